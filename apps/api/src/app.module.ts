@@ -1,0 +1,59 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ClsModule } from 'nestjs-cls';
+import { LoggerModule } from 'nestjs-pino';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { dataSourceOptions } from '@candor/db';
+import { JwtAuthGuard } from './common/jwt-auth.guard';
+import { PolicyGuard } from './common/policy.guard';
+import { TenantTransactionInterceptor } from './common/tenant-transaction.interceptor';
+import { API_CONFIG, type ApiConfig } from './config/api-config';
+import { AuthModule } from './modules/auth/auth.module';
+import { ClientAccountsModule } from './modules/client-accounts/client-accounts.module';
+import { HealthController } from './modules/health/health.controller';
+import { InvitationsModule } from './modules/invitations/invitations.module';
+import { MeController } from './modules/me/me.controller';
+import { OutboxModule } from './modules/outbox/outbox.module';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
+
+@Module({})
+export class AppModule {
+  static forRoot(config: ApiConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        { module: ConfigHolderModule, global: true, providers: [{ provide: API_CONFIG, useValue: config }], exports: [API_CONFIG] },
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.LOG_LEVEL,
+            // Every log line of a request carries its id; a caller's X-Request-Id is kept when sane.
+            genReqId: (req: IncomingMessage) => {
+              const given = req.headers['x-request-id'];
+              return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+            },
+            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health' },
+          },
+        }),
+        ClsModule.forRoot({ global: true }),
+        TypeOrmModule.forRoot({ ...dataSourceOptions(config.DATABASE_URL), extra: { max: 20 } }),
+        OutboxModule,
+        AuthModule,
+        ClientAccountsModule,
+        InvitationsModule,
+      ],
+      controllers: [MeController, HealthController],
+      providers: [
+        { provide: APP_GUARD, useClass: JwtAuthGuard },
+        { provide: APP_GUARD, useClass: PolicyGuard },
+        { provide: APP_INTERCEPTOR, useClass: TenantTransactionInterceptor },
+      ],
+    };
+  }
+}
+
+@Module({})
+class ConfigHolderModule {}

@@ -1,0 +1,25 @@
+import { ForbiddenException, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { defineAbilityFor, type Actor } from '@candor/domain';
+import { POLICY, PUBLIC_ROUTE, type PolicyRule } from './access.decorators';
+
+/**
+ * Global, after authentication: a route runs only if it is public or names a rule the caller's
+ * ability allows. A route with neither is refused, so forgetting a rule fails closed.
+ */
+@Injectable()
+export class PolicyGuard implements CanActivate {
+  constructor(private readonly reflector: Reflector) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
+    const rule = this.reflector.getAllAndOverride<PolicyRule>(POLICY, targets);
+    if (!rule) throw new ForbiddenException('This route has no authorization rule');
+    const actor = context.switchToHttp().getRequest<{ user: Actor }>().user;
+    if (!defineAbilityFor(actor).can(rule.action, rule.subject)) {
+      throw new ForbiddenException(`Your role (${actor.role}) may not ${rule.action} ${rule.subject}`);
+    }
+    return true;
+  }
+}

@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import { ClsService } from 'nestjs-cls';
+import type { EntityManager } from 'typeorm';
+import type { Actor } from '@candor/domain';
+
+const MANAGER = 'tenantManager';
+const ACTOR = 'actor';
+
+/** Request-scoped access to the tenant transaction opened by TenantTransactionInterceptor. */
+@Injectable()
+export class TenantContext {
+  constructor(private readonly cls: ClsService) {}
+
+  run<T>(manager: EntityManager, actor: Actor, work: () => Promise<T>): Promise<T> {
+    return this.cls.run(() => {
+      this.cls.set(MANAGER, manager);
+      this.cls.set(ACTOR, actor);
+      return work();
+    });
+  }
+
+  /** The tenant-scoped manager; throws outside a tenant transaction instead of running unscoped. */
+  get manager(): EntityManager {
+    const manager = this.cls.isActive() ? this.cls.get<EntityManager | undefined>(MANAGER) : undefined;
+    if (!manager) throw new Error('No tenant transaction: this code must run inside an authenticated request');
+    return manager;
+  }
+
+  get actor(): Actor {
+    const actor = this.cls.isActive() ? this.cls.get<Actor | undefined>(ACTOR) : undefined;
+    if (!actor) throw new Error('No actor in context');
+    return actor;
+  }
+}

@@ -1,0 +1,34 @@
+import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { from, lastValueFrom, type Observable } from 'rxjs';
+import { DataSource } from 'typeorm';
+import { withTenant } from '@candor/db';
+import type { Actor } from '@candor/domain';
+import { PUBLIC_ROUTE } from './access.decorators';
+import { TenantContext } from './tenant-context';
+
+/**
+ * Wraps every authenticated handler in one transaction scoped to the caller's tenant: row-level
+ * security sees the tenant, and a change and its outbox row commit or roll back together.
+ */
+@Injectable()
+export class TenantTransactionInterceptor implements NestInterceptor {
+  constructor(
+    private readonly reflector: Reflector,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tenant: TenantContext,
+  ) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [context.getHandler(), context.getClass()])) {
+      return next.handle();
+    }
+    const actor = context.switchToHttp().getRequest<{ user: Actor }>().user;
+    return from(
+      withTenant(this.dataSource, actor.tenantId, (manager) =>
+        this.tenant.run(manager, actor, () => lastValueFrom(next.handle(), { defaultValue: undefined })),
+      ),
+    );
+  }
+}

@@ -1,0 +1,25 @@
+import { loadApiConfig } from './api-config';
+
+const valid = {
+  DATABASE_URL: 'postgres://app@localhost/candor',
+  REDIS_URL: 'redis://localhost:6379',
+  WEB_URL: 'http://localhost:5173',
+  JWT_SECRET: 'x'.repeat(32),
+  DATA_ENCRYPTION_KEY: 'y'.repeat(32),
+};
+
+describe('loadApiConfig', () => {
+  it('applies defaults to a valid environment', () => {
+    const config = loadApiConfig(valid);
+    expect(config.API_PORT).toBe(3000);
+    expect(config.ACCESS_TOKEN_TTL_SECONDS).toBe(900);
+  });
+
+  it('names every missing or malformed variable', () => {
+    const { DATABASE_URL: _omit, ...rest } = valid;
+    const attempt = () => loadApiConfig({ ...rest, JWT_SECRET: 'short', API_PORT: 'eighty' });
+    expect(attempt).toThrow(/DATABASE_URL/);
+    expect(attempt).toThrow(/JWT_SECRET: must be at least 32 characters/);
+    expect(attempt).toThrow(/API_PORT/);
+  });
+});

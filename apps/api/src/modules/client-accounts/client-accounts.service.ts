@@ -1,0 +1,87 @@
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { ClientAccount } from '@candor/db';
+import { defineAbilityFor, isClientRole, type Actor } from '@candor/domain';
+import { isUniqueViolation } from '../../common/database-errors';
+import { TenantContext } from '../../common/tenant-context';
+import { AuditService } from '../audit/audit.service';
+import { ClientAccountsRepository } from './client-accounts.repository';
+import type { CreateClientAccountDto } from './dto/create-client-account.dto';
+import type { UpdateClientAccountDto } from './dto/update-client-account.dto';
+
+@Injectable()
+export class ClientAccountsService {
+  constructor(
+    private readonly tenant: TenantContext,
+    private readonly repository: ClientAccountsRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  list(actor: Actor): Promise<ClientAccount[]> {
+    const onlyId = isClientRole(actor.role) ? actor.clientAccountId : null;
+    return this.repository.list(this.tenant.manager, actor.tenantId, onlyId);
+  }
+
+  /** 404 both for an unknown id and for another client's account: existence is not revealed. */
+  async get(actor: Actor, id: string): Promise<ClientAccount> {
+    const row = await this.repository.findOne(this.tenant.manager, actor.tenantId, id);
+    if (!row || !defineAbilityFor(actor).can('read', { kind: 'ClientAccount', id: row.id })) {
+      throw new NotFoundException('Client account not found');
+    }
+    return row;
+  }
+
+  async create(actor: Actor, dto: CreateClientAccountDto): Promise<ClientAccount> {
+    const manager = this.tenant.manager;
+    const row = manager.create(ClientAccount, {
+      tenantId: actor.tenantId,
+      id: randomUUID(),
+      name: dto.name.trim(),
+      billingEmail: dto.billingEmail?.toLowerCase() ?? null,
+      notes: dto.notes ?? null,
+    });
+    await this.saveUnique(() => manager.insert(ClientAccount, row));
+    await this.audit.record(manager, {
+      tenantId: actor.tenantId,
+      actorUserId: actor.userId,
+      action: 'client_account.created',
+      entityType: 'client_account',
+      entityId: row.id,
+      change: { after: { name: row.name, billingEmail: row.billingEmail } },
+    });
+    return this.get(actor, row.id);
+  }
+
+  async update(actor: Actor, id: string, dto: UpdateClientAccountDto): Promise<ClientAccount> {
+    const manager = this.tenant.manager;
+    const before = await this.get(actor, id);
+    const patch = {
+      ...(dto.name !== undefined && { name: dto.name.trim() }),
+      ...(dto.billingEmail !== undefined && { billingEmail: dto.billingEmail.toLowerCase() }),
+      ...(dto.notes !== undefined && { notes: dto.notes }),
+    };
+    if (Object.keys(patch).length) {
+      await this.saveUnique(() => manager.update(ClientAccount, { tenantId: actor.tenantId, id }, patch));
+      await this.audit.record(manager, {
+        tenantId: actor.tenantId,
+        actorUserId: actor.userId,
+        action: 'client_account.updated',
+        entityType: 'client_account',
+        entityId: id,
+        change: { before: { name: before.name, billingEmail: before.billingEmail }, after: patch },
+      });
+    }
+    return this.get(actor, id);
+  }
+
+  private async saveUnique(write: () => Promise<unknown>): Promise<void> {
+    try {
+      await write();
+    } catch (error) {
+      if (isUniqueViolation(error, 'client_accounts_name_key')) {
+        throw new ConflictException('A client account with this name already exists');
+      }
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,29 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { INVITABLE_ROLES, type InvitableRole } from '@candor/domain';
+import type { Invitation } from '@candor/db';
+
+export class InvitationResponse {
+  @ApiProperty() id: string;
+  @ApiProperty() email: string;
+  @ApiProperty({ enum: INVITABLE_ROLES }) role: InvitableRole;
+  @ApiProperty({ type: String, nullable: true }) clientAccountId: string | null;
+  @ApiProperty() expiresAt: Date;
+  @ApiProperty({ type: Date, nullable: true }) acceptedAt: Date | null;
+  @ApiProperty() createdAt: Date;
+
+  static from(row: Invitation): InvitationResponse {
+    const { id, email, role, clientAccountId, expiresAt, acceptedAt, createdAt } = row;
+    return { id, email, role, clientAccountId, expiresAt, acceptedAt, createdAt };
+  }
+}
+
+/** What the accept page shows before the invitee sets a password. */
+export class InvitationPreviewResponse {
+  @ApiProperty() email: string;
+  @ApiProperty({ enum: INVITABLE_ROLES }) role: InvitableRole;
+  @ApiProperty() tenantName: string;
+  @ApiProperty({ type: String, nullable: true }) clientName: string | null;
+  @ApiProperty() expiresAt: Date;
+  @ApiProperty({ description: 'true when the email already has a Candor account: the password must be its current one' })
+  existingAccount: boolean;
+}

@@ -1,0 +1,201 @@
+import {
+  BadRequestException,
+  ConflictException,
+  ForbiddenException,
+  GoneException,
+  Inject,
+  Injectable,
+  NotFoundException,
+  UnauthorizedException,
+} from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import * as argon2 from 'argon2';
+import { randomUUID } from 'node:crypto';
+import { DataSource, IsNull, type EntityManager } from 'typeorm';
+import { ClientAccount, Invitation, Membership, Tenant, User, withTenant } from '@candor/db';
+import { defineAbilityFor, hashToken, isClientRole, newToken, seal, type Actor } from '@candor/domain';
+import { API_CONFIG, type ApiConfig } from '../../config/api-config';
+import { TenantContext } from '../../common/tenant-context';
+import { isUniqueViolation } from '../../common/database-errors';
+import { AuditService } from '../audit/audit.service';
+import { hashPassword } from '../auth/auth.service';
+import { TokenService } from '../auth/token.service';
+import type { TokenPairResponse } from '../auth/dto/token-pair.response';
+import { OutboxService } from '../outbox/outbox.service';
+import type { AcceptInvitationDto } from './dto/accept-invitation.dto';
+import type { CreateInvitationDto } from './dto/create-invitation.dto';
+import type { InvitationPreviewResponse } from './dto/invitation.response';
+
+@Injectable()
+export class InvitationsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+    private readonly tenant: TenantContext,
+    private readonly outbox: OutboxService,
+    private readonly audit: AuditService,
+    private readonly tokens: TokenService,
+  ) {}
+
+  list(actor: Actor): Promise<Invitation[]> {
+    const where = isClientRole(actor.role)
+      ? { tenantId: actor.tenantId, clientAccountId: actor.clientAccountId ?? undefined, acceptedAt: IsNull() }
+      : { tenantId: actor.tenantId, acceptedAt: IsNull() };
+    return this.tenant.manager.find(Invitation, { where, order: { createdAt: 'DESC' }, take: 500 });
+  }
+
+  /** Writes the invitation and its email (outbox row) in the request's transaction. */
+  async create(actor: Actor, dto: CreateInvitationDto): Promise<Invitation> {
+    const manager = this.tenant.manager;
+    const email = dto.email.toLowerCase();
+    const clientAccountId = dto.clientAccountId ?? null;
+    if (isClientRole(dto.role) !== (clientAccountId !== null)) {
+      throw new BadRequestException(
+        isClientRole(dto.role) ? `clientAccountId is required for the role ${dto.role}` : `clientAccountId must be empty for the role ${dto.role}`,
+      );
+    }
+    const client = clientAccountId ? await manager.findOneBy(ClientAccount, { tenantId: actor.tenantId, id: clientAccountId }) : null;
+    if (clientAccountId && (!client || !defineAbilityFor(actor).can('read', { kind: 'ClientAccount', id: clientAccountId }))) {
+      throw new NotFoundException('Client account not found');
+    }
+    if (!defineAbilityFor(actor).can('create', { kind: 'Invitation', role: dto.role, clientAccountId })) {
+      throw new ForbiddenException(`Your role (${actor.role}) may not invite a ${dto.role}`);
+    }
+    const existingMember = await manager
+      .createQueryBuilder(Membership, 'm')
+      .innerJoin(User, 'u', 'u.id = m.user_id')
+      .where('m.tenant_id = :tenantId AND lower(u.email) = :email', { tenantId: actor.tenantId, email })
+      .getExists();
+    if (existingMember) throw new ConflictException('This person is already a member of this workspace');
+
+    // A new invitation replaces any pending one for the same address: only the latest link works.
+    await manager.delete(Invitation, { tenantId: actor.tenantId, email, acceptedAt: IsNull() });
+
+    const tenant = await manager.findOneByOrFail(Tenant, { id: actor.tenantId });
+    const inviter = await manager.findOneByOrFail(User, { id: actor.userId });
+    const token = newToken();
+    const invitation = manager.create(Invitation, {
+      tenantId: actor.tenantId,
+      id: randomUUID(),
+      email,
+      role: dto.role,
+      clientAccountId,
+      tokenHash: hashToken(token),
+      locale: dto.locale ?? tenant.defaultLocale,
+      invitedBy: actor.userId,
+      expiresAt: new Date(Date.now() + this.config.INVITATION_TTL_HOURS * 3_600_000),
+      acceptedAt: null,
+    });
+    await manager.insert(Invitation, invitation);
+    const acceptUrl = new URL('/accept-invite', this.config.WEB_URL);
+    acceptUrl.searchParams.set('tenant', actor.tenantId);
+    acceptUrl.searchParams.set('token', token);
+    await this.outbox.add(manager, {
+      tenantId: actor.tenantId,
+      template: 'invitation',
+      recipientEmail: email,
+      locale: invitation.locale,
+      payload: {
+        inviterName: inviter.displayName,
+        tenantName: tenant.name,
+        role: dto.role,
+        clientName: client?.name ?? null,
+        expiresAt: invitation.expiresAt.toISOString(),
+        sealed: { acceptUrl: seal(acceptUrl.toString(), this.config.DATA_ENCRYPTION_KEY) },
+      },
+    });
+    await this.audit.record(manager, {
+      tenantId: actor.tenantId,
+      actorUserId: actor.userId,
+      action: 'invitation.created',
+      entityType: 'invitation',
+      entityId: invitation.id,
+      change: { after: { email, role: dto.role, clientAccountId } },
+    });
+    return invitation;
+  }
+
+  async preview(tenantId: string, token: string): Promise<InvitationPreviewResponse> {
+    return withTenant(this.dataSource, tenantId, async (manager) => {
+      const invitation = await this.findUsable(manager, tenantId, token, false);
+      const tenant = await manager.findOneByOrFail(Tenant, { id: tenantId });
+      const client = invitation.clientAccountId
+        ? await manager.findOneBy(ClientAccount, { tenantId, id: invitation.clientAccountId })
+        : null;
+      const existing = await this.findUser(manager, invitation.email);
+      return {
+        email: invitation.email,
+        role: invitation.role,
+        tenantName: tenant.name,
+        clientName: client?.name ?? null,
+        expiresAt: invitation.expiresAt,
+        existingAccount: existing !== null,
+      };
+    });
+  }
+
+  /** Sets the password (or checks an existing account's), joins the tenant and signs in; works once. */
+  async accept(dto: AcceptInvitationDto): Promise<TokenPairResponse> {
+    const passwordHash = await hashPassword(dto.password);
+    try {
+      return await withTenant(this.dataSource, dto.tenantId, async (manager) => {
+        const invitation = await this.findUsable(manager, dto.tenantId, dto.token, true);
+        let user = await this.findUser(manager, invitation.email);
+        if (user) {
+          if (!(await argon2.verify(user.passwordHash, dto.password))) {
+            throw new UnauthorizedException('This email already has a Candor account: enter its current password to join');
+          }
+        } else {
+          user = manager.create(User, {
+            id: randomUUID(),
+            email: invitation.email,
+            displayName: dto.displayName.trim(),
+            passwordHash,
+            locale: invitation.locale,
+          });
+          await manager.insert(User, user);
+        }
+        const membership = manager.create(Membership, {
+          tenantId: dto.tenantId,
+          id: randomUUID(),
+          userId: user.id,
+          role: invitation.role,
+          clientAccountId: invitation.clientAccountId,
+        });
+        await manager.insert(Membership, membership);
+        await manager.update(Invitation, { tenantId: dto.tenantId, id: invitation.id }, { acceptedAt: new Date() });
+        await this.audit.record(manager, {
+          tenantId: dto.tenantId,
+          actorUserId: user.id,
+          action: 'invitation.accepted',
+          entityType: 'invitation',
+          entityId: invitation.id,
+          change: { role: invitation.role },
+        });
+        return this.tokens.issue(manager, membership);
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new ConflictException('You are already a member of this workspace');
+      throw error;
+    }
+  }
+
+  private async findUsable(manager: EntityManager, tenantId: string, token: string, lock: boolean): Promise<Invitation> {
+    const invitation = await manager.findOne(Invitation, {
+      where: { tenantId, tokenHash: hashToken(token) },
+      ...(lock && { lock: { mode: 'pessimistic_write' as const } }),
+    });
+    if (!invitation) throw new NotFoundException('This invitation link is not valid');
+    if (invitation.acceptedAt) throw new GoneException('This invitation has already been used');
+    if (invitation.expiresAt.getTime() <= Date.now()) throw new GoneException('This invitation has expired; ask for a new one');
+    return invitation;
+  }
+
+  private findUser(manager: EntityManager, email: string): Promise<User | null> {
+    return manager
+      .createQueryBuilder(User, 'u')
+      .addSelect('u.passwordHash')
+      .where('lower(u.email) = lower(:email)', { email })
+      .getOne();
+  }
+}

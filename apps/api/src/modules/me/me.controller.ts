@@ -1,0 +1,30 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Tenant, User } from '@candor/db';
+import type { Actor } from '@candor/domain';
+import { CurrentActor, Policy } from '../../common/access.decorators';
+import { TenantContext } from '../../common/tenant-context';
+import { MeResponse } from './me.response';
+
+@ApiTags('me')
+@ApiBearerAuth()
+@Controller('me')
+export class MeController {
+  constructor(private readonly tenant: TenantContext) {}
+
+  @Get()
+  @Policy('read', 'Me')
+  @ApiOperation({ summary: 'The signed-in user, their workspace and their role in it' })
+  @ApiOkResponse({ type: MeResponse })
+  async me(@CurrentActor() actor: Actor): Promise<MeResponse> {
+    const manager = this.tenant.manager;
+    const user = await manager.findOneByOrFail(User, { id: actor.userId });
+    const tenant = await manager.findOneByOrFail(Tenant, { id: actor.tenantId });
+    return {
+      user: { id: user.id, email: user.email, displayName: user.displayName, locale: user.locale },
+      tenant: { id: tenant.id, name: tenant.name, slug: tenant.slug },
+      role: actor.role,
+      clientAccountId: actor.clientAccountId,
+    };
+  }
+}

@@ -1,0 +1,22 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { ROLES, type Role } from '@candor/domain';
+
+export class MeUser {
+  @ApiProperty() id: string;
+  @ApiProperty() email: string;
+  @ApiProperty() displayName: string;
+  @ApiProperty() locale: string;
+}
+
+export class MeTenant {
+  @ApiProperty() id: string;
+  @ApiProperty() name: string;
+  @ApiProperty() slug: string;
+}
+
+export class MeResponse {
+  @ApiProperty({ type: MeUser }) user: MeUser;
+  @ApiProperty({ type: MeTenant }) tenant: MeTenant;
+  @ApiProperty({ enum: ROLES }) role: Role;
+  @ApiProperty({ type: String, nullable: true }) clientAccountId: string | null;
+}

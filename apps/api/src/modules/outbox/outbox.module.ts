@@ -1,0 +1,9 @@
+import { Global, Module } from '@nestjs/common';
+import { TenantContext } from '../../common/tenant-context';
+import { AuditService } from '../audit/audit.service';
+import { OutboxService } from './outbox.service';
+
+/** Shared by every feature: the tenant context and the writers used inside its transaction (outbox, audit trail). */
+@Global()
+@Module({ providers: [TenantContext, OutboxService, AuditService], exports: [TenantContext, OutboxService, AuditService] })
+export class OutboxModule {}

@@ -1,0 +1,29 @@
+import 'reflect-metadata';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildOpenApiDocument, createApiApp } from './app.factory';
+import { loadApiConfig } from './config/api-config';
+
+/** Writes apps/api/openapi.json, from which the web app's typed client is generated. */
+async function main() {
+  const placeholder = 'p'.repeat(32);
+  const config = loadApiConfig({
+    DATABASE_URL: 'postgres://unused@127.0.0.1:1/none',
+    REDIS_URL: 'redis://127.0.0.1:1',
+    WEB_URL: 'http://localhost',
+    JWT_SECRET: placeholder,
+    DATA_ENCRYPTION_KEY: placeholder,
+    LOG_LEVEL: 'silent',
+    ...process.env,
+  });
+  const app = await createApiApp(config);
+  const file = join(__dirname, '..', 'openapi.json');
+  writeFileSync(file, JSON.stringify(buildOpenApiDocument(app), null, 2) + '\n');
+  await app.close();
+  console.log(`wrote ${file}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

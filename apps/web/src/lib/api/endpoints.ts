@@ -1,0 +1,48 @@
+/**
+ * Every API call the web app makes. Request/response types come from the generated schema (schema.d.ts),
+ * so a change in the API's OpenAPI document surfaces here as a type error.
+ */
+import { api, unwrap, unwrapVoid } from './client';
+
+export interface LoginInput {
+  email: string;
+  password: string;
+  /** Optional: only needed when the email belongs to several workspaces. */
+  tenantSlug?: string;
+}
+
+export function login(input: LoginInput) {
+  const tenantSlug = input.tenantSlug?.trim();
+  return unwrap(
+    api.POST('/api/v1/auth/login', {
+      body: { email: input.email.trim(), password: input.password, ...(tenantSlug ? { tenantSlug } : {}) },
+    }),
+  );
+}
+
+export function logout(refreshToken: string) {
+  return unwrapVoid(api.POST('/api/v1/auth/logout', { body: { refreshToken } }));
+}
+
+export function lookupInvitation(tenant: string, token: string) {
+  return unwrap(api.GET('/api/v1/invitations/lookup', { params: { query: { tenant, token } } }));
+}
+
+export interface AcceptInvitationInput {
+  tenantId: string;
+  token: string;
+  displayName: string;
+  password: string;
+}
+
+export function acceptInvitation(input: AcceptInvitationInput) {
+  return unwrap(api.POST('/api/v1/invitations/accept', { body: { ...input, displayName: input.displayName.trim() } }));
+}
+
+export function getMe() {
+  return unwrap(api.GET('/api/v1/me'));
+}
+
+export type TokenPairResponse = Awaited<ReturnType<typeof login>>;
+export type InvitationLookup = Awaited<ReturnType<typeof lookupInvitation>>;
+export type Me = Awaited<ReturnType<typeof getMe>>;

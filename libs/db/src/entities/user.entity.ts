@@ -1,0 +1,12 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+
+/** A person; global across tenants (one login), joined to tenants through memberships. */
+@Entity({ name: 'users' })
+export class User {
+  @PrimaryColumn('uuid') id: string;
+  @Column('text') email: string;
+  @Column('text', { name: 'display_name' }) displayName: string;
+  @Column('text', { name: 'password_hash', select: false }) passwordHash: string;
+  @Column('text') locale: string;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+}

@@ -1,0 +1,4 @@
+export * from './entities';
+export * from './migrations';
+export * from './tenancy/with-tenant';
+export * from './data-source';

@@ -1,0 +1,38 @@
+import { defineAbilityFor } from './ability';
+import type { Actor } from './actor';
+
+const actor = (role: Actor['role'], clientAccountId: string | null = null): Actor => ({
+  userId: 'u',
+  tenantId: 't',
+  role,
+  clientAccountId,
+});
+
+describe('defineAbilityFor', () => {
+  it('lets a client_admin read only their own client account', () => {
+    const ability = defineAbilityFor(actor('client_admin', 'acc-1'));
+    expect(ability.can('read', { kind: 'ClientAccount', id: 'acc-1' })).toBe(true);
+    expect(ability.can('read', { kind: 'ClientAccount', id: 'acc-2' })).toBe(false);
+  });
+
+  it('lets a client_admin invite colleagues to their own account only, never staff', () => {
+    const ability = defineAbilityFor(actor('client_admin', 'acc-1'));
+    expect(ability.can('create', { kind: 'Invitation', role: 'client_member', clientAccountId: 'acc-1' })).toBe(true);
+    expect(ability.can('create', { kind: 'Invitation', role: 'client_member', clientAccountId: 'acc-2' })).toBe(false);
+    expect(ability.can('create', { kind: 'Invitation', role: 'assistant', clientAccountId: null })).toBe(false);
+  });
+
+  it('lets a manager invite assistants but not other managers', () => {
+    const ability = defineAbilityFor(actor('manager'));
+    expect(ability.can('create', { kind: 'Invitation', role: 'assistant', clientAccountId: null })).toBe(true);
+    expect(ability.can('create', { kind: 'Invitation', role: 'manager', clientAccountId: null })).toBe(false);
+  });
+
+  it('refuses client_members and assistants any write', () => {
+    for (const role of ['client_member', 'assistant'] as const) {
+      const ability = defineAbilityFor(actor(role, role === 'client_member' ? 'acc-1' : null));
+      expect(ability.can('create', 'ClientAccount')).toBe(false);
+      expect(ability.can('create', 'Invitation')).toBe(false);
+    }
+  });
+});

@@ -1,0 +1,10 @@
+import type { Role } from '../roles/role';
+
+/** The authenticated caller as every rule sees it: one user acting inside one tenant. */
+export interface Actor {
+  userId: string;
+  tenantId: string;
+  role: Role;
+  /** Set for client roles only: the one client account the user belongs to. */
+  clientAccountId: string | null;
+}

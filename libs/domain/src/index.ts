@@ -1,0 +1,5 @@
+export * from './roles/role';
+export * from './authorization/actor';
+export * from './authorization/ability';
+export * from './security/sealed-box';
+export * from './locales';

@@ -1,0 +1,88 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import i18next, { type i18n } from 'i18next';
+
+export interface RenderedEmail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/** A template turns a payload into the lines of an email in one locale. */
+interface TemplateSpec {
+  subject: string;
+  paragraphs: string[];
+  action?: { label: string; urlField: string };
+  afterAction?: string[];
+}
+
+const TEMPLATES: Record<string, (vars: Record<string, unknown>) => TemplateSpec> = {
+  invitation: (vars) => ({
+    subject: 'invitation.subject',
+    paragraphs: ['invitation.greeting', 'invitation.body'],
+    action: { label: 'invitation.action', urlField: 'acceptUrl' },
+    afterAction: vars['expiresAt'] ? ['invitation.expiry'] : [],
+  }),
+};
+
+export const TEMPLATE_NAMES = Object.keys(TEMPLATES);
+
+/** The folder of locale files: adding `<locale>.json` there adds a language, no code change. */
+export const LOCALES_DIR = join(__dirname, '..', 'locales');
+
+function loadCatalogs(dir: string): Record<string, { translation: Record<string, unknown> }> {
+  const resources: Record<string, { translation: Record<string, unknown> }> = {};
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
+    resources[file.slice(0, -5)] = { translation: JSON.parse(readFileSync(join(dir, file), 'utf8')) };
+  }
+  return resources;
+}
+
+const escapeHtml = (s: string): string =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+
+/** Renders notification emails from the locale catalogs; unknown locales fall back to English. */
+export class EmailRenderer {
+  private constructor(private readonly i18n: i18n) {}
+
+  static async create(localesDir: string = LOCALES_DIR): Promise<EmailRenderer> {
+    const instance = i18next.createInstance();
+    await instance.init({
+      resources: loadCatalogs(localesDir),
+      fallbackLng: 'en',
+      interpolation: { escapeValue: false },
+      returnNull: false,
+    });
+    return new EmailRenderer(instance);
+  }
+
+  get locales(): string[] {
+    return Object.keys(this.i18n.options.resources ?? {});
+  }
+
+  render(template: string, locale: string, vars: Record<string, unknown>): RenderedEmail {
+    const spec = TEMPLATES[template];
+    if (!spec) throw new Error(`unknown email template "${template}"`);
+    const t = this.i18n.getFixedT(locale);
+    const s = spec(vars);
+    const roleLabel = typeof vars['role'] === 'string' ? t(`${template}.roles.${vars['role']}`, vars) : '';
+    const all = { ...vars, roleLabel };
+    const lines = s.paragraphs.map((key) => t(key, all));
+    const after = (s.afterAction ?? []).map((key) => t(key, all));
+    const footer = t('layout.footer', all);
+    const url = s.action ? String(vars[s.action.urlField] ?? '') : '';
+    const label = s.action ? t(s.action.label, all) : '';
+
+    const text = [...lines, ...(s.action ? [`${label}: ${url}`] : []), ...after, '--', footer].join('\n\n');
+    const html = [
+      '<!doctype html><html><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#1f2933;max-width:560px;margin:auto">',
+      ...lines.map((l) => `<p>${escapeHtml(l)}</p>`),
+      s.action
+        ? `<p><a href="${escapeHtml(url)}" style="display:inline-block;padding:10px 18px;background:#2f5d50;color:#fff;border-radius:6px;text-decoration:none">${escapeHtml(label)}</a></p>`
+        : '',
+      ...after.map((l) => `<p style="color:#52606d">${escapeHtml(l)}</p>`),
+      `<hr><p style="font-size:12px;color:#7b8794">${escapeHtml(footer)}</p></body></html>`,
+    ].join('\n');
+    return { subject: t(s.subject, all), text, html };
+  }
+}
