@@ -6,8 +6,11 @@ module.exports = (projectDir, overrides = {}) => ({
   rootDir: projectDir,
   testEnvironment: 'node',
   testMatch: ['<rootDir>/src/**/*.spec.ts'],
+  // content-disposition (under @fastify/static, used by the OpenAPI UI) ships ESM only; Node loads it
+  // through require(esm), jest does not, so SWC turns that one package into CommonJS.
+  transformIgnorePatterns: ['/node_modules/(?!(@fastify/static/node_modules/)?content-disposition/)'],
   transform: {
-    '^.+\\.ts$': [
+    '^.+\\.[tj]s$': [
       '@swc/jest',
       {
         jsc: {
@@ -15,6 +18,7 @@ module.exports = (projectDir, overrides = {}) => ({
           transform: { legacyDecorator: true, decoratorMetadata: true },
           target: 'es2022',
         },
+        module: { type: 'commonjs' },
       },
     ],
   },

@@ -1,6 +1,5 @@
 import 'reflect-metadata';
-import { Client } from 'pg';
-import { runMigrations } from '@candor/db';
+import { ensureRuntimeLogin, runMigrations } from '@candor/db';
 
 /**
  * Runs migrations as the owner (DATABASE_MIGRATION_URL). With APP_DB_USER and APP_DB_PASSWORD set,
@@ -11,23 +10,11 @@ async function main() {
   if (!ownerUrl) throw new Error('DATABASE_MIGRATION_URL is required to run migrations (the owner role)');
   const done = await runMigrations(ownerUrl);
   console.log(done.length ? `migrations applied: ${done.join(', ')}` : 'migrations: up to date');
-
   const user = process.env['APP_DB_USER'];
   const password = process.env['APP_DB_PASSWORD'];
   if (user && password) {
-    if (!/^[a-z_][a-z0-9_]{0,62}$/.test(user)) throw new Error('APP_DB_USER must be a plain lowercase role name');
-    const client = new Client({ connectionString: ownerUrl });
-    await client.connect();
-    try {
-      const { rowCount } = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [user]);
-      const verb = rowCount ? 'ALTER' : 'CREATE';
-      const literal = (await client.query('SELECT quote_literal($1) AS q', [password])).rows[0].q as string;
-      await client.query(`${verb} ROLE ${user} LOGIN NOSUPERUSER NOBYPASSRLS PASSWORD ${literal}`);
-      await client.query(`GRANT candor_runtime TO ${user}`);
-      console.log(`runtime role ${user}: ready`);
-    } finally {
-      await client.end();
-    }
+    await ensureRuntimeLogin(ownerUrl, user, password);
+    console.log(`runtime role ${user}: ready`);
   }
 }
 

@@ -34,9 +34,10 @@ export async function startWorker(config: WorkerConfig, logger: Logger = pino({ 
   // Producer connection fails fast while Redis is down, so the relay keeps rows pending instead of hanging.
   const producer = new Redis(config.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
   producer.on('error', () => undefined);
-  const queue = new Queue(QUEUES.email, { connection: producer });
+  const queue = new Queue(QUEUES.email, { connection: producer, prefix: config.QUEUE_PREFIX });
   queue.on('error', () => undefined);
 
+  const consumerConnection = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
   const consumer = new Worker(
     QUEUES.email,
     async (job: Job) => {
@@ -44,7 +45,11 @@ export async function startWorker(config: WorkerConfig, logger: Logger = pino({ 
       if (!handler) throw new Error(`no handler for job ${job.name}`);
       return handler(job.data);
     },
-    { connection: new Redis(config.REDIS_URL, { maxRetriesPerRequest: null }), concurrency: config.EMAIL_CONCURRENCY },
+    {
+      connection: consumerConnection,
+      prefix: config.QUEUE_PREFIX,
+      concurrency: config.EMAIL_CONCURRENCY,
+    },
   );
   consumer.on('error', (error) => logger.warn({ err: error }, 'queue connection error'));
   consumer.on('failed', (job, error) => {
@@ -66,6 +71,7 @@ export async function startWorker(config: WorkerConfig, logger: Logger = pino({ 
       await consumer.close();
       await queue.close();
       producer.disconnect();
+      consumerConnection.disconnect();
       mailer.close();
       await dataSource.destroy();
     },

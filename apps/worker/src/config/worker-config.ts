@@ -6,6 +6,7 @@ export const workerConfigSchema = z.object({
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL'),
   MAIL_FROM: z.string().min(3).default('Candor <no-reply@candor.local>'),
   DATA_ENCRYPTION_KEY: z.string().min(32, 'must be at least 32 characters'),
+  QUEUE_PREFIX: z.string().regex(/^[a-z0-9:_-]{1,50}$/, 'must be 1-50 of a-z 0-9 : _ -').default('candor'),
   RELAY_INTERVAL_MS: z.coerce.number().int().min(10).default(200),
   EMAIL_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

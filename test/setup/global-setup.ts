@@ -1,0 +1,47 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { Client } from 'pg';
+import { ensureRuntimeLogin, runMigrations } from '../../libs/db/src';  // globalSetup does not apply moduleNameMapper
+import { freePort } from '../support/ports';
+import { TEST_ENV_FILE, type TestEnv } from './test-env';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const MailDev = require('maildev');
+
+/**
+ * Real services, migrated once: a fresh database on the machine's PostgreSQL (owner = the admin
+ * user, runtime = a login role that RLS applies to), the machine's Redis, and an SMTP sink (MailDev)
+ * whose REST API the tests read.
+ */
+export default async function globalSetup(): Promise<void> {
+  const adminUrl = process.env['TEST_DATABASE_ADMIN_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const database = `candor_e2e_${process.pid}`;
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  const stale = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE 'candor_e2e_%'`);
+  for (const row of stale.rows) await admin.query(`DROP DATABASE IF EXISTS ${row.datname} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${database}`);
+  await admin.end();
+
+  const ownerUrl = Object.assign(new URL(adminUrl), { pathname: `/${database}` }).toString();
+  await runMigrations(ownerUrl);
+  await ensureRuntimeLogin(ownerUrl, 'candor_e2e_app', 'candor_e2e_app');
+  const appUrl = Object.assign(new URL(ownerUrl), { username: 'candor_e2e_app', password: 'candor_e2e_app' }).toString();
+
+  const smtpPort = await freePort();
+  const mailWebPort = await freePort();
+  const maildev = new MailDev({ smtp: smtpPort, web: mailWebPort, ip: '127.0.0.1', silent: true, disableWeb: false });
+  await new Promise<void>((resolve, reject) => maildev.listen((error?: Error) => (error ? reject(error) : resolve())));
+  (globalThis as Record<string, unknown>)['__maildev'] = maildev;
+
+  const env: TestEnv = {
+    ownerUrl,
+    appUrl,
+    redisUrl: process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379',
+    queuePrefix: `candor-e2e-${process.pid}`,
+    smtpPort,
+    mailWebPort,
+  };
+  mkdirSync(dirname(TEST_ENV_FILE), { recursive: true });
+  writeFileSync(TEST_ENV_FILE, JSON.stringify(env, null, 2));
+}

@@ -1,0 +1,4 @@
+export default async function globalTeardown(): Promise<void> {
+  const maildev = (globalThis as Record<string, unknown>)['__maildev'] as { close(cb: () => void): void } | undefined;
+  if (maildev) await new Promise<void>((resolve) => maildev.close(resolve));
+}

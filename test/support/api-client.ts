@@ -1,0 +1,34 @@
+export interface ApiResponse<T = any> {
+  status: number;
+  body: T;
+}
+
+/** A thin fetch wrapper for tests: JSON in, status and parsed body out. */
+export class Api {
+  constructor(readonly baseUrl: string) {}
+
+  async request<T = any>(method: string, path: string, options: { token?: string; body?: unknown } = {}): Promise<ApiResponse<T>> {
+    const response = await fetch(new URL(path, this.baseUrl), {
+      method,
+      headers: {
+        ...(options.body !== undefined && { 'content-type': 'application/json' }),
+        ...(options.token && { authorization: `Bearer ${options.token}` }),
+      },
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
+    const text = await response.text();
+    return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
+  }
+
+  get<T = any>(path: string, token?: string) {
+    return this.request<T>('GET', path, { token });
+  }
+
+  post<T = any>(path: string, body: unknown, token?: string) {
+    return this.request<T>('POST', path, { body, token });
+  }
+
+  patch<T = any>(path: string, body: unknown, token?: string) {
+    return this.request<T>('PATCH', path, { body, token });
+  }
+}

@@ -1,0 +1,54 @@
+import { randomUUID } from 'node:crypto';
+import type { Role } from '@candor/domain';
+import type { Api } from './api-client';
+import { invitationLink, waitForEmails } from './mail-sink';
+
+export const PASSWORD = 'correct horse battery staple';
+
+export const uniqueEmail = (label: string) => `${label}.${randomUUID().slice(0, 8)}@e2e.candor.test`;
+
+export interface TenantFixture {
+  tenantId: string;
+  slug: string;
+  owner: { email: string; token: string };
+}
+
+/** A new tenant with its owner signed in. */
+export async function signUpTenant(api: Api, overrides: Record<string, string> = {}): Promise<TenantFixture> {
+  const slug = `t-${randomUUID().slice(0, 12)}`;
+  const email = uniqueEmail('owner');
+  const response = await api.post('/api/v1/auth/signup', {
+    tenantName: `Tenant ${slug}`,
+    tenantSlug: slug,
+    displayName: 'Olivia Owner',
+    email,
+    password: PASSWORD,
+    ...overrides,
+  });
+  if (response.status !== 201) throw new Error(`sign-up failed: ${response.status} ${JSON.stringify(response.body)}`);
+  const me = await api.get('/api/v1/me', response.body.accessToken);
+  return { tenantId: me.body.tenant.id, slug, owner: { email, token: response.body.accessToken } };
+}
+
+export async function createClientAccount(api: Api, token: string, name = `Client ${randomUUID().slice(0, 8)}`): Promise<string> {
+  const response = await api.post('/api/v1/client-accounts', { name }, token);
+  if (response.status !== 201) throw new Error(`client account failed: ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body.id as string;
+}
+
+/** Invites, reads the email from the sink, accepts it, and returns the new member's token. */
+export async function addMember(
+  api: Api,
+  inviterToken: string,
+  role: Exclude<Role, 'owner'>,
+  clientAccountId?: string,
+): Promise<{ email: string; token: string }> {
+  const email = uniqueEmail(role);
+  const invited = await api.post('/api/v1/invitations', { email, role, clientAccountId }, inviterToken);
+  if (invited.status !== 201) throw new Error(`invitation failed: ${invited.status} ${JSON.stringify(invited.body)}`);
+  const [message] = await waitForEmails(email);
+  const { tenantId, token } = invitationLink(message!);
+  const accepted = await api.post('/api/v1/invitations/accept', { tenantId, token, displayName: `Test ${role}`, password: PASSWORD });
+  if (accepted.status !== 200) throw new Error(`accept failed: ${accepted.status} ${JSON.stringify(accepted.body)}`);
+  return { email, token: accepted.body.accessToken };
+}

@@ -1,0 +1,38 @@
+import { readTestEnv } from '../setup/test-env';
+
+export interface SinkEmail {
+  id: string;
+  subject: string;
+  text: string;
+  html: string;
+  to: { address: string }[];
+  headers: Record<string, string>;
+}
+
+const base = () => `http://127.0.0.1:${readTestEnv().mailWebPort}`;
+
+/** Every email the SMTP sink has received for `address`. */
+export async function emailsTo(address: string): Promise<SinkEmail[]> {
+  const response = await fetch(`${base()}/email`);
+  const all = (await response.json()) as SinkEmail[];
+  return all.filter((email) => email.to.some((to) => to.address.toLowerCase() === address.toLowerCase()));
+}
+
+/** Waits until `count` emails reached `address` (default one), failing after `timeoutMs`. */
+export async function waitForEmails(address: string, count = 1, timeoutMs = 15_000): Promise<SinkEmail[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const emails = await emailsTo(address);
+    if (emails.length >= count) return emails;
+    if (Date.now() > deadline) throw new Error(`expected ${count} email(s) to ${address}, got ${emails.length}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** The accept link of an invitation email, as tenant id and token. */
+export function invitationLink(email: SinkEmail): { tenantId: string; token: string; url: URL } {
+  const match = /(http\S+\/accept-invite\?\S+)/.exec(email.text);
+  if (!match) throw new Error(`no invitation link in: ${email.text}`);
+  const url = new URL(match[1]!);
+  return { tenantId: url.searchParams.get('tenant')!, token: url.searchParams.get('token')!, url };
+}

@@ -1,0 +1,53 @@
+import 'reflect-metadata';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import pino from 'pino';
+import { createApiApp } from '../../apps/api/src/app.factory';
+import { loadApiConfig } from '../../apps/api/src/config/api-config';
+import { loadWorkerConfig } from '../../apps/worker/src/config/worker-config';
+import { startWorker, type RunningWorker } from '../../apps/worker/src/worker';
+import { readTestEnv } from '../setup/test-env';
+import { Api } from './api-client';
+
+export interface Stack {
+  api: Api;
+  app: NestFastifyApplication;
+  worker: RunningWorker | null;
+  webUrl: string;
+  close(): Promise<void>;
+}
+
+const SECRET = 'e2e-secret-that-is-long-enough-0123456789';
+
+/** The real API (on a free port) and, unless told otherwise, the real worker, in this process. */
+export async function startStack(options: { env?: Record<string, string>; worker?: boolean } = {}): Promise<Stack> {
+  const env = readTestEnv();
+  const shared = {
+    DATABASE_URL: env.appUrl,
+    REDIS_URL: env.redisUrl,
+    DATA_ENCRYPTION_KEY: SECRET,
+    LOG_LEVEL: 'silent',
+    ...options.env,
+  };
+  const webUrl = 'http://candor.test';
+  const app = await createApiApp(
+    loadApiConfig({ NODE_ENV: 'test', WEB_URL: webUrl, JWT_SECRET: SECRET, LOGIN_LIMIT_PER_IP: '10000', ...shared, ...options.env }),
+  );
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const worker =
+    options.worker === false
+      ? null
+      : await startWorker(
+          loadWorkerConfig({ SMTP_URL: `smtp://127.0.0.1:${env.smtpPort}`, RELAY_INTERVAL_MS: '50', QUEUE_PREFIX: env.queuePrefix, ...shared }),
+          pino({ level: 'silent' }),
+        );
+  return {
+    api: new Api(await app.getUrl()),
+    app,
+    worker,
+    webUrl,
+    async close() {
+      await worker?.close();
+      await app.close();
+    },
+  };
+}
