@@ -3,6 +3,16 @@ import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { JOBS, jobOptions, type JobPayloads } from '@candor/queue-contracts';
 
+const ENQUEUE_TIMEOUT_MS = 2000;
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`queue did not answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
 interface ClaimedRow {
   tenant_id: string;
   id: string;
@@ -51,11 +61,15 @@ export class OutboxRelay {
       const rows: ClaimedRow[] = await this.dataSource.query(`SELECT tenant_id, id FROM outbox_claim($1, interval '5 minutes')`, [batchSize]);
       if (!rows.length) return total;
       try {
-        await this.queue.addBulk(
-          rows.map((row) => {
-            const data: JobPayloads['email.send'] = { tenantId: row.tenant_id, notificationId: row.id, idempotencyKey: row.id };
-            return { name: JOBS.emailSend, data, opts: jobOptions(JOBS.emailSend, data) };
-          }),
+        // BullMQ waits for a connection before adding; a bound turns "Redis is away" into a release.
+        await withTimeout(
+          this.queue.addBulk(
+            rows.map((row) => {
+              const data: JobPayloads['email.send'] = { tenantId: row.tenant_id, notificationId: row.id, idempotencyKey: row.id };
+              return { name: JOBS.emailSend, data, opts: jobOptions(JOBS.emailSend, data) };
+            }),
+          ),
+          ENQUEUE_TIMEOUT_MS,
         );
       } catch (error) {
         await this.dataSource.query('SELECT outbox_release($1::uuid[], $2::uuid[])', [rows.map((r) => r.tenant_id), rows.map((r) => r.id)]);

@@ -1,0 +1,25 @@
+#!/usr/bin/env node
+// `npm test`: installs dependencies when missing, then builds and runs every project's tests
+// (unit tests beside the code, and the end-to-end suite in test/ against the real PostgreSQL,
+// Redis and an SMTP sink it starts itself). Needs PostgreSQL on 127.0.0.1:5432 and Redis on
+// 127.0.0.1:6379, or TEST_DATABASE_ADMIN_URL and TEST_REDIS_URL pointing elsewhere.
+import { spawnSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+process.chdir(root);
+
+function run(command, args) {
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' } });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+const marker = 'node_modules/.package-lock.json';
+if (!existsSync(marker) || statSync('package-lock.json').mtimeMs > statSync(marker).mtimeMs) {
+  console.log('Installing dependencies (npm ci)...');
+  run('npm', ['ci', '--no-audit', '--no-fund']);
+}
+
+run('npx', ['nx', 'run-many', '-t', 'build', 'test', '--output-style=stream', '--parallel=2', '--skip-nx-cache']);

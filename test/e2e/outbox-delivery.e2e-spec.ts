@@ -1,0 +1,103 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { Client } from 'pg';
+import { readTestEnv } from '../setup/test-env';
+import { signUpTenant, uniqueEmail } from '../support/factories';
+import { emailsTo, waitForEmails } from '../support/mail-sink';
+import { freePort } from '../support/ports';
+import { startStack, type Stack } from '../support/stack';
+
+async function notificationFor(email: string): Promise<{ tenant_id: string; id: string; status: string }> {
+  const client = new Client({ connectionString: readTestEnv().ownerUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query('SELECT tenant_id, id, status FROM notifications WHERE recipient_email = $1', [email]);
+    expect(rows).toHaveLength(1);
+    return rows[0];
+  } finally {
+    await client.end();
+  }
+}
+
+async function startRedis(port: number): Promise<ChildProcess> {
+  const redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  for (let i = 0; i < 50; i++) {
+    const ok = await fetch(`http://127.0.0.1:${port}`).then(
+      () => true,
+      (error: { cause?: { code?: string } }) => error.cause?.code !== 'ECONNREFUSED',
+    );
+    if (ok) return redis;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('redis-server did not start');
+}
+
+describe('outbox delivery', () => {
+  describe('with the worker running', () => {
+    let stack: Stack;
+    beforeAll(async () => {
+      stack = await startStack();
+    });
+    afterAll(() => stack.close());
+
+    it('sends the invitation email exactly once even when its job is processed again', async () => {
+      const tenant = await signUpTenant(stack.api);
+      const email = uniqueEmail('twice');
+      expect((await stack.api.post('/api/v1/invitations', { email, role: 'assistant' }, tenant.owner.token)).status).toBe(201);
+      await waitForEmails(email);
+      const row = await notificationFor(email);
+      expect(row.status).toBe('sent');
+
+      const payload = { tenantId: row.tenant_id, notificationId: row.id, idempotencyKey: row.id };
+      const again = await Promise.all([stack.worker!.emailProcessor.handle(payload), stack.worker!.emailProcessor.handle(payload)]);
+      expect(again).toEqual(['skipped', 'skipped']);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(await emailsTo(email)).toHaveLength(1);
+    });
+
+    it('sends once when two deliveries of a fresh notification race', async () => {
+      const tenant = await signUpTenant(stack.api);
+      await stack.worker!.relay.stop();
+      try {
+        const email = uniqueEmail('race');
+        await stack.api.post('/api/v1/invitations', { email, role: 'assistant' }, tenant.owner.token);
+        const row = await notificationFor(email);
+        expect(row.status).toBe('pending');
+        const payload = { tenantId: row.tenant_id, notificationId: row.id, idempotencyKey: row.id };
+        const results = await Promise.all([stack.worker!.emailProcessor.handle(payload), stack.worker!.emailProcessor.handle(payload)]);
+        expect(results.sort()).toEqual(['sent', 'skipped']);
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        expect(await emailsTo(email)).toHaveLength(1);
+      } finally {
+        stack.worker!.relay.start();
+      }
+    });
+  });
+
+  it('keeps the notification while Redis is down and sends it once Redis returns', async () => {
+    const step = (s: string) => process.env['E2E_DEBUG'] && console.log(s);
+    const port = await freePort();
+    const stack = await startStack({ env: { REDIS_URL: `redis://127.0.0.1:${port}` } });
+    let redis: ChildProcess | null = null;
+    try {
+      step('stack up');
+      const tenant = await signUpTenant(stack.api);
+      step('signed up');
+      const email = uniqueEmail('redis-down');
+      const created = await stack.api.post('/api/v1/invitations', { email, role: 'assistant' }, tenant.owner.token);
+      expect(created.status).toBe(201);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      // Kept, not sent: pending, or claimed by a relay attempt that Redis is about to refuse.
+      expect(['pending', 'queued']).toContain((await notificationFor(email)).status);
+      expect(await emailsTo(email)).toHaveLength(0);
+
+      step('pending checked');
+      redis = await startRedis(port);
+      step('redis started');
+      await waitForEmails(email, 1, 30_000);
+      expect((await notificationFor(email)).status).toBe('sent');
+    } finally {
+      await stack.close();
+      redis?.kill();
+    }
+  });
+});
