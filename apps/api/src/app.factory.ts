@@ -8,9 +8,9 @@ import { AppModule } from './app.module';
 import type { ApiConfig } from './config/api-config';
 
 /** Builds the API (not listening yet); used by main.ts, the OpenAPI exporter and the e2e tests. */
-export async function createApiApp(config: ApiConfig): Promise<NestFastifyApplication> {
+export async function createApiApp(config: ApiConfig, options: { connectDatabase?: boolean } = {}): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({ trustProxy: true, genReqId: () => randomUUID(), bodyLimit: 1_048_576 });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, { bufferLogs: true });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options), adapter, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api', { exclude: ['health'] });
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });

@@ -21,7 +21,8 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 
 @Module({})
 export class AppModule {
-  static forRoot(config: ApiConfig): DynamicModule {
+  /** `connectDatabase: false` builds the app without a database (the OpenAPI exporter). */
+  static forRoot(config: ApiConfig, { connectDatabase = true } = {}): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -39,7 +40,7 @@ export class AppModule {
           },
         }),
         ClsModule.forRoot({ global: true }),
-        TypeOrmModule.forRoot({ ...dataSourceOptions(config.DATABASE_URL), extra: { max: 20 } }),
+        TypeOrmModule.forRoot({ ...dataSourceOptions(config.DATABASE_URL), extra: { max: 20 }, manualInitialization: !connectDatabase }),
         OutboxModule,
         AuthModule,
         ClientAccountsModule,

@@ -16,7 +16,7 @@ async function main() {
     LOG_LEVEL: 'silent',
     ...process.env,
   });
-  const app = await createApiApp(config);
+  const app = await createApiApp(config, { connectDatabase: false });
   const file = join(__dirname, '..', 'openapi.json');
   writeFileSync(file, JSON.stringify(buildOpenApiDocument(app), null, 2) + '\n');
   await app.close();
