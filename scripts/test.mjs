@@ -22,4 +22,4 @@ if (!existsSync(marker) || statSync('package-lock.json').mtimeMs > statSync(mark
   run('npm', ['ci', '--no-audit', '--no-fund']);
 }
 
-run('npx', ['nx', 'run-many', '-t', 'build', 'test', '--output-style=stream', '--parallel=2', '--skip-nx-cache']);
+run('npx', ['nx', 'run-many', '-t', 'build', 'lint', 'test', '--output-style=stream', '--parallel=2', '--skip-nx-cache']);
