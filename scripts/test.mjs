@@ -18,8 +18,8 @@ function run(command, args) {
 
 const marker = 'node_modules/.package-lock.json';
 if (!existsSync(marker) || statSync('package-lock.json').mtimeMs > statSync(marker).mtimeMs) {
-  console.log('Installing dependencies (npm ci)...');
-  run('npm', ['ci', '--no-audit', '--no-fund']);
+  console.log('Installing dependencies (npm install, pinned by package-lock.json)...');
+  run('npm', ['install', '--no-audit', '--no-fund']);
 }
 
 run('npx', ['nx', 'run-many', '-t', 'build', 'lint', 'test', '--output-style=stream', '--parallel=2', '--skip-nx-cache']);
