@@ -18,6 +18,14 @@ function parseRefreshToken(token: string): { tenantId: string; id: string; secre
   return { tenantId, id, secret };
 }
 
+type RotateOutcome = { pair: TokenPairResponse } | { error: keyof typeof REFUSALS };
+
+const REFUSALS = {
+  invalid: 'The refresh token is not valid',
+  reused: 'This refresh token was already used; every session of this sign-in has been ended',
+  expired: 'The refresh token has expired; sign in again',
+};
+
 const sameHash = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
 @Injectable()
@@ -60,32 +68,28 @@ export class TokenService {
   async rotate(token: string): Promise<TokenPairResponse> {
     const parsed = parseRefreshToken(token);
     if (!parsed) throw new UnauthorizedException('The refresh token is not valid');
-    const outcome = await withTenant(this.dataSource, parsed.tenantId, async (manager) => {
+    // Refusals are returned, not thrown, so the family revocation commits before the 401.
+    const outcome = await withTenant(this.dataSource, parsed.tenantId, async (manager): Promise<RotateOutcome> => {
       const row = await manager.findOne(RefreshToken, {
         where: { tenantId: parsed.tenantId, id: parsed.id },
         lock: { mode: 'pessimistic_write' },
       });
-      if (!row || !sameHash(row.tokenHash, hashToken(parsed.secret))) return { error: 'invalid' as const };
+      if (!row || !sameHash(row.tokenHash, hashToken(parsed.secret))) return { error: 'invalid' };
       if (row.rotatedAt || row.revokedAt) {
         await this.revokeFamily(manager, row);
-        return { error: 'reused' as const };
+        return { error: 'reused' };
       }
-      if (row.expiresAt.getTime() <= Date.now()) return { error: 'expired' as const };
+      if (row.expiresAt.getTime() <= Date.now()) return { error: 'expired' };
       const membership = await manager.findOneBy(Membership, { tenantId: row.tenantId, userId: row.userId });
       if (!membership) {
         await this.revokeFamily(manager, row);
-        return { error: 'invalid' as const };
+        return { error: 'invalid' };
       }
       await manager.update(RefreshToken, { tenantId: row.tenantId, id: row.id }, { rotatedAt: new Date() });
       return { pair: await this.issue(manager, membership, row.familyId) };
     });
-    if ('pair' in outcome && outcome.pair) return outcome.pair;
-    const messages = {
-      invalid: 'The refresh token is not valid',
-      reused: 'This refresh token was already used; every session of this sign-in has been ended',
-      expired: 'The refresh token has expired; sign in again',
-    };
-    throw new UnauthorizedException(messages['error' in outcome && outcome.error ? outcome.error : 'invalid']);
+    if ('pair' in outcome) return outcome.pair;
+    throw new UnauthorizedException(REFUSALS[outcome.error]);
   }
 
   /** Ends the session the token belongs to; an unknown token is ignored (logout is idempotent). */
