@@ -1,20 +1,9 @@
-import { Client } from 'pg';
-import { readTestEnv } from '../setup/test-env';
 import { PASSWORD, createClientAccount, signUpTenant, uniqueEmail } from '../support/factories';
 import { invitationLink, waitForEmails } from '../support/mail-sink';
+import { withOwner } from '../support/owner-db';
 import { startStack, type Stack } from '../support/stack';
 
 const COUNTED = ['tenants', 'users', 'memberships', 'client_accounts', 'invitations', 'notifications', 'refresh_tokens'];
-
-async function withOwner<T>(work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: readTestEnv().ownerUrl });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
 const counts = () =>
   withOwner(async (client) => {

@@ -1,21 +1,16 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { Client } from 'pg';
-import { readTestEnv } from '../setup/test-env';
 import { signUpTenant, uniqueEmail } from '../support/factories';
 import { emailsTo, waitForEmails } from '../support/mail-sink';
+import { withOwner } from '../support/owner-db';
 import { freePort } from '../support/ports';
 import { startStack, type Stack } from '../support/stack';
 
-async function notificationFor(email: string): Promise<{ tenant_id: string; id: string; status: string }> {
-  const client = new Client({ connectionString: readTestEnv().ownerUrl });
-  await client.connect();
-  try {
+function notificationFor(email: string): Promise<{ tenant_id: string; id: string; status: string }> {
+  return withOwner(async (client) => {
     const { rows } = await client.query('SELECT tenant_id, id, status FROM notifications WHERE recipient_email = $1', [email]);
     expect(rows).toHaveLength(1);
     return rows[0];
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 async function startRedis(port: number): Promise<ChildProcess> {
@@ -74,14 +69,11 @@ describe('outbox delivery', () => {
   });
 
   it('keeps the notification while Redis is down and sends it once Redis returns', async () => {
-    const step = (s: string) => process.env['E2E_DEBUG'] && console.log(s);
     const port = await freePort();
     const stack = await startStack({ env: { REDIS_URL: `redis://127.0.0.1:${port}` } });
     let redis: ChildProcess | null = null;
     try {
-      step('stack up');
       const tenant = await signUpTenant(stack.api);
-      step('signed up');
       const email = uniqueEmail('redis-down');
       const created = await stack.api.post('/api/v1/invitations', { email, role: 'assistant' }, tenant.owner.token);
       expect(created.status).toBe(201);
@@ -90,9 +82,7 @@ describe('outbox delivery', () => {
       expect(['pending', 'queued']).toContain((await notificationFor(email)).status);
       expect(await emailsTo(email)).toHaveLength(0);
 
-      step('pending checked');
       redis = await startRedis(port);
-      step('redis started');
       await waitForEmails(email, 1, 30_000);
       expect((await notificationFor(email)).status).toBe('sent');
     } finally {

@@ -6,6 +6,5 @@ import { ClientAccountsService } from './client-accounts.service';
 @Module({
   controllers: [ClientAccountsController],
   providers: [ClientAccountsService, ClientAccountsRepository],
-  exports: [ClientAccountsRepository],
 })
 export class ClientAccountsModule {}
