@@ -1,1 +1,3 @@
-module.exports = require('../../jest.preset.js')(__dirname);
+module.exports = require('../../jest.preset.js')(__dirname, {
+  testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/build-tools/**/*.spec.ts'],
+});

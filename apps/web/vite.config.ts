@@ -1,5 +1,6 @@
-import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+import { initialJsBudget } from './build-tools/initial-js-budget';
 
 // Dev server and `vite preview` share one setup: same host/port env vars, and /api + /health proxied to the API,
 // so the browser always talks to a single origin (no CORS) whether it is served from source or from dist/.
@@ -12,9 +13,13 @@ const proxy = {
   '/health': { target: apiTarget, changeOrigin: true },
 };
 
+/** What a first visit may download in JavaScript, gzipped, before the build fails. */
+const INITIAL_JS_BUDGET_BYTES = 250_000;
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), initialJsBudget(INITIAL_JS_BUDGET_BYTES)],
   server: { host, port, strictPort: true, proxy },
   preview: { host, port, strictPort: true, proxy },
-  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
+  // The whole app is one initial chunk well under budget; the budget plugin guards the size instead.
+  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 800 },
 });

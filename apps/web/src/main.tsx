@@ -2,15 +2,22 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Providers } from './app/providers';
 import { AppRouter } from './app/router';
-import './app/styles.css';
+import { startI18n } from './lib/i18n/i18n';
+import './app/styles/base.css';
+import './app/styles/shell.css';
+import './app/styles/forms.css';
+import './app/styles/content.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('Missing #root element');
 
-createRoot(container).render(
-  <StrictMode>
-    <Providers>
-      <AppRouter />
-    </Providers>
-  </StrictMode>,
-);
+// The reader's catalog arrives before the first paint: nothing flashes in the wrong language.
+void startI18n().then(() => {
+  createRoot(container).render(
+    <StrictMode>
+      <Providers>
+        <AppRouter />
+      </Providers>
+    </StrictMode>,
+  );
+});

@@ -1,36 +1,39 @@
-import { createBrowserRouter, Navigate, useLocation } from 'react-router';
+import { createBrowserRouter } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
-import type { ReactNode } from 'react';
 import { AcceptInvitePage } from '../features/auth/accept-invite-page';
 import { LoginPage } from '../features/auth/login-page';
-import { MePage } from '../features/me/me-page';
-import { useSession } from '../lib/session';
-import { Layout, NotFoundPage } from './layout';
+import { DashboardPage } from '../features/dashboard/dashboard-page';
+import { AppShell } from './layout/app-shell';
+import { NotFoundPage } from './layout/not-found-page';
+import { PublicLayout } from './layout/public-layout';
 
-/** Renders its children only with a session; otherwise sends the visitor to /login (and back afterwards). */
-function RequireAuth({ children }: { children: ReactNode }) {
-  const current = useSession();
-  const location = useLocation();
-  if (!current) {
-    return <Navigate to="/login" replace state={{ from: `${location.pathname}${location.search}` }} />;
-  }
-  return children;
-}
-
+// The sign-in path and the dashboards ship in the first download; the management pages (and their form
+// code) load when first visited.
 const router = createBrowserRouter([
   {
-    element: <Layout />,
+    element: <PublicLayout />,
     children: [
-      {
-        path: '/',
-        element: (
-          <RequireAuth>
-            <MePage />
-          </RequireAuth>
-        ),
-      },
       { path: '/login', element: <LoginPage /> },
       { path: '/accept-invite', element: <AcceptInvitePage /> },
+    ],
+  },
+  {
+    element: <AppShell />,
+    children: [
+      { path: '/', element: <DashboardPage /> },
+      { path: '/team', lazy: async () => ({ Component: (await import('../features/team/team-page')).TeamPage }) },
+      {
+        path: '/clients',
+        lazy: async () => ({ Component: (await import('../features/clients/clients-page')).ClientsPage }),
+      },
+      {
+        path: '/clients/:id',
+        lazy: async () => ({ Component: (await import('../features/clients/client-page')).ClientPage }),
+      },
+      {
+        path: '/account',
+        lazy: async () => ({ Component: (await import('../features/account/account-page')).AccountPage }),
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

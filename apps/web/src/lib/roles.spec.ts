@@ -1,24 +1,28 @@
-import { roleLabel, roleWithArticle } from './roles';
+import { audienceOf, canManageClients, invitableRoles, seesAllClients } from './roles';
 
-describe('roleLabel', () => {
+describe('roles', () => {
   it.each([
-    ['owner', 'Owner'],
-    ['manager', 'Manager'],
-    ['assistant', 'Assistant'],
-    ['client_admin', 'Client admin'],
-    ['client_member', 'Client member'],
-  ])('says %s as "%s"', (role, label) => {
-    expect(roleLabel(role)).toBe(label);
+    ['owner', 'agency'],
+    ['manager', 'agency'],
+    ['assistant', 'assistant'],
+    ['client_admin', 'client'],
+    ['client_member', 'client'],
+  ] as const)('%s works in the %s screens', (role, audience) => {
+    expect(audienceOf(role)).toBe(audience);
   });
 
-  it('keeps unknown roles readable', () => {
-    expect(roleLabel('billing_viewer')).toBe('Billing viewer');
-    expect(roleLabel('')).toBe('Member');
+  it('lets each role invite what the API allows', () => {
+    expect(invitableRoles('owner')).toEqual(['manager', 'assistant', 'client_admin', 'client_member']);
+    expect(invitableRoles('manager')).not.toContain('manager');
+    expect(invitableRoles('client_admin')).toEqual(['client_admin', 'client_member']);
+    expect(invitableRoles('assistant')).toEqual([]);
+    expect(invitableRoles('client_member')).toEqual([]);
   });
 
-  it('picks the right article', () => {
-    expect(roleWithArticle('assistant')).toBe('an assistant');
-    expect(roleWithArticle('client_member')).toBe('a client member');
-    expect(roleWithArticle('owner')).toBe('an owner');
+  it('keeps client management with owners and managers, and client users to their own account', () => {
+    expect(canManageClients('manager')).toBe(true);
+    expect(canManageClients('assistant')).toBe(false);
+    expect(seesAllClients('assistant')).toBe(true);
+    expect(seesAllClients('client_admin')).toBe(false);
   });
 });

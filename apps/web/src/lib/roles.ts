@@ -1,22 +1,51 @@
-/** Role values as the API sends them, and how we say them to people. */
-const ROLE_LABELS: Record<string, string> = {
-  owner: 'Owner',
-  manager: 'Manager',
-  assistant: 'Assistant',
-  client_admin: 'Client admin',
-  client_member: 'Client member',
-};
+import type { Me } from './api';
 
-/** "client_admin" -> "Client admin"; unknown future roles degrade to a readable form of the raw value. */
-export function roleLabel(role: string): string {
-  const known = ROLE_LABELS[role];
-  if (known) return known;
-  const words = role.replace(/[_-]+/g, ' ').trim().toLowerCase();
-  return words ? words.charAt(0).toUpperCase() + words.slice(1) : 'Member';
+/**
+ * What each role may do in the UI, mirroring the API's permission rules (libs/domain ability) so
+ * nobody is shown a door that will not open. The API stays the judge of every request.
+ */
+export type Role = Me['role'];
+export type InvitableRole = Exclude<Role, 'owner'>;
+
+/** Who the screens are for: the client portal, the assistant workspace, or the agency's management. */
+export type Audience = 'client' | 'assistant' | 'agency';
+
+export function audienceOf(role: Role): Audience {
+  switch (role) {
+    case 'owner':
+    case 'manager':
+      return 'agency';
+    case 'assistant':
+      return 'assistant';
+    case 'client_admin':
+    case 'client_member':
+      return 'client';
+  }
 }
 
-/** With an article, for sentences: "an Assistant", "a Client admin". */
-export function roleWithArticle(role: string): string {
-  const label = roleLabel(role);
-  return `${/^[aeiou]/i.test(label) ? 'an' : 'a'} ${label.toLowerCase()}`;
+export function isClientRole(role: InvitableRole): role is 'client_admin' | 'client_member' {
+  return role === 'client_admin' || role === 'client_member';
+}
+
+/** Roles this role may invite; empty when it may not invite at all. */
+export function invitableRoles(role: Role): InvitableRole[] {
+  switch (role) {
+    case 'owner':
+      return ['manager', 'assistant', 'client_admin', 'client_member'];
+    case 'manager':
+      return ['assistant', 'client_admin', 'client_member'];
+    case 'client_admin':
+      return ['client_admin', 'client_member'];
+    default:
+      return [];
+  }
+}
+
+export function canManageClients(role: Role): boolean {
+  return role === 'owner' || role === 'manager';
+}
+
+/** Staff see every client account; client users only their own. */
+export function seesAllClients(role: Role): boolean {
+  return audienceOf(role) !== 'client';
 }

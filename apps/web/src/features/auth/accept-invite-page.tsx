@@ -1,137 +1,120 @@
+import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useForm } from 'react-hook-form';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { Card, ErrorAlert, Field, LoadingCard, SubmitButton } from '../../app/ui';
-import {
-  acceptInvitation,
-  errorMessages,
-  lookupInvitation,
-  type AcceptInvitationInput,
-  type InvitationLookup,
-} from '../../lib/api';
-import { roleWithArticle } from '../../lib/roles';
+import { Card, ErrorAlert, Loading, PageTitle, SubmitButton, TextField } from '../../app/ui';
+import { acceptInvitation, lookupInvitation, type AcceptInvitationInput, type InvitationLookup } from '../../lib/api';
+import { useErrorMessages } from '../../lib/i18n/use-error-messages';
+import { useFieldError } from '../../lib/i18n/use-field-error';
+import { useFormat } from '../../lib/i18n/use-format';
+import { acceptInviteSchema, MIN_PASSWORD_LENGTH, type AcceptInviteForm } from './accept-invite-schema';
 import { useStartSession } from './use-start-session';
 
-export const MIN_PASSWORD_LENGTH = 12;
-
-function formatExpiry(iso: string): string | null {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return null;
-  return new Intl.DateTimeFormat(undefined, { dateStyle: 'long', timeStyle: 'short' }).format(date);
-}
-
 function InvitationProblem({ messages }: { messages: string[] }) {
+  const { t } = useTranslation();
   return (
-    <Card
-      title="This invitation can't be used"
-      description="Ask the person who invited you to send a new invitation link."
-    >
-      <title>Invitation unavailable · Candor</title>
+    <Card title={t('accept.problemTitle')} description={t('accept.problemDescription')}>
+      <PageTitle>{t('accept.problemTitle')}</PageTitle>
       <ErrorAlert messages={messages} />
       <p className="card-actions">
         <Link to="/login" className="button button-secondary">
-          Go to sign in
+          {t('accept.goToSignIn')}
         </Link>
       </p>
     </Card>
   );
 }
 
+function InvitedAs({ invitation }: { invitation: InvitationLookup }) {
+  return (
+    <p>
+      <Trans
+        i18nKey={`accept.invitedAs.${invitation.role}`}
+        values={{ client: invitation.clientName ?? '' }}
+        components={{ strong: <strong /> }}
+      />
+    </p>
+  );
+}
+
 function AcceptForm({ tenantId, token, invitation }: { tenantId: string; token: string; invitation: InvitationLookup }) {
+  const { t } = useTranslation();
   const startSession = useStartSession();
-  const [displayName, setDisplayName] = useState('');
-  const [password, setPassword] = useState('');
-  const [confirm, setConfirm] = useState('');
-  const [problems, setProblems] = useState<string[]>([]);
-  const [checked, setChecked] = useState(false);
+  const errorMessages = useErrorMessages();
+  const fieldError = useFieldError();
+  const format = useFormat();
+  const existing = invitation.existingAccount;
+
+  const form = useForm<AcceptInviteForm>({
+    resolver: zodResolver(acceptInviteSchema(existing)),
+    defaultValues: { displayName: '', password: '', confirmPassword: '' },
+  });
+  const { errors } = form.formState;
 
   const accept = useMutation({
     mutationFn: (input: AcceptInvitationInput) => acceptInvitation(input),
     onSuccess: (tokens) => startSession(tokens),
   });
 
-  const nameMissing = !displayName.trim();
-  const passwordTooShort = password.length < MIN_PASSWORD_LENGTH;
-  const mismatch = confirm !== password;
-
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (accept.isPending) return;
-    const found: string[] = [];
-    if (nameMissing) found.push('Enter your name.');
-    if (passwordTooShort) found.push(`Choose a password of at least ${MIN_PASSWORD_LENGTH} characters.`);
-    else if (mismatch) found.push("The two passwords don't match.");
-    setChecked(true);
-    setProblems(found);
-    if (found.length > 0) return;
-    accept.mutate({ tenantId, token, displayName, password });
-  };
-
-  const messages = problems.length > 0 ? problems : accept.isError ? errorMessages(accept.error) : [];
-  const expiry = formatExpiry(invitation.expiresAt);
+  const onSubmit = form.handleSubmit(({ displayName, password }) => {
+    if (!accept.isPending) accept.mutate({ tenantId, token, displayName, password });
+  });
 
   return (
     <Card
-      title={<>Join {invitation.tenantName}</>}
+      title={t('accept.title', { tenant: invitation.tenantName })}
       description={
-        <p>
-          You've been invited as {roleWithArticle(invitation.role)}
-          {invitation.clientName ? (
-            <>
-              {' '}
-              for <strong>{invitation.clientName}</strong>
-            </>
-          ) : null}
-          . Set up your account to get started.
-        </p>
+        <>
+          <InvitedAs invitation={invitation} />
+          <p>{existing ? t('accept.introExisting') : t('accept.introNew')}</p>
+        </>
       }
     >
-      <title>{`Join ${invitation.tenantName} · Candor`}</title>
+      <PageTitle>{t('accept.title', { tenant: invitation.tenantName })}</PageTitle>
       <form className="form" onSubmit={onSubmit} noValidate>
-        <ErrorAlert messages={messages} />
-        <Field label="Email" type="email" name="email" autoComplete="username" value={invitation.email} readOnly />
-        <Field
-          label="Your name"
+        <ErrorAlert
+          messages={accept.isError ? errorMessages(accept.error, { 401: t('accept.wrongPassword') }) : []}
+        />
+        <TextField label={t('accept.email')} type="email" autoComplete="username" value={invitation.email} readOnly />
+        <TextField
+          label={t('accept.name')}
           type="text"
-          name="displayName"
           autoComplete="name"
-          required
           autoFocus
-          value={displayName}
-          invalid={checked && nameMissing}
-          hint="This is how your agency and teammates will see you."
-          onChange={(event) => setDisplayName(event.target.value)}
+          hint={t('accept.nameHint')}
+          error={fieldError(errors.displayName)}
+          {...form.register('displayName')}
         />
-        <Field
-          label="Password"
+        <TextField
+          label={existing ? t('accept.currentPassword') : t('accept.password')}
           type="password"
-          name="password"
-          autoComplete="new-password"
-          required
-          minLength={MIN_PASSWORD_LENGTH}
-          value={password}
-          invalid={checked && passwordTooShort}
-          hint={`At least ${MIN_PASSWORD_LENGTH} characters. A short sentence works well.`}
-          onChange={(event) => setPassword(event.target.value)}
+          autoComplete={existing ? 'current-password' : 'new-password'}
+          hint={existing ? undefined : t('accept.passwordHint', { count: MIN_PASSWORD_LENGTH })}
+          error={fieldError(errors.password, { count: MIN_PASSWORD_LENGTH })}
+          {...form.register('password')}
         />
-        <Field
-          label="Confirm password"
-          type="password"
-          name="confirmPassword"
-          autoComplete="new-password"
-          required
-          value={confirm}
-          invalid={checked && !passwordTooShort && mismatch}
-          onChange={(event) => setConfirm(event.target.value)}
-        />
-        <SubmitButton pending={accept.isPending}>Accept invitation</SubmitButton>
+        {existing ? null : (
+          <TextField
+            label={t('accept.confirmPassword')}
+            type="password"
+            autoComplete="new-password"
+            error={fieldError(errors.confirmPassword)}
+            {...form.register('confirmPassword')}
+          />
+        )}
+        <SubmitButton pending={accept.isPending} block>
+          {t('accept.submit')}
+        </SubmitButton>
       </form>
-      {expiry ? <p className="card-footnote">This invitation expires on {expiry}.</p> : null}
+      <p className="card-footnote">{t('accept.expires', { date: format.dateTime(invitation.expiresAt) })}</p>
     </Card>
   );
 }
 
 export function AcceptInvitePage() {
+  const { t } = useTranslation();
+  const errorMessages = useErrorMessages();
   const [params] = useSearchParams();
   const tenantId = params.get('tenant')?.trim() ?? '';
   const token = params.get('token')?.trim() ?? '';
@@ -144,14 +127,11 @@ export function AcceptInvitePage() {
     staleTime: Infinity,
   });
 
-  if (!complete) {
-    return (
-      <InvitationProblem
-        messages={['This invitation link is incomplete. Open the link from your invitation email again.']}
-      />
-    );
+  if (!complete) return <InvitationProblem messages={[t('accept.incompleteLink')]} />;
+  if (lookup.isPending) return <Loading label={t('accept.checking')} />;
+  if (lookup.isError) {
+    const unusable = t('accept.unusable');
+    return <InvitationProblem messages={errorMessages(lookup.error, { 400: unusable, 404: unusable, 410: unusable })} />;
   }
-  if (lookup.isPending) return <LoadingCard label="Checking your invitation…" />;
-  if (lookup.isError) return <InvitationProblem messages={errorMessages(lookup.error)} />;
   return <AcceptForm tenantId={tenantId} token={token} invitation={lookup.data} />;
 }

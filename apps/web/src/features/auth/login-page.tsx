@@ -1,9 +1,14 @@
+import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router';
-import { Card, ErrorAlert, Field, SubmitButton } from '../../app/ui';
-import { errorMessages, login, type LoginInput } from '../../lib/api';
+import { Card, ErrorAlert, SubmitButton, TextField } from '../../app/ui';
+import { login, type LoginInput } from '../../lib/api';
+import { useErrorMessages } from '../../lib/i18n/use-error-messages';
+import { useFieldError } from '../../lib/i18n/use-field-error';
 import { useSession } from '../../lib/session';
+import { loginSchema, type LoginForm } from './login-schema';
 import { useStartSession } from './use-start-session';
 
 /** Only same-app paths are valid return targets (never an external URL). */
@@ -13,15 +18,19 @@ function returnTarget(state: unknown): string {
 }
 
 export function LoginPage() {
+  const { t } = useTranslation();
   const current = useSession();
   const location = useLocation();
   const startSession = useStartSession();
+  const errorMessages = useErrorMessages();
+  const fieldError = useFieldError();
   const target = returnTarget(location.state);
 
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
-  const [workspace, setWorkspace] = useState('');
-  const [problems, setProblems] = useState<string[]>([]);
+  const form = useForm<LoginForm>({
+    resolver: zodResolver(loginSchema),
+    defaultValues: { email: '', password: '', workspace: '' },
+  });
+  const { errors } = form.formState;
 
   const signIn = useMutation({
     mutationFn: (input: LoginInput) => login(input),
@@ -30,69 +39,51 @@ export function LoginPage() {
 
   if (current && !signIn.isPending && !signIn.isSuccess) return <Navigate to={target} replace />;
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (signIn.isPending) return;
-    const missing: string[] = [];
-    if (!email.trim()) missing.push('Enter your email address.');
-    if (!password) missing.push('Enter your password.');
-    setProblems(missing);
-    if (missing.length > 0) return;
-    signIn.mutate({ email, password, tenantSlug: workspace });
-  };
-
-  const messages = problems.length > 0 ? problems : signIn.isError ? errorMessages(signIn.error) : [];
+  const onSubmit = form.handleSubmit((values) => {
+    if (!signIn.isPending) signIn.mutate({ email: values.email, password: values.password, tenantSlug: values.workspace });
+  });
 
   return (
-    <Card title="Sign in to Candor" description="Welcome back. Sign in to see your work, requests and updates.">
-      <title>Sign in · Candor</title>
+    <Card title={t('login.title')} description={t('login.description')}>
+      <title>{`${t('login.pageTitle')} · Candor`}</title>
       <form className="form" onSubmit={onSubmit} noValidate>
-        <ErrorAlert messages={messages} />
-        <Field
-          label="Email"
+        <ErrorAlert
+          messages={signIn.isError ? errorMessages(signIn.error, { 401: t('login.wrongCredentials') }) : []}
+        />
+        <TextField
+          label={t('login.email')}
           type="email"
-          name="email"
           autoComplete="username"
           inputMode="email"
           autoCapitalize="none"
           spellCheck={false}
-          required
           autoFocus
-          value={email}
-          invalid={problems.length > 0 && !email.trim()}
-          onChange={(event) => setEmail(event.target.value)}
+          error={fieldError(errors.email)}
+          {...form.register('email')}
         />
-        <Field
-          label="Password"
+        <TextField
+          label={t('login.password')}
           type="password"
-          name="password"
           autoComplete="current-password"
-          required
-          value={password}
-          invalid={problems.length > 0 && !password}
-          onChange={(event) => setPassword(event.target.value)}
+          error={fieldError(errors.password)}
+          {...form.register('password')}
         />
-        <Field
-          label={
-            <>
-              Workspace <span className="field-optional">(optional)</span>
-            </>
-          }
+        <TextField
+          label={t('login.workspace')}
+          optional
           type="text"
-          name="workspace"
           autoComplete="organization"
           autoCapitalize="none"
           spellCheck={false}
-          placeholder="e.g. brightdesk"
-          hint="Only needed if your email belongs to more than one workspace."
-          value={workspace}
-          onChange={(event) => setWorkspace(event.target.value)}
+          placeholder={t('login.workspacePlaceholder')}
+          hint={t('login.workspaceHint')}
+          {...form.register('workspace')}
         />
-        <SubmitButton pending={signIn.isPending}>Sign in</SubmitButton>
+        <SubmitButton pending={signIn.isPending} block>
+          {t('login.submit')}
+        </SubmitButton>
       </form>
-      <p className="card-footnote">
-        New here? Your agency will email you an invitation to join their workspace.
-      </p>
+      <p className="card-footnote">{t('login.footnote')}</p>
     </Card>
   );
 }

@@ -1,6 +1,6 @@
 import createClient, { type Middleware } from 'openapi-fetch';
 import { session } from '../session';
-import { ApiError, NETWORK_ERROR_MESSAGE } from './errors';
+import { ApiError } from './errors';
 import type { paths } from './schema';
 
 type ApiPath = keyof paths;
@@ -100,7 +100,7 @@ export async function unwrap<T>(call: Promise<ApiResult<T>>): Promise<T> {
   try {
     result = await call;
   } catch (cause) {
-    throw new ApiError(0, [NETWORK_ERROR_MESSAGE], { cause });
+    throw new ApiError(0, [], { cause });
   }
   if (!result.response.ok || result.data === undefined) {
     throw ApiError.fromResponse(result.response.status, result.error);
@@ -114,7 +114,7 @@ export async function unwrapVoid(call: Promise<ApiResult<unknown>>): Promise<voi
   try {
     result = await call;
   } catch (cause) {
-    throw new ApiError(0, [NETWORK_ERROR_MESSAGE], { cause });
+    throw new ApiError(0, [], { cause });
   }
   if (!result.response.ok) throw ApiError.fromResponse(result.response.status, result.error);
 }

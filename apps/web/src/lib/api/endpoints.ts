@@ -3,6 +3,7 @@
  * so a change in the API's OpenAPI document surfaces here as a type error.
  */
 import { api, unwrap, unwrapVoid } from './client';
+import type { components } from './schema';
 
 export interface LoginInput {
   email: string;
@@ -46,3 +47,35 @@ export function getMe() {
 export type TokenPairResponse = Awaited<ReturnType<typeof login>>;
 export type InvitationLookup = Awaited<ReturnType<typeof lookupInvitation>>;
 export type Me = Awaited<ReturnType<typeof getMe>>;
+
+export function listClientAccounts() {
+  return unwrap(api.GET('/api/v1/client-accounts'));
+}
+
+export function getClientAccount(id: string) {
+  return unwrap(api.GET('/api/v1/client-accounts/{id}', { params: { path: { id } } }));
+}
+
+export type ClientAccountInput = components['schemas']['CreateClientAccountDto'];
+export type ClientAccountPatch = components['schemas']['UpdateClientAccountDto'];
+
+export function createClientAccount(input: ClientAccountInput) {
+  return unwrap(api.POST('/api/v1/client-accounts', { body: input }));
+}
+
+export function updateClientAccount(id: string, patch: ClientAccountPatch) {
+  return unwrap(api.PATCH('/api/v1/client-accounts/{id}', { params: { path: { id } }, body: patch }));
+}
+
+export function listInvitations() {
+  return unwrap(api.GET('/api/v1/invitations'));
+}
+
+export type InvitationInput = components['schemas']['CreateInvitationDto'];
+
+export function createInvitation(input: InvitationInput) {
+  return unwrap(api.POST('/api/v1/invitations', { body: input }));
+}
+
+export type ClientAccount = components['schemas']['StaffClientAccountResponse'];
+export type Invitation = components['schemas']['InvitationResponse'];

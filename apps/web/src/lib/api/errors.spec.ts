@@ -1,16 +1,9 @@
-import {
-  ApiError,
-  errorMessages,
-  NETWORK_ERROR_MESSAGE,
-  RATE_LIMIT_MESSAGE,
-  SERVER_ERROR_MESSAGE,
-  toErrorMessages,
-} from './errors';
+import { ApiError, errorDetails, errorKind } from './errors';
 
-describe('toErrorMessages', () => {
+describe('errorDetails', () => {
   it('uses a string message', () => {
-    expect(toErrorMessages({ statusCode: 401, message: 'Invalid email or password', error: 'Unauthorized' }, 401)).toEqual([
-      'Invalid email or password',
+    expect(errorDetails({ statusCode: 409, message: 'A client account with this name already exists' }, 409)).toEqual([
+      'A client account with this name already exists',
     ]);
   });
 
@@ -20,47 +13,38 @@ describe('toErrorMessages', () => {
       message: ['email must be an email', ' password should not be empty ', 'email must be an email', '', 42],
       error: 'Bad Request',
     };
-    expect(toErrorMessages(body, 400)).toEqual(['Email must be an email', 'Password should not be empty']);
+    expect(errorDetails(body, 400)).toEqual(['Email must be an email', 'Password should not be empty']);
   });
 
-  it('falls back to a generic message when the body has no usable message', () => {
-    expect(toErrorMessages({ statusCode: 404, message: [] }, 404)).toEqual([
-      'The request failed (status 404). Please try again.',
-    ]);
-    expect(toErrorMessages(undefined, 403)).toEqual(['The request failed (status 403). Please try again.']);
-    expect(toErrorMessages(null, 410)).toEqual(['The request failed (status 410). Please try again.']);
+  it('has nothing to say for a body without a usable message', () => {
+    expect(errorDetails({ statusCode: 404, message: [] }, 404)).toEqual([]);
+    expect(errorDetails(undefined, 403)).toEqual([]);
   });
 
   it('accepts a short plain-text body but not an HTML error page', () => {
-    expect(toErrorMessages('invitation expired', 410)).toEqual(['Invitation expired']);
-    expect(toErrorMessages('<html><body>Bad</body></html>', 400)).toEqual([
-      'The request failed (status 400). Please try again.',
-    ]);
+    expect(errorDetails('invitation expired', 410)).toEqual(['Invitation expired']);
+    expect(errorDetails('<html><body>Bad</body></html>', 400)).toEqual([]);
   });
 
-  it('hides server-side details behind a friendly message', () => {
-    expect(toErrorMessages({ statusCode: 500, message: 'QueryFailedError: relation "x" does not exist' }, 500)).toEqual([
-      SERVER_ERROR_MESSAGE,
-    ]);
-    expect(toErrorMessages('', 502)).toEqual([SERVER_ERROR_MESSAGE]);
-  });
-
-  it('explains rate limiting and lost connections', () => {
-    expect(toErrorMessages({ statusCode: 429 }, 429)).toEqual([RATE_LIMIT_MESSAGE]);
-    expect(toErrorMessages(undefined, 0)).toEqual([NETWORK_ERROR_MESSAGE]);
+  it('never passes on what a server error says', () => {
+    expect(errorDetails({ statusCode: 500, message: 'QueryFailedError: relation "x" does not exist' }, 500)).toEqual([]);
   });
 });
 
-describe('ApiError / errorMessages', () => {
-  it('carries status and messages', () => {
-    const error = ApiError.fromResponse(410, { statusCode: 410, message: 'This invitation has expired' });
-    expect(error).toBeInstanceOf(Error);
-    expect(error.status).toBe(410);
-    expect(error.messages).toEqual(['This invitation has expired']);
-    expect(errorMessages(error)).toEqual(['This invitation has expired']);
+describe('errorKind / ApiError', () => {
+  it.each([
+    [0, 'network'],
+    [429, 'rate-limited'],
+    [502, 'server'],
+    [401, 'rejected'],
+    [410, 'rejected'],
+  ])('status %p is %p', (status, kind) => {
+    expect(errorKind(status)).toBe(kind);
   });
 
-  it('treats anything else thrown as a connection problem', () => {
-    expect(errorMessages(new TypeError('Failed to fetch'))).toEqual([NETWORK_ERROR_MESSAGE]);
+  it('carries status, kind and details', () => {
+    const error = ApiError.fromResponse(410, { statusCode: 410, message: 'This invitation has expired' });
+    expect(error).toBeInstanceOf(Error);
+    expect(error).toMatchObject({ status: 410, kind: 'rejected', details: ['This invitation has expired'] });
   });
 });

@@ -1,11 +1,10 @@
 /**
- * Turning API failures into messages a person can read. The API answers errors as
- * { statusCode, message: string | string[], error }; proxies and crashes may answer anything else.
+ * What went wrong with an API call, in a form the UI can put into the reader's language. The API
+ * answers errors as { statusCode, message: string | string[], error }; proxies and crashes may answer
+ * anything else. Only 4xx details are kept: server-side text is an internal matter.
  */
 
-export const NETWORK_ERROR_MESSAGE = "We couldn't reach Candor. Check your connection and try again.";
-export const SERVER_ERROR_MESSAGE = 'Something went wrong on our side. Please try again in a moment.';
-export const RATE_LIMIT_MESSAGE = 'Too many attempts. Please wait a minute and try again.';
+export type ApiErrorKind = 'network' | 'server' | 'rate-limited' | 'rejected';
 
 function cleanMessages(values: unknown[]): string[] {
   const out: string[] = [];
@@ -19,55 +18,43 @@ function cleanMessages(values: unknown[]): string[] {
   return out;
 }
 
-function fallbackFor(status: number): string {
-  if (status === 0) return NETWORK_ERROR_MESSAGE;
-  if (status === 429) return RATE_LIMIT_MESSAGE;
-  if (status >= 500) return SERVER_ERROR_MESSAGE;
-  return `The request failed (status ${status}). Please try again.`;
+export function errorKind(status: number): ApiErrorKind {
+  if (status === 0) return 'network';
+  if (status === 429) return 'rate-limited';
+  if (status >= 500) return 'server';
+  return 'rejected';
 }
 
-/**
- * Messages to show for an error response body. Never returns an empty list.
- * `status` is the HTTP status (0 when the request never got an answer).
- */
-export function toErrorMessages(body: unknown, status: number): string[] {
-  // Server errors are not the user's business (and their text is often an internal detail).
-  if (status >= 500 || status === 0) return [fallbackFor(status)];
-
+/** The API's own explanation of a refused request (possibly empty); nothing for other kinds of failure. */
+export function errorDetails(body: unknown, status: number): string[] {
+  if (errorKind(status) !== 'rejected') return [];
   if (typeof body === 'object' && body !== null && 'message' in body) {
     const { message } = body as { message: unknown };
-    const messages = cleanMessages(Array.isArray(message) ? message : [message]);
-    if (messages.length > 0) return messages;
+    return cleanMessages(Array.isArray(message) ? message : [message]);
   }
-
-  // A short plain-text body (not an HTML error page) is still more useful than a generic message.
+  // A short plain-text body (not an HTML error page) still says something useful.
   if (typeof body === 'string') {
     const text = body.trim();
     if (text && text.length <= 200 && !text.startsWith('<')) return cleanMessages([text]);
   }
-
-  return [fallbackFor(status)];
+  return [];
 }
 
-/** A failed API call: HTTP status (0 = no response) plus the messages to display. */
+/** A failed API call: HTTP status (0 = no response), its kind, and the API's details for a refusal. */
 export class ApiError extends Error {
   readonly status: number;
-  readonly messages: string[];
+  readonly kind: ApiErrorKind;
+  readonly details: string[];
 
-  constructor(status: number, messages: string[], options?: { cause?: unknown }) {
-    super(messages.join(' '), options);
+  constructor(status: number, details: string[], options?: { cause?: unknown }) {
+    super(details.join(' ') || `API request failed with status ${status}`, options);
     this.name = 'ApiError';
     this.status = status;
-    this.messages = messages;
+    this.kind = errorKind(status);
+    this.details = details;
   }
 
   static fromResponse(status: number, body: unknown): ApiError {
-    return new ApiError(status, toErrorMessages(body, status));
+    return new ApiError(status, errorDetails(body, status));
   }
-}
-
-/** Messages for anything thrown by an API call (ApiError or an unexpected exception). */
-export function errorMessages(error: unknown): string[] {
-  if (error instanceof ApiError) return error.messages;
-  return [NETWORK_ERROR_MESSAGE];
 }

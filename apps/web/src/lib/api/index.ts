@@ -1,3 +1,3 @@
 export * from './endpoints';
 export { refreshSession } from './client';
-export { ApiError, errorMessages, toErrorMessages } from './errors';
+export { ApiError } from './errors';

@@ -1,0 +1,121 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, NavLink, Outlet, useLocation } from 'react-router';
+import { MemberProvider, useMeQuery } from '../../features/me/current-member';
+import { adoptProfileLocale } from '../../lib/i18n/i18n';
+import { useErrorMessages } from '../../lib/i18n/use-error-messages';
+import type { Me } from '../../lib/api';
+import { useSession } from '../../lib/session';
+import { Button, Card, ErrorAlert, Loading, PageTitle } from '../ui';
+import { Brand } from './brand';
+import { LanguageSwitcher } from './language-switcher';
+import { navItemsFor } from './nav-items';
+import { SignOutButton } from './sign-out-button';
+import { SkipLink } from './skip-link';
+
+function Header({ member }: { member: Me }) {
+  const { t } = useTranslation();
+  return (
+    <header className="app-header">
+      <div className="app-header-bar">
+        <Brand tenantName={member.tenant.name} homeLabel={t('shell.home', { tenant: member.tenant.name })} />
+        <div className="app-header-tools">
+          <LanguageSwitcher />
+          <p className="member-chip">
+            <span className="member-name">{member.user.displayName}</span>
+            <span className="member-role">{t(`roles.${member.role}`)}</span>
+          </p>
+          <SignOutButton />
+        </div>
+      </div>
+      <nav className="app-nav" aria-label={t('shell.mainNavigation')}>
+        <ul>
+          {navItemsFor(member.role).map((item) => (
+            <li key={item.to}>
+              <NavLink to={item.to} end={item.to === '/'} className="app-nav-link">
+                {t(`nav.${item.label}`)}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </header>
+  );
+}
+
+function ShellFrame({ member, children }: { member?: Me; children: React.ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <div className="shell">
+      <SkipLink />
+      {member ? (
+        <Header member={member} />
+      ) : (
+        <header className="app-header">
+          <div className="app-header-bar">
+            <Brand homeLabel={t('shell.homeSignedOut')} />
+          </div>
+        </header>
+      )}
+      <main id="main" className="app-main" tabIndex={-1}>
+        {children}
+      </main>
+    </div>
+  );
+}
+
+function SignedInShell() {
+  const { t } = useTranslation();
+  const me = useMeQuery();
+  const messages = useErrorMessages();
+  const profileLocale = me.data?.user.locale;
+
+  useEffect(() => {
+    if (profileLocale) void adoptProfileLocale(profileLocale);
+  }, [profileLocale]);
+
+  if (me.isPending) {
+    return (
+      <ShellFrame>
+        <Loading label={t('common.loading')} />
+      </ShellFrame>
+    );
+  }
+  if (me.isError) {
+    return (
+      <ShellFrame>
+        <div className="centered">
+          <Card title={t('shell.loadFailed')}>
+            <PageTitle>{t('shell.loadFailed')}</PageTitle>
+            <ErrorAlert messages={messages(me.error)} />
+            <div className="card-actions">
+              <Button variant="primary" onClick={() => void me.refetch()}>
+                {t('common.tryAgain')}
+              </Button>
+              <SignOutButton />
+            </div>
+          </Card>
+        </div>
+      </ShellFrame>
+    );
+  }
+  return (
+    <MemberProvider member={me.data}>
+      <ShellFrame member={me.data}>
+        <div className="page">
+          <Outlet />
+        </div>
+      </ShellFrame>
+    </MemberProvider>
+  );
+}
+
+/** The signed-in product: header, role-aware navigation, the page. Visitors without a session go to sign in. */
+export function AppShell() {
+  const current = useSession();
+  const location = useLocation();
+  if (!current) {
+    return <Navigate to="/login" replace state={{ from: `${location.pathname}${location.search}` }} />;
+  }
+  return <SignedInShell />;
+}

@@ -1,0 +1,29 @@
+import { invitableRoles, seesAllClients } from '../../lib/roles';
+import { navItemsFor } from './nav-items';
+
+const ROLES = ['owner', 'manager', 'assistant', 'client_admin', 'client_member'] as const;
+
+describe('navItemsFor', () => {
+  it('starts every navigation at the dashboard', () => {
+    for (const role of ROLES) expect(navItemsFor(role)[0]?.to).toBe('/');
+  });
+
+  it('shows the team page exactly to those who may invite', () => {
+    for (const role of ROLES) {
+      const paths = navItemsFor(role).map((item) => item.to);
+      expect(paths.includes('/team')).toBe(invitableRoles(role).length > 0);
+    }
+  });
+
+  it('shows all clients to staff and their own account to client users', () => {
+    for (const role of ROLES) {
+      const paths = navItemsFor(role).map((item) => item.to);
+      expect(paths.includes('/clients')).toBe(seesAllClients(role));
+      expect(paths.includes('/account')).toBe(!seesAllClients(role));
+    }
+  });
+
+  it('calls the team page "people" for a client admin', () => {
+    expect(navItemsFor('client_admin').find((item) => item.to === '/team')?.label).toBe('people');
+  });
+});

@@ -1,0 +1,40 @@
+import type { Role } from '../../lib/roles';
+
+export type NavLabel = 'overview' | 'workspace' | 'clients' | 'team' | 'people' | 'account';
+
+export interface NavItem {
+  to: string;
+  label: NavLabel;
+}
+
+/**
+ * The navigation each role sees: the agency manages clients and team, an assistant works from their
+ * workspace, a client sees their own portal (and a client admin the people of their company).
+ */
+export function navItemsFor(role: Role): NavItem[] {
+  switch (role) {
+    case 'owner':
+    case 'manager':
+      return [
+        { to: '/', label: 'overview' },
+        { to: '/clients', label: 'clients' },
+        { to: '/team', label: 'team' },
+      ];
+    case 'assistant':
+      return [
+        { to: '/', label: 'workspace' },
+        { to: '/clients', label: 'clients' },
+      ];
+    case 'client_admin':
+      return [
+        { to: '/', label: 'overview' },
+        { to: '/account', label: 'account' },
+        { to: '/team', label: 'people' },
+      ];
+    case 'client_member':
+      return [
+        { to: '/', label: 'overview' },
+        { to: '/account', label: 'account' },
+      ];
+  }
+}

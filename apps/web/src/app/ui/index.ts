@@ -1,0 +1,5 @@
+export { Button, SubmitButton } from './buttons';
+export { EmptyState, ErrorAlert, Loading, Spinner, SuccessNotice } from './feedback';
+export { SelectField, TextAreaField, TextField } from './field';
+export { Card, PageHeader, PageTitle, Section } from './page';
+export { QueryView } from './query-view';

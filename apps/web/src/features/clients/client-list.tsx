@@ -1,0 +1,29 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { ClientAccount } from '../../lib/api';
+import { useFormat } from '../../lib/i18n/use-format';
+
+/** Client accounts, newest first, each leading to its page. */
+export function ClientList({ clients, limit }: { clients: ClientAccount[]; limit?: number }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const sorted = [...clients].sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, limit);
+  return (
+    <ul className="list" data-testid="client-list">
+      {sorted.map((client) => (
+        <li key={client.id} className="list-row">
+          <span className="avatar" aria-hidden="true">
+            {client.name.trim().charAt(0).toUpperCase()}
+          </span>
+          <div className="list-main">
+            <Link to={`/clients/${client.id}`} className="list-title">
+              {client.name}
+            </Link>
+            <p className="list-meta">{client.billingEmail ? <bdi>{client.billingEmail}</bdi> : t('clients.noBillingEmail')}</p>
+          </div>
+          <p className="list-aside">{t('clients.addedOn', { date: format.date(client.createdAt) })}</p>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,62 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { EmptyState, PageHeader, QueryView, Section } from '../../app/ui';
+import { AccountDetails } from '../account/account-details';
+import { useClientAccount } from '../clients/client-queries';
+import { useMember } from '../me/current-member';
+import { InvitationList } from '../team/invitation-list';
+import { usePendingInvitations } from '../team/invitation-queries';
+
+function PendingColleagues({ clientName }: { clientName: string }) {
+  const { t } = useTranslation();
+  const invitations = usePendingInvitations();
+  return (
+    <Section
+      title={t('dashboard.client.peopleTitle')}
+      description={t('dashboard.client.peopleDescription', { client: clientName })}
+      actions={
+        <Link to="/team" className="text-link">
+          {t('dashboard.client.invite')}
+        </Link>
+      }
+    >
+      <QueryView query={invitations}>
+        {(list) =>
+          list.length === 0 ? (
+            <EmptyState title={t('team.pendingEmptyTitle')}>{t('dashboard.client.peopleEmpty')}</EmptyState>
+          ) : (
+            <InvitationList invitations={list} clients={[]} />
+          )
+        }
+      </QueryView>
+    </Section>
+  );
+}
+
+/** A client's portal: their account with the agency, and for the client admin the colleagues they invited. */
+export function ClientDashboard() {
+  const { t } = useTranslation();
+  const member = useMember();
+  const account = useClientAccount(member.clientAccountId ?? '');
+  return (
+    <>
+      <PageHeader
+        title={t('dashboard.greeting', { name: member.user.displayName })}
+        description={t('dashboard.client.description', { tenant: member.tenant.name })}
+      />
+      <div className="columns">
+        <Section
+          title={t('dashboard.client.accountTitle')}
+          actions={
+            <Link to="/account" className="text-link">
+              {t('dashboard.viewAll')}
+            </Link>
+          }
+        >
+          <QueryView query={account}>{(data) => <AccountDetails account={data} />}</QueryView>
+        </Section>
+        {member.role === 'client_admin' && account.data ? <PendingColleagues clientName={account.data.name} /> : null}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,60 @@
+import { useTranslation } from 'react-i18next';
+import { RoleGate } from '../../app/layout/role-gate';
+import { EmptyState, PageHeader, QueryView, Section } from '../../app/ui';
+import { invitableRoles } from '../../lib/roles';
+import { useClientAccounts } from '../clients/client-queries';
+import { useMember } from '../me/current-member';
+import { InvitationList } from './invitation-list';
+import { usePendingInvitations } from './invitation-queries';
+import { InviteForm } from './invite-form';
+
+function Team() {
+  const { t } = useTranslation();
+  const member = useMember();
+  const invitations = usePendingInvitations();
+  const clients = useClientAccounts();
+  const forClient = member.role === 'client_admin';
+  const clientName = forClient ? clients.data?.[0]?.name : undefined;
+
+  return (
+    <>
+      <PageHeader
+        title={forClient ? t('team.clientTitle') : t('team.title')}
+        description={
+          forClient
+            ? t('team.clientDescription', { client: clientName ?? '', tenant: member.tenant.name })
+            : t('team.description', { tenant: member.tenant.name })
+        }
+      />
+      <div className="columns columns-form">
+        <Section title={t('team.invite.title')} description={t('team.invite.description')}>
+          <QueryView query={clients}>
+            {(list) => (
+              <InviteForm roles={invitableRoles(member.role)} clients={list} ownClientAccountId={member.clientAccountId} />
+            )}
+          </QueryView>
+        </Section>
+        <Section title={t('team.pendingTitle')} description={t('team.pendingDescription')}>
+          <QueryView query={invitations}>
+            {(list) =>
+              list.length === 0 ? (
+                <EmptyState title={t('team.pendingEmptyTitle')}>{t('team.pendingEmptyText')}</EmptyState>
+              ) : (
+                <InvitationList invitations={list} clients={clients.data ?? []} />
+              )
+            }
+          </QueryView>
+        </Section>
+      </div>
+    </>
+  );
+}
+
+/** Owners and managers invite their team and clients; a client admin invites colleagues of their company. */
+export function TeamPage() {
+  return (
+    <RoleGate allow={(role) => invitableRoles(role).length > 0}>
+      <Team />
+    </RoleGate>
+  );
+}

@@ -1,0 +1,82 @@
+import i18next, { type BackendModule, type ResourceKey } from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { DEFAULT_LOCALE, isLocale, LOCALES, matchLocale, pickLocale, textDirection, type Locale } from './locales';
+
+/** The visitor's explicit choice on this device, kept across visits and sign-outs. */
+const CHOSEN_LOCALE_KEY = 'candor.locale';
+
+// One chunk per language: a reader downloads only the catalog they read (and English as fallback).
+const catalogs: Record<Locale, () => Promise<{ default: ResourceKey }>> = {
+  en: () => import('./catalogs/en.json'),
+  de: () => import('./catalogs/de.json'),
+  nb: () => import('./catalogs/nb.json'),
+  ja: () => import('./catalogs/ja.json'),
+  'zh-Hant': () => import('./catalogs/zh-Hant.json'),
+  ar: () => import('./catalogs/ar.json'),
+};
+
+const lazyCatalogs: BackendModule = {
+  type: 'backend',
+  init: () => undefined,
+  read(language, _namespace, callback) {
+    if (!isLocale(language)) return callback(null, {});
+    catalogs[language]().then(
+      (module) => callback(null, module.default),
+      (error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), null),
+    );
+  },
+};
+
+function storedChoice(): Locale | null {
+  try {
+    const value = localStorage.getItem(CHOSEN_LOCALE_KEY);
+    return isLocale(value) ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The language of <html> drives fonts, hyphenation and screen readers; its direction mirrors the layout. */
+function applyToDocument(language: string) {
+  const locale = isLocale(language) ? language : DEFAULT_LOCALE;
+  document.documentElement.lang = locale;
+  document.documentElement.dir = textDirection(locale);
+}
+
+export function currentLocale(): Locale {
+  return isLocale(i18next.language) ? i18next.language : DEFAULT_LOCALE;
+}
+
+/** Loads the reader's catalog before the first render, so no screen flashes in the wrong language. */
+export async function startI18n(): Promise<void> {
+  i18next.on('languageChanged', applyToDocument);
+  await i18next
+    .use(lazyCatalogs)
+    .use(initReactI18next)
+    .init({
+      lng: storedChoice() ?? pickLocale(navigator.languages),
+      fallbackLng: DEFAULT_LOCALE,
+      supportedLngs: [...LOCALES],
+      load: 'currentOnly',
+      interpolation: { escapeValue: false }, // React escapes
+      react: { useSuspense: false },
+    });
+  applyToDocument(i18next.language);
+}
+
+/** The visitor picked a language: remember it on this device and switch. */
+export async function chooseLocale(locale: Locale): Promise<void> {
+  try {
+    localStorage.setItem(CHOSEN_LOCALE_KEY, locale);
+  } catch {
+    // not persisted: the choice still holds for this visit
+  }
+  await i18next.changeLanguage(locale);
+}
+
+/** A signed-in user's profile language applies unless they chose one on this device. */
+export async function adoptProfileLocale(tag: string): Promise<void> {
+  if (storedChoice()) return;
+  const locale = matchLocale(tag);
+  if (locale && locale !== currentLocale()) await i18next.changeLanguage(locale);
+}
