@@ -1,5 +1,6 @@
 module.exports = require('../jest.preset.js')(__dirname, {
-  testMatch: ['<rootDir>/e2e/**/*.e2e-spec.ts'],
+  // Browser specs drive the built web app (apps/web/dist) against the same real services as the e2e suite.
+  testMatch: ['<rootDir>/e2e/**/*.e2e-spec.ts', '<rootDir>/browser/**/*.browser-spec.ts'],
   globalSetup: '<rootDir>/setup/global-setup.ts',
   globalTeardown: '<rootDir>/setup/global-teardown.ts',
   testTimeout: 60_000,

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, NavLink, Outlet, useLocation } from 'react-router';
 import { MemberProvider, useMeQuery } from '../../features/me/current-member';
@@ -18,7 +18,7 @@ function Header({ member }: { member: Me }) {
   return (
     <header className="app-header">
       <div className="app-header-bar">
-        <Brand tenantName={member.tenant.name} homeLabel={t('shell.home', { tenant: member.tenant.name })} />
+        <Brand tenantName={member.tenant.name} />
         <div className="app-header-tools">
           <LanguageSwitcher />
           <p className="member-chip">
@@ -43,8 +43,7 @@ function Header({ member }: { member: Me }) {
   );
 }
 
-function ShellFrame({ member, children }: { member?: Me; children: React.ReactNode }) {
-  const { t } = useTranslation();
+function ShellFrame({ member, children }: { member?: Me; children: ReactNode }) {
   return (
     <div className="shell">
       <SkipLink />
@@ -53,7 +52,7 @@ function ShellFrame({ member, children }: { member?: Me; children: React.ReactNo
       ) : (
         <header className="app-header">
           <div className="app-header-bar">
-            <Brand homeLabel={t('shell.homeSignedOut')} />
+            <Brand />
           </div>
         </header>
       )}

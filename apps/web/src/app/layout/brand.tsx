@@ -9,16 +9,18 @@ export function BrandMark() {
   );
 }
 
-/** The product name, and the agency's name beside it when someone is signed in. */
-export function Brand({ tenantName, homeLabel }: { tenantName?: string; homeLabel: string }) {
+/** The product name, and the agency's name beside it when someone is signed in; both lead home. */
+export function Brand({ tenantName }: { tenantName?: string }) {
   return (
-    <Link to="/" className="brand" aria-label={homeLabel}>
+    <Link to="/" className="brand">
       <BrandMark />
       <span className="brand-name">Candor</span>
       {tenantName ? (
         <>
           <span className="brand-divider" aria-hidden="true" />
-          <span className="brand-tenant">{tenantName}</span>
+          <span className="brand-tenant" dir="auto">
+            {tenantName}
+          </span>
         </>
       ) : null}
     </Link>

@@ -12,7 +12,7 @@ export function PublicLayout() {
       <SkipLink />
       <header className="app-header">
         <div className="app-header-bar">
-          <Brand homeLabel={t('shell.homeSignedOut')} />
+          <Brand />
           <div className="app-header-tools">
             <LanguageSwitcher />
           </div>

@@ -60,6 +60,7 @@ export async function startI18n(): Promise<void> {
       load: 'currentOnly',
       interpolation: { escapeValue: false }, // React escapes
       react: { useSuspense: false },
+      showSupportNotice: false,
     });
   applyToDocument(i18next.language);
 }
