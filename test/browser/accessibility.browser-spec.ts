@@ -29,6 +29,12 @@ beforeAll(async () => {
 afterAll(() => portal.close());
 
 describe.each(Object.keys(PAGES) as Language[])('the main pages in %s', (language) => {
+  // A signed-in member reads their profile's language, so the owner speaks the language under test.
+  beforeAll(async () => {
+    const updated = await portal.stack.api.patch('/api/v1/me', { locale: language }, tokens.accessToken);
+    expect(updated.status).toBe(200);
+  });
+
   async function visit(viewport: Viewport, signedIn: boolean): Promise<{ context: BrowserContext; page: Page }> {
     const context = await newVisitor(portal.browser, { viewport: VIEWPORTS[viewport] });
     await chooseLanguage(context, language);

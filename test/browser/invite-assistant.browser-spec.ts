@@ -74,4 +74,28 @@ describe('an owner invites an assistant through the web app', () => {
     await owner.close();
     await assistant.close();
   });
+
+  it("keeps a member's language choice on their profile", async () => {
+    const tenant = await signUpTenant(portal.stack.api, { displayName: 'Olivia Owner' });
+    const context = await newVisitor(portal.browser);
+    const page = await context.newPage();
+    await signIn(page, portal.web.url, tenant.owner.email);
+    await waitForHeading(page, 'Welcome, Olivia Owner');
+
+    const saved = page.waitForResponse((response) => response.url().endsWith('/api/v1/me') && response.request().method() === 'PATCH');
+    await page.getByLabel('Language').selectOption('de');
+    await waitForHeading(page, 'Willkommen, Olivia Owner');
+    expect(await page.locator('html').getAttribute('lang')).toBe('de');
+    expect((await saved).status()).toBe(200);
+    expect((await portal.stack.api.get('/api/v1/me', tenant.owner.token)).body.user.locale).toBe('de');
+
+    // Another browser, where nobody chose a language: the profile decides once signed in.
+    const elsewhere = await newVisitor(portal.browser, { viewport: VIEWPORTS.phone });
+    const phone = await elsewhere.newPage();
+    await signIn(phone, portal.web.url, tenant.owner.email);
+    await waitForHeading(phone, 'Willkommen, Olivia Owner');
+
+    await context.close();
+    await elsewhere.close();
+  });
 });

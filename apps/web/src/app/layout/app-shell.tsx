@@ -1,7 +1,7 @@
 import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, NavLink, Outlet, useLocation } from 'react-router';
-import { MemberProvider, useMeQuery } from '../../features/me/current-member';
+import { MemberProvider, useMeQuery, useSaveProfileLocale } from '../../features/me/current-member';
 import { adoptProfileLocale } from '../../lib/i18n/i18n';
 import { useErrorMessages } from '../../lib/i18n/use-error-messages';
 import type { Me } from '../../lib/api';
@@ -15,12 +15,13 @@ import { SkipLink } from './skip-link';
 
 function Header({ member }: { member: Me }) {
   const { t } = useTranslation();
+  const saveLocale = useSaveProfileLocale();
   return (
     <header className="app-header">
       <div className="app-header-bar">
         <Brand tenantName={member.tenant.name} />
         <div className="app-header-tools">
-          <LanguageSwitcher />
+          <LanguageSwitcher onChosen={saveLocale} />
           <p className="member-chip">
             <span className="member-name">{member.user.displayName}</span>
             <span className="member-role">{t(`roles.${member.role}`)}</span>

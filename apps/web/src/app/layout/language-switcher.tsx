@@ -1,10 +1,13 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { chooseLocale, currentLocale } from '../../lib/i18n/i18n';
-import { isLocale, LOCALE_NAMES, LOCALES } from '../../lib/i18n/locales';
+import { isLocale, LOCALE_NAMES, LOCALES, type Locale } from '../../lib/i18n/locales';
 
-/** A native select: keyboard, screen readers and touch all work without any code of ours. */
-export function LanguageSwitcher() {
+/**
+ * A native select: keyboard, screen readers and touch all work without any code of ours.
+ * `onChosen` lets a signed-in shell keep the choice on the user's profile too.
+ */
+export function LanguageSwitcher({ onChosen }: { onChosen?: (locale: Locale) => void }) {
   const { t } = useTranslation();
   const id = useId();
   return (
@@ -21,7 +24,10 @@ export function LanguageSwitcher() {
         className="language-select"
         value={currentLocale()}
         onChange={(event) => {
-          if (isLocale(event.target.value)) void chooseLocale(event.target.value);
+          const locale = event.target.value;
+          if (!isLocale(locale)) return;
+          void chooseLocale(locale);
+          onChosen?.(locale);
         }}
       >
         {LOCALES.map((locale) => (

@@ -1,11 +1,21 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useContext, type ReactNode } from 'react';
-import { getMe, type Me } from '../../lib/api';
+import { getMe, updateMe, type Me } from '../../lib/api';
 
 export const ME_QUERY_KEY = ['me'] as const;
 
 export function useMeQuery() {
   return useQuery({ queryKey: ME_QUERY_KEY, queryFn: getMe });
+}
+
+/** Keeps a language chosen in the app on the profile, so the next sign-in and the emails use it too. */
+export function useSaveProfileLocale() {
+  const queryClient = useQueryClient();
+  const save = useMutation({
+    mutationFn: (locale: string) => updateMe({ locale }),
+    onSuccess: (me) => queryClient.setQueryData(ME_QUERY_KEY, me),
+  });
+  return save.mutate;
 }
 
 const MemberContext = createContext<Me | null>(null);

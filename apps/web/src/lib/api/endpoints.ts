@@ -79,3 +79,9 @@ export function createInvitation(input: InvitationInput) {
 
 export type ClientAccount = components['schemas']['StaffClientAccountResponse'];
 export type Invitation = components['schemas']['InvitationResponse'];
+
+export type MePatch = components['schemas']['UpdateMeDto'];
+
+export function updateMe(patch: MePatch) {
+  return unwrap(api.PATCH('/api/v1/me', { body: patch }));
+}

@@ -18,7 +18,26 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** Change your name or language (the app and your emails use it) */
+        patch: operations["MeController_update_v1"];
+        trace?: never;
+    };
+    "/api/v1/tenant": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workspace and its settings (staff) */
+        get: operations["TenantController_get_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the workspace name, language, time zone and settings (owner) */
+        patch: operations["TenantController_update_v1"];
         trace?: never;
     };
     "/health": {
@@ -194,6 +213,406 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/engagements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Engagements: all for staff, their own account's for a client user */
+        get: operations["EngagementsController_list_v1"];
+        put?: never;
+        /** Create an engagement for a client account (owner, manager) */
+        post: operations["EngagementsController_create_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/engagements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One engagement with its current rate, retainer usage, agreement and assistants */
+        get: operations["EngagementsController_get_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit an engagement; changed confidentiality terms need a new acceptance (owner, manager) */
+        patch: operations["EngagementsController_update_v1"];
+        trace?: never;
+    };
+    "/api/v1/engagements/{id}/confidentiality/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept the confidentiality terms; records who and when (client_admin) */
+        post: operations["EngagementsController_acceptConfidentiality_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/engagements/{id}/rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The hourly rates with the dates they apply from, newest first */
+        get: operations["EngagementsController_rates_v1"];
+        put?: never;
+        /** Add a rate from a date on; entries already logged keep their rate (owner, manager) */
+        post: operations["EngagementsController_addRate_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/work-logs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Time entries, newest first, a page at a time (keyset cursor); clients see their own account and no drafts */
+        get: operations["WorkLogsController_list_v1"];
+        put?: never;
+        /** Log time by hand (start and end); refused when it overlaps another entry of yours */
+        post: operations["WorkLogsController_create_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/work-logs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One time entry */
+        get: operations["WorkLogsController_get_v1"];
+        put?: never;
+        post?: never;
+        /** Delete a draft entry (or discard a running timer) */
+        delete: operations["WorkLogsController_remove_v1"];
+        options?: never;
+        head?: never;
+        /** Change an entry; once submitted a reason is required and the change is kept in the trail */
+        patch: operations["WorkLogsController_update_v1"];
+        trace?: never;
+    };
+    "/api/v1/work-logs/{id}/adjustments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Correct a locked entry with a new adjusting entry of plus or minus some minutes, with a reason */
+        post: operations["WorkLogsController_adjust_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/work-logs/{id}/trail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every change made to the entry after it was submitted: before, after, who, when and why */
+        get: operations["WorkLogsController_trail_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/work-logs/{id}/dispute-reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer a disputed entry without changing it; the entry goes back to the client for approval */
+        post: operations["WorkLogsController_replyToDispute_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/work-logs/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The conversation on an entry (disputes, replies, remarks) */
+        get: operations["WorkLogsController_listComments_v1"];
+        put?: never;
+        /** Comment on an entry; visible to the client */
+        post: operations["WorkLogsController_addComment_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/timer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's running timer, if any */
+        get: operations["TimerController_current_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/timer/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start a timer on an engagement; a timer already running is stopped first */
+        post: operations["TimerController_start_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/timer/stop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stop the caller's running timer */
+        post: operations["TimerController_stop_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/timesheet-weeks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Submitted weeks with their totals, newest first */
+        get: operations["TimesheetWeeksController_list_v1"];
+        put?: never;
+        /** Submit a week of an engagement for the client's approval; every entry needs notes */
+        post: operations["TimesheetWeeksController_submit_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/timesheet-weeks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One week with its entries */
+        get: operations["TimesheetWeeksController_get_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/timesheet-weeks/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a week; its entries lock (client_admin) */
+        post: operations["TimesheetWeeksController_approve_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/timesheet-weeks/{id}/dispute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Dispute chosen entries of a week, each with a comment (client_admin) */
+        post: operations["TimesheetWeeksController_dispute_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/engagements/{id}/timesheet": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An engagement's time for a week or a month, with totals and amounts */
+        get: operations["TimesheetsController_timesheet_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/engagements/{id}/timesheet/csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same timesheet as CSV, totals included */
+        get: operations["TimesheetsController_csv_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/engagements/{id}/timesheet/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same timesheet as a printable HTML report (print or save as PDF) */
+        get: operations["TimesheetsController_report_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/engagements/{id}/share-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The share links of an engagement, revoked ones included */
+        get: operations["TimesheetsController_listShareLinks_v1"];
+        put?: never;
+        /** Create a read-only, expiring link to one period of the timesheet (owner, manager, client_admin) */
+        post: operations["TimesheetsController_createShareLink_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/share-links/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke a share link; it stops working at once */
+        post: operations["TimesheetsController_revokeShareLink_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/shared-reports/{tenantId}/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A shared timesheet report, for whoever holds the link (no sign-in) */
+        get: operations["SharedReportsController_open_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -208,6 +627,11 @@ export interface components {
             id: string;
             name: string;
             slug: string;
+            /**
+             * @description weeks and months are cut in this time zone
+             * @example Europe/Berlin
+             */
+            timeZone: string;
         };
         MeResponse: {
             user: components["schemas"]["MeUser"];
@@ -215,6 +639,45 @@ export interface components {
             /** @enum {string} */
             role: "owner" | "manager" | "assistant" | "client_admin" | "client_member";
             clientAccountId: string | null;
+        };
+        UpdateMeDto: {
+            /** @example Ada Lovelace */
+            displayName?: string;
+            /**
+             * @description the language of the app and of your emails
+             * @example ja
+             */
+            locale?: string;
+        };
+        TenantSettingsDto: {
+            /** @description a running timer is stopped after this many hours */
+            timerLimitHours?: number;
+            /** @description disclose an error within this many hours of discovering it */
+            disclosureDeadlineHours?: number;
+            /** @description a manager reviews each disclosure draft before it reaches the client */
+            requireDisclosureReview?: boolean;
+            /** @description clients see staff names (otherwise "the team") */
+            showStaffNames?: boolean;
+        };
+        TenantResponse: {
+            id: string;
+            name: string;
+            slug: string;
+            defaultLocale: string;
+            timeZone: string;
+            /** @description every setting, defaults filled in */
+            settings: components["schemas"]["TenantSettingsDto"];
+        };
+        UpdateTenantDto: {
+            name?: string;
+            /** @example de */
+            defaultLocale?: string;
+            /**
+             * @description weeks and months are cut in this time zone
+             * @example Europe/Berlin
+             */
+            timeZone?: string;
+            settings?: components["schemas"]["TenantSettingsDto"];
         };
         SignUpDto: {
             /** @example Northwind Assistants */
@@ -315,6 +778,400 @@ export interface components {
             /** @description the new password; for an existing account, its current password */
             password: string;
         };
+        RateResponse: {
+            id: string;
+            /** @example 45.00 */
+            hourlyRate: string;
+            /** @example 2026-11-01 */
+            effectiveFrom: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        RetainerResponse: {
+            /**
+             * @description the month in the tenant time zone
+             * @example 2026-11
+             */
+            month: string;
+            /** @example 20.00 */
+            hoursPerMonth: string;
+            /**
+             * @description billable hours logged this month
+             * @example 12.50
+             */
+            usedHours: string;
+            /** @example 7.50 */
+            remainingHours: string;
+            /** @example 63 */
+            usedPercent: number;
+        };
+        WorkingAgreementDto: {
+            /** @example Inbox zero every weekday by 17:00 */
+            expectations?: string;
+            /** @example Slack for quick questions, email for decisions; weekly call on Mondays */
+            communication?: string;
+            /** @example Within 4 working hours */
+            responseTimes?: string;
+            /** @example Access to the shared calendar and the brand guide */
+            informationNeeded?: string;
+        };
+        PersonResponse: {
+            id: string;
+            displayName: string;
+        };
+        ConfidentialityResponse: {
+            terms: string | null;
+            /** Format: date-time */
+            acceptedAt: string | null;
+            acceptedBy: components["schemas"]["PersonResponse"] | null;
+        };
+        EngagementResponse: {
+            id: string;
+            clientAccountId: string;
+            clientName: string;
+            name: string;
+            description: string | null;
+            /** @enum {string} */
+            status: "active" | "paused" | "completed";
+            /** @example EUR */
+            currency: string;
+            /** @description the rate that applies today */
+            currentRate: components["schemas"]["RateResponse"] | null;
+            includedRevisionRounds: number;
+            /** @example 2026-12-31 */
+            deadline: string | null;
+            retainer?: components["schemas"]["RetainerResponse"] | null;
+            workingAgreement: components["schemas"]["WorkingAgreementDto"];
+            confidentiality: components["schemas"]["ConfidentialityResponse"];
+            assistants: components["schemas"]["PersonResponse"][];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CreateEngagementDto: {
+            /** Format: uuid */
+            clientAccountId: string;
+            /** @example Inbox and calendar management */
+            name: string;
+            description?: string;
+            /**
+             * @default active
+             * @enum {string}
+             */
+            status: "active" | "paused" | "completed";
+            /**
+             * @description ISO 4217 code
+             * @example EUR
+             */
+            currency: string;
+            /**
+             * @description hourly rate in the currency, a decimal string; applies from today
+             * @example 45.00
+             */
+            hourlyRate: string;
+            /** @default 2 */
+            includedRevisionRounds: number;
+            /** @example 2026-12-31 */
+            deadline?: string;
+            /**
+             * @description prepaid hours per month (a retainer)
+             * @example 20
+             */
+            retainerHoursPerMonth?: string;
+            workingAgreement?: components["schemas"]["WorkingAgreementDto"];
+            /** @description confidentiality terms the client_admin accepts */
+            confidentialityTerms?: string;
+            /** @description user ids of the assistants who may log time here */
+            assistantIds?: string[];
+        };
+        UpdateEngagementDto: {
+            /** @example Inbox and calendar management */
+            name?: string;
+            description?: string;
+            /**
+             * @default active
+             * @enum {string}
+             */
+            status: "active" | "paused" | "completed";
+            /** @default 2 */
+            includedRevisionRounds: number;
+            /** @example 2026-12-31 */
+            deadline?: string;
+            /**
+             * @description prepaid hours per month (a retainer)
+             * @example 20
+             */
+            retainerHoursPerMonth?: string;
+            workingAgreement?: components["schemas"]["WorkingAgreementDto"];
+            /** @description confidentiality terms the client_admin accepts */
+            confidentialityTerms?: string;
+            /** @description user ids of the assistants who may log time here */
+            assistantIds?: string[];
+        };
+        CreateRateDto: {
+            /** @example 50.00 */
+            hourlyRate: string;
+            /**
+             * @description the rate applies to time worked from this date on (tenant time zone)
+             * @example 2027-01-01
+             */
+            effectiveFrom: string;
+        };
+        WorkLogResponse: {
+            id: string;
+            engagementId: string;
+            engagementName: string;
+            /** @description null where a client sees "the team" (time spent fixing our error) */
+            assistant: components["schemas"]["PersonResponse"] | null;
+            /** @enum {string} */
+            source: "timer" | "manual" | "adjustment";
+            /** @enum {string} */
+            status: "draft" | "submitted" | "disputed" | "locked";
+            running: boolean;
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            endedAt: string | null;
+            /** @description negative for an adjusting entry that takes time off */
+            durationSeconds: number | null;
+            /** @example 1.50 */
+            hours: string;
+            notes: string;
+            billable: boolean;
+            /** @example 45.00 */
+            hourlyRate: string;
+            /** @example EUR */
+            currency: string;
+            /**
+             * @description hours x rate when billable, else 0.00
+             * @example 67.50
+             */
+            amount: string;
+            /** @description time spent fixing our own error, at no charge */
+            fixedAtNoCharge: boolean;
+            weekId: string | null;
+            /** @description the locked entry this one corrects */
+            adjustsId: string | null;
+            disclosureId: string | null;
+            /**
+             * Format: date-time
+             * @description set when the worker stopped a forgotten timer
+             */
+            autoStoppedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        WorkLogPageResponse: {
+            items: components["schemas"]["WorkLogResponse"][];
+            /** @description pass as cursor for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        CreateWorkLogDto: {
+            /** Format: uuid */
+            engagementId: string;
+            /** @example 2026-11-23T08:00:00Z */
+            startedAt: string;
+            /** @example 2026-11-23T09:30:00Z */
+            endedAt: string;
+            /**
+             * @description what was done; required before the week is submitted
+             * @example Drafted the November newsletter
+             */
+            notes?: string;
+            /** @default true */
+            billable: boolean;
+        };
+        UpdateWorkLogDto: {
+            /** @example 2026-11-23T08:00:00Z */
+            startedAt?: string;
+            /** @example 2026-11-23T09:30:00Z */
+            endedAt?: string;
+            notes?: string;
+            billable?: boolean;
+            /** @description why the entry changes; required once it has been submitted, and shown to the client */
+            reason?: string;
+        };
+        CreateAdjustmentDto: {
+            /**
+             * @description minutes to add (positive) or take off (negative)
+             * @example -30
+             */
+            minutes: number;
+            /** @example Call was logged twice */
+            notes: string;
+            /** @example The 30-minute call on Tuesday was also in the Monday entry */
+            reason: string;
+        };
+        RevisionResponse: {
+            id: string;
+            changedBy: components["schemas"]["PersonResponse"];
+            reason: string;
+            before: {
+                [key: string]: unknown;
+            };
+            after: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            createdAt: string;
+        };
+        CreateCommentDto: {
+            /** @example Thanks, that matches my calendar. */
+            body: string;
+        };
+        CommentResponse: {
+            id: string;
+            author: components["schemas"]["PersonResponse"];
+            /** @enum {string} */
+            kind: "comment" | "dispute" | "dispute_reply";
+            /** @enum {string} */
+            visibility: "client" | "internal";
+            body: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        RunningTimerResponse: {
+            timer: components["schemas"]["WorkLogResponse"] | null;
+        };
+        StartTimerDto: {
+            /** Format: uuid */
+            engagementId: string;
+            /** @example Sorting the support inbox */
+            notes?: string;
+            /** @default true */
+            billable: boolean;
+        };
+        TimerStartResponse: {
+            timer: components["schemas"]["WorkLogResponse"];
+            /** @description the timer that was running before, now stopped */
+            stopped: components["schemas"]["WorkLogResponse"] | null;
+        };
+        WeekResponse: {
+            id: string;
+            engagementId: string;
+            engagementName: string;
+            assistant: components["schemas"]["PersonResponse"];
+            /** @example 2026-11-16 */
+            weekStart: string;
+            /** @enum {string} */
+            status: "submitted" | "disputed" | "approved";
+            /** Format: date-time */
+            submittedAt: string;
+            /** Format: date-time */
+            decidedAt: string | null;
+            /** @example 12.50 */
+            totalHours: string;
+            /** @example 11.00 */
+            billableHours: string;
+            /** @example 495.00 */
+            billableAmount: string;
+            /** @example EUR */
+            currency: string;
+            /** @description the entries, on the single-week view */
+            entries?: components["schemas"]["WorkLogResponse"][];
+        };
+        SubmitWeekDto: {
+            /** Format: uuid */
+            engagementId: string;
+            /**
+             * @description the Monday the week starts on, in the tenant time zone
+             * @example 2026-11-16
+             */
+            weekStart: string;
+            /**
+             * Format: uuid
+             * @description whose week (managers may submit an assistant's); defaults to the caller
+             */
+            assistantId?: string;
+        };
+        DisputedEntryDto: {
+            /** Format: uuid */
+            workLogId: string;
+            /** @example I do not recall a call on Tuesday; can you check? */
+            comment: string;
+        };
+        DisputeWeekDto: {
+            entries: components["schemas"]["DisputedEntryDto"][];
+        };
+        TimesheetEngagementResponse: {
+            id: string;
+            name: string;
+            clientName: string;
+            /** @example EUR */
+            currency: string;
+        };
+        TimesheetPeriodResponse: {
+            /** @enum {string} */
+            kind: "week" | "month";
+            /** @example 2026-11-16 */
+            start: string;
+            /**
+             * @description last day, inclusive
+             * @example 2026-11-22
+             */
+            end: string;
+            /**
+             * @description days are cut in this time zone
+             * @example Europe/Berlin
+             */
+            timeZone: string;
+        };
+        TimesheetTotalsResponse: {
+            entryCount: number;
+            /** @example 12.50 */
+            totalHours: string;
+            /** @example 11.00 */
+            billableHours: string;
+            /** @example 1.50 */
+            nonBillableHours: string;
+            /**
+             * @description time spent fixing our own errors, at no charge
+             * @example 0.50
+             */
+            fixedAtNoChargeHours: string;
+            /**
+             * @description the sum of each billable entry hours x rate, to the cent
+             * @example 495.00
+             */
+            billableAmount: string;
+        };
+        TimesheetResponse: {
+            tenantName: string;
+            engagement: components["schemas"]["TimesheetEngagementResponse"];
+            period: components["schemas"]["TimesheetPeriodResponse"];
+            entries: components["schemas"]["WorkLogResponse"][];
+            totals: components["schemas"]["TimesheetTotalsResponse"];
+        };
+        CreateShareLinkDto: {
+            /** @enum {string} */
+            period: "week" | "month";
+            /**
+             * @description a Monday for a week, the first of the month for a month (tenant time zone)
+             * @example 2026-11-16
+             */
+            start: string;
+            /** @default 14 */
+            expiresInDays: number;
+        };
+        ShareLinkResponse: {
+            id: string;
+            engagementId: string;
+            /** @enum {string} */
+            period: "week" | "month";
+            /** @example 2026-11-16 */
+            periodStart: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** Format: date-time */
+            revokedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description the read-only link; returned once, when created */
+            url?: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -339,6 +1196,71 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MeResponse"];
+                };
+            };
+        };
+    };
+    MeController_update_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeResponse"];
+                };
+            };
+        };
+    };
+    TenantController_get_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TenantResponse"];
+                };
+            };
+        };
+    };
+    TenantController_update_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateTenantDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TenantResponse"];
                 };
             };
         };
@@ -695,6 +1617,1062 @@ export interface operations {
                 };
             };
             /** @description expired or already used */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    EngagementsController_list_v1: {
+        parameters: {
+            query?: {
+                clientAccountId?: string;
+                status?: "active" | "paused" | "completed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EngagementResponse"][];
+                };
+            };
+            /** @description unknown, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    EngagementsController_create_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateEngagementDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EngagementResponse"];
+                };
+            };
+            /** @description unknown, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    EngagementsController_get_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EngagementResponse"];
+                };
+            };
+            /** @description unknown, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    EngagementsController_update_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateEngagementDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EngagementResponse"];
+                };
+            };
+            /** @description unknown, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    EngagementsController_acceptConfidentiality_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EngagementResponse"];
+                };
+            };
+            /** @description only the client_admin accepts */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description unknown, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description no terms, or already accepted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    EngagementsController_rates_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RateResponse"][];
+                };
+            };
+            /** @description unknown, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    EngagementsController_addRate_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateRateDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RateResponse"];
+                };
+            };
+            /** @description unknown, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description a rate already starts on that date */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WorkLogsController_list_v1: {
+        parameters: {
+            query?: {
+                engagementId?: string;
+                assistantId?: string;
+                status?: "draft" | "submitted" | "disputed" | "locked";
+                /** @description first day, in the tenant time zone */
+                from?: string;
+                /** @description last day (inclusive), in the tenant time zone */
+                to?: string;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkLogPageResponse"];
+                };
+            };
+            /** @description unknown, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WorkLogsController_create_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWorkLogDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkLogResponse"];
+                };
+            };
+            /** @description end before start, over 24 hours, or in the future */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description not assigned to the engagement */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description unknown, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description overlaps another entry (named in the message), or the week is locked */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WorkLogsController_get_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkLogResponse"];
+                };
+            };
+            /** @description unknown, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WorkLogsController_remove_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description unknown, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description submitted entries are corrected, never deleted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WorkLogsController_update_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateWorkLogDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkLogResponse"];
+                };
+            };
+            /** @description unknown, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the entry is locked (approved week): add an adjusting entry instead */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WorkLogsController_adjust_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAdjustmentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkLogResponse"];
+                };
+            };
+            /** @description unknown, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the entry is not locked: edit it with a reason instead */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WorkLogsController_trail_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevisionResponse"][];
+                };
+            };
+            /** @description unknown, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WorkLogsController_replyToDispute_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCommentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkLogResponse"];
+                };
+            };
+            /** @description unknown, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the entry is not disputed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WorkLogsController_listComments_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommentResponse"][];
+                };
+            };
+            /** @description unknown, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WorkLogsController_addComment_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCommentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommentResponse"];
+                };
+            };
+            /** @description unknown, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TimerController_current_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunningTimerResponse"];
+                };
+            };
+        };
+    };
+    TimerController_start_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartTimerDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimerStartResponse"];
+                };
+            };
+        };
+    };
+    TimerController_stop_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkLogResponse"];
+                };
+            };
+            /** @description no timer is running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TimesheetWeeksController_list_v1: {
+        parameters: {
+            query?: {
+                engagementId?: string;
+                assistantId?: string;
+                status?: "submitted" | "disputed" | "approved";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WeekResponse"][];
+                };
+            };
+            /** @description unknown, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TimesheetWeeksController_submit_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitWeekDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WeekResponse"];
+                };
+            };
+            /** @description entries without notes (listed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description unknown, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description nothing to submit, a timer still running, or the week is already approved */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TimesheetWeeksController_get_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WeekResponse"];
+                };
+            };
+            /** @description unknown, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TimesheetWeeksController_approve_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WeekResponse"];
+                };
+            };
+            /** @description only the client_admin decides */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description unknown, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description already approved, or entries still disputed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TimesheetWeeksController_dispute_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DisputeWeekDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WeekResponse"];
+                };
+            };
+            /** @description unknown, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description already approved, or an entry already disputed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TimesheetsController_timesheet_v1: {
+        parameters: {
+            query: {
+                period: "week" | "month";
+                /** @description a Monday for a week, the first of the month for a month (tenant time zone) */
+                start: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimesheetResponse"];
+                };
+            };
+            /** @description unknown, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TimesheetsController_csv_v1: {
+        parameters: {
+            query: {
+                period: "week" | "month";
+                /** @description a Monday for a week, the first of the month for a month (tenant time zone) */
+                start: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description unknown, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TimesheetsController_report_v1: {
+        parameters: {
+            query: {
+                period: "week" | "month";
+                /** @description a Monday for a week, the first of the month for a month (tenant time zone) */
+                start: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description unknown, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TimesheetsController_listShareLinks_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShareLinkResponse"][];
+                };
+            };
+            /** @description unknown, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TimesheetsController_createShareLink_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateShareLinkDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShareLinkResponse"];
+                };
+            };
+            /** @description unknown, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TimesheetsController_revokeShareLink_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShareLinkResponse"];
+                };
+            };
+            /** @description unknown, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SharedReportsController_open_v1: {
+        parameters: {
+            query?: {
+                format?: "html" | "csv";
+            };
+            header?: never;
+            path: {
+                tenantId: string;
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description the link is not valid */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the link was revoked or has expired */
             410: {
                 headers: {
                     [name: string]: unknown;

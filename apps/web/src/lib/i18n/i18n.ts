@@ -2,7 +2,7 @@ import i18next, { type BackendModule, type ResourceKey } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { DEFAULT_LOCALE, isLocale, LOCALES, matchLocale, pickLocale, textDirection, type Locale } from './locales';
 
-/** The visitor's explicit choice on this device, kept across visits and sign-outs. */
+/** The language last chosen on this device (or adopted from a profile), kept across visits and sign-outs. */
 const CHOSEN_LOCALE_KEY = 'candor.locale';
 
 // One chunk per language: a reader downloads only the catalog they read (and English as fallback).
@@ -65,19 +65,27 @@ export async function startI18n(): Promise<void> {
   applyToDocument(i18next.language);
 }
 
-/** The visitor picked a language: remember it on this device and switch. */
-export async function chooseLocale(locale: Locale): Promise<void> {
+function remember(locale: Locale) {
   try {
     localStorage.setItem(CHOSEN_LOCALE_KEY, locale);
   } catch {
     // not persisted: the choice still holds for this visit
   }
+}
+
+/** The visitor picked a language: remember it on this device and switch. */
+export async function chooseLocale(locale: Locale): Promise<void> {
+  remember(locale);
   await i18next.changeLanguage(locale);
 }
 
-/** A signed-in user's profile language applies unless they chose one on this device. */
+/**
+ * A signed-in user's profile language wins over this device's earlier choice: it is what they
+ * chose last (signed-in choices are saved to the profile) and what their emails use.
+ */
 export async function adoptProfileLocale(tag: string): Promise<void> {
-  if (storedChoice()) return;
   const locale = matchLocale(tag);
-  if (locale && locale !== currentLocale()) await i18next.changeLanguage(locale);
+  if (!locale) return;
+  remember(locale);
+  if (locale !== currentLocale()) await i18next.changeLanguage(locale);
 }
