@@ -4,8 +4,6 @@ import { readTestEnv } from '../setup/test-env';
 import { addMember, createClientAccount, signUpTenant } from '../support/factories';
 import { startStack, type Stack } from '../support/stack';
 
-const TENANT_TABLES = ['memberships', 'client_accounts', 'invitations', 'refresh_tokens', 'notifications', 'audit_events'];
-
 describe('tenant isolation', () => {
   let stack: Stack;
   beforeAll(async () => {
@@ -51,9 +49,20 @@ describe('tenant isolation', () => {
       const owner = await client.query(`SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public' AND tableowner = current_user`);
       expect(owner.rows[0].n).toBe(0);
 
+      // Every table with a tenant_id column, read from the catalog: a new table is covered without editing this test.
+      const tables = await client.query(
+        `SELECT c.relname AS name, c.relrowsecurity AS rls, c.relforcerowsecurity AS forced
+         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+         WHERE n.nspname = 'public' AND c.relkind = 'r'
+           AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'tenant_id' AND NOT a.attisdropped)
+         ORDER BY 1`,
+      );
+      expect(tables.rows.length).toBeGreaterThanOrEqual(15);
+      for (const { name, rls, forced } of tables.rows) expect({ name, rls, forced }).toEqual({ name, rls: true, forced: true });
+
       await client.query('BEGIN');
       await client.query(`SELECT set_config('app.tenant_id', $1, true)`, [a.tenantId]);
-      for (const table of TENANT_TABLES) {
+      for (const table of tables.rows.map((r: { name: string }) => r.name)) {
         const { rows } = await client.query(`SELECT count(*)::int AS n FROM ${table} WHERE tenant_id = $1`, [b.tenantId]);
         expect({ table, n: rows[0].n }).toEqual({ table, n: 0 });
       }

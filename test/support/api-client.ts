@@ -17,7 +17,8 @@ export class Api {
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
     });
     const text = await response.text();
-    return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
+    const json = response.headers.get('content-type')?.includes('json');
+    return { status: response.status, body: (text && json ? JSON.parse(text) : text || undefined) as T };
   }
 
   get<T = any>(path: string, token?: string) {
@@ -30,5 +31,15 @@ export class Api {
 
   patch<T = any>(path: string, body: unknown, token?: string) {
     return this.request<T>('PATCH', path, { body, token });
+  }
+
+  delete<T = any>(path: string, token?: string) {
+    return this.request<T>('DELETE', path, { token });
+  }
+
+  /** For non-JSON answers (CSV, HTML): the status, the content type and the text. */
+  async getText(path: string, token?: string): Promise<{ status: number; contentType: string; text: string }> {
+    const response = await fetch(new URL(path, this.baseUrl), { headers: token ? { authorization: `Bearer ${token}` } : {} });
+    return { status: response.status, contentType: response.headers.get('content-type') ?? '', text: await response.text() };
   }
 }

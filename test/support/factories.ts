@@ -42,7 +42,7 @@ export async function addMember(
   inviterToken: string,
   role: Exclude<Role, 'owner'>,
   clientAccountId?: string,
-): Promise<{ email: string; token: string }> {
+): Promise<{ email: string; token: string; userId: string }> {
   const email = uniqueEmail(role);
   const invited = await api.post('/api/v1/invitations', { email, role, clientAccountId }, inviterToken);
   if (invited.status !== 201) throw new Error(`invitation failed: ${invited.status} ${JSON.stringify(invited.body)}`);
@@ -50,5 +50,22 @@ export async function addMember(
   const { tenantId, token } = invitationLink(message!);
   const accepted = await api.post('/api/v1/invitations/accept', { tenantId, token, displayName: `Test ${role}`, password: PASSWORD });
   if (accepted.status !== 200) throw new Error(`accept failed: ${accepted.status} ${JSON.stringify(accepted.body)}`);
-  return { email, token: accepted.body.accessToken };
+  const me = await api.get('/api/v1/me', accepted.body.accessToken);
+  return { email, token: accepted.body.accessToken, userId: me.body.user.id as string };
+}
+
+/** An active engagement (45.00 EUR an hour unless overridden) with the given assistants assigned. */
+export async function createEngagement(
+  api: Api,
+  token: string,
+  clientAccountId: string,
+  overrides: Record<string, unknown> = {},
+): Promise<{ id: string; body: any }> {
+  const response = await api.post(
+    '/api/v1/engagements',
+    { clientAccountId, name: `Engagement ${randomUUID().slice(0, 6)}`, currency: 'EUR', hourlyRate: '45.00', ...overrides },
+    token,
+  );
+  if (response.status !== 201) throw new Error(`engagement failed: ${response.status} ${JSON.stringify(response.body)}`);
+  return { id: response.body.id as string, body: response.body };
 }

@@ -36,3 +36,14 @@ export function invitationLink(email: SinkEmail): { tenantId: string; token: str
   const url = new URL(match[1]!);
   return { tenantId: url.searchParams.get('tenant')!, token: url.searchParams.get('token')!, url };
 }
+
+/** Waits for an email to `address` whose subject contains `subjectPart`, and returns it. */
+export async function waitForEmailAbout(address: string, subjectPart: string, timeoutMs = 15_000): Promise<SinkEmail> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const match = (await emailsTo(address)).find((email) => email.subject.includes(subjectPart));
+    if (match) return match;
+    if (Date.now() > deadline) throw new Error(`no email to ${address} about "${subjectPart}"`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

@@ -25,7 +25,7 @@ export async function startStack(options: { env?: Record<string, string>; worker
     DATABASE_URL: env.appUrl,
     REDIS_URL: env.redisUrl,
     DATA_ENCRYPTION_KEY: SECRET,
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env['E2E_LOG_LEVEL'] ?? 'silent',
     ...options.env,
   };
   const webUrl = 'http://candor.test';

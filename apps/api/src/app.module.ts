@@ -12,10 +12,15 @@ import { TenantTransactionInterceptor } from './common/tenant-transaction.interc
 import { API_CONFIG, type ApiConfig } from './config/api-config';
 import { AuthModule } from './modules/auth/auth.module';
 import { ClientAccountsModule } from './modules/client-accounts/client-accounts.module';
+import { EngagementsModule } from './modules/engagements/engagements.module';
 import { HealthController } from './modules/health/health.controller';
 import { InvitationsModule } from './modules/invitations/invitations.module';
 import { MeController } from './modules/me/me.controller';
 import { OutboxModule } from './modules/outbox/outbox.module';
+import { TenantController } from './modules/tenant/tenant.controller';
+import { TimesheetWeeksModule } from './modules/timesheet-weeks/timesheet-weeks.module';
+import { TimesheetsModule } from './modules/timesheets/timesheets.module';
+import { WorkLogsModule } from './modules/work-logs/work-logs.module';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 
@@ -45,8 +50,12 @@ export class AppModule {
         AuthModule,
         ClientAccountsModule,
         InvitationsModule,
+        EngagementsModule,
+        WorkLogsModule,
+        TimesheetWeeksModule,
+        TimesheetsModule,
       ],
-      controllers: [MeController, HealthController],
+      controllers: [MeController, TenantController, HealthController],
       providers: [
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_GUARD, useClass: PolicyGuard },

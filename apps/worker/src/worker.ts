@@ -4,10 +4,11 @@ import pino, { type Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@candor/db';
 import { EmailRenderer } from '@candor/email-templates';
-import { JOBS, QUEUES, type JobName, type JobPayloads } from '@candor/queue-contracts';
+import { JOB_QUEUE, JOBS, QUEUES, SCHEDULES, jobOptions, type JobName, type JobPayloads, type QueueName } from '@candor/queue-contracts';
 import type { WorkerConfig } from './config/worker-config';
 import { Mailer } from './mail/mailer';
 import { SendEmailProcessor } from './processors/send-email.processor';
+import { StopOverdueTimersProcessor } from './processors/stop-overdue-timers.processor';
 import { OutboxRelay } from './relay/outbox-relay';
 
 type Handlers = { [N in JobName]: (payload: JobPayloads[N]) => Promise<unknown> };
@@ -15,18 +16,23 @@ type Handlers = { [N in JobName]: (payload: JobPayloads[N]) => Promise<unknown> 
 export interface RunningWorker {
   relay: OutboxRelay;
   emailProcessor: SendEmailProcessor;
+  timerSweep: StopOverdueTimersProcessor;
   close(): Promise<void>;
 }
 
-/** Starts the outbox relay and the queue consumers; refuses to start if a job name has no handler. */
+/** Starts the outbox relay, the queue consumers and the schedules; refuses to start if a job name has no handler. */
 export async function startWorker(config: WorkerConfig, logger: Logger = pino({ level: config.LOG_LEVEL })): Promise<RunningWorker> {
-  const dataSource = await new DataSource(dataSourceOptions(config.DATABASE_URL, { extra: { max: config.EMAIL_CONCURRENCY + 2 } })).initialize();
+  const dataSource = await new DataSource(dataSourceOptions(config.DATABASE_URL, { extra: { max: config.EMAIL_CONCURRENCY + 3 } })).initialize();
   const renderer = await EmailRenderer.create();
   const mailer = new Mailer(config.SMTP_URL, config.MAIL_FROM);
   const emailProcessor = new SendEmailProcessor(dataSource, renderer, mailer, config.DATA_ENCRYPTION_KEY, logger);
+  const timerSweep = new StopOverdueTimersProcessor(dataSource, config.WEB_URL, config.DEFAULT_TIMER_LIMIT_HOURS, logger);
 
   // The type checker proves this map complete; the loop below proves it at run time too.
-  const handlers: Handlers = { 'email.send': (payload) => emailProcessor.handle(payload) };
+  const handlers: Handlers = {
+    'email.send': (payload) => emailProcessor.handle(payload),
+    'work-log.stop-overdue-timers': () => timerSweep.handle(),
+  };
   for (const name of Object.values(JOBS)) {
     if (typeof handlers[name] !== 'function') throw new Error(`job ${name} has no handler`);
   }
@@ -34,42 +40,66 @@ export async function startWorker(config: WorkerConfig, logger: Logger = pino({ 
   // Producer connection fails fast while Redis is down, so the relay keeps rows pending instead of hanging.
   const producer = new Redis(config.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
   producer.on('error', () => undefined);
-  const queue = new Queue(QUEUES.email, { connection: producer, prefix: config.QUEUE_PREFIX });
-  queue.on('error', () => undefined);
+  const emailQueue = new Queue(QUEUES.email, { connection: producer, prefix: config.QUEUE_PREFIX });
+  emailQueue.on('error', () => undefined);
 
   const consumerConnection = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
-  const consumer = new Worker(
-    QUEUES.email,
-    async (job: Job) => {
-      const handler = handlers[job.name as JobName];
-      if (!handler) throw new Error(`no handler for job ${job.name}`);
-      return handler(job.data);
-    },
-    {
-      connection: consumerConnection,
-      prefix: config.QUEUE_PREFIX,
-      concurrency: config.EMAIL_CONCURRENCY,
-    },
-  );
-  consumer.on('error', (error) => logger.warn({ err: error }, 'queue connection error'));
-  consumer.on('failed', (job, error) => {
+  const dispatch = async (job: Job) => {
+    const handler = handlers[job.name as JobName] as ((payload: unknown) => Promise<unknown>) | undefined;
+    if (!handler) throw new Error(`no handler for job ${job.name}`);
+    return handler(job.data);
+  };
+  const consume = (queue: QueueName, concurrency: number) => {
+    const consumer = new Worker(queue, dispatch, { connection: consumerConnection, prefix: config.QUEUE_PREFIX, concurrency });
+    consumer.on('error', (error) => logger.warn({ err: error, queue }, 'queue connection error'));
+    return consumer;
+  };
+  const emailConsumer = consume(QUEUES.email, config.EMAIL_CONCURRENCY);
+  emailConsumer.on('failed', (job, error) => {
     if (job && job.attemptsMade >= (job.opts.attempts ?? 1)) {
       logger.error({ err: error, jobId: job.id }, 'email job failed for good');
       void emailProcessor.recordFailure(job.data, error, true);
     }
   });
+  const maintenanceConsumer = consume(QUEUES.maintenance, 1);
+  maintenanceConsumer.on('failed', (job, error) => logger.error({ err: error, job: job?.name }, 'maintenance job failed'));
 
-  const relay = new OutboxRelay(dataSource, queue, logger, config.RELAY_INTERVAL_MS);
+  // Schedules live in Redis; upserting by name keeps one per sweep however many workers start. While
+  // Redis is away this fails fast (the producer connection queues nothing) and is tried again later.
+  const maintenanceQueue = new Queue(QUEUES.maintenance, { connection: producer, prefix: config.QUEUE_PREFIX });
+  maintenanceQueue.on('error', () => undefined);
+  let scheduleRetry: NodeJS.Timeout | null = null;
+  let closed = false;
+  const schedule = async (): Promise<void> => {
+    try {
+      for (const { name, everyMs } of SCHEDULES) {
+        if (JOB_QUEUE[name] !== QUEUES.maintenance) throw new Error(`schedule ${name} is not a maintenance job`);
+        await maintenanceQueue.upsertJobScheduler(name, { every: everyMs }, { name, data: {}, opts: jobOptions(name, {} as JobPayloads[typeof name]) });
+      }
+    } catch (error) {
+      if (closed) return;
+      logger.warn({ err: error }, 'could not register the schedules; retrying in 30 s');
+      scheduleRetry = setTimeout(() => void schedule(), 30_000);
+    }
+  };
+  void schedule();
+
+  const relay = new OutboxRelay(dataSource, emailQueue, logger, config.RELAY_INTERVAL_MS);
   relay.start();
   logger.info('worker started');
 
   return {
     relay,
     emailProcessor,
+    timerSweep,
     async close() {
+      closed = true;
+      if (scheduleRetry) clearTimeout(scheduleRetry);
       await relay.stop();
-      await consumer.close();
-      await queue.close();
+      await emailConsumer.close();
+      await maintenanceConsumer.close();
+      await maintenanceQueue.close();
+      await emailQueue.close();
       producer.disconnect();
       consumerConnection.disconnect();
       mailer.close();

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EmailRenderer, LOCALES_DIR } from './render';
+import { EmailRenderer, LOCALES_DIR, TEMPLATE_NAMES } from './render';
 
 const vars = {
   inviterName: 'Ada',
@@ -41,5 +41,24 @@ describe('EmailRenderer', () => {
   it('refuses an unknown template', async () => {
     const renderer = await EmailRenderer.create();
     expect(() => renderer.render('nope', 'en', vars)).toThrow('unknown email template');
+  });
+
+  it('renders every template in every catalog without a missing key', async () => {
+    const renderer = await EmailRenderer.create();
+    const all = { ...vars, recipientName: 'Ana', engagementName: 'Inbox care', weekStart: '2026-11-16', hours: '12.50', url: 'https://app.example/x' };
+    for (const template of TEMPLATE_NAMES) {
+      for (const locale of renderer.locales) {
+        const email = renderer.render(template, locale, all);
+        const keys = [...TEMPLATE_NAMES, 'layout'].filter((name) => `${email.subject}\n${email.text}`.includes(`${name}.`));
+        expect({ template, locale, untranslatedKeys: keys }).toEqual({ template, locale, untranslatedKeys: [] });
+      }
+    }
+  });
+
+  it('tells a client a disputed week came back, by name', async () => {
+    const renderer = await EmailRenderer.create();
+    const email = renderer.render('week_submitted', 'en', { recipientName: 'Cleo', engagementName: 'Inbox', weekStart: '2026-11-16', hours: '3.00', resubmitted: true, url: 'https://x' });
+    expect(email.subject).toBe('Inbox: the team answered your questions on the week of 2026-11-16');
+    expect(email.text).toMatch(/^Hello Cleo,/);
   });
 });

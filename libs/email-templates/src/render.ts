@@ -16,6 +16,13 @@ interface TemplateSpec {
   afterAction?: string[];
 }
 
+/** A notification to a known user: greeting by name, the news, what we ask of them, one button. */
+const notice = (name: string, paragraphs: string[]): TemplateSpec => ({
+  subject: `${name}.subject`,
+  paragraphs: ['greeting', ...paragraphs.map((p) => `${name}.${p}`)],
+  action: { label: `${name}.action`, urlField: 'url' },
+});
+
 const TEMPLATES: Record<string, (vars: Record<string, unknown>) => TemplateSpec> = {
   invitation: (vars) => ({
     subject: 'invitation.subject',
@@ -23,6 +30,14 @@ const TEMPLATES: Record<string, (vars: Record<string, unknown>) => TemplateSpec>
     action: { label: 'invitation.action', urlField: 'acceptUrl' },
     afterAction: vars['expiresAt'] ? ['invitation.expiry'] : [],
   }),
+  week_submitted: (vars) => ({
+    ...notice('week_submitted', [vars['resubmitted'] ? 'bodyResubmitted' : 'body', 'ask']),
+    subject: vars['resubmitted'] ? 'week_submitted.subjectResubmitted' : 'week_submitted.subject',
+  }),
+  week_approved: () => notice('week_approved', ['body']),
+  week_disputed: () => notice('week_disputed', ['body', 'comments', 'ask']),
+  timer_auto_stopped: () => notice('timer_auto_stopped', ['body', 'ask']),
+  retainer_threshold: () => notice('retainer_threshold', ['body', 'ask']),
 };
 
 export const TEMPLATE_NAMES = Object.keys(TEMPLATES);
@@ -52,6 +67,7 @@ export class EmailRenderer {
       fallbackLng: 'en',
       interpolation: { escapeValue: false },
       returnNull: false,
+      showSupportNotice: false,
     });
     return new EmailRenderer(instance);
   }

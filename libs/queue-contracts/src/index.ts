@@ -1,28 +1,46 @@
 import type { JobsOptions } from 'bullmq';
 
 /** Queue names: frozen once released, jobs already queued carry them. */
-export const QUEUES = { email: 'email' } as const;
+export const QUEUES = { email: 'email', maintenance: 'maintenance' } as const;
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 /** Job names: frozen once released. */
-export const JOBS = { emailSend: 'email.send' } as const;
+export const JOBS = { emailSend: 'email.send', stopOverdueTimers: 'work-log.stop-overdue-timers' } as const;
 export type JobName = (typeof JOBS)[keyof typeof JOBS];
 
-/** Every job carries its tenant and an idempotency key. */
+/**
+ * Every tenant job carries its tenant and an idempotency key. Sweeps (scheduled, across tenants)
+ * carry neither: they find their work through a narrow SECURITY DEFINER function, then enter each
+ * tenant's transaction for the change itself.
+ */
 export interface JobPayloads {
   'email.send': { tenantId: string; notificationId: string; idempotencyKey: string };
+  'work-log.stop-overdue-timers': Record<string, never>;
 }
+
+/** Which queue each job travels on. */
+export const JOB_QUEUE: { [N in JobName]: QueueName } = {
+  'email.send': 'email',
+  'work-log.stop-overdue-timers': 'maintenance',
+};
+
+/** Repeating sweeps: the scheduler id is the job name, so a restart upserts instead of adding another. */
+export const SCHEDULES: { name: JobName; everyMs: number }[] = [{ name: 'work-log.stop-overdue-timers', everyMs: 60_000 }];
 
 /** Default options per job: the job id is the idempotency key, so an enqueue twice is one job. */
 export function jobOptions<N extends JobName>(name: N, payload: JobPayloads[N]): JobsOptions {
   switch (name) {
     case 'email.send':
       return {
-        jobId: payload.idempotencyKey,
+        jobId: (payload as JobPayloads['email.send']).idempotencyKey,
         attempts: 5,
         backoff: { type: 'exponential', delay: 1000 },
         removeOnComplete: { age: 24 * 3600, count: 10_000 },
         removeOnFail: { age: 7 * 24 * 3600 },
       };
+    case 'work-log.stop-overdue-timers':
+      // The next tick retries anyway; keep little history.
+      return { attempts: 1, removeOnComplete: { count: 10 }, removeOnFail: { count: 50 } };
   }
   throw new Error(`no options for job ${String(name)}`);
 }

@@ -4,10 +4,12 @@ export const workerConfigSchema = z.object({
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL'),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL'),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL'),
+  WEB_URL: z.url().default('http://127.0.0.1:5173'),
   MAIL_FROM: z.string().min(3).default('Candor <no-reply@candor.local>'),
   DATA_ENCRYPTION_KEY: z.string().min(32, 'must be at least 32 characters'),
   QUEUE_PREFIX: z.string().regex(/^[a-z0-9:_-]{1,50}$/, 'must be 1-50 of a-z 0-9 : _ -').default('candor'),
   RELAY_INTERVAL_MS: z.coerce.number().int().min(10).default(200),
+  DEFAULT_TIMER_LIMIT_HOURS: z.coerce.number().int().min(1).max(24).default(10),
   EMAIL_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

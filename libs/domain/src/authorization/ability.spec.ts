@@ -35,4 +35,20 @@ describe('defineAbilityFor', () => {
       expect(ability.can('create', 'Invitation')).toBe(false);
     }
   });
+
+  it('lets only the client_admin of the account approve a week, never the owner', () => {
+    const week = { kind: 'TimesheetWeek' as const, clientAccountId: 'acc-1' };
+    expect(defineAbilityFor(actor('client_admin', 'acc-1')).can('approve', week)).toBe(true);
+    expect(defineAbilityFor(actor('client_admin', 'acc-2')).can('approve', week)).toBe(false);
+    expect(defineAbilityFor(actor('client_member', 'acc-1')).can('approve', week)).toBe(false);
+    expect(defineAbilityFor(actor('owner')).can('approve', week)).toBe(false);
+    expect(defineAbilityFor(actor('owner')).can('update', { kind: 'WorkLog', clientAccountId: 'acc-1', assistantId: 'x' })).toBe(true);
+  });
+
+  it('lets an assistant change their own entries only', () => {
+    const ability = defineAbilityFor(actor('assistant'));
+    expect(ability.can('update', { kind: 'WorkLog', clientAccountId: 'acc-1', assistantId: 'u' })).toBe(true);
+    expect(ability.can('update', { kind: 'WorkLog', clientAccountId: 'acc-1', assistantId: 'someone-else' })).toBe(false);
+    expect(ability.can('read', { kind: 'WorkLog', clientAccountId: 'acc-1', assistantId: 'someone-else' })).toBe(true);
+  });
 });

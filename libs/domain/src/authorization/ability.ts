@@ -1,7 +1,7 @@
 import { AbilityBuilder, createMongoAbility, type MongoAbility } from '@casl/ability';
 import type { Actor } from './actor';
 
-export type Action = 'manage' | 'create' | 'read' | 'update' | 'delete';
+export type Action = 'manage' | 'create' | 'read' | 'update' | 'delete' | 'approve';
 
 /** Subjects carry the fields that conditions test; a string subject checks the type only. */
 export interface ClientAccountSubject {
@@ -13,42 +13,77 @@ export interface InvitationSubject {
   role: string;
   clientAccountId: string | null;
 }
-export type SubjectName = 'Tenant' | 'Me' | 'ClientAccount' | 'Invitation' | 'all';
-export type Subject = SubjectName | ClientAccountSubject | InvitationSubject;
+/** Anything that belongs to one client account's engagement. */
+export interface EngagementScopedSubject {
+  kind: 'Engagement' | 'Timesheet' | 'TimesheetWeek' | 'ShareLink' | 'Comment';
+  clientAccountId: string;
+}
+export interface WorkLogSubject {
+  kind: 'WorkLog';
+  clientAccountId: string;
+  assistantId: string;
+}
+export type SubjectName =
+  | 'Tenant'
+  | 'Me'
+  | 'ClientAccount'
+  | 'Invitation'
+  | 'Engagement'
+  | 'WorkLog'
+  | 'Timesheet'
+  | 'TimesheetWeek'
+  | 'ShareLink'
+  | 'Comment'
+  | 'all';
+export type Subject = SubjectName | ClientAccountSubject | InvitationSubject | EngagementScopedSubject | WorkLogSubject;
 
 export type AppAbility = MongoAbility<[Action, Subject]>;
 
 /**
  * The one place where roles turn into permissions. Routes name an (action, subject) pair; services
- * check object-level conditions (a client account id, an invited role) against the same ability.
+ * check object-level conditions (a client account id, an invited role, whose entry) against the same ability.
  */
 export function defineAbilityFor(actor: Actor): AppAbility {
-  const { can, build } = new AbilityBuilder<AppAbility>(createMongoAbility);
-  can('read', 'Me');
+  const { can, cannot, build } = new AbilityBuilder<AppAbility>(createMongoAbility);
+  can(['read', 'update'], 'Me');
+  const own = { clientAccountId: actor.clientAccountId };
   switch (actor.role) {
     case 'owner':
       can('manage', 'all');
+      // Signing for the client (approving its weeks, accepting its terms) is never the agency's to do.
+      cannot('approve', ['Engagement', 'TimesheetWeek']);
       break;
     case 'manager':
       can('read', 'Tenant');
       can(['create', 'read', 'update'], 'ClientAccount');
       can('read', 'Invitation');
       can('create', 'Invitation', { role: { $in: ['assistant', 'client_admin', 'client_member'] } });
+      can(['create', 'read', 'update'], 'Engagement');
+      can(['create', 'read', 'update', 'delete'], 'WorkLog');
+      can(['create', 'read'], ['TimesheetWeek', 'Timesheet', 'Comment']);
+      can(['create', 'read', 'delete'], 'ShareLink');
       break;
     case 'assistant':
-      can('read', 'Tenant');
-      can('read', 'ClientAccount');
+      can('read', ['Tenant', 'ClientAccount', 'Engagement', 'WorkLog', 'Timesheet', 'TimesheetWeek', 'Comment']);
+      // Assistants log and correct their own time only; assignment to the engagement is checked by the service.
+      can('create', 'WorkLog');
+      can(['update', 'delete'], 'WorkLog', { assistantId: actor.userId });
+      can('create', ['TimesheetWeek', 'Comment']);
       break;
     case 'client_admin':
       can('read', 'ClientAccount', { id: actor.clientAccountId });
-      can('read', 'Invitation', { clientAccountId: actor.clientAccountId });
-      can('create', 'Invitation', {
-        role: { $in: ['client_admin', 'client_member'] },
-        clientAccountId: actor.clientAccountId,
-      });
+      can('read', 'Invitation', own);
+      can('create', 'Invitation', { role: { $in: ['client_admin', 'client_member'] }, clientAccountId: actor.clientAccountId });
+      can('read', ['Engagement', 'WorkLog', 'Timesheet', 'TimesheetWeek', 'Comment', 'ShareLink'], own);
+      // Accepting the confidentiality terms and deciding on a week are the client_admin's alone.
+      can('approve', ['Engagement', 'TimesheetWeek'], own);
+      can(['create', 'delete'], 'ShareLink', own);
+      can('create', 'Comment', own);
       break;
     case 'client_member':
       can('read', 'ClientAccount', { id: actor.clientAccountId });
+      can('read', ['Engagement', 'WorkLog', 'Timesheet', 'TimesheetWeek', 'Comment'], own);
+      can('create', 'Comment', own);
       break;
   }
   return build({ detectSubjectType: (s) => (typeof s === 'string' ? s : s.kind) });

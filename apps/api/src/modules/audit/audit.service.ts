@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { AuditEvent } from '@candor/db';
 
 export interface AuditEntry {
   tenantId: string;
@@ -16,6 +15,9 @@ export interface AuditEntry {
 @Injectable()
 export class AuditService {
   async record(manager: EntityManager, entry: AuditEntry): Promise<void> {
-    await manager.save(manager.create(AuditEvent, { id: randomUUID(), change: {}, ...entry }));
+    await manager.query(
+      `INSERT INTO audit_events (tenant_id, id, actor_user_id, action, entity_type, entity_id, change) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [entry.tenantId, randomUUID(), entry.actorUserId, entry.action, entry.entityType, entry.entityId, entry.change ?? {}],
+    );
   }
 }

@@ -1,10 +1,11 @@
-import { Controller, Get } from '@nestjs/common';
+import { Body, Controller, Get, Patch } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Tenant, User } from '@candor/db';
 import type { Actor } from '@candor/domain';
 import { CurrentActor, Policy } from '../../common/access.decorators';
 import { TenantContext } from '../../common/tenant-context';
 import { MeResponse } from './me.response';
+import { UpdateMeDto } from './update-me.dto';
 
 @ApiTags('me')
 @ApiBearerAuth()
@@ -22,9 +23,19 @@ export class MeController {
     const tenant = await manager.findOneByOrFail(Tenant, { id: actor.tenantId });
     return {
       user: { id: user.id, email: user.email, displayName: user.displayName, locale: user.locale },
-      tenant: { id: tenant.id, name: tenant.name, slug: tenant.slug },
+      tenant: { id: tenant.id, name: tenant.name, slug: tenant.slug, timeZone: tenant.timeZone },
       role: actor.role,
       clientAccountId: actor.clientAccountId,
     };
+  }
+
+  @Patch()
+  @Policy('update', 'Me')
+  @ApiOperation({ summary: 'Change your name or language (the app and your emails use it)' })
+  @ApiOkResponse({ type: MeResponse })
+  async update(@CurrentActor() actor: Actor, @Body() dto: UpdateMeDto): Promise<MeResponse> {
+    const patch = { ...(dto.displayName !== undefined && { displayName: dto.displayName.trim() }), ...(dto.locale && { locale: dto.locale }) };
+    if (Object.keys(patch).length) await this.tenant.manager.update(User, { id: actor.userId }, patch);
+    return this.me(actor);
   }
 }

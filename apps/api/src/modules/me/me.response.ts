@@ -12,6 +12,7 @@ export class MeTenant {
   @ApiProperty() id: string;
   @ApiProperty() name: string;
   @ApiProperty() slug: string;
+  @ApiProperty({ example: 'Europe/Berlin', description: 'weeks and months are cut in this time zone' }) timeZone: string;
 }
 
 export class MeResponse {

@@ -2,8 +2,12 @@ import { Global, Module } from '@nestjs/common';
 import { TenantContext } from '../../common/tenant-context';
 import { AuditService } from '../audit/audit.service';
 import { OutboxService } from './outbox.service';
+import { RecipientsService } from './recipients.service';
 
 /** Shared by every feature: the tenant context and the writers used inside its transaction (outbox, audit trail). */
 @Global()
-@Module({ providers: [TenantContext, OutboxService, AuditService], exports: [TenantContext, OutboxService, AuditService] })
+@Module({
+  providers: [TenantContext, OutboxService, RecipientsService, AuditService],
+  exports: [TenantContext, OutboxService, RecipientsService, AuditService],
+})
 export class OutboxModule {}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { Notification } from '@candor/db';
+import type { Recipient } from './recipients.service';
 
 export interface OutgoingNotification {
   tenantId: string;
@@ -20,19 +20,43 @@ export interface OutgoingNotification {
 export class OutboxService {
   async add(manager: EntityManager, notification: OutgoingNotification): Promise<string> {
     const id = randomUUID();
-    await manager.save(
-      manager.create(Notification, {
-      id,
-      tenantId: notification.tenantId,
-      template: notification.template,
-      recipientEmail: notification.recipientEmail,
-      recipientUserId: notification.recipientUserId ?? null,
-      locale: notification.locale,
-      payload: notification.payload,
-      status: 'pending',
-      attempts: 0,
-      }),
-    );
+    await this.insert(manager, [{ ...notification, id }]);
     return id;
+  }
+
+  /** One email per recipient, each in the recipient's own language. */
+  async addForEach(
+    manager: EntityManager,
+    tenantId: string,
+    recipients: Recipient[],
+    template: string,
+    payload: Record<string, unknown>,
+  ): Promise<void> {
+    await this.insert(
+      manager,
+      recipients.map((r) => ({
+        id: randomUUID(),
+        tenantId,
+        template,
+        recipientEmail: r.email,
+        recipientUserId: r.userId,
+        locale: r.locale,
+        payload: { ...payload, recipientName: r.displayName },
+      })),
+    );
+  }
+
+  /** One multi-row INSERT: the outbox row is written in the caller's transaction and nowhere else. */
+  private async insert(manager: EntityManager, rows: (OutgoingNotification & { id: string })[]): Promise<void> {
+    if (!rows.length) return;
+    const params: unknown[] = [];
+    const values = rows.map((r) => {
+      const at = params.push(r.tenantId, r.id, r.template, r.recipientEmail, r.recipientUserId ?? null, r.locale, r.payload);
+      return `(${[6, 5, 4, 3, 2, 1, 0].map((back) => `$${at - back}`).join(', ')})`;
+    });
+    await manager.query(
+      `INSERT INTO notifications (tenant_id, id, template, recipient_email, recipient_user_id, locale, payload) VALUES ${values.join(', ')}`,
+      params,
+    );
   }
 }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsOptional, IsString, Length, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsOptional, IsString, IsTimeZone, Length, Matches, MaxLength, MinLength } from 'class-validator';
 import { LOCALE_PATTERN } from '@candor/domain';
 
 export class SignUpDto {
@@ -35,7 +35,6 @@ export class SignUpDto {
 
   @ApiPropertyOptional({ example: 'Europe/Berlin' })
   @IsOptional()
-  @IsString()
-  @MaxLength(64)
+  @IsTimeZone({ message: 'timeZone must be an IANA time zone such as Europe/Berlin' })
   timeZone?: string;
 }

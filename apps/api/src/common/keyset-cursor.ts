@@ -1,0 +1,22 @@
+import { BadRequestException } from '@nestjs/common';
+
+/** A keyset position (a timestamp and a tie-breaking id), opaque to clients. */
+export interface KeysetPosition {
+  at: Date;
+  id: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function encodeCursor(position: KeysetPosition): string {
+  return Buffer.from(`${position.at.toISOString()}|${position.id}`).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): KeysetPosition {
+  const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  const date = new Date(at ?? '');
+  if (!id || !UUID.test(id) || Number.isNaN(date.getTime())) {
+    throw new BadRequestException('cursor is not valid; use the nextCursor of a previous page');
+  }
+  return { at: date, id };
+}

@@ -1,0 +1,124 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { Engagement, EngagementRate } from '@candor/db';
+import type { PersonResponse, RetainerResponse } from './dto/engagement.response';
+
+export interface EngagementFilter {
+  clientAccountId?: string;
+  status?: string;
+  /** A client user's own account: nothing else is listed. */
+  onlyClientAccountId: string | null;
+}
+
+/** Queries only: takes the tenant-scoped manager. */
+@Injectable()
+export class EngagementsRepository {
+  list(manager: EntityManager, tenantId: string, filter: EngagementFilter): Promise<Engagement[]> {
+    const query = manager
+      .createQueryBuilder(Engagement, 'e')
+      .where('e.tenant_id = :tenantId', { tenantId })
+      .orderBy('e.status = \'active\'', 'DESC')
+      .addOrderBy('e.name', 'ASC')
+      .addOrderBy('e.id', 'ASC')
+      .take(500);
+    if (filter.onlyClientAccountId) query.andWhere('e.client_account_id = :own', { own: filter.onlyClientAccountId });
+    if (filter.clientAccountId) query.andWhere('e.client_account_id = :client', { client: filter.clientAccountId });
+    if (filter.status) query.andWhere('e.status = :status', { status: filter.status });
+    return query.getMany();
+  }
+
+  findOne(manager: EntityManager, tenantId: string, id: string, lock = false): Promise<Engagement | null> {
+    return manager.findOne(Engagement, { where: { tenantId, id }, ...(lock && { lock: { mode: 'pessimistic_write' as const } }) });
+  }
+
+  async clientNames(manager: EntityManager, tenantId: string, ids: string[]): Promise<Map<string, string>> {
+    const rows: { id: string; name: string }[] = await manager.query(
+      `SELECT id, name FROM client_accounts WHERE tenant_id = $1 AND id = ANY($2::uuid[])`,
+      [tenantId, [...new Set(ids)]],
+    );
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
+  async assistants(manager: EntityManager, tenantId: string, engagementIds: string[]): Promise<Map<string, PersonResponse[]>> {
+    const rows: { engagementId: string; id: string; displayName: string }[] = await manager.query(
+      `SELECT ea.engagement_id AS "engagementId", u.id, u.display_name AS "displayName"
+       FROM engagement_assistants ea JOIN users u ON u.id = ea.user_id
+       WHERE ea.tenant_id = $1 AND ea.engagement_id = ANY($2::uuid[]) ORDER BY u.display_name`,
+      [tenantId, engagementIds],
+    );
+    const byEngagement = new Map<string, PersonResponse[]>();
+    for (const { engagementId, ...person } of rows) byEngagement.set(engagementId, [...(byEngagement.get(engagementId) ?? []), person]);
+    return byEngagement;
+  }
+
+  isAssigned(manager: EntityManager, tenantId: string, engagementId: string, userId: string): Promise<boolean> {
+    return manager
+      .createQueryBuilder()
+      .from('engagement_assistants', 'ea')
+      .where('ea.tenant_id = :tenantId AND ea.engagement_id = :engagementId AND ea.user_id = :userId', { tenantId, engagementId, userId })
+      .getExists();
+  }
+
+  /** Staff members (assistant, manager, owner) among `userIds`; anyone else cannot be assigned. */
+  async staffIds(manager: EntityManager, tenantId: string, userIds: string[]): Promise<Set<string>> {
+    const rows: { userId: string }[] = await manager.query(
+      `SELECT user_id AS "userId" FROM memberships
+       WHERE tenant_id = $1 AND user_id = ANY($2::uuid[]) AND role IN ('owner', 'manager', 'assistant')`,
+      [tenantId, userIds],
+    );
+    return new Set(rows.map((r) => r.userId));
+  }
+
+  async replaceAssistants(manager: EntityManager, tenantId: string, engagementId: string, userIds: string[]): Promise<void> {
+    await manager.query(`DELETE FROM engagement_assistants WHERE tenant_id = $1 AND engagement_id = $2`, [tenantId, engagementId]);
+    if (userIds.length) {
+      await manager.query(
+        `INSERT INTO engagement_assistants (tenant_id, engagement_id, user_id) SELECT $1, $2, unnest($3::uuid[])`,
+        [tenantId, engagementId, userIds],
+      );
+    }
+  }
+
+  rates(manager: EntityManager, tenantId: string, engagementId: string): Promise<EngagementRate[]> {
+    return manager.find(EngagementRate, { where: { tenantId, engagementId }, order: { effectiveFrom: 'DESC' } });
+  }
+
+  /** The rates that apply today in the tenant's time zone, one per engagement. */
+  async currentRates(manager: EntityManager, tenantId: string, engagementIds: string[]): Promise<Map<string, EngagementRate>> {
+    const rows = await manager
+      .createQueryBuilder(EngagementRate, 'r')
+      .distinctOn(['r.engagement_id'])
+      .where('r.tenant_id = :tenantId AND r.engagement_id IN (:...ids)', { tenantId, ids: engagementIds.length ? engagementIds : [null] })
+      .andWhere(`r.effective_from <= (now() AT TIME ZONE (SELECT time_zone FROM tenants WHERE id = :tenantId))::date`)
+      .orderBy('r.engagement_id')
+      .addOrderBy('r.effective_from', 'DESC')
+      .getMany();
+    return new Map(rows.map((r) => [r.engagementId, r]));
+  }
+
+  /** Billable hours of the current month (tenant time zone) against each retainer; engagements without one are left out. */
+  async retainers(manager: EntityManager, tenantId: string, engagementIds: string[]): Promise<Map<string, RetainerResponse>> {
+    const rows: (RetainerResponse & { engagementId: string })[] = await manager.query(
+      `WITH tz AS (SELECT time_zone AS zone, date_trunc('month', now() AT TIME ZONE time_zone) AS month FROM tenants WHERE id = $1)
+       SELECT e.id AS "engagementId", to_char(tz.month, 'YYYY-MM') AS month,
+              e.retainer_hours_per_month::text AS "hoursPerMonth",
+              round(used.seconds / 3600.0, 2)::text AS "usedHours",
+              greatest(e.retainer_hours_per_month - round(used.seconds / 3600.0, 2), 0)::numeric(9, 2)::text AS "remainingHours",
+              floor(100 * used.seconds / 3600.0 / e.retainer_hours_per_month)::int AS "usedPercent"
+       FROM engagements e CROSS JOIN tz
+       CROSS JOIN LATERAL (
+         SELECT COALESCE(sum(w.duration_seconds), 0) AS seconds FROM work_logs w
+         WHERE w.tenant_id = e.tenant_id AND w.engagement_id = e.id AND w.billable AND w.duration_seconds IS NOT NULL
+           AND w.started_at >= tz.month AT TIME ZONE tz.zone AND w.started_at < (tz.month + interval '1 month') AT TIME ZONE tz.zone
+       ) used
+       WHERE e.tenant_id = $1 AND e.id = ANY($2::uuid[]) AND e.retainer_hours_per_month IS NOT NULL`,
+      [tenantId, engagementIds],
+    );
+    return new Map(rows.map(({ engagementId, ...retainer }) => [engagementId, retainer]));
+  }
+
+  async displayName(manager: EntityManager, userId: string): Promise<PersonResponse | null> {
+    const rows: PersonResponse[] = await manager.query(`SELECT id, display_name AS "displayName" FROM users WHERE id = $1`, [userId]);
+    return rows[0] ?? null;
+  }
+}

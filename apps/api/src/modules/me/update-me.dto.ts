@@ -1,0 +1,16 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, Length, Matches } from 'class-validator';
+import { LOCALE_PATTERN } from '@candor/domain';
+
+export class UpdateMeDto {
+  @ApiPropertyOptional({ example: 'Ada Lovelace' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 120)
+  displayName?: string;
+
+  @ApiPropertyOptional({ example: 'ja', description: 'the language of the app and of your emails' })
+  @IsOptional()
+  @Matches(LOCALE_PATTERN, { message: 'locale must look like en or zh-Hant' })
+  locale?: string;
+}

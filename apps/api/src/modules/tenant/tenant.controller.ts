@@ -1,0 +1,56 @@
+import { Body, Controller, Get, Patch } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Tenant } from '@candor/db';
+import { tenantSettings, type Actor } from '@candor/domain';
+import { CurrentActor, Policy } from '../../common/access.decorators';
+import { TenantContext } from '../../common/tenant-context';
+import { AuditService } from '../audit/audit.service';
+import { TenantResponse } from './dto/tenant.response';
+import { UpdateTenantDto } from './dto/update-tenant.dto';
+
+const present = (t: Tenant): TenantResponse => ({
+  id: t.id,
+  name: t.name,
+  slug: t.slug,
+  defaultLocale: t.defaultLocale,
+  timeZone: t.timeZone,
+  settings: tenantSettings(t.settings),
+});
+
+@ApiTags('tenant')
+@ApiBearerAuth()
+@Controller('tenant')
+export class TenantController {
+  constructor(
+    private readonly tenant: TenantContext,
+    private readonly audit: AuditService,
+  ) {}
+
+  @Get()
+  @Policy('read', 'Tenant')
+  @ApiOperation({ summary: 'The workspace and its settings (staff)' })
+  @ApiOkResponse({ type: TenantResponse })
+  async get(@CurrentActor() actor: Actor): Promise<TenantResponse> {
+    return present(await this.tenant.manager.findOneByOrFail(Tenant, { id: actor.tenantId }));
+  }
+
+  @Patch()
+  @Policy('update', 'Tenant')
+  @ApiOperation({ summary: 'Change the workspace name, language, time zone and settings (owner)' })
+  @ApiOkResponse({ type: TenantResponse })
+  async update(@CurrentActor() actor: Actor, @Body() dto: UpdateTenantDto): Promise<TenantResponse> {
+    const manager = this.tenant.manager;
+    const before = await manager.findOneByOrFail(Tenant, { id: actor.tenantId });
+    const { settings, ...fields } = dto;
+    await manager.update(Tenant, { id: actor.tenantId }, { ...fields, ...(settings && { settings: { ...before.settings, ...settings } }) });
+    await this.audit.record(manager, {
+      tenantId: actor.tenantId,
+      actorUserId: actor.userId,
+      action: 'tenant.updated',
+      entityType: 'tenant',
+      entityId: actor.tenantId,
+      change: { before: present(before), after: { ...dto } },
+    });
+    return present(await manager.findOneByOrFail(Tenant, { id: actor.tenantId }));
+  }
+}

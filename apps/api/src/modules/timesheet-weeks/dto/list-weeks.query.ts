@@ -1,0 +1,21 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
+
+export const WEEK_STATUSES = ['submitted', 'disputed', 'approved'] as const;
+
+export class ListWeeksQuery {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('4')
+  engagementId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('4')
+  assistantId?: string;
+
+  @ApiPropertyOptional({ enum: WEEK_STATUSES })
+  @IsOptional()
+  @IsIn(WEEK_STATUSES, { message: `status must be one of ${WEEK_STATUSES.join(', ')}` })
+  status?: (typeof WEEK_STATUSES)[number];
+}

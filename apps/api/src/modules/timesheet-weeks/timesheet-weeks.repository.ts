@@ -1,0 +1,76 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+
+export interface WeekRow {
+  id: string;
+  engagementId: string;
+  engagementName: string;
+  clientAccountId: string;
+  assistantId: string;
+  assistantName: string;
+  weekStart: string;
+  status: 'submitted' | 'disputed' | 'approved';
+  submittedAt: Date;
+  decidedAt: Date | null;
+  currency: string;
+  totalSeconds: string;
+  billableSeconds: string;
+  billableAmount: string;
+}
+
+export interface WeekFilter {
+  id?: string;
+  onlyClientAccountId: string | null;
+  engagementId?: string;
+  assistantId?: string;
+  status?: string;
+}
+
+/** Queries only: takes the tenant-scoped manager. */
+@Injectable()
+export class TimesheetWeeksRepository {
+  find(manager: EntityManager, tenantId: string, filter: WeekFilter): Promise<WeekRow[]> {
+    const params: unknown[] = [tenantId];
+    const p = (value: unknown) => `$${params.push(value)}`;
+    const where = ['w.tenant_id = $1'];
+    if (filter.id) where.push(`w.id = ${p(filter.id)}`);
+    if (filter.onlyClientAccountId) where.push(`e.client_account_id = ${p(filter.onlyClientAccountId)}`);
+    if (filter.engagementId) where.push(`w.engagement_id = ${p(filter.engagementId)}`);
+    if (filter.assistantId) where.push(`w.assistant_id = ${p(filter.assistantId)}`);
+    if (filter.status) where.push(`w.status = ${p(filter.status)}`);
+    return manager.query(
+      `SELECT w.id, w.engagement_id AS "engagementId", e.name AS "engagementName", e.client_account_id AS "clientAccountId",
+              w.assistant_id AS "assistantId", u.display_name AS "assistantName", to_char(w.week_start, 'YYYY-MM-DD') AS "weekStart",
+              w.status, w.submitted_at AS "submittedAt", w.decided_at AS "decidedAt", e.currency,
+              t.total AS "totalSeconds", t.billable AS "billableSeconds", t.amount::text AS "billableAmount"
+       FROM timesheet_weeks w
+       JOIN engagements e ON e.tenant_id = w.tenant_id AND e.id = w.engagement_id
+       JOIN users u ON u.id = w.assistant_id
+       CROSS JOIN LATERAL (
+         SELECT COALESCE(sum(l.duration_seconds), 0) AS total,
+                COALESCE(sum(l.duration_seconds) FILTER (WHERE l.billable), 0) AS billable,
+                COALESCE(sum(round(l.duration_seconds * l.hourly_rate / 3600, 2)) FILTER (WHERE l.billable), 0) AS amount
+         FROM work_logs l WHERE l.tenant_id = w.tenant_id AND l.week_id = w.id
+       ) t
+       WHERE ${where.join(' AND ')}
+       ORDER BY w.week_start DESC, e.name, w.id
+       LIMIT 500`,
+      params,
+    );
+  }
+
+  /** Serialises decisions on one week (approve, dispute, resubmit). */
+  async lock(manager: EntityManager, tenantId: string, id: string): Promise<void> {
+    await manager.query(`SELECT 1 FROM timesheet_weeks WHERE tenant_id = $1 AND id = $2 FOR UPDATE`, [tenantId, id]);
+  }
+
+  /** The UTC bounds of a week that starts on a Monday in the tenant's time zone. */
+  async weekBounds(manager: EntityManager, tenantId: string, weekStart: string): Promise<{ from: Date; to: Date }> {
+    const [bounds]: { from: Date; to: Date }[] = await manager.query(
+      `SELECT ($2::date::timestamp AT TIME ZONE time_zone) AS "from", (($2::date + 7)::timestamp AT TIME ZONE time_zone) AS "to"
+       FROM tenants WHERE id = $1`,
+      [tenantId, weekStart],
+    );
+    return bounds!;
+  }
+}

@@ -1,0 +1,91 @@
+import { GoneException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { ShareLink, withTenant } from '@candor/db';
+import { defineAbilityFor, hashToken, newToken, type Actor } from '@candor/domain';
+import { API_CONFIG, type ApiConfig } from '../../config/api-config';
+import { TenantContext } from '../../common/tenant-context';
+import { AuditService } from '../audit/audit.service';
+import { EngagementsService } from '../engagements/engagements.service';
+import type { CreateShareLinkDto } from './dto/create-share-link.dto';
+import type { ShareLinkResponse } from './dto/share-link.response';
+import type { TimesheetResponse } from './dto/timesheet.response';
+import { TimesheetsService } from './timesheets.service';
+
+const present = (link: ShareLink): ShareLinkResponse => ({
+  id: link.id,
+  engagementId: link.engagementId,
+  period: link.period,
+  periodStart: link.periodStart,
+  expiresAt: link.expiresAt,
+  revokedAt: link.revokedAt,
+  createdAt: link.createdAt,
+});
+
+/** Read-only links to one engagement's timesheet for one period: expiring, revocable, nothing else visible. */
+@Injectable()
+export class ShareLinksService {
+  constructor(
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tenant: TenantContext,
+    private readonly engagements: EngagementsService,
+    private readonly timesheets: TimesheetsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async create(actor: Actor, engagementId: string, dto: CreateShareLinkDto): Promise<ShareLinkResponse> {
+    const manager = this.tenant.manager;
+    const engagement = await this.engagements.findVisible(actor, engagementId);
+    // Validates the period the same way the report will.
+    await this.timesheets.build(manager, actor.tenantId, engagement.id, dto, 'client');
+    const token = newToken();
+    const id = randomUUID();
+    await manager.insert(ShareLink, {
+      tenantId: actor.tenantId,
+      id,
+      engagementId: engagement.id,
+      period: dto.period,
+      periodStart: dto.start,
+      tokenHash: hashToken(token),
+      createdBy: actor.userId,
+      expiresAt: new Date(Date.now() + (dto.expiresInDays ?? 14) * 86_400_000),
+      revokedAt: null,
+    });
+    await this.audit.record(manager, { tenantId: actor.tenantId, actorUserId: actor.userId, action: 'share_link.created', entityType: 'share_link', entityId: id, change: { ...dto } });
+    const url = new URL(`/api/v1/shared-reports/${actor.tenantId}/${token}`, this.config.WEB_URL).toString();
+    return { ...present(await manager.findOneByOrFail(ShareLink, { tenantId: actor.tenantId, id })), url };
+  }
+
+  async list(actor: Actor, engagementId: string): Promise<ShareLinkResponse[]> {
+    await this.engagements.findVisible(actor, engagementId);
+    const links = await this.tenant.manager.find(ShareLink, { where: { tenantId: actor.tenantId, engagementId }, order: { createdAt: 'DESC' } });
+    return links.map(present);
+  }
+
+  async revoke(actor: Actor, id: string): Promise<ShareLinkResponse> {
+    const manager = this.tenant.manager;
+    const link = await manager.findOneBy(ShareLink, { tenantId: actor.tenantId, id });
+    const engagement = link ? await this.engagements.findVisible(actor, link.engagementId).catch(() => null) : null;
+    if (!link || !engagement || !defineAbilityFor(actor).can('delete', { kind: 'ShareLink', clientAccountId: engagement.clientAccountId })) {
+      throw new NotFoundException('Share link not found');
+    }
+    if (!link.revokedAt) {
+      await manager.update(ShareLink, { tenantId: actor.tenantId, id }, { revokedAt: new Date() });
+      await this.audit.record(manager, { tenantId: actor.tenantId, actorUserId: actor.userId, action: 'share_link.revoked', entityType: 'share_link', entityId: id });
+    }
+    return present(await manager.findOneByOrFail(ShareLink, { tenantId: actor.tenantId, id }));
+  }
+
+  /** The report behind a link, for anyone holding it: 404 unknown, 410 revoked or expired. */
+  open(tenantId: string, token: string): Promise<TimesheetResponse> {
+    return withTenant(this.dataSource, tenantId, async (manager) => {
+      const link = await manager.findOneBy(ShareLink, { tenantId, tokenHash: hashToken(token) });
+      if (!link) throw new NotFoundException('This link is not valid');
+      if (link.revokedAt) throw new GoneException('This link has been revoked; ask for a new one');
+      if (link.expiresAt.getTime() <= Date.now()) throw new GoneException('This link has expired; ask for a new one');
+      return this.timesheets.build(manager, tenantId, link.engagementId, { period: link.period, start: link.periodStart }, 'client');
+    });
+  }
+}

@@ -1,0 +1,57 @@
+import type { TimesheetResponse } from './dto/timesheet.response';
+import { localDateTime, timesheetCsv } from './timesheet.csv';
+import { timesheetHtml } from './timesheet.html';
+
+const sheet = (notes: string): TimesheetResponse => ({
+  tenantName: 'Northwind',
+  engagement: { id: 'e', name: 'Inbox <care>', clientName: 'Acme', currency: 'EUR' },
+  period: { kind: 'week', start: '2026-11-16', end: '2026-11-22', timeZone: 'Europe/Berlin' },
+  entries: [
+    {
+      id: 'w',
+      engagementId: 'e',
+      engagementName: 'Inbox',
+      assistant: { id: 'a', displayName: 'Ana' },
+      source: 'manual',
+      status: 'submitted',
+      running: false,
+      startedAt: new Date('2026-11-16T22:30:00Z'),
+      endedAt: new Date('2026-11-17T00:00:00Z'),
+      durationSeconds: 5400,
+      hours: '1.50',
+      notes,
+      billable: true,
+      hourlyRate: '45.00',
+      currency: 'EUR',
+      amount: '67.50',
+      fixedAtNoCharge: false,
+      weekId: null,
+      adjustsId: null,
+      disclosureId: null,
+      autoStoppedAt: null,
+      createdAt: new Date(),
+      updatedAt: new Date(),
+    },
+  ],
+  totals: { entryCount: 1, totalHours: '1.50', billableHours: '1.50', nonBillableHours: '0.00', fixedAtNoChargeHours: '0.00', billableAmount: '67.50' },
+});
+
+describe('timesheet exports', () => {
+  it('writes local times of the tenant time zone', () => {
+    expect(localDateTime(new Date('2026-11-16T23:30:00Z'), 'Europe/Berlin')).toBe('2026-11-17 00:30');
+  });
+
+  it('quotes commas and newlines, and defuses formula-like notes', () => {
+    const csv = timesheetCsv(sheet('=HYPERLINK("x"), then\nmore'));
+    expect(csv).toContain(`"'=HYPERLINK(""x""), then\nmore"`);
+    expect(csv.split('\n')[1]).toMatch(/^2026-11-16,23:30,01:00,1.50,yes,45.00,67.50,EUR,manual,submitted,Ana,/);
+    expect(csv).toContain('billable amount,67.50,EUR');
+  });
+
+  it('escapes HTML in the printable report', () => {
+    const html = timesheetHtml(sheet('<script>alert(1)</script>'));
+    expect(html).not.toContain('<script>alert');
+    expect(html).toContain('&lt;script&gt;');
+    expect(html).toContain('Inbox &lt;care&gt;');
+  });
+});

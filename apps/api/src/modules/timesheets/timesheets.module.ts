@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { EngagementsModule } from '../engagements/engagements.module';
+import { WorkLogsModule } from '../work-logs/work-logs.module';
+import { ShareLinksService } from './share-links.service';
+import { SharedReportsController } from './shared-reports.controller';
+import { TimesheetsController } from './timesheets.controller';
+import { TimesheetsService } from './timesheets.service';
+
+@Module({
+  imports: [EngagementsModule, WorkLogsModule],
+  controllers: [TimesheetsController, SharedReportsController],
+  providers: [TimesheetsService, ShareLinksService],
+})
+export class TimesheetsModule {}

@@ -1,0 +1,28 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+
+/** A manual entry: start and end typed in by hand. */
+export class CreateWorkLogDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('4', { message: 'engagementId must be an engagement id' })
+  engagementId: string;
+
+  @ApiProperty({ example: '2026-11-23T08:00:00Z' })
+  @IsISO8601({ strict: true }, { message: 'startedAt must be a date and time like 2026-11-23T08:00:00Z' })
+  startedAt: string;
+
+  @ApiProperty({ example: '2026-11-23T09:30:00Z' })
+  @IsISO8601({ strict: true }, { message: 'endedAt must be a date and time like 2026-11-23T09:30:00Z' })
+  endedAt: string;
+
+  @ApiPropertyOptional({ example: 'Drafted the November newsletter', description: 'what was done; required before the week is submitted' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  notes?: string;
+
+  @ApiPropertyOptional({ default: true })
+  @IsOptional()
+  @IsBoolean()
+  billable?: boolean;
+}

@@ -1,0 +1,90 @@
+import { ConflictException, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { WorkLog } from '@candor/db';
+import { tenantSettings, toWholeSecond, type Actor } from '@candor/domain';
+import { TenantContext } from '../../common/tenant-context';
+import { AuditService } from '../audit/audit.service';
+import type { StartTimerDto } from './dto/start-timer.dto';
+import type { RunningTimerResponse, WorkLogResponse } from './dto/work-log.response';
+import { RetainerAlertsService } from './retainer-alerts.service';
+import { WorkLogsRepository } from './work-logs.repository';
+import { WorkLogsService } from './work-logs.service';
+
+export interface TimerStartResult {
+  timer: WorkLogResponse;
+  stopped: WorkLogResponse | null;
+}
+
+/** One running timer per assistant: starting one stops the other. */
+@Injectable()
+export class TimerService {
+  constructor(
+    private readonly tenant: TenantContext,
+    private readonly repository: WorkLogsRepository,
+    private readonly workLogs: WorkLogsService,
+    private readonly audit: AuditService,
+    private readonly retainer: RetainerAlertsService,
+  ) {}
+
+  async current(actor: Actor): Promise<RunningTimerResponse> {
+    const running = await this.repository.runningTimer(this.tenant.manager, actor.tenantId, actor.userId);
+    return { timer: running ? await this.workLogs.get(actor, running.id) : null };
+  }
+
+  async start(actor: Actor, dto: StartTimerDto): Promise<TimerStartResult> {
+    const manager = this.tenant.manager;
+    const engagement = await this.workLogs.loggableEngagement(actor, dto.engagementId);
+    await this.repository.lockAssistant(manager, actor.tenantId, actor.userId);
+    let start = toWholeSecond(new Date());
+    const running = await this.repository.runningTimer(manager, actor.tenantId, actor.userId);
+    const stoppedAt = running ? await this.stopEntry(actor, running) : null;
+    // A timer stopped within its first second ends a second later: the next one starts after it.
+    if (stoppedAt && stoppedAt > start) start = stoppedAt;
+    await this.workLogs.assertWeekOpen(actor.tenantId, engagement.id, actor.userId, start);
+    await this.workLogs.assertNoOverlap(actor.tenantId, actor.userId, start, null, null);
+    const id = randomUUID();
+    await manager.insert(WorkLog, {
+      tenantId: actor.tenantId,
+      id,
+      engagementId: engagement.id,
+      assistantId: actor.userId,
+      source: 'timer',
+      status: 'draft',
+      startedAt: start,
+      endedAt: null,
+      durationSeconds: null,
+      notes: dto.notes?.trim() ?? '',
+      billable: dto.billable ?? true,
+      hourlyRate: await this.repository.rateAt(manager, actor.tenantId, engagement.id, start),
+    });
+    await this.audit.record(manager, { tenantId: actor.tenantId, actorUserId: actor.userId, action: 'timer.started', entityType: 'work_log', entityId: id });
+    return { timer: await this.workLogs.get(actor, id), stopped: running ? await this.workLogs.get(actor, running.id) : null };
+  }
+
+  async stop(actor: Actor): Promise<WorkLogResponse> {
+    const manager = this.tenant.manager;
+    await this.repository.lockAssistant(manager, actor.tenantId, actor.userId);
+    const running = await this.repository.runningTimer(manager, actor.tenantId, actor.userId);
+    if (!running) throw new ConflictException('You have no running timer to stop');
+    await this.stopEntry(actor, running);
+    return this.workLogs.get(actor, running.id);
+  }
+
+  /** Ends a timer now, or at the tenant's limit when it was forgotten; returns its end. */
+  private async stopEntry(actor: Actor, running: WorkLog): Promise<Date> {
+    const manager = this.tenant.manager;
+    const [{ settings }]: { settings: Record<string, unknown> }[] = await manager.query(`SELECT settings FROM tenants WHERE id = $1`, [actor.tenantId]);
+    const limitMs = tenantSettings(settings).timerLimitHours * 3_600_000;
+    const now = toWholeSecond(new Date());
+    const start = running.startedAt.getTime();
+    const end = new Date(Math.min(Math.max(now.getTime(), start + 1000), start + limitMs));
+    await manager.update(
+      WorkLog,
+      { tenantId: actor.tenantId, id: running.id },
+      { endedAt: end, durationSeconds: (end.getTime() - start) / 1000, ...(now.getTime() - start > limitMs && { autoStoppedAt: now }) },
+    );
+    await this.audit.record(manager, { tenantId: actor.tenantId, actorUserId: actor.userId, action: 'timer.stopped', entityType: 'work_log', entityId: running.id });
+    await this.retainer.check(manager, actor.tenantId, running.engagementId);
+    return end;
+  }
+}

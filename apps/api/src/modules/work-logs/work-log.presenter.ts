@@ -1,0 +1,44 @@
+import { amountFor, hoursFor, isClientRole, type Actor } from '@candor/domain';
+import type { WorkLogResponse } from './dto/work-log.response';
+import type { WorkLogRow } from './work-logs.repository';
+
+/** Who a response is shaped for: client users (and share-link readers) or staff. */
+export type Audience = 'client' | 'staff';
+
+/** Seconds an entry counts for: a running timer counts nothing until it stops. */
+export const countedSeconds = (row: Pick<WorkLogRow, 'durationSeconds'>): number => row.durationSeconds ?? 0;
+
+/**
+ * Shapes an entry for its audience. Time spent fixing our own error names no assistant to a client:
+ * the client sees the team's fix, never who made the mistake.
+ */
+export function presentWorkLog(audience: Audience | Actor, row: WorkLogRow): WorkLogResponse {
+  const client = typeof audience === 'string' ? audience === 'client' : isClientRole(audience.role);
+  const hideAssistant = client && row.disclosureId !== null;
+  const seconds = countedSeconds(row);
+  return {
+    id: row.id,
+    engagementId: row.engagementId,
+    engagementName: row.engagementName,
+    assistant: hideAssistant ? null : { id: row.assistantId, displayName: row.assistantName },
+    source: row.source,
+    status: row.status,
+    running: row.source !== 'adjustment' && row.endedAt === null,
+    startedAt: row.startedAt,
+    endedAt: row.endedAt,
+    durationSeconds: row.durationSeconds,
+    hours: hoursFor(seconds),
+    notes: row.notes,
+    billable: row.billable,
+    hourlyRate: row.hourlyRate,
+    currency: row.currency,
+    amount: row.billable ? amountFor(seconds, row.hourlyRate) : '0.00',
+    fixedAtNoCharge: row.disclosureId !== null && !row.billable,
+    weekId: row.weekId,
+    adjustsId: row.adjustsId,
+    disclosureId: row.disclosureId,
+    autoStoppedAt: row.autoStoppedAt,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}

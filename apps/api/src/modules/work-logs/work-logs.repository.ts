@@ -1,0 +1,165 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { WorkLog, WorkLogRevision } from '@candor/db';
+import type { KeysetPosition } from '../../common/keyset-cursor';
+
+/** A work log with the names the responses show. */
+export interface WorkLogRow extends WorkLog {
+  engagementName: string;
+  clientAccountId: string;
+  currency: string;
+  assistantName: string;
+}
+
+export interface WorkLogFilter {
+  onlyClientAccountId: string | null;
+  /** Client users never see drafts: those are still the assistant's. */
+  hideDrafts: boolean;
+  engagementId?: string;
+  assistantId?: string;
+  status?: string;
+  from?: string;
+  to?: string;
+  after?: KeysetPosition;
+  limit: number;
+}
+
+const COLUMNS = `w.tenant_id AS "tenantId", w.id, w.engagement_id AS "engagementId", w.assistant_id AS "assistantId",
+  w.source, w.status, w.started_at AS "startedAt", w.ended_at AS "endedAt", w.duration_seconds AS "durationSeconds",
+  w.notes, w.billable, w.hourly_rate::text AS "hourlyRate", w.week_id AS "weekId", w.adjusts_id AS "adjustsId",
+  w.disclosure_id AS "disclosureId", w.auto_stopped_at AS "autoStoppedAt", w.created_at AS "createdAt", w.updated_at AS "updatedAt",
+  e.name AS "engagementName", e.client_account_id AS "clientAccountId", e.currency, u.display_name AS "assistantName"`;
+
+const FROM = `work_logs w JOIN engagements e ON e.tenant_id = w.tenant_id AND e.id = w.engagement_id JOIN users u ON u.id = w.assistant_id`;
+
+/** Queries only: takes the tenant-scoped manager. */
+@Injectable()
+export class WorkLogsRepository {
+  async findOne(manager: EntityManager, tenantId: string, id: string, lock = false): Promise<WorkLogRow | null> {
+    const rows: WorkLogRow[] = await manager.query(
+      `SELECT ${COLUMNS} FROM ${FROM} WHERE w.tenant_id = $1 AND w.id = $2 ${lock ? 'FOR UPDATE OF w' : ''}`,
+      [tenantId, id],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Newest first, by (started_at, id) so that pages never skip or repeat an entry. */
+  list(manager: EntityManager, tenantId: string, filter: WorkLogFilter): Promise<WorkLogRow[]> {
+    const params: unknown[] = [tenantId];
+    const p = (value: unknown) => `$${params.push(value)}`;
+    const where = ['w.tenant_id = $1'];
+    if (filter.onlyClientAccountId) where.push(`e.client_account_id = ${p(filter.onlyClientAccountId)}`);
+    if (filter.hideDrafts) where.push(`w.status <> 'draft'`);
+    if (filter.engagementId) where.push(`w.engagement_id = ${p(filter.engagementId)}`);
+    if (filter.assistantId) where.push(`w.assistant_id = ${p(filter.assistantId)}`);
+    if (filter.status) where.push(`w.status = ${p(filter.status)}`);
+    const zone = `(SELECT time_zone FROM tenants WHERE id = $1)`;
+    if (filter.from) where.push(`w.started_at >= (${p(filter.from)}::date::timestamp AT TIME ZONE ${zone})`);
+    if (filter.to) where.push(`w.started_at < ((${p(filter.to)}::date + 1)::timestamp AT TIME ZONE ${zone})`);
+    if (filter.after) where.push(`(w.started_at, w.id) < (${p(filter.after.at)}, ${p(filter.after.id)})`);
+    return manager.query(
+      `SELECT ${COLUMNS} FROM ${FROM} WHERE ${where.join(' AND ')} ORDER BY w.started_at DESC, w.id DESC LIMIT ${p(filter.limit)}`,
+      params,
+    );
+  }
+
+  /** The entries a submitted week holds, oldest first. */
+  byWeek(manager: EntityManager, tenantId: string, weekId: string): Promise<WorkLogRow[]> {
+    return manager.query(`SELECT ${COLUMNS} FROM ${FROM} WHERE w.tenant_id = $1 AND w.week_id = $2 ORDER BY w.started_at, w.id`, [
+      tenantId,
+      weekId,
+    ]);
+  }
+
+  /**
+   * An engagement's finished entries that start within [from, to), oldest first: the lines of a
+   * timesheet. Running timers count once they stop; `hideDrafts` for client audiences.
+   */
+  inPeriod(manager: EntityManager, tenantId: string, engagementId: string, from: Date, to: Date, hideDrafts: boolean): Promise<WorkLogRow[]> {
+    return manager.query(
+      `SELECT ${COLUMNS} FROM ${FROM}
+       WHERE w.tenant_id = $1 AND w.engagement_id = $2 AND w.started_at >= $3 AND w.started_at < $4
+         AND w.duration_seconds IS NOT NULL AND (NOT $5::boolean OR w.status <> 'draft')
+       ORDER BY w.started_at, w.id`,
+      [tenantId, engagementId, from, to, hideDrafts],
+    );
+  }
+
+  runningTimer(manager: EntityManager, tenantId: string, assistantId: string): Promise<WorkLog | null> {
+    return manager
+      .createQueryBuilder(WorkLog, 'w')
+      .where("w.tenant_id = :tenantId AND w.assistant_id = :assistantId AND w.ended_at IS NULL AND w.source <> 'adjustment'", {
+        tenantId,
+        assistantId,
+      })
+      .getOne();
+  }
+
+  /**
+   * Serialises writes of one assistant's time, so the overlap check and the insert that follows it
+   * cannot race with another request of the same assistant.
+   */
+  async lockAssistant(manager: EntityManager, tenantId: string, assistantId: string): Promise<void> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`work-logs:${tenantId}:${assistantId}`]);
+  }
+
+  /** The first entry of the assistant that overlaps [start, end) (a running timer extends to now). */
+  async overlapping(
+    manager: EntityManager,
+    tenantId: string,
+    assistantId: string,
+    start: Date,
+    end: Date | null,
+    excludeId: string | null,
+  ): Promise<WorkLogRow | null> {
+    const rows: WorkLogRow[] = await manager.query(
+      `SELECT ${COLUMNS} FROM ${FROM}
+       WHERE w.tenant_id = $1 AND w.assistant_id = $2 AND w.source <> 'adjustment' AND ($5::uuid IS NULL OR w.id <> $5)
+         AND tstzrange(w.started_at, COALESCE(w.ended_at, greatest(now(), w.started_at + interval '1 second'))) && tstzrange($3::timestamptz, COALESCE($4::timestamptz, 'infinity'::timestamptz))
+       ORDER BY w.started_at LIMIT 1`,
+      [tenantId, assistantId, start, end, excludeId],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** The rate that applies on the entry's day in the tenant's time zone; the earliest rate before any rate existed. */
+  async rateAt(manager: EntityManager, tenantId: string, engagementId: string, at: Date): Promise<string> {
+    const rows: { rate: string }[] = await manager.query(
+      `WITH day AS (SELECT ($3::timestamptz AT TIME ZONE time_zone)::date AS d FROM tenants WHERE id = $1)
+       SELECT r.hourly_rate::text AS rate FROM engagement_rates r CROSS JOIN day
+       WHERE r.tenant_id = $1 AND r.engagement_id = $2
+       ORDER BY (r.effective_from <= day.d) DESC, CASE WHEN r.effective_from <= day.d THEN r.effective_from END DESC, r.effective_from
+       LIMIT 1`,
+      [tenantId, engagementId, at],
+    );
+    if (!rows[0]) throw new Error(`engagement ${engagementId} has no rate`);
+    return rows[0].rate;
+  }
+
+  /** The Monday (tenant time zone) of the week a moment falls in. */
+  async weekStartOf(manager: EntityManager, tenantId: string, at: Date): Promise<string> {
+    const rows: { week: string }[] = await manager.query(
+      `SELECT to_char(date_trunc('week', $2::timestamptz AT TIME ZONE time_zone), 'YYYY-MM-DD') AS week FROM tenants WHERE id = $1`,
+      [tenantId, at],
+    );
+    return rows[0]!.week;
+  }
+
+  async weekStatus(manager: EntityManager, tenantId: string, engagementId: string, assistantId: string, weekStart: string): Promise<string | null> {
+    const rows: { status: string }[] = await manager.query(
+      `SELECT status FROM timesheet_weeks WHERE tenant_id = $1 AND engagement_id = $2 AND assistant_id = $3 AND week_start = $4`,
+      [tenantId, engagementId, assistantId, weekStart],
+    );
+    return rows[0]?.status ?? null;
+  }
+
+  revisions(manager: EntityManager, tenantId: string, workLogId: string): Promise<(WorkLogRevision & { changedByName: string })[]> {
+    return manager.query(
+      `SELECT r.id, r.work_log_id AS "workLogId", r.changed_by AS "changedBy", u.display_name AS "changedByName",
+              r.reason, r.before, r.after, r.created_at AS "createdAt"
+       FROM work_log_revisions r JOIN users u ON u.id = r.changed_by
+       WHERE r.tenant_id = $1 AND r.work_log_id = $2 ORDER BY r.created_at, r.id`,
+      [tenantId, workLogId],
+    );
+  }
+}
