@@ -6,3 +6,6 @@ export * from './locales';
 export * from './tenancy/tenant-settings';
 export * from './work-logs/time-entry';
 export * from './money/decimal';
+export * from './disclosures/disclosure-lifecycle';
+export * from './disclosures/compensation';
+export * from './disclosures/blameless';

@@ -55,6 +55,13 @@ describe('EmailRenderer', () => {
     }
   });
 
+  it('describes an offer in words of its kind', async () => {
+    const renderer = await EmailRenderer.create();
+    const email = renderer.render('offer_made', 'en', { tenantName: 'Northwind', engagementName: 'Inbox', offerKind: 'credit', value: '25.00', currency: 'EUR', expiresAt: '2026-12-01', url: 'https://x' });
+    expect(email.subject).toBe('Northwind offers you a credit of EUR 25.00');
+    expect(renderer.render('offer_made', 'de', { offerKind: 'discount_next_project', value: '10', tenantName: 'N' }).subject).toBe('N bietet Ihnen 10 % Rabatt auf Ihr nächstes Projekt an');
+  });
+
   it('tells a client a disputed week came back, by name', async () => {
     const renderer = await EmailRenderer.create();
     const email = renderer.render('week_submitted', 'en', { recipientName: 'Cleo', engagementName: 'Inbox', weekStart: '2026-11-16', hours: '3.00', resubmitted: true, url: 'https://x' });

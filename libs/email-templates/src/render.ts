@@ -38,6 +38,22 @@ const TEMPLATES: Record<string, (vars: Record<string, unknown>) => TemplateSpec>
   week_disputed: () => notice('week_disputed', ['body', 'comments', 'ask']),
   timer_auto_stopped: () => notice('timer_auto_stopped', ['body', 'ask']),
   retainer_threshold: () => notice('retainer_threshold', ['body', 'ask']),
+  disclosure_review_requested: () => notice('disclosure_review_requested', ['body', 'ask']),
+  disclosure_disclosed: (vars) =>
+    notice('disclosure_disclosed', ['intro', 'whatHappened', 'impact', 'apology', ...(vars['remedyPlan'] ? ['remedy'] : []), 'ask']),
+  disclosure_remedy_proposed: (vars) =>
+    notice('disclosure_remedy_proposed', [vars['round'] && Number(vars['round']) > 1 ? 'bodyRevised' : 'body', 'remedy', 'ask']),
+  disclosure_remedy_accepted: () => notice('disclosure_remedy_accepted', ['body', 'ask']),
+  disclosure_remedy_changes_requested: () => notice('disclosure_remedy_changes_requested', ['body', 'comment', 'ask']),
+  disclosure_resolved: (vars) => notice('disclosure_resolved', ['body', 'summary', ...(vars['preventionSummary'] ? ['prevention'] : [])]),
+  disclosure_comment: () => notice('disclosure_comment', ['body', 'comment']),
+  disclosure_overdue: () => notice('disclosure_overdue', ['body', 'ask']),
+  offer_made: (vars) => notice('offer_made', ['body', ...(vars['note'] ? ['note'] : []), 'ask']),
+  offer_accepted: () => notice('offer_accepted', ['body', 'ask']),
+  offer_declined: (vars) => notice('offer_declined', ['body', ...(vars['reason'] ? ['reason'] : [])]),
+  offer_expiring: () => notice('offer_expiring', ['body', 'ask']),
+  follow_up_check_in: () => notice('follow_up_check_in', ['body', 'ask']),
+  follow_up_retrospective: () => notice('follow_up_retrospective', ['body', 'support', 'ask']),
 };
 
 export const TEMPLATE_NAMES = Object.keys(TEMPLATES);
@@ -82,7 +98,9 @@ export class EmailRenderer {
     const t = this.i18n.getFixedT(locale);
     const s = spec(vars);
     const roleLabel = typeof vars['role'] === 'string' ? t(`${template}.roles.${vars['role']}`, vars) : '';
-    const all = { ...vars, roleLabel };
+    // A compensation offer reads as a phrase of its kind: "a 10% discount on your next project".
+    const offerLabel = typeof vars['offerKind'] === 'string' ? t(`offers.${vars['offerKind']}`, vars) : '';
+    const all = { ...vars, roleLabel, offerLabel };
     const lines = s.paragraphs.map((key) => t(key, all));
     const after = (s.afterAction ?? []).map((key) => t(key, all));
     const footer = t('layout.footer', all);
