@@ -374,7 +374,7 @@ async function seedWorkLogging(
       terms:
         "Unpublished recipes and launch dates are confidential until posted.",
       acceptedBy: clientAdmin,
-      acceptedAt: mondayOf(8),
+      acceptedAt: `${mondayOf(8)}T09:30:00Z`,
     },
     [[mondayOf(8), "38.00"]],
   );

@@ -7,6 +7,7 @@ import './app/styles/base.css';
 import './app/styles/shell.css';
 import './app/styles/forms.css';
 import './app/styles/content.css';
+import './app/styles/work.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('Missing #root element');

@@ -31,6 +31,22 @@ const router = createBrowserRouter([
         lazy: async () => ({ Component: (await import('../features/clients/client-page')).ClientPage }),
       },
       {
+        path: '/engagements',
+        lazy: async () => ({ Component: (await import('../features/engagements/engagements-page')).EngagementsPage }),
+      },
+      {
+        path: '/engagements/:id',
+        lazy: async () => ({ Component: (await import('../features/engagements/engagement-page')).EngagementPage }),
+      },
+      {
+        path: '/engagements/:id/weeks/:weekId',
+        lazy: async () => ({ Component: (await import('../features/weeks/week-page')).WeekPage }),
+      },
+      {
+        path: '/engagements/:id/timesheet',
+        lazy: async () => ({ Component: (await import('../features/timesheets/timesheet-page')).TimesheetPage }),
+      },
+      {
         path: '/account',
         lazy: async () => ({ Component: (await import('../features/account/account-page')).AccountPage }),
       },

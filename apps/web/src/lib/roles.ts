@@ -49,3 +49,13 @@ export function canManageClients(role: Role): boolean {
 export function seesAllClients(role: Role): boolean {
   return audienceOf(role) !== 'client';
 }
+
+/** Staff log time (an assistant on the engagements they are assigned to); clients never do. */
+export function logsTime(role: Role): boolean {
+  return audienceOf(role) !== 'client';
+}
+
+/** Only the client's main contact approves a week or disputes its entries; colleagues follow along. */
+export function decidesWeeks(role: Role): boolean {
+  return role === 'client_admin';
+}

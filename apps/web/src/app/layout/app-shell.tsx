@@ -5,7 +5,9 @@ import { MemberProvider, useMeQuery, useSaveProfileLocale } from '../../features
 import { adoptProfileLocale } from '../../lib/i18n/i18n';
 import { useErrorMessages } from '../../lib/i18n/use-error-messages';
 import type { Me } from '../../lib/api';
+import { logsTime } from '../../lib/roles';
 import { useSession } from '../../lib/session';
+import { TimerBar } from '../../features/time/timer-bar';
 import { Button, Card, ErrorAlert, Loading, PageTitle } from '../ui';
 import { Brand } from './brand';
 import { LanguageSwitcher } from './language-switcher';
@@ -102,6 +104,7 @@ function SignedInShell() {
   return (
     <MemberProvider member={me.data}>
       <ShellFrame member={me.data}>
+        {logsTime(me.data.role) ? <TimerBar /> : null}
         <div className="page">
           <Outlet />
         </div>

@@ -23,6 +23,10 @@ describe('navItemsFor', () => {
     }
   });
 
+  it('shows engagements to everyone', () => {
+    for (const role of ROLES) expect(navItemsFor(role).map((item) => item.to)).toContain('/engagements');
+  });
+
   it('calls the team page "people" for a client admin', () => {
     expect(navItemsFor('client_admin').find((item) => item.to === '/team')?.label).toBe('people');
   });

@@ -1,6 +1,6 @@
 import type { Role } from '../../lib/roles';
 
-export type NavLabel = 'overview' | 'workspace' | 'clients' | 'team' | 'people' | 'account';
+export type NavLabel = 'overview' | 'workspace' | 'engagements' | 'clients' | 'team' | 'people' | 'account';
 
 export interface NavItem {
   to: string;
@@ -17,23 +17,27 @@ export function navItemsFor(role: Role): NavItem[] {
     case 'manager':
       return [
         { to: '/', label: 'overview' },
+        { to: '/engagements', label: 'engagements' },
         { to: '/clients', label: 'clients' },
         { to: '/team', label: 'team' },
       ];
     case 'assistant':
       return [
         { to: '/', label: 'workspace' },
+        { to: '/engagements', label: 'engagements' },
         { to: '/clients', label: 'clients' },
       ];
     case 'client_admin':
       return [
         { to: '/', label: 'overview' },
+        { to: '/engagements', label: 'engagements' },
         { to: '/account', label: 'account' },
         { to: '/team', label: 'people' },
       ];
     case 'client_member':
       return [
         { to: '/', label: 'overview' },
+        { to: '/engagements', label: 'engagements' },
         { to: '/account', label: 'account' },
       ];
   }

@@ -3,3 +3,4 @@ export { EmptyState, ErrorAlert, Loading, Spinner, SuccessNotice } from './feedb
 export { SelectField, TextAreaField, TextField } from './field';
 export { Card, PageHeader, PageTitle, Section } from './page';
 export { QueryView } from './query-view';
+export { StatusBadge, type Tone } from './status-badge';

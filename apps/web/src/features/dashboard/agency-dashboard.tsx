@@ -6,6 +6,7 @@ import { useClientAccounts } from '../clients/client-queries';
 import { useMember } from '../me/current-member';
 import { InvitationList } from '../team/invitation-list';
 import { usePendingInvitations } from '../team/invitation-queries';
+import { WeeksSection } from '../weeks/weeks-section';
 import { StatLink } from './stat-link';
 
 /** Owners and managers: the state of the agency's clients and team at a glance. */
@@ -43,6 +44,22 @@ export function AgencyDashboard() {
           to="/team"
           value={count(invitations.data?.length)}
           label={t('dashboard.agency.pendingCount', { count: invitations.data?.length ?? 0 })}
+        />
+      </div>
+      <div className="columns">
+        <WeeksSection
+          filter={{ status: 'disputed' }}
+          title={t('dashboard.agency.disputedTitle')}
+          description={t('dashboard.agency.disputedDescription')}
+          emptyTitle={t('dashboard.agency.disputedEmptyTitle')}
+          emptyText={t('dashboard.agency.disputedEmptyText')}
+        />
+        <WeeksSection
+          filter={{ status: 'submitted' }}
+          title={t('dashboard.agency.waitingTitle')}
+          description={t('dashboard.agency.waitingDescription')}
+          emptyTitle={t('dashboard.agency.waitingEmptyTitle')}
+          emptyText={t('dashboard.agency.waitingEmptyText')}
         />
       </div>
       <div className="columns">

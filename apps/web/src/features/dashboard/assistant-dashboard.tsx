@@ -1,27 +1,34 @@
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EmptyState, PageHeader, QueryView, Section } from '../../app/ui';
-import { ClientList } from '../clients/client-list';
-import { useClientAccounts } from '../clients/client-queries';
+import { EmptyState, Loading, PageHeader, QueryView, Section } from '../../app/ui';
+import { EngagementList } from '../engagements/engagement-list';
 import { useMember } from '../me/current-member';
+import { useLoggableEngagements } from '../time/loggable-engagements';
 
-/** An assistant's workspace: the clients they work for. */
+// Forms and week grouping load after the first paint of the workspace.
+const Workspace = lazy(async () => ({ default: (await import('../time/workspace')).Workspace }));
+
+/** An assistant's workspace: their time (log, fix, submit) and the engagements they work on. */
 export function AssistantDashboard() {
   const { t } = useTranslation();
   const member = useMember();
-  const clients = useClientAccounts();
+  const { query, engagements } = useLoggableEngagements();
   return (
     <>
       <PageHeader
         title={t('dashboard.greeting', { name: member.user.displayName })}
         description={t('dashboard.assistant.description', { tenant: member.tenant.name })}
       />
-      <Section title={t('dashboard.assistant.clients')} description={t('dashboard.assistant.clientsDescription')}>
-        <QueryView query={clients}>
-          {(list) =>
-            list.length === 0 ? (
+      <Suspense fallback={<Loading label={t('common.loading')} />}>
+        <Workspace />
+      </Suspense>
+      <Section title={t('dashboard.assistant.engagements')} description={t('dashboard.assistant.engagementsDescription')}>
+        <QueryView query={query}>
+          {() =>
+            engagements.length === 0 ? (
               <EmptyState title={t('dashboard.assistant.emptyTitle')}>{t('dashboard.assistant.emptyText')}</EmptyState>
             ) : (
-              <ClientList clients={list} />
+              <EngagementList engagements={engagements} />
             )
           }
         </QueryView>

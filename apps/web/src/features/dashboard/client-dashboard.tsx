@@ -3,6 +3,9 @@ import { Link } from 'react-router';
 import { EmptyState, PageHeader, QueryView, Section } from '../../app/ui';
 import { AccountDetails } from '../account/account-details';
 import { useClientAccount } from '../clients/client-queries';
+import { EngagementList } from '../engagements/engagement-list';
+import { useEngagements } from '../engagements/engagement-queries';
+import { WeeksSection } from '../weeks/weeks-section';
 import { useMember } from '../me/current-member';
 import { InvitationList } from '../team/invitation-list';
 import { usePendingInvitations } from '../team/invitation-queries';
@@ -38,12 +41,38 @@ export function ClientDashboard() {
   const { t } = useTranslation();
   const member = useMember();
   const account = useClientAccount(member.clientAccountId ?? '');
+  const engagements = useEngagements();
   return (
     <>
       <PageHeader
         title={t('dashboard.greeting', { name: member.user.displayName })}
         description={t('dashboard.client.description', { tenant: member.tenant.name })}
       />
+      <WeeksSection
+        filter={{ status: 'submitted' }}
+        title={t('dashboard.client.waitingTitle')}
+        description={member.role === 'client_admin' ? t('dashboard.client.waitingDescription') : t('dashboard.client.waitingDescriptionMember')}
+        emptyTitle={t('dashboard.client.waitingEmptyTitle')}
+        emptyText={t('dashboard.client.waitingEmptyText')}
+      />
+      <Section
+        title={t('dashboard.client.engagementsTitle')}
+        actions={
+          <Link to="/engagements" className="text-link">
+            {t('dashboard.viewAll')}
+          </Link>
+        }
+      >
+        <QueryView query={engagements}>
+          {(list) =>
+            list.length === 0 ? (
+              <EmptyState title={t('engagements.emptyTitle')}>{t('engagements.emptyText')}</EmptyState>
+            ) : (
+              <EngagementList engagements={list} showClient={false} />
+            )
+          }
+        </QueryView>
+      </Section>
       <div className="columns">
         <Section
           title={t('dashboard.client.accountTitle')}

@@ -1,3 +1,4 @@
 export * from './endpoints';
 export { refreshSession } from './client';
 export { ApiError } from './errors';
+export * from './work-endpoints';

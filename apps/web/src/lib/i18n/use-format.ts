@@ -1,6 +1,17 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDate, formatDateTime, viewerTimeZone } from '../format';
+import {
+  formatCalendarDay,
+  formatDate,
+  formatDateTime,
+  formatElapsed,
+  formatHours,
+  formatMoney,
+  formatTime,
+  formatWeekday,
+  formatWeekRange,
+  viewerTimeZone,
+} from '../format';
 
 /** The formatters bound to the reader's language and time zone. */
 export function useFormat() {
@@ -9,8 +20,21 @@ export function useFormat() {
   return useMemo(() => {
     const timeZone = viewerTimeZone();
     return {
+      locale,
       dateTime: (iso: string) => formatDateTime(iso, locale, timeZone),
       date: (iso: string) => formatDate(iso, locale, timeZone),
+      time: (iso: string) => formatTime(iso, locale, timeZone),
+      weekday: (iso: string) => formatWeekday(iso, locale, timeZone),
+      /** A calendar date such as a week start or a deadline ("2026-11-16"). */
+      day: (day: string) => formatCalendarDay(day, locale),
+      weekRange: (weekStart: string) => formatWeekRange(weekStart, locale),
+      /** Worked time from seconds, "1:30". */
+      hours: (seconds: number) => formatHours(seconds, locale),
+      /** Worked time from the API's decimal hours ("1.50"), "1:30". */
+      decimalHours: (hours: string) => formatHours(Math.round(Number(hours) * 3600), locale),
+      elapsed: (seconds: number) => formatElapsed(seconds, locale),
+      money: (decimal: string, currency: string) => formatMoney(decimal, currency, locale),
+      number: (value: number) => new Intl.NumberFormat(locale).format(value),
     };
   }, [locale]);
 }

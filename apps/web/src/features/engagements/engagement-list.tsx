@@ -1,0 +1,44 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { Engagement } from '../../lib/api';
+import { useFormat } from '../../lib/i18n/use-format';
+import { EngagementStatusBadge } from '../time/status-badges';
+
+/** Engagements with their client, status, rate and, for a retainer, this month's use. */
+export function EngagementList({ engagements, showClient = true }: { engagements: Engagement[]; showClient?: boolean }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <ul className="list" data-testid="engagement-list">
+      {engagements.map((engagement) => (
+        <li key={engagement.id} className="list-row">
+          <span className="avatar" aria-hidden="true">
+            {engagement.name.trim().charAt(0).toUpperCase()}
+          </span>
+          <div className="list-main">
+            <Link to={`/engagements/${engagement.id}`} className="list-title">
+              {engagement.name}
+            </Link>
+            <p className="list-meta">
+              <EngagementStatusBadge status={engagement.status} />
+              {showClient ? <span>{engagement.clientName}</span> : null}
+              {engagement.retainer ? (
+                <span>
+                  {t('engagements.retainerUse', {
+                    used: format.decimalHours(engagement.retainer.usedHours),
+                    total: format.decimalHours(engagement.retainer.hoursPerMonth),
+                  })}
+                </span>
+              ) : null}
+            </p>
+          </div>
+          <p className="list-aside">
+            {engagement.currentRate
+              ? t('engagements.perHour', { rate: format.money(engagement.currentRate.hourlyRate, engagement.currency) })
+              : null}
+          </p>
+        </li>
+      ))}
+    </ul>
+  );
+}

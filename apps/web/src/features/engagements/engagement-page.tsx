@@ -1,0 +1,76 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { EmptyState, PageHeader, QueryView, Section } from '../../app/ui';
+import type { Engagement } from '../../lib/api';
+import { WeekList } from '../weeks/week-list';
+import { useWeeks } from '../weeks/week-queries';
+import { EngagementStatusBadge } from '../time/status-badges';
+import { Confidentiality, EngagementFacts, RateHistory, RetainerMeter, WorkingAgreement } from './engagement-details';
+import { useEngagement } from './engagement-queries';
+
+function EngagementView({ engagement }: { engagement: Engagement }) {
+  const { t } = useTranslation();
+  const weeks = useWeeks({ engagementId: engagement.id });
+  return (
+    <>
+      <PageHeader
+        title={engagement.name}
+        description={
+          <>
+            <Link to="/engagements" className="text-link back-link">
+              {t('engagements.backToList')}
+            </Link>
+            <span className="header-meta">
+              <EngagementStatusBadge status={engagement.status} /> {engagement.description}
+            </span>
+          </>
+        }
+        actions={
+          <Link to={`/engagements/${engagement.id}/timesheet`} className="button button-secondary">
+            {t('timesheet.open')}
+          </Link>
+        }
+      />
+      <div className="columns">
+        <Section title={t('engagements.detailsTitle')}>
+          <EngagementFacts engagement={engagement} />
+          <RetainerMeter engagement={engagement} />
+        </Section>
+        <Section title={t('engagements.confidentialityTitle')}>
+          <Confidentiality engagement={engagement} />
+        </Section>
+      </div>
+      <Section title={t('weeks.listTitle')} description={t('weeks.listDescription')}>
+        <QueryView query={weeks}>
+          {(list) =>
+            list.length === 0 ? (
+              <EmptyState title={t('weeks.emptyTitle')}>{t('weeks.emptyText')}</EmptyState>
+            ) : (
+              <WeekList weeks={list} showEngagement={false} />
+            )
+          }
+        </QueryView>
+      </Section>
+      <div className="columns">
+        <Section title={t('engagements.agreementTitle')}>
+          <WorkingAgreement engagement={engagement} />
+        </Section>
+        <Section title={t('engagements.ratesTitle')} description={t('engagements.ratesDescription')}>
+          <RateHistory engagement={engagement} />
+        </Section>
+      </div>
+    </>
+  );
+}
+
+/** One engagement for staff and its client: status, rates, people, confidentiality, submitted weeks. */
+export function EngagementPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const engagement = useEngagement(id);
+  return (
+    <QueryView query={engagement} byStatus={{ 404: t('engagements.notFound'), 400: t('engagements.notFound') }}>
+      {(data) => <EngagementView engagement={data} />}
+    </QueryView>
+  );
+}

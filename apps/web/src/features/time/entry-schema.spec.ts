@@ -1,0 +1,59 @@
+import type { WorkLog } from '../../lib/api';
+import { entryFormValues, entrySchema, entrySpan, toWorkLogPatch } from './entry-schema';
+
+// Jest runs with TZ unset or UTC in CI; the span math must hold in the runner's zone, whatever it is.
+describe('entrySpan', () => {
+  it('reads the day and times in the local time zone', () => {
+    const span = entrySpan({ day: '2026-11-23', start: '09:00', end: '10:30' });
+    expect(new Date(span.endedAt).getTime() - new Date(span.startedAt).getTime()).toBe(90 * 60_000);
+    expect(new Date(span.startedAt).getHours()).toBe(9);
+  });
+
+  it('rolls an end before the start into the next day', () => {
+    const span = entrySpan({ day: '2026-11-23', start: '23:30', end: '00:15' });
+    expect(new Date(span.endedAt).getTime() - new Date(span.startedAt).getTime()).toBe(45 * 60_000);
+  });
+});
+
+describe('entrySchema', () => {
+  const valid = { engagementId: 'e1', day: '2026-11-23', start: '09:00', end: '10:00', notes: ' Inbox ', billable: true };
+
+  it('accepts a complete entry and trims its notes', () => {
+    expect(entrySchema.parse(valid).notes).toBe('Inbox');
+  });
+
+  it('names the field of each problem', () => {
+    const result = entrySchema.safeParse({ ...valid, engagementId: '', end: '09:00' });
+    expect(result.success).toBe(false);
+    const issues = result.error?.issues.map((issue) => [issue.path.join('.'), issue.message]);
+    expect(issues).toEqual(expect.arrayContaining([['engagementId', 'validation.engagementRequired']]));
+  });
+
+  it('refuses an entry that ends when it starts', () => {
+    const result = entrySchema.safeParse({ ...valid, end: '09:00' });
+    expect(result.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([['end', 'validation.endAfterStart']]);
+  });
+});
+
+describe('toWorkLogPatch', () => {
+  const entry = {
+    engagementId: 'e1',
+    startedAt: new Date(2026, 10, 23, 9, 0).toISOString(),
+    endedAt: new Date(2026, 10, 23, 10, 0).toISOString(),
+    notes: 'Inbox',
+    billable: true,
+  } as WorkLog;
+
+  it('sends nothing when nothing changed', () => {
+    expect(toWorkLogPatch(entry, entryFormValues(entry))).toEqual({});
+  });
+
+  it('sends only the changed notes', () => {
+    expect(toWorkLogPatch(entry, { ...entryFormValues(entry), notes: 'Inbox and calendar' })).toEqual({ notes: 'Inbox and calendar' });
+  });
+
+  it('sends both ends when the time moved', () => {
+    const patch = toWorkLogPatch(entry, { ...entryFormValues(entry), end: '10:30' });
+    expect(Object.keys(patch).sort()).toEqual(['endedAt', 'startedAt']);
+  });
+});

@@ -1,0 +1,64 @@
+import { z } from 'zod/mini';
+import type { WorkLog, WorkLogInput, WorkLogPatch } from '../../lib/api';
+import { toLocalInput } from '../../lib/format';
+import { validationMessage as m } from '../../lib/i18n/validation-messages';
+
+const TIME = /^\d{2}:\d{2}$/;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * A time entry as the reader types it: a day and two times of day in their own time zone. An end before
+ * the start means the work went past midnight.
+ */
+export const entrySchema = z
+  .object({
+    engagementId: z.string().check(z.minLength(1, m('engagementRequired'))),
+    day: z.string().check(z.regex(DAY, m('dayRequired'))),
+    start: z.string().check(z.regex(TIME, m('timeRequired'))),
+    end: z.string().check(z.regex(TIME, m('timeRequired'))),
+    notes: z.string().check(z.trim(), z.maxLength(5000, m('notesTooLong'))),
+    billable: z.boolean(),
+  })
+  .check(
+    z.refine((form) => form.start !== form.end, { message: m('endAfterStart'), path: ['end'] }),
+  );
+
+export type EntryForm = z.infer<typeof entrySchema>;
+
+/** Start and end as instants; the end rolls into the next day when it is earlier than the start. */
+export function entrySpan(form: Pick<EntryForm, 'day' | 'start' | 'end'>): { startedAt: string; endedAt: string } {
+  const start = new Date(`${form.day}T${form.start}`);
+  const end = new Date(`${form.day}T${form.end}`);
+  if (end <= start) end.setDate(end.getDate() + 1);
+  return { startedAt: start.toISOString(), endedAt: end.toISOString() };
+}
+
+export function toWorkLogInput(form: EntryForm): WorkLogInput {
+  return { engagementId: form.engagementId, ...entrySpan(form), notes: form.notes, billable: form.billable };
+}
+
+/** Only what changed on an entry. */
+export function toWorkLogPatch(before: WorkLog, form: EntryForm): WorkLogPatch {
+  const span = entrySpan(form);
+  const moved = span.startedAt !== new Date(before.startedAt).toISOString() || span.endedAt !== (before.endedAt && new Date(before.endedAt).toISOString());
+  return {
+    ...(moved && span),
+    ...(form.notes !== before.notes && { notes: form.notes }),
+    ...(form.billable !== before.billable && { billable: form.billable }),
+  };
+}
+
+/** The form for a new entry (the last hour, today) or for an existing one. */
+export function entryFormValues(entry?: WorkLog, now = new Date()): EntryForm {
+  if (entry) {
+    const start = toLocalInput(new Date(entry.startedAt));
+    const end = toLocalInput(new Date(entry.endedAt ?? entry.startedAt));
+    return { engagementId: entry.engagementId, day: start.slice(0, 10), start: start.slice(11), end: end.slice(11), notes: entry.notes, billable: entry.billable };
+  }
+  const end = new Date(now);
+  end.setSeconds(0, 0);
+  end.setMinutes(end.getMinutes() - (end.getMinutes() % 15));
+  const start = new Date(end.getTime() - 3600_000);
+  const startLocal = toLocalInput(start);
+  return { engagementId: '', day: startLocal.slice(0, 10), start: startLocal.slice(11), end: toLocalInput(end).slice(11), notes: '', billable: true };
+}
