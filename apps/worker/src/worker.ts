@@ -7,6 +7,9 @@ import { EmailRenderer } from '@candor/email-templates';
 import { JOB_QUEUE, JOBS, QUEUES, SCHEDULES, jobOptions, type JobName, type JobPayloads, type QueueName } from '@candor/queue-contracts';
 import type { WorkerConfig } from './config/worker-config';
 import { Mailer } from './mail/mailer';
+import { EscalateOverdueDisclosuresProcessor } from './processors/escalate-overdue-disclosures.processor';
+import { ExpireOffersProcessor } from './processors/expire-offers.processor';
+import { RemindFollowUpsProcessor } from './processors/remind-follow-ups.processor';
 import { SendEmailProcessor } from './processors/send-email.processor';
 import { StopOverdueTimersProcessor } from './processors/stop-overdue-timers.processor';
 import { OutboxRelay } from './relay/outbox-relay';
@@ -17,6 +20,9 @@ export interface RunningWorker {
   relay: OutboxRelay;
   emailProcessor: SendEmailProcessor;
   timerSweep: StopOverdueTimersProcessor;
+  overdueDisclosureSweep: EscalateOverdueDisclosuresProcessor;
+  offerSweep: ExpireOffersProcessor;
+  followUpSweep: RemindFollowUpsProcessor;
   close(): Promise<void>;
 }
 
@@ -27,11 +33,22 @@ export async function startWorker(config: WorkerConfig, logger: Logger = pino({ 
   const mailer = new Mailer(config.SMTP_URL, config.MAIL_FROM);
   const emailProcessor = new SendEmailProcessor(dataSource, renderer, mailer, config.DATA_ENCRYPTION_KEY, logger);
   const timerSweep = new StopOverdueTimersProcessor(dataSource, config.WEB_URL, config.DEFAULT_TIMER_LIMIT_HOURS, logger);
+  const overdueDisclosureSweep = new EscalateOverdueDisclosuresProcessor(
+    dataSource,
+    config.WEB_URL,
+    config.DEFAULT_DISCLOSURE_DEADLINE_HOURS,
+    logger,
+  );
+  const offerSweep = new ExpireOffersProcessor(dataSource, config.WEB_URL, logger);
+  const followUpSweep = new RemindFollowUpsProcessor(dataSource, config.WEB_URL, logger);
 
   // The type checker proves this map complete; the loop below proves it at run time too.
   const handlers: Handlers = {
     'email.send': (payload) => emailProcessor.handle(payload),
     'work-log.stop-overdue-timers': () => timerSweep.handle(),
+    'disclosure.overdue-check': () => overdueDisclosureSweep.handle(),
+    'compensation-offer.expire': () => offerSweep.handle(),
+    'follow-up.remind': () => followUpSweep.handle(),
   };
   for (const name of Object.values(JOBS)) {
     if (typeof handlers[name] !== 'function') throw new Error(`job ${name} has no handler`);
@@ -92,6 +109,9 @@ export async function startWorker(config: WorkerConfig, logger: Logger = pino({ 
     relay,
     emailProcessor,
     timerSweep,
+    overdueDisclosureSweep,
+    offerSweep,
+    followUpSweep,
     async close() {
       closed = true;
       if (scheduleRetry) clearTimeout(scheduleRetry);

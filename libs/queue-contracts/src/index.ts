@@ -5,7 +5,13 @@ export const QUEUES = { email: 'email', maintenance: 'maintenance' } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 /** Job names: frozen once released. */
-export const JOBS = { emailSend: 'email.send', stopOverdueTimers: 'work-log.stop-overdue-timers' } as const;
+export const JOBS = {
+  emailSend: 'email.send',
+  stopOverdueTimers: 'work-log.stop-overdue-timers',
+  escalateOverdueDisclosures: 'disclosure.overdue-check',
+  expireOffers: 'compensation-offer.expire',
+  remindFollowUps: 'follow-up.remind',
+} as const;
 export type JobName = (typeof JOBS)[keyof typeof JOBS];
 
 /**
@@ -16,16 +22,27 @@ export type JobName = (typeof JOBS)[keyof typeof JOBS];
 export interface JobPayloads {
   'email.send': { tenantId: string; notificationId: string; idempotencyKey: string };
   'work-log.stop-overdue-timers': Record<string, never>;
+  'disclosure.overdue-check': Record<string, never>;
+  'compensation-offer.expire': Record<string, never>;
+  'follow-up.remind': Record<string, never>;
 }
 
 /** Which queue each job travels on. */
 export const JOB_QUEUE: { [N in JobName]: QueueName } = {
   'email.send': 'email',
   'work-log.stop-overdue-timers': 'maintenance',
+  'disclosure.overdue-check': 'maintenance',
+  'compensation-offer.expire': 'maintenance',
+  'follow-up.remind': 'maintenance',
 };
 
 /** Repeating sweeps: the scheduler id is the job name, so a restart upserts instead of adding another. */
-export const SCHEDULES: { name: JobName; everyMs: number }[] = [{ name: 'work-log.stop-overdue-timers', everyMs: 60_000 }];
+export const SCHEDULES: { name: JobName; everyMs: number }[] = [
+  { name: 'work-log.stop-overdue-timers', everyMs: 60_000 },
+  { name: 'disclosure.overdue-check', everyMs: 60_000 },
+  { name: 'compensation-offer.expire', everyMs: 5 * 60_000 },
+  { name: 'follow-up.remind', everyMs: 5 * 60_000 },
+];
 
 /** Default options per job: the job id is the idempotency key, so an enqueue twice is one job. */
 export function jobOptions<N extends JobName>(name: N, payload: JobPayloads[N]): JobsOptions {
@@ -39,7 +56,10 @@ export function jobOptions<N extends JobName>(name: N, payload: JobPayloads[N]):
         removeOnFail: { age: 7 * 24 * 3600 },
       };
     case 'work-log.stop-overdue-timers':
-      // The next tick retries anyway; keep little history.
+    case 'disclosure.overdue-check':
+    case 'compensation-offer.expire':
+    case 'follow-up.remind':
+      // Sweeps: the next tick retries anyway; keep little history.
       return { attempts: 1, removeOnComplete: { count: 10 }, removeOnFail: { count: 50 } };
   }
   throw new Error(`no options for job ${String(name)}`);
