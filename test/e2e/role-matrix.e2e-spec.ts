@@ -21,6 +21,8 @@ interface Ctx {
   /** An entry of an approved (locked) week. */
   lockedLogId: string;
   shareLinkId: string;
+  /** A disclosed disclosure of the engagement: visible to every role. */
+  disclosureId: string;
 }
 
 const ALLOW = 'allow';
@@ -29,6 +31,7 @@ const STAFF = { owner: ALLOW, manager: ALLOW, assistant: ALLOW, client_admin: DE
 const EVERYONE = { owner: ALLOW, manager: ALLOW, assistant: ALLOW, client_admin: ALLOW, client_member: ALLOW } as const;
 const MANAGERS = { owner: ALLOW, manager: ALLOW, assistant: DENY, client_admin: DENY, client_member: DENY } as const;
 const CLIENT_ADMIN_ONLY = { owner: DENY, manager: DENY, assistant: DENY, client_admin: ALLOW, client_member: DENY } as const;
+const CLIENTS = { owner: DENY, manager: DENY, assistant: DENY, client_admin: ALLOW, client_member: ALLOW } as const;
 const SHARERS = { owner: ALLOW, manager: ALLOW, assistant: DENY, client_admin: ALLOW, client_member: DENY } as const;
 
 /** Each arranged week gets its own Monday, so no two arrangements meet. */
@@ -55,6 +58,62 @@ async function submittedEntry(ctx: Ctx, dispute = false): Promise<{ workLogId: s
   }
   return { workLogId, weekId: week.body.id };
 }
+
+const DISCLOSURE_PATH = ['draft', 'in_review', 'disclosed', 'remedy_proposed', 'remedy_accepted', 'in_remediation', 'resolved'] as const;
+
+/** A fresh disclosure of the engagement, walked by the owner and the client_admin up to `status`. */
+async function disclosureAt(c: Ctx, status: (typeof DISCLOSURE_PATH)[number]): Promise<string> {
+  const created = await c.api.post(
+    '/api/v1/disclosures',
+    {
+      engagementId: c.engagementId,
+      category: 'missed_deadline',
+      severity: 'low',
+      occurredAt: '2026-01-05T09:00:00Z',
+      discoveredAt: '2026-01-05T10:00:00Z',
+      whatHappened: 'We sent the report a day late.',
+      impact: 'You had to move a meeting.',
+      apology: 'We are sorry.',
+    },
+    c.tokens.owner,
+  );
+  if (created.status !== 201) throw new Error(`arrange: ${created.status} ${JSON.stringify(created.body)}`);
+  const id = created.body.id as string;
+  const steps: Record<string, [string, Role, unknown]> = {
+    in_review: ['submit-for-review', 'owner', {}],
+    disclosed: ['disclose', 'owner', {}],
+    remedy_proposed: ['propose-remedy', 'owner', { remedyPlan: 'We send it early next time.', remedyDueAt: new Date(Date.now() + 86_400_000).toISOString() }],
+    remedy_accepted: ['accept-remedy', 'client_admin', {}],
+    in_remediation: ['start-remediation', 'owner', {}],
+    resolved: ['resolve', 'owner', { resolutionSummary: 'Sent, with an apology.' }],
+  };
+  // The review step is a detour: disclosing goes straight from the draft.
+  const path = status === 'in_review' ? ['in_review'] : DISCLOSURE_PATH.slice(2, DISCLOSURE_PATH.indexOf(status) + 1);
+  for (const next of path) {
+    const [action, role, body] = steps[next]!;
+    const moved = await c.api.post(`/api/v1/disclosures/${id}/${action}`, body, c.tokens[role]);
+    if (moved.status !== 200) throw new Error(`arrange ${action}: ${moved.status} ${JSON.stringify(moved.body)}`);
+  }
+  return id;
+}
+
+/** An open offer on a fresh disclosed disclosure; accepted by the client_admin when asked. */
+async function offerOn(c: Ctx, accepted = false): Promise<string> {
+  const id = await disclosureAt(c, 'disclosed');
+  const offered = await c.api.post(`/api/v1/disclosures/${id}/offers`, { kind: 'free_hours', value: '1.5' }, c.tokens.owner);
+  const offerId = offered.body.offers[0].id as string;
+  if (accepted) await c.api.post(`/api/v1/compensation-offers/${offerId}/accept`, {}, c.tokens.client_admin);
+  return offerId;
+}
+
+/** The team retrospective of a fresh resolved disclosure. */
+async function retrospectiveOf(c: Ctx): Promise<string> {
+  const id = await disclosureAt(c, 'resolved');
+  const found = await c.api.get(`/api/v1/disclosures/${id}`, c.tokens.owner);
+  return found.body.followUps.find((f: { kind: string }) => f.kind === 'team_retrospective').id;
+}
+
+const POLICY_BODY = { remedyPlan: 'We fix it within a day at no charge.', remedyDueHours: 24 };
 
 /** Every authenticated route, and what each role gets. Deny is 403, or 404 where the object is hidden. */
 const MATRIX: { name: string; call: Call; expect: Record<Role, typeof ALLOW | typeof DENY> }[] = [
@@ -220,6 +279,164 @@ const MATRIX: { name: string; call: Call; expect: Record<Role, typeof ALLOW | ty
   },
   { name: 'GET /engagements/:own/share-links', call: (c) => ({ method: 'GET', path: `/api/v1/engagements/${c.engagementId}/share-links` }), expect: SHARERS },
   { name: 'POST /share-links/:own/revoke', call: (c) => ({ method: 'POST', path: `/api/v1/share-links/${c.shareLinkId}/revoke`, body: {} }), expect: SHARERS },
+  { name: 'GET /disclosures', call: () => ({ method: 'GET', path: '/api/v1/disclosures' }), expect: EVERYONE },
+  {
+    name: 'POST /disclosures',
+    call: (c) => ({
+      method: 'POST',
+      path: '/api/v1/disclosures',
+      body: { engagementId: c.engagementId, category: 'other', severity: 'low', occurredAt: '2026-01-05T09:00:00Z', discoveredAt: '2026-01-05T10:00:00Z', whatHappened: 'A slip.' },
+    }),
+    expect: STAFF,
+  },
+  { name: 'GET /disclosures/:own', call: (c) => ({ method: 'GET', path: `/api/v1/disclosures/${c.disclosureId}` }), expect: EVERYONE },
+  {
+    name: 'PATCH /disclosures/:own',
+    call: (c) => ({ method: 'PATCH', path: `/api/v1/disclosures/${c.disclosureId}`, body: { lessonsLearned: 'Send reports the day before.' } }),
+    expect: STAFF,
+  },
+  {
+    name: 'POST /disclosures/:own/comments',
+    call: (c) => ({ method: 'POST', path: `/api/v1/disclosures/${c.disclosureId}/comments`, body: { body: 'Noted.' } }),
+    expect: EVERYONE,
+  },
+  {
+    name: 'POST /disclosures/:own/offers',
+    call: (c) => ({ method: 'POST', path: `/api/v1/disclosures/${c.disclosureId}/offers`, body: { kind: 'free_revision' } }),
+    expect: STAFF,
+  },
+  {
+    name: 'POST /disclosures/:own/submit-for-review',
+    call: async (c) => ({ method: 'POST', path: `/api/v1/disclosures/${await disclosureAt(c, 'draft')}/submit-for-review`, body: {} }),
+    expect: STAFF,
+  },
+  {
+    name: 'POST /disclosures/:own/return-to-draft',
+    call: async (c) => ({ method: 'POST', path: `/api/v1/disclosures/${await disclosureAt(c, 'in_review')}/return-to-draft`, body: { note: 'Add the impact.' } }),
+    expect: MANAGERS,
+  },
+  {
+    name: 'POST /disclosures/:own/disclose',
+    call: async (c) => ({ method: 'POST', path: `/api/v1/disclosures/${await disclosureAt(c, 'draft')}/disclose`, body: {} }),
+    expect: STAFF,
+  },
+  {
+    name: 'POST /disclosures/:own/acknowledge',
+    call: async (c) => ({ method: 'POST', path: `/api/v1/disclosures/${await disclosureAt(c, 'disclosed')}/acknowledge`, body: {} }),
+    expect: CLIENTS,
+  },
+  {
+    name: 'POST /disclosures/:own/propose-remedy',
+    call: async (c) => ({
+      method: 'POST',
+      path: `/api/v1/disclosures/${await disclosureAt(c, 'disclosed')}/propose-remedy`,
+      body: { remedyPlan: 'We resend it today.', remedyDueAt: new Date(Date.now() + 86_400_000).toISOString() },
+    }),
+    expect: STAFF,
+  },
+  {
+    name: 'POST /disclosures/:own/accept-remedy',
+    call: async (c) => ({ method: 'POST', path: `/api/v1/disclosures/${await disclosureAt(c, 'remedy_proposed')}/accept-remedy`, body: {} }),
+    expect: CLIENT_ADMIN_ONLY,
+  },
+  {
+    name: 'POST /disclosures/:own/request-remedy-changes',
+    call: async (c) => ({
+      method: 'POST',
+      path: `/api/v1/disclosures/${await disclosureAt(c, 'remedy_proposed')}/request-remedy-changes`,
+      body: { comment: 'Sooner, please.' },
+    }),
+    expect: CLIENT_ADMIN_ONLY,
+  },
+  {
+    name: 'POST /disclosures/:own/start-remediation',
+    call: async (c) => ({ method: 'POST', path: `/api/v1/disclosures/${await disclosureAt(c, 'remedy_accepted')}/start-remediation`, body: {} }),
+    expect: STAFF,
+  },
+  {
+    name: 'POST /disclosures/:own/resolve',
+    call: async (c) => ({
+      method: 'POST',
+      path: `/api/v1/disclosures/${await disclosureAt(c, 'in_remediation')}/resolve`,
+      body: { resolutionSummary: 'Done.' },
+    }),
+    expect: STAFF,
+  },
+  {
+    name: 'POST /disclosures/:own/close',
+    call: async (c) => {
+      const id = await disclosureAt(c, 'resolved');
+      const found = await c.api.get(`/api/v1/disclosures/${id}`, c.tokens.owner);
+      for (const f of found.body.followUps) await c.api.post(`/api/v1/follow-ups/${f.id}/skip`, { reason: 'Small slip' }, c.tokens.owner);
+      return { method: 'POST', path: `/api/v1/disclosures/${id}/close`, body: {} };
+    },
+    expect: STAFF,
+  },
+  {
+    name: 'POST /disclosures/:own/check-in',
+    call: async (c) => ({
+      method: 'POST',
+      path: `/api/v1/disclosures/${await disclosureAt(c, 'resolved')}/check-in`,
+      body: { resolved: true, rating: 4 },
+    }),
+    expect: CLIENTS,
+  },
+  {
+    name: 'POST /compensation-offers/:own/accept',
+    call: async (c) => ({ method: 'POST', path: `/api/v1/compensation-offers/${await offerOn(c)}/accept`, body: {} }),
+    expect: CLIENT_ADMIN_ONLY,
+  },
+  {
+    name: 'POST /compensation-offers/:own/decline',
+    call: async (c) => ({ method: 'POST', path: `/api/v1/compensation-offers/${await offerOn(c)}/decline`, body: { reason: 'Not needed' } }),
+    expect: CLIENT_ADMIN_ONLY,
+  },
+  {
+    name: 'POST /compensation-offers/:own/withdraw',
+    call: async (c) => ({ method: 'POST', path: `/api/v1/compensation-offers/${await offerOn(c)}/withdraw`, body: {} }),
+    expect: STAFF,
+  },
+  {
+    name: 'POST /compensation-offers/:own/apply',
+    call: async (c) => ({ method: 'POST', path: `/api/v1/compensation-offers/${await offerOn(c, true)}/apply`, body: {} }),
+    expect: STAFF,
+  },
+  {
+    name: 'POST /follow-ups/:own/complete',
+    call: async (c) => ({ method: 'POST', path: `/api/v1/follow-ups/${await retrospectiveOf(c)}/complete`, body: { outcome: 'Talked it through.' } }),
+    expect: STAFF,
+  },
+  {
+    name: 'POST /follow-ups/:own/skip',
+    call: async (c) => ({ method: 'POST', path: `/api/v1/follow-ups/${await retrospectiveOf(c)}/skip`, body: { reason: 'Too small.' } }),
+    expect: STAFF,
+  },
+  {
+    name: 'GET /engagements/:engagementId/remedy-policies',
+    call: (c) => ({ method: 'GET', path: `/api/v1/engagements/${c.engagementId}/remedy-policies` }),
+    expect: EVERYONE,
+  },
+  {
+    name: 'PUT /engagements/:engagementId/remedy-policies/:category',
+    call: (c) => ({ method: 'PUT', path: `/api/v1/engagements/${c.engagementId}/remedy-policies/double_booking`, body: POLICY_BODY }),
+    expect: MANAGERS,
+  },
+  {
+    name: 'DELETE /engagements/:engagementId/remedy-policies/:category',
+    call: async (c) => {
+      await c.api.put(`/api/v1/engagements/${c.engagementId}/remedy-policies/data_handling`, POLICY_BODY, c.tokens.owner);
+      return { method: 'DELETE', path: `/api/v1/engagements/${c.engagementId}/remedy-policies/data_handling` };
+    },
+    expect: MANAGERS,
+  },
+  {
+    name: 'GET /client-accounts/:own/service-record',
+    call: (c) => ({ method: 'GET', path: `/api/v1/client-accounts/${c.clientId}/service-record` }),
+    expect: EVERYONE,
+  },
+  { name: 'GET /client-accounts/:own/credits', call: (c) => ({ method: 'GET', path: `/api/v1/client-accounts/${c.clientId}/credits` }), expect: EVERYONE },
+  { name: 'GET /disclosure-analytics', call: () => ({ method: 'GET', path: '/api/v1/disclosure-analytics' }), expect: MANAGERS },
+  { name: 'GET /lessons', call: () => ({ method: 'GET', path: '/api/v1/lessons' }), expect: MANAGERS },
 ];
 
 describe('role matrix', () => {
@@ -247,6 +464,7 @@ describe('role matrix', () => {
     ctx.lockedLogId = locked.workLogId;
     const link = await stack.api.post(`/api/v1/engagements/${ctx.engagementId}/share-links`, { period: 'month', start: '2026-01-01' }, tokens.owner);
     ctx.shareLinkId = link.body.id;
+    ctx.disclosureId = await disclosureAt(ctx, 'disclosed');
   });
   afterAll(() => stack.close());
 
@@ -289,7 +507,7 @@ describe('role matrix', () => {
             const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number];
             const sub = String(Reflect.getMetadata(PATH_METADATA, handler)).replace(/^\/$/, '');
             const base = String(Reflect.getMetadata(PATH_METADATA, controller)).replace(/^\/$/, '');
-            authenticated.push(`${method} /${[base, sub.replace(':id', ':own')].filter(Boolean).join('/')}`);
+            authenticated.push(`${method} /${[base, sub].filter(Boolean).join('/').replace(':id', ':own')}`);
           }
         }
       }

@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import { Client } from 'pg';
 import { ensureRuntimeLogin, runMigrations } from '../../libs/db/src';  // globalSetup does not apply moduleNameMapper
 import { freePort } from '../support/ports';
-import { TEST_ENV_FILE, type TestEnv } from './test-env';
+import { testEnvFile, type TestEnv } from './test-env';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const MailDev = require('maildev');
@@ -18,8 +18,11 @@ export default async function globalSetup(): Promise<void> {
   const database = `candor_e2e_${process.pid}`;
   const admin = new Client({ connectionString: adminUrl });
   await admin.connect();
-  const stale = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE 'candor_e2e_%'`);
-  for (const row of stale.rows) await admin.query(`DROP DATABASE IF EXISTS ${row.datname} WITH (FORCE)`);
+  // Databases left by earlier runs go; those of runs still going (two suites at once) stay.
+  const leftovers = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE 'candor_e2e_%'`);
+  for (const { datname } of leftovers.rows.filter((row) => !isRunning(Number(/_(\d+)$/.exec(row.datname)?.[1])))) {
+    await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
+  }
   await admin.query(`CREATE DATABASE ${database}`);
   await admin.end();
 
@@ -42,6 +45,18 @@ export default async function globalSetup(): Promise<void> {
     smtpPort,
     mailWebPort,
   };
-  mkdirSync(dirname(TEST_ENV_FILE), { recursive: true });
-  writeFileSync(TEST_ENV_FILE, JSON.stringify(env, null, 2));
+  const file = testEnvFile();
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify(env, null, 2));
+}
+
+/** Whether a process with this id is alive (the suffix of an e2e database names its run). */
+function isRunning(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

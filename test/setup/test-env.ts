@@ -12,8 +12,19 @@ export interface TestEnv {
   mailWebPort: number;
 }
 
-export const TEST_ENV_FILE = join(__dirname, '..', '..', 'test-output', 'e2e-env.json');
+const ENV_FILE_VARIABLE = 'CANDOR_E2E_ENV_FILE';
+
+/**
+ * Where this run's environment is written: one file per jest run (named by the run's process id), so
+ * two runs in one checkout never read each other's ports. The global setup names it in an environment
+ * variable, which the test processes it spawns inherit.
+ */
+export function testEnvFile(): string {
+  const file = process.env[ENV_FILE_VARIABLE] ?? join(__dirname, '..', '..', 'test-output', `e2e-env.${process.pid}.json`);
+  process.env[ENV_FILE_VARIABLE] = file;
+  return file;
+}
 
 export function readTestEnv(): TestEnv {
-  return JSON.parse(readFileSync(TEST_ENV_FILE, 'utf8')) as TestEnv;
+  return JSON.parse(readFileSync(testEnvFile(), 'utf8')) as TestEnv;
 }

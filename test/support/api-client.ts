@@ -33,6 +33,10 @@ export class Api {
     return this.request<T>('PATCH', path, { body, token });
   }
 
+  put<T = any>(path: string, body: unknown, token?: string) {
+    return this.request<T>('PUT', path, { body, token });
+  }
+
   delete<T = any>(path: string, token?: string) {
     return this.request<T>('DELETE', path, { token });
   }

@@ -37,13 +37,18 @@ export function invitationLink(email: SinkEmail): { tenantId: string; token: str
   return { tenantId: url.searchParams.get('tenant')!, token: url.searchParams.get('token')!, url };
 }
 
-/** Waits for an email to `address` whose subject contains `subjectPart`, and returns it. */
-export async function waitForEmailAbout(address: string, subjectPart: string, timeoutMs = 15_000): Promise<SinkEmail> {
+/** Waits for an email to `address` that `matches`, and returns it; `what` describes it in the failure. */
+export async function waitForEmailWhere(address: string, what: string, matches: (email: SinkEmail) => boolean, timeoutMs = 15_000): Promise<SinkEmail> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const match = (await emailsTo(address)).find((email) => email.subject.includes(subjectPart));
+    const match = (await emailsTo(address)).find(matches);
     if (match) return match;
-    if (Date.now() > deadline) throw new Error(`no email to ${address} about "${subjectPart}"`);
+    if (Date.now() > deadline) throw new Error(`no email to ${address} ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/** Waits for an email to `address` whose subject contains `subjectPart`, and returns it. */
+export function waitForEmailAbout(address: string, subjectPart: string, timeoutMs = 15_000): Promise<SinkEmail> {
+  return waitForEmailWhere(address, `about "${subjectPart}"`, (email) => email.subject.includes(subjectPart), timeoutMs);
 }

@@ -38,7 +38,7 @@ export async function startStack(options: { env?: Record<string, string>; worker
       ? null
       : await startWorker(
           loadWorkerConfig({ SMTP_URL: `smtp://127.0.0.1:${env.smtpPort}`, RELAY_INTERVAL_MS: '50', QUEUE_PREFIX: env.queuePrefix, ...shared }),
-          pino({ level: 'silent' }),
+          pino({ level: shared.LOG_LEVEL }),
         );
   return {
     api: new Api(await app.getUrl()),

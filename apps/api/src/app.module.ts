@@ -12,6 +12,7 @@ import { TenantTransactionInterceptor } from './common/tenant-transaction.interc
 import { API_CONFIG, type ApiConfig } from './config/api-config';
 import { AuthModule } from './modules/auth/auth.module';
 import { ClientAccountsModule } from './modules/client-accounts/client-accounts.module';
+import { DisclosuresModule } from './modules/disclosures/disclosures.module';
 import { EngagementsModule } from './modules/engagements/engagements.module';
 import { HealthController } from './modules/health/health.controller';
 import { InvitationsModule } from './modules/invitations/invitations.module';
@@ -54,6 +55,7 @@ export class AppModule {
         WorkLogsModule,
         TimesheetWeeksModule,
         TimesheetsModule,
+        DisclosuresModule,
       ],
       controllers: [MeController, TenantController, HealthController],
       providers: [

@@ -51,4 +51,16 @@ describe('defineAbilityFor', () => {
     expect(ability.can('update', { kind: 'WorkLog', clientAccountId: 'acc-1', assistantId: 'someone-else' })).toBe(false);
     expect(ability.can('read', { kind: 'WorkLog', clientAccountId: 'acc-1', assistantId: 'someone-else' })).toBe(true);
   });
+
+  it('lets only the client_admin sign off a remedy or accept an offer; members read; staff never sign', () => {
+    const offer = { kind: 'CompensationOffer' as const, clientAccountId: 'acc-1' };
+    expect(defineAbilityFor(actor('client_admin', 'acc-1')).can('approve', offer)).toBe(true);
+    expect(defineAbilityFor(actor('client_admin', 'acc-2')).can('read', offer)).toBe(false);
+    expect(defineAbilityFor(actor('client_member', 'acc-1')).can('read', offer)).toBe(true);
+    expect(defineAbilityFor(actor('client_member', 'acc-1')).can('approve', offer)).toBe(false);
+    expect(defineAbilityFor(actor('owner')).can('approve', { kind: 'Disclosure', clientAccountId: 'acc-1' })).toBe(false);
+    expect(defineAbilityFor(actor('manager')).can('review', 'Disclosure')).toBe(true);
+    expect(defineAbilityFor(actor('assistant')).can('review', 'Disclosure')).toBe(false);
+    expect(defineAbilityFor(actor('assistant')).can('read', 'DisclosureInsights')).toBe(false);
+  });
 });

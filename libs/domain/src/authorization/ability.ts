@@ -1,7 +1,7 @@
 import { AbilityBuilder, createMongoAbility, type MongoAbility } from '@casl/ability';
 import type { Actor } from './actor';
 
-export type Action = 'manage' | 'create' | 'read' | 'update' | 'delete' | 'approve';
+export type Action = 'manage' | 'create' | 'read' | 'update' | 'delete' | 'approve' | 'review';
 
 /** Subjects carry the fields that conditions test; a string subject checks the type only. */
 export interface ClientAccountSubject {
@@ -15,7 +15,7 @@ export interface InvitationSubject {
 }
 /** Anything that belongs to one client account's engagement. */
 export interface EngagementScopedSubject {
-  kind: 'Engagement' | 'Timesheet' | 'TimesheetWeek' | 'ShareLink' | 'Comment';
+  kind: 'Engagement' | 'Timesheet' | 'TimesheetWeek' | 'ShareLink' | 'Comment' | 'Disclosure' | 'CompensationOffer' | 'FollowUp' | 'CreditLedger';
   clientAccountId: string;
 }
 export interface WorkLogSubject {
@@ -34,6 +34,12 @@ export type SubjectName =
   | 'TimesheetWeek'
   | 'ShareLink'
   | 'Comment'
+  | 'Disclosure'
+  | 'CompensationOffer'
+  | 'FollowUp'
+  | 'RemedyPolicy'
+  | 'CreditLedger'
+  | 'DisclosureInsights'
   | 'all';
 export type Subject = SubjectName | ClientAccountSubject | InvitationSubject | EngagementScopedSubject | WorkLogSubject;
 
@@ -50,8 +56,8 @@ export function defineAbilityFor(actor: Actor): AppAbility {
   switch (actor.role) {
     case 'owner':
       can('manage', 'all');
-      // Signing for the client (approving its weeks, accepting its terms) is never the agency's to do.
-      cannot('approve', ['Engagement', 'TimesheetWeek']);
+      // Signing for the client (approving its weeks, accepting its terms, a remedy or an offer) is never the agency's to do.
+      cannot('approve', ['Engagement', 'TimesheetWeek', 'Disclosure', 'CompensationOffer']);
       break;
     case 'manager':
       can('read', 'Tenant');
@@ -62,6 +68,10 @@ export function defineAbilityFor(actor: Actor): AppAbility {
       can(['create', 'read', 'update', 'delete'], 'WorkLog');
       can(['create', 'read'], ['TimesheetWeek', 'Timesheet', 'Comment']);
       can(['create', 'read', 'delete'], 'ShareLink');
+      can(['create', 'read', 'update', 'review'], 'Disclosure');
+      can(['create', 'read', 'update'], ['CompensationOffer', 'FollowUp']);
+      can(['create', 'read', 'update', 'delete'], 'RemedyPolicy');
+      can('read', ['CreditLedger', 'DisclosureInsights']);
       break;
     case 'assistant':
       can('read', ['Tenant', 'ClientAccount', 'Engagement', 'WorkLog', 'Timesheet', 'TimesheetWeek', 'Comment']);
@@ -69,6 +79,9 @@ export function defineAbilityFor(actor: Actor): AppAbility {
       can('create', 'WorkLog');
       can(['update', 'delete'], 'WorkLog', { assistantId: actor.userId });
       can('create', ['TimesheetWeek', 'Comment']);
+      // Disclosures of engagements they work on (checked by the service); no analytics, no reviews.
+      can(['create', 'read', 'update'], ['Disclosure', 'CompensationOffer', 'FollowUp']);
+      can('read', ['RemedyPolicy', 'CreditLedger']);
       break;
     case 'client_admin':
       can('read', 'ClientAccount', { id: actor.clientAccountId });
@@ -79,11 +92,17 @@ export function defineAbilityFor(actor: Actor): AppAbility {
       can('approve', ['Engagement', 'TimesheetWeek'], own);
       can(['create', 'delete'], 'ShareLink', own);
       can('create', 'Comment', own);
+      // Disclosed errors of their account (drafts are filtered by the service); signing off is theirs alone.
+      can('read', ['Disclosure', 'CompensationOffer', 'FollowUp', 'CreditLedger'], own);
+      can('read', 'RemedyPolicy');
+      can('approve', ['Disclosure', 'CompensationOffer'], own);
       break;
     case 'client_member':
       can('read', 'ClientAccount', { id: actor.clientAccountId });
       can('read', ['Engagement', 'WorkLog', 'Timesheet', 'TimesheetWeek', 'Comment'], own);
       can('create', 'Comment', own);
+      can('read', ['Disclosure', 'CompensationOffer', 'FollowUp', 'CreditLedger'], own);
+      can('read', 'RemedyPolicy');
       break;
   }
   return build({ detectSubjectType: (s) => (typeof s === 'string' ? s : s.kind) });

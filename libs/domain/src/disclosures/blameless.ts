@@ -12,21 +12,28 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Scripts written without spaces between words: a name there is found as a plain substring. */
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
 
-function pattern(words: string): RegExp {
-  if (UNSPACED.test(words)) return new RegExp(escape(words), 'iu');
-  return new RegExp(`(?<![\\p{L}\\p{N}_@.])${escape(words)}(?![\\p{L}\\p{N}_])`, 'iu');
+function pattern(words: string, caseSensitive: boolean): RegExp {
+  const flags = caseSensitive ? 'u' : 'iu';
+  if (UNSPACED.test(words)) return new RegExp(escape(words), flags);
+  return new RegExp(`(?<![\\p{L}\\p{N}_@.])${escape(words)}(?![\\p{L}\\p{N}_])`, flags);
 }
 
-/** The words that would identify a person: the email, the full name, and each name part of 3+ letters. */
-function identifyingWords(person: InvolvedPerson): string[] {
+/**
+ * The words that would identify a person: the email and the full name in any case, and each name part
+ * of 3+ letters as written (so "Will" is caught but "we will fix it" is not).
+ */
+function identifyingWords(person: InvolvedPerson): { words: string; caseSensitive: boolean }[] {
   const name = person.displayName.trim();
-  const parts = name.split(/\s+/u).filter((p) => [...p].length >= 3);
-  return [...new Set([person.email.trim(), name, ...parts].filter(Boolean))];
+  const parts = name.split(/\s+/u).filter((p) => [...p].length >= 3 && p !== name);
+  return [
+    ...[person.email.trim(), name].filter(Boolean).map((words) => ({ words, caseSensitive: false })),
+    ...parts.map((words) => ({ words, caseSensitive: true })),
+  ];
 }
 
 /**
  * Finds where client-facing text names someone involved in the error. Blameless by construction: the
- * client hears what "we" did, never which team member did it. Matching is case-insensitive and on
+ * client hears what "we" did, never which team member did it. Matching is on
  * whole words, so "Ada" is caught but "Adamant" is not
  * (in Chinese or Japanese, where words are not spaced, anywhere).
  */
@@ -35,8 +42,8 @@ export function findNamedPeople(fields: Record<string, string | null | undefined
   for (const [field, text] of Object.entries(fields)) {
     if (!text) continue;
     for (const person of people) {
-      for (const words of identifyingWords(person)) {
-        const match = pattern(words).exec(text);
+      for (const { words, caseSensitive } of identifyingWords(person)) {
+        const match = pattern(words, caseSensitive).exec(text);
         if (match) {
           found.push({ field, words: match[0] });
           break;

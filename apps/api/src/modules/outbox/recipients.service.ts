@@ -21,6 +21,11 @@ export class RecipientsService {
     return this.byRole(manager, tenantId, ['client_admin'], clientAccountId);
   }
 
+  /** Everyone at the client: the main contacts and their colleagues. */
+  clientContacts(manager: EntityManager, tenantId: string, clientAccountId: string): Promise<Recipient[]> {
+    return this.byRole(manager, tenantId, ['client_admin', 'client_member'], clientAccountId);
+  }
+
   users(manager: EntityManager, tenantId: string, userIds: string[]): Promise<Recipient[]> {
     return manager.query(
       `SELECT u.id AS "userId", u.email, u.display_name AS "displayName", u.locale

@@ -1,0 +1,240 @@
+import { BadRequestException, ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DISCLOSURE_TRANSITIONS, checkTransition, defineAbilityFor, isClientRole, type Actor, type DisclosureAction } from '@candor/domain';
+import { TenantContext } from '../../common/tenant-context';
+import { DisclosureEventsWriter } from './disclosure-events.writer';
+import { DisclosureNotifier, formatUtc } from './disclosure.notifier';
+import { DisclosuresService, type DisclosureResponse } from './disclosures.service';
+import { DisclosuresRepository, OFFER_VALUE_TEXT, type DisclosureRow } from './disclosures.repository';
+import type { ProposeRemedyDto, RequestRemedyChangesDto, ResolveDisclosureDto, ReturnToDraftDto } from './dto/transition.dto';
+
+/** Days after resolution when the client check-in and the team retrospective fall due. */
+const CHECK_IN_AFTER_DAYS = 3;
+const RETROSPECTIVE_AFTER_DAYS = 7;
+
+/** The steps of a disclosure, each timestamped, audited and announced; anything else is a 409 naming what may come next. */
+@Injectable()
+export class DisclosureLifecycleService {
+  constructor(
+    private readonly tenant: TenantContext,
+    private readonly disclosures: DisclosuresService,
+    private readonly repository: DisclosuresRepository,
+    private readonly events: DisclosureEventsWriter,
+    private readonly notifier: DisclosureNotifier,
+  ) {}
+
+  async submitForReview(actor: Actor, id: string): Promise<DisclosureResponse> {
+    const d = await this.begin(actor, id, 'submit_for_review');
+    await this.move(actor, d, 'submit_for_review', 'internal');
+    await this.notifier.send(actor.tenantId, d, 'reviewers', 'disclosure_review_requested', { discoveredAt: formatUtc(d.discoveredAt) });
+    return this.disclosures.get(actor, id);
+  }
+
+  async returnToDraft(actor: Actor, id: string, dto: ReturnToDraftDto): Promise<DisclosureResponse> {
+    const d = await this.begin(actor, id, 'return_to_draft');
+    await this.move(actor, d, 'return_to_draft', 'internal', {}, { note: dto.note.trim() });
+    return this.disclosures.get(actor, id);
+  }
+
+  async disclose(actor: Actor, id: string): Promise<DisclosureResponse> {
+    const manager = this.tenant.manager;
+    const d = await this.begin(actor, id, 'disclose');
+    const { settings } = await this.notifier.tenantFacts(actor.tenantId);
+    if (settings.requireDisclosureReview && !defineAbilityFor(actor).can('review', 'Disclosure')) {
+      throw new ForbiddenException('A manager reviews disclosures before they reach the client: submit this draft for review');
+    }
+    const missing = (['impact', 'apology'] as const).filter((f) => !d[f].trim());
+    if (missing.length) throw new BadRequestException(`Before disclosing, write the ${missing.join(' and the ')}: the client needs both`);
+    await this.disclosures.assertBlameless(actor.tenantId, id, this.disclosures.clientFacing(d));
+    await this.move(actor, d, 'disclose', 'client', {
+      disclosed_at: 'now()',
+      disclosed_by: actor.userId,
+      time_to_disclose_seconds: 'GREATEST(0, extract(epoch FROM now() - discovered_at))::int',
+    });
+    const disclosed = await this.disclosures.findVisible(actor, id);
+    await this.notifier.send(actor.tenantId, disclosed, 'client_contacts', 'disclosure_disclosed', {
+      whatHappened: d.whatHappened,
+      impact: d.impact,
+      apology: d.apology,
+      remedyPlan: d.remedyPlan,
+    });
+    // Offers written with the draft reach the client now, with the disclosure.
+    const offers: { id: string; kind: string; value: string | null; currency: string | null; note: string; expiresAt: Date }[] = await manager.query(
+      `SELECT o.id, o.kind, ${OFFER_VALUE_TEXT} AS value, o.currency, o.note, o.expires_at AS "expiresAt" FROM compensation_offers o
+       WHERE o.tenant_id = $1 AND o.disclosure_id = $2 AND o.status = 'offered'`,
+      [actor.tenantId, id],
+    );
+    for (const o of offers) {
+      await this.notifier.send(actor.tenantId, disclosed, 'client_admins', 'offer_made', {
+        offerKind: o.kind,
+        value: o.value,
+        currency: o.currency,
+        note: o.note,
+        expiresAt: formatUtc(o.expiresAt),
+      });
+    }
+    return this.disclosures.get(actor, id);
+  }
+
+  async acknowledge(actor: Actor, id: string): Promise<DisclosureResponse> {
+    const d = await this.begin(actor, id, 'acknowledge');
+    await this.move(actor, d, 'acknowledge', 'client', { acknowledged_at: 'now()' });
+    return this.disclosures.get(actor, id);
+  }
+
+  async proposeRemedy(actor: Actor, id: string, dto: ProposeRemedyDto): Promise<DisclosureResponse> {
+    const d = await this.begin(actor, id, 'propose_remedy');
+    const remedyPlan = dto.remedyPlan?.trim() ?? d.remedyPlan;
+    const remedyDueAt = dto.remedyDueAt ? new Date(dto.remedyDueAt) : d.remedyDueAt;
+    if (!remedyPlan) throw new BadRequestException('remedyPlan must say how we will put it right');
+    if (!remedyDueAt) throw new BadRequestException('remedyDueAt must say when the remedy will be done');
+    if (remedyDueAt.getTime() <= Date.now()) throw new BadRequestException('remedyDueAt must be in the future');
+    await this.disclosures.assertBlameless(actor.tenantId, id, { remedyPlan });
+    await this.move(
+      actor,
+      d,
+      'propose_remedy',
+      'client',
+      { remedy_plan: remedyPlan, remedy_due_at: remedyDueAt, remedy_proposed_at: 'now()', remedy_rounds: 'remedy_rounds + 1' },
+      { round: d.remedyRounds + 1 },
+    );
+    await this.notifier.send(actor.tenantId, d, 'client_admins', 'disclosure_remedy_proposed', {
+      remedyPlan,
+      remedyDue: formatUtc(remedyDueAt),
+      round: d.remedyRounds + 1,
+    });
+    return this.disclosures.get(actor, id);
+  }
+
+  async acceptRemedy(actor: Actor, id: string): Promise<DisclosureResponse> {
+    const d = await this.begin(actor, id, 'accept_remedy');
+    await this.move(actor, d, 'accept_remedy', 'client', { remedy_accepted_at: 'now()', remedy_accepted_by: actor.userId }, { round: d.remedyRounds });
+    await this.notifier.send(actor.tenantId, d, 'team', 'disclosure_remedy_accepted', { remedyDue: formatUtc(d.remedyDueAt) }, await this.disclosures.actorRef(actor));
+    return this.disclosures.get(actor, id);
+  }
+
+  async requestRemedyChanges(actor: Actor, id: string, dto: RequestRemedyChangesDto): Promise<DisclosureResponse> {
+    const d = await this.begin(actor, id, 'request_remedy_changes');
+    const comment = dto.comment.trim();
+    await this.tenant.manager.query(
+      `INSERT INTO comments (tenant_id, id, subject_type, subject_id, author_id, visibility, kind, body)
+       VALUES ($1, $2, 'disclosure', $3, $4, 'client', 'remedy_changes', $5)`,
+      [actor.tenantId, randomUUID(), id, actor.userId, comment],
+    );
+    await this.move(actor, d, 'request_remedy_changes', 'client', {}, { round: d.remedyRounds });
+    await this.notifier.send(actor.tenantId, d, 'team', 'disclosure_remedy_changes_requested', { comment }, await this.disclosures.actorRef(actor));
+    return this.disclosures.get(actor, id);
+  }
+
+  async startRemediation(actor: Actor, id: string): Promise<DisclosureResponse> {
+    const d = await this.begin(actor, id, 'start_remediation');
+    await this.move(actor, d, 'start_remediation', 'client');
+    return this.disclosures.get(actor, id);
+  }
+
+  async resolve(actor: Actor, id: string, dto: ResolveDisclosureDto): Promise<DisclosureResponse> {
+    const manager = this.tenant.manager;
+    const d = await this.begin(actor, id, 'resolve');
+    const resolutionSummary = dto.resolutionSummary.trim();
+    const preventionSummary = dto.preventionSummary?.trim() ?? '';
+    await this.disclosures.assertBlameless(actor.tenantId, id, { resolutionSummary, preventionSummary });
+    await this.move(actor, d, 'resolve', 'client', {
+      resolved_at: 'now()',
+      resolution_summary: resolutionSummary,
+      prevention_summary: preventionSummary,
+      time_to_resolve_seconds: 'GREATEST(0, extract(epoch FROM now() - disclosed_at))::int',
+    });
+    await manager.query(
+      `INSERT INTO follow_ups (tenant_id, id, disclosure_id, kind, due_at) VALUES
+         ($1, $2, $4, 'client_check_in', now() + make_interval(days => $5)),
+         ($1, $3, $4, 'team_retrospective', now() + make_interval(days => $6))`,
+      [actor.tenantId, randomUUID(), randomUUID(), id, CHECK_IN_AFTER_DAYS, RETROSPECTIVE_AFTER_DAYS],
+    );
+    await this.notifier.send(actor.tenantId, d, 'client_contacts', 'disclosure_resolved', { resolutionSummary, preventionSummary });
+    return this.disclosures.get(actor, id);
+  }
+
+  async close(actor: Actor, id: string): Promise<DisclosureResponse> {
+    const d = await this.begin(actor, id, 'close');
+    const open: { kind: string; dueAt: Date }[] = await this.tenant.manager.query(
+      `SELECT kind, due_at AS "dueAt" FROM follow_ups WHERE tenant_id = $1 AND disclosure_id = $2 AND status = 'pending' ORDER BY due_at`,
+      [actor.tenantId, id],
+    );
+    if (open.length) {
+      const list = open.map((f) => `${f.kind.replaceAll('_', ' ')} (due ${formatUtc(f.dueAt)})`).join(', ');
+      throw new ConflictException(`Complete or skip (with a reason) the open follow-ups first: ${list}`);
+    }
+    await this.move(actor, d, 'close', 'client', { closed_at: 'now()' });
+    return this.disclosures.get(actor, id);
+  }
+
+  /**
+   * Finds the disclosure (404 if hidden), checks the caller's side may take this step (403), locks it,
+   * and checks the step is legal from its current state (409 naming the allowed next states).
+   */
+  private async begin(actor: Actor, id: string, action: DisclosureAction): Promise<DisclosureRow> {
+    const { by } = DISCLOSURE_TRANSITIONS[action];
+    const visible = await this.disclosures.findVisible(actor, id);
+    const ability = defineAbilityFor(actor);
+    const client = isClientRole(actor.role);
+    if ((by === 'staff' || by === 'reviewer') && client) throw new ForbiddenException('Only the team takes this step');
+    if (by === 'reviewer' && !ability.can('review', 'Disclosure')) throw new ForbiddenException('Only an owner or a manager reviews disclosures');
+    if (by === 'client' && !client) throw new ForbiddenException('Only the client acknowledges a disclosure');
+    if (by === 'client_admin' && !ability.can('approve', { kind: 'Disclosure', clientAccountId: visible.clientAccountId })) {
+      throw new ForbiddenException("Only the client's main contact (client_admin) signs off a remedy or asks for changes");
+    }
+    await this.repository.lock(this.tenant.manager, actor.tenantId, id);
+    const current = await this.disclosures.findVisible(actor, id);
+    const check = checkTransition(action, current.status);
+    if (!check.ok) throw new ConflictException(check.message);
+    return current;
+  }
+
+  /**
+   * Moves the disclosure to the step's next status, setting `columns` (a value, or an SQL expression
+   * for the few computed ones), and writes the timeline event.
+   */
+  private async move(
+    actor: Actor,
+    d: DisclosureRow,
+    action: DisclosureAction,
+    visibility: 'client' | 'internal',
+    columns: Record<string, unknown> = {},
+    detail: Record<string, unknown> = {},
+  ): Promise<void> {
+    const to = DISCLOSURE_TRANSITIONS[action].to;
+    const params: unknown[] = [actor.tenantId, d.id, to];
+    const sets = Object.entries(columns).map(([column, value]) => {
+      if (typeof value === 'string' && SQL_EXPRESSIONS.has(value)) return `${column} = ${value}`;
+      params.push(value);
+      return `${column} = $${params.length}`;
+    });
+    await this.tenant.manager.query(
+      `UPDATE disclosures SET status = $3, ${[...sets, 'updated_at = now()'].join(', ')} WHERE tenant_id = $1 AND id = $2`,
+      params,
+    );
+    await this.events.record(actor, d.id, { action: EVENT_NAMES[action], fromStatus: d.status, toStatus: to, visibility, detail });
+  }
+}
+
+/** The computed column values `move` may write verbatim; anything else is a bound parameter. */
+const SQL_EXPRESSIONS = new Set([
+  'now()',
+  'remedy_rounds + 1',
+  'GREATEST(0, extract(epoch FROM now() - discovered_at))::int',
+  'GREATEST(0, extract(epoch FROM now() - disclosed_at))::int',
+]);
+
+/** Timeline names, past tense. */
+const EVENT_NAMES: Record<DisclosureAction, string> = {
+  submit_for_review: 'submitted_for_review',
+  return_to_draft: 'returned_to_draft',
+  disclose: 'disclosed',
+  acknowledge: 'acknowledged',
+  propose_remedy: 'remedy_proposed',
+  accept_remedy: 'remedy_accepted',
+  request_remedy_changes: 'remedy_changes_requested',
+  start_remediation: 'remediation_started',
+  resolve: 'resolved',
+  close: 'closed',
+};

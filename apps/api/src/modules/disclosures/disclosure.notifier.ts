@@ -1,0 +1,81 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { tenantSettings, type TenantSettings } from '@candor/domain';
+import { API_CONFIG, type ApiConfig } from '../../config/api-config';
+import { TenantContext } from '../../common/tenant-context';
+import { OutboxService } from '../outbox/outbox.service';
+import { RecipientsService, type Recipient } from '../outbox/recipients.service';
+import type { DisclosureRow } from './disclosures.repository';
+
+/** Who hears about a step: the client's people, its main contacts, the team around the disclosure, or the reviewers. */
+export type DisclosureAudience = 'client_contacts' | 'client_admins' | 'team' | 'reviewers';
+
+export const formatUtc = (at: Date | null): string => (at ? `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC` : '');
+
+/** The tenant facts every disclosure response and email needs. */
+export interface TenantFacts {
+  name: string;
+  teamName: string;
+  settings: TenantSettings;
+}
+
+/** Writes the outbox rows for disclosure news; the emails leave only if the change commits. */
+@Injectable()
+export class DisclosureNotifier {
+  constructor(
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+    private readonly tenant: TenantContext,
+    private readonly outbox: OutboxService,
+    private readonly recipients: RecipientsService,
+  ) {}
+
+  async tenantFacts(tenantId: string): Promise<TenantFacts> {
+    const [row]: { name: string; settings: Record<string, unknown> }[] = await this.tenant.manager.query(
+      `SELECT name, settings FROM tenants WHERE id = $1`,
+      [tenantId],
+    );
+    return { name: row!.name, teamName: `${row!.name} team`, settings: tenantSettings(row!.settings) };
+  }
+
+  url(disclosureId: string, suffix = ''): string {
+    return new URL(`/disclosures/${disclosureId}${suffix}`, this.config.WEB_URL).toString();
+  }
+
+  /**
+   * Emails `audience` about `d`. `actorName` is how the person who acted is named: a team member is
+   * named to the client as the team (unless the tenant shows staff names).
+   */
+  async send(
+    tenantId: string,
+    d: DisclosureRow,
+    audience: DisclosureAudience,
+    template: string,
+    extra: Record<string, unknown> = {},
+    actor?: { userId: string; displayName: string; isClient: boolean },
+  ): Promise<void> {
+    const manager = this.tenant.manager;
+    const facts = await this.tenantFacts(tenantId);
+    const toClient = audience === 'client_contacts' || audience === 'client_admins';
+    let recipients: Recipient[];
+    if (audience === 'client_contacts') recipients = await this.recipients.clientContacts(manager, tenantId, d.clientAccountId);
+    else if (audience === 'client_admins') recipients = await this.recipients.clientAdmins(manager, tenantId, d.clientAccountId);
+    else if (audience === 'reviewers') recipients = await this.recipients.managers(manager, tenantId);
+    else {
+      recipients = RecipientsService.distinct(
+        await this.recipients.users(manager, tenantId, [d.authorId]),
+        await this.recipients.managers(manager, tenantId),
+      );
+    }
+    if (actor) recipients = recipients.filter((r) => r.userId !== actor.userId);
+    const actorName = !actor ? '' : toClient && !actor.isClient && !facts.settings.showStaffNames ? facts.teamName : actor.displayName;
+    await this.outbox.addForEach(manager, tenantId, recipients, template, {
+      tenantName: facts.name,
+      clientName: d.clientName,
+      engagementName: d.engagementName,
+      category: d.category,
+      severity: d.severity,
+      actorName,
+      url: this.url(d.id),
+      ...extra,
+    });
+  }
+}

@@ -1,0 +1,148 @@
+import { allowedNextStatuses, isDisclosed } from '@candor/domain';
+import type {
+  DisclosureClientResponse,
+  DisclosureStaffResponse,
+  FollowUpResponse,
+  OfferResponse,
+  PersonResponse,
+  TimelineEntryResponse,
+} from './dto/disclosure.response';
+import type { DisclosureRow, FollowUpRow, OfferRow, TimelineRow } from './disclosures.repository';
+
+/** How a client user meets the team: as the team, unless the tenant chose to show staff names. */
+export interface ClientView {
+  teamName: string;
+  showStaffNames: boolean;
+}
+
+export interface DisclosureDetail {
+  offers: OfferRow[];
+  followUps: FollowUpRow[];
+  timeline: TimelineRow[];
+  involved: { id: string; displayName: string; email: string }[];
+}
+
+const presentFollowUp = (f: FollowUpRow): FollowUpResponse => ({
+  id: f.id,
+  kind: f.kind,
+  status: f.status,
+  dueAt: f.dueAt,
+  outcome: f.outcome,
+  skipReason: f.skipReason,
+  clientResolved: f.clientResolved,
+  rating: f.rating,
+  completedAt: f.completedAt,
+});
+
+function presentOffer(o: OfferRow): OfferResponse {
+  return {
+    id: o.id,
+    disclosureId: o.disclosureId,
+    kind: o.kind,
+    value: o.value,
+    currency: o.currency,
+    note: o.note,
+    status: o.status,
+    expiresAt: o.expiresAt,
+    createdAt: o.createdAt,
+    decidedAt: o.decidedAt,
+    // Only client users decide on offers, so the name shown is always the client's own person.
+    decidedBy: o.decidedBy ? { id: o.decidedBy, displayName: o.decidedByName ?? '' } : null,
+    declineReason: o.declineReason,
+    appliedAt: o.appliedAt,
+  };
+}
+
+/**
+ * The client's view, built field by field from an allow-list: internal notes, the people involved,
+ * internal comments and events before the disclosure cannot reach a client by accident.
+ */
+export function presentForClient(row: DisclosureRow, view: ClientView, detail?: DisclosureDetail): DisclosureClientResponse {
+  const team: PersonResponse = { id: null, displayName: view.teamName };
+  const staff = (id: string, name: string): PersonResponse => (view.showStaffNames ? { id, displayName: name } : team);
+  const response: DisclosureClientResponse = {
+    id: row.id,
+    engagementId: row.engagementId,
+    engagementName: row.engagementName,
+    clientAccountId: row.clientAccountId,
+    clientName: row.clientName,
+    category: row.category,
+    severity: row.severity,
+    status: row.status,
+    author: staff(row.authorId, row.authorName),
+    whatHappened: row.whatHappened,
+    impact: row.impact,
+    apology: row.apology,
+    remedyPlan: row.remedyPlan,
+    remedyDueAt: row.remedyDueAt,
+    remedyRounds: row.remedyRounds,
+    remedyAcceptedAt: row.remedyAcceptedAt,
+    remedyAcceptedBy: row.remedyAcceptedBy ? { id: row.remedyAcceptedBy, displayName: row.remedyAcceptedByName ?? '' } : null,
+    resolutionSummary: row.resolutionSummary,
+    preventionSummary: row.preventionSummary,
+    occurredAt: row.occurredAt,
+    discoveredAt: row.discoveredAt,
+    disclosedAt: row.disclosedAt,
+    timeToDiscloseSeconds: row.timeToDiscloseSeconds,
+    resolvedAt: row.resolvedAt,
+    closedAt: row.closedAt,
+    openOfferCount: row.openOfferCount,
+    needsClientAction: needsClientAction(row),
+  };
+  if (!detail) return response;
+  const disclosedAt = row.disclosedAt?.getTime() ?? Infinity;
+  return {
+    ...response,
+    offers: detail.offers.map(presentOffer),
+    followUps: detail.followUps.filter((f) => f.kind === 'client_check_in').map(presentFollowUp),
+    timeline: detail.timeline
+      .filter((t) => t.visibility === 'client' && (t.type === 'comment' || t.at.getTime() >= disclosedAt))
+      .map((t) => presentTimelineEntry(t, t.actorId && !t.actorIsClient ? staff(t.actorId, t.actorName ?? '') : null)),
+  };
+}
+
+/** The team's view; `deadlineHours` is the tenant's disclosure deadline, for the overdue flag. */
+export function presentForStaff(row: DisclosureRow, deadlineHours: number, detail?: DisclosureDetail): DisclosureStaffResponse {
+  const base: DisclosureClientResponse = {
+    ...presentForClient(row, { teamName: '', showStaffNames: true }),
+    author: { id: row.authorId, displayName: row.authorName },
+  };
+  const response: DisclosureStaffResponse = {
+    ...base,
+    detectedBy: row.detectedBy,
+    rootCause: row.rootCause,
+    contributingFactors: row.contributingFactors,
+    lessonsLearned: row.lessonsLearned,
+    preventiveActions: row.preventiveActions,
+    involved: detail?.involved ?? [],
+    timeToResolveSeconds: row.timeToResolveSeconds,
+    allowedNextStatuses: allowedNextStatuses(row.status),
+    overdue: !isDisclosed(row.status) && Date.now() - row.discoveredAt.getTime() > deadlineHours * 3_600_000,
+  };
+  if (!detail) return response;
+  return {
+    ...response,
+    offers: detail.offers.map(presentOffer),
+    followUps: detail.followUps.map(presentFollowUp),
+    timeline: detail.timeline.map((t) => presentTimelineEntry(t, null)),
+  };
+}
+
+function presentTimelineEntry(t: TimelineRow, shownAs: PersonResponse | null): TimelineEntryResponse {
+  return {
+    id: t.id,
+    type: t.type,
+    action: t.action,
+    fromStatus: t.fromStatus,
+    toStatus: t.toStatus,
+    body: t.body,
+    visibility: t.visibility,
+    actor: shownAs ?? (t.actorId ? { id: t.actorId, displayName: t.actorName ?? '' } : null),
+    at: t.at,
+  };
+}
+
+/** Whether the ball is in the client's court. */
+function needsClientAction(row: DisclosureRow): boolean {
+  return row.status === 'disclosed' || row.status === 'remedy_proposed' || row.openOfferCount > 0 || row.pendingCheckIn;
+}

@@ -1,0 +1,236 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { DisclosureStatus } from '@candor/domain';
+import type { KeysetPosition } from '../../common/keyset-cursor';
+
+export interface DisclosureRow {
+  id: string;
+  engagementId: string;
+  engagementName: string;
+  clientAccountId: string;
+  clientName: string;
+  authorId: string;
+  authorName: string;
+  category: string;
+  severity: string;
+  detectedBy: string;
+  status: DisclosureStatus;
+  whatHappened: string;
+  impact: string;
+  apology: string;
+  remedyPlan: string;
+  remedyDueAt: Date | null;
+  remedyRounds: number;
+  remedyAcceptedAt: Date | null;
+  remedyAcceptedBy: string | null;
+  remedyAcceptedByName: string | null;
+  resolutionSummary: string;
+  preventionSummary: string;
+  rootCause: string;
+  contributingFactors: string;
+  lessonsLearned: string;
+  preventiveActions: string;
+  occurredAt: Date;
+  discoveredAt: Date;
+  disclosedAt: Date | null;
+  timeToDiscloseSeconds: number | null;
+  resolvedAt: Date | null;
+  timeToResolveSeconds: number | null;
+  closedAt: Date | null;
+  createdAt: Date;
+  openOfferCount: number;
+  pendingCheckIn: boolean;
+}
+
+export interface OfferRow {
+  id: string;
+  disclosureId: string;
+  kind: string;
+  value: string | null;
+  currency: string | null;
+  note: string;
+  status: string;
+  expiresAt: Date;
+  createdAt: Date;
+  decidedBy: string | null;
+  decidedByName: string | null;
+  decidedAt: Date | null;
+  declineReason: string | null;
+  appliedAt: Date | null;
+}
+
+export interface FollowUpRow {
+  id: string;
+  disclosureId: string;
+  kind: 'client_check_in' | 'team_retrospective';
+  status: 'pending' | 'done' | 'skipped';
+  dueAt: Date;
+  outcome: string | null;
+  skipReason: string | null;
+  clientResolved: boolean | null;
+  rating: number | null;
+  completedAt: Date | null;
+}
+
+export interface TimelineRow {
+  id: string;
+  type: 'event' | 'comment';
+  action: string;
+  fromStatus: string | null;
+  toStatus: string | null;
+  body: string | null;
+  visibility: 'client' | 'internal';
+  actorId: string | null;
+  actorName: string | null;
+  actorIsClient: boolean;
+  at: Date;
+}
+
+export interface DisclosureFilter {
+  id?: string;
+  engagementId?: string;
+  clientAccountId?: string;
+  status?: DisclosureStatus;
+  category?: string;
+  /** Client users: disclosed ones of their own account only. */
+  onlyClientAccountId: string | null;
+  /** Assistants: engagements they are assigned to, and what they wrote. */
+  onlyAssistantId: string | null;
+  after?: KeysetPosition;
+  limit?: number;
+}
+
+/** An offer's value as text: money keeps its 2 decimals, a percent, hours or days drop trailing zeros ("10", "1.5"). */
+export const OFFER_VALUE_TEXT = `CASE WHEN o.kind IN ('credit', 'refund') THEN o.value::text ELSE trim_scale(o.value)::text END`;
+
+const DISCLOSURE_COLUMNS = `
+  d.id, d.engagement_id AS "engagementId", e.name AS "engagementName", d.client_account_id AS "clientAccountId", c.name AS "clientName",
+  d.author_id AS "authorId", au.display_name AS "authorName", d.category, d.severity, d.detected_by AS "detectedBy", d.status,
+  d.what_happened AS "whatHappened", d.impact, d.apology, d.remedy_plan AS "remedyPlan", d.remedy_due_at AS "remedyDueAt",
+  d.remedy_rounds AS "remedyRounds", d.remedy_accepted_at AS "remedyAcceptedAt", d.remedy_accepted_by AS "remedyAcceptedBy",
+  ra.display_name AS "remedyAcceptedByName", d.resolution_summary AS "resolutionSummary", d.prevention_summary AS "preventionSummary",
+  d.root_cause AS "rootCause", d.contributing_factors AS "contributingFactors", d.lessons_learned AS "lessonsLearned",
+  d.preventive_actions AS "preventiveActions", d.occurred_at AS "occurredAt", d.discovered_at AS "discoveredAt",
+  d.disclosed_at AS "disclosedAt", d.time_to_disclose_seconds AS "timeToDiscloseSeconds", d.resolved_at AS "resolvedAt",
+  d.time_to_resolve_seconds AS "timeToResolveSeconds", d.closed_at AS "closedAt", d.created_at AS "createdAt",
+  (SELECT count(*)::int FROM compensation_offers o WHERE o.tenant_id = d.tenant_id AND o.disclosure_id = d.id AND o.status = 'offered') AS "openOfferCount",
+  EXISTS (SELECT 1 FROM follow_ups f WHERE f.tenant_id = d.tenant_id AND f.disclosure_id = d.id AND f.kind = 'client_check_in'
+          AND f.status = 'pending') AS "pendingCheckIn"`;
+
+/** The queries of disclosures and what hangs off them; every one takes the tenant-scoped manager and the tenant. */
+@Injectable()
+export class DisclosuresRepository {
+  find(manager: EntityManager, tenantId: string, f: DisclosureFilter): Promise<DisclosureRow[]> {
+    const params: unknown[] = [tenantId];
+    const where = ['d.tenant_id = $1'];
+    const add = (sql: (p: string) => string, value: unknown) => where.push(sql(`$${params.push(value)}`));
+    if (f.id) add((p) => `d.id = ${p}`, f.id);
+    if (f.engagementId) add((p) => `d.engagement_id = ${p}`, f.engagementId);
+    if (f.clientAccountId) add((p) => `d.client_account_id = ${p}`, f.clientAccountId);
+    if (f.status) add((p) => `d.status = ${p}`, f.status);
+    if (f.category) add((p) => `d.category = ${p}`, f.category);
+    if (f.onlyClientAccountId) {
+      add((p) => `d.client_account_id = ${p}`, f.onlyClientAccountId);
+      where.push(`d.status NOT IN ('draft', 'in_review')`);
+    }
+    if (f.onlyAssistantId) {
+      add(
+        (p) => `(d.author_id = ${p} OR EXISTS (SELECT 1 FROM engagement_assistants ea
+                 WHERE ea.tenant_id = d.tenant_id AND ea.engagement_id = d.engagement_id AND ea.user_id = ${p}))`,
+        f.onlyAssistantId,
+      );
+    }
+    if (f.after) {
+      const at = `$${params.push(f.after.at)}`;
+      const id = `$${params.push(f.after.id)}`;
+      where.push(`(d.created_at, d.id) < (${at}, ${id})`);
+    }
+    const limit = f.limit ? `LIMIT ${Number(f.limit)}` : '';
+    return manager.query(
+      `SELECT ${DISCLOSURE_COLUMNS}
+       FROM disclosures d
+       JOIN engagements e ON e.tenant_id = d.tenant_id AND e.id = d.engagement_id
+       JOIN client_accounts c ON c.tenant_id = d.tenant_id AND c.id = d.client_account_id
+       JOIN users au ON au.id = d.author_id
+       LEFT JOIN users ra ON ra.id = d.remedy_accepted_by
+       WHERE ${where.join(' AND ')}
+       ORDER BY d.created_at DESC, d.id DESC ${limit}`,
+      params,
+    );
+  }
+
+  async lock(manager: EntityManager, tenantId: string, id: string): Promise<void> {
+    await manager.query(`SELECT 1 FROM disclosures WHERE tenant_id = $1 AND id = $2 FOR UPDATE`, [tenantId, id]);
+  }
+
+  async involved(manager: EntityManager, tenantId: string, disclosureIds: string[]): Promise<Map<string, { id: string; displayName: string; email: string }[]>> {
+    const rows: { disclosureId: string; id: string; displayName: string; email: string }[] = await manager.query(
+      `SELECT p.disclosure_id AS "disclosureId", u.id, u.display_name AS "displayName", u.email
+       FROM disclosure_people p JOIN users u ON u.id = p.user_id
+       WHERE p.tenant_id = $1 AND p.disclosure_id = ANY($2::uuid[]) ORDER BY u.display_name`,
+      [tenantId, disclosureIds],
+    );
+    const byDisclosure = new Map<string, { id: string; displayName: string; email: string }[]>();
+    for (const { disclosureId, ...person } of rows) byDisclosure.set(disclosureId, [...(byDisclosure.get(disclosureId) ?? []), person]);
+    return byDisclosure;
+  }
+
+  async replaceInvolved(manager: EntityManager, tenantId: string, disclosureId: string, userIds: string[]): Promise<void> {
+    await manager.query(`DELETE FROM disclosure_people WHERE tenant_id = $1 AND disclosure_id = $2`, [tenantId, disclosureId]);
+    if (userIds.length) {
+      await manager.query(
+        `INSERT INTO disclosure_people (tenant_id, disclosure_id, user_id) SELECT $1, $2, unnest($3::uuid[])`,
+        [tenantId, disclosureId, userIds],
+      );
+    }
+  }
+
+  offers(manager: EntityManager, tenantId: string, filter: { disclosureId?: string; id?: string }): Promise<OfferRow[]> {
+    return manager.query(
+      `SELECT o.id, o.disclosure_id AS "disclosureId", o.kind, ${OFFER_VALUE_TEXT} AS value, o.currency, o.note, o.status,
+              o.expires_at AS "expiresAt", o.created_at AS "createdAt", o.decided_by AS "decidedBy", u.display_name AS "decidedByName",
+              o.decided_at AS "decidedAt", o.decline_reason AS "declineReason", o.applied_at AS "appliedAt"
+       FROM compensation_offers o LEFT JOIN users u ON u.id = o.decided_by
+       WHERE o.tenant_id = $1 AND ($2::uuid IS NULL OR o.disclosure_id = $2) AND ($3::uuid IS NULL OR o.id = $3)
+       ORDER BY o.created_at, o.id`,
+      [tenantId, filter.disclosureId ?? null, filter.id ?? null],
+    );
+  }
+
+  followUps(manager: EntityManager, tenantId: string, filter: { disclosureId?: string; id?: string }): Promise<FollowUpRow[]> {
+    return manager.query(
+      `SELECT id, disclosure_id AS "disclosureId", kind, status, due_at AS "dueAt", outcome, skip_reason AS "skipReason",
+              client_resolved AS "clientResolved", rating, completed_at AS "completedAt"
+       FROM follow_ups WHERE tenant_id = $1 AND ($2::uuid IS NULL OR disclosure_id = $2) AND ($3::uuid IS NULL OR id = $3)
+       ORDER BY due_at, kind`,
+      [tenantId, filter.disclosureId ?? null, filter.id ?? null],
+    );
+  }
+
+  /** Transitions and comments in one list, oldest first. */
+  timeline(manager: EntityManager, tenantId: string, disclosureId: string): Promise<TimelineRow[]> {
+    return manager.query(
+      `SELECT t.*, u.display_name AS "actorName",
+              EXISTS (SELECT 1 FROM memberships m WHERE m.tenant_id = $1 AND m.user_id = t."actorId" AND m.client_account_id IS NOT NULL) AS "actorIsClient"
+       FROM (
+         SELECT id, 'event' AS type, action, from_status AS "fromStatus", to_status AS "toStatus", NULL AS body, visibility,
+                actor_id AS "actorId", created_at AS at
+         FROM disclosure_events WHERE tenant_id = $1 AND disclosure_id = $2
+         UNION ALL
+         SELECT id, 'comment', kind, NULL, NULL, body, visibility, author_id, created_at
+         FROM comments WHERE tenant_id = $1 AND subject_type = 'disclosure' AND subject_id = $2
+       ) t LEFT JOIN users u ON u.id = t."actorId"
+       ORDER BY t.at, t.id`,
+      [tenantId, disclosureId],
+    );
+  }
+
+  /** Team members of the tenant among `userIds` (no client users). */
+  async staffIds(manager: EntityManager, tenantId: string, userIds: string[]): Promise<Set<string>> {
+    const rows: { userId: string }[] = await manager.query(
+      `SELECT user_id AS "userId" FROM memberships WHERE tenant_id = $1 AND user_id = ANY($2::uuid[]) AND client_account_id IS NULL`,
+      [tenantId, userIds],
+    );
+    return new Set(rows.map((r) => r.userId));
+  }
+}

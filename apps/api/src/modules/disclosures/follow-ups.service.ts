@@ -1,0 +1,92 @@
+import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { isClientRole, type Actor } from '@candor/domain';
+import { TenantContext } from '../../common/tenant-context';
+import { DisclosureEventsWriter } from './disclosure-events.writer';
+import { DisclosureNotifier } from './disclosure.notifier';
+import { DisclosuresRepository, type DisclosureRow, type FollowUpRow } from './disclosures.repository';
+import { DisclosuresService, type DisclosureResponse } from './disclosures.service';
+import type { CheckInDto, CompleteFollowUpDto, SkipFollowUpDto } from './dto/transition.dto';
+
+/** After resolution: the client's check-in and the team's retrospective, each done or skipped with a reason. */
+@Injectable()
+export class FollowUpsService {
+  constructor(
+    private readonly tenant: TenantContext,
+    private readonly repository: DisclosuresRepository,
+    private readonly disclosures: DisclosuresService,
+    private readonly events: DisclosureEventsWriter,
+    private readonly notifier: DisclosureNotifier,
+  ) {}
+
+  async complete(actor: Actor, id: string, dto: CompleteFollowUpDto): Promise<DisclosureResponse> {
+    const { followUp, disclosure } = await this.pending(actor, id);
+    await this.tenant.manager.query(
+      `UPDATE follow_ups SET status = 'done', outcome = $3, completed_by = $4, completed_at = now() WHERE tenant_id = $1 AND id = $2`,
+      [actor.tenantId, id, dto.outcome.trim(), actor.userId],
+    );
+    await this.events.record(actor, disclosure.id, {
+      action: 'follow_up_done',
+      visibility: followUp.kind === 'client_check_in' ? 'client' : 'internal',
+      detail: { followUpId: id, kind: followUp.kind },
+    });
+    return this.disclosures.get(actor, disclosure.id);
+  }
+
+  async skip(actor: Actor, id: string, dto: SkipFollowUpDto): Promise<DisclosureResponse> {
+    const { followUp, disclosure } = await this.pending(actor, id);
+    await this.tenant.manager.query(
+      `UPDATE follow_ups SET status = 'skipped', skip_reason = $3, completed_by = $4, completed_at = now() WHERE tenant_id = $1 AND id = $2`,
+      [actor.tenantId, id, dto.reason.trim(), actor.userId],
+    );
+    await this.events.record(actor, disclosure.id, {
+      action: 'follow_up_skipped',
+      visibility: 'internal',
+      detail: { followUpId: id, kind: followUp.kind, reason: dto.reason.trim() },
+    });
+    return this.disclosures.get(actor, disclosure.id);
+  }
+
+  /** The client answers the check-in: resolved or not, a 1-5 rating and a comment. */
+  async checkIn(actor: Actor, disclosureId: string, dto: CheckInDto): Promise<DisclosureResponse> {
+    const manager = this.tenant.manager;
+    const disclosure = await this.disclosures.findVisible(actor, disclosureId);
+    if (!isClientRole(actor.role)) throw new ForbiddenException('The check-in is answered by the client');
+    await manager.query(`SELECT 1 FROM follow_ups WHERE tenant_id = $1 AND disclosure_id = $2 AND kind = 'client_check_in' FOR UPDATE`, [
+      actor.tenantId,
+      disclosureId,
+    ]);
+    const [checkIn] = (await this.repository.followUps(manager, actor.tenantId, { disclosureId })).filter((f) => f.kind === 'client_check_in');
+    if (!checkIn) throw new ConflictException('There is no check-in yet: it opens when the disclosure is resolved');
+    if (checkIn.status !== 'pending') throw new ConflictException(`The check-in is already ${checkIn.status === 'done' ? 'answered' : 'closed'}`);
+    const comment = dto.comment?.trim() ?? '';
+    await manager.query(
+      `UPDATE follow_ups SET status = 'done', client_resolved = $3, rating = $4, outcome = $5, completed_by = $6, completed_at = now()
+       WHERE tenant_id = $1 AND id = $2`,
+      [actor.tenantId, checkIn.id, dto.resolved, dto.rating, comment, actor.userId],
+    );
+    await this.events.record(actor, disclosureId, {
+      action: 'check_in_answered',
+      visibility: 'client',
+      detail: { resolved: dto.resolved, rating: dto.rating },
+    });
+    const verdict = `${dto.resolved ? 'Resolved' : 'NOT resolved'}, rated ${dto.rating}/5${comment ? `: ${comment}` : ''}`;
+    await this.notifier.send(actor.tenantId, disclosure, 'team', 'disclosure_comment', { comment: verdict }, await this.disclosures.actorRef(actor));
+    return this.disclosures.get(actor, disclosureId);
+  }
+
+  private async pending(actor: Actor, id: string): Promise<{ followUp: FollowUpRow; disclosure: DisclosureRow }> {
+    const manager = this.tenant.manager;
+    const [found] = await this.repository.followUps(manager, actor.tenantId, { id });
+    if (!found) throw new NotFoundException('Follow-up not found');
+    let disclosure: DisclosureRow;
+    try {
+      disclosure = await this.disclosures.findWorkable(actor, found.disclosureId, true);
+    } catch (error) {
+      if (error instanceof NotFoundException) throw new NotFoundException('Follow-up not found');
+      throw error;
+    }
+    const [followUp] = await this.repository.followUps(manager, actor.tenantId, { id });
+    if (followUp!.status !== 'pending') throw new ConflictException(`This follow-up is already ${followUp!.status}`);
+    return { followUp: followUp!, disclosure };
+  }
+}
