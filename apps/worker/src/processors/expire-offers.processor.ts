@@ -50,8 +50,8 @@ export class ExpireOffersProcessor {
       // Locked, so a client accepting at this moment either goes first (and we skip) or waits for us.
       const [offer]: OpenOffer[] = await manager.query(
         `SELECT o.disclosure_id AS "disclosureId", d.client_account_id AS "clientAccountId", o.kind AS "offerKind",
-                -- Percent and days are whole numbers (the table checks it): "10%", not "10.00%".
-                CASE WHEN o.kind IN ('discount_next_project', 'deadline_extension') THEN trunc(o.value)::text ELSE o.value::text END AS value,
+                -- Money keeps its cents; percent, hours and days read as people write them ("10%", "2.5 hours"), as the API words them.
+                CASE WHEN o.kind IN ('credit', 'refund') THEN o.value::text ELSE trim_scale(o.value)::text END AS value,
                 o.currency, o.expires_at AS "expiresAt",
                 o.expires_at <= now() AS expired,
                 o.expiry_warned_at IS NULL AND o.expires_at <= now() + interval '1 day' AS warn,
