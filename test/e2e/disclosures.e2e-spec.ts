@@ -296,6 +296,22 @@ describe('disclosures', () => {
     expect(unassigned.status).toBe(403);
   });
 
+  it('logs the time spent fixing a disclosed error at no charge, shown to the client as the team', async () => {
+    const { api } = stack;
+    const id = (await draft(assistant.token)).body.id as string;
+    const fix = { engagementId, startedAt: '2026-11-20T10:00:00Z', endedAt: '2026-11-20T11:00:00Z', notes: 'Sent the correction', disclosureId: id };
+    expect((await api.post('/api/v1/work-logs', fix, assistant.token)).status).toBe(409);
+    await api.post(`/api/v1/disclosures/${id}/disclose`, {}, assistant.token);
+    expect((await api.post('/api/v1/work-logs', { ...fix, billable: true }, assistant.token)).status).toBe(400);
+    expect((await api.post('/api/v1/work-logs', { ...fix, engagementId: otherEngagementId }, tenant.owner.token)).status).toBe(400);
+    const logged = await api.post('/api/v1/work-logs', fix, assistant.token);
+    expect(logged.status).toBe(201);
+    expect(logged.body).toMatchObject({ billable: false, amount: '0.00', fixedAtNoCharge: true, disclosureId: id });
+    await api.post('/api/v1/timesheet-weeks', { engagementId, weekStart: '2026-11-16' }, assistant.token);
+    const seen = await api.get(`/api/v1/work-logs/${logged.body.id}`, clientAdmin.token);
+    expect(seen.body).toMatchObject({ assistant: null, fixedAtNoCharge: true });
+  });
+
   it('refuses bad input with a clear message and writes nothing', async () => {
     const { api } = stack;
     const id = (await draft(assistant.token)).body.id as string;

@@ -86,6 +86,7 @@ export class WorkLogsService {
     const end = toWholeSecond(new Date(dto.endedAt));
     const problem = entrySpanProblem(start, end, new Date());
     if (problem) throw new BadRequestException(problem);
+    if (dto.disclosureId) await this.assertFixable(actor.tenantId, engagement.id, dto.disclosureId, dto.billable);
     await this.repository.lockAssistant(manager, actor.tenantId, actor.userId);
     await this.assertWeekOpen(actor.tenantId, engagement.id, actor.userId, start);
     await this.assertNoOverlap(actor.tenantId, actor.userId, start, end, null);
@@ -101,8 +102,9 @@ export class WorkLogsService {
       endedAt: end,
       durationSeconds: (end.getTime() - start.getTime()) / 1000,
       notes: dto.notes?.trim() ?? '',
-      billable: dto.billable ?? true,
+      billable: dto.disclosureId ? false : (dto.billable ?? true),
       hourlyRate: await this.repository.rateAt(manager, actor.tenantId, engagement.id, start),
+      disclosureId: dto.disclosureId ?? null,
     });
     await this.record(actor, 'work_log.created', id, { after: { ...dto } });
     await this.retainer.check(manager, actor.tenantId, engagement.id);
@@ -242,6 +244,19 @@ export class WorkLogsService {
       throw new ConflictException(`This engagement is ${engagement.status}; time can be logged on active engagements only`);
     }
     return engagement;
+  }
+
+  /** Fix time belongs to a disclosed error of the same engagement, and our own errors are never billed. */
+  private async assertFixable(tenantId: string, engagementId: string, disclosureId: string, billable: boolean | undefined): Promise<void> {
+    if (billable) throw new BadRequestException('Time spent fixing our own error is never billed; leave billable out or false');
+    const [disclosure]: { engagementId: string; status: string }[] = await this.tenant.manager.query(
+      `SELECT engagement_id AS "engagementId", status FROM disclosures WHERE tenant_id = $1 AND id = $2`,
+      [tenantId, disclosureId],
+    );
+    if (!disclosure || disclosure.engagementId !== engagementId) throw new BadRequestException('disclosureId must be a disclosure of this engagement');
+    if (disclosure.status === 'draft' || disclosure.status === 'in_review') {
+      throw new ConflictException('Disclose the error to the client before logging time to fix it');
+    }
   }
 
   async assertNoOverlap(tenantId: string, assistantId: string, start: Date, end: Date | null, excludeId: string | null): Promise<void> {

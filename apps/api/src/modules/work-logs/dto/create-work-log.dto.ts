@@ -21,8 +21,13 @@ export class CreateWorkLogDto {
   @MaxLength(5000)
   notes?: string;
 
-  @ApiPropertyOptional({ default: true })
+  @ApiPropertyOptional({ default: true, description: 'always false for time spent fixing a disclosed error' })
   @IsOptional()
   @IsBoolean()
   billable?: boolean;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'time spent putting right a disclosed error of this engagement: never billed, shown to the client as the team' })
+  @IsOptional()
+  @IsUUID('4', { message: 'disclosureId must be a disclosure id' })
+  disclosureId?: string;
 }
