@@ -100,7 +100,8 @@ export class EmailRenderer {
     const roleLabel = typeof vars['role'] === 'string' ? t(`${template}.roles.${vars['role']}`, vars) : '';
     // A compensation offer reads as a phrase of its kind: "a 10% discount on your next project".
     const offerLabel = typeof vars['offerKind'] === 'string' ? t(`offers.${vars['offerKind']}`, vars) : '';
-    const all = { ...vars, roleLabel, offerLabel };
+    const categoryLabel = typeof vars['category'] === 'string' ? t(`categories.${vars['category']}`) : '';
+    const all = { ...vars, roleLabel, offerLabel, categoryLabel };
     const lines = s.paragraphs.map((key) => t(key, all));
     const after = (s.afterAction ?? []).map((key) => t(key, all));
     const footer = t('layout.footer', all);
