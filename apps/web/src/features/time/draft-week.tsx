@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, ErrorAlert, SuccessNotice } from '../../app/ui';
+import { Button, ErrorAlert } from '../../app/ui';
 import type { WorkLog } from '../../lib/api';
 import { useErrorMessages } from '../../lib/i18n/use-error-messages';
 import { useFormat } from '../../lib/i18n/use-format';
@@ -75,12 +75,11 @@ function DraftEntry({ entry }: { entry: WorkLog }) {
 }
 
 /** One engagement's unsubmitted time in one week, and the button that sends it to the client. */
-export function DraftWeek({ group }: { group: DraftGroup }) {
+export function DraftWeek({ group, onSubmitted }: { group: DraftGroup; onSubmitted: () => void }) {
   const { t } = useTranslation();
   const format = useFormat();
   const errorMessages = useErrorMessages();
   const submit = useSubmitWeek();
-  const [submitted, setSubmitted] = useState(false);
   const seconds = group.entries.reduce((sum, entry) => sum + (entry.durationSeconds ?? 0), 0);
   const headingId = `draft-${group.engagementId}-${group.weekStart}`;
 
@@ -100,15 +99,14 @@ export function DraftWeek({ group }: { group: DraftGroup }) {
           pending={submit.isPending}
           onClick={() => {
             if (submit.isPending) return;
-            setSubmitted(false);
-            submit.mutate({ engagementId: group.engagementId, weekStart: group.weekStart }, { onSuccess: () => setSubmitted(true) });
+            // The promise, not mutate's onSuccess: this group leaves the list (unmounts) as the drafts refresh.
+            submit.mutateAsync({ engagementId: group.engagementId, weekStart: group.weekStart }).then(onSubmitted, () => undefined);
           }}
         >
           {t('time.submitWeek')}
         </Button>
       </header>
       <ErrorAlert title={submit.isError ? t('time.submitFailed') : undefined} messages={submit.isError ? errorMessages(submit.error) : []} />
-      {submitted ? <SuccessNotice>{t('time.submitted')}</SuccessNotice> : null}
       <ul className="entry-list">
         {group.entries.map((entry) => (
           <DraftEntry key={entry.id} entry={entry} />

@@ -31,7 +31,7 @@ export function EntryForm({
   const errorMessages = useErrorMessages();
   const fieldError = useFieldError();
   const { query, engagements } = useLoggableEngagements();
-  const form = useForm<EntryFormValues>({ resolver: zodResolver(entrySchema), defaultValues: initial });
+  const form = useForm<EntryFormValues>({ resolver: zodResolver(entrySchema(fixedEngagement ? initial : undefined)), defaultValues: initial });
   const { errors } = form.formState;
 
   return (

@@ -19,19 +19,25 @@ describe('entrySchema', () => {
   const valid = { engagementId: 'e1', day: '2026-11-23', start: '09:00', end: '10:00', notes: ' Inbox ', billable: true };
 
   it('accepts a complete entry and trims its notes', () => {
-    expect(entrySchema.parse(valid).notes).toBe('Inbox');
+    expect(entrySchema().parse(valid).notes).toBe('Inbox');
   });
 
   it('names the field of each problem', () => {
-    const result = entrySchema.safeParse({ ...valid, engagementId: '', end: '09:00' });
+    const result = entrySchema().safeParse({ ...valid, engagementId: '', end: '09:00' });
     expect(result.success).toBe(false);
     const issues = result.error?.issues.map((issue) => [issue.path.join('.'), issue.message]);
     expect(issues).toEqual(expect.arrayContaining([['engagementId', 'validation.engagementRequired']]));
   });
 
   it('refuses an entry that ends when it starts', () => {
-    const result = entrySchema.safeParse({ ...valid, end: '09:00' });
+    const result = entrySchema().safeParse({ ...valid, end: '09:00' });
     expect(result.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([['end', 'validation.endAfterStart']]);
+  });
+
+  it('lets an entry of under a minute keep the times it has (a timer stopped at once)', () => {
+    const short = { ...valid, end: '09:00' };
+    expect(entrySchema(short).safeParse({ ...short, notes: 'Inbox' }).success).toBe(true);
+    expect(entrySchema(short).safeParse({ ...short, start: '08:00', end: '08:00' }).success).toBe(false);
   });
 });
 
@@ -50,6 +56,11 @@ describe('toWorkLogPatch', () => {
 
   it('sends only the changed notes', () => {
     expect(toWorkLogPatch(entry, { ...entryFormValues(entry), notes: 'Inbox and calendar' })).toEqual({ notes: 'Inbox and calendar' });
+  });
+
+  it('leaves out the times of a short timer entry whose notes change', () => {
+    const timed = { ...entry, endedAt: new Date(2026, 10, 23, 9, 0, 4).toISOString() } as WorkLog;
+    expect(toWorkLogPatch(timed, { ...entryFormValues(timed), notes: 'Inbox' + '!' })).toEqual({ notes: 'Inbox!' });
   });
 
   it('sends both ends when the time moved', () => {

@@ -6,24 +6,32 @@ import { validationMessage as m } from '../../lib/i18n/validation-messages';
 const TIME = /^\d{2}:\d{2}$/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-/**
- * A time entry as the reader types it: a day and two times of day in their own time zone. An end before
- * the start means the work went past midnight.
- */
-export const entrySchema = z
-  .object({
+const entryFields = z.object({
     engagementId: z.string().check(z.minLength(1, m('engagementRequired'))),
     day: z.string().check(z.regex(DAY, m('dayRequired'))),
     start: z.string().check(z.regex(TIME, m('timeRequired'))),
     end: z.string().check(z.regex(TIME, m('timeRequired'))),
     notes: z.string().check(z.trim(), z.maxLength(5000, m('notesTooLong'))),
     billable: z.boolean(),
-  })
-  .check(
-    z.refine((form) => form.start !== form.end, { message: m('endAfterStart'), path: ['end'] }),
-  );
+  });
 
-export type EntryForm = z.infer<typeof entrySchema>;
+export type EntryForm = z.infer<typeof entryFields>;
+
+const sameSpan = (a: EntryForm, b: EntryForm) => a.day === b.day && a.start === b.start && a.end === b.end;
+
+/**
+ * A time entry as the reader types it: a day and two times of day in their own time zone. An end before
+ * the start means the work went past midnight. Times left as they were are fine even within one minute
+ * (a timer stopped after a few seconds): the form shows minutes, the entry keeps its seconds.
+ */
+export function entrySchema(initial?: EntryForm) {
+  return entryFields.check(
+    z.refine((form) => form.start !== form.end || (initial !== undefined && sameSpan(form, initial)), {
+      message: m('endAfterStart'),
+      path: ['end'],
+    }),
+  );
+}
 
 /** Start and end as instants; the end rolls into the next day when it is earlier than the start. */
 export function entrySpan(form: Pick<EntryForm, 'day' | 'start' | 'end'>): { startedAt: string; endedAt: string } {
@@ -37,12 +45,11 @@ export function toWorkLogInput(form: EntryForm): WorkLogInput {
   return { engagementId: form.engagementId, ...entrySpan(form), notes: form.notes, billable: form.billable };
 }
 
-/** Only what changed on an entry. */
+/** Only what changed on an entry; times as typed (to the minute) are compared with the entry as the form showed it. */
 export function toWorkLogPatch(before: WorkLog, form: EntryForm): WorkLogPatch {
-  const span = entrySpan(form);
-  const moved = span.startedAt !== new Date(before.startedAt).toISOString() || span.endedAt !== (before.endedAt && new Date(before.endedAt).toISOString());
+  const moved = !sameSpan(form, entryFormValues(before));
   return {
-    ...(moved && span),
+    ...(moved && entrySpan(form)),
     ...(form.notes !== before.notes && { notes: form.notes }),
     ...(form.billable !== before.billable && { billable: form.billable }),
   };

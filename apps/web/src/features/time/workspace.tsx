@@ -75,12 +75,15 @@ export function Workspace() {
   const member = useMember();
   const drafts = useWorkLogs({ status: 'draft', assistantId: member.user.id, limit: 100 });
   const weeks = useWeeks({ assistantId: member.user.id });
+  // Said outside the group: once submitted, the group leaves the list of drafts.
+  const [submitted, setSubmitted] = useState(false);
   const groups = useMemo(() => groupDrafts(drafts.data?.items ?? [], member.tenant.timeZone), [drafts.data, member.tenant.timeZone]);
 
   return (
     <>
       <LogTime />
       <Section title={t('time.draftsTitle')} description={t('time.draftsDescription')}>
+        {submitted ? <SuccessNotice>{t('time.submitted')}</SuccessNotice> : null}
         <QueryView query={drafts}>
           {() =>
             groups.length === 0 ? (
@@ -88,7 +91,7 @@ export function Workspace() {
             ) : (
               <div className="draft-weeks" data-testid="draft-weeks">
                 {groups.map((group) => (
-                  <DraftWeek key={`${group.weekStart}:${group.engagementId}`} group={group} />
+                  <DraftWeek key={`${group.weekStart}:${group.engagementId}`} group={group} onSubmitted={() => setSubmitted(true)} />
                 ))}
               </div>
             )
