@@ -322,7 +322,7 @@ describe('disclosure sweeps', () => {
       const checkInEmail = await exactlyOneEmail(clientMember.email, `A quick check-in on ${engagement.name}`, d);
       expect(checkInEmail.text).toContain(`/disclosures/${d}/check-in`);
       await exactlyOneEmail(clientAdmin.email, `A quick check-in on ${engagement.name}`, d);
-      const retroEmail = await exactlyOneEmail(manager.email, `Retrospective due: the copy_error disclosure for ${clientName}`, d);
+      const retroEmail = await exactlyOneEmail(manager.email, `Retrospective due: the copy error disclosure for ${clientName}`, d);
       expect(retroEmail.text).toContain(`its team retrospective is due`);
       expect(retroEmail.text).not.toContain('/check-in');
       for (const other of [otherClientAdmin, assistant]) {
