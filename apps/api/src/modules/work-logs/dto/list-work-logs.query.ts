@@ -1,11 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { PageQuery } from '../../../common/page.query';
 import { IsIsoDate } from '../../../common/validation/iso-date';
 
 export const WORK_LOG_STATUSES = ['draft', 'submitted', 'disputed', 'locked'] as const;
 
-export class ListWorkLogsQuery {
+export class ListWorkLogsQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID('4')
@@ -30,17 +30,4 @@ export class ListWorkLogsQuery {
   @IsOptional()
   @IsIsoDate()
   to?: string;
-
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  cursor?: string;
-
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
 }
