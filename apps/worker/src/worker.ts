@@ -7,6 +7,7 @@ import { EmailRenderer } from '@candor/email-templates';
 import { JOB_QUEUE, JOBS, QUEUES, SCHEDULES, jobOptions, type JobName, type JobPayloads, type QueueName } from '@candor/queue-contracts';
 import type { WorkerConfig } from './config/worker-config';
 import { Mailer } from './mail/mailer';
+import { CheckLateDeliverablesProcessor } from './processors/check-late-deliverables.processor';
 import { EscalateOverdueDisclosuresProcessor } from './processors/escalate-overdue-disclosures.processor';
 import { ExpireOffersProcessor } from './processors/expire-offers.processor';
 import { RemindFollowUpsProcessor } from './processors/remind-follow-ups.processor';
@@ -23,6 +24,7 @@ export interface RunningWorker {
   overdueDisclosureSweep: EscalateOverdueDisclosuresProcessor;
   offerSweep: ExpireOffersProcessor;
   followUpSweep: RemindFollowUpsProcessor;
+  lateDeliverableSweep: CheckLateDeliverablesProcessor;
   close(): Promise<void>;
 }
 
@@ -41,6 +43,7 @@ export async function startWorker(config: WorkerConfig, logger: Logger = pino({ 
   );
   const offerSweep = new ExpireOffersProcessor(dataSource, config.WEB_URL, logger);
   const followUpSweep = new RemindFollowUpsProcessor(dataSource, config.WEB_URL, logger);
+  const lateDeliverableSweep = new CheckLateDeliverablesProcessor(dataSource, config.WEB_URL, logger);
 
   // The type checker proves this map complete; the loop below proves it at run time too.
   const handlers: Handlers = {
@@ -49,6 +52,7 @@ export async function startWorker(config: WorkerConfig, logger: Logger = pino({ 
     'disclosure.overdue-check': () => overdueDisclosureSweep.handle(),
     'compensation-offer.expire': () => offerSweep.handle(),
     'follow-up.remind': () => followUpSweep.handle(),
+    'deliverable.late-check': () => lateDeliverableSweep.handle(),
   };
   for (const name of Object.values(JOBS)) {
     if (typeof handlers[name] !== 'function') throw new Error(`job ${name} has no handler`);
@@ -112,6 +116,7 @@ export async function startWorker(config: WorkerConfig, logger: Logger = pino({ 
     overdueDisclosureSweep,
     offerSweep,
     followUpSweep,
+    lateDeliverableSweep,
     async close() {
       closed = true;
       if (scheduleRetry) clearTimeout(scheduleRetry);

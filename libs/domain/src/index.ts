@@ -9,3 +9,4 @@ export * from './money/decimal';
 export * from './disclosures/disclosure-lifecycle';
 export * from './disclosures/compensation';
 export * from './disclosures/blameless';
+export * from './deliverables/revision-rounds';

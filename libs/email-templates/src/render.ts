@@ -54,6 +54,13 @@ const TEMPLATES: Record<string, (vars: Record<string, unknown>) => TemplateSpec>
   offer_expiring: () => notice('offer_expiring', ['body', 'ask']),
   follow_up_check_in: () => notice('follow_up_check_in', ['body', 'ask']),
   follow_up_retrospective: () => notice('follow_up_retrospective', ['body', 'support', 'ask']),
+  deliverable_delivered: (vars) =>
+    notice('deliverable_delivered', [vars['versionKind'] === 'correction' ? 'bodyCorrection' : 'body', 'summary', 'ask']),
+  deliverable_changes_requested: (vars) =>
+    notice('deliverable_changes_requested', ['body', 'comment', vars['billable'] ? 'billable' : 'round', 'ask']),
+  deliverable_approved: () => notice('deliverable_approved', ['body']),
+  deliverable_due_tomorrow: () => notice('deliverable_due_tomorrow', ['body', 'ask']),
+  deliverable_late: () => notice('deliverable_late', ['body', 'ask', 'disclose']),
 };
 
 export const TEMPLATE_NAMES = Object.keys(TEMPLATES);

@@ -11,6 +11,7 @@ export const JOBS = {
   escalateOverdueDisclosures: 'disclosure.overdue-check',
   expireOffers: 'compensation-offer.expire',
   remindFollowUps: 'follow-up.remind',
+  checkLateDeliverables: 'deliverable.late-check',
 } as const;
 export type JobName = (typeof JOBS)[keyof typeof JOBS];
 
@@ -25,6 +26,7 @@ export interface JobPayloads {
   'disclosure.overdue-check': Record<string, never>;
   'compensation-offer.expire': Record<string, never>;
   'follow-up.remind': Record<string, never>;
+  'deliverable.late-check': Record<string, never>;
 }
 
 /** Which queue each job travels on. */
@@ -34,6 +36,7 @@ export const JOB_QUEUE: { [N in JobName]: QueueName } = {
   'disclosure.overdue-check': 'maintenance',
   'compensation-offer.expire': 'maintenance',
   'follow-up.remind': 'maintenance',
+  'deliverable.late-check': 'maintenance',
 };
 
 /** Repeating sweeps: the scheduler id is the job name, so a restart upserts instead of adding another. */
@@ -42,6 +45,7 @@ export const SCHEDULES: { name: JobName; everyMs: number }[] = [
   { name: 'disclosure.overdue-check', everyMs: 60_000 },
   { name: 'compensation-offer.expire', everyMs: 5 * 60_000 },
   { name: 'follow-up.remind', everyMs: 5 * 60_000 },
+  { name: 'deliverable.late-check', everyMs: 5 * 60_000 },
 ];
 
 /** Default options per job: the job id is the idempotency key, so an enqueue twice is one job. */
@@ -59,6 +63,7 @@ export function jobOptions<N extends JobName>(name: N, payload: JobPayloads[N]):
     case 'disclosure.overdue-check':
     case 'compensation-offer.expire':
     case 'follow-up.remind':
+    case 'deliverable.late-check':
       // Sweeps: the next tick retries anyway; keep little history.
       return { attempts: 1, removeOnComplete: { count: 10 }, removeOnFail: { count: 50 } };
   }

@@ -63,4 +63,19 @@ describe('defineAbilityFor', () => {
     expect(defineAbilityFor(actor('assistant')).can('review', 'Disclosure')).toBe(false);
     expect(defineAbilityFor(actor('assistant')).can('read', 'DisclosureInsights')).toBe(false);
   });
+
+  it('lets only the client_admin approve a deliverable, any client user ask for changes, and staff never do either', () => {
+    const deliverable = { kind: 'Deliverable' as const, clientAccountId: 'acc-1' };
+    const request = { kind: 'RevisionRequest' as const, clientAccountId: 'acc-1' };
+    expect(defineAbilityFor(actor('client_admin', 'acc-1')).can('approve', deliverable)).toBe(true);
+    expect(defineAbilityFor(actor('client_admin', 'acc-2')).can('read', deliverable)).toBe(false);
+    expect(defineAbilityFor(actor('client_member', 'acc-1')).can('approve', deliverable)).toBe(false);
+    expect(defineAbilityFor(actor('client_member', 'acc-1')).can('create', request)).toBe(true);
+    expect(defineAbilityFor(actor('client_member', 'acc-2')).can('create', request)).toBe(false);
+    for (const role of ['owner', 'manager', 'assistant'] as const) {
+      expect(defineAbilityFor(actor(role)).can('approve', deliverable)).toBe(false);
+      expect(defineAbilityFor(actor(role)).can('create', request)).toBe(false);
+      expect(defineAbilityFor(actor(role)).can('update', request)).toBe(true);
+    }
+  });
 });

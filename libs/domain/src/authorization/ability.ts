@@ -15,7 +15,18 @@ export interface InvitationSubject {
 }
 /** Anything that belongs to one client account's engagement. */
 export interface EngagementScopedSubject {
-  kind: 'Engagement' | 'Timesheet' | 'TimesheetWeek' | 'ShareLink' | 'Comment' | 'Disclosure' | 'CompensationOffer' | 'FollowUp' | 'CreditLedger';
+  kind:
+    | 'Engagement'
+    | 'Timesheet'
+    | 'TimesheetWeek'
+    | 'ShareLink'
+    | 'Comment'
+    | 'Disclosure'
+    | 'CompensationOffer'
+    | 'FollowUp'
+    | 'CreditLedger'
+    | 'Deliverable'
+    | 'RevisionRequest';
   clientAccountId: string;
 }
 export interface WorkLogSubject {
@@ -40,6 +51,8 @@ export type SubjectName =
   | 'RemedyPolicy'
   | 'CreditLedger'
   | 'DisclosureInsights'
+  | 'Deliverable'
+  | 'RevisionRequest'
   | 'all';
 export type Subject = SubjectName | ClientAccountSubject | InvitationSubject | EngagementScopedSubject | WorkLogSubject;
 
@@ -56,8 +69,10 @@ export function defineAbilityFor(actor: Actor): AppAbility {
   switch (actor.role) {
     case 'owner':
       can('manage', 'all');
-      // Signing for the client (approving its weeks, accepting its terms, a remedy or an offer) is never the agency's to do.
-      cannot('approve', ['Engagement', 'TimesheetWeek', 'Disclosure', 'CompensationOffer']);
+      // Signing for the client (approving its weeks, accepting its terms, a remedy, an offer or a deliverable) is never the agency's to do.
+      cannot('approve', ['Engagement', 'TimesheetWeek', 'Disclosure', 'CompensationOffer', 'Deliverable']);
+      // Nor is asking for a revision round on the client's behalf.
+      cannot('create', 'RevisionRequest');
       break;
     case 'manager':
       can('read', 'Tenant');
@@ -72,6 +87,9 @@ export function defineAbilityFor(actor: Actor): AppAbility {
       can(['create', 'read', 'update'], ['CompensationOffer', 'FollowUp']);
       can(['create', 'read', 'update', 'delete'], 'RemedyPolicy');
       can('read', ['CreditLedger', 'DisclosureInsights']);
+      // Deliverables and versions; a billable revision request is accepted or declined here.
+      can(['create', 'read', 'update'], 'Deliverable');
+      can(['read', 'update'], 'RevisionRequest');
       break;
     case 'assistant':
       can('read', ['Tenant', 'ClientAccount', 'Engagement', 'WorkLog', 'Timesheet', 'TimesheetWeek', 'Comment']);
@@ -82,6 +100,9 @@ export function defineAbilityFor(actor: Actor): AppAbility {
       // Disclosures of engagements they work on (checked by the service); no analytics, no reviews.
       can(['create', 'read', 'update'], ['Disclosure', 'CompensationOffer', 'FollowUp']);
       can('read', ['RemedyPolicy', 'CreditLedger']);
+      // Deliverables of engagements they work on (checked by the service).
+      can(['create', 'read', 'update'], 'Deliverable');
+      can(['read', 'update'], 'RevisionRequest');
       break;
     case 'client_admin':
       can('read', 'ClientAccount', { id: actor.clientAccountId });
@@ -96,6 +117,10 @@ export function defineAbilityFor(actor: Actor): AppAbility {
       can('read', ['Disclosure', 'CompensationOffer', 'FollowUp', 'CreditLedger'], own);
       can('read', 'RemedyPolicy');
       can('approve', ['Disclosure', 'CompensationOffer'], own);
+      // Deliverables of their account: asking for changes is any client user's, approving a version theirs alone.
+      can('read', ['Deliverable', 'RevisionRequest'], own);
+      can('create', 'RevisionRequest', own);
+      can('approve', 'Deliverable', own);
       break;
     case 'client_member':
       can('read', 'ClientAccount', { id: actor.clientAccountId });
@@ -103,6 +128,8 @@ export function defineAbilityFor(actor: Actor): AppAbility {
       can('create', 'Comment', own);
       can('read', ['Disclosure', 'CompensationOffer', 'FollowUp', 'CreditLedger'], own);
       can('read', 'RemedyPolicy');
+      can('read', ['Deliverable', 'RevisionRequest'], own);
+      can('create', 'RevisionRequest', own);
       break;
   }
   return build({ detectSubjectType: (s) => (typeof s === 'string' ? s : s.kind) });
