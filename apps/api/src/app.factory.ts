@@ -1,3 +1,4 @@
+import multipart from '@fastify/multipart';
 import { ValidationPipe, VersioningType } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -12,6 +13,11 @@ export async function createApiApp(config: ApiConfig, options: { connectDatabase
   const adapter = new FastifyAdapter({ trustProxy: true, genReqId: () => randomUUID(), bodyLimit: 1_048_576 });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options), adapter, { bufferLogs: true });
   app.useLogger(app.get(Logger));
+  // Multipart bodies are read by the route that wants them (deliverable versions), within these limits.
+  await app.register(multipart as unknown as Parameters<NestFastifyApplication['register']>[0], {
+    preservePath: true,
+    limits: { fileSize: config.UPLOAD_MAX_FILE_BYTES, files: config.UPLOAD_MAX_FILES, fields: 10, fieldSize: 20_000 },
+  });
   app.setGlobalPrefix('api', { exclude: ['health'] });
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
   app.useGlobalPipes(

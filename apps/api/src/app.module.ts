@@ -12,6 +12,7 @@ import { TenantTransactionInterceptor } from './common/tenant-transaction.interc
 import { API_CONFIG, type ApiConfig } from './config/api-config';
 import { AuthModule } from './modules/auth/auth.module';
 import { ClientAccountsModule } from './modules/client-accounts/client-accounts.module';
+import { DeliverablesModule } from './modules/deliverables/deliverables.module';
 import { DisclosuresModule } from './modules/disclosures/disclosures.module';
 import { EngagementsModule } from './modules/engagements/engagements.module';
 import { HealthController } from './modules/health/health.controller';
@@ -56,6 +57,7 @@ export class AppModule {
         TimesheetWeeksModule,
         TimesheetsModule,
         DisclosuresModule,
+        DeliverablesModule,
       ],
       controllers: [MeController, TenantController, HealthController],
       providers: [

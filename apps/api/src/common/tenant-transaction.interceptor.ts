@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { withTenant } from '@candor/db';
 import type { Actor } from '@candor/domain';
 import { PUBLIC_ROUTE } from './access.decorators';
-import { TenantContext } from './tenant-context';
+import { TenantContext, type RollbackHook } from './tenant-context';
 
 /**
  * Wraps every authenticated handler in one transaction scoped to the caller's tenant: row-level
@@ -25,10 +25,14 @@ export class TenantTransactionInterceptor implements NestInterceptor {
       return next.handle();
     }
     const actor = context.switchToHttp().getRequest<{ user: Actor }>().user;
+    const onRollback: RollbackHook[] = [];
     return from(
       withTenant(this.dataSource, actor.tenantId, (manager) =>
-        this.tenant.run(manager, actor, () => lastValueFrom(next.handle(), { defaultValue: undefined })),
-      ),
+        this.tenant.run(manager, actor, () => lastValueFrom(next.handle(), { defaultValue: undefined }), onRollback),
+      ).catch(async (error: unknown) => {
+        for (const hook of onRollback) await hook().catch(() => undefined);
+        throw error;
+      }),
     );
   }
 }

@@ -66,6 +66,7 @@ export function presentForClient(row: DisclosureRow, view: ClientView, detail?: 
     engagementName: row.engagementName,
     clientAccountId: row.clientAccountId,
     clientName: row.clientName,
+    deliverableId: row.deliverableId,
     category: row.category,
     severity: row.severity,
     status: row.status,

@@ -9,6 +9,7 @@ export interface DisclosureRow {
   engagementName: string;
   clientAccountId: string;
   clientName: string;
+  deliverableId: string | null;
   authorId: string;
   authorName: string;
   category: string;
@@ -105,7 +106,7 @@ export const OFFER_VALUE_TEXT = `CASE WHEN o.kind IN ('credit', 'refund') THEN o
 
 const DISCLOSURE_COLUMNS = `
   d.id, d.engagement_id AS "engagementId", e.name AS "engagementName", d.client_account_id AS "clientAccountId", c.name AS "clientName",
-  d.author_id AS "authorId", au.display_name AS "authorName", d.category, d.severity, d.detected_by AS "detectedBy", d.status,
+  d.deliverable_id AS "deliverableId", d.author_id AS "authorId", au.display_name AS "authorName", d.category, d.severity, d.detected_by AS "detectedBy", d.status,
   d.what_happened AS "whatHappened", d.impact, d.apology, d.remedy_plan AS "remedyPlan", d.remedy_due_at AS "remedyDueAt",
   d.remedy_rounds AS "remedyRounds", d.remedy_accepted_at AS "remedyAcceptedAt", d.remedy_accepted_by AS "remedyAcceptedBy",
   ra.display_name AS "remedyAcceptedByName", d.resolution_summary AS "resolutionSummary", d.prevention_summary AS "preventionSummary",

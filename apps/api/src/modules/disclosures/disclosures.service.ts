@@ -79,6 +79,7 @@ export class DisclosuresService {
     const discoveredAt = new Date(dto.discoveredAt);
     this.assertTimes(occurredAt, discoveredAt);
     const involved = await this.checkedInvolved(actor, dto.involvedUserIds ?? []);
+    if (dto.deliverableId) await this.assertDeliverableOf(actor.tenantId, engagement.id, dto.deliverableId);
     // A standing remedy agreed for this category starts the draft, unless the author wrote one.
     const [policy]: { remedyPlan: string; remedyDueHours: number; offerKind: string | null; offerValue: string | null; offerCurrency: string | null; offerNote: string; offerValidDays: number }[] =
       await manager.query(
@@ -91,8 +92,8 @@ export class DisclosuresService {
     const id = randomUUID();
     await manager.query(
       `INSERT INTO disclosures (tenant_id, id, engagement_id, client_account_id, author_id, category, severity, detected_by, what_happened, impact,
-         apology, remedy_plan, remedy_due_at, root_cause, contributing_factors, lessons_learned, preventive_actions, occurred_at, discovered_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`,
+         apology, remedy_plan, remedy_due_at, root_cause, contributing_factors, lessons_learned, preventive_actions, occurred_at, discovered_at, deliverable_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)`,
       [
         actor.tenantId,
         id,
@@ -113,6 +114,7 @@ export class DisclosuresService {
         dto.preventiveActions?.trim() ?? '',
         occurredAt,
         discoveredAt,
+        dto.deliverableId ?? null,
       ],
     );
     await this.repository.replaceInvolved(manager, actor.tenantId, id, involved);
@@ -261,6 +263,15 @@ export class DisclosuresService {
     if (actor.role === 'assistant' && !(await this.engagementsRepository.isAssigned(this.tenant.manager, actor.tenantId, engagementId, actor.userId))) {
       throw new ForbiddenException('You are not assigned to this engagement; ask a manager to add you');
     }
+  }
+
+  private async assertDeliverableOf(tenantId: string, engagementId: string, deliverableId: string): Promise<void> {
+    const found: unknown[] = await this.tenant.manager.query(`SELECT 1 FROM deliverables WHERE tenant_id = $1 AND id = $2 AND engagement_id = $3`, [
+      tenantId,
+      deliverableId,
+      engagementId,
+    ]);
+    if (!found.length) throw new BadRequestException('deliverableId must be a deliverable of the same engagement');
   }
 
   private assertTimes(occurredAt: Date, discoveredAt: Date): void {

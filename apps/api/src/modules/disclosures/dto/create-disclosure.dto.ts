@@ -36,6 +36,11 @@ export class CreateDisclosureDto extends OmitType(DisclosureTextDto, ['whatHappe
   @MaxLength(10000)
   whatHappened: string;
 
+  @ApiPropertyOptional({ format: 'uuid', description: 'the deliverable of the same engagement this error is about (e.g. a missed deadline)' })
+  @IsOptional()
+  @IsUUID('4', { message: 'deliverableId must be a deliverable id' })
+  deliverableId?: string;
+
   @ApiPropertyOptional({ type: [String], description: 'team members involved (internal; never shown to the client)' })
   @IsOptional()
   @IsArray()

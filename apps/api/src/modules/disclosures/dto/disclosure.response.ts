@@ -59,6 +59,7 @@ export class DisclosureClientResponse {
   @ApiProperty() engagementName: string;
   @ApiProperty() clientAccountId: string;
   @ApiProperty() clientName: string;
+  @ApiProperty({ type: String, nullable: true, description: 'the deliverable this error is about, if any' }) deliverableId: string | null;
   @ApiProperty({ enum: DISCLOSURE_CATEGORIES }) category: string;
   @ApiProperty({ enum: DISCLOSURE_SEVERITIES }) severity: string;
   @ApiProperty({ enum: DISCLOSURE_STATUSES }) status: string;

@@ -1,0 +1,69 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { tenantSettings, type TenantSettings } from '@candor/domain';
+import { TenantContext } from '../../common/tenant-context';
+import { API_CONFIG, type ApiConfig } from '../../config/api-config';
+import { OutboxService } from '../outbox/outbox.service';
+import { RecipientsService, type Recipient } from '../outbox/recipients.service';
+import type { DeliverableRow } from './deliverables.repository';
+
+/** Who hears about a step: everyone at the client, or the team around the deliverable (assignee and managers). */
+export type DeliverableAudience = 'client_contacts' | 'team';
+
+export interface ActorRef {
+  userId: string;
+  displayName: string;
+  isClient: boolean;
+}
+
+/** Writes the outbox rows for deliverable news; the emails leave only if the change commits. */
+@Injectable()
+export class DeliverableNotifier {
+  constructor(
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+    private readonly tenant: TenantContext,
+    private readonly outbox: OutboxService,
+    private readonly recipients: RecipientsService,
+  ) {}
+
+  async tenantFacts(tenantId: string): Promise<{ name: string; teamName: string; settings: TenantSettings }> {
+    const [row]: { name: string; settings: Record<string, unknown> }[] = await this.tenant.manager.query(
+      `SELECT name, settings FROM tenants WHERE id = $1`,
+      [tenantId],
+    );
+    return { name: row!.name, teamName: `${row!.name} team`, settings: tenantSettings(row!.settings) };
+  }
+
+  url(deliverableId: string): string {
+    return new URL(`/deliverables/${deliverableId}`, this.config.WEB_URL).toString();
+  }
+
+  async send(
+    tenantId: string,
+    d: DeliverableRow,
+    audience: DeliverableAudience,
+    template: string,
+    extra: Record<string, unknown>,
+    actor: ActorRef,
+  ): Promise<void> {
+    const manager = this.tenant.manager;
+    const facts = await this.tenantFacts(tenantId);
+    let recipients: Recipient[] =
+      audience === 'client_contacts'
+        ? await this.recipients.clientContacts(manager, tenantId, d.clientAccountId)
+        : RecipientsService.distinct(
+            d.assigneeId ? await this.recipients.users(manager, tenantId, [d.assigneeId]) : [],
+            await this.recipients.managers(manager, tenantId),
+          );
+    recipients = recipients.filter((r) => r.userId !== actor.userId);
+    const toClient = audience === 'client_contacts';
+    await this.outbox.addForEach(manager, tenantId, recipients, template, {
+      tenantName: facts.name,
+      clientName: d.clientName,
+      engagementName: d.engagementName,
+      deliverableTitle: d.title,
+      actorName: toClient && !actor.isClient && !facts.settings.showStaffNames ? facts.teamName : actor.displayName,
+      url: this.url(d.id),
+      ...extra,
+    });
+  }
+}

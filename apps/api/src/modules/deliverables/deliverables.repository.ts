@@ -1,0 +1,180 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { DeliverableStatus, RevisionRequestStatus, VersionKind } from '@candor/domain';
+
+export interface DeliverableRow {
+  id: string;
+  engagementId: string;
+  engagementName: string;
+  clientAccountId: string;
+  clientName: string;
+  title: string;
+  description: string;
+  assigneeId: string | null;
+  assigneeName: string | null;
+  dueAt: Date | null;
+  status: DeliverableStatus;
+  approvedBy: string | null;
+  approvedByName: string | null;
+  approvedAt: Date | null;
+  lateAt: Date | null;
+  dueRemindedAt: Date | null;
+  lateNotifiedAt: Date | null;
+  createdAt: Date;
+  includedRounds: number;
+  roundsUsed: number;
+  versionCount: number;
+}
+
+export interface VersionRow {
+  id: string;
+  deliverableId: string;
+  number: number;
+  kind: VersionKind;
+  changeSummary: string;
+  revisionRequestId: string | null;
+  disclosureId: string | null;
+  createdBy: string;
+  createdByName: string;
+  createdAt: Date;
+}
+
+export interface FileRow {
+  id: string;
+  versionId: string;
+  originalName: string;
+  storedName: string;
+  contentType: string;
+  sizeBytes: number;
+  sha256: string;
+  storage: 'local' | 's3';
+}
+
+export interface RevisionRequestRow {
+  id: string;
+  deliverableId: string;
+  engagementId: string;
+  clientAccountId: string;
+  versionId: string;
+  versionNumber: number;
+  requestedBy: string;
+  requestedByName: string;
+  comment: string;
+  countsAsRound: boolean;
+  roundNumber: number | null;
+  billable: boolean;
+  status: RevisionRequestStatus;
+  acceptedAt: Date | null;
+  declinedAt: Date | null;
+  declineReason: string | null;
+  fulfilledAt: Date | null;
+  createdAt: Date;
+}
+
+export interface DeliverableFilter {
+  id?: string;
+  engagementId?: string;
+  status?: DeliverableStatus;
+  /** Client users: their own account only. */
+  onlyClientAccountId: string | null;
+  /** Assistants: engagements they are assigned to, and what is assigned to them. */
+  onlyAssistantId: string | null;
+  limit?: number;
+}
+
+/** Rounds used on an engagement: client requests that count and were not declined. */
+const ROUNDS_USED = (tenant: string, engagement: string) => `(SELECT count(*)::int FROM revision_requests r
+  JOIN deliverables rd ON rd.tenant_id = r.tenant_id AND rd.id = r.deliverable_id
+  WHERE r.tenant_id = ${tenant} AND rd.engagement_id = ${engagement} AND r.counts_as_round AND r.status <> 'declined')`;
+
+/** The queries of deliverables, versions, files and revision requests; each takes the tenant-scoped manager and the tenant. */
+@Injectable()
+export class DeliverablesRepository {
+  find(manager: EntityManager, tenantId: string, f: DeliverableFilter): Promise<DeliverableRow[]> {
+    const params: unknown[] = [tenantId];
+    const where = ['d.tenant_id = $1'];
+    const add = (sql: (p: string) => string, value: unknown) => where.push(sql(`$${params.push(value)}`));
+    if (f.id) add((p) => `d.id = ${p}`, f.id);
+    if (f.engagementId) add((p) => `d.engagement_id = ${p}`, f.engagementId);
+    if (f.status) add((p) => `d.status = ${p}`, f.status);
+    if (f.onlyClientAccountId) add((p) => `d.client_account_id = ${p}`, f.onlyClientAccountId);
+    if (f.onlyAssistantId) {
+      add(
+        (p) => `(d.assignee_id = ${p} OR EXISTS (SELECT 1 FROM engagement_assistants ea
+                 WHERE ea.tenant_id = d.tenant_id AND ea.engagement_id = d.engagement_id AND ea.user_id = ${p}))`,
+        f.onlyAssistantId,
+      );
+    }
+    const limit = f.limit ? `LIMIT ${Number(f.limit)}` : '';
+    return manager.query(
+      `SELECT d.id, d.engagement_id AS "engagementId", e.name AS "engagementName", d.client_account_id AS "clientAccountId", c.name AS "clientName",
+              d.title, d.description, d.assignee_id AS "assigneeId", au.display_name AS "assigneeName", d.due_at AS "dueAt", d.status,
+              d.approved_by AS "approvedBy", ap.display_name AS "approvedByName", d.approved_at AS "approvedAt", d.late_at AS "lateAt",
+              d.due_reminded_at AS "dueRemindedAt", d.late_notified_at AS "lateNotifiedAt", d.created_at AS "createdAt",
+              e.included_revision_rounds AS "includedRounds", ${ROUNDS_USED('d.tenant_id', 'd.engagement_id')} AS "roundsUsed",
+              (SELECT count(*)::int FROM deliverable_versions v WHERE v.tenant_id = d.tenant_id AND v.deliverable_id = d.id) AS "versionCount"
+       FROM deliverables d
+       JOIN engagements e ON e.tenant_id = d.tenant_id AND e.id = d.engagement_id
+       JOIN client_accounts c ON c.tenant_id = d.tenant_id AND c.id = d.client_account_id
+       LEFT JOIN users au ON au.id = d.assignee_id
+       LEFT JOIN users ap ON ap.id = d.approved_by
+       WHERE ${where.join(' AND ')}
+       ORDER BY d.due_at ASC NULLS LAST, d.created_at DESC, d.id ${limit}`,
+      params,
+    );
+  }
+
+  async lock(manager: EntityManager, tenantId: string, id: string): Promise<void> {
+    await manager.query(`SELECT 1 FROM deliverables WHERE tenant_id = $1 AND id = $2 FOR UPDATE`, [tenantId, id]);
+  }
+
+  /** Locks the engagement so two revision requests cannot take the same round. */
+  async roundsUsedLocked(manager: EntityManager, tenantId: string, engagementId: string): Promise<{ included: number; used: number }> {
+    const [row]: { included: number }[] = await manager.query(
+      `SELECT included_revision_rounds AS included FROM engagements WHERE tenant_id = $1 AND id = $2 FOR UPDATE`,
+      [tenantId, engagementId],
+    );
+    const [used]: { n: number }[] = await manager.query(`SELECT ${ROUNDS_USED('$1', '$2')} AS n`, [tenantId, engagementId]);
+    return { included: row!.included, used: used!.n };
+  }
+
+  versions(manager: EntityManager, tenantId: string, deliverableId: string): Promise<VersionRow[]> {
+    return manager.query(
+      `SELECT v.id, v.deliverable_id AS "deliverableId", v.number, v.kind, v.change_summary AS "changeSummary",
+              v.revision_request_id AS "revisionRequestId", v.disclosure_id AS "disclosureId", v.created_by AS "createdBy",
+              u.display_name AS "createdByName", v.created_at AS "createdAt"
+       FROM deliverable_versions v JOIN users u ON u.id = v.created_by
+       WHERE v.tenant_id = $1 AND v.deliverable_id = $2 ORDER BY v.number`,
+      [tenantId, deliverableId],
+    );
+  }
+
+  files(manager: EntityManager, tenantId: string, filter: { versionIds?: string[]; deliverableId?: string; id?: string }): Promise<FileRow[]> {
+    return manager.query(
+      `SELECT f.id, f.version_id AS "versionId", f.original_name AS "originalName", f.stored_name AS "storedName",
+              f.content_type AS "contentType", f.size_bytes::float8 AS "sizeBytes", f.sha256, f.storage
+       FROM deliverable_files f JOIN deliverable_versions v ON v.tenant_id = f.tenant_id AND v.id = f.version_id
+       WHERE f.tenant_id = $1 AND ($2::uuid[] IS NULL OR f.version_id = ANY($2::uuid[]))
+         AND ($3::uuid IS NULL OR v.deliverable_id = $3) AND ($4::uuid IS NULL OR f.id = $4)
+       ORDER BY v.number, f.created_at, f.id`,
+      [tenantId, filter.versionIds ?? null, filter.deliverableId ?? null, filter.id ?? null],
+    );
+  }
+
+  revisionRequests(manager: EntityManager, tenantId: string, filter: { deliverableId?: string; id?: string }): Promise<RevisionRequestRow[]> {
+    return manager.query(
+      `SELECT r.id, r.deliverable_id AS "deliverableId", d.engagement_id AS "engagementId", d.client_account_id AS "clientAccountId",
+              r.version_id AS "versionId", v.number AS "versionNumber", r.requested_by AS "requestedBy", u.display_name AS "requestedByName",
+              r.comment, r.counts_as_round AS "countsAsRound", r.round_number AS "roundNumber", r.billable, r.status,
+              r.accepted_at AS "acceptedAt", r.declined_at AS "declinedAt", r.decline_reason AS "declineReason",
+              r.fulfilled_at AS "fulfilledAt", r.created_at AS "createdAt"
+       FROM revision_requests r
+       JOIN deliverables d ON d.tenant_id = r.tenant_id AND d.id = r.deliverable_id
+       JOIN deliverable_versions v ON v.tenant_id = r.tenant_id AND v.id = r.version_id
+       JOIN users u ON u.id = r.requested_by
+       WHERE r.tenant_id = $1 AND ($2::uuid IS NULL OR r.deliverable_id = $2) AND ($3::uuid IS NULL OR r.id = $3)
+       ORDER BY r.created_at, r.id`,
+      [tenantId, filter.deliverableId ?? null, filter.id ?? null],
+    );
+  }
+}
