@@ -1,0 +1,313 @@
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
+import jwt from 'jsonwebtoken';
+import { Pool, type PoolClient } from 'pg';
+import { amountFor, hoursFor, sumAmounts } from '@candor/domain';
+import * as Q from './queries';
+
+/**
+ * The ceiling: bare Fastify + pg running the API's SQL for the benchmark's five scenarios, with the
+ * same access token check (HS256, same secret, same claims) and the same tenant transaction
+ * (BEGIN; set_config('app.tenant_id', ..., true); ...; COMMIT) as the runtime role. No framework,
+ * no validation library, no DI, no logging: what the database and Node can do at most.
+ */
+interface Actor {
+  userId: string;
+  tenantId: string;
+  role: string;
+  clientAccountId: string | null;
+}
+
+const CLIENT_ROLES = new Set(['client_admin', 'client_member']);
+const ROLES = new Set(['owner', 'manager', 'assistant', 'client_admin', 'client_member']);
+const secret = process.env['JWT_SECRET']!;
+const pool = new Pool({ connectionString: process.env['DATABASE_URL'], max: 20 });
+const app = Fastify({ logger: false });
+
+class HttpError extends Error {
+  constructor(readonly status: number, message: string) {
+    super(message);
+  }
+}
+
+function authenticate(request: FastifyRequest): Actor {
+  const header = request.headers.authorization ?? '';
+  if (!header.startsWith('Bearer ')) throw new HttpError(401, 'Unauthorized');
+  try {
+    const claims = jwt.verify(header.slice(7), secret, { algorithms: ['HS256'] }) as { sub?: string; tid?: string; role?: string; cid?: string | null };
+    if (!claims.sub || !claims.tid || !claims.role || !ROLES.has(claims.role)) throw new Error('claims');
+    return { userId: claims.sub, tenantId: claims.tid, role: claims.role, clientAccountId: claims.cid ?? null };
+  } catch {
+    throw new HttpError(401, 'Unauthorized');
+  }
+}
+
+async function inTenant<T>(actor: Actor, work: (db: PoolClient) => Promise<T>): Promise<T> {
+  const db = await pool.connect();
+  try {
+    await db.query('START TRANSACTION');
+    await db.query(`SELECT set_config('app.tenant_id', $1, true)`, [actor.tenantId]);
+    const result = await work(db);
+    await db.query('COMMIT');
+    return result;
+  } catch (error) {
+    await db.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    db.release();
+  }
+}
+
+function route<T>(handler: (actor: Actor, db: PoolClient, request: FastifyRequest) => Promise<T>, status = 200) {
+  return async (request: FastifyRequest, reply: FastifyReply) => {
+    try {
+      const actor = authenticate(request);
+      const body = await inTenant(actor, (db) => handler(actor, db, request));
+      return reply.code(status).send(body);
+    } catch (error) {
+      const code = error instanceof HttpError ? error.status : 500;
+      return reply.code(code).send({ statusCode: code, message: (error as Error).message });
+    }
+  };
+}
+
+type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+function presentWorkLog(client: boolean, row: Row) {
+  const seconds = row['durationSeconds'] ?? 0;
+  return {
+    id: row['id'],
+    engagementId: row['engagementId'],
+    engagementName: row['engagementName'],
+    assistant: client && row['disclosureId'] !== null ? null : { id: row['assistantId'], displayName: row['assistantName'] },
+    source: row['source'],
+    status: row['status'],
+    running: row['source'] !== 'adjustment' && row['endedAt'] === null,
+    startedAt: row['startedAt'],
+    endedAt: row['endedAt'],
+    durationSeconds: row['durationSeconds'],
+    hours: hoursFor(seconds),
+    notes: row['notes'],
+    billable: row['billable'],
+    hourlyRate: row['hourlyRate'],
+    currency: row['currency'],
+    amount: row['billable'] ? amountFor(seconds, row['hourlyRate']) : '0.00',
+    fixedAtNoCharge: row['disclosureId'] !== null && !row['billable'],
+    weekId: row['weekId'],
+    adjustsId: row['adjustsId'],
+    disclosureId: row['disclosureId'],
+    autoStoppedAt: row['autoStoppedAt'],
+    createdAt: row['createdAt'],
+    updatedAt: row['updatedAt'],
+  };
+}
+
+const cursorOf = (at: Date, id: string) => Buffer.from(`${at.toISOString()}|${id}`).toString('base64url');
+function decodeCursor(cursor: string): { at: Date; id: string } {
+  const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  return { at: new Date(at ?? ''), id: id ?? '' };
+}
+
+app.get('/health', async () => ({ status: 'ok' }));
+
+app.get(
+  '/api/v1/work-logs',
+  route(async (actor, db, request) => {
+    const query = request.query as { limit?: string; cursor?: string };
+    const limit = Math.min(100, Math.max(1, Number(query.limit ?? 50)));
+    const client = CLIENT_ROLES.has(actor.role);
+    const params: unknown[] = [actor.tenantId];
+    const p = (value: unknown) => `$${params.push(value)}`;
+    const where = ['w.tenant_id = $1'];
+    if (client) where.push(`e.client_account_id = ${p(actor.clientAccountId)}`);
+    if (client) where.push(`w.status <> 'draft'`);
+    if (query.cursor) {
+      const after = decodeCursor(query.cursor);
+      where.push(`(w.started_at, w.id) < (${p(after.at)}, ${p(after.id)})`);
+    }
+    const { rows } = await db.query(
+      `SELECT ${Q.WORK_LOG_COLUMNS} FROM ${Q.WORK_LOG_FROM} WHERE ${where.join(' AND ')} ORDER BY w.started_at DESC, w.id DESC LIMIT ${p(limit + 1)}`,
+      params,
+    );
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return { items: page.map((r) => presentWorkLog(client, r)), nextCursor: rows.length > limit && last ? cursorOf(last.startedAt, last.id) : null };
+  }),
+);
+
+async function visibleEngagement(actor: Actor, db: PoolClient, id: string): Promise<Row> {
+  const { rows } = await db.query(Q.ENGAGEMENT_FIND_ONE, [actor.tenantId, id]);
+  const row = rows[0];
+  if (!row || (CLIENT_ROLES.has(actor.role) && row['Engagement_client_account_id'] !== actor.clientAccountId)) throw new HttpError(404, 'Engagement not found');
+  return row;
+}
+
+app.get(
+  '/api/v1/engagements/:id/timesheet',
+  route(async (actor, db, request) => {
+    const { id } = request.params as { id: string };
+    const query = request.query as { period: 'week' | 'month'; start: string };
+    await visibleEngagement(actor, db, id);
+    const client = CLIENT_ROLES.has(actor.role);
+    const head = (await db.query(Q.TIMESHEET_HEAD, [actor.tenantId, id, query.start, query.period])).rows[0]!;
+    const rows = (await db.query(Q.WORK_LOGS_IN_PERIOD, [actor.tenantId, id, head['from'], head['to'], client])).rows;
+    const entries = rows.map((r) => presentWorkLog(client, r));
+    const seconds = (keep: (e: Row) => boolean) => rows.filter(keep).reduce((sum, e) => sum + (e['durationSeconds'] ?? 0), 0);
+    return {
+      tenantName: head['tenantName'],
+      engagement: { id, name: head['engagementName'], clientName: head['clientName'], currency: head['currency'] },
+      period: { kind: query.period, start: query.start, end: head['end'], timeZone: head['timeZone'] },
+      entries,
+      totals: {
+        entryCount: entries.length,
+        totalHours: hoursFor(seconds(() => true)),
+        billableHours: hoursFor(seconds((e) => e['billable'])),
+        nonBillableHours: hoursFor(seconds((e) => !e['billable'])),
+        fixedAtNoChargeHours: hoursFor(seconds((e) => !e['billable'] && e['disclosureId'] !== null)),
+        billableAmount: sumAmounts(entries.map((e) => e.amount)),
+      },
+    };
+  }),
+);
+
+function findDisclosures(actor: Actor, db: PoolClient, filter: { id?: string; limit?: number; after?: { at: Date; id: string } }): Promise<Row[]> {
+  const params: unknown[] = [actor.tenantId];
+  const where = ['d.tenant_id = $1'];
+  const add = (sql: (p: string) => string, value: unknown) => where.push(sql(`$${params.push(value)}`));
+  if (filter.id) add((p) => `d.id = ${p}`, filter.id);
+  if (CLIENT_ROLES.has(actor.role)) {
+    add((p) => `d.client_account_id = ${p}`, actor.clientAccountId);
+    where.push(`d.status NOT IN ('draft', 'in_review')`);
+  }
+  if (filter.after) {
+    const at = `$${params.push(filter.after.at)}`;
+    const id = `$${params.push(filter.after.id)}`;
+    where.push(`(d.created_at, d.id) < (${at}, ${id})`);
+  }
+  const limit = filter.limit ? `LIMIT ${Number(filter.limit)}` : '';
+  return db
+    .query(`SELECT ${Q.DISCLOSURE_COLUMNS} ${Q.DISCLOSURE_FROM} WHERE ${where.join(' AND ')} ORDER BY d.created_at DESC, d.id DESC ${limit}`, params)
+    .then((r) => r.rows);
+}
+
+function presentDisclosureForClient(row: Row, teamName: string) {
+  return {
+    id: row['id'],
+    engagementId: row['engagementId'],
+    engagementName: row['engagementName'],
+    clientAccountId: row['clientAccountId'],
+    clientName: row['clientName'],
+    category: row['category'],
+    severity: row['severity'],
+    status: row['status'],
+    author: { id: null, displayName: teamName },
+    whatHappened: row['whatHappened'],
+    impact: row['impact'],
+    apology: row['apology'],
+    remedyPlan: row['remedyPlan'],
+    remedyDueAt: row['remedyDueAt'],
+    remedyRounds: row['remedyRounds'],
+    remedyAcceptedAt: row['remedyAcceptedAt'],
+    remedyAcceptedBy: row['remedyAcceptedBy'] ? { id: row['remedyAcceptedBy'], displayName: row['remedyAcceptedByName'] ?? '' } : null,
+    resolutionSummary: row['resolutionSummary'],
+    preventionSummary: row['preventionSummary'],
+    occurredAt: row['occurredAt'],
+    discoveredAt: row['discoveredAt'],
+    disclosedAt: row['disclosedAt'],
+    timeToDiscloseSeconds: row['timeToDiscloseSeconds'],
+    resolvedAt: row['resolvedAt'],
+    closedAt: row['closedAt'],
+    openOfferCount: row['openOfferCount'],
+    needsClientAction: row['status'] === 'disclosed' || row['status'] === 'remedy_proposed' || row['openOfferCount'] > 0 || row['pendingCheckIn'],
+  };
+}
+
+app.get(
+  '/api/v1/disclosures',
+  route(async (actor, db, request) => {
+    const query = request.query as { limit?: string; cursor?: string };
+    const limit = Math.min(100, Math.max(1, Number(query.limit ?? 50)));
+    const rows = await findDisclosures(actor, db, { limit: limit + 1, after: query.cursor ? decodeCursor(query.cursor) : undefined });
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    const facts = (await db.query(Q.TENANT_FACTS, [actor.tenantId])).rows[0]!;
+    return {
+      items: page.map((r) => presentDisclosureForClient(r, `${facts['name']} team`)),
+      nextCursor: rows.length > limit && last ? cursorOf(last['createdAt'], last['id']) : null,
+    };
+  }),
+);
+
+app.post(
+  '/api/v1/disclosures/:id/comments',
+  route(async (actor, db, request) => {
+    const { id } = request.params as { id: string };
+    const body = String((request.body as { body?: string })?.body ?? '').trim();
+    if (!body) throw new HttpError(400, 'body must not be empty');
+    const [d] = await findDisclosures(actor, db, { id });
+    if (!d) throw new HttpError(404, 'Disclosure not found');
+    await db.query(Q.INSERT_COMMENT, [actor.tenantId, randomUUID(), id, actor.userId, 'client', body]);
+    const actorName = (await db.query(Q.ACTOR_NAME, [actor.userId])).rows[0]?.displayName ?? '';
+    // The notifier: tenant facts, the author and the managers, one multi-row outbox insert.
+    const facts = (await db.query(Q.TENANT_FACTS, [actor.tenantId])).rows[0]!;
+    const author = (await db.query(Q.RECIPIENTS_BY_ID, [actor.tenantId, [d['authorId']]])).rows;
+    const managers = (await db.query(Q.RECIPIENTS_BY_ROLE, [actor.tenantId, ['owner', 'manager'], null])).rows;
+    const recipients = [...new Map([...author, ...managers].map((r) => [r.userId, r])).values()].filter((r) => r.userId !== actor.userId);
+    if (recipients.length) {
+      const params: unknown[] = [];
+      const values = recipients.map((r) => {
+        const at = params.push(actor.tenantId, randomUUID(), 'disclosure_comment', r.email, r.userId, r.locale, {
+          tenantName: facts['name'], clientName: d['clientName'], engagementName: d['engagementName'], category: d['category'],
+          severity: d['severity'], actorName, url: `http://candor.bench/disclosures/${id}`, comment: body, recipientName: r.displayName,
+        });
+        return `(${[6, 5, 4, 3, 2, 1, 0].map((back) => `$${at - back}`).join(', ')})`;
+      });
+      await db.query(Q.INSERT_NOTIFICATIONS_PREFIX + values.join(', '), params);
+    }
+    // The response: the disclosure again with its detail.
+    const [fresh] = await findDisclosures(actor, db, { id });
+    const offers = (await db.query(Q.OFFERS, [actor.tenantId, id, null])).rows;
+    const followUps = (await db.query(Q.FOLLOW_UPS, [actor.tenantId, id, null])).rows;
+    const timeline = (await db.query(Q.TIMELINE, [actor.tenantId, id])).rows;
+    const facts2 = (await db.query(Q.TENANT_FACTS, [actor.tenantId])).rows[0]!;
+    return { ...presentDisclosureForClient(fresh!, `${facts2['name']} team`), offers, followUps, timeline: timeline.filter((t) => t.visibility === 'client') };
+  }, 201),
+);
+
+app.post(
+  '/api/v1/work-logs',
+  route(async (actor, db, request) => {
+    const dto = request.body as { engagementId: string; startedAt: string; endedAt: string; notes?: string; billable?: boolean };
+    const engagement = await visibleEngagement(actor, db, dto.engagementId);
+    if (actor.role === 'assistant' && !(await db.query(Q.IS_ASSIGNED, [actor.tenantId, dto.engagementId, actor.userId])).rows.length) {
+      throw new HttpError(403, 'You are not assigned to this engagement');
+    }
+    if (engagement['Engagement_status'] !== 'active') throw new HttpError(409, 'Engagement is not active');
+    const start = new Date(Math.floor(new Date(dto.startedAt).getTime() / 1000) * 1000);
+    const end = new Date(Math.floor(new Date(dto.endedAt).getTime() / 1000) * 1000);
+    if (!(end > start) || end.getTime() - start.getTime() > 86_400_000 || end.getTime() > Date.now() + 60_000) throw new HttpError(400, 'bad span');
+    await db.query(Q.LOCK_ASSISTANT, [`work-logs:${actor.tenantId}:${actor.userId}`]);
+    const week = (await db.query(Q.WEEK_START_OF, [actor.tenantId, start])).rows[0]!.week;
+    const weekStatus = (await db.query(Q.WEEK_STATUS, [actor.tenantId, dto.engagementId, actor.userId, week])).rows[0]?.status;
+    if (weekStatus === 'approved') throw new HttpError(409, 'week approved');
+    if ((await db.query(Q.OVERLAPPING, [actor.tenantId, actor.userId, start, end, null])).rows.length) throw new HttpError(409, 'overlap');
+    const id = randomUUID();
+    const rate = (await db.query(Q.RATE_AT, [actor.tenantId, dto.engagementId, start])).rows[0]!.rate;
+    await db.query(Q.INSERT_WORK_LOG, [
+      actor.tenantId, id, dto.engagementId, actor.userId, 'manual', 'draft', start, end, (end.getTime() - start.getTime()) / 1000,
+      dto.notes?.trim() ?? '', dto.billable ?? true, rate, null,
+    ]);
+    await db.query(Q.INSERT_AUDIT, [actor.tenantId, randomUUID(), actor.userId, 'work_log.created', 'work_log', id, { after: dto }]);
+    await db.query(Q.RETAINERS, [actor.tenantId, [dto.engagementId]]);
+    const row = (await db.query(`SELECT ${Q.WORK_LOG_COLUMNS} FROM ${Q.WORK_LOG_FROM} WHERE w.tenant_id = $1 AND w.id = $2 `, [actor.tenantId, id])).rows[0]!;
+    return presentWorkLog(false, row);
+  }, 201),
+);
+
+const port = Number(process.env['PORT'] ?? 0);
+app.listen({ port, host: '127.0.0.1' }).then((address) => {
+  process.send?.({ type: 'listening', address });
+});
+process.on('SIGTERM', () => {
+  void app.close().then(() => pool.end()).then(() => process.exit(0));
+});

@@ -1,0 +1,49 @@
+import { Client } from 'pg';
+import * as Q from './ceiling/queries';
+
+/**
+ * EXPLAIN (ANALYZE, BUFFERS) of each read scenario's queries at the large size, as the runtime role
+ * inside a tenant transaction (row-level security on), for a client of the biggest tenant.
+ */
+export async function explainReads(runtimeUrl: string, owner: Client): Promise<Record<string, string>> {
+  const { rows } = await owner.query<{ tenant_id: string; client_account_id: string; engagement_id: string; week: string }>(
+    `SELECT e.tenant_id, e.client_account_id, e.id AS engagement_id,
+            (SELECT to_char(date_trunc('week', max(w.started_at)), 'YYYY-MM-DD') FROM work_logs w WHERE w.tenant_id = e.tenant_id AND w.engagement_id = e.id) AS week
+     FROM bench.engagements e JOIN bench.tenants t ON t.id = e.tenant_id WHERE t.n = 1 ORDER BY e.k LIMIT 1`,
+  );
+  const target = rows[0]!;
+  const db = new Client({ connectionString: runtimeUrl });
+  await db.connect();
+  const plans: Record<string, string> = {};
+  const explain = async (label: string, sql: string, params: unknown[]) => {
+    await db.query('BEGIN');
+    await db.query(`SELECT set_config('app.tenant_id', $1, true)`, [target.tenant_id]);
+    const result = await db.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params);
+    await db.query('ROLLBACK');
+    plans[label] = result.rows.map((r) => r['QUERY PLAN']).join('\n');
+  };
+  try {
+    await explain(
+      'list-work-logs: work_logs page for a client (WorkLogsRepository.list)',
+      `SELECT ${Q.WORK_LOG_COLUMNS} FROM ${Q.WORK_LOG_FROM} WHERE w.tenant_id = $1 AND e.client_account_id = $2 AND w.status <> 'draft'
+       ORDER BY w.started_at DESC, w.id DESC LIMIT $3`,
+      [target.tenant_id, target.client_account_id, 51],
+    );
+    await explain('week-totals: engagement lookup (EngagementsRepository.findOne)', Q.ENGAGEMENT_FIND_ONE, [target.tenant_id, target.engagement_id]);
+    await explain('week-totals: period head (TimesheetsService.build)', Q.TIMESHEET_HEAD, [target.tenant_id, target.engagement_id, target.week, 'week']);
+    const head = (await owner.query<{ from: Date; to: Date }>(
+      `SELECT ($1::date)::timestamp AT TIME ZONE 'UTC' AS "from", ($1::date + 7)::timestamp AT TIME ZONE 'UTC' AS "to"`,
+      [target.week],
+    )).rows[0]!;
+    await explain('week-totals: the week\'s entries (WorkLogsRepository.inPeriod)', Q.WORK_LOGS_IN_PERIOD, [target.tenant_id, target.engagement_id, head.from, head.to, true]);
+    await explain(
+      'list-disclosures: disclosures page for a client (DisclosuresRepository.find)',
+      `SELECT ${Q.DISCLOSURE_COLUMNS} ${Q.DISCLOSURE_FROM} WHERE d.tenant_id = $1 AND d.client_account_id = $2 AND d.status NOT IN ('draft', 'in_review')
+       ORDER BY d.created_at DESC, d.id DESC LIMIT 51`,
+      [target.tenant_id, target.client_account_id],
+    );
+  } finally {
+    await db.end();
+  }
+  return plans;
+}

@@ -1,0 +1,99 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { resolve } from 'node:path';
+
+export const ROOT = resolve(__dirname, '..', '..');
+
+export async function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => done(port));
+    });
+  });
+}
+
+/** A Node child process with an IPC channel (for query counts and the SMTP sink's log). */
+export class Child {
+  private exited = false;
+  readonly exit: Promise<number | null>;
+
+  constructor(
+    readonly name: string,
+    readonly proc: ChildProcess,
+  ) {
+    this.exit = new Promise((done) =>
+      proc.once('exit', (code) => {
+        this.exited = true;
+        done(code);
+      }),
+    );
+  }
+
+  get alive(): boolean {
+    return !this.exited;
+  }
+
+  ask<T>(message: { type: string } & Record<string, unknown>, timeoutMs = 30_000): Promise<T> {
+    return new Promise((done, fail) => {
+      const timer = setTimeout(() => fail(new Error(`${this.name}: no answer to ${message.type}`)), timeoutMs);
+      const listener = (reply: { type?: string }) => {
+        if (reply?.type !== message.type) return;
+        clearTimeout(timer);
+        this.proc.off('message', listener);
+        done(reply as T);
+      };
+      this.proc.on('message', listener);
+      this.proc.send(message);
+    });
+  }
+
+  /** Resident set and its high-water mark, in bytes (Linux /proc). */
+  memory(): { rss: number; peak: number } {
+    const status = readFileSync(`/proc/${this.proc.pid}/status`, 'utf8');
+    const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN) * 1024;
+    return { rss: kb('VmRSS'), peak: kb('VmHWM') };
+  }
+
+  /** Resets the high-water mark to the current resident set (writing 5 to clear_refs). */
+  resetPeak(): void {
+    writeFileSync(`/proc/${this.proc.pid}/clear_refs`, '5');
+  }
+
+  async stop(): Promise<void> {
+    if (!this.alive) return;
+    this.proc.kill('SIGTERM');
+    const killer = setTimeout(() => this.proc.kill('SIGKILL'), 10_000);
+    await this.exit;
+    clearTimeout(killer);
+  }
+}
+
+export function startChild(name: string, script: string, env: Record<string, string>, preload: string[] = []): Child {
+  const proc = fork(resolve(ROOT, script), [], {
+    cwd: ROOT,
+    env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '/tmp', ...env },
+    execArgv: preload.flatMap((p) => ['-r', resolve(ROOT, p)]),
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  return new Child(name, proc);
+}
+
+/** Polls `url` until it answers 2xx (or the child dies, or the time is up). */
+export async function waitForHttp(child: Child, url: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (!child.alive) throw new Error(`${child.name} exited before it answered ${url}`);
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${child.name} did not answer ${url} within ${timeoutMs} ms`);
+}

@@ -1,0 +1,358 @@
+import 'reflect-metadata';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { resolve } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import nodemailer from 'nodemailer';
+import { Client } from 'pg';
+import { EmailRenderer } from '@candor/email-templates';
+import { ownerTokens, pickAssistants, pickClients, accessToken } from './actors';
+import { loadBenchConfig } from './config';
+import { createBenchDatabase, dropBenchDatabase, ownerClient } from './database';
+import { explainReads } from './explain';
+import { generateBase, generateDisclosures, generateDraftsToDisclose, generateExportMonth, generateWorkLogs } from './generate';
+import { openLoop, send, type HttpCall } from './load';
+import { alternate, closed, measuredOf, open, type Measured, type Side } from './measure';
+import { Child, ROOT, freePort, startChild, waitForHttp } from './processes';
+import { renderMarkdown, evaluateTargets, type BenchResults } from './report';
+import { READS, WRITES, requestMaker, type ScenarioName } from './scenarios';
+import { round, summarize } from './stats';
+
+const SECRET_KEY = 'bench-data-encryption-key-0123456789abcdef';
+const wallClock = () => performance.timeOrigin + performance.now();
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const log = (...parts: unknown[]) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...parts);
+
+async function main(): Promise<void> {
+  const config = loadBenchConfig(process.argv.slice(2));
+  const began = Date.now();
+  const results: BenchResults = {
+    meta: {
+      mode: config.mode,
+      startedAt: new Date().toISOString(),
+      node: process.version,
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model ?? '',
+      memoryGb: round(os.totalmem() / 2 ** 30, 1),
+      postgres: '',
+      sizes: { tenants: config.tenants, clientAccounts: config.clientAccounts, workLogsSmall: config.workLogsSmall, workLogsLarge: config.workLogsLarge, disclosures: config.disclosures },
+      roundSeconds: config.roundSeconds,
+      rounds: config.rounds,
+      connections: config.connections,
+      queryCounting: 'in-process wrapper of pg Client#query (pg_stat_statements is not in shared_preload_libraries on this server)',
+    },
+    stages: {},
+    queries: {},
+    explain: {},
+  };
+
+  log(`mode ${config.mode}: database ${config.database}`);
+  const db = await createBenchDatabase(config);
+  const owner = await ownerClient(db);
+  results.meta.postgres = (await owner.query<{ v: string }>(`SELECT current_setting('server_version') AS v`)).rows[0]!.v;
+  let t = Date.now();
+  await generateBase(owner, config);
+  await generateWorkLogs(owner, 1, config.workLogsSmall);
+  await generateDisclosures(owner, config.disclosures);
+  results.generation = { baseSeconds: round((Date.now() - t) / 1000, 1) };
+  log(`generated base + ${config.workLogsSmall} work logs + ${config.disclosures} disclosures in ${results.generation.baseSeconds}s`);
+
+  const sinkPort = await freePort();
+  const sink = startChild('smtp-sink', 'bench/dist/smtp-sink.js', { PORT: String(sinkPort) });
+  await sink.ask({ type: 'count' });
+  const apiPort = await freePort();
+  const ceilingPort = await freePort();
+  const apiEnv = {
+    NODE_ENV: 'production',
+    DATABASE_URL: db.runtimeUrl,
+    REDIS_URL: config.redisUrl,
+    WEB_URL: 'http://candor.bench',
+    JWT_SECRET: config.jwtSecret,
+    DATA_ENCRYPTION_KEY: SECRET_KEY,
+    API_HOST: '127.0.0.1',
+    API_PORT: String(apiPort),
+    LOG_LEVEL: 'warn',
+  };
+  const api = startChild('api', 'apps/api/dist/main.js', apiEnv, ['bench/dist/query-counter.js']);
+  const ceiling = startChild('ceiling', 'bench/dist/ceiling/server.js', { DATABASE_URL: db.runtimeUrl, JWT_SECRET: config.jwtSecret, PORT: String(ceilingPort) }, [
+    'bench/dist/query-counter.js',
+  ]);
+  const children: Child[] = [sink, api, ceiling];
+  let worker: Child | null = null;
+  try {
+    const sides: Side[] = [
+      { name: 'api', url: `http://127.0.0.1:${apiPort}` },
+      { name: 'ceiling', url: `http://127.0.0.1:${ceilingPort}` },
+    ];
+    await waitForHttp(api, `${sides[0]!.url}/health`);
+    await waitForHttp(ceiling, `${sides[1]!.url}/health`);
+    const clients = await pickClients(owner, config.jwtSecret, 300);
+    const assistants = await pickAssistants(owner, config.jwtSecret, 60);
+    log(`targets: ${clients.length} client admins, ${assistants.length} assistants`);
+
+    const maker = (name: ScenarioName, limit = 50) => () => requestMaker(name, clients, assistants, limit);
+    const readRates: Record<string, number> = {};
+    const apiMax: Record<string, number> = {};
+
+    const stage = async (label: 'small' | 'large', workLogs: number) => {
+      const out: NonNullable<BenchResults['stages'][string]> = { workLogs, scenarios: {} };
+      results.stages[label] = out;
+      for (const name of [...READS, ...WRITES]) {
+        await alternate(sides, 1, closed(maker(name), config.warmupSeconds, config.connections));
+        const throughput = await alternate(sides, config.rounds, closed(maker(name), config.roundSeconds, config.connections));
+        const entry: (typeof out.scenarios)[string] = { closed: throughput };
+        apiMax[name] = throughput.api.rps;
+        if (READS.includes(name)) {
+          const rate = Math.max(5, Math.round(throughput.ceiling.rps / 2));
+          if (label === 'small') readRates[name] = rate;
+          entry.open = { rate, ...(await alternate(sides, config.rounds, open(maker(name), rate, config.roundSeconds))) };
+          if (label === 'large') {
+            const flatRate = readRates[name]!;
+            entry.openAtSmallRate = { rate: flatRate, ...(await alternate(sides, config.rounds, open(maker(name), flatRate, config.roundSeconds))) };
+          }
+        }
+        out.scenarios[name] = entry;
+        log(`${label} ${name}: api ${throughput.api.rps} rps p95 ${throughput.api.p95} ms, ceiling ${throughput.ceiling.rps} rps p95 ${throughput.ceiling.p95} ms` +
+          (entry.open ? `; at ${entry.open.rate}/s api p95 ${entry.open.api.p95} ms, ceiling p95 ${entry.open.ceiling.p95} ms` : '') +
+          `; errors ${throughput.api.errors}/${throughput.ceiling.errors}`);
+      }
+    };
+
+    await stage('small', config.workLogsSmall);
+
+    // Queries per request, sequentially (one request in flight), from the wrapper in each process.
+    const countQueries = async (child: Child, name: ScenarioName, limit: number, n = 10) => {
+      const make = requestMaker(name, clients, assistants, limit);
+      const agent = new http.Agent({ keepAlive: true });
+      const url = child === api ? sides[0]!.url : sides[1]!.url;
+      const before = await child.ask<{ count: number }>({ type: 'queries', capture: true });
+      let failures = 0;
+      for (let i = 0; i < n; i++) if ((await send(agent, url, make())).status >= 400) failures += 1;
+      const after = await child.ask<{ count: number; texts: string[] | null }>({ type: 'queries', capture: false });
+      agent.destroy();
+      const perRequest = (after.count - before.count) / n;
+      return { perRequest, failures, texts: (after.texts ?? []).slice(0, Math.round(perRequest)).map((q) => q.replace(/\s+/g, ' ').trim()) };
+    };
+    for (const name of [...READS, ...WRITES]) {
+      const a = await countQueries(api, name, 50);
+      const c = await countQueries(ceiling, name, 50);
+      results.queries[name] = { api: a.perRequest, ceiling: c.perRequest, failures: a.failures + c.failures, apiStatements: a.texts };
+    }
+    results.nPlusOne = {};
+    for (const name of ['list-work-logs', 'list-disclosures'] as ScenarioName[]) {
+      results.nPlusOne[name] = { limit10: (await countQueries(api, name, 10)).perRequest, limit100: (await countQueries(api, name, 100)).perRequest };
+    }
+    log('queries per request', JSON.stringify(Object.fromEntries(Object.entries(results.queries).map(([k, v]) => [k, [v.api, v.ceiling]]))), JSON.stringify(results.nPlusOne));
+
+    t = Date.now();
+    await generateWorkLogs(owner, config.workLogsSmall + 1, config.workLogsLarge);
+    results.generation.growSeconds = round((Date.now() - t) / 1000, 1);
+    log(`grew work logs to ${config.workLogsLarge} in ${results.generation.growSeconds}s`);
+    await stage('large', config.workLogsLarge);
+    results.explain = await explainReads(db.runtimeUrl, owner);
+
+    // Notifications: every outbox row so far (comment emails of the write scenarios) counts as sent.
+    await owner.query(`UPDATE notifications SET status = 'sent', sent_at = now() WHERE status IN ('pending', 'queued')`);
+    const drafts = await generateDraftsToDisclose(owner, config.notifyEvents);
+    const owners = await ownerTokens(owner, config.jwtSecret);
+    worker = startChild('worker', 'apps/worker/dist/main.js', {
+      DATABASE_URL: db.runtimeUrl,
+      REDIS_URL: config.redisUrl,
+      SMTP_URL: `smtp://127.0.0.1:${sinkPort}`,
+      WEB_URL: 'http://candor.bench',
+      DATA_ENCRYPTION_KEY: SECRET_KEY,
+      QUEUE_PREFIX: `candor-bench-${process.pid}`,
+      LOG_LEVEL: 'warn',
+    });
+    children.push(worker);
+    await sleep(3000);
+    results.notifications = await measureDisclose(sides[0]!.url, drafts, owners, owner, sink, config.notifyEvents);
+    log('notifications', JSON.stringify(results.notifications));
+
+    // The burst: API p95 at a fixed rate with the worker idle, then while it drains `burstEmails`.
+    const burstRate = Math.max(5, Math.round(apiMax['list-work-logs']! / 2));
+    const idle = await openLoop(sides[0]!.url, requestMaker('list-work-logs', clients, assistants), burstRate, config.roundSeconds * config.rounds);
+    const template = (await owner.query<{ id: string }>(`SELECT id FROM notifications WHERE template = 'disclosure_comment' LIMIT 1`)).rows[0];
+    if (!template) throw new Error('no disclosure_comment notification to copy for the burst');
+    const before = (await sink.ask<{ count: number }>({ type: 'count' })).count;
+    const burstStart = wallClock();
+    await owner.query(
+      `INSERT INTO notifications (tenant_id, id, template, recipient_email, recipient_user_id, locale, payload)
+       SELECT n.tenant_id, gen_random_uuid(), n.template, n.recipient_email, n.recipient_user_id, n.locale, n.payload
+       FROM notifications n CROSS JOIN generate_series(1, $2::int) WHERE n.id = $1`,
+      [template.id, config.burstEmails],
+    );
+    let drained = false;
+    const watcher = (async () => {
+      const deadline = Date.now() + 300_000;
+      while (!drained && Date.now() < deadline) {
+        if ((await sink.ask<{ count: number }>({ type: 'count' })).count >= before + config.burstEmails) drained = true;
+        else await sleep(100);
+      }
+    })();
+    const during = await openLoop(sides[0]!.url, requestMaker('list-work-logs', clients, assistants), burstRate, 300, { stop: () => drained });
+    await watcher;
+    const sinkLog = (await sink.ask<{ accepted: { at: number }[] }>({ type: 'log' }, 60_000)).accepted;
+    const lastAt = Math.max(...sinkLog.slice(before).map((m) => m.at));
+    const workerSeconds = (lastAt - burstStart) / 1000;
+    await worker.stop();
+    const plain = await plainNodemailer(sinkPort, owner, template.id, config.burstEmails);
+    results.email = {
+      emails: config.burstEmails,
+      drained,
+      worker: { seconds: round(workerSeconds, 2), perSecond: round(config.burstEmails / workerSeconds, 1) },
+      nodemailer: { seconds: round(plain, 2), perSecond: round(config.burstEmails / plain, 1) },
+    };
+    results.burst = { rate: burstRate, idle: measuredOf([idle]), during: measuredOf([during]) };
+    log('email', JSON.stringify(results.email), 'burst p95', results.burst.idle.p95, results.burst.during.p95);
+
+    // CSV export of one engagement's month of `csvRows` entries: the API process's peak RSS increase.
+    t = Date.now();
+    const exportMonth = await generateExportMonth(owner, config.csvRows);
+    results.generation.exportSeconds = round((Date.now() - t) / 1000, 1);
+    results.csv = await measureCsv(api, sides[0]!.url, exportMonth, config.jwtSecret, config.csvRows);
+    log('csv', JSON.stringify(results.csv));
+  } finally {
+    for (const child of children.reverse()) await child.stop().catch(() => undefined);
+    await owner.end();
+    if (!config.keepDatabase) await dropBenchDatabase(config).catch(() => undefined);
+  }
+
+  results.meta.seconds = Math.round((Date.now() - began) / 1000);
+  results.targets = evaluateTargets(results);
+  const stamp = results.meta.startedAt.replace(/[:.]/g, '-');
+  const dir = resolve(ROOT, 'bench', 'results');
+  mkdirSync(dir, { recursive: true });
+  const suffix = config.mode === 'quick' ? '-quick' : '';
+  writeFileSync(resolve(dir, `${stamp}${suffix}.json`), JSON.stringify(results, null, 2) + '\n');
+  writeFileSync(resolve(dir, `${stamp}${suffix}.md`), renderMarkdown(results));
+  log(`done in ${results.meta.seconds}s: bench/results/${stamp}${suffix}.{json,md}`);
+  console.log(renderMarkdown(results));
+}
+
+/** Discloses each draft once at a steady 20/s; an event's latency runs from the API's response to its last email at the sink. */
+async function measureDisclose(
+  apiUrl: string,
+  drafts: { tenantId: string; id: string }[],
+  owners: Map<string, string>,
+  owner: Client,
+  sink: Child,
+  events: number,
+): Promise<NonNullable<BenchResults['notifications']>> {
+  const answeredAt = new Map<string, number>();
+  let i = 0;
+  const next = (): HttpCall => {
+    const d = drafts[i++ % drafts.length]!;
+    return { method: 'POST', path: `/api/v1/disclosures/${d.id}/disclose`, token: owners.get(d.tenantId)! };
+  };
+  const run = await openLoop(apiUrl, next, 20, events / 20, {
+    onAnswer: (call, answer) => {
+      if (answer.status < 300) answeredAt.set(call.path.split('/')[4]!, answer.doneAt);
+    },
+  });
+  const { rows } = await owner.query<{ id: string; url: string }>(
+    `SELECT id, payload->>'url' AS url FROM notifications WHERE template = 'disclosure_disclosed'`,
+  );
+  const byNotification = new Map(rows.map((r) => [r.id, r.url.split('/').pop()!]));
+  let arrivals = new Map<string, number>();
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    const accepted = (await sink.ask<{ accepted: { id: string | null; at: number }[] }>({ type: 'log' }, 60_000)).accepted;
+    arrivals = new Map(accepted.filter((m) => m.id && byNotification.has(m.id)).map((m) => [m.id!, m.at]));
+    if (arrivals.size >= byNotification.size) break;
+    await sleep(500);
+  }
+  const lastEmail = new Map<string, number>();
+  for (const [notificationId, at] of arrivals) {
+    const disclosureId = byNotification.get(notificationId)!;
+    lastEmail.set(disclosureId, Math.max(lastEmail.get(disclosureId) ?? 0, at));
+  }
+  const latencies = [...answeredAt].filter(([id]) => lastEmail.has(id)).map(([id, at]) => lastEmail.get(id)! - at);
+  return {
+    events: answeredAt.size,
+    emails: byNotification.size,
+    emailsAtSink: arrivals.size,
+    errors: run.errors,
+    errorSamples: run.errorSamples,
+    discloseResponse: summarize(run.latencies),
+    toSink: summarize(latencies),
+  };
+}
+
+/** The same rendered email sent `count` times by plain nodemailer, pooled like the worker (5 connections, 10 in flight). */
+async function plainNodemailer(sinkPort: number, owner: Client, notificationId: string, count: number): Promise<number> {
+  const { rows } = await owner.query<{ template: string; locale: string; recipient_email: string; payload: Record<string, unknown> }>(
+    `SELECT template, locale, recipient_email, payload FROM notifications WHERE id = $1`,
+    [notificationId],
+  );
+  const n = rows[0]!;
+  const email = (await EmailRenderer.create()).render(n.template, n.locale, n.payload);
+  const transport = nodemailer.createTransport(`smtp://127.0.0.1:${sinkPort}`, { pool: true, maxConnections: 5 } as never);
+  const start = wallClock();
+  let sent = 0;
+  const lane = async () => {
+    while (sent < count) {
+      sent += 1;
+      const id = randomUUID();
+      await transport.sendMail({
+        from: 'Candor <no-reply@candor.local>',
+        to: n.recipient_email,
+        subject: email.subject,
+        text: email.text,
+        html: email.html,
+        messageId: `<${id}@candor.notifications>`,
+        headers: { 'X-Candor-Notification': id },
+      });
+    }
+  };
+  await Promise.all(Array.from({ length: 10 }, lane));
+  const seconds = (wallClock() - start) / 1000;
+  transport.close();
+  return seconds;
+}
+
+async function measureCsv(
+  api: Child,
+  apiUrl: string,
+  month: { tenantId: string; engagementId: string; ownerId: string; start: string },
+  secret: string,
+  rows: number,
+): Promise<NonNullable<BenchResults['csv']>> {
+  const token = accessToken(secret, { sub: month.ownerId, tid: month.tenantId, role: 'owner', cid: null });
+  if (global.gc) global.gc();
+  await sleep(1000);
+  const before = api.memory().rss;
+  let polled = before;
+  try {
+    api.resetPeak();
+  } catch {
+    // clear_refs not writable: the polled maximum stands in
+  }
+  const poller = setInterval(() => {
+    if (api.alive) polled = Math.max(polled, api.memory().rss);
+  }, 50);
+  const start = wallClock();
+  let status = 0;
+  let bytes = 0;
+  let error: string | null = null;
+  try {
+    const agent = new http.Agent({ keepAlive: false });
+    const answer = await send(agent, apiUrl, { method: 'GET', path: `/api/v1/engagements/${month.engagementId}/timesheet/csv?period=month&start=${month.start}`, token }, 150_000);
+    status = answer.status;
+    bytes = Buffer.byteLength(answer.body);
+  } catch (e) {
+    error = (e as Error).message;
+  }
+  clearInterval(poller);
+  const seconds = (wallClock() - start) / 1000;
+  const peak = api.alive ? Math.max(api.memory().peak, polled) : polled;
+  const mb = (b: number) => round(b / 2 ** 20, 1);
+  return { rows, status, error, bytes, seconds: round(seconds, 1), rssBeforeMb: mb(before), peakRssMb: mb(peak), increaseMb: mb(peak - before), apiSurvived: api.alive };
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
