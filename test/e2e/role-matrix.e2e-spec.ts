@@ -5,9 +5,10 @@ import type { Role } from '@candor/domain';
 import { POLICY, PUBLIC_ROUTE } from '../../apps/api/src/common/access.decorators';
 import type { Api } from '../support/api-client';
 import { addMember, createClientAccount, createEngagement, signUpTenant, uniqueEmail } from '../support/factories';
+import { SAMPLE, uploadVersion, type FilePart } from '../support/multipart';
 import { startStack, type Stack } from '../support/stack';
 
-type Request = { method: string; path: string; body?: unknown };
+type Request = { method: string; path: string; body?: unknown; upload?: { fields: Record<string, string>; files: FilePart[] } };
 /** Builds the request for one role; may arrange fresh rows first, so each role meets the same situation. */
 type Call = (ctx: Ctx, role: Role) => Request | Promise<Request>;
 interface Ctx {
@@ -23,6 +24,11 @@ interface Ctx {
   shareLinkId: string;
   /** A disclosed disclosure of the engagement: visible to every role. */
   disclosureId: string;
+  /** A deliverable of the engagement with version 1 and its file: visible to every role. */
+  deliverableId: string;
+  fileId: string;
+  /** An engagement with no included revision rounds: every request there is billable. */
+  billableEngagementId: string;
 }
 
 const ALLOW = 'allow';
@@ -111,6 +117,23 @@ async function retrospectiveOf(c: Ctx): Promise<string> {
   const id = await disclosureAt(c, 'resolved');
   const found = await c.api.get(`/api/v1/disclosures/${id}`, c.tokens.owner);
   return found.body.followUps.find((f: { kind: string }) => f.kind === 'team_retrospective').id;
+}
+
+/** A fresh deliverable with version 1 delivered by the owner, waiting for the client's review. */
+async function deliverableAt(c: Ctx, engagementId = c.engagementId): Promise<{ id: string; fileId: string }> {
+  const created = await c.api.post('/api/v1/deliverables', { engagementId, title: 'Matrix newsletter' }, c.tokens.owner);
+  if (created.status !== 201) throw new Error(`arrange: ${created.status} ${JSON.stringify(created.body)}`);
+  const v1 = await uploadVersion(c.api.baseUrl, created.body.id, c.tokens.owner, { changeSummary: 'First draft.' }, [SAMPLE.pdf()]);
+  if (v1.status !== 201) throw new Error(`arrange upload: ${v1.status} ${JSON.stringify(v1.body)}`);
+  return { id: created.body.id, fileId: v1.body.versions[0].files[0].id };
+}
+
+/** A billable revision request waiting for the team. */
+async function billableRequest(c: Ctx): Promise<string> {
+  const { id } = await deliverableAt(c, c.billableEngagementId);
+  const asked = await c.api.post(`/api/v1/deliverables/${id}/request-changes`, { comment: 'One more round.' }, c.tokens.client_admin);
+  if (asked.status !== 200) throw new Error(`arrange request: ${asked.status} ${JSON.stringify(asked.body)}`);
+  return asked.body.revisionRequests[0].id;
 }
 
 const POLICY_BODY = { remedyPlan: 'We fix it within a day at no charge.', remedyDueHours: 24 };
@@ -437,6 +460,51 @@ const MATRIX: { name: string; call: Call; expect: Record<Role, typeof ALLOW | ty
   { name: 'GET /client-accounts/:own/credits', call: (c) => ({ method: 'GET', path: `/api/v1/client-accounts/${c.clientId}/credits` }), expect: EVERYONE },
   { name: 'GET /disclosure-analytics', call: () => ({ method: 'GET', path: '/api/v1/disclosure-analytics' }), expect: MANAGERS },
   { name: 'GET /lessons', call: () => ({ method: 'GET', path: '/api/v1/lessons' }), expect: MANAGERS },
+  { name: 'GET /deliverables', call: () => ({ method: 'GET', path: '/api/v1/deliverables' }), expect: EVERYONE },
+  {
+    name: 'POST /deliverables',
+    call: (c) => ({ method: 'POST', path: '/api/v1/deliverables', body: { engagementId: c.engagementId, title: 'Matrix report' } }),
+    expect: STAFF,
+  },
+  { name: 'GET /deliverables/:own', call: (c) => ({ method: 'GET', path: `/api/v1/deliverables/${c.deliverableId}` }), expect: EVERYONE },
+  {
+    name: 'PATCH /deliverables/:own',
+    call: (c) => ({ method: 'PATCH', path: `/api/v1/deliverables/${c.deliverableId}`, body: { description: 'Monthly.' } }),
+    expect: STAFF,
+  },
+  {
+    name: 'POST /deliverables/:own/versions',
+    call: async (c) => {
+      const created = await c.api.post('/api/v1/deliverables', { engagementId: c.engagementId, title: 'Matrix upload' }, c.tokens.owner);
+      return { method: 'POST', path: `/api/v1/deliverables/${created.body.id}/versions`, upload: { fields: { changeSummary: 'Draft.' }, files: [SAMPLE.pdf()] } };
+    },
+    expect: STAFF,
+  },
+  {
+    name: 'GET /deliverables/:own/files/:fileId',
+    call: (c) => ({ method: 'GET', path: `/api/v1/deliverables/${c.deliverableId}/files/${c.fileId}` }),
+    expect: EVERYONE,
+  },
+  {
+    name: 'POST /deliverables/:own/approve',
+    call: async (c) => ({ method: 'POST', path: `/api/v1/deliverables/${(await deliverableAt(c)).id}/approve`, body: {} }),
+    expect: CLIENT_ADMIN_ONLY,
+  },
+  {
+    name: 'POST /deliverables/:own/request-changes',
+    call: async (c) => ({ method: 'POST', path: `/api/v1/deliverables/${(await deliverableAt(c)).id}/request-changes`, body: { comment: 'Shorter.' } }),
+    expect: CLIENTS,
+  },
+  {
+    name: 'POST /revision-requests/:own/accept',
+    call: async (c) => ({ method: 'POST', path: `/api/v1/revision-requests/${await billableRequest(c)}/accept`, body: {} }),
+    expect: STAFF,
+  },
+  {
+    name: 'POST /revision-requests/:own/decline',
+    call: async (c) => ({ method: 'POST', path: `/api/v1/revision-requests/${await billableRequest(c)}/decline`, body: { reason: 'Out of scope.' } }),
+    expect: STAFF,
+  },
 ];
 
 describe('role matrix', () => {
@@ -465,14 +533,20 @@ describe('role matrix', () => {
     const link = await stack.api.post(`/api/v1/engagements/${ctx.engagementId}/share-links`, { period: 'month', start: '2026-01-01' }, tokens.owner);
     ctx.shareLinkId = link.body.id;
     ctx.disclosureId = await disclosureAt(ctx, 'disclosed');
+    ({ id: ctx.deliverableId, fileId: ctx.fileId } = await deliverableAt(ctx));
+    ctx.billableEngagementId = (
+      await createEngagement(stack.api, tokens.owner, ctx.clientId, { assistantIds: [assistantId], includedRevisionRounds: 0 })
+    ).id;
   });
   afterAll(() => stack.close());
 
   for (const row of MATRIX) {
     for (const role of Object.keys(row.expect) as Role[]) {
       it(`${row.name} as ${role}: ${row.expect[role]}`, async () => {
-        const { method, path, body } = await row.call(ctx, role);
-        const response = await stack.api.request(method, path, { token: tokens[role], body });
+        const { method, path, body, upload } = await row.call(ctx, role);
+        const response = upload
+          ? await uploadVersion(stack.api.baseUrl, path.split('/')[4]!, tokens[role], upload.fields, upload.files)
+          : await stack.api.request(method, path, { token: tokens[role], body });
         if (row.expect[role] === ALLOW) {
           expect({ allowed: [200, 201, 204].includes(response.status), status: response.status, body: response.status < 300 ? 'ok' : response.body }).toEqual({
             allowed: true,

@@ -1,5 +1,8 @@
 import 'reflect-metadata';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pino from 'pino';
 import { createApiApp } from '../../apps/api/src/app.factory';
 import { loadApiConfig } from '../../apps/api/src/config/api-config';
@@ -26,6 +29,8 @@ export async function startStack(options: { env?: Record<string, string>; worker
     REDIS_URL: env.redisUrl,
     DATA_ENCRYPTION_KEY: SECRET,
     LOG_LEVEL: process.env['E2E_LOG_LEVEL'] ?? 'silent',
+    // Uploads land in a temporary folder, never in the checkout.
+    UPLOAD_DIR: mkdtempSync(join(tmpdir(), 'candor-e2e-uploads-')),
     ...options.env,
   };
   const webUrl = 'http://candor.test';
