@@ -8,6 +8,7 @@ import './app/styles/shell.css';
 import './app/styles/forms.css';
 import './app/styles/content.css';
 import './app/styles/work.css';
+import './app/styles/disclosures.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('Missing #root element');

@@ -50,6 +50,42 @@ const router = createBrowserRouter([
         path: '/account',
         lazy: async () => ({ Component: (await import('../features/account/account-page')).AccountPage }),
       },
+      {
+        path: '/engagements/:id/disclosures/new',
+        lazy: async () => ({ Component: (await import('../features/disclosures/new-disclosure-page')).NewDisclosurePage }),
+      },
+      {
+        path: '/disclosures/:id',
+        lazy: async () => ({ Component: (await import('../features/disclosures/disclosure-page')).DisclosurePage }),
+      },
+      {
+        path: '/analytics',
+        lazy: async () => ({ Component: (await import('../features/insights/analytics-page')).AnalyticsPage }),
+      },
+      {
+        path: '/lessons',
+        lazy: async () => ({ Component: (await import('../features/insights/lessons-page')).LessonsPage }),
+      },
+      {
+        path: '/settings',
+        lazy: async () => ({ Component: (await import('../features/settings/settings-page')).SettingsPage }),
+      },
+      {
+        path: '/credits',
+        lazy: async () => ({ Component: (await import('../features/insights/client-record-pages')).CreditsPage }),
+      },
+      {
+        path: '/service-record',
+        lazy: async () => ({ Component: (await import('../features/insights/client-record-pages')).ServiceRecordPage }),
+      },
+      {
+        path: '/clients/:id/credits',
+        lazy: async () => ({ Component: (await import('../features/insights/client-record-pages')).CreditsPage }),
+      },
+      {
+        path: '/clients/:id/service-record',
+        lazy: async () => ({ Component: (await import('../features/insights/client-record-pages')).ServiceRecordPage }),
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

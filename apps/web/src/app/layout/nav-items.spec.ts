@@ -30,4 +30,13 @@ describe('navItemsFor', () => {
   it('calls the team page "people" for a client admin', () => {
     expect(navItemsFor('client_admin').find((item) => item.to === '/team')?.label).toBe('people');
   });
+
+  it('shows analytics to owners and managers, settings to the owner, credits and the service record to clients', () => {
+    const paths = (role: (typeof ROLES)[number]) => navItemsFor(role).map((item) => item.to);
+    expect(paths('owner')).toEqual(expect.arrayContaining(['/analytics', '/settings']));
+    expect(paths('manager')).toContain('/analytics');
+    expect(paths('manager')).not.toContain('/settings');
+    expect(paths('assistant')).not.toContain('/analytics');
+    for (const role of ['client_admin', 'client_member'] as const) expect(paths(role)).toEqual(expect.arrayContaining(['/credits', '/service-record']));
+  });
 });

@@ -1,6 +1,17 @@
 import type { Role } from '../../lib/roles';
 
-export type NavLabel = 'overview' | 'workspace' | 'engagements' | 'clients' | 'team' | 'people' | 'account';
+export type NavLabel =
+  | 'overview'
+  | 'workspace'
+  | 'engagements'
+  | 'clients'
+  | 'team'
+  | 'people'
+  | 'account'
+  | 'analytics'
+  | 'settings'
+  | 'credits'
+  | 'serviceRecord';
 
 export interface NavItem {
   to: string;
@@ -20,6 +31,8 @@ export function navItemsFor(role: Role): NavItem[] {
         { to: '/engagements', label: 'engagements' },
         { to: '/clients', label: 'clients' },
         { to: '/team', label: 'team' },
+        { to: '/analytics', label: 'analytics' },
+        ...(role === 'owner' ? [{ to: '/settings', label: 'settings' } as const] : []),
       ];
     case 'assistant':
       return [
@@ -31,6 +44,8 @@ export function navItemsFor(role: Role): NavItem[] {
       return [
         { to: '/', label: 'overview' },
         { to: '/engagements', label: 'engagements' },
+        { to: '/credits', label: 'credits' },
+        { to: '/service-record', label: 'serviceRecord' },
         { to: '/account', label: 'account' },
         { to: '/team', label: 'people' },
       ];
@@ -38,6 +53,8 @@ export function navItemsFor(role: Role): NavItem[] {
       return [
         { to: '/', label: 'overview' },
         { to: '/engagements', label: 'engagements' },
+        { to: '/credits', label: 'credits' },
+        { to: '/service-record', label: 'serviceRecord' },
         { to: '/account', label: 'account' },
       ];
   }

@@ -29,16 +29,24 @@ function ClientView({ account }: { account: ClientAccount }) {
           </Link>
         }
         actions={
-          mayEdit && !editing ? (
-            <Button
-              onClick={() => {
-                setSaved(false);
-                setEditing(true);
-              }}
-            >
-              {t('common.edit')}
-            </Button>
-          ) : undefined
+          <>
+            <Link to={`/clients/${account.id}/service-record`} className="button button-quiet">
+              {t('nav.serviceRecord')}
+            </Link>
+            <Link to={`/clients/${account.id}/credits`} className="button button-quiet">
+              {t('nav.credits')}
+            </Link>
+            {mayEdit && !editing ? (
+              <Button
+                onClick={() => {
+                  setSaved(false);
+                  setEditing(true);
+                }}
+              >
+                {t('common.edit')}
+              </Button>
+            ) : null}
+          </>
         }
       />
       {saved ? <SuccessNotice>{t('clients.saved')}</SuccessNotice> : null}

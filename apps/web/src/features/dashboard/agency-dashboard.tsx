@@ -7,6 +7,7 @@ import { useMember } from '../me/current-member';
 import { InvitationList } from '../team/invitation-list';
 import { usePendingInvitations } from '../team/invitation-queries';
 import { WeeksSection } from '../weeks/weeks-section';
+import { DisclosuresSection } from '../disclosures/disclosure-list';
 import { StatLink } from './stat-link';
 
 /** Owners and managers: the state of the agency's clients and team at a glance. */
@@ -46,6 +47,14 @@ export function AgencyDashboard() {
           label={t('dashboard.agency.pendingCount', { count: invitations.data?.length ?? 0 })}
         />
       </div>
+      <DisclosuresSection
+        filter={{ status: 'in_review' }}
+        title={t('disclosure.staff.reviewQueueTitle')}
+        description={t('disclosure.staff.reviewQueueDescription')}
+        emptyTitle={t('disclosure.staff.reviewQueueEmptyTitle')}
+        emptyText={t('disclosure.staff.reviewQueueEmptyText')}
+        select={(list) => [...list].sort((a, b) => Number('overdue' in b && b.overdue) - Number('overdue' in a && a.overdue))}
+      />
       <div className="columns">
         <WeeksSection
           filter={{ status: 'disputed' }}

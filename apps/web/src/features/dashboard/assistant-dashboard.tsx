@@ -4,6 +4,7 @@ import { EmptyState, Loading, PageHeader, QueryView, Section } from '../../app/u
 import { EngagementList } from '../engagements/engagement-list';
 import { useMember } from '../me/current-member';
 import { useLoggableEngagements } from '../time/loggable-engagements';
+import { DisclosuresSection } from '../disclosures/disclosure-list';
 
 // Forms and week grouping load after the first paint of the workspace.
 const Workspace = lazy(async () => ({ default: (await import('../time/workspace')).Workspace }));
@@ -22,6 +23,14 @@ export function AssistantDashboard() {
       <Suspense fallback={<Loading label={t('common.loading')} />}>
         <Workspace />
       </Suspense>
+      <DisclosuresSection
+        filter={{}}
+        title={t('disclosure.staff.openTitle')}
+        description={t('disclosure.staff.openDescription')}
+        emptyTitle={t('disclosure.emptyTitle')}
+        emptyText={t('disclosure.emptyText')}
+        select={(list) => list.filter((d) => d.status !== 'closed')}
+      />
       <Section title={t('dashboard.assistant.engagements')} description={t('dashboard.assistant.engagementsDescription')}>
         <QueryView query={query}>
           {() =>

@@ -6,6 +6,7 @@ import { useClientAccount } from '../clients/client-queries';
 import { EngagementList } from '../engagements/engagement-list';
 import { useEngagements } from '../engagements/engagement-queries';
 import { WeeksSection } from '../weeks/weeks-section';
+import { DisclosuresSection } from '../disclosures/disclosure-list';
 import { useMember } from '../me/current-member';
 import { InvitationList } from '../team/invitation-list';
 import { usePendingInvitations } from '../team/invitation-queries';
@@ -47,6 +48,15 @@ export function ClientDashboard() {
       <PageHeader
         title={t('dashboard.greeting', { name: member.user.displayName })}
         description={t('dashboard.client.description', { tenant: member.tenant.name })}
+      />
+      <DisclosuresSection
+        filter={{}}
+        title={t('disclosure.client.needsActionTitle')}
+        description={member.role === 'client_admin' ? t('disclosure.client.needsActionDescription') : t('disclosure.client.needsActionMember')}
+        emptyTitle={t('disclosure.client.needsActionEmptyTitle')}
+        emptyText={t('disclosure.client.needsActionEmptyText')}
+        select={(list) => list.filter((d) => d.needsClientAction || d.openOfferCount > 0)}
+        forClient
       />
       <WeeksSection
         filter={{ status: 'submitted' }}

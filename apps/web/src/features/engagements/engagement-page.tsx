@@ -6,11 +6,17 @@ import { WeekList } from '../weeks/week-list';
 import { useWeeks } from '../weeks/week-queries';
 import { EngagementStatusBadge } from '../time/status-badges';
 import { Confidentiality, EngagementFacts, RateHistory, RetainerMeter, WorkingAgreement } from './engagement-details';
+import { DisclosuresSection } from '../disclosures/disclosure-list';
+import { useMember } from '../me/current-member';
+import { audienceOf } from '../../lib/roles';
 import { useEngagement } from './engagement-queries';
+import { RemedyPolicies } from './remedy-policies';
 
 function EngagementView({ engagement }: { engagement: Engagement }) {
   const { t } = useTranslation();
   const weeks = useWeeks({ engagementId: engagement.id });
+  const member = useMember();
+  const staff = audienceOf(member.role) !== 'client';
   return (
     <>
       <PageHeader
@@ -40,6 +46,22 @@ function EngagementView({ engagement }: { engagement: Engagement }) {
           <Confidentiality engagement={engagement} />
         </Section>
       </div>
+      <DisclosuresSection
+        filter={{ engagementId: engagement.id }}
+        title={t('disclosure.listTitle')}
+        description={t('disclosure.listDescription')}
+        emptyTitle={t('disclosure.emptyTitle')}
+        emptyText={t('disclosure.emptyText')}
+        showEngagement={false}
+        forClient={!staff}
+        actions={
+          staff && engagement.status === 'active' ? (
+            <Link to={`/engagements/${engagement.id}/disclosures/new`} className="button button-secondary">
+              {t('disclosure.new')}
+            </Link>
+          ) : null
+        }
+      />
       <Section title={t('weeks.listTitle')} description={t('weeks.listDescription')}>
         <QueryView query={weeks}>
           {(list) =>
@@ -59,6 +81,7 @@ function EngagementView({ engagement }: { engagement: Engagement }) {
           <RateHistory engagement={engagement} />
         </Section>
       </div>
+      <RemedyPolicies engagement={engagement} />
     </>
   );
 }

@@ -2,3 +2,4 @@ export * from './endpoints';
 export { refreshSession } from './client';
 export { ApiError } from './errors';
 export * from './work-endpoints';
+export * from './disclosure-endpoints';

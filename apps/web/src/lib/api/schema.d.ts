@@ -613,6 +613,468 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/disclosures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Disclosures, newest first (keyset cursor); clients see their own account and no drafts */
+        get: operations["DisclosuresController_list_v1"];
+        put?: never;
+        /** Draft a disclosure on an engagement; an agreed remedy for the category starts it (staff) */
+        post: operations["DisclosuresController_create_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disclosures/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One disclosure with its offers, follow-ups and timeline, shaped for the caller */
+        get: operations["DisclosuresController_get_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a disclosure: facts until disclosed, the remedy until proposed, internal notes until closed (staff) */
+        patch: operations["DisclosuresController_update_v1"];
+        trace?: never;
+    };
+    "/api/v1/disclosures/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Comment on a disclosure; the team may comment internally */
+        post: operations["DisclosuresController_comment_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disclosures/{id}/offers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Offer compensation; made on a draft, it reaches the client with the disclosure (staff) */
+        post: operations["DisclosuresController_offer_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disclosures/{id}/submit-for-review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask a manager to review the draft before it goes out (staff) */
+        post: operations["DisclosureLifecycleController_submitForReview_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disclosures/{id}/return-to-draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a draft in review back to its author with a note (owner, manager) */
+        post: operations["DisclosureLifecycleController_returnToDraft_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disclosures/{id}/disclose": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Tell the client: emails the engagement's client contacts (staff; a reviewer when the tenant requires review) */
+        post: operations["DisclosureLifecycleController_disclose_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disclosures/{id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The client has read it (client users) */
+        post: operations["DisclosureLifecycleController_acknowledge_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disclosures/{id}/propose-remedy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Propose (or re-propose) the remedy for the client's sign-off (staff) */
+        post: operations["DisclosureLifecycleController_proposeRemedy_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disclosures/{id}/accept-remedy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign off the proposed remedy; records who and when (client_admin) */
+        post: operations["DisclosureLifecycleController_acceptRemedy_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disclosures/{id}/request-remedy-changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask for changes to the proposed remedy, with a comment (client_admin) */
+        post: operations["DisclosureLifecycleController_requestRemedyChanges_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disclosures/{id}/start-remediation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start carrying out the accepted remedy (staff) */
+        post: operations["DisclosureLifecycleController_startRemediation_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disclosures/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark it put right; opens the client check-in and the team retrospective (staff) */
+        post: operations["DisclosureLifecycleController_resolve_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disclosures/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close it; every follow-up must be done or skipped with a reason (staff) */
+        post: operations["DisclosureLifecycleController_close_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disclosures/{id}/check-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer the check-in after resolution: resolved or not, a 1-5 rating, a comment (client users) */
+        post: operations["DisclosureLifecycleController_checkIn_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compensation-offers/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept an offer; it goes on the client's credit ledger (client_admin) */
+        post: operations["CompensationOffersController_accept_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compensation-offers/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decline an offer, optionally saying why (client_admin) */
+        post: operations["CompensationOffersController_decline_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compensation-offers/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw an open offer (staff) */
+        post: operations["CompensationOffersController_withdraw_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compensation-offers/{id}/apply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark an accepted offer applied (on an invoice or project) (staff) */
+        post: operations["CompensationOffersController_apply_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/follow-ups/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Complete a follow-up with its outcome (staff) */
+        post: operations["FollowUpsController_complete_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/follow-ups/{id}/skip": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Skip a follow-up, saying why (staff) */
+        post: operations["FollowUpsController_skip_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/engagements/{engagementId}/remedy-policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The remedies agreed up front, per category of error (everyone on the engagement) */
+        get: operations["RemedyPoliciesController_list_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/engagements/{engagementId}/remedy-policies/{category}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Agree the standing remedy (and offer) for a category; new disclosures of it start with them (owner, manager) */
+        put: operations["RemedyPoliciesController_put_v1"];
+        post?: never;
+        /** Remove the standing remedy of a category (owner, manager) */
+        delete: operations["RemedyPoliciesController_remove_v1"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/client-accounts/{id}/service-record": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A client's service record: past disclosures, remedies and what we changed afterwards, in plain words */
+        get: operations["DisclosureInsightsController_serviceRecord_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/client-accounts/{id}/credits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The client's credit ledger: accepted offers, and which are applied */
+        get: operations["DisclosureInsightsController_credits_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disclosure-analytics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Counts by month, category and severity; medians; acceptance rates; compensation (owner, manager) */
+        get: operations["DisclosureInsightsController_analytics_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/lessons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The library of lessons learned across disclosures, searchable (owner, manager) */
+        get: operations["DisclosureInsightsController_lessons_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -981,8 +1443,16 @@ export interface components {
              * @example Drafted the November newsletter
              */
             notes?: string;
-            /** @default true */
+            /**
+             * @description always false for time spent fixing a disclosed error
+             * @default true
+             */
             billable: boolean;
+            /**
+             * Format: uuid
+             * @description time spent putting right a disclosed error of this engagement: never billed, shown to the client as the team
+             */
+            disclosureId?: string;
         };
         UpdateWorkLogDto: {
             /** @example 2026-11-23T08:00:00Z */
@@ -1171,6 +1641,452 @@ export interface components {
             createdAt: string;
             /** @description the read-only link; returned once, when created */
             url?: string;
+        };
+        OfferResponse: {
+            id: string;
+            disclosureId: string;
+            /** @enum {string} */
+            kind: "discount_next_project" | "free_hours" | "deadline_extension" | "credit" | "refund" | "free_revision";
+            /** @example 10 */
+            value: string | null;
+            currency: string | null;
+            note: string;
+            /** @enum {string} */
+            status: "offered" | "accepted" | "declined" | "withdrawn" | "expired" | "applied";
+            /** Format: date-time */
+            expiresAt: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            decidedAt: string | null;
+            decidedBy: components["schemas"]["PersonResponse"] | null;
+            declineReason: string | null;
+            /** Format: date-time */
+            appliedAt: string | null;
+        };
+        FollowUpResponse: {
+            id: string;
+            /** @enum {string} */
+            kind: "client_check_in" | "team_retrospective";
+            /** @enum {string} */
+            status: "pending" | "done" | "skipped";
+            /** Format: date-time */
+            dueAt: string;
+            outcome: string | null;
+            skipReason: string | null;
+            /** @description client check-in: is it resolved for them */
+            clientResolved: boolean | null;
+            /** @description client check-in: 1-5 */
+            rating: number | null;
+            /** Format: date-time */
+            completedAt: string | null;
+        };
+        TimelineEntryResponse: {
+            id: string;
+            /** @enum {string} */
+            type: "event" | "comment";
+            /**
+             * @description the event, or the comment kind
+             * @example disclosed
+             */
+            action: string;
+            fromStatus: string | null;
+            toStatus: string | null;
+            /** @description comment text */
+            body: string | null;
+            /** @enum {string} */
+            visibility: "client" | "internal";
+            /** @description null for the system (e.g. an expired offer) */
+            actor: components["schemas"]["PersonResponse"] | null;
+            /** Format: date-time */
+            at: string;
+        };
+        InvolvedPersonResponse: {
+            id: string;
+            displayName: string;
+            email: string;
+        };
+        DisclosureStaffResponse: {
+            id: string;
+            engagementId: string;
+            engagementName: string;
+            clientAccountId: string;
+            clientName: string;
+            /** @enum {string} */
+            category: "missed_deadline" | "copy_error" | "misunderstood_brief" | "double_booking" | "missed_sign_off" | "data_handling" | "other";
+            /** @enum {string} */
+            severity: "low" | "medium" | "high" | "critical";
+            /** @enum {string} */
+            status: "draft" | "in_review" | "disclosed" | "acknowledged" | "remedy_proposed" | "remedy_accepted" | "remedy_changes_requested" | "in_remediation" | "resolved" | "closed";
+            /** @description the tenant's team unless the tenant shows staff names */
+            author: components["schemas"]["PersonResponse"];
+            whatHappened: string;
+            impact: string;
+            apology: string;
+            remedyPlan: string;
+            /** Format: date-time */
+            remedyDueAt: string | null;
+            remedyRounds: number;
+            /** Format: date-time */
+            remedyAcceptedAt: string | null;
+            remedyAcceptedBy: components["schemas"]["PersonResponse"] | null;
+            resolutionSummary: string;
+            preventionSummary: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** Format: date-time */
+            discoveredAt: string;
+            /** Format: date-time */
+            disclosedAt: string | null;
+            /** @description seconds from discovery to disclosure */
+            timeToDiscloseSeconds: number | null;
+            /** Format: date-time */
+            resolvedAt: string | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            /** @description offers made to the client and still open */
+            openOfferCount: number;
+            /** @description the client has something to do: acknowledge, sign off a remedy, answer an offer or a check-in */
+            needsClientAction: boolean;
+            offers?: components["schemas"]["OfferResponse"][];
+            followUps?: components["schemas"]["FollowUpResponse"][];
+            timeline?: components["schemas"]["TimelineEntryResponse"][];
+            /** @enum {string} */
+            detectedBy: "self" | "teammate" | "client";
+            rootCause: string;
+            contributingFactors: string;
+            lessonsLearned: string;
+            preventiveActions: string;
+            involved: components["schemas"]["InvolvedPersonResponse"][];
+            /** @description seconds from disclosure to resolution */
+            timeToResolveSeconds: number | null;
+            allowedNextStatuses: ("draft" | "in_review" | "disclosed" | "acknowledged" | "remedy_proposed" | "remedy_accepted" | "remedy_changes_requested" | "in_remediation" | "resolved" | "closed")[];
+            /** @description past the tenant's disclosure deadline and not yet disclosed */
+            overdue: boolean;
+        };
+        DisclosureClientResponse: {
+            id: string;
+            engagementId: string;
+            engagementName: string;
+            clientAccountId: string;
+            clientName: string;
+            /** @enum {string} */
+            category: "missed_deadline" | "copy_error" | "misunderstood_brief" | "double_booking" | "missed_sign_off" | "data_handling" | "other";
+            /** @enum {string} */
+            severity: "low" | "medium" | "high" | "critical";
+            /** @enum {string} */
+            status: "draft" | "in_review" | "disclosed" | "acknowledged" | "remedy_proposed" | "remedy_accepted" | "remedy_changes_requested" | "in_remediation" | "resolved" | "closed";
+            /** @description the tenant's team unless the tenant shows staff names */
+            author: components["schemas"]["PersonResponse"];
+            whatHappened: string;
+            impact: string;
+            apology: string;
+            remedyPlan: string;
+            /** Format: date-time */
+            remedyDueAt: string | null;
+            remedyRounds: number;
+            /** Format: date-time */
+            remedyAcceptedAt: string | null;
+            remedyAcceptedBy: components["schemas"]["PersonResponse"] | null;
+            resolutionSummary: string;
+            preventionSummary: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** Format: date-time */
+            discoveredAt: string;
+            /** Format: date-time */
+            disclosedAt: string | null;
+            /** @description seconds from discovery to disclosure */
+            timeToDiscloseSeconds: number | null;
+            /** Format: date-time */
+            resolvedAt: string | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            /** @description offers made to the client and still open */
+            openOfferCount: number;
+            /** @description the client has something to do: acknowledge, sign off a remedy, answer an offer or a check-in */
+            needsClientAction: boolean;
+            offers?: components["schemas"]["OfferResponse"][];
+            followUps?: components["schemas"]["FollowUpResponse"][];
+            timeline?: components["schemas"]["TimelineEntryResponse"][];
+        };
+        DisclosurePageResponse: {
+            items: (components["schemas"]["DisclosureStaffResponse"] | components["schemas"]["DisclosureClientResponse"])[];
+            nextCursor: string | null;
+        };
+        CreateDisclosureDto: {
+            /** @description what it means for the client (client-facing) */
+            impact?: string;
+            /** @description a sincere apology (client-facing) */
+            apology?: string;
+            /** @description how we will put it right (client-facing) */
+            remedyPlan?: string;
+            /**
+             * @description when the remedy will be done
+             * @example 2026-11-25T17:00:00Z
+             */
+            remedyDueAt?: string;
+            /** @description internal: why it happened */
+            rootCause?: string;
+            /** @description internal: what made it more likely */
+            contributingFactors?: string;
+            /** @description internal: what we could have done differently */
+            lessonsLearned?: string;
+            /** @description internal: what we change so it does not happen again */
+            preventiveActions?: string;
+            /** Format: uuid */
+            engagementId: string;
+            /** @enum {string} */
+            category: "missed_deadline" | "copy_error" | "misunderstood_brief" | "double_booking" | "missed_sign_off" | "data_handling" | "other";
+            /** @enum {string} */
+            severity: "low" | "medium" | "high" | "critical";
+            /**
+             * @default self
+             * @enum {string}
+             */
+            detectedBy: "self" | "teammate" | "client";
+            /**
+             * @description when the error happened
+             * @example 2026-11-20T09:00:00Z
+             */
+            occurredAt: string;
+            /**
+             * @description when we noticed it; the disclosure deadline counts from here
+             * @example 2026-11-21T08:30:00Z
+             */
+            discoveredAt: string;
+            /** @description the facts, in plain words, without excuses (client-facing) */
+            whatHappened: string;
+            /** @description team members involved (internal; never shown to the client) */
+            involvedUserIds?: string[];
+        };
+        UpdateDisclosureDto: {
+            /** @description the facts, in plain words, without excuses (client-facing) */
+            whatHappened?: string;
+            /** @description what it means for the client (client-facing) */
+            impact?: string;
+            /** @description a sincere apology (client-facing) */
+            apology?: string;
+            /** @description how we will put it right (client-facing) */
+            remedyPlan?: string;
+            /**
+             * @description when the remedy will be done
+             * @example 2026-11-25T17:00:00Z
+             */
+            remedyDueAt?: string;
+            /** @description internal: why it happened */
+            rootCause?: string;
+            /** @description internal: what made it more likely */
+            contributingFactors?: string;
+            /** @description internal: what we could have done differently */
+            lessonsLearned?: string;
+            /** @description internal: what we change so it does not happen again */
+            preventiveActions?: string;
+            /** @enum {string} */
+            category?: "missed_deadline" | "copy_error" | "misunderstood_brief" | "double_booking" | "missed_sign_off" | "data_handling" | "other";
+            /** @enum {string} */
+            severity?: "low" | "medium" | "high" | "critical";
+            /** @enum {string} */
+            detectedBy?: "self" | "teammate" | "client";
+            /** @example 2026-11-20T09:00:00Z */
+            occurredAt?: string;
+            /** @example 2026-11-21T08:30:00Z */
+            discoveredAt?: string;
+            /** @description replaces the team members involved (internal) */
+            involvedUserIds?: string[];
+        };
+        DisclosureCommentDto: {
+            body: string;
+            /**
+             * @description internal comments are for the team only
+             * @default client
+             * @enum {string}
+             */
+            visibility: "client" | "internal";
+        };
+        CreateOfferDto: {
+            /** @enum {string} */
+            kind: "discount_next_project" | "free_hours" | "deadline_extension" | "credit" | "refund" | "free_revision";
+            /**
+             * @description percent (discount_next_project, 1-100), hours (free_hours), days (deadline_extension) or money (credit, refund: up to 2 decimals); none for free_revision
+             * @example 10
+             */
+            value?: string;
+            /**
+             * @description for credit and refund only
+             * @example EUR
+             */
+            currency?: string;
+            note?: string;
+            /**
+             * @description defaults to 14 days from now
+             * @example 2026-12-07T17:00:00Z
+             */
+            expiresAt?: string;
+        };
+        ReturnToDraftDto: {
+            /** @description what the author should change (internal) */
+            note: string;
+        };
+        ProposeRemedyDto: {
+            /** @description the remedy as proposed now; defaults to the one on the disclosure */
+            remedyPlan?: string;
+            /** @example 2026-11-25T17:00:00Z */
+            remedyDueAt?: string;
+        };
+        RequestRemedyChangesDto: {
+            /** @description what the client would like changed */
+            comment: string;
+        };
+        ResolveDisclosureDto: {
+            /** @description what we did to put it right (client-facing) */
+            resolutionSummary: string;
+            /** @description what we changed so it does not happen again, in plain words (client-facing) */
+            preventionSummary?: string;
+        };
+        CheckInDto: {
+            /** @description is it resolved for you? */
+            resolved: boolean;
+            /** @description how well we handled it */
+            rating: number;
+            comment?: string;
+        };
+        DeclineOfferDto: {
+            reason?: string;
+        };
+        CompleteFollowUpDto: {
+            /** @description what came of it */
+            outcome: string;
+        };
+        SkipFollowUpDto: {
+            /** @description why this follow-up is not needed */
+            reason: string;
+        };
+        RemedyPolicyResponse: {
+            /** @enum {string} */
+            category: "missed_deadline" | "copy_error" | "misunderstood_brief" | "double_booking" | "missed_sign_off" | "data_handling" | "other";
+            remedyPlan: string;
+            remedyDueHours: number;
+            /** @enum {string|null} */
+            offerKind: "discount_next_project" | "free_hours" | "deadline_extension" | "credit" | "refund" | "free_revision" | null;
+            offerValue: string | null;
+            offerCurrency: string | null;
+            offerNote: string;
+            offerValidDays: number;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        RemedyPolicyDto: {
+            /** @example We correct the copy within 24 hours at no charge. */
+            remedyPlan: string;
+            /**
+             * @description hours from the disclosure draft to the remedy due date
+             * @example 24
+             */
+            remedyDueHours: number;
+            /** @enum {string} */
+            offerKind?: "discount_next_project" | "free_hours" | "deadline_extension" | "credit" | "refund" | "free_revision";
+            /** @example 10 */
+            offerValue?: string;
+            /** @example EUR */
+            offerCurrency?: string;
+            offerNote?: string;
+            /**
+             * @description how many days the standing offer stays open
+             * @default 14
+             */
+            offerValidDays: number;
+        };
+        ServiceRecordEntryResponse: {
+            disclosureId: string;
+            engagementName: string;
+            /** @enum {string} */
+            category: "missed_deadline" | "copy_error" | "misunderstood_brief" | "double_booking" | "missed_sign_off" | "data_handling" | "other";
+            /** @enum {string} */
+            severity: "low" | "medium" | "high" | "critical";
+            status: string;
+            /** Format: date-time */
+            disclosedAt: string;
+            timeToDiscloseSeconds: number | null;
+            whatHappened: string;
+            remedyPlan: string;
+            resolutionSummary: string;
+            /** @description what we changed afterwards, in plain words */
+            preventionSummary: string;
+            /** Format: date-time */
+            resolvedAt: string | null;
+        };
+        ServiceRecordResponse: {
+            clientAccountId: string;
+            clientName: string;
+            disclosed: number;
+            resolved: number;
+            medianTimeToDiscloseSeconds: number | null;
+            entries: components["schemas"]["ServiceRecordEntryResponse"][];
+        };
+        CreditEntryResponse: {
+            id: string;
+            offerId: string;
+            disclosureId: string;
+            /** @enum {string} */
+            kind: "discount_next_project" | "free_hours" | "deadline_extension" | "credit" | "refund" | "free_revision";
+            value: string | null;
+            currency: string | null;
+            description: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            appliedAt: string | null;
+        };
+        MoneyTotalResponse: {
+            /** @example EUR */
+            currency: string;
+            /** @example 125.00 */
+            amount: string;
+        };
+        CreditsResponse: {
+            entries: components["schemas"]["CreditEntryResponse"][];
+            /** @description money credits and refunds not yet applied, per currency */
+            openMoney: components["schemas"]["MoneyTotalResponse"][];
+        };
+        MonthCountResponse: {
+            /** @example 2026-11 */
+            month: string;
+            /** @enum {string} */
+            category: "missed_deadline" | "copy_error" | "misunderstood_brief" | "double_booking" | "missed_sign_off" | "data_handling" | "other";
+            /** @enum {string} */
+            severity: "low" | "medium" | "high" | "critical";
+            count: number;
+        };
+        AnalyticsResponse: {
+            from: string;
+            to: string;
+            byMonth: components["schemas"]["MonthCountResponse"][];
+            disclosures: number;
+            /** @description median seconds from discovery to disclosure */
+            medianTimeToDiscloseSeconds: number | null;
+            /** @description median seconds from disclosure to resolution */
+            medianTimeToResolveSeconds: number | null;
+            /** @description share of proposed remedies the client accepted (0-1) */
+            remedyAcceptanceRate: number | null;
+            /** @description share of answered offers the client accepted (0-1) */
+            offerAcceptanceRate: number | null;
+            /** @description accepted credits and refunds, per currency */
+            compensationTotals: components["schemas"]["MoneyTotalResponse"][];
+        };
+        LessonResponse: {
+            disclosureId: string;
+            engagementName: string;
+            clientName: string;
+            /** @enum {string} */
+            category: "missed_deadline" | "copy_error" | "misunderstood_brief" | "double_booking" | "missed_sign_off" | "data_handling" | "other";
+            /** @enum {string} */
+            severity: "low" | "medium" | "high" | "critical";
+            rootCause: string;
+            lessonsLearned: string;
+            preventiveActions: string;
+            /** Format: date-time */
+            createdAt: string;
         };
     };
     responses: never;
@@ -1856,6 +2772,9 @@ export interface operations {
     WorkLogsController_list_v1: {
         parameters: {
             query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
                 engagementId?: string;
                 assistantId?: string;
                 status?: "draft" | "submitted" | "disputed" | "locked";
@@ -1863,9 +2782,6 @@ export interface operations {
                 from?: string;
                 /** @description last day (inclusive), in the tenant time zone */
                 to?: string;
-                /** @description nextCursor of the previous page */
-                cursor?: string;
-                limit?: number;
             };
             header?: never;
             path?: never;
@@ -2678,6 +3594,1083 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    DisclosuresController_list_v1: {
+        parameters: {
+            query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+                engagementId?: string;
+                clientAccountId?: string;
+                status?: "draft" | "in_review" | "disclosed" | "acknowledged" | "remedy_proposed" | "remedy_accepted" | "remedy_changes_requested" | "in_remediation" | "resolved" | "closed";
+                category?: "missed_deadline" | "copy_error" | "misunderstood_brief" | "double_booking" | "missed_sign_off" | "data_handling" | "other";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisclosurePageResponse"];
+                };
+            };
+            /** @description unknown, or not visible to the caller (another client, or a draft for a client user) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DisclosuresController_create_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateDisclosureDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisclosureStaffResponse"];
+                };
+            };
+            /** @description missing facts, unknown category or severity, times out of order */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description unknown, or not visible to the caller (another client, or a draft for a client user) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DisclosuresController_get_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisclosureStaffResponse"] | components["schemas"]["DisclosureClientResponse"];
+                };
+            };
+            /** @description unknown, or not visible to the caller (another client, or a draft for a client user) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DisclosuresController_update_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateDisclosureDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisclosureStaffResponse"];
+                };
+            };
+            /** @description unknown, or not visible to the caller (another client, or a draft for a client user) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the field can no longer change in this state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DisclosuresController_comment_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DisclosureCommentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisclosureStaffResponse"] | components["schemas"]["DisclosureClientResponse"];
+                };
+            };
+            /** @description empty, or a client-visible comment that names a person involved */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description a client user asking for an internal comment */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description unknown, or not visible to the caller (another client, or a draft for a client user) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DisclosuresController_offer_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateOfferDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisclosureStaffResponse"];
+                };
+            };
+            /** @description a value that does not fit the kind (percent 1-100, hours > 0, whole days, money with 2 decimals) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description unknown, or not visible to the caller (another client, or a draft for a client user) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DisclosureLifecycleController_submitForReview_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description unknown, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description not allowed from the current state; the message names the allowed next states */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DisclosureLifecycleController_returnToDraft_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReturnToDraftDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description unknown, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description not allowed from the current state; the message names the allowed next states */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DisclosureLifecycleController_disclose_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisclosureStaffResponse"] | components["schemas"]["DisclosureClientResponse"];
+                };
+            };
+            /** @description impact or apology missing, or client-facing words name a person involved */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the tenant requires a manager review first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description unknown, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description not allowed from the current state; the message names the allowed next states */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DisclosureLifecycleController_acknowledge_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description unknown, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description not allowed from the current state; the message names the allowed next states */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DisclosureLifecycleController_proposeRemedy_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProposeRemedyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisclosureStaffResponse"] | components["schemas"]["DisclosureClientResponse"];
+                };
+            };
+            /** @description no plan, a due date not in the future, or words that name a person involved */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description unknown, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description not allowed from the current state; the message names the allowed next states */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DisclosureLifecycleController_acceptRemedy_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisclosureStaffResponse"] | components["schemas"]["DisclosureClientResponse"];
+                };
+            };
+            /** @description only the client_admin signs off */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description unknown, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description not allowed from the current state; the message names the allowed next states */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DisclosureLifecycleController_requestRemedyChanges_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestRemedyChangesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisclosureStaffResponse"] | components["schemas"]["DisclosureClientResponse"];
+                };
+            };
+            /** @description only the client_admin decides on the remedy */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description unknown, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description not allowed from the current state; the message names the allowed next states */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DisclosureLifecycleController_startRemediation_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description unknown, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description not allowed from the current state; the message names the allowed next states */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DisclosureLifecycleController_resolve_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResolveDisclosureDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description unknown, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description not allowed from the current state; the message names the allowed next states */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DisclosureLifecycleController_close_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description unknown, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description not allowed from the current state; the message names the allowed next states */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DisclosureLifecycleController_checkIn_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckInDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description unknown, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description not allowed from the current state; the message names the allowed next states */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CompensationOffersController_accept_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the disclosure the offer belongs to */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisclosureStaffResponse"] | components["schemas"]["DisclosureClientResponse"];
+                };
+            };
+            /** @description only the client_admin decides */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description unknown, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the offer is no longer open (or not accepted, for apply) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CompensationOffersController_decline_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeclineOfferDto"];
+            };
+        };
+        responses: {
+            /** @description the disclosure the offer belongs to */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisclosureStaffResponse"] | components["schemas"]["DisclosureClientResponse"];
+                };
+            };
+            /** @description only the client_admin decides */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description unknown, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the offer is no longer open (or not accepted, for apply) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CompensationOffersController_withdraw_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description unknown, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the offer is no longer open (or not accepted, for apply) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CompensationOffersController_apply_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description unknown, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the offer is no longer open (or not accepted, for apply) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FollowUpsController_complete_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompleteFollowUpDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description unknown, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description already done or skipped */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FollowUpsController_skip_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SkipFollowUpDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description unknown, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description already done or skipped */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RemedyPoliciesController_list_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                engagementId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RemedyPolicyResponse"][];
+                };
+            };
+            /** @description unknown engagement, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RemedyPoliciesController_put_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                engagementId: string;
+                category: "missed_deadline" | "copy_error" | "misunderstood_brief" | "double_booking" | "missed_sign_off" | "data_handling" | "other";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RemedyPolicyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RemedyPolicyResponse"];
+                };
+            };
+            /** @description unknown category, or an offer value that does not fit its kind */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description unknown engagement, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RemedyPoliciesController_remove_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                engagementId: string;
+                category: "missed_deadline" | "copy_error" | "misunderstood_brief" | "double_booking" | "missed_sign_off" | "data_handling" | "other";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description unknown engagement, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DisclosureInsightsController_serviceRecord_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceRecordResponse"];
+                };
+            };
+            /** @description unknown client account, or not the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DisclosureInsightsController_credits_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditsResponse"];
+                };
+            };
+            /** @description unknown client account, or not the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DisclosureInsightsController_analytics_v1: {
+        parameters: {
+            query?: {
+                /** @description first month (by disclosure creation); default 11 months before `to` */
+                from?: string;
+                /** @description last month, inclusive; default this month */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalyticsResponse"];
+                };
+            };
+        };
+    };
+    DisclosureInsightsController_lessons_v1: {
+        parameters: {
+            query?: {
+                /** @description words to find in lessons learned, root causes and preventive actions */
+                q?: string;
+                category?: "missed_deadline" | "copy_error" | "misunderstood_brief" | "double_booking" | "missed_sign_off" | "data_handling" | "other";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LessonResponse"][];
+                };
             };
         };
     };

@@ -1,0 +1,202 @@
+import { z } from 'zod/mini';
+import type { DisclosureInput, DisclosurePatch, OfferInput, OfferKind, StaffDisclosure } from '../../lib/api';
+import { toLocalInput } from '../../lib/format';
+import { validationMessage as m } from '../../lib/i18n/validation-messages';
+
+export const CATEGORIES = ['missed_deadline', 'copy_error', 'misunderstood_brief', 'double_booking', 'missed_sign_off', 'data_handling', 'other'] as const;
+export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
+export const DETECTED_BY = ['self', 'teammate', 'client'] as const;
+export const OFFER_KINDS = ['discount_next_project', 'free_hours', 'deadline_extension', 'credit', 'refund', 'free_revision'] as const;
+
+/** What an offer's value means, which decides the input the editor shows for it. */
+export type OfferUnit = 'percent' | 'hours' | 'days' | 'money' | 'none';
+
+export const OFFER_UNIT: Record<OfferKind, OfferUnit> = {
+  discount_next_project: 'percent',
+  free_hours: 'hours',
+  deadline_extension: 'days',
+  credit: 'money',
+  refund: 'money',
+  free_revision: 'none',
+};
+
+const WHOLE = /^\d+$/;
+const DECIMAL = /^\d+(\.\d{1,2})?$/;
+
+/** The same value rules as the API (libs/domain offerValueProblem), as catalog keys. */
+export function offerValueProblem(kind: OfferKind, value: string, currency: string) {
+  const number = Number(value);
+  switch (OFFER_UNIT[kind]) {
+    case 'percent':
+      return WHOLE.test(value) && number >= 1 && number <= 100 ? null : m('offerPercent');
+    case 'hours':
+      return DECIMAL.test(value) && number > 0 ? null : m('offerHours');
+    case 'days':
+      return WHOLE.test(value) && number >= 1 ? null : m('offerDays');
+    case 'money':
+      if (!DECIMAL.test(value) || number <= 0) return m('offerMoney');
+      return /^[A-Z]{3}$/.test(currency) ? null : m('offerCurrency');
+    case 'none':
+      return null;
+  }
+}
+
+const text = (max: number) => z.string().check(z.trim(), z.maxLength(max, m('textTooLong')));
+
+export const offerFields = z
+  .object({ kind: z.string(), value: z.string().check(z.trim()), currency: z.string().check(z.trim(), z.toUpperCase()), note: text(2000) })
+  .check(
+    z.superRefine((offer, context) => {
+      if (!offer.kind) return;
+      const problem = offerValueProblem(offer.kind as OfferKind, offer.value, offer.currency);
+      if (problem) {
+        const path = problem === m('offerCurrency') ? 'currency' : 'value';
+        context.issues.push({ code: 'custom', message: problem, path: [path], input: offer.value });
+      }
+    }),
+  );
+
+export type OfferForm = z.infer<typeof offerFields>;
+
+export const emptyOffer = (currency = ''): OfferForm => ({ kind: '', value: '', currency, note: '' });
+
+export function toOfferInput(offer: OfferForm, expiresAt?: string): OfferInput | null {
+  if (!offer.kind) return null;
+  const kind = offer.kind as OfferKind;
+  const unit = OFFER_UNIT[kind];
+  return {
+    kind,
+    ...(unit === 'none' ? {} : { value: offer.value }),
+    ...(unit === 'money' ? { currency: offer.currency } : {}),
+    ...(offer.note ? { note: offer.note } : {}),
+    ...(expiresAt ? { expiresAt } : {}),
+  };
+}
+
+const LOCAL_MOMENT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
+
+export const disclosureSchema = z
+  .object({
+    category: z.enum(CATEGORIES),
+    severity: z.enum(SEVERITIES),
+    detectedBy: z.enum(DETECTED_BY),
+    occurredAt: z.string().check(z.regex(LOCAL_MOMENT, m('momentRequired'))),
+    discoveredAt: z.string().check(z.regex(LOCAL_MOMENT, m('momentRequired'))),
+    whatHappened: z.string().check(z.trim(), z.minLength(1, m('whatHappenedRequired')), z.maxLength(10000, m('textTooLong'))),
+    impact: text(10000),
+    apology: text(10000),
+    remedyPlan: text(10000),
+    remedyDueAt: z.string(),
+    offer: offerFields,
+    rootCause: text(10000),
+    contributingFactors: text(10000),
+    lessonsLearned: text(10000),
+    preventiveActions: text(10000),
+    involvedUserIds: z.array(z.string()),
+  })
+  .check(
+    z.refine((form) => form.discoveredAt >= form.occurredAt, { message: m('discoveredBeforeOccurred'), path: ['discoveredAt'] }),
+    z.refine((form) => !form.remedyDueAt || LOCAL_MOMENT.test(form.remedyDueAt), { message: m('momentRequired'), path: ['remedyDueAt'] }),
+  );
+
+export type DisclosureForm = z.infer<typeof disclosureSchema>;
+
+/** Fields the client reads; the rest of the form stays with the team. */
+export const CLIENT_FIELDS = ['whatHappened', 'impact', 'apology', 'remedyPlan'] as const;
+export type ClientField = (typeof CLIENT_FIELDS)[number];
+
+const localInput = (iso: string | null | undefined) => (iso ? toLocalInput(new Date(iso)) : '');
+const instant = (local: string) => new Date(local).toISOString();
+
+export function newDisclosureValues(now = new Date()): DisclosureForm {
+  const moment = toLocalInput(now);
+  return {
+    category: 'copy_error',
+    severity: 'medium',
+    detectedBy: 'self',
+    occurredAt: moment,
+    discoveredAt: moment,
+    whatHappened: '',
+    impact: '',
+    apology: '',
+    remedyPlan: '',
+    remedyDueAt: '',
+    offer: emptyOffer(),
+    rootCause: '',
+    contributingFactors: '',
+    lessonsLearned: '',
+    preventiveActions: '',
+    involvedUserIds: [],
+  };
+}
+
+export function disclosureValues(disclosure: StaffDisclosure): DisclosureForm {
+  return {
+    category: disclosure.category,
+    severity: disclosure.severity,
+    detectedBy: disclosure.detectedBy,
+    occurredAt: localInput(disclosure.occurredAt),
+    discoveredAt: localInput(disclosure.discoveredAt),
+    whatHappened: disclosure.whatHappened,
+    impact: disclosure.impact,
+    apology: disclosure.apology,
+    remedyPlan: disclosure.remedyPlan,
+    remedyDueAt: localInput(disclosure.remedyDueAt),
+    offer: emptyOffer(),
+    rootCause: disclosure.rootCause,
+    contributingFactors: disclosure.contributingFactors,
+    lessonsLearned: disclosure.lessonsLearned,
+    preventiveActions: disclosure.preventiveActions,
+    involvedUserIds: disclosure.involved.map((person) => person.id),
+  };
+}
+
+export function toDisclosurePatch(form: DisclosureForm): DisclosurePatch {
+  const { offer: _offer, occurredAt, discoveredAt, remedyDueAt, ...rest } = form;
+  return {
+    ...rest,
+    occurredAt: instant(occurredAt),
+    discoveredAt: instant(discoveredAt),
+    ...(remedyDueAt ? { remedyDueAt: instant(remedyDueAt) } : {}),
+  };
+}
+
+export function toDisclosureInput(engagementId: string, form: DisclosureForm): DisclosureInput {
+  const patch = toDisclosurePatch(form);
+  return {
+    ...patch,
+    engagementId,
+    category: form.category,
+    severity: form.severity,
+    detectedBy: form.detectedBy,
+    occurredAt: instant(form.occurredAt),
+    discoveredAt: instant(form.discoveredAt),
+    whatHappened: form.whatHappened,
+  };
+}
+
+/** Where the API's refusal points in the form: a named person in a client-facing field, or a missing part. */
+export interface FieldProblem {
+  field: ClientField;
+  words?: string;
+}
+
+/**
+ * Reads the API's 400 messages for the parts of the form they concern: the blameless check says
+ * `"Ada" in whatHappened, "ada@x.test" in impact`, the disclose step `write the impact and the apology`.
+ */
+export function fieldProblems(messages: readonly string[]): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const isClientField = (name: string): name is ClientField => (CLIENT_FIELDS as readonly string[]).includes(name);
+  for (const message of messages) {
+    for (const match of message.matchAll(/"([^"]+)" in (\w+)/g)) {
+      const [, words, field] = match;
+      if (words && field && isClientField(field)) problems.push({ field, words });
+    }
+    const missing = /^Before disclosing, write the (.+?):/i.exec(message);
+    if (missing?.[1]) {
+      for (const field of missing[1].split(' and the ')) if (isClientField(field)) problems.push({ field });
+    }
+  }
+  return problems;
+}
