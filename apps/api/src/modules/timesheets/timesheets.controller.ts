@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import type { ServerResponse } from 'node:http';
 import { isClientRole, type Actor } from '@candor/domain';
 import { CurrentActor, Policy } from '../../common/access.decorators';
 import { TenantContext } from '../../common/tenant-context';
@@ -10,7 +11,6 @@ import { ShareLinkResponse } from './dto/share-link.response';
 import { TimesheetQuery } from './dto/timesheet.query';
 import { TimesheetResponse } from './dto/timesheet.response';
 import { ShareLinksService } from './share-links.service';
-import { timesheetCsv } from './timesheet.csv';
 import { timesheetHtml } from './timesheet.html';
 import { TimesheetsService } from './timesheets.service';
 
@@ -43,12 +43,33 @@ export class TimesheetsController {
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
     @Query() query: TimesheetQuery,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<string> {
-    const sheet = await this.build(actor, id, query);
-    reply.header('content-type', 'text/csv; charset=utf-8');
-    reply.header('content-disposition', `attachment; filename="timesheet-${query.period}-${query.start}.csv"`);
-    return timesheetCsv(sheet);
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    await this.engagements.findVisible(actor, id);
+    const audience = isClientRole(actor.role) ? 'client' : 'staff';
+    // Streamed from a cursor inside this request's transaction: the handler returns when the last
+    // line is written, so the transaction outlives the stream. A refusal before the first line is
+    // still an ordinary error response.
+    let started = false;
+    const write = async (chunk: string) => {
+      if (!started) {
+        started = true;
+        reply.hijack();
+        reply.raw.writeHead(200, {
+          'content-type': 'text/csv; charset=utf-8',
+          'content-disposition': `attachment; filename="timesheet-${query.period}-${query.start}.csv"`,
+        });
+      }
+      if (!reply.raw.write(chunk)) await drained(reply.raw);
+    };
+    try {
+      await this.timesheets.writeCsv(this.tenant.manager, actor.tenantId, id, query, audience, write);
+    } catch (error) {
+      if (!started) throw error;
+      reply.raw.destroy(error instanceof Error ? error : undefined);
+      return;
+    }
+    reply.raw.end();
   }
 
   @Get('engagements/:id/timesheet/report')
@@ -95,4 +116,20 @@ export class TimesheetsController {
     await this.engagements.findVisible(actor, engagementId);
     return this.timesheets.build(this.tenant.manager, actor.tenantId, engagementId, query, isClientRole(actor.role) ? 'client' : 'staff');
   }
+}
+
+/** Waits until the reader wants more; refuses when they went away, so the export stops reading. */
+function drained(out: ServerResponse): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const ready = () => {
+      out.off('close', gone);
+      resolve();
+    };
+    const gone = () => {
+      out.off('drain', ready);
+      reject(new Error('the reader closed the connection'));
+    };
+    out.once('drain', ready);
+    out.once('close', gone);
+  });
 }

@@ -1,10 +1,26 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { hoursFor, isMonday, sumAmounts } from '@candor/domain';
+import { isMonday } from '@candor/domain';
 import { presentWorkLog, type Audience } from '../work-logs/work-log.presenter';
 import { WorkLogsRepository } from '../work-logs/work-logs.repository';
 import type { TimesheetQuery } from './dto/timesheet.query';
 import type { TimesheetResponse } from './dto/timesheet.response';
+import { csvHeader, csvLines, csvTotals } from './timesheet.csv';
+import { TimesheetTotals } from './timesheet-totals';
+
+interface TimesheetHead {
+  tenantName: string;
+  timeZone: string;
+  engagementName: string;
+  clientName: string;
+  currency: string;
+  from: Date;
+  to: Date;
+  end: string;
+}
+
+/** Rows fetched per round trip when streaming a CSV. */
+const CSV_BATCH = 1000;
 
 /**
  * One engagement's time for a week or a month, with totals. The JSON, the CSV and the printable
@@ -15,22 +31,51 @@ export class TimesheetsService {
   constructor(private readonly workLogs: WorkLogsRepository) {}
 
   async build(manager: EntityManager, tenantId: string, engagementId: string, query: TimesheetQuery, audience: Audience): Promise<TimesheetResponse> {
+    const head = await this.head(manager, tenantId, engagementId, query);
+    const rows = await this.workLogs.inPeriod(manager, tenantId, engagementId, head.from, head.to, audience === 'client');
+    const entries = rows.map((row) => presentWorkLog(audience, row));
+    return {
+      tenantName: head.tenantName,
+      engagement: { id: engagementId, name: head.engagementName, clientName: head.clientName, currency: head.currency },
+      period: { kind: query.period, start: query.start, end: head.end, timeZone: head.timeZone },
+      entries,
+      totals: new TimesheetTotals().add(entries).result(),
+    };
+  }
+
+  /**
+   * The timesheet as CSV, written a batch at a time as it is read (memory stays flat for any
+   * period); `write` resolves when the reader is ready for more.
+   */
+  async writeCsv(
+    manager: EntityManager,
+    tenantId: string,
+    engagementId: string,
+    query: TimesheetQuery,
+    audience: Audience,
+    write: (chunk: string) => Promise<void>,
+  ): Promise<void> {
+    const head = await this.head(manager, tenantId, engagementId, query);
+    const totals = new TimesheetTotals();
+    await write(csvHeader());
+    const period = { from: head.from, to: head.to, hideDrafts: audience === 'client' };
+    await this.workLogs.eachInPeriod(manager, tenantId, engagementId, period, CSV_BATCH, async (rows) => {
+      const entries = rows.map((row) => presentWorkLog(audience, row));
+      totals.add(entries);
+      await write(csvLines(entries, head.timeZone, head.tenantName));
+    });
+    await write(csvTotals(totals.result(), head.currency));
+  }
+
+  /** The period's bounds in the tenant's time zone and the names a timesheet shows. */
+  private async head(manager: EntityManager, tenantId: string, engagementId: string, query: TimesheetQuery): Promise<TimesheetHead> {
     if (query.period === 'week' && !isMonday(query.start)) {
       throw new BadRequestException('start must be a Monday for a weekly timesheet (weeks start on Monday)');
     }
     if (query.period === 'month' && !query.start.endsWith('-01')) {
       throw new BadRequestException('start must be the first day of a month for a monthly timesheet, like 2026-11-01');
     }
-    const [head]: {
-      tenantName: string;
-      timeZone: string;
-      engagementName: string;
-      clientName: string;
-      currency: string;
-      from: Date;
-      to: Date;
-      end: string;
-    }[] = await manager.query(
+    const [head]: TimesheetHead[] = await manager.query(
       `WITH p AS (SELECT $3::date AS start, ($3::date + CASE WHEN $4 = 'week' THEN interval '7 days' ELSE interval '1 month' END)::date AS stop)
        SELECT t.name AS "tenantName", t.time_zone AS "timeZone", e.name AS "engagementName", c.name AS "clientName", e.currency,
               (p.start::timestamp AT TIME ZONE t.time_zone) AS "from", (p.stop::timestamp AT TIME ZONE t.time_zone) AS "to",
@@ -40,22 +85,6 @@ export class TimesheetsService {
       [tenantId, engagementId, query.start, query.period],
     );
     if (!head) throw new Error(`engagement ${engagementId} vanished`);
-    const rows = await this.workLogs.inPeriod(manager, tenantId, engagementId, head.from, head.to, audience === 'client');
-    const entries = rows.map((row) => presentWorkLog(audience, row));
-    const seconds = (keep: (e: (typeof rows)[number]) => boolean) => rows.filter(keep).reduce((sum, e) => sum + (e.durationSeconds ?? 0), 0);
-    return {
-      tenantName: head.tenantName,
-      engagement: { id: engagementId, name: head.engagementName, clientName: head.clientName, currency: head.currency },
-      period: { kind: query.period, start: query.start, end: head.end, timeZone: head.timeZone },
-      entries,
-      totals: {
-        entryCount: entries.length,
-        totalHours: hoursFor(seconds(() => true)),
-        billableHours: hoursFor(seconds((e) => e.billable)),
-        nonBillableHours: hoursFor(seconds((e) => !e.billable)),
-        fixedAtNoChargeHours: hoursFor(seconds((e) => !e.billable && e.disclosureId !== null)),
-        billableAmount: sumAmounts(entries.map((e) => e.amount)),
-      },
-    };
+    return head;
   }
 }

@@ -32,6 +32,12 @@ const COLUMNS = `w.tenant_id AS "tenantId", w.id, w.engagement_id AS "engagement
 
 const FROM = `work_logs w JOIN engagements e ON e.tenant_id = w.tenant_id AND e.id = w.engagement_id JOIN users u ON u.id = w.assistant_id`;
 
+/** An engagement's finished entries that started in [from, to), oldest first; drafts hidden for clients. */
+const IN_PERIOD = `SELECT ${COLUMNS} FROM ${FROM}
+  WHERE w.tenant_id = $1 AND w.engagement_id = $2 AND w.started_at >= $3 AND w.started_at < $4
+    AND w.duration_seconds IS NOT NULL AND (NOT $5::boolean OR w.status <> 'draft')
+  ORDER BY w.started_at, w.id`;
+
 /** Queries only: takes the tenant-scoped manager. */
 @Injectable()
 export class WorkLogsRepository {
@@ -76,13 +82,31 @@ export class WorkLogsRepository {
    * timesheet. Running timers count once they stop; `hideDrafts` for client audiences.
    */
   inPeriod(manager: EntityManager, tenantId: string, engagementId: string, from: Date, to: Date, hideDrafts: boolean): Promise<WorkLogRow[]> {
-    return manager.query(
-      `SELECT ${COLUMNS} FROM ${FROM}
-       WHERE w.tenant_id = $1 AND w.engagement_id = $2 AND w.started_at >= $3 AND w.started_at < $4
-         AND w.duration_seconds IS NOT NULL AND (NOT $5::boolean OR w.status <> 'draft')
-       ORDER BY w.started_at, w.id`,
-      [tenantId, engagementId, from, to, hideDrafts],
-    );
+    return manager.query(IN_PERIOD, [tenantId, engagementId, from, to, hideDrafts]);
+  }
+
+  /**
+   * The same rows as `inPeriod`, handed to `each` a batch at a time through a cursor, so a long
+   * period is never held in memory at once. Runs inside the caller's transaction.
+   */
+  async eachInPeriod(
+    manager: EntityManager,
+    tenantId: string,
+    engagementId: string,
+    period: { from: Date; to: Date; hideDrafts: boolean },
+    batchSize: number,
+    each: (rows: WorkLogRow[]) => Promise<void>,
+  ): Promise<void> {
+    await manager.query(`DECLARE work_logs_in_period NO SCROLL CURSOR FOR ${IN_PERIOD}`, [tenantId, engagementId, period.from, period.to, period.hideDrafts]);
+    try {
+      for (;;) {
+        const rows: WorkLogRow[] = await manager.query(`FETCH ${Number(batchSize)} FROM work_logs_in_period`);
+        if (rows.length) await each(rows);
+        if (rows.length < batchSize) break;
+      }
+    } finally {
+      await manager.query(`CLOSE work_logs_in_period`);
+    }
   }
 
   runningTimer(manager: EntityManager, tenantId: string, assistantId: string): Promise<WorkLog | null> {
@@ -115,6 +139,9 @@ export class WorkLogsRepository {
     const rows: WorkLogRow[] = await manager.query(
       `SELECT ${COLUMNS} FROM ${FROM}
        WHERE w.tenant_id = $1 AND w.assistant_id = $2 AND w.source <> 'adjustment' AND ($5::uuid IS NULL OR w.id <> $5)
+         -- A finished entry lasts at most 24 hours and only one timer runs: this bounds the scan to one index range.
+         AND w.started_at < COALESCE($4::timestamptz, 'infinity'::timestamptz)
+         AND (w.ended_at IS NULL OR w.started_at > $3::timestamptz - interval '24 hours')
          AND tstzrange(w.started_at, COALESCE(w.ended_at, greatest(now(), w.started_at + interval '1 second'))) && tstzrange($3::timestamptz, COALESCE($4::timestamptz, 'infinity'::timestamptz))
        ORDER BY w.started_at LIMIT 1`,
       [tenantId, assistantId, start, end, excludeId],
