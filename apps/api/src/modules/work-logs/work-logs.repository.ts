@@ -54,7 +54,7 @@ export class WorkLogsRepository {
     const params: unknown[] = [tenantId];
     const p = (value: unknown) => `$${params.push(value)}`;
     const where = ['w.tenant_id = $1'];
-    if (filter.onlyClientAccountId) where.push(`e.client_account_id = ${p(filter.onlyClientAccountId)}`);
+    if (filter.onlyClientAccountId) where.push(`w.client_account_id = ${p(filter.onlyClientAccountId)}`);
     if (filter.hideDrafts) where.push(`w.status <> 'draft'`);
     if (filter.engagementId) where.push(`w.engagement_id = ${p(filter.engagementId)}`);
     if (filter.assistantId) where.push(`w.assistant_id = ${p(filter.assistantId)}`);
