@@ -99,7 +99,7 @@ function DraftView({ disclosure }: { disclosure: StaffDisclosure }) {
         </Section>
       ) : null}
       <QueryView query={engagement}>
-        {(data) => <DisclosureEditor engagement={data} disclosure={disclosure} requireReview={tenant.data?.settings.requireDisclosureReview ?? true} />}
+        {(data) => <DisclosureEditor engagement={data} disclosure={disclosure} requireReview={tenant.data?.settings.requireDisclosureReview ?? true} showStaffNames={tenant.data?.settings.showStaffNames ?? false} />}
       </QueryView>
       <TimelineSection disclosure={disclosure} staff />
     </>
@@ -109,6 +109,7 @@ function DraftView({ disclosure }: { disclosure: StaffDisclosure }) {
 function StaffView({ disclosure }: { disclosure: StaffDisclosure }) {
   const { t } = useTranslation();
   const member = useMember();
+  const tenant = useTenant();
   const format = useFormat();
   const engagement = useEngagement(disclosure.engagementId);
   const reviewer = member.role === 'owner' || member.role === 'manager';
@@ -118,7 +119,7 @@ function StaffView({ disclosure }: { disclosure: StaffDisclosure }) {
       <div className="columns columns-wide">
         <Section title={t('disclosure.editor.previewTitle')} className="panel-story">
           <ClientStory
-            author={disclosure.author.displayName}
+            author={tenant.data?.settings.showStaffNames ? disclosure.author.displayName : t('disclosure.teamName', { tenant: member.tenant.name })}
             story={disclosure}
             footer={
               disclosure.remedyAcceptedAt && disclosure.remedyAcceptedBy ? (

@@ -29,7 +29,7 @@ export function NewDisclosurePage() {
           {tenant.isPending ? (
             <Loading label={t('common.loading')} />
           ) : (
-            <DisclosureEditor engagement={data} requireReview={tenant.data?.settings.requireDisclosureReview ?? true} />
+            <DisclosureEditor engagement={data} requireReview={tenant.data?.settings.requireDisclosureReview ?? true} showStaffNames={tenant.data?.settings.showStaffNames ?? false} />
           )}
         </>
       )}

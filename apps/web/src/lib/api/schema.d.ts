@@ -1075,6 +1075,144 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/deliverables": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Deliverables, soonest due first; clients see their own account, assistants their engagements */
+        get: operations["DeliverablesController_list_v1"];
+        put?: never;
+        /** Plan a deliverable on an engagement: title, assignee, due date (staff) */
+        post: operations["DeliverablesController_create_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/deliverables/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One deliverable with its versions, files, revision requests and rounds, shaped for the caller */
+        get: operations["DeliverablesController_get_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit title, description, assignee or due date; a new due date re-arms its reminder (staff) */
+        patch: operations["DeliverablesController_update_v1"];
+        trace?: never;
+    };
+    "/api/v1/deliverables/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Deliver a version: 1..n files and a change summary (multipart); with disclosureId it corrects a disclosed error and never counts as a round (staff) */
+        post: operations["DeliverablesController_deliver_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/deliverables/{id}/files/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a file of a version, as an attachment with its stored type */
+        get: operations["DeliverablesController_download_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/deliverables/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve the delivered version; records who and when (client_admin) */
+        post: operations["DeliverableReviewsController_approve_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/deliverables/{id}/request-changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask for changes with a comment; takes a revision round, billable beyond the included ones (client users) */
+        post: operations["DeliverableReviewsController_requestChanges_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/revision-requests/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take on a billable extra round the client asked for (staff) */
+        post: operations["DeliverableReviewsController_accept_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/revision-requests/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decline a billable extra round with a reason; the version waits for review again (staff) */
+        post: operations["DeliverableReviewsController_decline_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1712,6 +1850,8 @@ export interface components {
             engagementName: string;
             clientAccountId: string;
             clientName: string;
+            /** @description the deliverable this error is about, if any */
+            deliverableId: string | null;
             /** @enum {string} */
             category: "missed_deadline" | "copy_error" | "misunderstood_brief" | "double_booking" | "missed_sign_off" | "data_handling" | "other";
             /** @enum {string} */
@@ -1770,6 +1910,8 @@ export interface components {
             engagementName: string;
             clientAccountId: string;
             clientName: string;
+            /** @description the deliverable this error is about, if any */
+            deliverableId: string | null;
             /** @enum {string} */
             category: "missed_deadline" | "copy_error" | "misunderstood_brief" | "double_booking" | "missed_sign_off" | "data_handling" | "other";
             /** @enum {string} */
@@ -1857,6 +1999,11 @@ export interface components {
             discoveredAt: string;
             /** @description the facts, in plain words, without excuses (client-facing) */
             whatHappened: string;
+            /**
+             * Format: uuid
+             * @description the deliverable of the same engagement this error is about (e.g. a missed deadline)
+             */
+            deliverableId?: string;
             /** @description team members involved (internal; never shown to the client) */
             involvedUserIds?: string[];
         };
@@ -2087,6 +2234,149 @@ export interface components {
             preventiveActions: string;
             /** Format: date-time */
             createdAt: string;
+        };
+        RoundsResponse: {
+            /** @description the engagement's included revision rounds */
+            included: number;
+            /** @description client revision requests on the engagement that count (corrections and declined requests do not) */
+            used: number;
+            remaining: number;
+        };
+        DeliverableFileResponse: {
+            id: string;
+            originalName: string;
+            /** @description decided from the bytes, not from what the uploader declared */
+            contentType: string;
+            sizeBytes: number;
+            sha256: string;
+            /** @example /api/v1/deliverables/…/files/… */
+            downloadPath: string;
+        };
+        DeliverableVersionResponse: {
+            id: string;
+            number: number;
+            /** @enum {string} */
+            kind: "initial" | "revision" | "correction";
+            changeSummary: string;
+            revisionRequestId: string | null;
+            /** @description the disclosed error a correction fixes */
+            disclosureId: string | null;
+            /** @description the tenant's team for clients unless the tenant shows staff names */
+            deliveredBy: components["schemas"]["PersonResponse"];
+            /** Format: date-time */
+            createdAt: string;
+            files: components["schemas"]["DeliverableFileResponse"][];
+        };
+        RevisionRequestResponse: {
+            id: string;
+            deliverableId: string;
+            versionId: string;
+            versionNumber: number;
+            comment: string;
+            requestedBy: components["schemas"]["PersonResponse"];
+            /** @description false once a correction of our own error fulfilled it */
+            countsAsRound: boolean;
+            roundNumber: number | null;
+            /** @description beyond the included rounds: charged, once the team accepts it */
+            billable: boolean;
+            /** @enum {string} */
+            status: "pending_acceptance" | "open" | "fulfilled" | "declined";
+            /** Format: date-time */
+            acceptedAt: string | null;
+            /** Format: date-time */
+            declinedAt: string | null;
+            declineReason: string | null;
+            /** Format: date-time */
+            fulfilledAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        DeliverableStaffResponse: {
+            id: string;
+            engagementId: string;
+            engagementName: string;
+            clientAccountId: string;
+            clientName: string;
+            title: string;
+            description: string;
+            /** @enum {string} */
+            status: "in_progress" | "submitted" | "changes_requested" | "approved";
+            /** Format: date-time */
+            dueAt: string | null;
+            /** @description past its due date without being delivered */
+            late: boolean;
+            assignee: components["schemas"]["PersonResponse"] | null;
+            /** Format: date-time */
+            approvedAt: string | null;
+            approvedBy: components["schemas"]["PersonResponse"] | null;
+            rounds: components["schemas"]["RoundsResponse"];
+            versionCount: number;
+            /** Format: date-time */
+            createdAt: string;
+            versions?: components["schemas"]["DeliverableVersionResponse"][];
+            revisionRequests?: components["schemas"]["RevisionRequestResponse"][];
+            /** Format: date-time */
+            lateAt: string | null;
+            /** Format: date-time */
+            dueRemindedAt: string | null;
+            /** Format: date-time */
+            lateNotifiedAt: string | null;
+        };
+        DeliverableClientResponse: {
+            id: string;
+            engagementId: string;
+            engagementName: string;
+            clientAccountId: string;
+            clientName: string;
+            title: string;
+            description: string;
+            /** @enum {string} */
+            status: "in_progress" | "submitted" | "changes_requested" | "approved";
+            /** Format: date-time */
+            dueAt: string | null;
+            /** @description past its due date without being delivered */
+            late: boolean;
+            assignee: components["schemas"]["PersonResponse"] | null;
+            /** Format: date-time */
+            approvedAt: string | null;
+            approvedBy: components["schemas"]["PersonResponse"] | null;
+            rounds: components["schemas"]["RoundsResponse"];
+            versionCount: number;
+            /** Format: date-time */
+            createdAt: string;
+            versions?: components["schemas"]["DeliverableVersionResponse"][];
+            revisionRequests?: components["schemas"]["RevisionRequestResponse"][];
+        };
+        CreateDeliverableDto: {
+            /** Format: uuid */
+            engagementId: string;
+            /** @example Newsletter for March */
+            title: string;
+            /** @description what the client will get */
+            description?: string;
+            /**
+             * Format: uuid
+             * @description the team member who delivers it
+             */
+            assigneeId?: string;
+            /** @example 2026-12-01T17:00:00Z */
+            dueAt?: string;
+        };
+        UpdateDeliverableDto: {
+            title?: string;
+            description?: string;
+            /** Format: uuid */
+            assigneeId?: string | null;
+            /** @example 2026-12-01T17:00:00Z */
+            dueAt?: string | null;
+        };
+        RequestChangesDto: {
+            /** @description what the client would like changed */
+            comment: string;
+        };
+        DeclineRevisionRequestDto: {
+            /** @description why the team will not take on this billable round (shown to the client) */
+            reason: string;
         };
     };
     responses: never;
@@ -4671,6 +4961,384 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["LessonResponse"][];
                 };
+            };
+        };
+    };
+    DeliverablesController_list_v1: {
+        parameters: {
+            query?: {
+                engagementId?: string;
+                status?: "in_progress" | "submitted" | "changes_requested" | "approved";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": (components["schemas"]["DeliverableStaffResponse"] | components["schemas"]["DeliverableClientResponse"])[];
+                };
+            };
+            /** @description unknown, or not visible to the caller (another client, another tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DeliverablesController_create_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateDeliverableDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliverableStaffResponse"];
+                };
+            };
+            /** @description no title, a bad date, an assignee who is not on the team */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description unknown, or not visible to the caller (another client, another tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DeliverablesController_get_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliverableStaffResponse"] | components["schemas"]["DeliverableClientResponse"];
+                };
+            };
+            /** @description unknown, or not visible to the caller (another client, another tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DeliverablesController_update_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateDeliverableDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliverableStaffResponse"];
+                };
+            };
+            /** @description unknown, or not visible to the caller (another client, another tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DeliverablesController_deliver_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    changeSummary: string;
+                    /** Format: uuid */
+                    disclosureId?: string;
+                    files: string[];
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliverableStaffResponse"];
+                };
+            };
+            /** @description no files, no change summary, or an unsafe file name (path, control characters, too long) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description unknown, or not visible to the caller (another client, another tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the deliverable waits for the client, or a billable request waits for the team */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description a file over the size limit, or too many files */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description a type not on the allow-list, or a name or declared type that disagrees with the bytes */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DeliverablesController_download_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                fileId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description unknown, or not visible to the caller (another client, another tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DeliverableReviewsController_approve_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliverableStaffResponse"] | components["schemas"]["DeliverableClientResponse"];
+                };
+            };
+            /** @description only the client_admin approves */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description unknown, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description not possible in the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DeliverableReviewsController_requestChanges_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestChangesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliverableStaffResponse"] | components["schemas"]["DeliverableClientResponse"];
+                };
+            };
+            /** @description only the client asks for changes */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description unknown, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description not possible in the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DeliverableReviewsController_accept_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description unknown, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description not possible in the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DeliverableReviewsController_decline_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeclineRevisionRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description unknown, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description not possible in the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
