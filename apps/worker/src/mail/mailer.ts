@@ -5,8 +5,13 @@ import type { RenderedEmail } from '@candor/email-templates';
 export class Mailer {
   private readonly transport: Transporter;
 
-  constructor(smtpUrl: string, private readonly from: string) {
-    this.transport = nodemailer.createTransport(smtpUrl, { pool: true, maxConnections: 5 } as never);
+  /** One pooled SMTP connection per concurrent send, so sends overlap instead of queueing for a connection. */
+  constructor(
+    smtpUrl: string,
+    private readonly from: string,
+    connections = 5,
+  ) {
+    this.transport = nodemailer.createTransport(smtpUrl, { pool: true, maxConnections: connections } as never);
   }
 
   async send(to: string, email: RenderedEmail, notificationId: string): Promise<void> {
