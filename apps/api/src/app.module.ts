@@ -10,6 +10,7 @@ import { JwtAuthGuard } from './common/jwt-auth.guard';
 import { PolicyGuard } from './common/policy.guard';
 import { TenantTransactionInterceptor } from './common/tenant-transaction.interceptor';
 import { API_CONFIG, type ApiConfig } from './config/api-config';
+import { AuditEventsController } from './modules/audit/audit-events.controller';
 import { AuthModule } from './modules/auth/auth.module';
 import { ClientAccountsModule } from './modules/client-accounts/client-accounts.module';
 import { DeliverablesModule } from './modules/deliverables/deliverables.module';
@@ -18,6 +19,7 @@ import { EngagementsModule } from './modules/engagements/engagements.module';
 import { HealthController } from './modules/health/health.controller';
 import { InvitationsModule } from './modules/invitations/invitations.module';
 import { MeController } from './modules/me/me.controller';
+import { MembersController } from './modules/members/members.controller';
 import { OutboxModule } from './modules/outbox/outbox.module';
 import { TenantController } from './modules/tenant/tenant.controller';
 import { TimesheetWeeksModule } from './modules/timesheet-weeks/timesheet-weeks.module';
@@ -59,7 +61,7 @@ export class AppModule {
         DisclosuresModule,
         DeliverablesModule,
       ],
-      controllers: [MeController, TenantController, HealthController],
+      controllers: [MeController, TenantController, HealthController, MembersController, AuditEventsController],
       providers: [
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_GUARD, useClass: PolicyGuard },

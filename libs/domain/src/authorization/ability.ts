@@ -53,6 +53,8 @@ export type SubjectName =
   | 'DisclosureInsights'
   | 'Deliverable'
   | 'RevisionRequest'
+  | 'Member'
+  | 'AuditEvent'
   | 'all';
 export type Subject = SubjectName | ClientAccountSubject | InvitationSubject | EngagementScopedSubject | WorkLogSubject;
 
@@ -75,6 +77,7 @@ export function defineAbilityFor(actor: Actor): AppAbility {
       cannot('create', 'RevisionRequest');
       break;
     case 'manager':
+      can('read', ['Member', 'AuditEvent']);
       can('read', 'Tenant');
       can(['create', 'read', 'update'], 'ClientAccount');
       can('read', 'Invitation');
@@ -92,6 +95,7 @@ export function defineAbilityFor(actor: Actor): AppAbility {
       can(['read', 'update'], 'RevisionRequest');
       break;
     case 'assistant':
+      can('read', 'Member');
       can('read', ['Tenant', 'ClientAccount', 'Engagement', 'WorkLog', 'Timesheet', 'TimesheetWeek', 'Comment']);
       // Assistants log and correct their own time only; assignment to the engagement is checked by the service.
       can('create', 'WorkLog');
@@ -105,6 +109,8 @@ export function defineAbilityFor(actor: Actor): AppAbility {
       can(['read', 'update'], 'RevisionRequest');
       break;
     case 'client_admin':
+      // Their own account's people only; the service scopes the list.
+      can('read', 'Member');
       can('read', 'ClientAccount', { id: actor.clientAccountId });
       can('read', 'Invitation', own);
       can('create', 'Invitation', { role: { $in: ['client_admin', 'client_member'] }, clientAccountId: actor.clientAccountId });
@@ -123,6 +129,7 @@ export function defineAbilityFor(actor: Actor): AppAbility {
       can('approve', 'Deliverable', own);
       break;
     case 'client_member':
+      can('read', 'Member');
       can('read', 'ClientAccount', { id: actor.clientAccountId });
       can('read', ['Engagement', 'WorkLog', 'Timesheet', 'TimesheetWeek', 'Comment'], own);
       can('create', 'Comment', own);
