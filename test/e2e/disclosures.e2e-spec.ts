@@ -338,6 +338,14 @@ describe('disclosures', () => {
     expect(await counts(tenant.tenantId)).toEqual(before);
   });
 
+  it('reads a null in an edit as "no change", except for the remedy due date, which it clears', async () => {
+    const { api } = stack;
+    const id = (await draft(assistant.token, { remedyDueAt: new Date(Date.now() + 86_400_000).toISOString() })).body.id as string;
+    const edited = await api.patch(`/api/v1/disclosures/${id}`, { impact: null, remedyDueAt: null, contributingFactors: 'A rushed afternoon' }, assistant.token);
+    expect(edited.status).toBe(200);
+    expect(edited.body).toMatchObject({ impact: expect.stringContaining('2,000 customers'), remedyDueAt: null, contributingFactors: 'A rushed afternoon' });
+  });
+
   it('starts a disclosure with the remedy and offer agreed up front for its category', async () => {
     const { api } = stack;
     const policy = { remedyPlan: 'We correct the copy within 24 hours at no charge.', remedyDueHours: 24, offerKind: 'discount_next_project', offerValue: '10' };

@@ -133,7 +133,11 @@ export class DisclosuresService {
     const manager = this.tenant.manager;
     const before = await this.findWorkable(actor, id, true);
     const { involvedUserIds, ...fields } = dto;
-    const changed = Object.keys(fields).filter((k) => fields[k as keyof typeof fields] !== undefined);
+    // A null clears the remedy's due date; for any other field it means "no change".
+    const changed = Object.keys(fields).filter((k) => {
+      const value = fields[k as keyof typeof fields];
+      return value !== undefined && (value !== null || k === 'remedyDueAt');
+    });
     const facts = changed.filter((k) => (FACT_FIELDS as readonly string[]).includes(k));
     if (facts.length && isDisclosed(before.status)) {
       throw new ConflictException(
