@@ -8,6 +8,15 @@ import { DisclosuresService, type DisclosureResponse } from './disclosures.servi
 import { DisclosuresRepository, OFFER_VALUE_TEXT, type DisclosureRow } from './disclosures.repository';
 import type { ProposeRemedyDto, RequestRemedyChangesDto, ResolveDisclosureDto, ReturnToDraftDto } from './dto/transition.dto';
 
+/** A computed column value, written as SQL: only these constants, never a caller's words. */
+class SqlExpression {
+  constructor(readonly text: string) {}
+}
+const NOW = new SqlExpression('now()');
+const NEXT_ROUND = new SqlExpression('remedy_rounds + 1');
+const SINCE_DISCOVERY = new SqlExpression('GREATEST(0, extract(epoch FROM now() - discovered_at))::int');
+const SINCE_DISCLOSURE = new SqlExpression('GREATEST(0, extract(epoch FROM now() - disclosed_at))::int');
+
 /** Days after resolution when the client check-in and the team retrospective fall due. */
 const CHECK_IN_AFTER_DAYS = 3;
 const RETROSPECTIVE_AFTER_DAYS = 7;
@@ -47,9 +56,9 @@ export class DisclosureLifecycleService {
     if (missing.length) throw new BadRequestException(`Before disclosing, write the ${missing.join(' and the ')}: the client needs both`);
     await this.disclosures.assertBlameless(actor.tenantId, id, this.disclosures.clientFacing(d));
     await this.move(actor, d, 'disclose', 'client', {
-      disclosed_at: 'now()',
+      disclosed_at: NOW,
       disclosed_by: actor.userId,
-      time_to_disclose_seconds: 'GREATEST(0, extract(epoch FROM now() - discovered_at))::int',
+      time_to_disclose_seconds: SINCE_DISCOVERY,
     });
     const disclosed = await this.disclosures.findVisible(actor, id);
     await this.notifier.send(actor.tenantId, disclosed, 'client_contacts', 'disclosure_disclosed', {
@@ -78,7 +87,7 @@ export class DisclosureLifecycleService {
 
   async acknowledge(actor: Actor, id: string): Promise<DisclosureResponse> {
     const d = await this.begin(actor, id, 'acknowledge');
-    await this.move(actor, d, 'acknowledge', 'client', { acknowledged_at: 'now()' });
+    await this.move(actor, d, 'acknowledge', 'client', { acknowledged_at: NOW });
     return this.disclosures.get(actor, id);
   }
 
@@ -95,7 +104,7 @@ export class DisclosureLifecycleService {
       d,
       'propose_remedy',
       'client',
-      { remedy_plan: remedyPlan, remedy_due_at: remedyDueAt, remedy_proposed_at: 'now()', remedy_rounds: 'remedy_rounds + 1' },
+      { remedy_plan: remedyPlan, remedy_due_at: remedyDueAt, remedy_proposed_at: NOW, remedy_rounds: NEXT_ROUND },
       { round: d.remedyRounds + 1 },
     );
     await this.notifier.send(actor.tenantId, d, 'client_admins', 'disclosure_remedy_proposed', {
@@ -108,7 +117,7 @@ export class DisclosureLifecycleService {
 
   async acceptRemedy(actor: Actor, id: string): Promise<DisclosureResponse> {
     const d = await this.begin(actor, id, 'accept_remedy');
-    await this.move(actor, d, 'accept_remedy', 'client', { remedy_accepted_at: 'now()', remedy_accepted_by: actor.userId }, { round: d.remedyRounds });
+    await this.move(actor, d, 'accept_remedy', 'client', { remedy_accepted_at: NOW, remedy_accepted_by: actor.userId }, { round: d.remedyRounds });
     await this.notifier.send(actor.tenantId, d, 'team', 'disclosure_remedy_accepted', { remedyDue: formatUtc(d.remedyDueAt) }, await this.disclosures.actorRef(actor));
     return this.disclosures.get(actor, id);
   }
@@ -139,10 +148,10 @@ export class DisclosureLifecycleService {
     const preventionSummary = dto.preventionSummary?.trim() ?? '';
     await this.disclosures.assertBlameless(actor.tenantId, id, { resolutionSummary, preventionSummary });
     await this.move(actor, d, 'resolve', 'client', {
-      resolved_at: 'now()',
+      resolved_at: NOW,
       resolution_summary: resolutionSummary,
       prevention_summary: preventionSummary,
-      time_to_resolve_seconds: 'GREATEST(0, extract(epoch FROM now() - disclosed_at))::int',
+      time_to_resolve_seconds: SINCE_DISCLOSURE,
     });
     await manager.query(
       `INSERT INTO follow_ups (tenant_id, id, disclosure_id, kind, due_at) VALUES
@@ -164,7 +173,7 @@ export class DisclosureLifecycleService {
       const list = open.map((f) => `${f.kind.replaceAll('_', ' ')} (due ${formatUtc(f.dueAt)})`).join(', ');
       throw new ConflictException(`Complete or skip (with a reason) the open follow-ups first: ${list}`);
     }
-    await this.move(actor, d, 'close', 'client', { closed_at: 'now()' });
+    await this.move(actor, d, 'close', 'client', { closed_at: NOW });
     return this.disclosures.get(actor, id);
   }
 
@@ -191,8 +200,8 @@ export class DisclosureLifecycleService {
   }
 
   /**
-   * Moves the disclosure to the step's next status, setting `columns` (a value, or an SQL expression
-   * for the few computed ones), and writes the timeline event.
+   * Moves the disclosure to the step's next status, setting `columns` (a bound value, or one of the
+   * SQL expressions above for the computed ones), and writes the timeline event.
    */
   private async move(
     actor: Actor,
@@ -205,7 +214,7 @@ export class DisclosureLifecycleService {
     const to = DISCLOSURE_TRANSITIONS[action].to;
     const params: unknown[] = [actor.tenantId, d.id, to];
     const sets = Object.entries(columns).map(([column, value]) => {
-      if (typeof value === 'string' && SQL_EXPRESSIONS.has(value)) return `${column} = ${value}`;
+      if (value instanceof SqlExpression) return `${column} = ${value.text}`;
       params.push(value);
       return `${column} = $${params.length}`;
     });
@@ -216,14 +225,6 @@ export class DisclosureLifecycleService {
     await this.events.record(actor, d.id, { action: EVENT_NAMES[action], fromStatus: d.status, toStatus: to, visibility, detail });
   }
 }
-
-/** The computed column values `move` may write verbatim; anything else is a bound parameter. */
-const SQL_EXPRESSIONS = new Set([
-  'now()',
-  'remedy_rounds + 1',
-  'GREATEST(0, extract(epoch FROM now() - discovered_at))::int',
-  'GREATEST(0, extract(epoch FROM now() - disclosed_at))::int',
-]);
 
 /** Timeline names, past tense. */
 const EVENT_NAMES: Record<DisclosureAction, string> = {
