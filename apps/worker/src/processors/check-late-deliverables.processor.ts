@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { DataSource, EntityManager } from 'typeorm';
-import { withTenant } from '@candor/db';
-import { addNotices, auditSweep, formatUtc, recipientsByRole, type Recipient } from './sweep-notices.util';
+import { insertAuditEvent, membersWithRoles, notifyEach, withTenant, type Recipient } from '@candor/db';
+import { formatUtc } from './utc-date.util';
 
 interface Candidate {
   tenant_id: string;
@@ -50,7 +50,7 @@ export class CheckLateDeliverablesProcessor {
       if (late) {
         const recipients = distinct(
           late.assigneeId ? await this.staff(manager, tenantId, [late.assigneeId]) : [],
-          await recipientsByRole(manager, tenantId, ['owner', 'manager']),
+          await membersWithRoles(manager, tenantId, ['owner', 'manager']),
         );
         const draft = new URL('/disclosures/new', this.webUrl);
         draft.search = new URLSearchParams({
@@ -59,12 +59,13 @@ export class CheckLateDeliverablesProcessor {
           category: 'missed_deadline',
           occurredAt: late.dueAt.toISOString(),
         }).toString();
-        await addNotices(manager, tenantId, recipients, 'deliverable_late', {
+        await notifyEach(manager, tenantId, recipients, 'deliverable_late', {
           ...this.facts(late),
           url: draft.toString(),
           deliverableUrl: this.url(id),
         });
-        await auditSweep(manager, {
+        await insertAuditEvent(manager, {
+        actorUserId: null,
           tenantId,
           action: 'deliverable.marked_late',
           entityType: 'deliverable',
@@ -83,9 +84,10 @@ export class CheckLateDeliverablesProcessor {
       if (!due) return null;
       // Nobody assigned: the managers hear it instead, so the reminder is not lost.
       const assignee = due.assigneeId ? await this.staff(manager, tenantId, [due.assigneeId]) : [];
-      const recipients = assignee.length ? assignee : await recipientsByRole(manager, tenantId, ['owner', 'manager']);
-      await addNotices(manager, tenantId, recipients, 'deliverable_due_tomorrow', { ...this.facts(due), url: this.url(id) });
-      await auditSweep(manager, {
+      const recipients = assignee.length ? assignee : await membersWithRoles(manager, tenantId, ['owner', 'manager']);
+      await notifyEach(manager, tenantId, recipients, 'deliverable_due_tomorrow', { ...this.facts(due), url: this.url(id) });
+      await insertAuditEvent(manager, {
+        actorUserId: null,
         tenantId,
         action: 'deliverable.due_reminded',
         entityType: 'deliverable',

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
-import { withTenant } from '@candor/db';
-import { addNotices, auditSweep, formatUtc, recipientsByRole } from './sweep-notices.util';
+import { insertAuditEvent, membersWithRoles, notifyEach, withTenant } from '@candor/db';
+import { formatUtc } from './utc-date.util';
 
 interface OverdueDraft {
   tenant_id: string;
@@ -64,8 +64,8 @@ export class EscalateOverdueDisclosuresProcessor {
         [tenantId, id, level],
       );
       if (inserted.length === 0) return false;
-      const recipients = await recipientsByRole(manager, tenantId, ['owner', 'manager']);
-      await addNotices(manager, tenantId, recipients, 'disclosure_overdue', {
+      const recipients = await membersWithRoles(manager, tenantId, ['owner', 'manager']);
+      await notifyEach(manager, tenantId, recipients, 'disclosure_overdue', {
         tenantName: draft.tenantName,
         clientName: draft.clientName,
         engagementName: draft.engagementName,
@@ -74,7 +74,8 @@ export class EscalateOverdueDisclosuresProcessor {
         level,
         url: new URL(`/disclosures/${id}`, this.webUrl).toString(),
       });
-      await auditSweep(manager, {
+      await insertAuditEvent(manager, {
+        actorUserId: null,
         tenantId,
         action: 'disclosure.escalated',
         entityType: 'disclosure',

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
-import { withTenant } from '@candor/db';
-import { addNotices, auditSweep, formatUtc, recipientsByRole } from './sweep-notices.util';
+import { insertAuditEvent, membersWithRoles, notifyEach, withTenant } from '@candor/db';
+import { formatUtc } from './utc-date.util';
 
 interface DueOffer {
   tenant_id: string;
@@ -72,7 +72,8 @@ export class ExpireOffersProcessor {
            VALUES ($1, $2, $3, NULL, 'offer_expired', 'client', $4)`,
           [tenantId, randomUUID(), offer.disclosureId, { offerId: id }],
         );
-        await auditSweep(manager, {
+        await insertAuditEvent(manager, {
+        actorUserId: null,
           tenantId,
           action: 'disclosure.offer_expired',
           entityType: 'disclosure',
@@ -83,8 +84,8 @@ export class ExpireOffersProcessor {
       }
       if (!offer.warn) return null;
       await manager.query(`UPDATE compensation_offers SET expiry_warned_at = now() WHERE tenant_id = $1 AND id = $2`, [tenantId, id]);
-      const recipients = await recipientsByRole(manager, tenantId, ['client_admin'], offer.clientAccountId);
-      await addNotices(manager, tenantId, recipients, 'offer_expiring', {
+      const recipients = await membersWithRoles(manager, tenantId, ['client_admin'], offer.clientAccountId);
+      await notifyEach(manager, tenantId, recipients, 'offer_expiring', {
         tenantName: offer.tenantName,
         engagementName: offer.engagementName,
         offerKind: offer.offerKind,
@@ -93,7 +94,8 @@ export class ExpireOffersProcessor {
         expiresAt: formatUtc(offer.expiresAt),
         url: new URL(`/disclosures/${offer.disclosureId}`, this.webUrl).toString(),
       });
-      await auditSweep(manager, {
+      await insertAuditEvent(manager, {
+        actorUserId: null,
         tenantId,
         action: 'disclosure.offer_expiry_warned',
         entityType: 'disclosure',

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
-import { withTenant } from '@candor/db';
-import { addNotices, auditSweep, formatUtc, recipientsByRole, type Recipient } from './sweep-notices.util';
+import { insertAuditEvent, membersWithRoles, notifyEach, withTenant, type Recipient } from '@candor/db';
+import { formatUtc } from './utc-date.util';
 
 interface DueFollowUp {
   tenant_id: string;
@@ -61,15 +61,15 @@ export class RemindFollowUpsProcessor {
       const url = (suffix: string) => new URL(`/disclosures/${followUp.disclosureId}${suffix}`, this.webUrl).toString();
       let recipients: Recipient[];
       if (followUp.kind === 'client_check_in') {
-        recipients = await recipientsByRole(manager, tenantId, ['client_admin', 'client_member'], followUp.clientAccountId);
-        await addNotices(manager, tenantId, recipients, 'follow_up_check_in', {
+        recipients = await membersWithRoles(manager, tenantId, ['client_admin', 'client_member'], followUp.clientAccountId);
+        await notifyEach(manager, tenantId, recipients, 'follow_up_check_in', {
           tenantName: followUp.tenantName,
           engagementName: followUp.engagementName,
           url: url('/check-in'),
         });
       } else {
-        recipients = await recipientsByRole(manager, tenantId, ['owner', 'manager']);
-        await addNotices(manager, tenantId, recipients, 'follow_up_retrospective', {
+        recipients = await membersWithRoles(manager, tenantId, ['owner', 'manager']);
+        await notifyEach(manager, tenantId, recipients, 'follow_up_retrospective', {
           tenantName: followUp.tenantName,
           category: followUp.category,
           clientName: followUp.clientName,
@@ -78,7 +78,8 @@ export class RemindFollowUpsProcessor {
           url: url(''),
         });
       }
-      await auditSweep(manager, {
+      await insertAuditEvent(manager, {
+        actorUserId: null,
         tenantId,
         action: 'disclosure.follow_up_reminded',
         entityType: 'disclosure',

@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
-import { withTenant } from '@candor/db';
+import { insertAuditEvent, insertNotifications, withTenant } from '@candor/db';
+import { formatUtc } from './utc-date.util';
 
 interface DueTimer {
   tenant_id: string;
@@ -65,19 +65,13 @@ export class StopOverdueTimersProcessor {
         tenantName: timer.tenantName,
         engagementName: timer.engagementName,
         limitHours,
-        startedAt: timer.startedAt.toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
+        startedAt: formatUtc(timer.startedAt),
         url: new URL(`/work-logs/${id}`, this.webUrl).toString(),
       };
-      await manager.query(
-        `INSERT INTO notifications (tenant_id, id, template, recipient_email, recipient_user_id, locale, payload)
-         VALUES ($1, $2, 'timer_auto_stopped', $3, $4, $5, $6)`,
-        [tenantId, randomUUID(), timer.email, timer.assistantId, timer.locale, payload],
-      );
-      await manager.query(
-        `INSERT INTO audit_events (tenant_id, id, actor_user_id, action, entity_type, entity_id, change)
-         VALUES ($1, $2, NULL, 'timer.auto_stopped', 'work_log', $3, $4)`,
-        [tenantId, randomUUID(), id, { limitHours }],
-      );
+      await insertNotifications(manager, [
+        { tenantId, template: 'timer_auto_stopped', recipientEmail: timer.email, recipientUserId: timer.assistantId, locale: timer.locale, payload },
+      ]);
+      await insertAuditEvent(manager, { tenantId, actorUserId: null, action: 'timer.auto_stopped', entityType: 'work_log', entityId: id, change: { limitHours } });
       return true;
     });
   }

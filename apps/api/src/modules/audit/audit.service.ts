@@ -1,23 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
+import { insertAuditEvent, type AuditEntry } from '@candor/db';
 
-export interface AuditEntry {
-  tenantId: string;
-  actorUserId: string | null;
-  action: string;
-  entityType: string;
-  entityId: string;
-  change?: Record<string, unknown>;
-}
+export type { AuditEntry };
 
-/** Appends who did what to which row, in the same transaction as the change. */
+/** Appends who did what to which row, in the same transaction as the change (SQL shared with the worker). */
 @Injectable()
 export class AuditService {
-  async record(manager: EntityManager, entry: AuditEntry): Promise<void> {
-    await manager.query(
-      `INSERT INTO audit_events (tenant_id, id, actor_user_id, action, entity_type, entity_id, change) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [entry.tenantId, randomUUID(), entry.actorUserId, entry.action, entry.entityType, entry.entityId, entry.change ?? {}],
-    );
+  record(manager: EntityManager, entry: AuditEntry): Promise<void> {
+    return insertAuditEvent(manager, entry);
   }
 }

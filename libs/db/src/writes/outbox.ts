@@ -1,0 +1,55 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import type { Recipient } from './recipients';
+
+export interface OutgoingNotification {
+  tenantId: string;
+  template: string;
+  recipientEmail: string;
+  recipientUserId?: string | null;
+  locale: string;
+  payload: Record<string, unknown>;
+}
+
+/**
+ * Writes notifications into the outbox in one multi-row INSERT inside the caller's transaction: the
+ * email exists if and only if the change it announces committed. The worker's relay sends it.
+ * Returns the new rows' ids.
+ */
+export async function insertNotifications(manager: EntityManager, notifications: OutgoingNotification[]): Promise<string[]> {
+  if (!notifications.length) return [];
+  const params: unknown[] = [];
+  const ids: string[] = [];
+  const values = notifications.map((n) => {
+    const id = randomUUID();
+    ids.push(id);
+    const at = params.push(n.tenantId, id, n.template, n.recipientEmail, n.recipientUserId ?? null, n.locale, n.payload);
+    return `(${[6, 5, 4, 3, 2, 1, 0].map((back) => `$${at - back}`).join(', ')})`;
+  });
+  await manager.query(
+    `INSERT INTO notifications (tenant_id, id, template, recipient_email, recipient_user_id, locale, payload) VALUES ${values.join(', ')}`,
+    params,
+  );
+  return ids;
+}
+
+/** One email per recipient, each in the recipient's own language and greeted by name. */
+export async function notifyEach(
+  manager: EntityManager,
+  tenantId: string,
+  recipients: Recipient[],
+  template: string,
+  payload: Record<string, unknown>,
+): Promise<void> {
+  await insertNotifications(
+    manager,
+    recipients.map((r) => ({
+      tenantId,
+      template,
+      recipientEmail: r.email,
+      recipientUserId: r.userId,
+      locale: r.locale,
+      payload: { ...payload, recipientName: r.displayName },
+    })),
+  );
+}
