@@ -9,6 +9,7 @@ import './app/styles/forms.css';
 import './app/styles/content.css';
 import './app/styles/work.css';
 import './app/styles/disclosures.css';
+import './app/styles/deliverables.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('Missing #root element');

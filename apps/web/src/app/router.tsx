@@ -55,6 +55,18 @@ const router = createBrowserRouter([
         lazy: async () => ({ Component: (await import('../features/disclosures/new-disclosure-page')).NewDisclosurePage }),
       },
       {
+        path: '/disclosures/new',
+        lazy: async () => ({ Component: (await import('../features/disclosures/new-disclosure-page')).LateWorkDisclosurePage }),
+      },
+      {
+        path: '/deliverables/:id',
+        lazy: async () => ({ Component: (await import('../features/deliverables/deliverable-page')).DeliverablePage }),
+      },
+      {
+        path: '/audit',
+        lazy: async () => ({ Component: (await import('../features/audit/audit-page')).AuditPage }),
+      },
+      {
         path: '/disclosures/:id',
         lazy: async () => ({ Component: (await import('../features/disclosures/disclosure-page')).DisclosurePage }),
       },

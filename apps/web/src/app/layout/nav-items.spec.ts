@@ -23,6 +23,12 @@ describe('navItemsFor', () => {
     }
   });
 
+  it('shows the audit log to owners and managers only', () => {
+    for (const role of ROLES) {
+      expect(navItemsFor(role).some((item) => item.to === '/audit')).toBe(role === 'owner' || role === 'manager');
+    }
+  });
+
   it('shows engagements to everyone', () => {
     for (const role of ROLES) expect(navItemsFor(role).map((item) => item.to)).toContain('/engagements');
   });

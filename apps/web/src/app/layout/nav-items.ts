@@ -10,6 +10,7 @@ export type NavLabel =
   | 'account'
   | 'analytics'
   | 'settings'
+  | 'audit'
   | 'credits'
   | 'serviceRecord';
 
@@ -32,6 +33,7 @@ export function navItemsFor(role: Role): NavItem[] {
         { to: '/clients', label: 'clients' },
         { to: '/team', label: 'team' },
         { to: '/analytics', label: 'analytics' },
+        { to: '/audit', label: 'audit' },
         ...(role === 'owner' ? [{ to: '/settings', label: 'settings' } as const] : []),
       ];
     case 'assistant':

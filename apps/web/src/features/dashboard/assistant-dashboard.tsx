@@ -5,6 +5,7 @@ import { EngagementList } from '../engagements/engagement-list';
 import { useMember } from '../me/current-member';
 import { useLoggableEngagements } from '../time/loggable-engagements';
 import { DisclosuresSection } from '../disclosures/disclosure-list';
+import { DueDeliverables, FollowUpsDue } from './assistant-due';
 
 // Forms and week grouping load after the first paint of the workspace.
 const Workspace = lazy(async () => ({ default: (await import('../time/workspace')).Workspace }));
@@ -23,6 +24,10 @@ export function AssistantDashboard() {
       <Suspense fallback={<Loading label={t('common.loading')} />}>
         <Workspace />
       </Suspense>
+      <div className="columns">
+        <DueDeliverables />
+        <FollowUpsDue />
+      </div>
       <DisclosuresSection
         filter={{}}
         title={t('disclosure.staff.openTitle')}

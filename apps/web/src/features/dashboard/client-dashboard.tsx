@@ -6,8 +6,8 @@ import { useClientAccount } from '../clients/client-queries';
 import { EngagementList } from '../engagements/engagement-list';
 import { useEngagements } from '../engagements/engagement-queries';
 import { WeeksSection } from '../weeks/weeks-section';
-import { DisclosuresSection } from '../disclosures/disclosure-list';
 import { useMember } from '../me/current-member';
+import { ClientAttention } from './client-attention';
 import { InvitationList } from '../team/invitation-list';
 import { usePendingInvitations } from '../team/invitation-queries';
 
@@ -49,15 +49,7 @@ export function ClientDashboard() {
         title={t('dashboard.greeting', { name: member.user.displayName })}
         description={t('dashboard.client.description', { tenant: member.tenant.name })}
       />
-      <DisclosuresSection
-        filter={{}}
-        title={t('disclosure.client.needsActionTitle')}
-        description={member.role === 'client_admin' ? t('disclosure.client.needsActionDescription') : t('disclosure.client.needsActionMember')}
-        emptyTitle={t('disclosure.client.needsActionEmptyTitle')}
-        emptyText={t('disclosure.client.needsActionEmptyText')}
-        select={(list) => list.filter((d) => d.needsClientAction || d.openOfferCount > 0)}
-        forClient
-      />
+      <ClientAttention />
       <WeeksSection
         filter={{ status: 'submitted' }}
         title={t('dashboard.client.waitingTitle')}

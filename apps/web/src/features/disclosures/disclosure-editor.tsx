@@ -18,12 +18,14 @@ import {
   takeStep,
   updateDisclosure,
   type Engagement,
+  type Member,
   type OfferInput,
   type StaffDisclosure,
 } from "../../lib/api";
 import { useErrorMessages } from "../../lib/i18n/use-error-messages";
 import { useFieldError } from "../../lib/i18n/use-field-error";
 import { useMember } from "../me/current-member";
+import { staffOf, useMembers } from "../team/member-queries";
 import { ClientStory } from "./client-story";
 import { useOfferText } from "./disclosure-labels";
 import { useDisclosureChange } from "./disclosure-queries";
@@ -46,6 +48,12 @@ import {
 import { OfferFields } from "./offer-fields";
 
 type Intent = "save" | "review" | "disclose";
+
+/** A new disclosure started from elsewhere (the late-work email): values to begin with and the deliverable it is about. */
+export interface DisclosureDraft {
+  values: Partial<Omit<DisclosureForm, "offer">>;
+  deliverableId?: string;
+}
 
 function Step({
   id,
@@ -168,17 +176,20 @@ function Preview({
 export function DisclosureEditor({
   engagement,
   disclosure,
+  draft,
   requireReview,
   showStaffNames,
 }: {
   engagement: Engagement;
   disclosure?: StaffDisclosure;
+  draft?: DisclosureDraft;
   requireReview: boolean;
   showStaffNames: boolean;
 }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const member = useMember();
+  const members = useMembers();
   const errorMessages = useErrorMessages();
   const fieldError = useFieldError();
   // A new draft keeps its id once saved, so a refused step never creates it twice.
@@ -197,7 +208,9 @@ export function DisclosureEditor({
     async ({ intent, values }: { intent: Intent; values: DisclosureForm }) => {
       const saved = savedId
         ? await updateDisclosure(savedId, toDisclosurePatch(values))
-        : await createDisclosure(toDisclosureInput(engagement.id, values));
+        : await createDisclosure(
+            toDisclosureInput(engagement.id, values, draft?.deliverableId),
+          );
       setSavedId(saved.id);
       const offer = toOfferInput(values.offer);
       if (offer) {
@@ -226,7 +239,11 @@ export function DisclosureEditor({
           ...disclosureValues(disclosure),
           offer: emptyOffer(engagement.currency),
         }
-      : { ...newDisclosureValues(), offer: emptyOffer(engagement.currency) },
+      : {
+          ...newDisclosureValues(),
+          ...draft?.values,
+          offer: emptyOffer(engagement.currency),
+        },
   });
   const { errors } = form.formState;
   const pending = submit.isPending;
@@ -457,7 +474,7 @@ export function DisclosureEditor({
               {t("disclosure.editor.involved")}
             </legend>
             <p className="field-hint">{t("disclosure.editor.involvedHint")}</p>
-            {involvable(engagement, member).map((person) => (
+            {involvable(engagement, member, members.data ?? []).map((person) => (
               <label key={person.id} className="checkbox">
                 <input
                   type="checkbox"
@@ -543,12 +560,24 @@ export function DisclosureEditor({
   );
 }
 
-/** Who may be named as involved: the engagement's assistants and the author themself. */
+/**
+ * Who may be named as involved: anyone on the team (the engagement's assistants first), and the
+ * author themself while the team list loads.
+ */
 function involvable(
   engagement: Engagement,
   member: ReturnType<typeof useMember>,
+  members: Member[],
 ) {
-  const people = [...engagement.assistants];
+  const assigned = new Set(engagement.assistants.map((person) => person.id));
+  const team = staffOf(members).map((person) => ({
+    id: person.userId,
+    displayName: person.displayName,
+  }));
+  const people = [
+    ...engagement.assistants,
+    ...team.filter((person) => !assigned.has(person.id)),
+  ];
   if (!people.some((person) => person.id === member.user.id))
     people.push({ id: member.user.id, displayName: member.user.displayName });
   return people;

@@ -12,6 +12,7 @@ import { DisclosureEditor } from './disclosure-editor';
 import { DisclosureStatusBadge, useDuration } from './disclosure-labels';
 import { useDisclosure } from './disclosure-queries';
 import { FollowUpList } from './follow-ups';
+import { InternalReview } from './internal-review';
 import { MakeOffer, OfferList } from './offers';
 import { StaffSteps } from './staff-steps';
 import { CommentForm, Timeline } from './timeline';
@@ -50,29 +51,6 @@ function TimelineSection({ disclosure, staff }: { disclosure: Disclosure; staff:
     <Section title={t('disclosure.timeline.title')} description={t('disclosure.timeline.description')}>
       <Timeline entries={disclosure.timeline ?? []} author={author} />
       {disclosure.status !== 'closed' ? <CommentForm disclosure={disclosure} staff={staff} /> : null}
-    </Section>
-  );
-}
-
-function InternalReview({ disclosure }: { disclosure: StaffDisclosure }) {
-  const { t } = useTranslation();
-  const rows: [string, string][] = [
-    [t('disclosure.editor.rootCause'), disclosure.rootCause],
-    [t('disclosure.editor.involved'), disclosure.involved.map((person) => person.displayName).join(', ')],
-    [t('disclosure.editor.contributingFactors'), disclosure.contributingFactors],
-    [t('disclosure.editor.lessonsLearned'), disclosure.lessonsLearned],
-    [t('disclosure.editor.preventiveActions'), disclosure.preventiveActions],
-  ];
-  return (
-    <Section title={t('disclosure.editor.internalTitle')} description={t('disclosure.editor.internalDescription')} className="panel-internal">
-      <dl className="stacked">
-        {rows.map(([label, value]) => (
-          <div key={label}>
-            <dt>{label}</dt>
-            <dd className="notes">{value.trim() || <span className="muted">{t('disclosure.staff.noInternal')}</span>}</dd>
-          </div>
-        ))}
-      </dl>
     </Section>
   );
 }

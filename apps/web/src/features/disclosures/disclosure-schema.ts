@@ -75,6 +75,17 @@ export function toOfferInput(offer: OfferForm, expiresAt?: string): OfferInput |
 
 const LOCAL_MOMENT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
 
+/** The team's own review, which stays editable after the client has read the disclosure (until it closes). */
+export const internalSchema = z.object({
+  rootCause: text(10000),
+  contributingFactors: text(10000),
+  lessonsLearned: text(10000),
+  preventiveActions: text(10000),
+  involvedUserIds: z.array(z.string()),
+});
+
+export type InternalForm = z.infer<typeof internalSchema>;
+
 export const disclosureSchema = z
   .object({
     category: z.enum(CATEGORIES),
@@ -88,11 +99,7 @@ export const disclosureSchema = z
     remedyPlan: text(10000),
     remedyDueAt: z.string(),
     offer: offerFields,
-    rootCause: text(10000),
-    contributingFactors: text(10000),
-    lessonsLearned: text(10000),
-    preventiveActions: text(10000),
-    involvedUserIds: z.array(z.string()),
+    ...internalSchema.shape,
   })
   .check(
     z.refine((form) => form.discoveredAt >= form.occurredAt, { message: m('discoveredBeforeOccurred'), path: ['discoveredAt'] }),
@@ -100,6 +107,18 @@ export const disclosureSchema = z
   );
 
 export type DisclosureForm = z.infer<typeof disclosureSchema>;
+
+
+
+export function internalValues(disclosure: StaffDisclosure): InternalForm {
+  return {
+    rootCause: disclosure.rootCause,
+    contributingFactors: disclosure.contributingFactors,
+    lessonsLearned: disclosure.lessonsLearned,
+    preventiveActions: disclosure.preventiveActions,
+    involvedUserIds: disclosure.involved.map((person) => person.id),
+  };
+}
 
 /** Fields the client reads; the rest of the form stays with the team. */
 export const CLIENT_FIELDS = ['whatHappened', 'impact', 'apology', 'remedyPlan'] as const;
@@ -143,11 +162,7 @@ export function disclosureValues(disclosure: StaffDisclosure): DisclosureForm {
     remedyPlan: disclosure.remedyPlan,
     remedyDueAt: localInput(disclosure.remedyDueAt),
     offer: emptyOffer(),
-    rootCause: disclosure.rootCause,
-    contributingFactors: disclosure.contributingFactors,
-    lessonsLearned: disclosure.lessonsLearned,
-    preventiveActions: disclosure.preventiveActions,
-    involvedUserIds: disclosure.involved.map((person) => person.id),
+    ...internalValues(disclosure),
   };
 }
 
@@ -161,11 +176,12 @@ export function toDisclosurePatch(form: DisclosureForm): DisclosurePatch {
   };
 }
 
-export function toDisclosureInput(engagementId: string, form: DisclosureForm): DisclosureInput {
+export function toDisclosureInput(engagementId: string, form: DisclosureForm, deliverableId?: string): DisclosureInput {
   const patch = toDisclosurePatch(form);
   return {
     ...patch,
     engagementId,
+    ...(deliverableId ? { deliverableId } : {}),
     category: form.category,
     severity: form.severity,
     detectedBy: form.detectedBy,

@@ -7,6 +7,8 @@ import { useWeeks } from '../weeks/week-queries';
 import { EngagementStatusBadge } from '../time/status-badges';
 import { Confidentiality, EngagementFacts, RateHistory, RetainerMeter, WorkingAgreement } from './engagement-details';
 import { DisclosuresSection } from '../disclosures/disclosure-list';
+import { DeliverablesSection } from '../deliverables/deliverable-list';
+import { NewDeliverable } from '../deliverables/new-deliverable-form';
 import { useMember } from '../me/current-member';
 import { audienceOf } from '../../lib/roles';
 import { useEngagement } from './engagement-queries';
@@ -46,6 +48,16 @@ function EngagementView({ engagement }: { engagement: Engagement }) {
           <Confidentiality engagement={engagement} />
         </Section>
       </div>
+      <DeliverablesSection
+        filter={{ engagementId: engagement.id }}
+        title={t('deliverable.listTitle')}
+        description={t('deliverable.listDescription', { rounds: engagement.includedRevisionRounds })}
+        emptyTitle={t('deliverable.emptyTitle')}
+        emptyText={t('deliverable.emptyText')}
+        showEngagement={false}
+      >
+        {staff && engagement.status === 'active' ? <NewDeliverable engagement={engagement} /> : null}
+      </DeliverablesSection>
       <DisclosuresSection
         filter={{ engagementId: engagement.id }}
         title={t('disclosure.listTitle')}

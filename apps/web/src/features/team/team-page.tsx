@@ -7,12 +7,15 @@ import { useMember } from '../me/current-member';
 import { InvitationList } from './invitation-list';
 import { usePendingInvitations } from './invitation-queries';
 import { InviteForm } from './invite-form';
+import { MemberList } from './member-list';
+import { useMembers } from './member-queries';
 
 function Team() {
   const { t } = useTranslation();
   const member = useMember();
   const invitations = usePendingInvitations();
   const clients = useClientAccounts();
+  const members = useMembers();
   const forClient = member.role === 'client_admin';
   const clientName = forClient ? clients.data?.[0]?.name : undefined;
 
@@ -46,6 +49,20 @@ function Team() {
           </QueryView>
         </Section>
       </div>
+      <Section
+        title={forClient ? t('team.membersClientTitle') : t('team.membersTitle')}
+        description={forClient ? t('team.membersClientDescription', { client: clientName ?? '' }) : t('team.membersDescription')}
+      >
+        <QueryView query={members}>
+          {(list) =>
+            list.length === 0 ? (
+              <EmptyState title={t('team.membersEmptyTitle')}>{t('team.membersEmptyText')}</EmptyState>
+            ) : (
+              <MemberList members={list} linkClients={!forClient} />
+            )
+          }
+        </QueryView>
+      </Section>
     </>
   );
 }

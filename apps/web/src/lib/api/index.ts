@@ -3,3 +3,4 @@ export { refreshSession } from './client';
 export { ApiError } from './errors';
 export * from './work-endpoints';
 export * from './disclosure-endpoints';
+export * from './deliverable-endpoints';

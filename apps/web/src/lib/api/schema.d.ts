@@ -57,6 +57,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workspace's people with their roles; client users see their own account's people only */
+        get: operations["MembersController_list_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who did what to which row, newest first, a page at a time (owner, manager) */
+        get: operations["AuditEventsController_list_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/signup": {
         parameters: {
             query?: never;
@@ -1279,6 +1313,39 @@ export interface components {
             timeZone?: string;
             settings?: components["schemas"]["TenantSettingsDto"];
         };
+        MemberResponse: {
+            userId: string;
+            displayName: string;
+            email: string;
+            /** @enum {string} */
+            role: "owner" | "manager" | "assistant" | "client_admin" | "client_member";
+            clientAccountId: string | null;
+            clientName: string | null;
+            /** Format: date-time */
+            joinedAt: string;
+        };
+        AuditActorResponse: {
+            id: string;
+            displayName: string;
+        };
+        AuditEventResponse: {
+            id: string;
+            /** Format: date-time */
+            at: string;
+            /** @description null for the system (a scheduled sweep) */
+            actor: components["schemas"]["AuditActorResponse"] | null;
+            /** @example disclosure.disclosed */
+            action: string;
+            entityType: string;
+            entityId: string;
+            change: {
+                [key: string]: unknown;
+            };
+        };
+        AuditEventPageResponse: {
+            items: components["schemas"]["AuditEventResponse"][];
+            nextCursor: string | null;
+        };
         SignUpDto: {
             /** @example Northwind Assistants */
             tenantName: string;
@@ -2493,6 +2560,57 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    MembersController_list_v1: {
+        parameters: {
+            query?: {
+                role?: "owner" | "manager" | "assistant" | "client_admin" | "client_member";
+                /** @description a client account's people */
+                clientAccountId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberResponse"][];
+                };
+            };
+        };
+    };
+    AuditEventsController_list_v1: {
+        parameters: {
+            query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+                /** @description what kind of row: disclosure, work_log, engagement, ... */
+                entityType?: string;
+                entityId?: string;
+                /** @description who acted */
+                actorId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditEventPageResponse"];
+                };
             };
         };
     };

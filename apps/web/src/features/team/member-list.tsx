@@ -1,0 +1,39 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { Member } from '../../lib/api';
+import { useFormat } from '../../lib/i18n/use-format';
+
+/** The people of the workspace (or of one client account): name, email, role, client, since when. */
+export function MemberList({ members, linkClients }: { members: Member[]; linkClients: boolean }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const sorted = [...members].sort((a, b) => a.displayName.localeCompare(b.displayName));
+  return (
+    <ul className="list" data-testid="member-list">
+      {sorted.map((member) => (
+        <li key={member.userId} className="list-row">
+          <span className="avatar" aria-hidden="true">
+            {member.displayName.charAt(0).toUpperCase()}
+          </span>
+          <div className="list-main">
+            <p className="list-title">{member.displayName}</p>
+            <p className="list-meta">
+              <bdi>{member.email}</bdi>
+              <span className="badge">{t(`roles.${member.role}`)}</span>
+              {member.clientName && member.clientAccountId ? (
+                linkClients ? (
+                  <Link to={`/clients/${member.clientAccountId}`} className="text-link">
+                    {member.clientName}
+                  </Link>
+                ) : (
+                  <span>{member.clientName}</span>
+                )
+              ) : null}
+            </p>
+          </div>
+          <p className="list-aside">{t('team.joinedOn', { date: format.date(member.joinedAt) })}</p>
+        </li>
+      ))}
+    </ul>
+  );
+}
