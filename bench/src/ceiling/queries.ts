@@ -110,6 +110,8 @@ export const WEEK_STATUS = `SELECT status FROM timesheet_weeks WHERE tenant_id =
 
 export const OVERLAPPING = `SELECT ${WORK_LOG_COLUMNS} FROM ${WORK_LOG_FROM}
   WHERE w.tenant_id = $1 AND w.assistant_id = $2 AND w.source <> 'adjustment' AND ($5::uuid IS NULL OR w.id <> $5)
+    AND w.started_at < COALESCE($4::timestamptz, 'infinity'::timestamptz)
+    AND (w.ended_at IS NULL OR w.started_at > $3::timestamptz - interval '24 hours')
     AND tstzrange(w.started_at, COALESCE(w.ended_at, greatest(now(), w.started_at + interval '1 second'))) && tstzrange($3::timestamptz, COALESCE($4::timestamptz, 'infinity'::timestamptz))
   ORDER BY w.started_at LIMIT 1`;
 

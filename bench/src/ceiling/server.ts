@@ -119,7 +119,7 @@ app.get(
     const params: unknown[] = [actor.tenantId];
     const p = (value: unknown) => `$${params.push(value)}`;
     const where = ['w.tenant_id = $1'];
-    if (client) where.push(`e.client_account_id = ${p(actor.clientAccountId)}`);
+    if (client) where.push(`w.client_account_id = ${p(actor.clientAccountId)}`);
     if (client) where.push(`w.status <> 'draft'`);
     if (query.cursor) {
       const after = decodeCursor(query.cursor);
