@@ -67,7 +67,9 @@ function DeliverableView({ deliverable }: { deliverable: Deliverable }) {
       />
       <div className="columns columns-wide">
         <Section title={t('deliverable.aboutTitle')}>
-          {deliverable.description ? <p className="notes">{deliverable.description}</p> : null}
+          {deliverable.description ? <p className="notes" dir="auto">
+              {deliverable.description}
+            </p> : null}
           <Facts deliverable={deliverable} />
         </Section>
         <Section title={staff ? t('deliverable.staffActionsTitle') : t('deliverable.review.title')}>

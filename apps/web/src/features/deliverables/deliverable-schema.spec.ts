@@ -41,7 +41,7 @@ describe('the late-work link', () => {
 
 describe('file sizes', () => {
   it('reads as the locale writes them', () => {
-    expect(formatBytes(512, 'en')).toBe('512 byte');
+    expect(formatBytes(512, 'en')).toBe('512 bytes');
     expect(formatBytes(12_300, 'en')).toBe('12.3 kB');
     expect(formatBytes(3_400_000, 'de')).toBe('3,4 MB');
   });

@@ -35,7 +35,9 @@ export function RevisionRequests({ requests, staff }: { requests: RevisionReques
                 <RoundLine request={request} />
               </span>
             </p>
-            <p className="notes">{request.comment}</p>
+            <p className="notes" dir="auto">
+              {request.comment}
+            </p>
             {request.declineReason ? <p className="notes muted">{t('deliverable.request.declinedBecause', { reason: request.declineReason })}</p> : null}
             {request.status === 'pending_acceptance' ? (
               staff ? (

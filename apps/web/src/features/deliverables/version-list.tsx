@@ -64,7 +64,9 @@ export function VersionList({ deliverableId, versions }: { deliverableId: string
             ) : null}
           </div>
           <p className="list-meta">{t('deliverable.deliveredBy', { name: version.deliveredBy.displayName, date: format.dateTime(version.createdAt) })}</p>
-          <p className="notes">{version.changeSummary}</p>
+          <p className="notes" dir="auto">
+            {version.changeSummary}
+          </p>
           <ul className="file-list" aria-label={t('deliverable.filesOf', { number: version.number })}>
             {version.files.map((file) => (
               <FileLink key={file.id} deliverableId={deliverableId} file={file} />
