@@ -1,14 +1,12 @@
-import type { BrowserContext, Page } from 'playwright-core';
-import { chooseLanguage, newVisitor, screenshot, seriousAccessibilityProblems, useSession, VIEWPORTS, waitForHeading } from './support/browser';
-import { startPortal, type Portal } from './support/portal';
-import { submittedWeek, tokensFor, workFixture, type WorkFixture } from './support/work-logging';
+import { screenshot, seriousAccessibilityProblems, VIEWPORTS, waitForHeading } from './support/browser';
+import { startPortal, type Portal, type VisitOptions } from './support/portal';
+import { submittedWeek, workFixture, type WorkFixture } from './support/work-logging';
 
 describe('a client decides on submitted weeks through the web app', () => {
   let portal: Portal;
   let fixture: WorkFixture;
   let approveId: string;
   let disputeId: string;
-  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
     portal = await startPortal();
@@ -17,17 +15,10 @@ describe('a client decides on submitted weeks through the web app', () => {
     disputeId = await submittedWeek(portal.stack.api, fixture, 2);
   });
   afterAll(async () => {
-    for (const context of contexts) await context.close();
     await portal.close();
   });
 
-  async function open(email: string, options: { viewport?: { width: number; height: number }; language?: string } = {}): Promise<Page> {
-    const context = await newVisitor(portal.browser, { viewport: options.viewport });
-    contexts.push(context);
-    if (options.language) await chooseLanguage(context, options.language);
-    await useSession(context, await tokensFor(portal.stack.api, email));
-    return context.newPage();
-  }
+  const open = (email: string, options?: VisitOptions) => portal.visit(email, options);
 
   const weekUrl = (id: string) => `${portal.web.url}/engagements/${fixture.engagementId}/weeks/${id}`;
 
@@ -36,6 +27,8 @@ describe('a client decides on submitted weeks through the web app', () => {
     await page.goto(`${portal.web.url}/`);
     await waitForHeading(page, 'Welcome, Test client_admin');
     const waiting = page.getByRole('region', { name: 'Weeks waiting for your approval' });
+    // The dashboard loads its sections side by side; count once this one has arrived.
+    await waiting.getByTestId('week-list').waitFor();
     expect(await waiting.getByTestId('week-list').getByRole('listitem').count()).toBe(2);
     await screenshot(page, 'client-dashboard-waiting-en-1280');
     expect(await seriousAccessibilityProblems(page)).toEqual([]);

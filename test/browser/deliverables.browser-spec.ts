@@ -1,8 +1,7 @@
-import type { BrowserContext, Page } from 'playwright-core';
 import { SAMPLE, uploadVersion } from '../support/multipart';
-import { chooseLanguage, newVisitor, screenshot, seriousAccessibilityProblems, useSession, VIEWPORTS, waitForHeading } from './support/browser';
-import { startPortal, type Portal } from './support/portal';
-import { tokensFor, workFixture, type WorkFixture } from './support/work-logging';
+import { screenshot, seriousAccessibilityProblems, VIEWPORTS, waitForHeading } from './support/browser';
+import { startPortal, type Portal, type VisitOptions } from './support/portal';
+import { workFixture, type WorkFixture } from './support/work-logging';
 
 const TITLE = 'March newsletter';
 const PDF = Buffer.from('%PDF-1.4\n% the March newsletter, first draft\n%%EOF\n');
@@ -11,24 +10,16 @@ describe('deliverables through the web app', () => {
   let portal: Portal;
   let fixture: WorkFixture;
   let deliverableId: string;
-  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
     portal = await startPortal();
     fixture = await workFixture(portal.stack.api);
   });
   afterAll(async () => {
-    for (const context of contexts) await context.close();
     await portal.close();
   });
 
-  async function open(email: string, options: { viewport?: { width: number; height: number }; language?: string } = {}): Promise<Page> {
-    const context = await newVisitor(portal.browser, { viewport: options.viewport });
-    contexts.push(context);
-    if (options.language) await chooseLanguage(context, options.language);
-    await useSession(context, await tokensFor(portal.stack.api, email));
-    return context.newPage();
-  }
+  const open = (email: string, options?: VisitOptions) => portal.visit(email, options);
 
   const rounds = async () => (await portal.stack.api.get(`/api/v1/deliverables/${deliverableId}`, fixture.owner.token)).body.rounds;
 

@@ -1,7 +1,6 @@
-import type { BrowserContext, Page } from 'playwright-core';
-import { chooseLanguage, newVisitor, screenshot, seriousAccessibilityProblems, useSession, VIEWPORTS, waitForHeading } from './support/browser';
-import { startPortal, type Portal } from './support/portal';
-import { tokensFor, workFixture, type WorkFixture } from './support/work-logging';
+import { screenshot, seriousAccessibilityProblems, VIEWPORTS, waitForHeading } from './support/browser';
+import { startPortal, type Portal, type VisitOptions } from './support/portal';
+import { workFixture, type WorkFixture } from './support/work-logging';
 
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
 
@@ -9,7 +8,6 @@ describe('disclosures through the web app', () => {
   let portal: Portal;
   let fixture: WorkFixture;
   let arrangedId: string;
-  const contexts: BrowserContext[] = [];
 
   /** A disclosed error with a credit offer and a remedy waiting for the client's sign-off, arranged through the API. */
   async function arrangeRemedyForSignOff(): Promise<string> {
@@ -53,17 +51,10 @@ describe('disclosures through the web app', () => {
     arrangedId = await arrangeRemedyForSignOff();
   });
   afterAll(async () => {
-    for (const context of contexts) await context.close();
     await portal.close();
   });
 
-  async function open(email: string, options: { viewport?: { width: number; height: number }; language?: string } = {}): Promise<Page> {
-    const context = await newVisitor(portal.browser, { viewport: options.viewport });
-    contexts.push(context);
-    if (options.language) await chooseLanguage(context, options.language);
-    await useSession(context, await tokensFor(portal.stack.api, email));
-    return context.newPage();
-  }
+  const open = (email: string, options?: VisitOptions) => portal.visit(email, options);
 
   it('an assistant drafts an error with the preview, is refused while the text names them, fixes it and discloses', async () => {
     const page = await open(fixture.assistant.email);

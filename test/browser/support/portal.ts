@@ -1,12 +1,21 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startStack, type Stack } from '../../support/stack';
 import { startWebServer, type WebServer } from '../../support/web-server';
-import { launchBrowser } from './browser';
+import { chooseLanguage, launchBrowser, newVisitor, useSession } from './browser';
+import { tokensFor } from './work-logging';
+
+export interface VisitOptions {
+  viewport?: { width: number; height: number };
+  /** The interface language picked in the browser before the app starts. */
+  language?: string;
+}
 
 export interface Portal {
   stack: Stack;
   web: WebServer;
   browser: Browser;
+  /** A new page in its own browser context, signed in as this member (closed with the portal). */
+  visit(email: string, options?: VisitOptions): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -19,11 +28,20 @@ export async function startPortal(): Promise<Portal> {
   const stack = await startStack({ env: { WEB_URL: web.url } });
   web.proxyTo(await stack.app.getUrl());
   const browser = await launchBrowser();
+  const contexts: BrowserContext[] = [];
   return {
     stack,
     web,
     browser,
+    async visit(email, options = {}) {
+      const context = await newVisitor(browser, { viewport: options.viewport });
+      contexts.push(context);
+      if (options.language) await chooseLanguage(context, options.language);
+      await useSession(context, await tokensFor(stack.api, email));
+      return context.newPage();
+    },
     async close() {
+      for (const context of contexts) await context.close();
       await browser.close();
       await web.close();
       await stack.close();

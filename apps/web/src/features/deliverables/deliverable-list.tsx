@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { EmptyState, QueryView, Section } from '../../app/ui';
+import { ListSection } from '../../app/ui';
 import type { Deliverable, DeliverableFilter } from '../../lib/api';
 import { useFormat } from '../../lib/i18n/use-format';
 import { DeliverableStatusBadge, LateBadge, RoundsText } from './deliverable-labels';
@@ -41,14 +41,10 @@ export function DeliverableList({ deliverables, showEngagement = true }: { deliv
 /** A titled list of deliverables from one query, with its empty state. */
 export function DeliverablesSection({
   filter,
-  title,
-  description,
-  emptyTitle,
-  emptyText,
-  actions,
   select = (list) => list,
   showEngagement,
   children,
+  ...section
 }: {
   filter: DeliverableFilter;
   title: string;
@@ -62,18 +58,8 @@ export function DeliverablesSection({
 }) {
   const query = useDeliverables(filter);
   return (
-    <Section title={title} description={description} actions={actions}>
-      {children}
-      <QueryView query={query}>
-        {(all) => {
-          const list = select(all);
-          return list.length === 0 ? (
-            <EmptyState title={emptyTitle}>{emptyText}</EmptyState>
-          ) : (
-            <DeliverableList deliverables={list} {...(showEngagement === undefined ? {} : { showEngagement })} />
-          );
-        }}
-      </QueryView>
-    </Section>
+    <ListSection query={query} items={select} before={children} {...section}>
+      {(list) => <DeliverableList deliverables={list} {...(showEngagement === undefined ? {} : { showEngagement })} />}
+    </ListSection>
   );
 }

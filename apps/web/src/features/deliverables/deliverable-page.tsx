@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { PageHeader, QueryView, Section } from '../../app/ui';
+import { DetailsList, PageHeader, QueryView, Section } from '../../app/ui';
 import type { Deliverable } from '../../lib/api';
 import { useFormat } from '../../lib/i18n/use-format';
 import { audienceOf } from '../../lib/roles';
@@ -21,16 +21,7 @@ function Facts({ deliverable }: { deliverable: Deliverable }) {
     [t('deliverable.rounds.title'), <RoundsText key="rounds" rounds={deliverable.rounds} />],
     [t('deliverable.versions'), format.number(deliverable.versionCount)],
   ];
-  return (
-    <dl className="details">
-      {rows.map(([label, value]) => (
-        <div key={label} className="details-row">
-          <dt>{label}</dt>
-          <dd>{value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
+  return <DetailsList rows={rows} />;
 }
 
 function DeliverableView({ deliverable }: { deliverable: Deliverable }) {

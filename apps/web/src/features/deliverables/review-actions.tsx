@@ -68,6 +68,7 @@ export function ReviewActions({ deliverable }: { deliverable: Deliverable }) {
   if (deliverable.status === 'approved') {
     return deliverable.approvedBy ? <SuccessNotice>{t('deliverable.review.approvedBy', { name: deliverable.approvedBy.displayName })}</SuccessNotice> : null;
   }
+  if (deliverable.status === 'changes_requested') return <p className="note">{t('deliverable.review.changesAsked')}</p>;
   if (deliverable.status !== 'submitted') return <p className="muted">{t('deliverable.review.nothingYet')}</p>;
   const admin = member.role === 'client_admin';
   return (

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { EmptyState, QueryView, Section, StatusBadge } from '../../app/ui';
+import { ListSection, StatusBadge } from '../../app/ui';
 import { isStaffDisclosure, type Disclosure, type DisclosureFilter } from '../../lib/api';
 import { useFormat } from '../../lib/i18n/use-format';
 import { DisclosureStatusBadge } from './disclosure-labels';
@@ -50,14 +50,10 @@ export function DisclosureList({ disclosures, showEngagement = true, forClient =
 /** A titled list of disclosures from one query, with its empty state. */
 export function DisclosuresSection({
   filter,
-  title,
-  description,
-  emptyTitle,
-  emptyText,
-  actions,
   select = (list) => list,
   showEngagement,
   forClient,
+  ...section
 }: {
   filter: DisclosureFilter;
   title: string;
@@ -71,17 +67,8 @@ export function DisclosuresSection({
 }) {
   const query = useDisclosures(filter);
   return (
-    <Section title={title} description={description} actions={actions}>
-      <QueryView query={query}>
-        {(page) => {
-          const list = select(page.items);
-          return list.length === 0 ? (
-            <EmptyState title={emptyTitle}>{emptyText}</EmptyState>
-          ) : (
-            <DisclosureList disclosures={list} {...(showEngagement === undefined ? {} : { showEngagement })} {...(forClient ? { forClient } : {})} />
-          );
-        }}
-      </QueryView>
-    </Section>
+    <ListSection query={query} items={(page) => select(page.items)} {...section}>
+      {(list) => <DisclosureList disclosures={list} {...(showEngagement === undefined ? {} : { showEngagement })} {...(forClient ? { forClient } : {})} />}
+    </ListSection>
   );
 }

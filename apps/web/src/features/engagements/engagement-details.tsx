@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Button, ErrorAlert, QueryView } from '../../app/ui';
+import { Button, DetailsList, ErrorAlert, QueryView } from '../../app/ui';
 import type { Engagement } from '../../lib/api';
 import { useErrorMessages } from '../../lib/i18n/use-error-messages';
 import { useFormat } from '../../lib/i18n/use-format';
@@ -17,16 +17,7 @@ export function EngagementFacts({ engagement }: { engagement: Engagement }) {
     [t('engagements.deadline'), engagement.deadline ? format.day(engagement.deadline) : t('engagements.noDeadline')],
     [t('engagements.assistants'), engagement.assistants.map((person) => person.displayName).join(', ') || t('engagements.noAssistants')],
   ];
-  return (
-    <dl className="details">
-      {rows.map(([label, value]) => (
-        <div key={label} className="details-row">
-          <dt>{label}</dt>
-          <dd>{value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
+  return <DetailsList rows={rows} />;
 }
 
 export function RetainerMeter({ engagement }: { engagement: Engagement }) {
