@@ -59,3 +59,8 @@ export function logsTime(role: Role): boolean {
 export function decidesWeeks(role: Role): boolean {
   return role === 'client_admin';
 }
+
+/** Who hands out read-only links to a timesheet: the agency's managers and the client's main contact. */
+export function sharesTimesheets(role: Role): boolean {
+  return role === 'owner' || role === 'manager' || role === 'client_admin';
+}

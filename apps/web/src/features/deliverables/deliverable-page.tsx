@@ -1,12 +1,14 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { DetailsList, PageHeader, QueryView, Section } from '../../app/ui';
+import { Button, DetailsList, PageHeader, QueryView, Section } from '../../app/ui';
 import type { Deliverable } from '../../lib/api';
 import { useFormat } from '../../lib/i18n/use-format';
 import { audienceOf } from '../../lib/roles';
 import { useMember } from '../me/current-member';
 import { DeliverVersion } from './deliver-version-form';
 import { DeliverableStatusBadge, LateBadge, RoundsText } from './deliverable-labels';
+import { EditDeliverableForm } from './edit-deliverable-form';
 import { isStaffDeliverable, useDeliverable } from './deliverable-queries';
 import { ReviewActions } from './review-actions';
 import { RevisionRequests } from './revision-requests';
@@ -28,6 +30,7 @@ function DeliverableView({ deliverable }: { deliverable: Deliverable }) {
   const { t } = useTranslation();
   const member = useMember();
   const staff = audienceOf(member.role) !== 'client';
+  const [editing, setEditing] = useState(false);
   const lateDraft = new URLSearchParams({
     engagementId: deliverable.engagementId,
     deliverableId: deliverable.id,
@@ -57,11 +60,22 @@ function DeliverableView({ deliverable }: { deliverable: Deliverable }) {
         }
       />
       <div className="columns columns-wide">
-        <Section title={t('deliverable.aboutTitle')}>
-          {deliverable.description ? <p className="notes" dir="auto">
-              {deliverable.description}
-            </p> : null}
-          <Facts deliverable={deliverable} />
+        <Section
+          title={t('deliverable.aboutTitle')}
+          actions={staff && !editing ? <Button variant="quiet" onClick={() => setEditing(true)}>{t('deliverable.edit')}</Button> : null}
+        >
+          {editing ? (
+            <EditDeliverableForm deliverable={deliverable} onClose={() => setEditing(false)} />
+          ) : (
+            <>
+              {deliverable.description ? (
+                <p className="notes" dir="auto">
+                  {deliverable.description}
+                </p>
+              ) : null}
+              <Facts deliverable={deliverable} />
+            </>
+          )}
         </Section>
         <Section title={staff ? t('deliverable.staffActionsTitle') : t('deliverable.review.title')}>
           {staff ? (

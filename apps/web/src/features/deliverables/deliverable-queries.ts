@@ -8,9 +8,11 @@ import {
   getDeliverable,
   listDeliverables,
   requestDeliverableChanges,
+  updateDeliverable,
   type Deliverable,
   type DeliverableFilter,
   type DeliverableInput,
+  type DeliverablePatch,
   type StaffDeliverable,
   type VersionInput,
 } from '../../lib/api';
@@ -41,6 +43,7 @@ function useDeliverableChange<T, R>(run: (input: T) => Promise<R>) {
 }
 
 export const useCreateDeliverable = () => useDeliverableChange((input: DeliverableInput) => createDeliverable(input));
+export const useUpdateDeliverable = (id: string) => useDeliverableChange((patch: DeliverablePatch) => updateDeliverable(id, patch));
 export const useDeliverVersion = (id: string) => useDeliverableChange((input: VersionInput) => deliverVersion(id, input));
 export const useApprove = (id: string) => useDeliverableChange(() => approveDeliverable(id));
 export const useRequestChanges = (id: string) => useDeliverableChange((comment: string) => requestDeliverableChanges(id, comment));

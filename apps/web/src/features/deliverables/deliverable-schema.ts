@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import type { DeliverableInput, Rounds } from '../../lib/api';
+import type { Deliverable, DeliverableInput, DeliverablePatch, Rounds } from '../../lib/api';
 import { toLocalInput } from '../../lib/format';
 import { validationMessage as m } from '../../lib/i18n/validation-messages';
 import { CATEGORIES } from '../disclosures/disclosure-schema';
@@ -25,6 +25,27 @@ export function toDeliverableInput(engagementId: string, form: DeliverableForm):
     ...(form.description ? { description: form.description } : {}),
     ...(form.assigneeId ? { assigneeId: form.assigneeId } : {}),
     ...(form.dueAt ? { dueAt: new Date(form.dueAt).toISOString() } : {}),
+  };
+}
+
+/** The form for changing a planned deliverable, from the deliverable as it is. */
+export function deliverableFormValues(deliverable: Deliverable): DeliverableForm {
+  return {
+    title: deliverable.title,
+    description: deliverable.description ?? '',
+    assigneeId: deliverable.assignee?.id ?? '',
+    dueAt: deliverable.dueAt ? toLocalInput(new Date(deliverable.dueAt)) : '',
+  };
+}
+
+/** Only what changed; an emptied assignee or due date is sent as null (unassigned, no due date). */
+export function toDeliverablePatch(before: Deliverable, form: DeliverableForm): DeliverablePatch {
+  const was = deliverableFormValues(before);
+  return {
+    ...(form.title !== was.title && { title: form.title }),
+    ...(form.description !== was.description && { description: form.description }),
+    ...(form.assigneeId !== was.assigneeId && { assigneeId: form.assigneeId || null }),
+    ...(form.dueAt !== was.dueAt && { dueAt: form.dueAt ? new Date(form.dueAt).toISOString() : null }),
   };
 }
 

@@ -1,6 +1,7 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { EmptyState, PageHeader, QueryView, Section } from '../../app/ui';
+import { Button, EmptyState, PageHeader, QueryView, Section } from '../../app/ui';
 import type { Engagement } from '../../lib/api';
 import { WeekList } from '../weeks/week-list';
 import { useWeeks } from '../weeks/week-queries';
@@ -10,7 +11,8 @@ import { DisclosuresSection } from '../disclosures/disclosure-list';
 import { DeliverablesSection } from '../deliverables/deliverable-list';
 import { NewDeliverable } from '../deliverables/new-deliverable-form';
 import { useMember } from '../me/current-member';
-import { audienceOf } from '../../lib/roles';
+import { audienceOf, canManageClients } from '../../lib/roles';
+import { AddRate, EditEngagement } from './engagement-management';
 import { useEngagement } from './engagement-queries';
 import { RemedyPolicies } from './remedy-policies';
 
@@ -19,6 +21,8 @@ function EngagementView({ engagement }: { engagement: Engagement }) {
   const weeks = useWeeks({ engagementId: engagement.id });
   const member = useMember();
   const staff = audienceOf(member.role) !== 'client';
+  const mayManage = canManageClients(member.role);
+  const [editing, setEditing] = useState(false);
   return (
     <>
       <PageHeader
@@ -34,11 +38,15 @@ function EngagementView({ engagement }: { engagement: Engagement }) {
           </>
         }
         actions={
-          <Link to={`/engagements/${engagement.id}/timesheet`} className="button button-secondary">
-            {t('timesheet.open')}
-          </Link>
+          <>
+            {mayManage && !editing ? <Button onClick={() => setEditing(true)}>{t('engagements.form.edit')}</Button> : null}
+            <Link to={`/engagements/${engagement.id}/timesheet`} className="button button-secondary">
+              {t('timesheet.open')}
+            </Link>
+          </>
         }
       />
+      {editing ? <EditEngagement engagement={engagement} onClose={() => setEditing(false)} /> : null}
       <div className="columns">
         <Section title={t('engagements.detailsTitle')}>
           <EngagementFacts engagement={engagement} />
@@ -91,6 +99,7 @@ function EngagementView({ engagement }: { engagement: Engagement }) {
         </Section>
         <Section title={t('engagements.ratesTitle')} description={t('engagements.ratesDescription')}>
           <RateHistory engagement={engagement} />
+          {mayManage ? <AddRate engagement={engagement} /> : null}
         </Section>
       </div>
       <RemedyPolicies engagement={engagement} />

@@ -1,5 +1,17 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { acceptConfidentiality, getEngagement, listEngagements, listRates, type EngagementFilter } from '../../lib/api';
+import {
+  acceptConfidentiality,
+  addRate,
+  createEngagement,
+  getEngagement,
+  listEngagements,
+  listRates,
+  updateEngagement,
+  type EngagementFilter,
+  type EngagementInput,
+  type EngagementPatch,
+  type RateInput,
+} from '../../lib/api';
 
 export const engagementKeys = {
   all: ['engagements'] as const,
@@ -28,5 +40,36 @@ export function useAcceptConfidentiality(id: string) {
       queryClient.setQueryData(engagementKeys.one(id), updated);
       return queryClient.invalidateQueries({ queryKey: engagementKeys.all });
     },
+  });
+}
+
+export function useCreateEngagement() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: EngagementInput) => createEngagement(input),
+    onSuccess: (created) => {
+      queryClient.setQueryData(engagementKeys.one(created.id), created);
+      return queryClient.invalidateQueries({ queryKey: engagementKeys.all });
+    },
+  });
+}
+
+export function useUpdateEngagement(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (patch: EngagementPatch) => updateEngagement(id, patch),
+    onSuccess: (updated) => {
+      queryClient.setQueryData(engagementKeys.one(id), updated);
+      return queryClient.invalidateQueries({ queryKey: engagementKeys.all });
+    },
+  });
+}
+
+/** A new rate changes the current one (when it starts today or earlier) and the history. */
+export function useAddRate(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: RateInput) => addRate(id, input),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: engagementKeys.all }),
   });
 }

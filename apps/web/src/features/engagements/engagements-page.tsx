@@ -1,8 +1,10 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EmptyState, PageHeader, QueryView, Section } from '../../app/ui';
-import { audienceOf } from '../../lib/roles';
+import { Button, EmptyState, PageHeader, QueryView, Section } from '../../app/ui';
+import { audienceOf, canManageClients } from '../../lib/roles';
 import { useMember } from '../me/current-member';
 import { EngagementList } from './engagement-list';
+import { NewEngagement } from './engagement-management';
 import { useEngagements } from './engagement-queries';
 
 /** Every engagement the member may see: the agency's for staff, their own company's for a client. */
@@ -11,9 +13,22 @@ export function EngagementsPage() {
   const member = useMember();
   const engagements = useEngagements();
   const client = audienceOf(member.role) === 'client';
+  const mayCreate = canManageClients(member.role);
+  const [adding, setAdding] = useState(false);
   return (
     <>
-      <PageHeader title={t('engagements.title')} description={client ? t('engagements.descriptionClient') : t('engagements.description')} />
+      <PageHeader
+        title={t('engagements.title')}
+        description={client ? t('engagements.descriptionClient') : t('engagements.description')}
+        actions={
+          mayCreate && !adding ? (
+            <Button variant="primary" onClick={() => setAdding(true)}>
+              {t('engagements.form.new')}
+            </Button>
+          ) : undefined
+        }
+      />
+      {adding ? <NewEngagement onClose={() => setAdding(false)} /> : null}
       <Section title={t('engagements.listTitle')}>
         <QueryView query={engagements}>
           {(list) =>

@@ -6,9 +6,11 @@ import { Button, EmptyState, ErrorAlert, PageHeader, QueryView, Section } from '
 import { downloadTimesheet, getTimesheet, type Timesheet, type TimesheetPeriod } from '../../lib/api';
 import { useErrorMessages } from '../../lib/i18n/use-error-messages';
 import { useFormat } from '../../lib/i18n/use-format';
+import { sharesTimesheets } from '../../lib/roles';
 import { useMember } from '../me/current-member';
 import { EntrySummary } from '../time/entry-summary';
 import { EntryStatusBadge } from '../time/status-badges';
+import { ShareLinks, usePeriodLabel } from './share-links';
 import { currentPeriod, parsePeriod, shiftPeriod, type PeriodKind } from './timesheet-period';
 
 function Totals({ sheet }: { sheet: Timesheet }) {
@@ -79,17 +81,14 @@ function Exports({ engagementId, period }: { engagementId: string; period: Times
 /** An engagement's time for a week or a month: every entry, the totals, and the exports. */
 export function TimesheetPage() {
   const { t } = useTranslation();
-  const format = useFormat();
+  const periodLabel = usePeriodLabel();
   const member = useMember();
   const { id = '' } = useParams();
   const [search, setSearch] = useSearchParams();
   const period = parsePeriod(search.get('period'), search.get('start')) ?? currentPeriod('week', member.tenant.timeZone);
   const sheet = useQuery({ queryKey: ['timesheet', id, period], queryFn: () => getTimesheet(id, period) });
   const go = (next: TimesheetPeriod) => setSearch({ period: next.period, start: next.start }, { replace: true });
-  const label =
-    period.period === 'week'
-      ? format.weekRange(period.start)
-      : new Intl.DateTimeFormat(format.locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${period.start}T12:00:00Z`));
+  const label = periodLabel(period.period, period.start);
 
   return (
     <>
@@ -148,6 +147,7 @@ export function TimesheetPage() {
           </>
         )}
       </QueryView>
+      {sharesTimesheets(member.role) ? <ShareLinks engagementId={id} period={period} /> : null}
     </>
   );
 }

@@ -33,11 +33,18 @@ function TrailItem({ revision }: { revision: Revision }) {
   const { t } = useTranslation();
   const format = useFormat();
   const text = useChangeText();
-  const fields = FIELDS.filter((field) => field in revision.after || field in revision.before);
+  // An adjusting entry leaves the original as it was: its trail notes the minutes added or taken off.
+  const adjustment = typeof revision.after.adjustmentMinutes === 'number' ? revision.after.adjustmentMinutes : null;
+  const fields = adjustment === null ? FIELDS.filter((field) => field in revision.after || field in revision.before) : [];
   return (
     <li className="trail-item">
       <p className="trail-meta">{t('weeks.changedBy', { name: revision.changedBy.displayName, date: format.dateTime(revision.createdAt) })}</p>
       <p className="trail-reason">{revision.reason}</p>
+      {adjustment !== null ? (
+        <p className="trail-adjustment">
+          {t('weeks.adjustedBy', { minutes: new Intl.NumberFormat(format.locale, { signDisplay: 'always' }).format(adjustment) })}
+        </p>
+      ) : null}
       <dl className="trail-changes">
         {fields.map((field) => (
           <div key={field} className="trail-change">

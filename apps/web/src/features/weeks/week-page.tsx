@@ -1,12 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { PageHeader, QueryView, Section, SuccessNotice } from '../../app/ui';
-import type { Week } from '../../lib/api';
+import type { Week, WorkLog } from '../../lib/api';
 import { useFormat } from '../../lib/i18n/use-format';
 import { audienceOf, decidesWeeks } from '../../lib/roles';
 import { useMember } from '../me/current-member';
 import { EntrySummary } from '../time/entry-summary';
 import { EntryStatusBadge, WeekStatusBadge } from '../time/status-badges';
+import { EntryCorrection } from './entry-correction';
 import { EntryHistory } from './entry-history';
 import { WeekDecision } from './week-decision';
 import { useWeek } from './week-queries';
@@ -50,6 +51,8 @@ function WeekView({ week }: { week: Week }) {
   const format = useFormat();
   const member = useMember();
   const staff = audienceOf(member.role) !== 'client';
+  // An assistant corrects their own entries only (the API's rule); owners and managers any.
+  const mayCorrect = (entry: WorkLog) => staff && (member.role !== 'assistant' || entry.assistant?.id === member.user.id);
   return (
     <>
       <PageHeader
@@ -74,6 +77,7 @@ function WeekView({ week }: { week: Week }) {
           {(week.entries ?? []).map((entry) => (
             <li key={entry.id} className="entry-item">
               <EntrySummary entry={entry} badges={<EntryStatusBadge status={entry.status} />}>
+                {mayCorrect(entry) ? <EntryCorrection entry={entry} /> : null}
                 <EntryHistory entry={entry} mayReply={staff} />
               </EntrySummary>
             </li>

@@ -1,4 +1,4 @@
-import { ApiError, errorDetails, errorKind } from './errors';
+import { ApiError, detailsByField, errorDetails, errorKind } from './errors';
 
 describe('errorDetails', () => {
   it('uses a string message', () => {
@@ -46,5 +46,29 @@ describe('errorKind / ApiError', () => {
     const error = ApiError.fromResponse(410, { statusCode: 410, message: 'This invitation has expired' });
     expect(error).toBeInstanceOf(Error);
     expect(error).toMatchObject({ status: 410, kind: 'rejected', details: ['This invitation has expired'] });
+  });
+});
+
+describe('detailsByField', () => {
+  const fields = ['name', 'hourlyRate', 'hourly', 'workingAgreement', 'assistantIds'] as const;
+
+  it('puts each validation message at the field it names, whatever its case', () => {
+    const { byField, rest } = detailsByField(
+      ['HourlyRate must be a non-negative amount', 'WorkingAgreement.expectations must be shorter', 'AssistantIds must be team members of this workspace; unknown: x'],
+      fields,
+    );
+    expect(byField).toEqual({
+      hourlyRate: 'HourlyRate must be a non-negative amount',
+      workingAgreement: 'WorkingAgreement.expectations must be shorter',
+      assistantIds: 'AssistantIds must be team members of this workspace; unknown: x',
+    });
+    expect(rest).toEqual([]);
+  });
+
+  it('keeps what names no field for the alert', () => {
+    expect(detailsByField(['A rate already starts on 2027-01-01', 'Name must be shorter'], fields)).toEqual({
+      byField: { name: 'Name must be shorter' },
+      rest: ['A rate already starts on 2027-01-01'],
+    });
   });
 });

@@ -121,3 +121,38 @@ export async function downloadTimesheet(id: string, period: TimesheetPeriod, for
       : api.GET('/api/v1/engagements/{id}/timesheet/report', options);
   return unwrap(call);
 }
+
+export type EngagementInput = Schemas['CreateEngagementDto'];
+export type EngagementPatch = Schemas['UpdateEngagementDto'];
+export type RateInput = Schemas['CreateRateDto'];
+export type ShareLink = Schemas['ShareLinkResponse'];
+export type ShareLinkInput = Schemas['CreateShareLinkDto'];
+export type AdjustmentInput = Schemas['CreateAdjustmentDto'];
+
+export function createEngagement(input: EngagementInput) {
+  return unwrap(api.POST('/api/v1/engagements', { body: input }));
+}
+
+export function updateEngagement(id: string, patch: EngagementPatch) {
+  return unwrap(api.PATCH('/api/v1/engagements/{id}', { ...byId(id), body: patch }));
+}
+
+export function addRate(id: string, input: RateInput) {
+  return unwrap(api.POST('/api/v1/engagements/{id}/rates', { ...byId(id), body: input }));
+}
+
+export function listShareLinks(id: string) {
+  return unwrap(api.GET('/api/v1/engagements/{id}/share-links', byId(id)));
+}
+
+export function createShareLink(id: string, input: ShareLinkInput) {
+  return unwrap(api.POST('/api/v1/engagements/{id}/share-links', { ...byId(id), body: input }));
+}
+
+export function revokeShareLink(id: string) {
+  return unwrap(api.POST('/api/v1/share-links/{id}/revoke', byId(id)));
+}
+
+export function addAdjustment(id: string, input: AdjustmentInput) {
+  return unwrap(api.POST('/api/v1/work-logs/{id}/adjustments', { ...byId(id), body: input }));
+}

@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api';
+import { ApiError, detailsByField } from '../api';
 
 /**
  * Messages for a failed call, in the reader's language. `byStatus` names what a status means on this
@@ -27,4 +27,22 @@ export function useErrorMessages() {
     },
     [t],
   );
+}
+
+/**
+ * A failed call's messages for a form: the API's validation messages at the fields they name, a refusal
+ * whose status belongs to one field (`atField`, e.g. 409 "a rate already starts that day") at that field,
+ * the rest (and any failure that is not a refusal) for the form's alert.
+ */
+export function useFormErrors<F extends string>(error: unknown, fields: readonly F[], atField: Partial<Record<number, F>> = {}) {
+  const errorMessages = useErrorMessages();
+  const none = (_name: F): string | undefined => undefined;
+  if (!error) return { field: none, alert: [] as string[] };
+  if (error instanceof ApiError && error.kind === 'rejected' && error.details.length > 0) {
+    const owner = atField[error.status];
+    if (owner) return { field: (name: F) => (name === owner ? error.details.join(' ') : undefined), alert: [] as string[] };
+    const { byField, rest } = detailsByField(error.details, fields);
+    return { field: (name: F) => byField[name], alert: rest };
+  }
+  return { field: none, alert: errorMessages(error) };
 }
