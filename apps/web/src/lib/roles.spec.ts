@@ -1,4 +1,4 @@
-import { audienceOf, canManageClients, invitableRoles, seesAllClients } from './roles';
+import { audienceOf, canManageClients, invitableRoles, seesAllClients, sharesTimesheets } from './roles';
 
 describe('roles', () => {
   it.each([
@@ -24,5 +24,9 @@ describe('roles', () => {
     expect(canManageClients('assistant')).toBe(false);
     expect(seesAllClients('assistant')).toBe(true);
     expect(seesAllClients('client_admin')).toBe(false);
+  });
+
+  it('lets owners, managers and the client admin share a timesheet', () => {
+    expect((['owner', 'manager', 'assistant', 'client_admin', 'client_member'] as const).filter(sharesTimesheets)).toEqual(['owner', 'manager', 'client_admin']);
   });
 });

@@ -44,7 +44,7 @@ export function RateHistory({ engagement }: { engagement: Engagement }) {
   return (
     <QueryView query={rates}>
       {(list) => (
-        <ul className="rate-list">
+        <ul className="rate-list" data-testid="rate-history">
           {list.map((rate) => (
             <li key={rate.id}>
               <span>{t('engagements.rateFrom', { date: format.day(rate.effectiveFrom) })}</span>
