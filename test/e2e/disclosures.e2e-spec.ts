@@ -187,6 +187,15 @@ describe('disclosures', () => {
     const tooSoon = await api.post(`/api/v1/disclosures/${id}/close`, {}, manager.token);
     expect(tooSoon.status).toBe(409);
     expect(tooSoon.body.message).toContain('client check in');
+    const followUpsDue = await api.get('/api/v1/follow-ups', assistant.token);
+    expect(followUpsDue.body.filter((f: { disclosureId: string }) => f.disclosureId === id).map((f: { kind: string }) => f.kind).sort()).toEqual([
+      'client_check_in',
+      'team_retrospective',
+    ]);
+    const clientDue = await asClient('get', '/api/v1/follow-ups', clientAdmin.token);
+    expect(clientDue.body.map((f: { kind: string }) => f.kind)).toEqual(['client_check_in']);
+    expect((await api.get('/api/v1/follow-ups', otherClientAdmin.token)).body).toEqual([]);
+    expect((await api.get('/api/v1/follow-ups?status=lost', assistant.token)).status).toBe(400);
     const checkedIn = await asClient('post', `/api/v1/disclosures/${id}/check-in`, clientAdmin.token, { resolved: true, rating: 5, comment: 'Handled well, thank you.' });
     expect(checkedIn.body.followUps).toMatchObject([{ kind: 'client_check_in', status: 'done', rating: 5, clientResolved: true }]);
     const verdict = await waitForEmailAbout(assistant.email, 'New comment on the disclosure for Newsletter care');

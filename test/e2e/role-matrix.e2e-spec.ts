@@ -460,6 +460,7 @@ const MATRIX: { name: string; call: Call; expect: Record<Role, typeof ALLOW | ty
   { name: 'GET /client-accounts/:own/credits', call: (c) => ({ method: 'GET', path: `/api/v1/client-accounts/${c.clientId}/credits` }), expect: EVERYONE },
   { name: 'GET /disclosure-analytics', call: () => ({ method: 'GET', path: '/api/v1/disclosure-analytics' }), expect: MANAGERS },
   { name: 'GET /lessons', call: () => ({ method: 'GET', path: '/api/v1/lessons' }), expect: MANAGERS },
+  { name: 'GET /follow-ups', call: () => ({ method: 'GET', path: '/api/v1/follow-ups?status=pending' }), expect: EVERYONE },
   { name: 'GET /members', call: () => ({ method: 'GET', path: '/api/v1/members' }), expect: EVERYONE },
   { name: 'GET /audit-events', call: () => ({ method: 'GET', path: '/api/v1/audit-events?limit=5' }), expect: MANAGERS },
   { name: 'GET /deliverables', call: () => ({ method: 'GET', path: '/api/v1/deliverables' }), expect: EVERYONE },

@@ -5,6 +5,7 @@ import { DisclosureEventsWriter } from './disclosure-events.writer';
 import { DisclosureNotifier } from './disclosure.notifier';
 import { DisclosuresRepository, type DisclosureRow, type FollowUpRow } from './disclosures.repository';
 import { DisclosuresService, type DisclosureResponse } from './disclosures.service';
+import type { FollowUpListItemResponse, ListFollowUpsQuery } from './dto/list-follow-ups.dto';
 import type { CheckInDto, CompleteFollowUpDto, SkipFollowUpDto } from './dto/transition.dto';
 
 /** After resolution: the client's check-in and the team's retrospective, each done or skipped with a reason. */
@@ -17,6 +18,34 @@ export class FollowUpsService {
     private readonly events: DisclosureEventsWriter,
     private readonly notifier: DisclosureNotifier,
   ) {}
+
+  /**
+   * Follow-ups by status (pending first by due date): staff see those of disclosures they work on,
+   * client users only their account's check-ins.
+   */
+  list(actor: Actor, query: ListFollowUpsQuery): Promise<FollowUpListItemResponse[]> {
+    const client = isClientRole(actor.role);
+    return this.tenant.manager.query(
+      `SELECT f.id, f.kind, f.status, f.due_at AS "dueAt", d.id AS "disclosureId", d.category, d.engagement_id AS "engagementId",
+              e.name AS "engagementName", c.name AS "clientName"
+       FROM follow_ups f
+       JOIN disclosures d ON d.tenant_id = f.tenant_id AND d.id = f.disclosure_id
+       JOIN engagements e ON e.tenant_id = d.tenant_id AND e.id = d.engagement_id
+       JOIN client_accounts c ON c.tenant_id = d.tenant_id AND c.id = d.client_account_id
+       WHERE f.tenant_id = $1 AND f.status = $2 AND ($3::text IS NULL OR f.kind = $3)
+         AND ($4::uuid IS NULL OR (d.client_account_id = $4 AND f.kind = 'client_check_in'))
+         AND ($5::uuid IS NULL OR d.author_id = $5 OR EXISTS (SELECT 1 FROM engagement_assistants ea
+              WHERE ea.tenant_id = d.tenant_id AND ea.engagement_id = d.engagement_id AND ea.user_id = $5))
+       ORDER BY f.due_at, f.id LIMIT 200`,
+      [
+        actor.tenantId,
+        query.status ?? 'pending',
+        query.kind ?? null,
+        client ? actor.clientAccountId : null,
+        actor.role === 'assistant' ? actor.userId : null,
+      ],
+    );
+  }
 
   async complete(actor: Actor, id: string, dto: CompleteFollowUpDto): Promise<DisclosureResponse> {
     const { followUp, disclosure } = await this.pending(actor, id);
