@@ -25,7 +25,7 @@ export async function explainReads(runtimeUrl: string, owner: Client): Promise<R
   try {
     await explain(
       'list-work-logs: work_logs page for a client (WorkLogsRepository.list)',
-      `SELECT ${Q.WORK_LOG_COLUMNS} FROM ${Q.WORK_LOG_FROM} WHERE w.tenant_id = $1 AND e.client_account_id = $2 AND w.status <> 'draft'
+      `SELECT ${Q.WORK_LOG_COLUMNS} FROM ${Q.WORK_LOG_FROM} WHERE w.tenant_id = $1 AND w.client_account_id = $2 AND w.status <> 'draft'
        ORDER BY w.started_at DESC, w.id DESC LIMIT $3`,
       [target.tenant_id, target.client_account_id, 51],
     );
