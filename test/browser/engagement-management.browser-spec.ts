@@ -1,7 +1,7 @@
 import { addMember } from '../support/factories';
 import { screenshot, seriousAccessibilityProblems, VIEWPORTS, waitForHeading } from './support/browser';
 import { startPortal, type Portal } from './support/portal';
-import { workFixture, type Member, type WorkFixture } from './support/work-logging';
+import { submittedWeek, workFixture, type Member, type WorkFixture } from './support/work-logging';
 
 const NAME = 'Bookkeeping support';
 
@@ -103,6 +103,40 @@ describe('engagement management through the web app', () => {
     expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(VIEWPORTS.phone.width);
     await screenshot(page, 'engagement-share-links-ar-375');
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+  });
+
+  it('a manager corrects a submitted entry with a reason and adjusts a locked one, both in the edit trail', async () => {
+    const { api } = portal.stack;
+    const open = await submittedWeek(api, fixture, 2);
+    const approved = await submittedWeek(api, fixture, 3);
+    expect((await api.post(`/api/v1/timesheet-weeks/${approved}/approve`, {}, fixture.clientAdmin.token)).status).toBe(200);
+    const page = await portal.visit(manager.email);
+
+    await page.goto(`${portal.web.url}/engagements/${fixture.engagementId}/weeks/${open}`);
+    const entries = page.getByTestId('week-entries');
+    await entries.getByRole('button', { name: 'Correct this entry' }).first().click();
+    const correct = entries.getByRole('form', { name: 'Correct this entry' });
+    await correct.getByLabel('Notes').fill('Cleared the orders inbox; answered both wholesale enquiries.');
+    await correct.getByLabel('Reason').fill('ok');
+    await correct.getByRole('button', { name: 'Save correction' }).click();
+    await correct.getByText('Write a reason of at least 3 characters.').waitFor();
+    await correct.getByLabel('Reason').fill('Both enquiries were answered the same day.');
+    await correct.getByRole('button', { name: 'Save correction' }).click();
+    await entries.getByText('Entry corrected.').waitFor();
+    await entries.getByText('Conversation and changes').first().click();
+    await entries.getByText('Both enquiries were answered the same day.').waitFor();
+
+    await page.goto(`${portal.web.url}/engagements/${fixture.engagementId}/weeks/${approved}`);
+    await entries.getByRole('button', { name: 'Add an adjusting entry' }).first().click();
+    const adjust = entries.getByRole('form', { name: 'Add an adjusting entry' });
+    await adjust.getByLabel('Minutes').fill('-15');
+    await adjust.getByLabel('Notes').fill('The supplier call was 15 minutes shorter.');
+    await adjust.getByLabel('Reason').fill('The call ended at 13:30, not 13:45.');
+    await adjust.getByRole('button', { name: 'Add adjusting entry' }).click();
+    await entries.getByText('Adjusting entry added.').waitFor();
+    await entries.getByText('Conversation and changes').first().click();
+    await entries.getByText('Adjusting entry: -15 min').waitFor();
     expect(await seriousAccessibilityProblems(page)).toEqual([]);
   });
 });
