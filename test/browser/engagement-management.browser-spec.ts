@@ -95,17 +95,6 @@ describe('engagement management through the web app', () => {
     expect(await seriousAccessibilityProblems(page)).toEqual([]);
   });
 
-  it('the share links read in Arabic on a phone', async () => {
-    await portal.stack.api.patch('/api/v1/me', { locale: 'ar' }, manager.token);
-    const page = await portal.visit(manager.email, { viewport: VIEWPORTS.phone, language: 'ar' });
-    await page.goto(`${portal.web.url}/engagements/${engagementId}/timesheet`);
-    await page.getByTestId('share-links').getByText('ملغى').waitFor({ timeout: 15_000 });
-    expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(VIEWPORTS.phone.width);
-    await screenshot(page, 'engagement-share-links-ar-375');
-    expect(await seriousAccessibilityProblems(page)).toEqual([]);
-  });
-
   it('a manager corrects a submitted entry with a reason and adjusts a locked one, both in the edit trail', async () => {
     const { api } = portal.stack;
     const open = await submittedWeek(api, fixture, 2);
@@ -137,6 +126,36 @@ describe('engagement management through the web app', () => {
     await entries.getByText('Adjusting entry added.').waitFor();
     await entries.getByText('Conversation and changes').first().click();
     await entries.getByText('Adjusting entry: -15 min').waitFor();
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+  });
+
+  it('a manager pauses the engagement, raises its rounds and takes the assistant off', async () => {
+    const page = await portal.visit(manager.email);
+    await page.goto(`${portal.web.url}/engagements/${engagementId}`);
+    await waitForHeading(page, NAME);
+    await page.getByRole('button', { name: 'Edit engagement' }).click();
+    const form = page.getByRole('form', { name: 'Save changes' });
+    await form.getByLabel('Status').selectOption('paused');
+    await form.getByLabel('Included revision rounds').fill('101');
+    await form.getByRole('button', { name: 'Save changes' }).click();
+    await form.getByText('Enter a whole number from 0 to 100.').waitFor();
+    await form.getByLabel('Included revision rounds').fill('3');
+    await form.getByLabel('Test assistant').uncheck();
+    await form.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('Nobody assigned yet').waitFor();
+    const stored = await portal.stack.api.get(`/api/v1/engagements/${engagementId}`, fixture.owner.token);
+    expect(stored.body).toMatchObject({ status: 'paused', includedRevisionRounds: 3, assistants: [] });
+  });
+
+  // Last: the manager's profile language becomes Arabic from here on.
+  it('the share links read in Arabic on a phone', async () => {
+    await portal.stack.api.patch('/api/v1/me', { locale: 'ar' }, manager.token);
+    const page = await portal.visit(manager.email, { viewport: VIEWPORTS.phone, language: 'ar' });
+    await page.goto(`${portal.web.url}/engagements/${engagementId}/timesheet`);
+    await page.getByTestId('share-links').getByText('ملغى').waitFor({ timeout: 15_000 });
+    expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(VIEWPORTS.phone.width);
+    await screenshot(page, 'engagement-share-links-ar-375');
     expect(await seriousAccessibilityProblems(page)).toEqual([]);
   });
 });
