@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 
-export type NotificationStatus = 'pending' | 'queued' | 'sent' | 'failed';
+export type NotificationStatus = 'pending' | 'queued' | 'sending' | 'sent' | 'failed';
 
 /** The transactional outbox: written with the change it announces, relayed to the queue, sent once. */
 @Entity({ name: 'notifications' })
@@ -17,5 +17,11 @@ export class Notification {
   @Column('text', { name: 'last_error', nullable: true }) lastError: string | null;
   @Column('timestamptz', { name: 'queued_at', nullable: true }) queuedAt: Date | null;
   @Column('timestamptz', { name: 'sent_at', nullable: true }) sentAt: Date | null;
+  @Column('timestamptz', { name: 'lease_until', nullable: true }) leaseUntil: Date | null;
+  @Column('timestamptz', { name: 'next_attempt_at', nullable: true }) nextAttemptAt: Date | null;
+  @Column('timestamptz', { name: 'first_attempt_at', nullable: true }) firstAttemptAt: Date | null;
+  @Column('text', { name: 'failure_kind', nullable: true }) failureKind: 'temporary' | 'permanent' | null;
+  @Column('text', { name: 'message_id', nullable: true }) messageId: string | null;
+  @Column('int') resends: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

@@ -8,5 +8,7 @@ export class User {
   @Column('text', { name: 'display_name' }) displayName: string;
   @Column('text', { name: 'password_hash', select: false }) passwordHash: string;
   @Column('text') locale: string;
+  /** IANA time zone; null means the tenant's. */
+  @Column('text', { name: 'time_zone', nullable: true }) timeZone: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }
