@@ -6,7 +6,9 @@ import { dataSourceOptions } from '@candor/db';
 import { EmailRenderer } from '@candor/email-templates';
 import { JOB_QUEUE, JOBS, QUEUES, SCHEDULES, jobOptions, type JobName, type JobPayloads, type QueueName } from '@candor/queue-contracts';
 import type { WorkerConfig } from './config/worker-config';
+import { NotificationLedger } from './delivery/notification-ledger';
 import { Mailer } from './mail/mailer';
+import { WorkerMetrics } from './metrics/worker-metrics';
 import { CheckLateDeliverablesProcessor } from './processors/check-late-deliverables.processor';
 import { EscalateOverdueDisclosuresProcessor } from './processors/escalate-overdue-disclosures.processor';
 import { ExpireOffersProcessor } from './processors/expire-offers.processor';
@@ -25,6 +27,10 @@ export interface RunningWorker {
   offerSweep: ExpireOffersProcessor;
   followUpSweep: RemindFollowUpsProcessor;
   lateDeliverableSweep: CheckLateDeliverablesProcessor;
+  metrics: WorkerMetrics;
+  /** The port GET /metrics listens on, or null when WORKER_METRICS_PORT is unset. */
+  metricsPort: number | null;
+  /** Stops claiming, lets in-flight jobs finish (up to SHUTDOWN_TIMEOUT_MS, then hands them back), closes everything. */
   close(): Promise<void>;
 }
 
@@ -32,8 +38,23 @@ export interface RunningWorker {
 export async function startWorker(config: WorkerConfig, logger: Logger = pino({ level: config.LOG_LEVEL })): Promise<RunningWorker> {
   const dataSource = await new DataSource(dataSourceOptions(config.DATABASE_URL, { extra: { max: config.EMAIL_CONCURRENCY + 3 } })).initialize();
   const renderer = await EmailRenderer.create();
-  const mailer = new Mailer(config.SMTP_URL, config.MAIL_FROM, config.EMAIL_CONCURRENCY);
-  const emailProcessor = new SendEmailProcessor(dataSource, renderer, mailer, config.DATA_ENCRYPTION_KEY, logger);
+  const mailer = new Mailer(config.SMTP_URL, config.MAIL_FROM, config.EMAIL_CONCURRENCY, config.SMTP_TIMEOUT_MS);
+  // The producer connection fails fast while Redis is down, so the relay keeps rows pending instead of hanging.
+  const producer = new Redis(config.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+  producer.on('error', () => undefined);
+  const emailQueue = new Queue(QUEUES.email, { connection: producer, prefix: config.QUEUE_PREFIX });
+  emailQueue.on('error', () => undefined);
+  const maintenanceQueue = new Queue(QUEUES.maintenance, { connection: producer, prefix: config.QUEUE_PREFIX });
+  maintenanceQueue.on('error', () => undefined);
+  const metrics = new WorkerMetrics(() =>
+    withTimeout(
+      Promise.all([emailQueue, maintenanceQueue].map(async (queue) => [queue.name, await queue.getJobCounts()] as const)).then(Object.fromEntries),
+      1000,
+    ),
+  );
+  const ledger = new NotificationLedger(dataSource, logger, config.SEND_LEASE_MS, messageIdDomain(config.MAIL_FROM));
+  const retryPolicy = { windowMs: config.RETRY_WINDOW_MS, baseDelayMs: config.RETRY_BASE_DELAY_MS, maxDelayMs: config.RETRY_MAX_DELAY_MS };
+  const emailProcessor = new SendEmailProcessor(ledger, renderer, mailer, config.DATA_ENCRYPTION_KEY, retryPolicy, metrics, logger);
   const timerSweep = new StopOverdueTimersProcessor(dataSource, config.WEB_URL, config.DEFAULT_TIMER_LIMIT_HOURS, logger);
   const overdueDisclosureSweep = new EscalateOverdueDisclosuresProcessor(
     dataSource,
@@ -58,17 +79,20 @@ export async function startWorker(config: WorkerConfig, logger: Logger = pino({ 
     if (typeof handlers[name] !== 'function') throw new Error(`job ${name} has no handler`);
   }
 
-  // Producer connection fails fast while Redis is down, so the relay keeps rows pending instead of hanging.
-  const producer = new Redis(config.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
-  producer.on('error', () => undefined);
-  const emailQueue = new Queue(QUEUES.email, { connection: producer, prefix: config.QUEUE_PREFIX });
-  emailQueue.on('error', () => undefined);
 
   const consumerConnection = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
   const dispatch = async (job: Job) => {
     const handler = handlers[job.name as JobName] as ((payload: unknown) => Promise<unknown>) | undefined;
     if (!handler) throw new Error(`no handler for job ${job.name}`);
-    return handler(job.data);
+    const timer = metrics.jobDuration.startTimer({ queue: job.queueName, job: job.name });
+    try {
+      const result = await handler(job.data);
+      timer({ outcome: typeof result === 'string' ? result : 'done' });
+      return result;
+    } catch (error) {
+      timer({ outcome: 'error' });
+      throw error;
+    }
   };
   const consume = (queue: QueueName, concurrency: number) => {
     const consumer = new Worker(queue, dispatch, { connection: consumerConnection, prefix: config.QUEUE_PREFIX, concurrency });
@@ -76,22 +100,29 @@ export async function startWorker(config: WorkerConfig, logger: Logger = pino({ 
     return consumer;
   };
   const emailConsumer = consume(QUEUES.email, config.EMAIL_CONCURRENCY);
+  // The queue gave up on a job (attempts spent on an unreachable database, stalled too often,
+  // unrecoverable): the row records why, once, and is due again. A row an attempt holds keeps its lease.
   emailConsumer.on('failed', (job, error) => {
-    if (job && job.attemptsMade >= (job.opts.attempts ?? 1)) {
-      logger.error({ err: error, jobId: job.id }, 'email job failed for good');
-      void emailProcessor.recordFailure(job.data, error, true);
-    }
+    if (!job) return;
+    const final = job.attemptsMade >= (job.opts.attempts ?? 1) || error.name === 'UnrecoverableError' || /stalled/i.test(error.message);
+    if (!final) return;
+    logger.error({ err: error, jobId: job.id }, 'email job failed; the notification is due again');
+    const payload = job.data as JobPayloads['email.send'];
+    void ledger
+      .recordJobFailure({ tenantId: payload.tenantId, notificationId: payload.notificationId }, `job failed: ${error.message}`)
+      .catch((dbError: unknown) => logger.error({ err: dbError }, 'could not record the job failure; the relay re-claims the row later'));
   });
   const maintenanceConsumer = consume(QUEUES.maintenance, 1);
   maintenanceConsumer.on('failed', (job, error) => logger.error({ err: error, job: job?.name }, 'maintenance job failed'));
 
-  // Schedules live in Redis; upserting by name keeps one per sweep however many workers start. While
-  // Redis is away this fails fast (the producer connection queues nothing) and is tried again later.
-  const maintenanceQueue = new Queue(QUEUES.maintenance, { connection: producer, prefix: config.QUEUE_PREFIX });
-  maintenanceQueue.on('error', () => undefined);
+  // Schedules live in Redis; upserting by name keeps one per sweep however many workers start. They
+  // are upserted whenever the producer connection becomes ready (a restarted Redis may be empty).
+  // While Redis is away this fails fast (the producer connection queues nothing) and is tried again.
   let scheduleRetry: NodeJS.Timeout | null = null;
   let closed = false;
   const schedule = async (): Promise<void> => {
+    if (scheduleRetry) clearTimeout(scheduleRetry);
+    scheduleRetry = null;
     try {
       for (const { name, everyMs } of SCHEDULES) {
         if (JOB_QUEUE[name] !== QUEUES.maintenance) throw new Error(`schedule ${name} is not a maintenance job`);
@@ -103,11 +134,23 @@ export async function startWorker(config: WorkerConfig, logger: Logger = pino({ 
       scheduleRetry = setTimeout(() => void schedule(), 30_000);
     }
   };
-  void schedule();
 
-  const relay = new OutboxRelay(dataSource, emailQueue, logger, config.RELAY_INTERVAL_MS);
+  const relay = new OutboxRelay(dataSource, emailQueue, logger, config.RELAY_INTERVAL_MS, config.QUEUED_RECLAIM_MS);
+  // Registered before any await, so the first 'ready' is seen too: queued rows whose jobs a restarted
+  // Redis lost go out again at once, not after QUEUED_RECLAIM_MS.
+  producer.on('ready', () => {
+    if (closed) return;
+    logger.info('queue connection ready; re-registering schedules and re-enqueueing queued notifications');
+    relay.reclaimQueued();
+    void schedule();
+  });
+  if (producer.status === 'ready') {
+    relay.reclaimQueued();
+    void schedule();
+  }
   relay.start();
-  logger.info('worker started');
+  const metricsServer = config.WORKER_METRICS_PORT === undefined ? null : await metrics.serve(config.WORKER_METRICS_PORT, config.WORKER_METRICS_HOST);
+  logger.info({ metricsPort: metricsServer?.port ?? null }, 'worker started');
 
   return {
     relay,
@@ -117,12 +160,23 @@ export async function startWorker(config: WorkerConfig, logger: Logger = pino({ 
     offerSweep,
     followUpSweep,
     lateDeliverableSweep,
+    metrics,
+    metricsPort: metricsServer?.port ?? null,
     async close() {
       closed = true;
       if (scheduleRetry) clearTimeout(scheduleRetry);
       await relay.stop();
-      await emailConsumer.close();
-      await maintenanceConsumer.close();
+      // In-flight jobs finish; past the timeout they are handed back (their rows' leases run out and
+      // the relay of a live worker re-claims them; BullMQ moves their jobs back as stalled).
+      const finished = await withTimeout(Promise.all([emailConsumer.close(), maintenanceConsumer.close()]), config.SHUTDOWN_TIMEOUT_MS).then(
+        () => true,
+        () => false,
+      );
+      if (!finished) {
+        logger.warn('in-flight jobs did not finish in time; handing them back');
+        await Promise.all([emailConsumer.close(true), maintenanceConsumer.close(true)]);
+      }
+      await metricsServer?.close();
       await maintenanceQueue.close();
       await emailQueue.close();
       producer.disconnect();
@@ -131,4 +185,17 @@ export async function startWorker(config: WorkerConfig, logger: Logger = pino({ 
       await dataSource.destroy();
     },
   };
+}
+
+/** The Message-ID's domain: the sender's, so receiving servers see a domain we own. */
+function messageIdDomain(mailFrom: string): string {
+  return /@([A-Za-z0-9.-]+)>?\s*$/.exec(mailFrom)?.[1] ?? 'candor.notifications';
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }

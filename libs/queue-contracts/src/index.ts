@@ -21,6 +21,7 @@ export type JobName = (typeof JOBS)[keyof typeof JOBS];
  * tenant's transaction for the change itself.
  */
 export interface JobPayloads {
+  /** idempotencyKey: `emailJobKey(...)`, one per claim of the row, so a re-claim is never swallowed. */
   'email.send': { tenantId: string; notificationId: string; idempotencyKey: string };
   'work-log.stop-overdue-timers': Record<string, never>;
   'disclosure.overdue-check': Record<string, never>;
@@ -48,16 +49,29 @@ export const SCHEDULES: { name: JobName; everyMs: number }[] = [
   { name: 'deliverable.late-check', everyMs: 5 * 60_000 },
 ];
 
+/**
+ * The job id of one delivery attempt of a notification: a resend by staff (`resends`) or a new
+ * attempt after a temporary failure or a lost worker (`attempts`) gets a new id, while enqueueing the
+ * same claim twice (a re-claim of a row whose job still waits) is one job. BullMQ forbids ':' in ids.
+ */
+export function emailJobKey(notificationId: string, resends: number, attempts: number): string {
+  return `${notificationId}.r${resends}.a${attempts}`;
+}
+
 /** Default options per job: the job id is the idempotency key, so an enqueue twice is one job. */
 export function jobOptions<N extends JobName>(name: N, payload: JobPayloads[N]): JobsOptions {
   switch (name) {
     case 'email.send':
+      // The notification row is the record of a delivery. A finished job is removed at once: kept, it
+      // would swallow a later enqueue under the same id (a re-claim after Redis lost the job, a resend).
+      // Job attempts only cover a database that could not be reached; send failures are retried by
+      // the row's own schedule (next_attempt_at).
       return {
         jobId: (payload as JobPayloads['email.send']).idempotencyKey,
         attempts: 5,
         backoff: { type: 'exponential', delay: 1000 },
-        removeOnComplete: { age: 24 * 3600, count: 10_000 },
-        removeOnFail: { age: 7 * 24 * 3600 },
+        removeOnComplete: true,
+        removeOnFail: true,
       };
     case 'work-log.stop-overdue-timers':
     case 'disclosure.overdue-check':

@@ -1,63 +1,74 @@
-import { UnrecoverableError } from 'bullmq';
 import type { Logger } from 'pino';
-import type { DataSource } from 'typeorm';
-import { Notification, withTenant } from '@candor/db';
+import type { Notification } from '@candor/db';
 import { unseal } from '@candor/domain';
-import { TEMPLATE_NAMES, type EmailRenderer } from '@candor/email-templates';
+import { TEMPLATE_NAMES, type EmailRenderer, type RenderedEmail } from '@candor/email-templates';
 import type { JobPayloads } from '@candor/queue-contracts';
+import { classifySendFailure, nextAttemptAt, type RetryPolicy } from '../delivery/delivery-outcome.util';
+import type { ClaimedNotification, NotificationLedger } from '../delivery/notification-ledger';
 import type { Mailer } from '../mail/mailer';
+import type { WorkerMetrics } from '../metrics/worker-metrics';
+
+export type SendOutcome = 'sent' | 'skipped' | 'retrying' | 'failed';
 
 /**
- * Sends one notification, at most once: the row is locked for the duration of the send, and a row
- * already marked sent is skipped, so a job processed twice (a retry, a duplicate enqueue, two
- * workers) delivers one email.
+ * Sends one notification, at most once per claim: the row is claimed under a short lease (its own
+ * transaction), the SMTP conversation runs with no lock held, and the outcome is written after it.
+ * A job processed twice (a retry, a duplicate enqueue, two workers) finds the row claimed or sent
+ * and skips it. Send failures are the row's business (retried by the relay when due), so the job
+ * only throws when the database could not be reached for the claim.
  */
 export class SendEmailProcessor {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly ledger: NotificationLedger,
     private readonly renderer: EmailRenderer,
     private readonly mailer: Mailer,
     private readonly secret: string,
+    private readonly retryPolicy: RetryPolicy,
+    private readonly metrics: WorkerMetrics,
     private readonly logger: Logger,
   ) {}
 
-  async handle(payload: JobPayloads['email.send']): Promise<'sent' | 'skipped'> {
+  async handle(payload: JobPayloads['email.send']): Promise<SendOutcome> {
+    const row = await this.ledger.claim({ tenantId: payload.tenantId, notificationId: payload.notificationId });
+    if (!row) return 'skipped';
+
+    let email: RenderedEmail;
     try {
-      return await withTenant(this.dataSource, payload.tenantId, async (manager) => {
-        const row = await manager.findOne(Notification, {
-          where: { tenantId: payload.tenantId, id: payload.notificationId },
-          lock: { mode: 'pessimistic_write' },
-        });
-        if (!row) throw new UnrecoverableError(`notification ${payload.notificationId} does not exist`);
-        if (row.sentAt) return 'skipped' as const;
-        if (!TEMPLATE_NAMES.includes(row.template)) throw new UnrecoverableError(`unknown template ${row.template}`);
-        const email = this.renderer.render(row.template, row.locale, this.variables(row));
-        await this.mailer.send(row.recipientEmail, email, row.id);
-        await manager.update(
-          Notification,
-          { tenantId: row.tenantId, id: row.id },
-          { status: 'sent', sentAt: new Date(), attempts: row.attempts + 1, lastError: null },
-        );
-        this.logger.info({ notificationId: row.id, template: row.template }, 'email sent');
-        return 'sent' as const;
-      });
+      email = this.render(row);
     } catch (error) {
-      await this.recordFailure(payload, error, false);
-      throw error;
+      // A notification that cannot be rendered never will be: fail it now, with the reason.
+      return this.fail(row, { kind: 'permanent', reason: `could not render: ${error instanceof Error ? error.message : String(error)}` });
     }
+
+    try {
+      await this.mailer.send(row.recipientEmail, email, row.id, row.messageId);
+    } catch (error) {
+      return this.fail(row, classifySendFailure(error));
+    }
+    await this.ledger.recordSent(row);
+    this.metrics.emailsSent.inc();
+    this.logger.info({ notificationId: row.id, template: row.template, attempts: row.attempts }, 'email sent');
+    return 'sent';
   }
 
-  /** Called when the queue gives up on a job: the row says so, for staff to see and retry. */
-  async recordFailure(payload: JobPayloads['email.send'], error: unknown, final: boolean): Promise<void> {
-    const message = error instanceof Error ? error.message : String(error);
-    await withTenant(this.dataSource, payload.tenantId, (manager) =>
-      manager
-        .createQueryBuilder()
-        .update(Notification)
-        .set({ attempts: () => 'attempts + 1', lastError: message.slice(0, 1000), ...(final && { status: 'failed' }) })
-        .where('tenant_id = :tenantId AND id = :id AND sent_at IS NULL', { tenantId: payload.tenantId, id: payload.notificationId })
-        .execute(),
-    ).catch((dbError: unknown) => this.logger.error({ err: dbError }, 'could not record the email failure'));
+  /** Template name, locale and variables in; subject, text and HTML out. */
+  private render(row: Notification): RenderedEmail {
+    if (!TEMPLATE_NAMES.includes(row.template)) throw new Error(`unknown template ${row.template}`);
+    return this.renderer.render(row.template, row.locale, this.variables(row));
+  }
+
+  private async fail(row: ClaimedNotification, failure: { kind: 'temporary' | 'permanent'; reason: string }): Promise<SendOutcome> {
+    const retryAt = failure.kind === 'temporary' ? nextAttemptAt(this.retryPolicy, row.attempts, row.firstAttemptAt, new Date()) : null;
+    await this.ledger.recordFailure(row, failure.kind, failure.reason, retryAt);
+    const log = { notificationId: row.id, attempts: row.attempts, kind: failure.kind, reason: failure.reason };
+    if (retryAt) {
+      this.metrics.emailsRetrying.inc();
+      this.logger.warn({ ...log, retryAt }, 'email not sent; will try again');
+      return 'retrying';
+    }
+    this.metrics.emailsFailed.inc({ kind: failure.kind });
+    this.logger.error(log, 'email failed for good');
+    return 'failed';
   }
 
   /** Payload fields plus the unsealed secrets (e.g. an invitation link), which exist only in memory. */

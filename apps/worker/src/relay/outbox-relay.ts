@@ -1,7 +1,7 @@
 import type { Queue } from 'bullmq';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
-import { JOBS, jobOptions, type JobPayloads } from '@candor/queue-contracts';
+import { JOBS, emailJobKey, jobOptions, type JobPayloads } from '@candor/queue-contracts';
 
 const ENQUEUE_TIMEOUT_MS = 2000;
 
@@ -16,23 +16,28 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
 interface ClaimedRow {
   tenant_id: string;
   id: string;
+  resends: number;
+  attempts: number;
 }
 
 /**
- * Moves pending outbox rows to the email queue. Claiming marks rows queued; if Redis refuses the
- * job, the rows are released back to pending and retried on the next tick, so nothing is lost
- * while Redis is away. A row stuck as queued (relay died mid-way) is claimed again after a while;
- * the job id (the notification id) and the idempotent sender keep that to one email.
+ * Moves due outbox rows to the email queue: new ones, those whose retry time has come, those a dead
+ * worker left under an expired lease, and those queued so long their job may be gone. Claiming marks
+ * rows queued; if Redis refuses the jobs, the rows are released back to pending and retried on the
+ * next tick, so nothing is lost while Redis is away. When Redis comes back (maybe empty), every
+ * queued row is enqueued again at once: the job id absorbs those whose job survived.
  */
 export class OutboxRelay {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
+  private reclaimQueuedBefore: number | null = null;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly queue: Queue,
     private readonly logger: Logger,
     private readonly intervalMs: number,
+    private readonly queuedReclaimMs = 60_000,
   ) {}
 
   start(): void {
@@ -54,18 +59,32 @@ export class OutboxRelay {
     await this.running;
   }
 
-  /** Relays until the outbox is empty or the queue refuses; returns how many rows were queued. */
+  /** The queue (re)connected and may have lost its jobs: enqueue again every row queued before now. */
+  reclaimQueued(): void {
+    this.reclaimQueuedBefore = Date.now();
+  }
+
+  /** Relays until the outbox has nothing due or the queue refuses; returns how many rows were queued. */
   async drain(batchSize = 200): Promise<number> {
+    const reclaimRequest = this.reclaimQueuedBefore;
     let total = 0;
     for (;;) {
-      const rows: ClaimedRow[] = await this.dataSource.query(`SELECT tenant_id, id FROM outbox_claim($1, interval '5 minutes')`, [batchSize]);
-      if (!rows.length) return total;
+      const staleMs = reclaimRequest === null ? this.queuedReclaimMs : Math.min(this.queuedReclaimMs, Math.max(Date.now() - reclaimRequest, 0));
+      const rows: ClaimedRow[] = await this.dataSource.query(
+        `SELECT tenant_id, id, resends, attempts FROM outbox_claim_due($1, make_interval(secs => $2::double precision / 1000))`,
+        [batchSize, staleMs],
+      );
+      if (!rows.length) break;
       try {
         // BullMQ waits for a connection before adding; a bound turns "Redis is away" into a release.
         await withTimeout(
           this.queue.addBulk(
             rows.map((row) => {
-              const data: JobPayloads['email.send'] = { tenantId: row.tenant_id, notificationId: row.id, idempotencyKey: row.id };
+              const data: JobPayloads['email.send'] = {
+                tenantId: row.tenant_id,
+                notificationId: row.id,
+                idempotencyKey: emailJobKey(row.id, row.resends, row.attempts),
+              };
               return { name: JOBS.emailSend, data, opts: jobOptions(JOBS.emailSend, data) };
             }),
           ),
@@ -77,7 +96,9 @@ export class OutboxRelay {
         return total;
       }
       total += rows.length;
-      if (rows.length < batchSize) return total;
+      if (rows.length < batchSize) break;
     }
+    if (reclaimRequest !== null && this.reclaimQueuedBefore === reclaimRequest) this.reclaimQueuedBefore = null;
+    return total;
   }
 }

@@ -1,0 +1,106 @@
+import type { Logger } from 'pino';
+import type { DataSource } from 'typeorm';
+import { Notification, withTenant } from '@candor/db';
+
+export interface NotificationKey {
+  tenantId: string;
+  notificationId: string;
+}
+
+/** A row claimed for one attempt: the attempt is counted and the Message-ID fixed at the claim. */
+export type ClaimedNotification = Notification & { messageId: string; firstAttemptAt: Date };
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The notification row's delivery states, each change in its own short transaction. No lock is held
+ * across the SMTP conversation: the claim takes a lease, and the outcome is written afterwards,
+ * retried on a fresh pooled connection if the one under it was dropped.
+ */
+export class NotificationLedger {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly logger: Logger,
+    private readonly leaseMs: number,
+    private readonly messageIdDomain: string,
+  ) {}
+
+  /**
+   * Takes the row for one attempt if it is due: pending or queued (and not waiting for a retry), or
+   * sending under a lease that ran out. Null when another attempt holds it or it is finished.
+   */
+  async claim(key: NotificationKey): Promise<ClaimedNotification | null> {
+    return withTenant(this.dataSource, key.tenantId, async (manager) => {
+      const [rows] = (await manager.query(
+        `UPDATE notifications SET status = 'sending', lease_until = now() + make_interval(secs => $3::double precision / 1000),
+           attempts = attempts + 1, first_attempt_at = coalesce(first_attempt_at, now()),
+           message_id = CASE WHEN attempts = 0 OR message_id IS NULL THEN '<' || id || '.' || resends || '@' || $4 || '>' ELSE message_id END
+         WHERE tenant_id = $1 AND id = $2 AND sent_at IS NULL
+           AND ((status IN ('pending', 'queued') AND (next_attempt_at IS NULL OR next_attempt_at <= now()))
+             OR (status = 'sending' AND lease_until < now()))
+         RETURNING id`,
+        [key.tenantId, key.notificationId, this.leaseMs, this.messageIdDomain],
+      )) as [{ id: string }[], number];
+      if (!rows.length) return null;
+      return (await manager.findOneByOrFail(Notification, { tenantId: key.tenantId, id: key.notificationId })) as ClaimedNotification;
+    });
+  }
+
+  /** After the server's 250: written whatever happens to the connection, since a resend would double the email. */
+  recordSent(row: ClaimedNotification): Promise<void> {
+    return this.persistently(row, 'sent', () =>
+      withTenant(this.dataSource, row.tenantId, (manager) =>
+        manager.query(
+          `UPDATE notifications SET status = 'sent', sent_at = now(), lease_until = NULL, next_attempt_at = NULL,
+             failure_kind = NULL, last_error = NULL
+           WHERE tenant_id = $1 AND id = $2 AND sent_at IS NULL`,
+          [row.tenantId, row.id],
+        ),
+      ),
+    );
+  }
+
+  /** A temporary failure waits until `retryAt`; null `retryAt` (window spent) or a permanent failure ends the row `failed`. */
+  recordFailure(row: ClaimedNotification, kind: 'temporary' | 'permanent', reason: string, retryAt: Date | null): Promise<void> {
+    const final = kind === 'permanent' || retryAt === null;
+    return this.persistently(row, final ? 'failed' : 'retry', () =>
+      withTenant(this.dataSource, row.tenantId, (manager) =>
+        manager.query(
+          `UPDATE notifications SET status = $4, next_attempt_at = $5, failure_kind = $6, last_error = $7,
+             lease_until = NULL, queued_at = NULL
+           WHERE tenant_id = $1 AND id = $2 AND sent_at IS NULL AND status = 'sending' AND attempts = $3`,
+          [row.tenantId, row.id, row.attempts, final ? 'failed' : 'pending', final ? null : retryAt, kind, reason.slice(0, 1000)],
+        ),
+      ),
+    );
+  }
+
+  /**
+   * The queue gave up on a job (attempts spent, stalled, unrecoverable) before an attempt could claim
+   * the row: the row says why and is due again at once. A row some attempt holds is left to it.
+   */
+  async recordJobFailure(key: NotificationKey, reason: string): Promise<void> {
+    await withTenant(this.dataSource, key.tenantId, (manager) =>
+      manager.query(
+        `UPDATE notifications SET status = 'pending', queued_at = NULL, last_error = $3
+         WHERE tenant_id = $1 AND id = $2 AND sent_at IS NULL AND status = 'queued'`,
+        [key.tenantId, key.notificationId, reason.slice(0, 1000)],
+      ),
+    );
+  }
+
+  /** Retries a write on a fresh connection until it lands or the lease would have run out. */
+  private async persistently(row: ClaimedNotification, what: string, write: () => Promise<unknown>): Promise<void> {
+    const deadline = Date.now() + this.leaseMs;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await write();
+        return;
+      } catch (error) {
+        if (Date.now() >= deadline) throw error;
+        this.logger.warn({ err: error, notificationId: row.id, attempt }, `could not record the email as ${what}; retrying`);
+        await sleep(Math.min(100 * 2 ** (attempt - 1), 2000));
+      }
+    }
+  }
+}
