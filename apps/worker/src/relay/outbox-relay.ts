@@ -18,14 +18,23 @@ interface ClaimedRow {
   id: string;
   resends: number;
   attempts: number;
+  was_queued: boolean;
 }
+
+/** A job in these states will still run; one in `active` may belong to a worker that died. */
+const WILL_RUN = new Set(['waiting', 'prioritized', 'delayed', 'waiting-children']);
 
 /**
  * Moves due outbox rows to the email queue: new ones, those whose retry time has come, those a dead
  * worker left under an expired lease, and those queued so long their job may be gone. Claiming marks
  * rows queued; if Redis refuses the jobs, the rows are released back to pending and retried on the
  * next tick, so nothing is lost while Redis is away. When Redis comes back (maybe empty), every
- * queued row is enqueued again at once: the job id absorbs those whose job survived.
+ * queued row is looked at again at once.
+ *
+ * A row re-claimed while queued keeps its job if that job will still run. Otherwise it gets a job:
+ * under its usual id if none exists, under a fresh id if the old one is held `active` by a worker that
+ * died (BullMQ would only notice after the lock duration). A duplicate job is harmless: the first to
+ * claim the row sends it, the other skips.
  */
 export class OutboxRelay {
   private timer: NodeJS.Timeout | null = null;
@@ -71,25 +80,13 @@ export class OutboxRelay {
     for (;;) {
       const staleMs = reclaimRequest === null ? this.queuedReclaimMs : Math.min(this.queuedReclaimMs, Math.max(Date.now() - reclaimRequest, 0));
       const rows: ClaimedRow[] = await this.dataSource.query(
-        `SELECT tenant_id, id, resends, attempts FROM outbox_claim_due($1, make_interval(secs => $2::double precision / 1000))`,
+        `SELECT tenant_id, id, resends, attempts, was_queued FROM outbox_claim_due($1, make_interval(secs => $2::double precision / 1000))`,
         [batchSize, staleMs],
       );
       if (!rows.length) break;
       try {
         // BullMQ waits for a connection before adding; a bound turns "Redis is away" into a release.
-        await withTimeout(
-          this.queue.addBulk(
-            rows.map((row) => {
-              const data: JobPayloads['email.send'] = {
-                tenantId: row.tenant_id,
-                notificationId: row.id,
-                idempotencyKey: emailJobKey(row.id, row.resends, row.attempts),
-              };
-              return { name: JOBS.emailSend, data, opts: jobOptions(JOBS.emailSend, data) };
-            }),
-          ),
-          ENQUEUE_TIMEOUT_MS,
-        );
+        await withTimeout(this.enqueue(rows), ENQUEUE_TIMEOUT_MS);
       } catch (error) {
         await this.dataSource.query('SELECT outbox_release($1::uuid[], $2::uuid[])', [rows.map((r) => r.tenant_id), rows.map((r) => r.id)]);
         this.logger.warn({ err: error, count: rows.length }, 'queue unavailable; outbox rows kept pending');
@@ -100,5 +97,26 @@ export class OutboxRelay {
     }
     if (reclaimRequest !== null && this.reclaimQueuedBefore === reclaimRequest) this.reclaimQueuedBefore = null;
     return total;
+  }
+
+  private async enqueue(rows: ClaimedRow[]): Promise<void> {
+    const jobs = await Promise.all(rows.map(async (row) => ({ row, key: await this.jobKeyFor(row) })));
+    const fresh = jobs.filter((job): job is { row: ClaimedRow; key: string } => job.key !== null);
+    if (!fresh.length) return;
+    await this.queue.addBulk(
+      fresh.map(({ row, key }) => {
+        const data: JobPayloads['email.send'] = { tenantId: row.tenant_id, notificationId: row.id, idempotencyKey: key };
+        return { name: JOBS.emailSend, data, opts: jobOptions(JOBS.emailSend, data) };
+      }),
+    );
+  }
+
+  /** The job id to add for a claimed row, or null when its job is still waiting to run. */
+  private async jobKeyFor(row: ClaimedRow): Promise<string | null> {
+    const key = emailJobKey(row.id, row.resends, row.attempts);
+    if (!row.was_queued) return key;
+    const state = await this.queue.getJobState(key);
+    if (WILL_RUN.has(state)) return null;
+    return state === 'active' ? `${key}.t${Date.now()}` : key;
   }
 }

@@ -1,0 +1,50 @@
+import { FaultSink } from './support/fault-sink';
+import { addNotifications, recipients, report, rowsOf, seedTenant, tally, waitForSent, waitUntilSettled, workerEnv } from './support/outbox-fixture';
+import { WorkerProcess } from './support/worker-process';
+
+/**
+ * The worker is killed with SIGKILL three times while SMTP conversations are in flight (the sink
+ * stalls before each 250). Rows a dead worker held come back when their lease runs out; the only
+ * duplicates allowed are messages the sink had accepted when the worker died before recording them,
+ * at most the sends in flight at that instant.
+ */
+describe('fault: the worker is killed mid-send', () => {
+  const sink = new FaultSink({ stallMs: 150 });
+  let worker: WorkerProcess | null = null;
+  beforeAll(() => sink.start());
+  afterAll(async () => {
+    await worker?.kill();
+    await sink.stop();
+  });
+
+  it('loses nothing and doubles at most the sends in flight at each kill', async () => {
+    const total = 300;
+    const concurrency = 10;
+    const kills = 3;
+    const env = workerEnv({ SMTP_URL: `smtp://127.0.0.1:${sink.port}`, EMAIL_CONCURRENCY: String(concurrency) });
+    const tenantId = await seedTenant('killed');
+    const emails = recipients('killed', total);
+    await addNotifications(tenantId, emails);
+
+    worker = await WorkerProcess.start('worker-killed', env);
+    let faultEnded = Date.now();
+    for (let kill = 1; kill <= kills; kill++) {
+      await waitForSent(tenantId, kill * 40);
+      await worker.kill('SIGKILL');
+      worker = await WorkerProcess.start('worker-killed', env);
+      faultEnded = Date.now();
+    }
+    const seconds = await waitUntilSettled(tenantId, faultEnded);
+    const rows = await rowsOf(tenantId);
+    const { lost, doubled } = tally(rows, sink);
+    report({ fault: `worker SIGKILL x${kills} mid-send`, inFlight: total, lost, doubled, secondsToDrain: seconds, note: `<= ${concurrency} sends in flight per kill` });
+
+    expect(rows).toHaveLength(total);
+    expect(rows.filter((r) => r.status !== 'sent')).toEqual([]);
+    expect(lost).toBe(0);
+    expect(doubled).toBeLessThanOrEqual(kills * concurrency);
+    expect(seconds).toBeLessThan(30);
+    // The attempt is counted once per claim: a row sent on the first try says 1.
+    expect(rows.filter((r) => r.attempts < 1)).toEqual([]);
+  });
+});
