@@ -10,7 +10,7 @@ export interface SinkMessage {
 /**
  * An SMTP server the fault tests can make misbehave: it stalls before answering each message (so
  * sends are in flight when something dies), answers 451 to every recipient while `temporaryFailure`
- * is on, and 550 to the recipients `rejects` names. A message counts as delivered when the sink
+ * is on (and always to the recipients `defers` names), and 550 to the recipients `rejects` names. A message counts as delivered when the sink
  * answers 250 on a connection that is still open: a sender that died during the stall never saw the
  * 250, so it will (rightly) send again, while one that died after it produces a true duplicate.
  */
@@ -24,12 +24,15 @@ export class FaultSink {
   private server: SMTPServer | null = null;
   port = 0;
 
-  constructor(options: { stallMs?: number; rejects?: (address: string) => boolean } = {}) {
+  private readonly rejects: (address: string) => boolean;
+  private readonly defers: (address: string) => boolean;
+
+  /** `rejects`: recipients answered 550; `defers`: recipients answered 451 whatever `temporaryFailure` says. */
+  constructor(options: { stallMs?: number; rejects?: (address: string) => boolean; defers?: (address: string) => boolean } = {}) {
     this.stallMs = options.stallMs ?? 0;
     this.rejects = options.rejects ?? (() => false);
+    this.defers = options.defers ?? (() => false);
   }
-
-  private readonly rejects: (address: string) => boolean;
 
   async start(port?: number): Promise<number> {
     this.port = port ?? (await freePort());
@@ -40,7 +43,7 @@ export class FaultSink {
       onRcptTo: (address: SMTPServerAddress, _session, callback) => {
         const to = address.address.toLowerCase();
         this.rcptAttempts.set(to, (this.rcptAttempts.get(to) ?? 0) + 1);
-        if (this.temporaryFailure) return callback(Object.assign(new Error('4.3.0 Mailbox temporarily unavailable, try again later'), { responseCode: 451 }));
+        if (this.temporaryFailure || this.defers(to)) return callback(Object.assign(new Error('4.3.0 Mailbox temporarily unavailable, try again later'), { responseCode: 451 }));
         if (this.rejects(to)) return callback(Object.assign(new Error(`5.1.1 <${to}>: Recipient address rejected: User unknown`), { responseCode: 550 }));
         callback();
       },

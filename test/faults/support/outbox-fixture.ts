@@ -82,21 +82,21 @@ export async function waitForSent(tenantId: string, atLeast: number, timeoutMs =
   const deadline = Date.now() + timeoutMs;
   while ((await sentCount(tenantId)) < atLeast) {
     if (Date.now() > deadline) throw new Error(`fewer than ${atLeast} notifications sent within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
 
 /** Waits until every row is sent or failed; returns the seconds it took from `since`. */
-export async function waitUntilSettled(tenantId: string, since: number, timeoutMs = 90_000): Promise<number> {
+export async function waitUntilSettled(tenantId: string, since: number, timeoutMs = 90_000, among: (email: string) => boolean = () => true): Promise<number> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const open = (await rowsOf(tenantId)).filter((r) => r.status !== 'sent' && r.status !== 'failed');
+    const open = (await rowsOf(tenantId)).filter((r) => among(r.recipient_email) && r.status !== 'sent' && r.status !== 'failed');
     if (!open.length) return (Date.now() - since) / 1000;
     if (Date.now() > deadline) {
       const byStatus = open.reduce<Record<string, number>>((acc, r) => ({ ...acc, [r.status]: (acc[r.status] ?? 0) + 1 }), {});
       throw new Error(`${open.length} notification(s) still open after ${timeoutMs} ms: ${JSON.stringify(byStatus)}`);
     }
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
 

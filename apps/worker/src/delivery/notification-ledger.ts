@@ -38,11 +38,15 @@ export class NotificationLedger {
          WHERE tenant_id = $1 AND id = $2 AND sent_at IS NULL
            AND ((status IN ('pending', 'queued') AND (next_attempt_at IS NULL OR next_attempt_at <= now()))
              OR (status = 'sending' AND lease_until < now()))
-         RETURNING id`,
+         RETURNING *`,
         [key.tenantId, key.notificationId, this.leaseMs, this.messageIdDomain],
-      )) as [{ id: string }[], number];
-      if (!rows.length) return null;
-      return (await manager.findOneByOrFail(Notification, { tenantId: key.tenantId, id: key.notificationId })) as ClaimedNotification;
+      )) as [Record<string, unknown>[], number];
+      const [raw] = rows;
+      if (!raw) return null;
+      // The raw row as the entity: each column's value under its property name.
+      const row = new Notification();
+      for (const column of manager.connection.getMetadata(Notification).columns) column.setEntityValue(row, raw[column.databaseName]);
+      return row as ClaimedNotification;
     });
   }
 
