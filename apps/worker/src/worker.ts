@@ -1,3 +1,4 @@
+import type { EventEmitter } from 'node:events';
 import { Queue, Worker, type Job } from 'bullmq';
 import Redis from 'ioredis';
 import pino, { type Logger } from 'pino';
@@ -36,7 +37,12 @@ export interface RunningWorker {
 
 /** Starts the outbox relay, the queue consumers and the schedules; refuses to start if a job name has no handler. */
 export async function startWorker(config: WorkerConfig, logger: Logger = pino({ level: config.LOG_LEVEL })): Promise<RunningWorker> {
-  const dataSource = await new DataSource(dataSourceOptions(config.DATABASE_URL, { extra: { max: config.EMAIL_CONCURRENCY + 3 } })).initialize();
+  // A connection the server terminates can report the error after the pool let go of it; with no
+  // listener left, Node would crash the process on the 'error' event. Every client keeps one.
+  const onConnect = (client: EventEmitter) => {
+    client.on('error', (error: Error) => logger.warn({ err: error }, 'database connection lost'));
+  };
+  const dataSource = await new DataSource(dataSourceOptions(config.DATABASE_URL, { extra: { max: config.EMAIL_CONCURRENCY + 3, onConnect } })).initialize();
   const renderer = await EmailRenderer.create();
   const mailer = new Mailer(config.SMTP_URL, config.MAIL_FROM, config.EMAIL_CONCURRENCY, config.SMTP_TIMEOUT_MS);
   // The producer connection fails fast while Redis is down, so the relay keeps rows pending instead of hanging.
