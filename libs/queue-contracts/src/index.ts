@@ -57,7 +57,8 @@ export function jobOptions<N extends JobName>(name: N, payload: JobPayloads[N]):
         attempts: 5,
         backoff: { type: 'exponential', delay: 1000 },
         removeOnComplete: { age: 24 * 3600, count: 10_000 },
-        removeOnFail: { age: 7 * 24 * 3600 },
+        // The row records a failure; a failed job kept here would swallow a resend or re-claim with the same id.
+        removeOnFail: true,
       };
     case 'work-log.stop-overdue-timers':
     case 'disclosure.overdue-check':
