@@ -6,6 +6,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { dataSourceOptions } from '@candor/db';
+import { GracefulShutdown } from './common/graceful-shutdown';
 import { JwtAuthGuard } from './common/jwt-auth.guard';
 import { PolicyGuard } from './common/policy.guard';
 import { TenantTransactionInterceptor } from './common/tenant-transaction.interceptor';
@@ -70,6 +71,7 @@ export class AppModule {
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_GUARD, useClass: PolicyGuard },
         { provide: APP_INTERCEPTOR, useClass: TenantTransactionInterceptor },
+        GracefulShutdown,
       ],
     };
   }
