@@ -6,6 +6,7 @@ import { POLICY, PUBLIC_ROUTE } from '../../apps/api/src/common/access.decorator
 import type { Api } from '../support/api-client';
 import { addMember, createClientAccount, createEngagement, signUpTenant, uniqueEmail } from '../support/factories';
 import { SAMPLE, uploadVersion, type FilePart } from '../support/multipart';
+import { insertNotification } from '../support/notifications';
 import { startStack, type Stack } from '../support/stack';
 
 type Request = { method: string; path: string; body?: unknown; upload?: { fields: Record<string, string>; files: FilePart[] } };
@@ -13,6 +14,7 @@ type Request = { method: string; path: string; body?: unknown; upload?: { fields
 type Call = (ctx: Ctx, role: Role) => Request | Promise<Request>;
 interface Ctx {
   api: Api;
+  tenantId: string;
   tokens: Record<Role, string>;
   clientId: string;
   engagementId: string;
@@ -463,6 +465,13 @@ const MATRIX: { name: string; call: Call; expect: Record<Role, typeof ALLOW | ty
   { name: 'GET /follow-ups', call: () => ({ method: 'GET', path: '/api/v1/follow-ups?status=pending' }), expect: EVERYONE },
   { name: 'GET /members', call: () => ({ method: 'GET', path: '/api/v1/members' }), expect: EVERYONE },
   { name: 'GET /audit-events', call: () => ({ method: 'GET', path: '/api/v1/audit-events?limit=5' }), expect: MANAGERS },
+  { name: 'GET /delivery-failures', call: () => ({ method: 'GET', path: '/api/v1/delivery-failures?state=failed' }), expect: MANAGERS },
+  { name: 'GET /delivery-failures/bounced', call: () => ({ method: 'GET', path: '/api/v1/delivery-failures/bounced' }), expect: MANAGERS },
+  {
+    name: 'POST /delivery-failures/:own/send-again',
+    call: async (c) => ({ method: 'POST', path: `/api/v1/delivery-failures/${await insertNotification(c.tenantId)}/send-again`, body: {} }),
+    expect: MANAGERS,
+  },
   { name: 'GET /deliverables', call: () => ({ method: 'GET', path: '/api/v1/deliverables' }), expect: EVERYONE },
   {
     name: 'POST /deliverables',
@@ -519,6 +528,7 @@ describe('role matrix', () => {
     stack = await startStack();
     const tenant = await signUpTenant(stack.api);
     tokens.owner = tenant.owner.token;
+    ctx.tenantId = tenant.tenantId;
     ctx.clientId = await createClientAccount(stack.api, tenant.owner.token);
     tokens.manager = (await addMember(stack.api, tokens.owner, 'manager')).token;
     tokens.assistant = (await addMember(stack.api, tokens.owner, 'assistant')).token;

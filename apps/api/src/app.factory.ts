@@ -18,7 +18,7 @@ export async function createApiApp(config: ApiConfig, options: { connectDatabase
     preservePath: true,
     limits: { fileSize: config.UPLOAD_MAX_FILE_BYTES, files: config.UPLOAD_MAX_FILES, fields: 10, fieldSize: 20_000 },
   });
-  app.setGlobalPrefix('api', { exclude: ['health'] });
+  app.setGlobalPrefix('api', { exclude: ['health', 'metrics'] });
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
   app.useGlobalPipes(
     new ValidationPipe({

@@ -6,6 +6,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { dataSourceOptions } from '@candor/db';
+import { GracefulShutdown } from './common/graceful-shutdown';
 import { JwtAuthGuard } from './common/jwt-auth.guard';
 import { PolicyGuard } from './common/policy.guard';
 import { TenantTransactionInterceptor } from './common/tenant-transaction.interceptor';
@@ -14,12 +15,14 @@ import { AuditEventsController } from './modules/audit/audit-events.controller';
 import { AuthModule } from './modules/auth/auth.module';
 import { ClientAccountsModule } from './modules/client-accounts/client-accounts.module';
 import { DeliverablesModule } from './modules/deliverables/deliverables.module';
+import { DeliveryFailuresModule } from './modules/delivery-failures/delivery-failures.module';
 import { DisclosuresModule } from './modules/disclosures/disclosures.module';
 import { EngagementsModule } from './modules/engagements/engagements.module';
 import { HealthController } from './modules/health/health.controller';
 import { InvitationsModule } from './modules/invitations/invitations.module';
 import { MeController } from './modules/me/me.controller';
 import { MembersController } from './modules/members/members.controller';
+import { MetricsModule } from './modules/metrics/metrics.module';
 import { OutboxModule } from './modules/outbox/outbox.module';
 import { TenantController } from './modules/tenant/tenant.controller';
 import { TimesheetWeeksModule } from './modules/timesheet-weeks/timesheet-weeks.module';
@@ -60,12 +63,15 @@ export class AppModule {
         TimesheetsModule,
         DisclosuresModule,
         DeliverablesModule,
+        DeliveryFailuresModule,
+        MetricsModule,
       ],
       controllers: [MeController, TenantController, HealthController, MembersController, AuditEventsController],
       providers: [
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_GUARD, useClass: PolicyGuard },
         { provide: APP_INTERCEPTOR, useClass: TenantTransactionInterceptor },
+        GracefulShutdown,
       ],
     };
   }

@@ -29,6 +29,8 @@ export const apiConfigSchema = z.object({
   S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   S3_FORCE_PATH_STYLE: z.enum(['true', 'false', '1', '0']).default('false').transform((v) => v === 'true' || v === '1'),
   S3_PREFIX: z.string().default(''),
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(20_000),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
 });
 
 export type ApiConfig = z.infer<typeof apiConfigSchema>;

@@ -6,6 +6,17 @@ import { WorkLogClientAccount1764400000000 } from './1764400000000-WorkLogClient
 import { AuditEventsByTime1764500000000 } from './1764500000000-AuditEventsByTime';
 import { DeliveryAndTimeZones1764600000000 } from './1764600000000-DeliveryAndTimeZones';
 import { OutboxClaimDue1764700000000 } from './1764700000000-OutboxClaimDue';
+import { OutboxStats1764710000000 } from './1764710000000-OutboxStats';
 
 /** Every migration, oldest first. Add new ones at the end. */
-export const MIGRATIONS = [Foundation1764000000000, WorkLogging1764100000000, Disclosures1764200000000, Deliverables1764300000000, WorkLogClientAccount1764400000000, AuditEventsByTime1764500000000, DeliveryAndTimeZones1764600000000, OutboxClaimDue1764700000000];
+export const MIGRATIONS = [
+  Foundation1764000000000,
+  WorkLogging1764100000000,
+  Disclosures1764200000000,
+  Deliverables1764300000000,
+  WorkLogClientAccount1764400000000,
+  AuditEventsByTime1764500000000,
+  DeliveryAndTimeZones1764600000000,
+  OutboxClaimDue1764700000000,
+  OutboxStats1764710000000,
+];

@@ -55,6 +55,7 @@ export type SubjectName =
   | 'RevisionRequest'
   | 'Member'
   | 'AuditEvent'
+  | 'FailedDelivery'
   | 'all';
 export type Subject = SubjectName | ClientAccountSubject | InvitationSubject | EngagementScopedSubject | WorkLogSubject;
 
@@ -78,6 +79,8 @@ export function defineAbilityFor(actor: Actor): AppAbility {
       break;
     case 'manager':
       can('read', ['Member', 'AuditEvent']);
+      // Emails that failed or are being retried, and sending a failed one again.
+      can(['read', 'update'], 'FailedDelivery');
       can('read', 'Tenant');
       can(['create', 'read', 'update'], 'ClientAccount');
       can('read', 'Invitation');

@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Res, VERSION_NEUTRAL, type OnModuleDestroy } from '@nestjs/common';
+import { Controller, Get, Inject, Res, VERSION_NEUTRAL, type OnApplicationShutdown } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyReply } from 'fastify';
@@ -15,7 +15,7 @@ const withTimeout = <T>(work: Promise<T>, ms: number) =>
 @ApiTags('health')
 @Public()
 @Controller({ path: 'health', version: VERSION_NEUTRAL })
-export class HealthController implements OnModuleDestroy {
+export class HealthController implements OnApplicationShutdown {
   private readonly redis: Redis;
 
   constructor(
@@ -38,7 +38,8 @@ export class HealthController implements OnModuleDestroy {
     return { status, checks: { database, redis } };
   }
 
-  async onModuleDestroy() {
+  // After the HTTP server has drained, so a health check in flight during shutdown still answers.
+  async onApplicationShutdown() {
     this.redis.disconnect();
   }
 
