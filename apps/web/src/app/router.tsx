@@ -67,6 +67,10 @@ const router = createBrowserRouter([
         lazy: async () => ({ Component: (await import('../features/audit/audit-page')).AuditPage }),
       },
       {
+        path: '/deliveries',
+        lazy: async () => ({ Component: (await import('../features/deliveries/deliveries-page')).DeliveriesPage }),
+      },
+      {
         path: '/disclosures/:id',
         lazy: async () => ({ Component: (await import('../features/disclosures/disclosure-page')).DisclosurePage }),
       },

@@ -29,6 +29,12 @@ describe('navItemsFor', () => {
     }
   });
 
+  it('shows failed deliveries to owners and managers only', () => {
+    for (const role of ROLES) {
+      expect(navItemsFor(role).some((item) => item.to === '/deliveries')).toBe(role === 'owner' || role === 'manager');
+    }
+  });
+
   it('shows engagements to everyone', () => {
     for (const role of ROLES) expect(navItemsFor(role).map((item) => item.to)).toContain('/engagements');
   });

@@ -11,6 +11,7 @@ export type NavLabel =
   | 'analytics'
   | 'settings'
   | 'audit'
+  | 'deliveries'
   | 'credits'
   | 'serviceRecord';
 
@@ -34,6 +35,7 @@ export function navItemsFor(role: Role): NavItem[] {
         { to: '/team', label: 'team' },
         { to: '/analytics', label: 'analytics' },
         { to: '/audit', label: 'audit' },
+        { to: '/deliveries', label: 'deliveries' },
         ...(role === 'owner' ? [{ to: '/settings', label: 'settings' } as const] : []),
       ];
     case 'assistant':

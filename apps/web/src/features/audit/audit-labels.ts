@@ -15,6 +15,7 @@ export const AUDIT_SUBJECTS = [
   'timer',
   'timesheet_week',
   'work_log',
+  'notification',
 ] as const;
 
 export const AUDIT_VERBS = [
@@ -63,6 +64,7 @@ export const AUDIT_VERBS = [
   'revision_request_declined',
   'due_reminded',
   'marked_late',
+  'resent',
 ] as const;
 
 export type AuditSubject = (typeof AUDIT_SUBJECTS)[number];

@@ -2,11 +2,15 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ClientAccount } from '../../lib/api';
 import { useFormat } from '../../lib/i18n/use-format';
+import { BouncedBadge } from '../deliveries/bounced-badge';
+import { bounceOf, useBouncedRecipients } from '../deliveries/delivery-queries';
+import { useMember } from '../me/current-member';
 
 /** Client accounts, newest first, each leading to its page. */
 export function ClientList({ clients, limit }: { clients: ClientAccount[]; limit?: number }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const bounced = useBouncedRecipients(useMember().role).data;
   const sorted = [...clients].sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, limit);
   return (
     <ul className="list" data-testid="client-list">
@@ -19,7 +23,10 @@ export function ClientList({ clients, limit }: { clients: ClientAccount[]; limit
             <Link to={`/clients/${client.id}`} className="list-title">
               {client.name}
             </Link>
-            <p className="list-meta">{client.billingEmail ? <bdi>{client.billingEmail}</bdi> : t('clients.noBillingEmail')}</p>
+            <p className="list-meta">
+              {client.billingEmail ? <bdi>{client.billingEmail}</bdi> : t('clients.noBillingEmail')}
+              <BouncedBadge bounce={bounceOf(bounced, client.billingEmail) ?? bounced?.find((b) => b.clientAccountId === client.id)} />
+            </p>
           </div>
           <p className="list-aside">{t('clients.addedOn', { date: format.date(client.createdAt) })}</p>
         </li>

@@ -1,6 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type { ClientAccount, Invitation } from '../../lib/api';
 import { useFormat } from '../../lib/i18n/use-format';
+import { BouncedBadge } from '../deliveries/bounced-badge';
+import { bounceOf, useBouncedRecipients } from '../deliveries/delivery-queries';
+import { useMember } from '../me/current-member';
 
 /** Pending invitations: who, as what (and for which client), until when. */
 export function InvitationList({
@@ -13,6 +16,7 @@ export function InvitationList({
 }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const bounced = useBouncedRecipients(useMember().role).data;
   const clientName = new Map(clients.map((client) => [client.id, client.name]));
   const sorted = [...invitations].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   return (
@@ -30,6 +34,7 @@ export function InvitationList({
               </p>
               <p className="list-meta">
                 <span className="badge">{t(`roles.${invitation.role}`)}</span>
+                <BouncedBadge bounce={bounceOf(bounced, invitation.email)} />
                 {client ? <span>{client}</span> : null}
               </p>
             </div>

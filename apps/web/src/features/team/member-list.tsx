@@ -2,11 +2,15 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Member } from '../../lib/api';
 import { useFormat } from '../../lib/i18n/use-format';
+import { BouncedBadge } from '../deliveries/bounced-badge';
+import { bounceOf, useBouncedRecipients } from '../deliveries/delivery-queries';
+import { useMember } from '../me/current-member';
 
 /** The people of the workspace (or of one client account): name, email, role, client, since when. */
 export function MemberList({ members, linkClients }: { members: Member[]; linkClients: boolean }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const bounced = useBouncedRecipients(useMember().role).data;
   const sorted = [...members].sort((a, b) => a.displayName.localeCompare(b.displayName));
   return (
     <ul className="list" data-testid="member-list">
@@ -19,6 +23,7 @@ export function MemberList({ members, linkClients }: { members: Member[]; linkCl
             <p className="list-title">{member.displayName}</p>
             <p className="list-meta">
               <bdi>{member.email}</bdi>
+              <BouncedBadge bounce={bounceOf(bounced, member.email)} />
               <span className="badge">{t(`roles.${member.role}`)}</span>
               {member.clientName && member.clientAccountId ? (
                 linkClients ? (

@@ -972,6 +972,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/follow-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Follow-ups by status, soonest due first: staff see their disclosures', client users their check-ins */
+        get: operations["FollowUpsController_list_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/follow-ups/{id}/complete": {
         parameters: {
             query?: never;
@@ -1241,6 +1258,77 @@ export interface paths {
         put?: never;
         /** Decline a billable extra round with a reason; the version waits for review again (staff) */
         post: operations["DeliverableReviewsController_decline_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/delivery-failures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Emails that failed for good or are being retried, newest first, a page at a time (owner, manager) */
+        get: operations["DeliveryFailuresController_list_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/delivery-failures/bounced": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Addresses whose latest email bounced permanently, with nothing delivered since (owner, manager) */
+        get: operations["DeliveryFailuresController_bounced_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/delivery-failures/{id}/send-again": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sends a failed email once more, with a fresh set of attempts (owner, manager) */
+        post: operations["DeliveryFailuresController_sendAgain_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Prometheus metrics: HTTP requests, outbox pending and oldest age
+         * @description With METRICS_TOKEN set, send it as "Authorization: Bearer <token>". Without it, production serves no metrics (404).
+         */
+        get: operations["MetricsController_scrape"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2168,6 +2256,21 @@ export interface components {
         DeclineOfferDto: {
             reason?: string;
         };
+        FollowUpListItemResponse: {
+            id: string;
+            /** @enum {string} */
+            kind: "client_check_in" | "team_retrospective";
+            /** @enum {string} */
+            status: "pending" | "done" | "skipped";
+            /** Format: date-time */
+            dueAt: string;
+            disclosureId: string;
+            /** @enum {string} */
+            category: "missed_deadline" | "copy_error" | "misunderstood_brief" | "double_booking" | "missed_sign_off" | "data_handling" | "other";
+            engagementId: string;
+            engagementName: string;
+            clientName: string;
+        };
         CompleteFollowUpDto: {
             /** @description what came of it */
             outcome: string;
@@ -2444,6 +2547,62 @@ export interface components {
         DeclineRevisionRequestDto: {
             /** @description why the team will not take on this billable round (shown to the client) */
             reason: string;
+        };
+        DeliveryFailureResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @description the email template, e.g. disclosure.disclosed */
+            event: string;
+            recipientEmail: string;
+            /** @description the recipient, when they are a member of the workspace */
+            recipientName: string | null;
+            /**
+             * @description failed for good, being retried, or (after send again) on its way
+             * @enum {string}
+             */
+            state: "failed" | "retrying" | "pending" | "queued" | "sending" | "sent";
+            /** @enum {string|null} */
+            failureKind: "temporary" | "permanent" | null;
+            /** @description the mail server's reply or the error of the last attempt */
+            reason: string | null;
+            /** @description attempts since it was created or last sent again */
+            attempts: number;
+            /**
+             * Format: date-time
+             * @description when it is tried next (retrying only)
+             */
+            nextAttemptAt: string | null;
+            /** @description how many times staff sent it again */
+            resends: number;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        DeliveryFailurePageResponse: {
+            items: components["schemas"]["DeliveryFailureResponse"][];
+            /** @description pass as cursor for the next (older) page */
+            nextCursor: string | null;
+        };
+        BouncedRecipientResponse: {
+            email: string;
+            /**
+             * Format: uuid
+             * @description the member with this address, if any
+             */
+            userId: string | null;
+            /**
+             * Format: uuid
+             * @description the member's client account, for a client user
+             */
+            clientAccountId: string | null;
+            /** @description the mail server's reply */
+            reason: string | null;
+            /**
+             * Format: uuid
+             * @description the notification that bounced
+             */
+            notificationId: string;
+            /** Format: date-time */
+            at: string;
         };
     };
     responses: never;
@@ -4810,6 +4969,28 @@ export interface operations {
             };
         };
     };
+    FollowUpsController_list_v1: {
+        parameters: {
+            query?: {
+                status?: "pending" | "done" | "skipped";
+                kind?: "client_check_in" | "team_retrospective";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpListItemResponse"][];
+                };
+            };
+        };
+    };
     FollowUpsController_complete_v1: {
         parameters: {
             query?: never;
@@ -4825,11 +5006,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description the disclosure the follow-up belongs to */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DisclosureStaffResponse"] | components["schemas"]["DisclosureClientResponse"];
+                };
             };
             /** @description unknown, or not visible to the caller */
             404: {
@@ -4862,11 +5046,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description the disclosure the follow-up belongs to */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DisclosureStaffResponse"] | components["schemas"]["DisclosureClientResponse"];
+                };
             };
             /** @description unknown, or not visible to the caller */
             404: {
@@ -5453,6 +5640,120 @@ export interface operations {
             };
             /** @description not possible in the current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DeliveryFailuresController_list_v1: {
+        parameters: {
+            query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+                /** @description only failed for good, or only being retried; both when absent */
+                state?: "failed" | "retrying";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryFailurePageResponse"];
+                };
+            };
+        };
+    };
+    DeliveryFailuresController_bounced_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BouncedRecipientResponse"][];
+                };
+            };
+        };
+    };
+    DeliveryFailuresController_sendAgain_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description back in the outbox; the worker sends it within seconds */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryFailureResponse"];
+                };
+            };
+            /** @description no such notification in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the email has not failed (delivered, on its way or being retried) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MetricsController_scrape: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Prometheus text format */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description METRICS_TOKEN is set and the request does not carry it */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description production without METRICS_TOKEN */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
