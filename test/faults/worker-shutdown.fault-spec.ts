@@ -8,7 +8,7 @@ import { WorkerProcess } from './support/worker-process';
  * the next worker sends the rest. Its /metrics is scraped mid-stream.
  */
 describe('fault: the worker is stopped with SIGTERM mid-send', () => {
-  const sink = new FaultSink({ stallMs: 300 });
+  const sink = new FaultSink({ stallMs: 150 });
   let worker: WorkerProcess | null = null;
   beforeAll(() => sink.start());
   afterAll(async () => {
