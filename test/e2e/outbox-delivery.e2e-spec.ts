@@ -49,6 +49,59 @@ describe('outbox delivery', () => {
       expect(await emailsTo(email)).toHaveLength(1);
     });
 
+    it('fails a notification that cannot be rendered at once, with the reason, counting one attempt', async () => {
+      const tenant = await signUpTenant(stack.api);
+      const email = uniqueEmail('unrenderable');
+      await withOwner((client) =>
+        client.query(
+          `INSERT INTO notifications (tenant_id, id, template, recipient_email, locale, payload) VALUES ($1, gen_random_uuid(), 'no_such_template', $2, 'en', '{}')`,
+          [tenant.tenantId, email],
+        ),
+      );
+      const deadline = Date.now() + 15_000;
+      let row: { status: string; failure_kind: string | null; last_error: string | null; attempts: number } | undefined;
+      while (Date.now() < deadline && row?.status !== 'failed') {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        row = await withOwner(async (client) => (await client.query('SELECT * FROM notifications WHERE recipient_email = $1', [email])).rows[0]);
+      }
+      expect(row).toMatchObject({ status: 'failed', failure_kind: 'permanent', attempts: 1, last_error: 'could not render: unknown template no_such_template' });
+      expect(await emailsTo(email)).toHaveLength(0);
+    });
+
+    it('sends a failed notification once more when staff ask again, under a new Message-ID', async () => {
+      const tenant = await signUpTenant(stack.api);
+      const email = uniqueEmail('again');
+      await stack.api.post('/api/v1/invitations', { email, role: 'assistant' }, tenant.owner.token);
+      const [first] = await waitForEmails(email);
+      const row = await notificationFor(email);
+      // As if it had failed, then "send again" exactly as the failures API does it.
+      await withOwner((client) =>
+        client.query(
+          `UPDATE notifications SET status = 'failed', sent_at = NULL, failure_kind = 'permanent', last_error = '550 no' WHERE id = $1`,
+          [row.id],
+        ),
+      );
+      await withOwner((client) =>
+        client.query(
+          `UPDATE notifications SET status = 'pending', resends = resends + 1, attempts = 0, first_attempt_at = NULL,
+             next_attempt_at = NULL, lease_until = NULL, failure_kind = NULL WHERE id = $1 AND status = 'failed'`,
+          [row.id],
+        ),
+      );
+      const emails = await waitForEmails(email, 2);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(await emailsTo(email)).toHaveLength(2);
+      const ids = emails.map((e) => e.headers['message-id']);
+      expect(ids[0]).toBe(first!.headers['message-id']);
+      expect(ids).toEqual([`<${row.id}.0@candor.local>`, `<${row.id}.1@candor.local>`]);
+      expect(await withOwner(async (client) => (await client.query('SELECT status, attempts, resends, last_error FROM notifications WHERE id = $1', [row.id])).rows[0])).toEqual({
+        status: 'sent',
+        attempts: 1,
+        resends: 1,
+        last_error: null,
+      });
+    });
+
     it('sends once when two deliveries of a fresh notification race', async () => {
       const tenant = await signUpTenant(stack.api);
       await stack.worker!.relay.stop();

@@ -23,7 +23,7 @@ describe('fault: the SMTP server defers (4xx) for a while and rejects (5xx) some
 
   it('retries the deferred until the server recovers, fails the rejected at once, and counts each attempt once', async () => {
     const emails = [...recipients('smtp', 265), ...recipients('bounce-smtp', 30), ...recipients('stuck-smtp', 5)];
-    const windowMs = 45_000;
+    const windowMs = 35_000;
     const env = workerEnv({
       SMTP_URL: `smtp://127.0.0.1:${sink.port}`,
       RETRY_BASE_DELAY_MS: '500',

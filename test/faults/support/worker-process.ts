@@ -46,6 +46,16 @@ export class WorkerProcess {
     return new WorkerProcess(child, exited);
   }
 
+  /** Sends `signal` and resolves with how the process ended. */
+  async stop(signal: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+    const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+      if (this.child.exitCode !== null || this.child.signalCode !== null) resolve({ code: this.child.exitCode, signal: this.child.signalCode });
+      else this.child.once('exit', (code, sig) => resolve({ code, signal: sig }));
+    });
+    this.child.kill(signal);
+    return ended;
+  }
+
   /** Sends `signal` and waits for the process to be gone. */
   async kill(signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
     if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill(signal);

@@ -19,4 +19,15 @@ describe('loadWorkerConfig', () => {
     expect(attempt).toThrow(/QUEUE_PREFIX/);
     expect(() => loadWorkerConfig({ ...valid, DEFAULT_DISCLOSURE_DEADLINE_HOURS: '0' })).toThrow(/DEFAULT_DISCLOSURE_DEADLINE_HOURS/);
   });
+
+  it('defaults to a 24-hour retry window and no metrics endpoint', () => {
+    expect(loadWorkerConfig(valid)).toMatchObject({ RETRY_WINDOW_MS: 86_400_000, SEND_LEASE_MS: 300_000, SMTP_TIMEOUT_MS: 60_000 });
+    expect(loadWorkerConfig(valid).WORKER_METRICS_PORT).toBeUndefined();
+    expect(loadWorkerConfig({ ...valid, WORKER_METRICS_PORT: '9464' }).WORKER_METRICS_PORT).toBe(9464);
+  });
+
+  it('refuses a lease shorter than three SMTP timeouts, which would let a live send be claimed again', () => {
+    expect(() => loadWorkerConfig({ ...valid, SMTP_TIMEOUT_MS: '60000', SEND_LEASE_MS: '120000' })).toThrow(/SEND_LEASE_MS: must be at least 3 x SMTP_TIMEOUT_MS/);
+    expect(() => loadWorkerConfig({ ...valid, RETRY_BASE_DELAY_MS: '5000', RETRY_MAX_DELAY_MS: '1000' })).toThrow(/RETRY_MAX_DELAY_MS/);
+  });
 });

@@ -1,0 +1,59 @@
+import { freePort } from '../support/ports';
+import { FaultSink } from './support/fault-sink';
+import { addNotifications, recipients, report, rowsOf, seedTenant, tally, waitForSent, waitUntilSettled, workerEnv } from './support/outbox-fixture';
+import { WorkerProcess } from './support/worker-process';
+
+/**
+ * SIGTERM: the worker stops claiming, finishes the sends in flight and records them, then exits 0;
+ * the next worker sends the rest. Its /metrics is scraped mid-stream.
+ */
+describe('fault: the worker is stopped with SIGTERM mid-send', () => {
+  const sink = new FaultSink({ stallMs: 150 });
+  let worker: WorkerProcess | null = null;
+  beforeAll(() => sink.start());
+  afterAll(async () => {
+    await worker?.kill();
+    await sink.stop();
+  });
+
+  it('serves Prometheus metrics, finishes its in-flight sends on SIGTERM, and the next worker sends the rest', async () => {
+    const total = 300;
+    const metricsPort = await freePort();
+    const env = workerEnv({ SMTP_URL: `smtp://127.0.0.1:${sink.port}`, WORKER_METRICS_PORT: String(metricsPort), WORKER_METRICS_HOST: '127.0.0.1' });
+    const tenantId = await seedTenant('sigterm');
+    await addNotifications(tenantId, recipients('sigterm', total));
+    worker = await WorkerProcess.start('worker-shutdown', env);
+    await waitForSent(tenantId, 60);
+
+    const scrape = await fetch(`http://127.0.0.1:${metricsPort}/metrics`);
+    expect(scrape.status).toBe(200);
+    expect(scrape.headers.get('content-type')).toContain('text/plain');
+    const body = await scrape.text();
+    const sentMetric = Number(/^candor_emails_sent_total (\d+)/m.exec(body)?.[1]);
+    expect(sentMetric).toBeGreaterThanOrEqual(60);
+    expect(body).toMatch(/^candor_queue_depth\{queue="email",state="(wait|waiting)"\} \d+/m);
+    expect(body).toMatch(/^candor_job_duration_seconds_count\{queue="email",job="email.send",outcome="sent"\} \d+/m);
+    expect(body).toContain('candor_emails_failed_total');
+    expect(body).toContain('candor_emails_retrying_total');
+    expect((await fetch(`http://127.0.0.1:${metricsPort}/other`)).status).toBe(404);
+
+    const stopping = Date.now();
+    const exit = await worker.stop('SIGTERM');
+    const stopSeconds = (Date.now() - stopping) / 1000;
+    worker = null;
+    expect(exit).toEqual({ code: 0, signal: null });
+    // Nothing left half-done: no row still claimed, and every message the sink accepted is recorded as sent.
+    const afterStop = await rowsOf(tenantId);
+    expect(afterStop.filter((r) => r.status === 'sending')).toEqual([]);
+    expect(sink.messages.length).toBe(afterStop.filter((r) => r.status === 'sent').length);
+    expect(afterStop.filter((r) => r.status !== 'sent').length).toBeGreaterThan(0);
+
+    worker = await WorkerProcess.start('worker-shutdown', env);
+    const seconds = await waitUntilSettled(tenantId, Date.now());
+    const rows = await rowsOf(tenantId);
+    const { lost, doubled } = tally(rows, sink);
+    report({ fault: 'worker SIGTERM mid-send', inFlight: total, lost, doubled, secondsToDrain: seconds, note: `stopped in ${stopSeconds.toFixed(1)} s` });
+    expect(lost).toBe(0);
+    expect(doubled).toBe(0);
+  });
+});
