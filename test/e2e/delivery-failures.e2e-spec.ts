@@ -14,7 +14,8 @@ describe('failed deliveries and send again', () => {
   let outsider: TenantFixture;
   let manager: { token: string; email: string };
   let assistant: { token: string };
-  let clientAdmin: { token: string };
+  let clientAdmin: { token: string; email: string; userId: string };
+  let clientId: string;
   let bouncing: string;
   let failedId: string;
 
@@ -26,7 +27,8 @@ describe('failed deliveries and send again', () => {
     outsider = await signUpTenant(api);
     manager = await addMember(api, tenant.owner.token, 'manager');
     assistant = await addMember(api, tenant.owner.token, 'assistant');
-    clientAdmin = await addMember(api, tenant.owner.token, 'client_admin', await createClientAccount(api, tenant.owner.token));
+    clientId = await createClientAccount(api, tenant.owner.token);
+    clientAdmin = await addMember(api, tenant.owner.token, 'client_admin', clientId);
 
     // The invitation meets a mail server that refuses the address, and the worker gives up on it.
     await worker.close();
@@ -144,5 +146,16 @@ describe('failed deliveries and send again', () => {
     expect(audit.body.items).toEqual([expect.objectContaining({ action: 'notification.resent', change: expect.objectContaining({ recipient: bouncing, resends: 1 }) })]);
     expect((await api.get('/api/v1/delivery-failures/bounced', manager.token)).body).toEqual([]);
     expect((await api.get('/api/v1/delivery-failures?state=failed', manager.token)).body.items.map((i: { id: string }) => i.id)).not.toContain(failedId);
+  });
+
+  it("names the member and client account behind a bounced address, until an email to it arrives", async () => {
+    const { api } = stack;
+    const bounceId = await insertNotification(tenant.tenantId, { recipient_email: clientAdmin.email.toUpperCase(), recipient_user_id: clientAdmin.userId });
+    const bounced = await api.get('/api/v1/delivery-failures/bounced', manager.token);
+    expect(bounced.body).toEqual([expect.objectContaining({ notificationId: bounceId, userId: clientAdmin.userId, clientAccountId: clientId })]);
+    // A temporary failure is no bounce.
+    await insertNotification(tenant.tenantId, { failure_kind: 'temporary', last_error: '421 try later' });
+    await insertNotification(tenant.tenantId, { recipient_email: clientAdmin.email, status: 'sent', attempts: 1, failure_kind: null, last_error: null, sent_at: new Date() });
+    expect((await api.get('/api/v1/delivery-failures/bounced', manager.token)).body).toEqual([]);
   });
 });
