@@ -1,34 +1,44 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Engagement, EngagementRate } from '@candor/db';
+import type { Scope } from '@candor/domain';
+import { scopeNamed } from '../../common/scope-condition';
 import type { PersonResponse, RetainerResponse } from './dto/engagement.response';
 
 export interface EngagementFilter {
   clientAccountId?: string;
   status?: string;
-  /** A client user's own account: nothing else is listed. */
-  onlyClientAccountId: string | null;
 }
+
+const SCOPE_COLUMNS = { engagementId: 'e.id', clientAccountId: 'e.client_account_id' };
 
 /** Queries only: takes the tenant-scoped manager. */
 @Injectable()
 export class EngagementsRepository {
-  list(manager: EntityManager, tenantId: string, filter: EngagementFilter): Promise<Engagement[]> {
+  list(manager: EntityManager, scope: Scope, filter: EngagementFilter): Promise<Engagement[]> {
+    const inScope = scopeNamed(scope, SCOPE_COLUMNS);
     const query = manager
       .createQueryBuilder(Engagement, 'e')
-      .where('e.tenant_id = :tenantId', { tenantId })
+      .where('e.tenant_id = :tenantId', { tenantId: scope.tenantId })
+      .andWhere(inScope.sql, inScope.params)
       .orderBy('e.status = \'active\'', 'DESC')
       .addOrderBy('e.name', 'ASC')
       .addOrderBy('e.id', 'ASC')
       .take(500);
-    if (filter.onlyClientAccountId) query.andWhere('e.client_account_id = :own', { own: filter.onlyClientAccountId });
     if (filter.clientAccountId) query.andWhere('e.client_account_id = :client', { client: filter.clientAccountId });
     if (filter.status) query.andWhere('e.status = :status', { status: filter.status });
     return query.getMany();
   }
 
-  findOne(manager: EntityManager, tenantId: string, id: string, lock = false): Promise<Engagement | null> {
-    return manager.findOne(Engagement, { where: { tenantId, id }, ...(lock && { lock: { mode: 'pessimistic_write' as const } }) });
+  /** The engagement if it lies in `scope`; null for an unknown one and for one outside it alike. */
+  findOne(manager: EntityManager, scope: Scope, id: string, lock = false): Promise<Engagement | null> {
+    const inScope = scopeNamed(scope, SCOPE_COLUMNS);
+    const query = manager
+      .createQueryBuilder(Engagement, 'e')
+      .where('e.tenant_id = :tenantId AND e.id = :id', { tenantId: scope.tenantId, id })
+      .andWhere(inScope.sql, inScope.params);
+    if (lock) query.setLock('pessimistic_write');
+    return query.getOne();
   }
 
   async clientNames(manager: EntityManager, tenantId: string, ids: string[]): Promise<Map<string, string>> {
@@ -49,14 +59,6 @@ export class EngagementsRepository {
     const byEngagement = new Map<string, PersonResponse[]>();
     for (const { engagementId, ...person } of rows) byEngagement.set(engagementId, [...(byEngagement.get(engagementId) ?? []), person]);
     return byEngagement;
-  }
-
-  isAssigned(manager: EntityManager, tenantId: string, engagementId: string, userId: string): Promise<boolean> {
-    return manager
-      .createQueryBuilder()
-      .from('engagement_assistants', 'ea')
-      .where('ea.tenant_id = :tenantId AND ea.engagement_id = :engagementId AND ea.user_id = :userId', { tenantId, engagementId, userId })
-      .getExists();
   }
 
   /** Staff members (assistant, manager, owner) among `userIds`; anyone else cannot be assigned. */

@@ -1,7 +1,8 @@
 import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Engagement, EngagementRate } from '@candor/db';
-import { defineAbilityFor, isClientRole, type Actor } from '@candor/domain';
+import { defineAbilityFor, type Actor } from '@candor/domain';
+import { ActorScope } from '../../common/actor-scope';
 import { isUniqueViolation } from '../../common/database-errors';
 import { TenantContext } from '../../common/tenant-context';
 import { AuditService } from '../audit/audit.service';
@@ -23,15 +24,13 @@ const rateResponse = (r: EngagementRate): RateResponse => ({
 export class EngagementsService {
   constructor(
     private readonly tenant: TenantContext,
+    private readonly scopes: ActorScope,
     private readonly repository: EngagementsRepository,
     private readonly audit: AuditService,
   ) {}
 
   async list(actor: Actor, query: ListEngagementsQuery): Promise<EngagementResponse[]> {
-    const rows = await this.repository.list(this.tenant.manager, actor.tenantId, {
-      ...query,
-      onlyClientAccountId: isClientRole(actor.role) ? actor.clientAccountId : null,
-    });
+    const rows = await this.repository.list(this.tenant.manager, await this.scopes.of(actor), query);
     return this.present(actor, rows);
   }
 
@@ -40,12 +39,10 @@ export class EngagementsService {
     return response!;
   }
 
-  /** 404 for an unknown engagement and for one of another client: existence is not revealed. */
+  /** The engagement in the actor's scope; 404 for an unknown one and for one outside it: existence is not revealed. */
   async findVisible(actor: Actor, id: string, lock = false): Promise<Engagement> {
-    const row = await this.repository.findOne(this.tenant.manager, actor.tenantId, id, lock);
-    if (!row || !defineAbilityFor(actor).can('read', { kind: 'Engagement', clientAccountId: row.clientAccountId })) {
-      throw new NotFoundException('Engagement not found');
-    }
+    const row = await this.repository.findOne(this.tenant.manager, await this.scopes.of(actor), id, lock);
+    if (!row) throw new NotFoundException('Engagement not found');
     return row;
   }
 
