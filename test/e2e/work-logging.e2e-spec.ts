@@ -139,8 +139,9 @@ describe('work logging', () => {
     it('refuses a timer on an engagement the assistant is not assigned to, and to client users', async () => {
       const { api } = stack;
       const refused = await api.post('/api/v1/timer/start', { engagementId }, idleAssistant.token);
-      expect(refused.status).toBe(403);
-      expect(refused.body.message).toMatch(/not assigned/);
+      // Outside the assistant's scope (assigned engagements): not found, as if it did not exist.
+      expect(refused.status).toBe(404);
+      expect(refused.body.message).toMatch(/Engagement not found/);
       expect((await api.post('/api/v1/timer/start', { engagementId }, clientAdmin.token)).status).toBe(403);
     });
 
