@@ -1,3 +1,4 @@
+import { JwtService } from '@nestjs/jwt';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { readTestEnv } from '../setup/test-env';
@@ -123,6 +124,20 @@ describe('tenant isolation', () => {
     const own = await api.get('/api/v1/client-accounts', contact.token);
     expect(own.body.map((c: { id: string }) => c.id)).toEqual([aClient]);
     expect(own.body[0]).not.toHaveProperty('notes');
+  });
+
+  it('fails closed: a client role without a client account is refused everywhere, never shown the tenant', async () => {
+    const { api } = stack;
+    const a = await signUpTenant(api);
+    await seedEverything(api, a);
+    const member = await addMember(api, a.owner.token, 'client_member', await createClientAccount(api, a.owner.token));
+    // A validly signed token whose client account is missing: the scope cannot be computed.
+    const token = await stack.app.get(JwtService).signAsync({ sub: member.userId, tid: a.tenantId, role: 'client_admin', cid: null });
+    const routes = ['/api/v1/engagements', '/api/v1/client-accounts', '/api/v1/work-logs', '/api/v1/timesheet-weeks', '/api/v1/disclosures', '/api/v1/deliverables', '/api/v1/follow-ups', '/api/v1/members', '/api/v1/invitations'];
+    for (const path of routes) {
+      const response = await api.get(path, token);
+      expect({ path, status: response.status, message: response.body.message }).toEqual({ path, status: 403, message: expect.stringContaining('no access scope') });
+    }
   });
 
   it('RLS holds under the runtime role even without a WHERE clause, with tenant B seeded in every tenant-owned table', async () => {
