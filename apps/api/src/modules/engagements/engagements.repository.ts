@@ -81,6 +81,28 @@ export class EngagementsRepository {
     }
   }
 
+  /**
+   * Stops the running timers of people taken off the engagement: outside their scope now, a running
+   * timer there could be neither seen nor stopped by them. Ends now, at the tenant's timer limit at most.
+   */
+  async stopTimersOf(manager: EntityManager, tenantId: string, engagementId: string, userIds: string[], limitHours: number): Promise<string[]> {
+    if (!userIds.length) return [];
+    // TypeORM answers an UPDATE ... RETURNING with [rows, count].
+    const [rows]: [{ id: string }[], number] = await manager.query(
+      `WITH running AS (
+         SELECT id, started_at,
+                least(greatest(date_trunc('second', now()), started_at + interval '1 second'), started_at + $4::numeric * interval '1 hour') AS stop
+         FROM work_logs
+         WHERE tenant_id = $1 AND engagement_id = $2 AND assistant_id = ANY($3::uuid[]) AND ended_at IS NULL AND source <> 'adjustment'
+       )
+       UPDATE work_logs w SET ended_at = r.stop, duration_seconds = extract(epoch FROM r.stop - r.started_at)::int, auto_stopped_at = now(), updated_at = now()
+       FROM running r WHERE w.tenant_id = $1 AND w.id = r.id
+       RETURNING w.id`,
+      [tenantId, engagementId, userIds, limitHours],
+    );
+    return rows.map((r) => r.id);
+  }
+
   rates(manager: EntityManager, tenantId: string, engagementId: string): Promise<EngagementRate[]> {
     return manager.find(EngagementRate, { where: { tenantId, engagementId }, order: { effectiveFrom: 'DESC' } });
   }

@@ -1,7 +1,7 @@
 import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Engagement, EngagementRate } from '@candor/db';
-import { defineAbilityFor, type Actor } from '@candor/domain';
+import { defineAbilityFor, tenantSettings, type Actor } from '@candor/domain';
 import { ActorScope } from '../../common/actor-scope';
 import { isUniqueViolation } from '../../common/database-errors';
 import { TenantContext } from '../../common/tenant-context';
@@ -94,7 +94,20 @@ export class EngagementsService {
     }
     if (Object.keys(patch).length) await manager.update(Engagement, { tenantId: actor.tenantId, id }, patch);
     if (assistantIds) {
-      await this.repository.replaceAssistants(manager, actor.tenantId, id, await this.checkedStaff(actor, assistantIds));
+      const kept = await this.checkedStaff(actor, assistantIds);
+      const removed = (await this.repository.assistants(manager, actor.tenantId, [id])).get(id)?.map((p) => p.id).filter((u) => !kept.includes(u)) ?? [];
+      await this.repository.replaceAssistants(manager, actor.tenantId, id, kept);
+      const [{ settings }]: { settings: Record<string, unknown> }[] = await manager.query(`SELECT settings FROM tenants WHERE id = $1`, [actor.tenantId]);
+      for (const timerId of await this.repository.stopTimersOf(manager, actor.tenantId, id, removed, tenantSettings(settings).timerLimitHours)) {
+        await this.audit.record(manager, {
+          tenantId: actor.tenantId,
+          actorUserId: actor.userId,
+          action: 'timer.stopped',
+          entityType: 'work_log',
+          entityId: timerId,
+          change: { reason: 'taken off the engagement' },
+        });
+      }
     }
     await this.record(actor, 'engagement.updated', id, { before: { name: before.name, status: before.status }, after: { ...dto } });
     return this.get(actor, id);
