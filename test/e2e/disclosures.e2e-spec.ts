@@ -302,7 +302,8 @@ describe('disclosures', () => {
       { engagementId: otherEngagementId, category: 'other', severity: 'low', occurredAt: '2026-11-20T09:00:00Z', discoveredAt: '2026-11-20T10:00:00Z', whatHappened: 'x' },
       stranger.token,
     );
-    expect(unassigned.status).toBe(403);
+    // An engagement outside the assistant's scope does not exist for them.
+    expect(unassigned.status).toBe(404);
   });
 
   it('logs the time spent fixing a disclosed error at no charge, shown to the client as the team', async () => {
@@ -316,9 +317,32 @@ describe('disclosures', () => {
     const logged = await api.post('/api/v1/work-logs', fix, assistant.token);
     expect(logged.status).toBe(201);
     expect(logged.body).toMatchObject({ billable: false, amount: '0.00', fixedAtNoCharge: true, disclosureId: id });
-    await api.post('/api/v1/timesheet-weeks', { engagementId, weekStart: '2026-11-16' }, assistant.token);
+    const ordinary = await api.post('/api/v1/work-logs', { ...fix, startedAt: '2026-11-20T12:00:00Z', endedAt: '2026-11-20T13:00:00Z', disclosureId: undefined }, assistant.token);
+    expect(ordinary.status).toBe(201);
+    const week = await api.post('/api/v1/timesheet-weeks', { engagementId, weekStart: '2026-11-16' }, assistant.token);
+    expect(week.status).toBe(201);
     const seen = await api.get(`/api/v1/work-logs/${logged.body.id}`, clientAdmin.token);
-    expect(seen.body).toMatchObject({ assistant: null, fixedAtNoCharge: true });
+    // The entry is the team's: no assistant, and no week that would name one.
+    expect(seen.body).toMatchObject({ assistant: null, fixedAtNoCharge: true, weekId: null });
+
+    // Fix time stays the team's: the assistant's week, as a client reads it, holds no fix entry and counts none of it.
+    const clientWeek = await api.get(`/api/v1/timesheet-weeks/${week.body.id}`, clientAdmin.token);
+    expect(clientWeek.status).toBe(200);
+    expect(clientWeek.body.entries.map((e: { id: string }) => e.id)).toEqual([ordinary.body.id]);
+    expect(clientWeek.body.totalHours).toBe('1.00');
+    const staffWeek = await api.get(`/api/v1/timesheet-weeks/${week.body.id}`, tenant.owner.token);
+    expect(staffWeek.body.entries.map((e: { id: string }) => e.id).sort()).toEqual([logged.body.id, ordinary.body.id].sort());
+    expect(staffWeek.body.totalHours).toBe('2.00');
+    // Filtering by the assistant's id finds their ordinary time, never the fix.
+    const assistantId = (await api.get('/api/v1/me', assistant.token)).body.user.id as string;
+    const byPerson = await api.get(`/api/v1/work-logs?engagementId=${engagementId}&assistantId=${assistantId}`, clientAdmin.token);
+    expect(byPerson.status).toBe(200);
+    const ids = byPerson.body.items.map((e: { id: string }) => e.id);
+    expect(ids).toContain(ordinary.body.id);
+    expect(ids).not.toContain(logged.body.id);
+    // Staff still find it by person.
+    const staffByPerson = await api.get(`/api/v1/work-logs?engagementId=${engagementId}&assistantId=${assistantId}`, tenant.owner.token);
+    expect(staffByPerson.body.items.map((e: { id: string }) => e.id)).toContain(logged.body.id);
   });
 
   it('refuses bad input with a clear message and writes nothing', async () => {

@@ -139,9 +139,30 @@ describe('work logging', () => {
     it('refuses a timer on an engagement the assistant is not assigned to, and to client users', async () => {
       const { api } = stack;
       const refused = await api.post('/api/v1/timer/start', { engagementId }, idleAssistant.token);
-      expect(refused.status).toBe(403);
-      expect(refused.body.message).toMatch(/not assigned/);
+      // Outside the assistant's scope (assigned engagements): not found, as if it did not exist.
+      expect(refused.status).toBe(404);
+      expect(refused.body.message).toMatch(/Engagement not found/);
       expect((await api.post('/api/v1/timer/start', { engagementId }, clientAdmin.token)).status).toBe(403);
+    });
+
+    it('stops the running timer of an assistant taken off the engagement, who can then start one elsewhere', async () => {
+      const { api } = stack;
+      const leaving = await addMember(api, tenant.owner.token, 'assistant');
+      const first = await createEngagement(api, tenant.owner.token, clientId, { assistantIds: [leaving.userId] });
+      const second = await createEngagement(api, tenant.owner.token, clientId, { assistantIds: [leaving.userId] });
+      const started = await api.post('/api/v1/timer/start', { engagementId: first.id }, leaving.token);
+      expect(started.status).toBe(201);
+      expect((await api.patch(`/api/v1/engagements/${first.id}`, { assistantIds: [] }, tenant.owner.token)).status).toBe(200);
+
+      // Out of their scope now: no running timer left behind that they could neither see nor stop.
+      expect((await api.get('/api/v1/timer', leaving.token)).body).toEqual({ timer: null });
+      const stopped = await api.get(`/api/v1/work-logs/${started.body.timer.id}`, tenant.owner.token);
+      expect(stopped.body).toMatchObject({ running: false, autoStoppedAt: expect.any(String) });
+      expect((await api.get(`/api/v1/work-logs/${started.body.timer.id}`, leaving.token)).status).toBe(404);
+      const next = await api.post('/api/v1/timer/start', { engagementId: second.id }, leaving.token);
+      expect(next.status).toBe(201);
+      expect(next.body.stopped).toBeNull();
+      await api.post('/api/v1/timer/stop', {}, leaving.token);
     });
 
     it('takes a manual entry and refuses an overlapping one, naming the other entry', async () => {

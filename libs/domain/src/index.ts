@@ -1,6 +1,7 @@
 export * from './roles/role';
 export * from './authorization/actor';
 export * from './authorization/ability';
+export * from './authorization/scope';
 export * from './security/sealed-box';
 export * from './locales';
 export * from './tenancy/tenant-settings';

@@ -1,19 +1,32 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ClientAccount } from '@candor/db';
+import type { Scope } from '@candor/domain';
+import { scopeNamed } from '../../common/scope-condition';
 
-/** Queries only: takes the tenant-scoped manager; `onlyId` narrows a client user to their account. */
+/** Client accounts in `scope`: a client user's own, an assistant's (those of their engagements), or the tenant's. */
+const inScope = (scope: Scope) => scopeNamed(scope, { clientAccountId: 'c.id' });
+
+/** Queries only: takes the tenant-scoped manager and the actor's scope. */
 @Injectable()
 export class ClientAccountsRepository {
-  list(manager: EntityManager, tenantId: string, onlyId: string | null): Promise<ClientAccount[]> {
-    return manager.find(ClientAccount, {
-      where: onlyId ? { tenantId, id: onlyId } : { tenantId },
-      order: { name: 'ASC' },
-      take: 500,
-    });
+  list(manager: EntityManager, scope: Scope): Promise<ClientAccount[]> {
+    const { sql, params } = inScope(scope);
+    return manager
+      .createQueryBuilder(ClientAccount, 'c')
+      .where('c.tenant_id = :tenantId', { tenantId: scope.tenantId })
+      .andWhere(sql, params)
+      .orderBy('c.name', 'ASC')
+      .take(500)
+      .getMany();
   }
 
-  findOne(manager: EntityManager, tenantId: string, id: string): Promise<ClientAccount | null> {
-    return manager.findOneBy(ClientAccount, { tenantId, id });
+  findOne(manager: EntityManager, scope: Scope, id: string): Promise<ClientAccount | null> {
+    const { sql, params } = inScope(scope);
+    return manager
+      .createQueryBuilder(ClientAccount, 'c')
+      .where('c.tenant_id = :tenantId AND c.id = :id', { tenantId: scope.tenantId, id })
+      .andWhere(sql, params)
+      .getOne();
   }
 }

@@ -1,7 +1,8 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { ClientAccount } from '@candor/db';
-import { defineAbilityFor, isClientRole, type Actor } from '@candor/domain';
+import type { Actor } from '@candor/domain';
+import { ActorScope } from '../../common/actor-scope';
 import { isUniqueViolation } from '../../common/database-errors';
 import { TenantContext } from '../../common/tenant-context';
 import { AuditService } from '../audit/audit.service';
@@ -13,21 +14,19 @@ import type { UpdateClientAccountDto } from './dto/update-client-account.dto';
 export class ClientAccountsService {
   constructor(
     private readonly tenant: TenantContext,
+    private readonly scopes: ActorScope,
     private readonly repository: ClientAccountsRepository,
     private readonly audit: AuditService,
   ) {}
 
-  list(actor: Actor): Promise<ClientAccount[]> {
-    const onlyId = isClientRole(actor.role) ? actor.clientAccountId : null;
-    return this.repository.list(this.tenant.manager, actor.tenantId, onlyId);
+  async list(actor: Actor): Promise<ClientAccount[]> {
+    return this.repository.list(this.tenant.manager, await this.scopes.of(actor));
   }
 
-  /** 404 both for an unknown id and for another client's account: existence is not revealed. */
+  /** 404 both for an unknown id and for an account outside the actor's scope: existence is not revealed. */
   async get(actor: Actor, id: string): Promise<ClientAccount> {
-    const row = await this.repository.findOne(this.tenant.manager, actor.tenantId, id);
-    if (!row || !defineAbilityFor(actor).can('read', { kind: 'ClientAccount', id: row.id })) {
-      throw new NotFoundException('Client account not found');
-    }
+    const row = await this.repository.findOne(this.tenant.manager, await this.scopes.of(actor), id);
+    if (!row) throw new NotFoundException('Client account not found');
     return row;
   }
 

@@ -1,6 +1,7 @@
 import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { classifyRevisionRequest, defineAbilityFor, isClientRole, type Actor } from '@candor/domain';
+import { actorRef } from '../../common/actor-ref';
 import { TenantContext } from '../../common/tenant-context';
 import { DeliverableNotifier } from './deliverable.notifier';
 import { DeliverablesRepository, type RevisionRequestRow } from './deliverables.repository';
@@ -31,7 +32,7 @@ export class DeliverableReviewsService {
       [actor.tenantId, id, actor.userId],
     );
     await this.deliverables.record(actor, 'approved', id, { from: d.status, to: 'approved', versionNumber: d.versionCount });
-    await this.notifier.send(actor.tenantId, d, 'team', 'deliverable_approved', { versionNumber: d.versionCount }, await this.deliverables.actorRef(actor));
+    await this.notifier.send(actor.tenantId, d, 'team', 'deliverable_approved', { versionNumber: d.versionCount }, await actorRef(this.tenant.manager, actor));
     return this.deliverables.get(actor, id);
   }
 
@@ -75,7 +76,7 @@ export class DeliverableReviewsService {
       'team',
       'deliverable_changes_requested',
       { versionNumber: latest!.number, comment, roundNumber: next.roundNumber, roundsIncluded: rounds.included, billable: next.billable },
-      await this.deliverables.actorRef(actor),
+      await actorRef(this.tenant.manager, actor),
     );
     return this.deliverables.get(actor, id);
   }

@@ -4,6 +4,7 @@ import { validate } from 'class-validator';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { DELIVERABLE_FROM, isDisclosed, type Actor, type DisclosureStatus, type VersionKind } from '@candor/domain';
+import { actorRef } from '../../common/actor-ref';
 import { TenantContext } from '../../common/tenant-context';
 import { DeliverableNotifier } from './deliverable.notifier';
 import { DeliverablesRepository, type DeliverableRow, type FileRow, type RevisionRequestRow } from './deliverables.repository';
@@ -179,7 +180,7 @@ export class DeliverableVersionsService {
       'client_contacts',
       'deliverable_delivered',
       { versionNumber: number, versionKind: kind, changeSummary: dto.changeSummary.trim() },
-      await this.deliverables.actorRef(actor),
+      await actorRef(this.tenant.manager, actor),
     );
   }
 }

@@ -9,11 +9,9 @@ import type { DeliverableRow } from './deliverables.repository';
 /** Who hears about a step: everyone at the client, or the team around the deliverable (assignee and managers). */
 export type DeliverableAudience = 'client_contacts' | 'team';
 
-export interface ActorRef {
-  userId: string;
-  displayName: string;
-  isClient: boolean;
-}
+import type { ActorRef } from '../../common/actor-ref';
+
+export type { ActorRef };
 
 /** Writes the outbox rows for deliverable news; the emails leave only if the change commits. */
 @Injectable()

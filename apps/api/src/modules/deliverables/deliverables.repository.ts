@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { DeliverableStatus, RevisionRequestStatus, VersionKind } from '@candor/domain';
+import type { DeliverableStatus, RevisionRequestStatus, Scope, VersionKind } from '@candor/domain';
+import { scopeWhere } from '../../common/scope-condition';
 
 export interface DeliverableRow {
   id: string;
@@ -75,10 +76,6 @@ export interface DeliverableFilter {
   id?: string;
   engagementId?: string;
   status?: DeliverableStatus;
-  /** Client users: their own account only. */
-  onlyClientAccountId: string | null;
-  /** Assistants: engagements they are assigned to, and what is assigned to them. */
-  onlyAssistantId: string | null;
   limit?: number;
 }
 
@@ -90,21 +87,14 @@ const ROUNDS_USED = (tenant: string, engagement: string) => `(SELECT count(*)::i
 /** The queries of deliverables, versions, files and revision requests; each takes the tenant-scoped manager and the tenant. */
 @Injectable()
 export class DeliverablesRepository {
-  find(manager: EntityManager, tenantId: string, f: DeliverableFilter): Promise<DeliverableRow[]> {
-    const params: unknown[] = [tenantId];
-    const where = ['d.tenant_id = $1'];
+  /** Deliverables in `scope`. */
+  find(manager: EntityManager, scope: Scope, f: DeliverableFilter): Promise<DeliverableRow[]> {
+    const params: unknown[] = [scope.tenantId];
+    const where = ['d.tenant_id = $1', scopeWhere(scope, { engagementId: 'd.engagement_id', clientAccountId: 'd.client_account_id' }, params)];
     const add = (sql: (p: string) => string, value: unknown) => where.push(sql(`$${params.push(value)}`));
     if (f.id) add((p) => `d.id = ${p}`, f.id);
     if (f.engagementId) add((p) => `d.engagement_id = ${p}`, f.engagementId);
     if (f.status) add((p) => `d.status = ${p}`, f.status);
-    if (f.onlyClientAccountId) add((p) => `d.client_account_id = ${p}`, f.onlyClientAccountId);
-    if (f.onlyAssistantId) {
-      add(
-        (p) => `(d.assignee_id = ${p} OR EXISTS (SELECT 1 FROM engagement_assistants ea
-                 WHERE ea.tenant_id = d.tenant_id AND ea.engagement_id = d.engagement_id AND ea.user_id = ${p}))`,
-        f.onlyAssistantId,
-      );
-    }
     const limit = f.limit ? `LIMIT ${Number(f.limit)}` : '';
     return manager.query(
       `SELECT d.id, d.engagement_id AS "engagementId", e.name AS "engagementName", d.client_account_id AS "clientAccountId", c.name AS "clientName",

@@ -1,12 +1,13 @@
 import { BadRequestException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { defineAbilityFor, isClientRole, type Actor } from '@candor/domain';
+import { isClientRole, type Actor } from '@candor/domain';
+import { ActorScope } from '../../common/actor-scope';
 import { TenantContext } from '../../common/tenant-context';
 import { AuditService } from '../audit/audit.service';
 import { EngagementsRepository } from '../engagements/engagements.repository';
 import { EngagementsService } from '../engagements/engagements.service';
 import { presentForClient, presentForStaff } from './deliverable.presenter';
-import { DeliverableNotifier, type ActorRef } from './deliverable.notifier';
+import { DeliverableNotifier } from './deliverable.notifier';
 import { DeliverablesRepository, type DeliverableRow } from './deliverables.repository';
 import type { CreateDeliverableDto } from './dto/create-deliverable.dto';
 import type { DeliverableClientResponse, DeliverableStaffResponse } from './dto/deliverable.response';
@@ -20,6 +21,7 @@ export type DeliverableResponse = DeliverableClientResponse | DeliverableStaffRe
 export class DeliverablesService {
   constructor(
     private readonly tenant: TenantContext,
+    private readonly scopes: ActorScope,
     private readonly repository: DeliverablesRepository,
     private readonly engagements: EngagementsService,
     private readonly engagementsRepository: EngagementsRepository,
@@ -28,7 +30,7 @@ export class DeliverablesService {
   ) {}
 
   async list(actor: Actor, query: ListDeliverablesQuery): Promise<DeliverableResponse[]> {
-    const rows = await this.repository.find(this.tenant.manager, actor.tenantId, { ...query, ...this.scope(actor), limit: 500 });
+    const rows = await this.repository.find(this.tenant.manager, await this.scopes.of(actor), { ...query, limit: 500 });
     const facts = await this.notifier.tenantFacts(actor.tenantId);
     return rows.map((r) =>
       isClientRole(actor.role) ? presentForClient(r, { teamName: facts.teamName, showStaffNames: facts.settings.showStaffNames }) : presentForStaff(r),
@@ -51,7 +53,6 @@ export class DeliverablesService {
 
   async create(actor: Actor, dto: CreateDeliverableDto): Promise<DeliverableResponse> {
     const engagement = await this.engagements.findVisible(actor, dto.engagementId);
-    await this.assertMayWorkOn(actor, engagement.id);
     if (dto.assigneeId) await this.assertStaff(actor, dto.assigneeId);
     const id = randomUUID();
     await this.tenant.manager.query(
@@ -85,12 +86,10 @@ export class DeliverablesService {
     return this.get(actor, id);
   }
 
-  /** A deliverable the caller may see: 404 for another tenant's, another client's, or (assistants) an engagement not theirs. */
+  /** A deliverable in the caller's scope: 404 for another tenant's, another client's, or (assistants) an engagement not theirs. */
   async findVisible(actor: Actor, id: string): Promise<DeliverableRow> {
-    const [row] = await this.repository.find(this.tenant.manager, actor.tenantId, { id, ...this.scope(actor) });
-    if (!row || !defineAbilityFor(actor).can('read', { kind: 'Deliverable', clientAccountId: row.clientAccountId })) {
-      throw new NotFoundException('Deliverable not found');
-    }
+    const [row] = await this.repository.find(this.tenant.manager, await this.scopes.of(actor), { id });
+    if (!row) throw new NotFoundException('Deliverable not found');
     return row;
   }
 
@@ -98,17 +97,9 @@ export class DeliverablesService {
   async findWorkable(actor: Actor, id: string, lock = false): Promise<DeliverableRow> {
     const visible = await this.findVisible(actor, id);
     if (isClientRole(actor.role)) throw new ForbiddenException('Only the team changes a deliverable');
-    await this.assertMayWorkOn(actor, visible.engagementId);
     if (!lock) return visible;
     await this.repository.lock(this.tenant.manager, actor.tenantId, id);
     return this.findVisible(actor, id);
-  }
-
-  async actorRef(actor: Actor): Promise<ActorRef> {
-    const [row]: { displayName: string }[] = await this.tenant.manager.query(`SELECT display_name AS "displayName" FROM users WHERE id = $1`, [
-      actor.userId,
-    ]);
-    return { userId: actor.userId, displayName: row?.displayName ?? '', isClient: isClientRole(actor.role) };
   }
 
   /** Every step of a deliverable is an audit event, in the request's transaction. */
@@ -121,19 +112,6 @@ export class DeliverablesService {
       entityId: id,
       change,
     });
-  }
-
-  private scope(actor: Actor) {
-    return {
-      onlyClientAccountId: isClientRole(actor.role) ? actor.clientAccountId : null,
-      onlyAssistantId: actor.role === 'assistant' ? actor.userId : null,
-    };
-  }
-
-  private async assertMayWorkOn(actor: Actor, engagementId: string): Promise<void> {
-    if (actor.role === 'assistant' && !(await this.engagementsRepository.isAssigned(this.tenant.manager, actor.tenantId, engagementId, actor.userId))) {
-      throw new ForbiddenException('You are not assigned to this engagement; ask a manager to add you');
-    }
   }
 
   private async assertStaff(actor: Actor, userId: string): Promise<void> {

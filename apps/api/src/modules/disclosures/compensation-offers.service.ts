@@ -1,6 +1,7 @@
 import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { defineAbilityFor, isDisclosed, type Actor } from '@candor/domain';
+import { actorRef } from '../../common/actor-ref';
 import { TenantContext } from '../../common/tenant-context';
 import { DisclosureEventsWriter } from './disclosure-events.writer';
 import { DisclosureNotifier, formatUtc } from './disclosure.notifier';
@@ -63,7 +64,7 @@ export class CompensationOffersService {
       [actor.tenantId, randomUUID(), disclosure.clientAccountId, id, offer.kind, offer.value, offer.currency, `${disclosure.engagementName}: ${offer.kind.replaceAll('_', ' ')}`],
     );
     await this.events.record(actor, disclosure.id, { action: 'offer_accepted', visibility: 'client', detail: { offerId: id } });
-    await this.notifier.send(actor.tenantId, disclosure, 'team', 'offer_accepted', this.offerVars(offer), await this.disclosures.actorRef(actor));
+    await this.notifier.send(actor.tenantId, disclosure, 'team', 'offer_accepted', this.offerVars(offer), await actorRef(this.tenant.manager, actor));
     return this.disclosures.get(actor, disclosure.id);
   }
 
@@ -75,7 +76,7 @@ export class CompensationOffersService {
       [actor.tenantId, id, actor.userId, reason],
     );
     await this.events.record(actor, disclosure.id, { action: 'offer_declined', visibility: 'client', detail: { offerId: id } });
-    await this.notifier.send(actor.tenantId, disclosure, 'team', 'offer_declined', { ...this.offerVars(offer), reason }, await this.disclosures.actorRef(actor));
+    await this.notifier.send(actor.tenantId, disclosure, 'team', 'offer_declined', { ...this.offerVars(offer), reason }, await actorRef(this.tenant.manager, actor));
     return this.disclosures.get(actor, disclosure.id);
   }
 

@@ -1,5 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { defineAbilityFor, type Actor } from '@candor/domain';
+import { clientAccountInScope, type Actor } from '@candor/domain';
+import { ActorScope } from '../../common/actor-scope';
+import { scopeWhere } from '../../common/scope-condition';
 import { TenantContext } from '../../common/tenant-context';
 import type { AnalyticsQuery, AnalyticsResponse, CreditsResponse, LessonResponse, LessonsQuery, ServiceRecordResponse } from './dto/insights.dto';
 
@@ -8,19 +10,24 @@ const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 /** Read models over disclosures: the client's service record and credits, the team's analytics and lessons. */
 @Injectable()
 export class DisclosureInsightsService {
-  constructor(private readonly tenant: TenantContext) {}
+  constructor(
+    private readonly tenant: TenantContext,
+    private readonly scopes: ActorScope,
+  ) {}
 
   /** Past disclosures of one client account, in the client-facing words only. */
   async serviceRecord(actor: Actor, clientAccountId: string): Promise<ServiceRecordResponse> {
     const clientName = await this.visibleClient(actor, clientAccountId);
+    const params: unknown[] = [actor.tenantId, clientAccountId];
+    const inScope = scopeWhere(await this.scopes.of(actor), { engagementId: 'd.engagement_id', clientAccountId: 'd.client_account_id' }, params);
     const entries: ServiceRecordResponse['entries'] = await this.tenant.manager.query(
       `SELECT d.id AS "disclosureId", e.name AS "engagementName", d.category, d.severity, d.status, d.disclosed_at AS "disclosedAt",
               d.time_to_disclose_seconds AS "timeToDiscloseSeconds", d.what_happened AS "whatHappened", d.remedy_plan AS "remedyPlan",
               d.resolution_summary AS "resolutionSummary", d.prevention_summary AS "preventionSummary", d.resolved_at AS "resolvedAt"
        FROM disclosures d JOIN engagements e ON e.tenant_id = d.tenant_id AND e.id = d.engagement_id
-       WHERE d.tenant_id = $1 AND d.client_account_id = $2 AND d.disclosed_at IS NOT NULL
+       WHERE d.tenant_id = $1 AND d.client_account_id = $2 AND d.disclosed_at IS NOT NULL AND ${inScope}
        ORDER BY d.disclosed_at DESC`,
-      [actor.tenantId, clientAccountId],
+      params,
     );
     const times = entries.map((e) => e.timeToDiscloseSeconds).filter((t): t is number => t !== null);
     return {
@@ -36,19 +43,27 @@ export class DisclosureInsightsService {
   async credits(actor: Actor, clientAccountId: string): Promise<CreditsResponse> {
     await this.visibleClient(actor, clientAccountId);
     const manager = this.tenant.manager;
+    const scope = await this.scopes.of(actor);
+    const params: unknown[] = [actor.tenantId, clientAccountId];
+    const inScope = scopeWhere(scope, { engagementId: 'd.engagement_id', clientAccountId: 'l.client_account_id' }, params);
     const entries: CreditsResponse['entries'] = await manager.query(
       `SELECT l.id, l.offer_id AS "offerId", o.disclosure_id AS "disclosureId", l.kind,
               CASE WHEN l.kind IN ('credit', 'refund') THEN l.value::text ELSE trim_scale(l.value)::text END AS value,
               l.currency, l.description, l.created_at AS "createdAt", l.applied_at AS "appliedAt"
        FROM credit_ledger_entries l JOIN compensation_offers o ON o.tenant_id = l.tenant_id AND o.id = l.offer_id
-       WHERE l.tenant_id = $1 AND l.client_account_id = $2 ORDER BY l.created_at DESC`,
-      [actor.tenantId, clientAccountId],
+       JOIN disclosures d ON d.tenant_id = o.tenant_id AND d.id = o.disclosure_id
+       WHERE l.tenant_id = $1 AND l.client_account_id = $2 AND ${inScope} ORDER BY l.created_at DESC`,
+      params,
     );
+    const moneyParams: unknown[] = [actor.tenantId, clientAccountId];
+    const moneyInScope = scopeWhere(scope, { engagementId: 'd.engagement_id', clientAccountId: 'l.client_account_id' }, moneyParams);
     const openMoney: CreditsResponse['openMoney'] = await manager.query(
-      `SELECT currency, sum(value)::text AS amount FROM credit_ledger_entries
-       WHERE tenant_id = $1 AND client_account_id = $2 AND kind IN ('credit', 'refund') AND applied_at IS NULL
-       GROUP BY currency ORDER BY currency`,
-      [actor.tenantId, clientAccountId],
+      `SELECT l.currency, sum(l.value)::text AS amount
+       FROM credit_ledger_entries l JOIN compensation_offers o ON o.tenant_id = l.tenant_id AND o.id = l.offer_id
+       JOIN disclosures d ON d.tenant_id = o.tenant_id AND d.id = o.disclosure_id
+       WHERE l.tenant_id = $1 AND l.client_account_id = $2 AND l.kind IN ('credit', 'refund') AND l.applied_at IS NULL AND ${moneyInScope}
+       GROUP BY l.currency ORDER BY l.currency`,
+      moneyParams,
     );
     return { entries, openMoney };
   }
@@ -131,7 +146,7 @@ export class DisclosureInsightsService {
       actor.tenantId,
       clientAccountId,
     ]);
-    if (!row || !defineAbilityFor(actor).can('read', { kind: 'ClientAccount', id: clientAccountId })) {
+    if (!row || !clientAccountInScope(await this.scopes.of(actor), clientAccountId)) {
       throw new NotFoundException('Client account not found');
     }
     return row.name;

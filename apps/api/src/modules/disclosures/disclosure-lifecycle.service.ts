@@ -1,6 +1,7 @@
 import { BadRequestException, ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DISCLOSURE_TRANSITIONS, checkTransition, defineAbilityFor, isClientRole, type Actor, type DisclosureAction } from '@candor/domain';
+import { actorRef } from '../../common/actor-ref';
 import { TenantContext } from '../../common/tenant-context';
 import { DisclosureEventsWriter } from './disclosure-events.writer';
 import { DisclosureNotifier, formatUtc } from './disclosure.notifier';
@@ -118,7 +119,7 @@ export class DisclosureLifecycleService {
   async acceptRemedy(actor: Actor, id: string): Promise<DisclosureResponse> {
     const d = await this.begin(actor, id, 'accept_remedy');
     await this.move(actor, d, 'accept_remedy', 'client', { remedy_accepted_at: NOW, remedy_accepted_by: actor.userId }, { round: d.remedyRounds });
-    await this.notifier.send(actor.tenantId, d, 'team', 'disclosure_remedy_accepted', { remedyDue: formatUtc(d.remedyDueAt) }, await this.disclosures.actorRef(actor));
+    await this.notifier.send(actor.tenantId, d, 'team', 'disclosure_remedy_accepted', { remedyDue: formatUtc(d.remedyDueAt) }, await actorRef(this.tenant.manager, actor));
     return this.disclosures.get(actor, id);
   }
 
@@ -131,7 +132,7 @@ export class DisclosureLifecycleService {
       [actor.tenantId, randomUUID(), id, actor.userId, comment],
     );
     await this.move(actor, d, 'request_remedy_changes', 'client', {}, { round: d.remedyRounds });
-    await this.notifier.send(actor.tenantId, d, 'team', 'disclosure_remedy_changes_requested', { comment }, await this.disclosures.actorRef(actor));
+    await this.notifier.send(actor.tenantId, d, 'team', 'disclosure_remedy_changes_requested', { comment }, await actorRef(this.tenant.manager, actor));
     return this.disclosures.get(actor, id);
   }
 

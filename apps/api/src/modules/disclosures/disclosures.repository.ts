@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { DisclosureStatus } from '@candor/domain';
+import type { DisclosureStatus, Scope } from '@candor/domain';
 import type { KeysetPosition } from '../../common/keyset-cursor';
+import { scopeWhere } from '../../common/scope-condition';
 
 export interface DisclosureRow {
   id: string;
@@ -93,10 +94,6 @@ export interface DisclosureFilter {
   clientAccountId?: string;
   status?: DisclosureStatus;
   category?: string;
-  /** Client users: disclosed ones of their own account only. */
-  onlyClientAccountId: string | null;
-  /** Assistants: engagements they are assigned to, and what they wrote. */
-  onlyAssistantId: string | null;
   after?: KeysetPosition;
   limit?: number;
 }
@@ -121,26 +118,17 @@ const DISCLOSURE_COLUMNS = `
 /** The queries of disclosures and what hangs off them; every one takes the tenant-scoped manager and the tenant. */
 @Injectable()
 export class DisclosuresRepository {
-  find(manager: EntityManager, tenantId: string, f: DisclosureFilter): Promise<DisclosureRow[]> {
-    const params: unknown[] = [tenantId];
-    const where = ['d.tenant_id = $1'];
+  /** Disclosures in `scope`; a client's scope never holds drafts or those in review. */
+  find(manager: EntityManager, scope: Scope, f: DisclosureFilter): Promise<DisclosureRow[]> {
+    const params: unknown[] = [scope.tenantId];
+    const where = ['d.tenant_id = $1', scopeWhere(scope, { engagementId: 'd.engagement_id', clientAccountId: 'd.client_account_id' }, params)];
+    if (scope.kind === 'client_account') where.push(`d.status NOT IN ('draft', 'in_review')`);
     const add = (sql: (p: string) => string, value: unknown) => where.push(sql(`$${params.push(value)}`));
     if (f.id) add((p) => `d.id = ${p}`, f.id);
     if (f.engagementId) add((p) => `d.engagement_id = ${p}`, f.engagementId);
     if (f.clientAccountId) add((p) => `d.client_account_id = ${p}`, f.clientAccountId);
     if (f.status) add((p) => `d.status = ${p}`, f.status);
     if (f.category) add((p) => `d.category = ${p}`, f.category);
-    if (f.onlyClientAccountId) {
-      add((p) => `d.client_account_id = ${p}`, f.onlyClientAccountId);
-      where.push(`d.status NOT IN ('draft', 'in_review')`);
-    }
-    if (f.onlyAssistantId) {
-      add(
-        (p) => `(d.author_id = ${p} OR EXISTS (SELECT 1 FROM engagement_assistants ea
-                 WHERE ea.tenant_id = d.tenant_id AND ea.engagement_id = d.engagement_id AND ea.user_id = ${p}))`,
-        f.onlyAssistantId,
-      );
-    }
     if (f.after) {
       const at = `$${params.push(f.after.at)}`;
       const id = `$${params.push(f.after.id)}`;

@@ -1,9 +1,10 @@
 import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { defineAbilityFor, findNamedPeople, isClientRole, isDisclosed, type Actor, type DisclosureStatus } from '@candor/domain';
+import { findNamedPeople, isClientRole, isDisclosed, type Actor, type DisclosureStatus } from '@candor/domain';
+import { actorRef } from '../../common/actor-ref';
+import { ActorScope } from '../../common/actor-scope';
 import { decodeCursor, encodeCursor } from '../../common/keyset-cursor';
 import { TenantContext } from '../../common/tenant-context';
-import { EngagementsRepository } from '../engagements/engagements.repository';
 import { EngagementsService } from '../engagements/engagements.service';
 import { presentForClient, presentForStaff } from './disclosure.presenter';
 import { DisclosureEventsWriter } from './disclosure-events.writer';
@@ -44,18 +45,17 @@ const COLUMN: Record<string, string> = {
 export class DisclosuresService {
   constructor(
     private readonly tenant: TenantContext,
+    private readonly scopes: ActorScope,
     private readonly repository: DisclosuresRepository,
     private readonly engagements: EngagementsService,
-    private readonly engagementsRepository: EngagementsRepository,
     private readonly events: DisclosureEventsWriter,
     private readonly notifier: DisclosureNotifier,
   ) {}
 
   async list(actor: Actor, query: ListDisclosuresQuery): Promise<DisclosurePageResponse> {
     const limit = query.limit ?? 50;
-    const rows = await this.repository.find(this.tenant.manager, actor.tenantId, {
+    const rows = await this.repository.find(this.tenant.manager, await this.scopes.of(actor), {
       ...query,
-      ...this.scope(actor),
       after: query.cursor ? decodeCursor(query.cursor) : undefined,
       limit: limit + 1,
     });
@@ -74,7 +74,6 @@ export class DisclosuresService {
   async create(actor: Actor, dto: CreateDisclosureDto): Promise<DisclosureResponse> {
     const manager = this.tenant.manager;
     const engagement = await this.engagements.findVisible(actor, dto.engagementId);
-    await this.assertMayWorkOn(actor, engagement.id);
     const occurredAt = new Date(dto.occurredAt);
     const discoveredAt = new Date(dto.discoveredAt);
     this.assertTimes(occurredAt, discoveredAt);
@@ -186,17 +185,15 @@ export class DisclosuresService {
     );
     if (visibility === 'client') {
       const audience = client ? 'team' : 'client_contacts';
-      await this.notifier.send(actor.tenantId, d, audience, 'disclosure_comment', { comment: dto.body.trim() }, await this.actorRef(actor));
+      await this.notifier.send(actor.tenantId, d, audience, 'disclosure_comment', { comment: dto.body.trim() }, await actorRef(this.tenant.manager, actor));
     }
     return this.get(actor, id);
   }
 
-  /** A disclosure the caller may see: 404 for another tenant's, another client's, or (for clients) a draft. */
+  /** A disclosure in the caller's scope: 404 for another tenant's, one outside the scope, or (for clients) a draft. */
   async findVisible(actor: Actor, id: string): Promise<DisclosureRow> {
-    const [row] = await this.repository.find(this.tenant.manager, actor.tenantId, { id, ...this.scope(actor) });
-    if (!row || !defineAbilityFor(actor).can('read', { kind: 'Disclosure', clientAccountId: row.clientAccountId })) {
-      throw new NotFoundException('Disclosure not found');
-    }
+    const [row] = await this.repository.find(this.tenant.manager, await this.scopes.of(actor), { id });
+    if (!row) throw new NotFoundException('Disclosure not found');
     return row;
   }
 
@@ -239,14 +236,6 @@ export class DisclosuresService {
       : presentForStaff(row, facts.settings.disclosureDeadlineHours, detail);
   }
 
-  /** Who acted, for an email: the notifier names a team member to the client as the team. */
-  async actorRef(actor: Actor): Promise<{ userId: string; displayName: string; isClient: boolean }> {
-    const [row]: { displayName: string }[] = await this.tenant.manager.query(`SELECT display_name AS "displayName" FROM users WHERE id = $1`, [
-      actor.userId,
-    ]);
-    return { userId: actor.userId, displayName: row?.displayName ?? '', isClient: isClientRole(actor.role) };
-  }
-
   private async present(actor: Actor, rows: DisclosureRow[]): Promise<DisclosureResponse[]> {
     const facts = await this.notifier.tenantFacts(actor.tenantId);
     if (isClientRole(actor.role)) {
@@ -254,19 +243,6 @@ export class DisclosuresService {
     }
     const involved = await this.repository.involved(this.tenant.manager, actor.tenantId, rows.map((r) => r.id));
     return rows.map((r) => ({ ...presentForStaff(r, facts.settings.disclosureDeadlineHours), involved: involved.get(r.id) ?? [] }));
-  }
-
-  private scope(actor: Actor) {
-    return {
-      onlyClientAccountId: isClientRole(actor.role) ? actor.clientAccountId : null,
-      onlyAssistantId: actor.role === 'assistant' ? actor.userId : null,
-    };
-  }
-
-  private async assertMayWorkOn(actor: Actor, engagementId: string): Promise<void> {
-    if (actor.role === 'assistant' && !(await this.engagementsRepository.isAssigned(this.tenant.manager, actor.tenantId, engagementId, actor.userId))) {
-      throw new ForbiddenException('You are not assigned to this engagement; ask a manager to add you');
-    }
   }
 
   private async assertDeliverableOf(tenantId: string, engagementId: string, deliverableId: string): Promise<void> {

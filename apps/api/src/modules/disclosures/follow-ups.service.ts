@@ -1,5 +1,8 @@
 import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { isClientRole, type Actor } from '@candor/domain';
+import { actorRef } from '../../common/actor-ref';
+import { ActorScope } from '../../common/actor-scope';
+import { scopeWhere } from '../../common/scope-condition';
 import { TenantContext } from '../../common/tenant-context';
 import { DisclosureEventsWriter } from './disclosure-events.writer';
 import { DisclosureNotifier } from './disclosure.notifier';
@@ -13,6 +16,7 @@ import type { CheckInDto, CompleteFollowUpDto, SkipFollowUpDto } from './dto/tra
 export class FollowUpsService {
   constructor(
     private readonly tenant: TenantContext,
+    private readonly scopes: ActorScope,
     private readonly repository: DisclosuresRepository,
     private readonly disclosures: DisclosuresService,
     private readonly events: DisclosureEventsWriter,
@@ -23,8 +27,12 @@ export class FollowUpsService {
    * Follow-ups by status (pending first by due date): staff see those of disclosures they work on,
    * client users only their account's check-ins.
    */
-  list(actor: Actor, query: ListFollowUpsQuery): Promise<FollowUpListItemResponse[]> {
-    const client = isClientRole(actor.role);
+  async list(actor: Actor, query: ListFollowUpsQuery): Promise<FollowUpListItemResponse[]> {
+    const scope = await this.scopes.of(actor);
+    const params: unknown[] = [actor.tenantId, query.status ?? 'pending', query.kind ?? null];
+    const inScope = scopeWhere(scope, { engagementId: 'd.engagement_id', clientAccountId: 'd.client_account_id' }, params);
+    // A client sees its check-ins of disclosed errors, never the team's retrospectives or drafts.
+    const clientView = scope.kind === 'client_account' ? `AND f.kind = 'client_check_in' AND d.status NOT IN ('draft', 'in_review')` : '';
     return this.tenant.manager.query(
       `SELECT f.id, f.kind, f.status, f.due_at AS "dueAt", d.id AS "disclosureId", d.category, d.engagement_id AS "engagementId",
               e.name AS "engagementName", c.name AS "clientName"
@@ -32,18 +40,9 @@ export class FollowUpsService {
        JOIN disclosures d ON d.tenant_id = f.tenant_id AND d.id = f.disclosure_id
        JOIN engagements e ON e.tenant_id = d.tenant_id AND e.id = d.engagement_id
        JOIN client_accounts c ON c.tenant_id = d.tenant_id AND c.id = d.client_account_id
-       WHERE f.tenant_id = $1 AND f.status = $2 AND ($3::text IS NULL OR f.kind = $3)
-         AND ($4::uuid IS NULL OR (d.client_account_id = $4 AND f.kind = 'client_check_in'))
-         AND ($5::uuid IS NULL OR d.author_id = $5 OR EXISTS (SELECT 1 FROM engagement_assistants ea
-              WHERE ea.tenant_id = d.tenant_id AND ea.engagement_id = d.engagement_id AND ea.user_id = $5))
+       WHERE f.tenant_id = $1 AND f.status = $2 AND ($3::text IS NULL OR f.kind = $3) AND ${inScope} ${clientView}
        ORDER BY f.due_at, f.id LIMIT 200`,
-      [
-        actor.tenantId,
-        query.status ?? 'pending',
-        query.kind ?? null,
-        client ? actor.clientAccountId : null,
-        actor.role === 'assistant' ? actor.userId : null,
-      ],
+      params,
     );
   }
 
@@ -99,7 +98,7 @@ export class FollowUpsService {
       detail: { resolved: dto.resolved, rating: dto.rating },
     });
     const verdict = `${dto.resolved ? 'Resolved' : 'NOT resolved'}, rated ${dto.rating}/5${comment ? `: ${comment}` : ''}`;
-    await this.notifier.send(actor.tenantId, disclosure, 'team', 'disclosure_comment', { comment: verdict }, await this.disclosures.actorRef(actor));
+    await this.notifier.send(actor.tenantId, disclosure, 'team', 'disclosure_comment', { comment: verdict }, await actorRef(this.tenant.manager, actor));
     return this.disclosures.get(actor, disclosureId);
   }
 

@@ -1,34 +1,44 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Engagement, EngagementRate } from '@candor/db';
+import type { Scope } from '@candor/domain';
+import { scopeNamed } from '../../common/scope-condition';
 import type { PersonResponse, RetainerResponse } from './dto/engagement.response';
 
 export interface EngagementFilter {
   clientAccountId?: string;
   status?: string;
-  /** A client user's own account: nothing else is listed. */
-  onlyClientAccountId: string | null;
 }
+
+const SCOPE_COLUMNS = { engagementId: 'e.id', clientAccountId: 'e.client_account_id' };
 
 /** Queries only: takes the tenant-scoped manager. */
 @Injectable()
 export class EngagementsRepository {
-  list(manager: EntityManager, tenantId: string, filter: EngagementFilter): Promise<Engagement[]> {
+  list(manager: EntityManager, scope: Scope, filter: EngagementFilter): Promise<Engagement[]> {
+    const inScope = scopeNamed(scope, SCOPE_COLUMNS);
     const query = manager
       .createQueryBuilder(Engagement, 'e')
-      .where('e.tenant_id = :tenantId', { tenantId })
+      .where('e.tenant_id = :tenantId', { tenantId: scope.tenantId })
+      .andWhere(inScope.sql, inScope.params)
       .orderBy('e.status = \'active\'', 'DESC')
       .addOrderBy('e.name', 'ASC')
       .addOrderBy('e.id', 'ASC')
       .take(500);
-    if (filter.onlyClientAccountId) query.andWhere('e.client_account_id = :own', { own: filter.onlyClientAccountId });
     if (filter.clientAccountId) query.andWhere('e.client_account_id = :client', { client: filter.clientAccountId });
     if (filter.status) query.andWhere('e.status = :status', { status: filter.status });
     return query.getMany();
   }
 
-  findOne(manager: EntityManager, tenantId: string, id: string, lock = false): Promise<Engagement | null> {
-    return manager.findOne(Engagement, { where: { tenantId, id }, ...(lock && { lock: { mode: 'pessimistic_write' as const } }) });
+  /** The engagement if it lies in `scope`; null for an unknown one and for one outside it alike. */
+  findOne(manager: EntityManager, scope: Scope, id: string, lock = false): Promise<Engagement | null> {
+    const inScope = scopeNamed(scope, SCOPE_COLUMNS);
+    const query = manager
+      .createQueryBuilder(Engagement, 'e')
+      .where('e.tenant_id = :tenantId AND e.id = :id', { tenantId: scope.tenantId, id })
+      .andWhere(inScope.sql, inScope.params);
+    if (lock) query.setLock('pessimistic_write');
+    return query.getOne();
   }
 
   async clientNames(manager: EntityManager, tenantId: string, ids: string[]): Promise<Map<string, string>> {
@@ -51,14 +61,6 @@ export class EngagementsRepository {
     return byEngagement;
   }
 
-  isAssigned(manager: EntityManager, tenantId: string, engagementId: string, userId: string): Promise<boolean> {
-    return manager
-      .createQueryBuilder()
-      .from('engagement_assistants', 'ea')
-      .where('ea.tenant_id = :tenantId AND ea.engagement_id = :engagementId AND ea.user_id = :userId', { tenantId, engagementId, userId })
-      .getExists();
-  }
-
   /** Staff members (assistant, manager, owner) among `userIds`; anyone else cannot be assigned. */
   async staffIds(manager: EntityManager, tenantId: string, userIds: string[]): Promise<Set<string>> {
     const rows: { userId: string }[] = await manager.query(
@@ -77,6 +79,28 @@ export class EngagementsRepository {
         [tenantId, engagementId, userIds],
       );
     }
+  }
+
+  /**
+   * Stops the running timers of people taken off the engagement: outside their scope now, a running
+   * timer there could be neither seen nor stopped by them. Ends now, at the tenant's timer limit at most.
+   */
+  async stopTimersOf(manager: EntityManager, tenantId: string, engagementId: string, userIds: string[], limitHours: number): Promise<string[]> {
+    if (!userIds.length) return [];
+    // TypeORM answers an UPDATE ... RETURNING with [rows, count].
+    const [rows]: [{ id: string }[], number] = await manager.query(
+      `WITH running AS (
+         SELECT id, started_at,
+                least(greatest(date_trunc('second', now()), started_at + interval '1 second'), started_at + $4::numeric * interval '1 hour') AS stop
+         FROM work_logs
+         WHERE tenant_id = $1 AND engagement_id = $2 AND assistant_id = ANY($3::uuid[]) AND ended_at IS NULL AND source <> 'adjustment'
+       )
+       UPDATE work_logs w SET ended_at = r.stop, duration_seconds = extract(epoch FROM r.stop - r.started_at)::int, auto_stopped_at = now(), updated_at = now()
+       FROM running r WHERE w.tenant_id = $1 AND w.id = r.id
+       RETURNING w.id`,
+      [tenantId, engagementId, userIds, limitHours],
+    );
+    return rows.map((r) => r.id);
   }
 
   rates(manager: EntityManager, tenantId: string, engagementId: string): Promise<EngagementRate[]> {

@@ -1,7 +1,8 @@
 import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Engagement, EngagementRate } from '@candor/db';
-import { defineAbilityFor, isClientRole, type Actor } from '@candor/domain';
+import { defineAbilityFor, tenantSettings, type Actor } from '@candor/domain';
+import { ActorScope } from '../../common/actor-scope';
 import { isUniqueViolation } from '../../common/database-errors';
 import { TenantContext } from '../../common/tenant-context';
 import { AuditService } from '../audit/audit.service';
@@ -23,15 +24,13 @@ const rateResponse = (r: EngagementRate): RateResponse => ({
 export class EngagementsService {
   constructor(
     private readonly tenant: TenantContext,
+    private readonly scopes: ActorScope,
     private readonly repository: EngagementsRepository,
     private readonly audit: AuditService,
   ) {}
 
   async list(actor: Actor, query: ListEngagementsQuery): Promise<EngagementResponse[]> {
-    const rows = await this.repository.list(this.tenant.manager, actor.tenantId, {
-      ...query,
-      onlyClientAccountId: isClientRole(actor.role) ? actor.clientAccountId : null,
-    });
+    const rows = await this.repository.list(this.tenant.manager, await this.scopes.of(actor), query);
     return this.present(actor, rows);
   }
 
@@ -40,12 +39,10 @@ export class EngagementsService {
     return response!;
   }
 
-  /** 404 for an unknown engagement and for one of another client: existence is not revealed. */
+  /** The engagement in the actor's scope; 404 for an unknown one and for one outside it: existence is not revealed. */
   async findVisible(actor: Actor, id: string, lock = false): Promise<Engagement> {
-    const row = await this.repository.findOne(this.tenant.manager, actor.tenantId, id, lock);
-    if (!row || !defineAbilityFor(actor).can('read', { kind: 'Engagement', clientAccountId: row.clientAccountId })) {
-      throw new NotFoundException('Engagement not found');
-    }
+    const row = await this.repository.findOne(this.tenant.manager, await this.scopes.of(actor), id, lock);
+    if (!row) throw new NotFoundException('Engagement not found');
     return row;
   }
 
@@ -97,7 +94,20 @@ export class EngagementsService {
     }
     if (Object.keys(patch).length) await manager.update(Engagement, { tenantId: actor.tenantId, id }, patch);
     if (assistantIds) {
-      await this.repository.replaceAssistants(manager, actor.tenantId, id, await this.checkedStaff(actor, assistantIds));
+      const kept = await this.checkedStaff(actor, assistantIds);
+      const removed = (await this.repository.assistants(manager, actor.tenantId, [id])).get(id)?.map((p) => p.id).filter((u) => !kept.includes(u)) ?? [];
+      await this.repository.replaceAssistants(manager, actor.tenantId, id, kept);
+      const [{ settings }]: { settings: Record<string, unknown> }[] = await manager.query(`SELECT settings FROM tenants WHERE id = $1`, [actor.tenantId]);
+      for (const timerId of await this.repository.stopTimersOf(manager, actor.tenantId, id, removed, tenantSettings(settings).timerLimitHours)) {
+        await this.audit.record(manager, {
+          tenantId: actor.tenantId,
+          actorUserId: actor.userId,
+          action: 'timer.stopped',
+          entityType: 'work_log',
+          entityId: timerId,
+          change: { reason: 'taken off the engagement' },
+        });
+      }
     }
     await this.record(actor, 'engagement.updated', id, { before: { name: before.name, status: before.status }, after: { ...dto } });
     return this.get(actor, id);

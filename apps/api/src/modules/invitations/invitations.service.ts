@@ -15,6 +15,7 @@ import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { ClientAccount, Invitation, Membership, Tenant, User, withTenant } from '@candor/db';
 import { defineAbilityFor, hashToken, isClientRole, newToken, seal, type Actor } from '@candor/domain';
 import { API_CONFIG, type ApiConfig } from '../../config/api-config';
+import { ActorScope } from '../../common/actor-scope';
 import { TenantContext } from '../../common/tenant-context';
 import { isUniqueViolation } from '../../common/database-errors';
 import { AuditService } from '../audit/audit.service';
@@ -32,15 +33,20 @@ export class InvitationsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
     private readonly tenant: TenantContext,
+    private readonly scopes: ActorScope,
     private readonly outbox: OutboxService,
     private readonly audit: AuditService,
     private readonly tokens: TokenService,
   ) {}
 
-  list(actor: Actor): Promise<Invitation[]> {
-    const where = isClientRole(actor.role)
-      ? { tenantId: actor.tenantId, clientAccountId: actor.clientAccountId ?? undefined, acceptedAt: IsNull() }
-      : { tenantId: actor.tenantId, acceptedAt: IsNull() };
+  async list(actor: Actor): Promise<Invitation[]> {
+    const scope = await this.scopes.of(actor);
+    // Owners and managers see the tenant's, a client_admin those of their account; no invitation belongs to an engagement.
+    if (scope.kind === 'engagements') return [];
+    const where =
+      scope.kind === 'client_account'
+        ? { tenantId: actor.tenantId, clientAccountId: scope.clientAccountId, acceptedAt: IsNull() }
+        : { tenantId: actor.tenantId, acceptedAt: IsNull() };
     return this.tenant.manager.find(Invitation, { where, order: { createdAt: 'DESC' }, take: 500 });
   }
 

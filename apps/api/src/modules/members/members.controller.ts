@@ -1,7 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { isClientRole, type Actor } from '@candor/domain';
+import type { Actor } from '@candor/domain';
 import { CurrentActor, Policy } from '../../common/access.decorators';
+import { ActorScope } from '../../common/actor-scope';
 import { TenantContext } from '../../common/tenant-context';
 import { ListMembersQuery } from './dto/list-members.query';
 import { MemberResponse } from './dto/member.response';
@@ -10,15 +11,20 @@ import { MemberResponse } from './dto/member.response';
 @ApiBearerAuth()
 @Controller('members')
 export class MembersController {
-  constructor(private readonly tenant: TenantContext) {}
+  constructor(
+    private readonly tenant: TenantContext,
+    private readonly scopes: ActorScope,
+  ) {}
 
   @Get()
   @Policy('read', 'Member')
   @ApiOperation({ summary: "The workspace's people with their roles; client users see their own account's people only" })
   @ApiOkResponse({ type: [MemberResponse] })
-  list(@CurrentActor() actor: Actor, @Query() query: ListMembersQuery): Promise<MemberResponse[]> {
-    // A client user asking for another account gets their own (an empty answer would reveal nothing either).
-    const clientAccountId = isClientRole(actor.role) ? actor.clientAccountId : (query.clientAccountId ?? null);
+  async list(@CurrentActor() actor: Actor, @Query() query: ListMembersQuery): Promise<MemberResponse[]> {
+    // People are not engagement objects: staff (an assistant too) see the whole workspace's team. A client
+    // user asking for another account gets their own (an empty answer would reveal nothing either).
+    const scope = await this.scopes.of(actor);
+    const clientAccountId = scope.kind === 'client_account' ? scope.clientAccountId : (query.clientAccountId ?? null);
     return this.tenant.manager.query(
       `SELECT m.user_id AS "userId", u.display_name AS "displayName", u.email, m.role, m.client_account_id AS "clientAccountId",
               c.name AS "clientName", m.created_at AS "joinedAt"

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { Scope } from '@candor/domain';
+import { scopeWhere } from '../../common/scope-condition';
 
 export interface WeekRow {
   id: string;
@@ -20,7 +22,6 @@ export interface WeekRow {
 
 export interface WeekFilter {
   id?: string;
-  onlyClientAccountId: string | null;
   engagementId?: string;
   assistantId?: string;
   status?: string;
@@ -29,12 +30,16 @@ export interface WeekFilter {
 /** Queries only: takes the tenant-scoped manager. */
 @Injectable()
 export class TimesheetWeeksRepository {
-  find(manager: EntityManager, tenantId: string, filter: WeekFilter): Promise<WeekRow[]> {
-    const params: unknown[] = [tenantId];
+  /**
+   * Weeks in `scope`. For a client, time spent fixing our errors is the team's, not part of anyone's
+   * week: it is left out of the totals (it is never billed), as `WorkLogsRepository.byWeek` leaves it out.
+   */
+  find(manager: EntityManager, scope: Scope, filter: WeekFilter): Promise<WeekRow[]> {
+    const params: unknown[] = [scope.tenantId];
     const p = (value: unknown) => `$${params.push(value)}`;
-    const where = ['w.tenant_id = $1'];
+    const where = ['w.tenant_id = $1', scopeWhere(scope, { engagementId: 'w.engagement_id', clientAccountId: 'e.client_account_id' }, params)];
+    const teamFix = scope.kind === 'client_account' ? 'AND l.disclosure_id IS NULL' : '';
     if (filter.id) where.push(`w.id = ${p(filter.id)}`);
-    if (filter.onlyClientAccountId) where.push(`e.client_account_id = ${p(filter.onlyClientAccountId)}`);
     if (filter.engagementId) where.push(`w.engagement_id = ${p(filter.engagementId)}`);
     if (filter.assistantId) where.push(`w.assistant_id = ${p(filter.assistantId)}`);
     if (filter.status) where.push(`w.status = ${p(filter.status)}`);
@@ -50,7 +55,7 @@ export class TimesheetWeeksRepository {
          SELECT COALESCE(sum(l.duration_seconds), 0) AS total,
                 COALESCE(sum(l.duration_seconds) FILTER (WHERE l.billable), 0) AS billable,
                 COALESCE(sum(round(l.duration_seconds * l.hourly_rate / 3600, 2)) FILTER (WHERE l.billable), 0) AS amount
-         FROM work_logs l WHERE l.tenant_id = w.tenant_id AND l.week_id = w.id
+         FROM work_logs l WHERE l.tenant_id = w.tenant_id AND l.week_id = w.id ${teamFix}
        ) t
        WHERE ${where.join(' AND ')}
        ORDER BY w.week_start DESC, e.name, w.id

@@ -1,6 +1,7 @@
 import { BadRequestException, ConflictException, ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { defineAbilityFor, hoursFor, isClientRole, type Actor } from '@candor/domain';
+import { defineAbilityFor, hoursFor, type Actor } from '@candor/domain';
+import { ActorScope } from '../../common/actor-scope';
 import { API_CONFIG, type ApiConfig } from '../../config/api-config';
 import { TenantContext } from '../../common/tenant-context';
 import { AuditService } from '../audit/audit.service';
@@ -38,6 +39,7 @@ export class TimesheetWeeksService {
   constructor(
     @Inject(API_CONFIG) private readonly config: ApiConfig,
     private readonly tenant: TenantContext,
+    private readonly scopes: ActorScope,
     private readonly repository: TimesheetWeeksRepository,
     private readonly workLogs: WorkLogsRepository,
     private readonly engagements: EngagementsService,
@@ -48,16 +50,13 @@ export class TimesheetWeeksService {
   ) {}
 
   async list(actor: Actor, query: ListWeeksQuery): Promise<WeekResponse[]> {
-    const rows = await this.repository.find(this.tenant.manager, actor.tenantId, {
-      ...query,
-      onlyClientAccountId: isClientRole(actor.role) ? actor.clientAccountId : null,
-    });
+    const rows = await this.repository.find(this.tenant.manager, await this.scopes.of(actor), query);
     return rows.map(present);
   }
 
   async get(actor: Actor, id: string): Promise<WeekResponse> {
     const week = await this.findVisible(actor, id);
-    const entries = await this.workLogs.byWeek(this.tenant.manager, actor.tenantId, id);
+    const entries = await this.workLogs.byWeek(this.tenant.manager, await this.scopes.of(actor), id);
     return { ...present(week), entries: entries.map((row) => presentWorkLog(actor, row)) };
   }
 
@@ -136,7 +135,7 @@ export class TimesheetWeeksService {
   async dispute(actor: Actor, id: string, dto: DisputeWeekDto): Promise<WeekResponse> {
     const manager = this.tenant.manager;
     const week = await this.findDecidable(actor, id);
-    const entries = new Map((await this.workLogs.byWeek(manager, actor.tenantId, id)).map((e) => [e.id, e]));
+    const entries = new Map((await this.workLogs.byWeek(manager, await this.scopes.of(actor), id)).map((e) => [e.id, e]));
     for (const { workLogId } of dto.entries) {
       const entry = entries.get(workLogId);
       if (!entry) throw new BadRequestException(`Entry ${workLogId} is not part of this week`);
@@ -155,12 +154,10 @@ export class TimesheetWeeksService {
     return this.get(actor, id);
   }
 
-  /** 404 for unknown weeks and for other clients' weeks. */
+  /** 404 for unknown weeks and for weeks outside the actor's scope. */
   private async findVisible(actor: Actor, id: string): Promise<WeekRow> {
-    const [week] = await this.repository.find(this.tenant.manager, actor.tenantId, { id, onlyClientAccountId: null });
-    if (!week || !defineAbilityFor(actor).can('read', { kind: 'TimesheetWeek', clientAccountId: week.clientAccountId })) {
-      throw new NotFoundException('Week not found');
-    }
+    const [week] = await this.repository.find(this.tenant.manager, await this.scopes.of(actor), { id });
+    if (!week) throw new NotFoundException('Week not found');
     return week;
   }
 

@@ -3,8 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { ShareLink, withTenant } from '@candor/db';
-import { defineAbilityFor, hashToken, newToken, type Actor } from '@candor/domain';
+import { defineAbilityFor, hashToken, newToken, type Actor, type Scope } from '@candor/domain';
 import { API_CONFIG, type ApiConfig } from '../../config/api-config';
+import { ActorScope } from '../../common/actor-scope';
 import { TenantContext } from '../../common/tenant-context';
 import { AuditService } from '../audit/audit.service';
 import { EngagementsService } from '../engagements/engagements.service';
@@ -30,6 +31,7 @@ export class ShareLinksService {
     @Inject(API_CONFIG) private readonly config: ApiConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tenant: TenantContext,
+    private readonly scopes: ActorScope,
     private readonly engagements: EngagementsService,
     private readonly timesheets: TimesheetsService,
     private readonly audit: AuditService,
@@ -39,7 +41,7 @@ export class ShareLinksService {
     const manager = this.tenant.manager;
     const engagement = await this.engagements.findVisible(actor, engagementId);
     // Validates the period the same way the report will.
-    await this.timesheets.build(manager, actor.tenantId, engagement.id, dto, 'client');
+    await this.timesheets.build(manager, await this.scopes.of(actor), engagement.id, dto, 'client');
     const token = newToken();
     const id = randomUUID();
     await manager.insert(ShareLink, {
@@ -67,7 +69,8 @@ export class ShareLinksService {
   async revoke(actor: Actor, id: string): Promise<ShareLinkResponse> {
     const manager = this.tenant.manager;
     const link = await manager.findOneBy(ShareLink, { tenantId: actor.tenantId, id });
-    const engagement = link ? await this.engagements.findVisible(actor, link.engagementId).catch(() => null) : null;
+    // The link's engagement decides its scope: outside it, the link does not exist for the caller.
+    const engagement = link ? await this.engagements.findVisible(actor, link.engagementId).catch((error: unknown) => notFoundAsNull(error)) : null;
     if (!link || !engagement || !defineAbilityFor(actor).can('delete', { kind: 'ShareLink', clientAccountId: engagement.clientAccountId })) {
       throw new NotFoundException('Share link not found');
     }
@@ -85,7 +88,14 @@ export class ShareLinksService {
       if (!link) throw new NotFoundException('This link is not valid');
       if (link.revokedAt) throw new GoneException('This link has been revoked; ask for a new one');
       if (link.expiresAt.getTime() <= Date.now()) throw new GoneException('This link has expired; ask for a new one');
-      return this.timesheets.build(manager, tenantId, link.engagementId, { period: link.period, start: link.periodStart }, 'client');
+      // A link's reader sees its one engagement, nothing else.
+      const scope: Scope = { kind: 'engagements', tenantId, engagementIds: [link.engagementId], clientAccountIds: [] };
+      return this.timesheets.build(manager, scope, link.engagementId, { period: link.period, start: link.periodStart }, 'client');
     });
   }
+}
+
+function notFoundAsNull(error: unknown): null {
+  if (error instanceof NotFoundException) return null;
+  throw error;
 }

@@ -4,6 +4,7 @@ import type { FastifyReply } from 'fastify';
 import type { ServerResponse } from 'node:http';
 import { isClientRole, type Actor } from '@candor/domain';
 import { CurrentActor, Policy } from '../../common/access.decorators';
+import { ActorScope } from '../../common/actor-scope';
 import { TenantContext } from '../../common/tenant-context';
 import { EngagementsService } from '../engagements/engagements.service';
 import { CreateShareLinkDto } from './dto/create-share-link.dto';
@@ -21,6 +22,7 @@ import { TimesheetsService } from './timesheets.service';
 export class TimesheetsController {
   constructor(
     private readonly tenant: TenantContext,
+    private readonly scopes: ActorScope,
     private readonly engagements: EngagementsService,
     private readonly timesheets: TimesheetsService,
     private readonly shareLinks: ShareLinksService,
@@ -46,6 +48,7 @@ export class TimesheetsController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     await this.engagements.findVisible(actor, id);
+    const scope = await this.scopes.of(actor);
     const audience = isClientRole(actor.role) ? 'client' : 'staff';
     // Streamed from a cursor inside this request's transaction: the handler returns when the last
     // line is written, so the transaction outlives the stream. A refusal before the first line is
@@ -63,7 +66,7 @@ export class TimesheetsController {
       if (!reply.raw.write(chunk)) await drained(reply.raw);
     };
     try {
-      await this.timesheets.writeCsv(this.tenant.manager, actor.tenantId, id, query, audience, write);
+      await this.timesheets.writeCsv(this.tenant.manager, scope, id, query, audience, write);
     } catch (error) {
       if (!started) throw error;
       reply.raw.destroy(error instanceof Error ? error : undefined);
@@ -114,7 +117,7 @@ export class TimesheetsController {
 
   private async build(actor: Actor, engagementId: string, query: TimesheetQuery): Promise<TimesheetResponse> {
     await this.engagements.findVisible(actor, engagementId);
-    return this.timesheets.build(this.tenant.manager, actor.tenantId, engagementId, query, isClientRole(actor.role) ? 'client' : 'staff');
+    return this.timesheets.build(this.tenant.manager, await this.scopes.of(actor), engagementId, query, isClientRole(actor.role) ? 'client' : 'staff');
   }
 }
 

@@ -1,6 +1,6 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { isMonday } from '@candor/domain';
+import { isMonday, type Scope } from '@candor/domain';
 import { presentWorkLog, type Audience } from '../work-logs/work-log.presenter';
 import { WorkLogsRepository } from '../work-logs/work-logs.repository';
 import type { TimesheetQuery } from './dto/timesheet.query';
@@ -33,9 +33,9 @@ const CSV_BATCH = 250;
 export class TimesheetsService {
   constructor(private readonly workLogs: WorkLogsRepository) {}
 
-  async build(manager: EntityManager, tenantId: string, engagementId: string, query: TimesheetQuery, audience: Audience): Promise<TimesheetResponse> {
-    const head = await this.head(manager, tenantId, engagementId, query);
-    const rows = await this.workLogs.inPeriod(manager, tenantId, engagementId, head.from, head.to, audience === 'client');
+  async build(manager: EntityManager, scope: Scope, engagementId: string, query: TimesheetQuery, audience: Audience): Promise<TimesheetResponse> {
+    const head = await this.head(manager, scope.tenantId, engagementId, query);
+    const rows = await this.workLogs.inPeriod(manager, scope, engagementId, head.from, head.to, audience === 'client');
     const entries = rows.map((row) => presentWorkLog(audience, row));
     return {
       tenantName: head.tenantName,
@@ -52,17 +52,17 @@ export class TimesheetsService {
    */
   async writeCsv(
     manager: EntityManager,
-    tenantId: string,
+    scope: Scope,
     engagementId: string,
     query: TimesheetQuery,
     audience: Audience,
     write: (chunk: string) => Promise<void>,
   ): Promise<void> {
-    const head = await this.head(manager, tenantId, engagementId, query);
+    const head = await this.head(manager, scope.tenantId, engagementId, query);
     const totals = new TimesheetTotals();
     await write(csvHeader());
     const period = { from: head.from, to: head.to, hideDrafts: audience === 'client' };
-    await this.workLogs.eachInPeriod(manager, tenantId, engagementId, period, CSV_BATCH, async (rows) => {
+    await this.workLogs.eachInPeriod(manager, scope, engagementId, period, CSV_BATCH, async (rows) => {
       const entries = rows.map((row) => presentWorkLog(audience, row));
       totals.add(entries);
       await write(csvLines(entries, head.timeZone, head.tenantName));

@@ -34,7 +34,8 @@ export function presentWorkLog(audience: Audience | Actor, row: WorkLogRow): Wor
     currency: row.currency,
     amount: row.billable ? amountFor(seconds, row.hourlyRate) : '0.00',
     fixedAtNoCharge: row.disclosureId !== null && !row.billable,
-    weekId: row.weekId,
+    // The week is one person's: naming it would name who fixed the error.
+    weekId: hideAssistant ? null : row.weekId,
     adjustsId: row.adjustsId,
     disclosureId: row.disclosureId,
     autoStoppedAt: row.autoStoppedAt,

@@ -4,7 +4,6 @@ import {
   ApiBadRequestResponse,
   ApiConflictResponse,
   ApiCreatedResponse,
-  ApiForbiddenResponse,
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -54,7 +53,7 @@ export class WorkLogsController {
   @ApiCreatedResponse({ type: WorkLogResponse })
   @ApiBadRequestResponse({ description: 'end before start, over 24 hours, or in the future' })
   @ApiConflictResponse({ description: 'overlaps another entry (named in the message), or the week is locked' })
-  @ApiForbiddenResponse({ description: 'not assigned to the engagement' })
+  @ApiNotFoundResponse({ description: "the engagement is unknown or outside the caller's scope (an assistant: not assigned to it)" })
   create(@CurrentActor() actor: Actor, @Body() dto: CreateWorkLogDto): Promise<WorkLogResponse> {
     return this.service.createManual(actor, dto);
   }

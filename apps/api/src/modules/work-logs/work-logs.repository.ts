@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { WorkLog, WorkLogRevision } from '@candor/db';
+import type { Scope } from '@candor/domain';
 import type { KeysetPosition } from '../../common/keyset-cursor';
+import { scopeWhere } from '../../common/scope-condition';
 
 /** A work log with the names the responses show. */
 export interface WorkLogRow extends WorkLog {
@@ -12,7 +14,6 @@ export interface WorkLogRow extends WorkLog {
 }
 
 export interface WorkLogFilter {
-  onlyClientAccountId: string | null;
   /** Client users never see drafts: those are still the assistant's. */
   hideDrafts: boolean;
   engagementId?: string;
@@ -32,32 +33,44 @@ const COLUMNS = `w.tenant_id AS "tenantId", w.id, w.engagement_id AS "engagement
 
 const FROM = `work_logs w JOIN engagements e ON e.tenant_id = w.tenant_id AND e.id = w.engagement_id JOIN users u ON u.id = w.assistant_id`;
 
+const SCOPE_COLUMNS = { engagementId: 'w.engagement_id', clientAccountId: 'e.client_account_id' };
+
 /** An engagement's finished entries that started in [from, to), oldest first; drafts hidden for clients. */
-const IN_PERIOD = `SELECT ${COLUMNS} FROM ${FROM}
+function inPeriodQuery(scope: Scope, engagementId: string, from: Date, to: Date, hideDrafts: boolean): [string, unknown[]] {
+  const params: unknown[] = [scope.tenantId, engagementId, from, to, hideDrafts];
+  const sql = `SELECT ${COLUMNS} FROM ${FROM}
   WHERE w.tenant_id = $1 AND w.engagement_id = $2 AND w.started_at >= $3 AND w.started_at < $4
     AND w.duration_seconds IS NOT NULL AND (NOT $5::boolean OR w.status <> 'draft')
+    AND ${scopeWhere(scope, SCOPE_COLUMNS, params)}
   ORDER BY w.started_at, w.id`;
+  return [sql, params];
+}
 
 /** Queries only: takes the tenant-scoped manager. */
 @Injectable()
 export class WorkLogsRepository {
-  async findOne(manager: EntityManager, tenantId: string, id: string, lock = false): Promise<WorkLogRow | null> {
+  /** The entry if it lies in `scope`; null for an unknown one and for one outside it alike. */
+  async findOne(manager: EntityManager, scope: Scope, id: string, lock = false): Promise<WorkLogRow | null> {
+    const params: unknown[] = [scope.tenantId, id];
     const rows: WorkLogRow[] = await manager.query(
-      `SELECT ${COLUMNS} FROM ${FROM} WHERE w.tenant_id = $1 AND w.id = $2 ${lock ? 'FOR UPDATE OF w' : ''}`,
-      [tenantId, id],
+      `SELECT ${COLUMNS} FROM ${FROM} WHERE w.tenant_id = $1 AND w.id = $2 AND ${scopeWhere(scope, SCOPE_COLUMNS, params)} ${lock ? 'FOR UPDATE OF w' : ''}`,
+      params,
     );
     return rows[0] ?? null;
   }
 
   /** Newest first, by (started_at, id) so that pages never skip or repeat an entry. */
-  list(manager: EntityManager, tenantId: string, filter: WorkLogFilter): Promise<WorkLogRow[]> {
-    const params: unknown[] = [tenantId];
+  list(manager: EntityManager, scope: Scope, filter: WorkLogFilter): Promise<WorkLogRow[]> {
+    const params: unknown[] = [scope.tenantId];
     const p = (value: unknown) => `$${params.push(value)}`;
-    const where = ['w.tenant_id = $1'];
-    if (filter.onlyClientAccountId) where.push(`w.client_account_id = ${p(filter.onlyClientAccountId)}`);
+    const where = ['w.tenant_id = $1', scopeWhere(scope, SCOPE_COLUMNS, params)];
     if (filter.hideDrafts) where.push(`w.status <> 'draft'`);
     if (filter.engagementId) where.push(`w.engagement_id = ${p(filter.engagementId)}`);
-    if (filter.assistantId) where.push(`w.assistant_id = ${p(filter.assistantId)}`);
+    if (filter.assistantId) {
+      where.push(`w.assistant_id = ${p(filter.assistantId)}`);
+      // Fix time is the team's: a client filtering by a person must not find who fixed an error.
+      if (scope.kind === 'client_account') where.push('w.disclosure_id IS NULL');
+    }
     if (filter.status) where.push(`w.status = ${p(filter.status)}`);
     const zone = `(SELECT time_zone FROM tenants WHERE id = $1)`;
     if (filter.from) where.push(`w.started_at >= (${p(filter.from)}::date::timestamp AT TIME ZONE ${zone})`);
@@ -69,20 +82,23 @@ export class WorkLogsRepository {
     );
   }
 
-  /** The entries a submitted week holds, oldest first. */
-  byWeek(manager: EntityManager, tenantId: string, weekId: string): Promise<WorkLogRow[]> {
-    return manager.query(`SELECT ${COLUMNS} FROM ${FROM} WHERE w.tenant_id = $1 AND w.week_id = $2 ORDER BY w.started_at, w.id`, [
-      tenantId,
-      weekId,
-    ]);
+  /** The entries a submitted week holds, oldest first; for a client, without fix time (the team's, in no one's week). */
+  byWeek(manager: EntityManager, scope: Scope, weekId: string): Promise<WorkLogRow[]> {
+    const params: unknown[] = [scope.tenantId, weekId];
+    const teamFix = scope.kind === 'client_account' ? 'AND w.disclosure_id IS NULL' : '';
+    return manager.query(
+      `SELECT ${COLUMNS} FROM ${FROM} WHERE w.tenant_id = $1 AND w.week_id = $2 AND ${scopeWhere(scope, SCOPE_COLUMNS, params)} ${teamFix}
+       ORDER BY w.started_at, w.id`,
+      params,
+    );
   }
 
   /**
    * An engagement's finished entries that start within [from, to), oldest first: the lines of a
    * timesheet. Running timers count once they stop; `hideDrafts` for client audiences.
    */
-  inPeriod(manager: EntityManager, tenantId: string, engagementId: string, from: Date, to: Date, hideDrafts: boolean): Promise<WorkLogRow[]> {
-    return manager.query(IN_PERIOD, [tenantId, engagementId, from, to, hideDrafts]);
+  inPeriod(manager: EntityManager, scope: Scope, engagementId: string, from: Date, to: Date, hideDrafts: boolean): Promise<WorkLogRow[]> {
+    return manager.query(...inPeriodQuery(scope, engagementId, from, to, hideDrafts));
   }
 
   /**
@@ -91,13 +107,14 @@ export class WorkLogsRepository {
    */
   async eachInPeriod(
     manager: EntityManager,
-    tenantId: string,
+    scope: Scope,
     engagementId: string,
     period: { from: Date; to: Date; hideDrafts: boolean },
     batchSize: number,
     each: (rows: WorkLogRow[]) => Promise<void>,
   ): Promise<void> {
-    await manager.query(`DECLARE work_logs_in_period NO SCROLL CURSOR FOR ${IN_PERIOD}`, [tenantId, engagementId, period.from, period.to, period.hideDrafts]);
+    const [sql, params] = inPeriodQuery(scope, engagementId, period.from, period.to, period.hideDrafts);
+    await manager.query(`DECLARE work_logs_in_period NO SCROLL CURSOR FOR ${sql}`, params);
     try {
       for (;;) {
         const rows: WorkLogRow[] = await manager.query(`FETCH ${Number(batchSize)} FROM work_logs_in_period`);

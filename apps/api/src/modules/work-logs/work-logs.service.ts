@@ -2,10 +2,10 @@ import { BadRequestException, ConflictException, ForbiddenException, Injectable,
 import { randomUUID } from 'node:crypto';
 import { WorkLog, type Engagement } from '@candor/db';
 import { defineAbilityFor, entrySpanProblem, isClientRole, toWholeSecond, type Actor } from '@candor/domain';
+import { ActorScope } from '../../common/actor-scope';
 import { decodeCursor, encodeCursor } from '../../common/keyset-cursor';
 import { TenantContext } from '../../common/tenant-context';
 import { AuditService } from '../audit/audit.service';
-import { EngagementsRepository } from '../engagements/engagements.repository';
 import { EngagementsService } from '../engagements/engagements.service';
 import type { CreateAdjustmentDto } from './dto/create-adjustment.dto';
 import type { CreateWorkLogDto } from './dto/create-work-log.dto';
@@ -25,9 +25,9 @@ const describe = (row: WorkLogRow) =>
 export class WorkLogsService {
   constructor(
     private readonly tenant: TenantContext,
+    private readonly scopes: ActorScope,
     private readonly repository: WorkLogsRepository,
     private readonly engagements: EngagementsService,
-    private readonly engagementsRepository: EngagementsRepository,
     private readonly audit: AuditService,
     private readonly retainer: RetainerAlertsService,
     private readonly disputes: DisputeResolutionService,
@@ -36,9 +36,8 @@ export class WorkLogsService {
   async list(actor: Actor, query: ListWorkLogsQuery): Promise<WorkLogPageResponse> {
     const limit = query.limit ?? 50;
     const client = isClientRole(actor.role);
-    const rows = await this.repository.list(this.tenant.manager, actor.tenantId, {
+    const rows = await this.repository.list(this.tenant.manager, await this.scopes.of(actor), {
       ...query,
-      onlyClientAccountId: client ? actor.clientAccountId : null,
       hideDrafts: client,
       after: query.cursor ? decodeCursor(query.cursor) : undefined,
       limit: limit + 1,
@@ -55,14 +54,11 @@ export class WorkLogsService {
     return presentWorkLog(actor, await this.findVisible(actor, id));
   }
 
-  /** 404 for unknown entries, other clients' entries, and drafts a client cannot see yet. */
+  /** 404 for unknown entries, entries outside the actor's scope, and drafts a client cannot see yet. */
   async findVisible(actor: Actor, id: string, lock = false): Promise<WorkLogRow> {
-    const row = await this.repository.findOne(this.tenant.manager, actor.tenantId, id, lock);
-    const ability = defineAbilityFor(actor);
+    const row = await this.repository.findOne(this.tenant.manager, await this.scopes.of(actor), id, lock);
     const hidden = isClientRole(actor.role) && row?.status === 'draft';
-    if (!row || hidden || !ability.can('read', { kind: 'WorkLog', clientAccountId: row.clientAccountId, assistantId: row.assistantId })) {
-      throw new NotFoundException('Work log not found');
-    }
+    if (!row || hidden) throw new NotFoundException('Work log not found');
     return row;
   }
 
@@ -231,15 +227,9 @@ export class WorkLogsService {
     return this.get(actor, adjustmentId);
   }
 
-  /** The engagement, if the caller may log time on it: 404 if hidden, 403 if not assigned, 409 if not active. */
+  /** The engagement, if the caller may log time on it: 404 outside their scope (an assistant's: assigned ones), 409 if not active. */
   async loggableEngagement(actor: Actor, engagementId: string): Promise<Engagement> {
     const engagement = await this.engagements.findVisible(actor, engagementId);
-    if (
-      actor.role === 'assistant' &&
-      !(await this.engagementsRepository.isAssigned(this.tenant.manager, actor.tenantId, engagementId, actor.userId))
-    ) {
-      throw new ForbiddenException('You are not assigned to this engagement; ask a manager to add you');
-    }
     if (engagement.status !== 'active') {
       throw new ConflictException(`This engagement is ${engagement.status}; time can be logged on active engagements only`);
     }

@@ -3401,14 +3401,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description not assigned to the engagement */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description unknown, or not visible to the caller */
+            /** @description the engagement is unknown or outside the caller's scope (an assistant: not assigned to it) */
             404: {
                 headers: {
                     [name: string]: unknown;
