@@ -6,6 +6,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { dataSourceOptions } from '@candor/db';
+import { guardPooledClient } from './common/database-errors';
 import { JwtAuthGuard } from './common/jwt-auth.guard';
 import { PolicyGuard } from './common/policy.guard';
 import { TenantTransactionInterceptor } from './common/tenant-transaction.interceptor';
@@ -49,7 +50,7 @@ export class AppModule {
           },
         }),
         ClsModule.forRoot({ global: true }),
-        TypeOrmModule.forRoot({ ...dataSourceOptions(config.DATABASE_URL), extra: { max: 20 }, manualInitialization: !connectDatabase }),
+        TypeOrmModule.forRoot({ ...dataSourceOptions(config.DATABASE_URL), extra: { max: 20, onConnect: guardPooledClient }, manualInitialization: !connectDatabase }),
         OutboxModule,
         AuthModule,
         ClientAccountsModule,

@@ -34,6 +34,7 @@ const BAD_INPUT: Record<string, { code: string; message: string }> = {
 
 /** Failures of the connection, not of the request: worth trying again in a moment. */
 const UNAVAILABLE_STATES = /^(08|57P0|40001|40P01|53)/;
+const UNAVAILABLE_ERRORS = new Set(['QueryRunnerAlreadyReleasedError', 'QueryRunnerProviderAlreadyReleasedError', 'ConnectionIsNotSetError']);
 const UNAVAILABLE_MESSAGES = /Connection terminated|connection error|not queryable|ECONNREFUSED|ECONNRESET|timeout exceeded when trying to connect|Query read timeout/i;
 
 const camel = (column: string) => column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
@@ -54,8 +55,18 @@ export function describeDatabaseError(error: unknown): DatabaseRefusal | undefin
     if (state === '23503') return { status: 404, code: 'not_found', message: 'Something this request refers to does not exist' };
     if (UNAVAILABLE_STATES.test(state)) return { status: 503, code: 'unavailable', message: 'The service is briefly unavailable; try again in a moment' };
   }
-  if (error instanceof Error && UNAVAILABLE_MESSAGES.test(error.message)) {
+  // TypeORM releases a query runner whose connection died; later queries of that request fail so.
+  if (error instanceof Error && (UNAVAILABLE_ERRORS.has(error.name) || UNAVAILABLE_MESSAGES.test(error.message))) {
     return { status: 503, code: 'unavailable', message: 'The service is briefly unavailable; try again in a moment' };
   }
   return undefined;
+}
+
+/**
+ * pg-pool `onConnect` hook: a pooled client whose backend is terminated can emit 'error' after TypeORM
+ * has removed its own listener; without one more listener that event would crash the process. The
+ * failed query itself still rejects (and becomes a 503), and the pool discards the broken client.
+ */
+export function guardPooledClient(client: { on(event: 'error', listener: (error: Error) => void): unknown }): void {
+  client.on('error', () => undefined);
 }
