@@ -7,6 +7,7 @@ import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
+import { ApiErrorBody, ApiErrorItem } from './common/errors/api-error';
 import { HostileInputPipe } from './common/errors/hostile-input.pipe';
 import { validationException } from './common/errors/validation-errors';
 import type { ApiConfig } from './config/api-config';
@@ -46,5 +47,6 @@ export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject
     .setVersion('1')
     .addBearerAuth()
     .build();
-  return SwaggerModule.createDocument(app, options);
+  // Every error answers ApiErrorBody (see AllExceptionsFilter); published so clients can type it.
+  return SwaggerModule.createDocument(app, options, { extraModels: [ApiErrorBody, ApiErrorItem] });
 }

@@ -972,6 +972,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/follow-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Follow-ups by status, soonest due first: staff see their disclosures', client users their check-ins */
+        get: operations["FollowUpsController_list_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/follow-ups/{id}/complete": {
         parameters: {
             query?: never;
@@ -2168,6 +2185,21 @@ export interface components {
         DeclineOfferDto: {
             reason?: string;
         };
+        FollowUpListItemResponse: {
+            id: string;
+            /** @enum {string} */
+            kind: "client_check_in" | "team_retrospective";
+            /** @enum {string} */
+            status: "pending" | "done" | "skipped";
+            /** Format: date-time */
+            dueAt: string;
+            disclosureId: string;
+            /** @enum {string} */
+            category: "missed_deadline" | "copy_error" | "misunderstood_brief" | "double_booking" | "missed_sign_off" | "data_handling" | "other";
+            engagementId: string;
+            engagementName: string;
+            clientName: string;
+        };
         CompleteFollowUpDto: {
             /** @description what came of it */
             outcome: string;
@@ -2444,6 +2476,22 @@ export interface components {
         DeclineRevisionRequestDto: {
             /** @description why the team will not take on this billable round (shown to the client) */
             reason: string;
+        };
+        ApiErrorItem: {
+            /** @example too_long */
+            code: string;
+            /** @example name */
+            field?: string;
+            /** @example name must be shorter than or equal to 200 characters */
+            message: string;
+        };
+        ApiErrorBody: {
+            /** @example 400 */
+            statusCode: number;
+            /** @example Bad Request */
+            error: string;
+            message: string | string[];
+            errors: components["schemas"]["ApiErrorItem"][];
         };
     };
     responses: never;
@@ -4810,6 +4858,28 @@ export interface operations {
             };
         };
     };
+    FollowUpsController_list_v1: {
+        parameters: {
+            query?: {
+                status?: "pending" | "done" | "skipped";
+                kind?: "client_check_in" | "team_retrospective";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpListItemResponse"][];
+                };
+            };
+        };
+    };
     FollowUpsController_complete_v1: {
         parameters: {
             query?: never;
@@ -4825,11 +4895,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description the disclosure the follow-up belongs to */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DisclosureStaffResponse"] | components["schemas"]["DisclosureClientResponse"];
+                };
             };
             /** @description unknown, or not visible to the caller */
             404: {
@@ -4862,11 +4935,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description the disclosure the follow-up belongs to */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DisclosureStaffResponse"] | components["schemas"]["DisclosureClientResponse"];
+                };
             };
             /** @description unknown, or not visible to the caller */
             404: {
