@@ -42,7 +42,7 @@ export class HostileInputPipe implements PipeTransform {
   transform(value: unknown, metadata: ArgumentMetadata): unknown {
     if (metadata.type === 'custom') return value;
     const problems: ApiErrorItem[] = [];
-    this.walk(value, metadata.type === 'param' ? (metadata.data ?? '') : '', metadata.metatype, 0, problems);
+    this.walk(value, metadata.data ?? '', metadata.metatype, 0, problems);
     if (problems.length) throw new BadInputException(problems.slice(0, 20));
     return value;
   }
