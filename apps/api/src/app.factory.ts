@@ -6,6 +6,10 @@ import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swag
 import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import { AppModule } from './app.module';
+import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
+import { ApiErrorBody, ApiErrorItem } from './common/errors/api-error';
+import { HostileInputPipe } from './common/errors/hostile-input.pipe';
+import { validationException } from './common/errors/validation-errors';
 import type { ApiConfig } from './config/api-config';
 
 /** Builds the API (not listening yet); used by main.ts, the OpenAPI exporter and the e2e tests. */
@@ -20,12 +24,15 @@ export async function createApiApp(config: ApiConfig, options: { connectDatabase
   });
   app.setGlobalPrefix('api', { exclude: ['health', 'metrics'] });
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
+  app.useGlobalFilters(new AllExceptionsFilter());
   app.useGlobalPipes(
+    new HostileInputPipe(),
     new ValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,
       transform: true,
       stopAtFirstError: false,
+      exceptionFactory: validationException,
     }),
   );
   app.enableShutdownHooks();
@@ -40,5 +47,6 @@ export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject
     .setVersion('1')
     .addBearerAuth()
     .build();
-  return SwaggerModule.createDocument(app, options);
+  // Every error answers ApiErrorBody (see AllExceptionsFilter); published so clients can type it.
+  return SwaggerModule.createDocument(app, options, { extraModels: [ApiErrorBody, ApiErrorItem] });
 }

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { dataSourceOptions } from '@candor/db';
 import { GracefulShutdown } from './common/graceful-shutdown';
+import { guardPooledClient } from './common/database-errors';
 import { JwtAuthGuard } from './common/jwt-auth.guard';
 import { PolicyGuard } from './common/policy.guard';
 import { TenantTransactionInterceptor } from './common/tenant-transaction.interceptor';
@@ -52,7 +53,7 @@ export class AppModule {
           },
         }),
         ClsModule.forRoot({ global: true }),
-        TypeOrmModule.forRoot({ ...dataSourceOptions(config.DATABASE_URL), extra: { max: 20 }, manualInitialization: !connectDatabase }),
+        TypeOrmModule.forRoot({ ...dataSourceOptions(config.DATABASE_URL), extra: { max: 20, onConnect: guardPooledClient }, manualInitialization: !connectDatabase }),
         OutboxModule,
         AuthModule,
         ClientAccountsModule,

@@ -1,4 +1,4 @@
-import { BadRequestException } from '@nestjs/common';
+import { badInput } from './errors/api-error';
 
 /** A keyset position (a timestamp and a tie-breaking id), opaque to clients. */
 export interface KeysetPosition {
@@ -15,8 +15,10 @@ export function encodeCursor(position: KeysetPosition): string {
 export function decodeCursor(cursor: string): KeysetPosition {
   const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   const date = new Date(at ?? '');
-  if (!id || !UUID.test(id) || Number.isNaN(date.getTime())) {
-    throw new BadRequestException('cursor is not valid; use the nextCursor of a previous page');
+  // A forged date PostgreSQL cannot hold (year 0, +275760) must not reach the query.
+  const year = date.getUTCFullYear();
+  if (!id || !UUID.test(id) || Number.isNaN(date.getTime()) || year < 1000 || year > 9999) {
+    throw badInput('invalid_cursor', 'cursor', 'cursor is not valid; use the nextCursor of a previous page');
   }
   return { at: date, id };
 }

@@ -18,7 +18,8 @@ export class PolicyGuard implements CanActivate {
     if (!rule) throw new ForbiddenException('This route has no authorization rule');
     const actor = context.switchToHttp().getRequest<{ user: Actor }>().user;
     if (!defineAbilityFor(actor).can(rule.action, rule.subject)) {
-      throw new ForbiddenException(`Your role (${actor.role}) may not ${rule.action} ${rule.subject}`);
+      // Plain words: a role identifier or a subject name means nothing to the person refused.
+      throw new ForbiddenException({ code: 'forbidden', message: 'You do not have access to do this' });
     }
     return true;
   }

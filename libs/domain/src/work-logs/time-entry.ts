@@ -20,7 +20,8 @@ export function entrySpanProblem(start: Date, end: Date | null, now: Date): stri
   return null;
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+// Year 0 passes JavaScript's Date but not PostgreSQL.
+const DATE = /^(?!0000)\d{4}-\d{2}-\d{2}$/;
 
 /** True for a real calendar date written YYYY-MM-DD. */
 export function isIsoDate(value: string): boolean {

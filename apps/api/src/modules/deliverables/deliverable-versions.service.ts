@@ -5,6 +5,8 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { DELIVERABLE_FROM, isDisclosed, type Actor, type DisclosureStatus, type VersionKind } from '@candor/domain';
 import { actorRef } from '../../common/actor-ref';
+import { HostileInputPipe } from '../../common/errors/hostile-input.pipe';
+import { validationException } from '../../common/errors/validation-errors';
 import { TenantContext } from '../../common/tenant-context';
 import { DeliverableNotifier } from './deliverable.notifier';
 import { DeliverablesRepository, type DeliverableRow, type FileRow, type RevisionRequestRow } from './deliverables.repository';
@@ -87,9 +89,11 @@ export class DeliverableVersionsService {
   private async fields(fields: Record<string, string>): Promise<DeliverVersionDto> {
     const unknown = Object.keys(fields).filter((k) => k !== 'changeSummary' && k !== 'disclosureId');
     if (unknown.length) throw new BadRequestException(`Unknown fields: ${unknown.join(', ')}; send changeSummary, disclosureId and files`);
+    // Multipart fields skip the global pipes; the same checks run here.
+    new HostileInputPipe().transform(fields, { type: 'body', metatype: DeliverVersionDto });
     const dto = plainToInstance(DeliverVersionDto, fields);
     const errors = await validate(dto);
-    if (errors.length) throw new BadRequestException(errors.flatMap((e) => Object.values(e.constraints ?? {})));
+    if (errors.length) throw validationException(errors);
     return dto;
   }
 

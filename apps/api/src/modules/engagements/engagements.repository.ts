@@ -128,7 +128,7 @@ export class EngagementsRepository {
               e.retainer_hours_per_month::text AS "hoursPerMonth",
               round(used.seconds / 3600.0, 2)::text AS "usedHours",
               greatest(e.retainer_hours_per_month - round(used.seconds / 3600.0, 2), 0)::numeric(9, 2)::text AS "remainingHours",
-              floor(100 * used.seconds / 3600.0 / e.retainer_hours_per_month)::int AS "usedPercent"
+              floor(100 * used.seconds / 3600.0 / nullif(e.retainer_hours_per_month, 0))::int AS "usedPercent"
        FROM engagements e CROSS JOIN tz
        CROSS JOIN LATERAL (
          SELECT COALESCE(sum(w.duration_seconds), 0) AS seconds FROM work_logs w

@@ -1,4 +1,4 @@
-import { ApiError, detailsByField, errorDetails, errorKind } from './errors';
+import { ApiError, detailsByField, errorDetails, errorKind, isPlainSentence } from './errors';
 
 describe('errorDetails', () => {
   it('uses a string message', () => {
@@ -70,5 +70,26 @@ describe('detailsByField', () => {
       byField: { name: 'Name must be shorter' },
       rest: ['A rate already starts on 2027-01-01'],
     });
+  });
+});
+
+describe('coded problems', () => {
+  it('keeps each problem of a refusal with its code and field', () => {
+    const body = {
+      statusCode: 400,
+      message: ['whatHappened must not be empty', 'x'],
+      errors: [{ code: 'blank', field: 'whatHappened', message: 'whatHappened must not be only spaces' }, { code: 'unknown_field', field: 'surprise', message: 'x' }, { nope: 1 }],
+    };
+    expect(ApiError.fromResponse(400, body).problems).toEqual([
+      { code: 'blank', field: 'whatHappened', message: 'whatHappened must not be only spaces' },
+      { code: 'unknown_field', field: 'surprise', message: 'x' },
+    ]);
+    expect(ApiError.fromResponse(500, body).problems).toEqual([]);
+  });
+
+  it('tells a plain sentence from one carrying identifiers', () => {
+    expect(isPlainSentence('An account with this email already exists')).toBe(true);
+    expect(isPlainSentence('whatHappened must not be empty')).toBe(false);
+    expect(isPlainSentence('Your role (client_member) may not read Tenant')).toBe(false);
   });
 });

@@ -1,8 +1,38 @@
 /**
  * What went wrong with an API call, in a form the UI can put into the reader's language. The API
- * answers errors as { statusCode, message: string | string[], error }; proxies and crashes may answer
- * anything else. Only 4xx details are kept: server-side text is an internal matter.
+ * answers errors as { statusCode, message: string | string[], error, errors: [{ code, field?, message }] };
+ * proxies and crashes may answer anything else. Only 4xx details are kept: server-side text is an
+ * internal matter. The UI shows `problems` by their code (translated), never the API's English text
+ * when it names internal fields.
  */
+
+/** One problem the API found: a stable code, the input field it concerns, and its English message. */
+export interface ApiProblem {
+  code: string;
+  field?: string;
+  message: string;
+}
+
+/** The API's coded problems of a refusal (empty for other kinds of failure, or an uncoded body). */
+export function errorProblems(body: unknown, status: number): ApiProblem[] {
+  if (errorKind(status) !== 'rejected' || typeof body !== 'object' || body === null || !('errors' in body)) return [];
+  const { errors } = body as { errors: unknown };
+  if (!Array.isArray(errors)) return [];
+  return errors.flatMap((item: unknown) => {
+    if (typeof item !== 'object' || item === null) return [];
+    const { code, field, message } = item as Record<string, unknown>;
+    if (typeof code !== 'string') return [];
+    return [{ code, ...(typeof field === 'string' && { field }), message: typeof message === 'string' ? message : '' }];
+  });
+}
+
+/**
+ * True for a sentence a person can read as it is: no identifiers (camelCase or snake_case words such
+ * as `whatHappened` or `client_member`) that only mean something to the code.
+ */
+export function isPlainSentence(text: string): boolean {
+  return !/\b[a-z]+[A-Z][A-Za-z]*\b|\b[A-Za-z]+_[A-Za-z_]+\b/.test(text);
+}
 
 export type ApiErrorKind = 'network' | 'server' | 'rate-limited' | 'rejected';
 
@@ -45,17 +75,19 @@ export class ApiError extends Error {
   readonly status: number;
   readonly kind: ApiErrorKind;
   readonly details: string[];
+  readonly problems: ApiProblem[];
 
-  constructor(status: number, details: string[], options?: { cause?: unknown }) {
-    super(details.join(' ') || `API request failed with status ${status}`, options);
+  constructor(status: number, details: string[], options?: { cause?: unknown; problems?: ApiProblem[] }) {
+    super(details.join(' ') || `API request failed with status ${status}`, { cause: options?.cause });
     this.name = 'ApiError';
     this.status = status;
     this.kind = errorKind(status);
     this.details = details;
+    this.problems = options?.problems ?? [];
   }
 
   static fromResponse(status: number, body: unknown): ApiError {
-    return new ApiError(status, errorDetails(body, status));
+    return new ApiError(status, errorDetails(body, status), { problems: errorProblems(body, status) });
   }
 }
 

@@ -1,6 +1,6 @@
 export * from './endpoints';
 export { refreshSession } from './client';
-export { ApiError, detailsByField } from './errors';
+export { ApiError, detailsByField, isPlainSentence, type ApiProblem } from './errors';
 export * from './work-endpoints';
 export * from './disclosure-endpoints';
 export * from './deliverable-endpoints';

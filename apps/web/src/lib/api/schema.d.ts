@@ -2604,6 +2604,22 @@ export interface components {
             /** Format: date-time */
             at: string;
         };
+        ApiErrorItem: {
+            /** @example too_long */
+            code: string;
+            /** @example name */
+            field?: string;
+            /** @example name must be shorter than or equal to 200 characters */
+            message: string;
+        };
+        ApiErrorBody: {
+            /** @example 400 */
+            statusCode: number;
+            /** @example Bad Request */
+            error: string;
+            message: string | string[];
+            errors: components["schemas"]["ApiErrorItem"][];
+        };
     };
     responses: never;
     parameters: never;

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsIsoDateTime } from '../../../common/validation/iso-date';
 
 export class CreateDeliverableDto {
   @ApiProperty({ format: 'uuid' })
@@ -25,6 +26,6 @@ export class CreateDeliverableDto {
 
   @ApiPropertyOptional({ example: '2026-12-01T17:00:00Z' })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'dueAt must be a date and time, e.g. 2026-12-01T17:00:00Z' })
+  @IsIsoDateTime('dueAt must be a date and time, e.g. 2026-12-01T17:00:00Z')
   dueAt?: string;
 }

@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { IsIsoDateTime } from '../../../common/validation/iso-date';
 
 /** A changed due date is a new promise: its reminder and late notice may go out again. */
 export class UpdateDeliverableDto {
@@ -23,6 +24,6 @@ export class UpdateDeliverableDto {
 
   @ApiPropertyOptional({ type: String, nullable: true, example: '2026-12-01T17:00:00Z' })
   @ValidateIf((_, v) => v !== null && v !== undefined)
-  @IsISO8601({ strict: true }, { message: 'dueAt must be a date and time, e.g. 2026-12-01T17:00:00Z, or null' })
+  @IsIsoDateTime('dueAt must be a date and time, e.g. 2026-12-01T17:00:00Z, or null')
   dueAt?: string | null;
 }

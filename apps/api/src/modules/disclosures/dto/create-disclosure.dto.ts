@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { DETECTED_BY, DISCLOSURE_CATEGORIES, DISCLOSURE_SEVERITIES, type DetectedBy, type DisclosureCategory, type DisclosureSeverity } from '@candor/domain';
 import { DisclosureTextDto } from './disclosure-text.dto';
+import { IsIsoDateTime } from '../../../common/validation/iso-date';
 
 /** A new draft. Client-facing words and internal notes come from DisclosureTextDto; the facts are required. */
 export class CreateDisclosureDto extends OmitType(DisclosureTextDto, ['whatHappened'] as const) {
@@ -23,11 +24,11 @@ export class CreateDisclosureDto extends OmitType(DisclosureTextDto, ['whatHappe
   detectedBy?: DetectedBy;
 
   @ApiProperty({ example: '2026-11-20T09:00:00Z', description: 'when the error happened' })
-  @IsISO8601({ strict: true }, { message: 'occurredAt must be a date and time, e.g. 2026-11-20T09:00:00Z' })
+  @IsIsoDateTime('occurredAt must be a date and time, e.g. 2026-11-20T09:00:00Z')
   occurredAt: string;
 
   @ApiProperty({ example: '2026-11-21T08:30:00Z', description: 'when we noticed it; the disclosure deadline counts from here' })
-  @IsISO8601({ strict: true }, { message: 'discoveredAt must be a date and time, e.g. 2026-11-21T08:30:00Z' })
+  @IsIsoDateTime('discoveredAt must be a date and time, e.g. 2026-11-21T08:30:00Z')
   discoveredAt: string;
 
   @ApiProperty({ description: 'the facts, in plain words, without excuses (client-facing)' })

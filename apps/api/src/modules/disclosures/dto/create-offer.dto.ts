@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, IsString, MaxLength, Validate, ValidatorConstraint, type ValidationArguments, type ValidatorConstraintInterface } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength, Validate, ValidatorConstraint, type ValidationArguments, type ValidatorConstraintInterface } from 'class-validator';
 import { OFFER_KINDS, offerValueProblem, type OfferKind } from '@candor/domain';
+import { IsIsoDateTime } from '../../../common/validation/iso-date';
 
 /** Checks value and currency together against the kind, with the domain's wording. */
 @ValidatorConstraint({ name: 'offerValue' })
@@ -42,7 +43,7 @@ export class CreateOfferDto {
 
   @ApiPropertyOptional({ example: '2026-12-07T17:00:00Z', description: 'defaults to 14 days from now' })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'expiresAt must be a date and time, e.g. 2026-12-07T17:00:00Z' })
+  @IsIsoDateTime('expiresAt must be a date and time, e.g. 2026-12-07T17:00:00Z')
   expiresAt?: string;
 }
 

@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsIsoDateTime } from '../../../common/validation/iso-date';
 
 /** The words of a disclosure: client-facing first, then the internal ones a client never sees. */
 export class DisclosureTextDto {
@@ -30,7 +31,7 @@ export class DisclosureTextDto {
 
   @ApiPropertyOptional({ example: '2026-11-25T17:00:00Z', description: 'when the remedy will be done' })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'remedyDueAt must be a date and time, e.g. 2026-11-25T17:00:00Z' })
+  @IsIsoDateTime('remedyDueAt must be a date and time, e.g. 2026-11-25T17:00:00Z')
   remedyDueAt?: string;
 
   @ApiPropertyOptional({ description: 'internal: why it happened' })

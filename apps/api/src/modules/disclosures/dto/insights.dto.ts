@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { DISCLOSURE_CATEGORIES, DISCLOSURE_SEVERITIES, OFFER_KINDS } from '@candor/domain';
 
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+const MONTH = /^(?!0000)\d{4}-(0[1-9]|1[0-2])$/;
 
 export class AnalyticsQuery {
   @ApiPropertyOptional({ example: '2026-01', description: 'first month (by disclosure creation); default 11 months before `to`' })

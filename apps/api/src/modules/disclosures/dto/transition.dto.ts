@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsInt, IsIn, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsIn, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIsoDateTime } from '../../../common/validation/iso-date';
 
 export class ProposeRemedyDto {
   @ApiPropertyOptional({ description: 'the remedy as proposed now; defaults to the one on the disclosure' })
@@ -11,7 +12,7 @@ export class ProposeRemedyDto {
 
   @ApiPropertyOptional({ example: '2026-11-25T17:00:00Z' })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'remedyDueAt must be a date and time, e.g. 2026-11-25T17:00:00Z' })
+  @IsIsoDateTime('remedyDueAt must be a date and time, e.g. 2026-11-25T17:00:00Z')
   remedyDueAt?: string;
 }
 

@@ -1,7 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsISO8601, IsOptional, IsUUID } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsUUID } from 'class-validator';
 import { DETECTED_BY, DISCLOSURE_CATEGORIES, DISCLOSURE_SEVERITIES, type DetectedBy, type DisclosureCategory, type DisclosureSeverity } from '@candor/domain';
 import { DisclosureTextDto } from './disclosure-text.dto';
+import { IsIsoDateTime } from '../../../common/validation/iso-date';
 
 /**
  * Changes to a disclosure. What the client has read stays as they read it: the facts are editable
@@ -25,12 +26,12 @@ export class UpdateDisclosureDto extends DisclosureTextDto {
 
   @ApiPropertyOptional({ example: '2026-11-20T09:00:00Z' })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'occurredAt must be a date and time, e.g. 2026-11-20T09:00:00Z' })
+  @IsIsoDateTime('occurredAt must be a date and time, e.g. 2026-11-20T09:00:00Z')
   occurredAt?: string;
 
   @ApiPropertyOptional({ example: '2026-11-21T08:30:00Z' })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'discoveredAt must be a date and time, e.g. 2026-11-21T08:30:00Z' })
+  @IsIsoDateTime('discoveredAt must be a date and time, e.g. 2026-11-21T08:30:00Z')
   discoveredAt?: string;
 
   @ApiPropertyOptional({ type: [String], description: 'replaces the team members involved (internal)' })

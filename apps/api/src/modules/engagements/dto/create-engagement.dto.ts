@@ -64,7 +64,7 @@ export class CreateEngagementDto {
 
   @ApiPropertyOptional({ example: '20', description: 'prepaid hours per month (a retainer)' })
   @IsOptional()
-  @IsDecimalAmount('retainerHoursPerMonth', { integerDigits: 5 })
+  @IsDecimalAmount('retainerHoursPerMonth', { integerDigits: 5, positive: true })
   retainerHoursPerMonth?: string;
 
   @ApiPropertyOptional({ type: WorkingAgreementDto })

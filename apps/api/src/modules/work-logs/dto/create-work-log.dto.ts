@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsBoolean, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsIsoDateTime } from '../../../common/validation/iso-date';
 
 /** A manual entry: start and end typed in by hand. */
 export class CreateWorkLogDto {
@@ -8,11 +9,11 @@ export class CreateWorkLogDto {
   engagementId: string;
 
   @ApiProperty({ example: '2026-11-23T08:00:00Z' })
-  @IsISO8601({ strict: true }, { message: 'startedAt must be a date and time like 2026-11-23T08:00:00Z' })
+  @IsIsoDateTime('startedAt must be a date and time like 2026-11-23T08:00:00Z')
   startedAt: string;
 
   @ApiProperty({ example: '2026-11-23T09:30:00Z' })
-  @IsISO8601({ strict: true }, { message: 'endedAt must be a date and time like 2026-11-23T09:30:00Z' })
+  @IsIsoDateTime('endedAt must be a date and time like 2026-11-23T09:30:00Z')
   endedAt: string;
 
   @ApiPropertyOptional({ example: 'Drafted the November newsletter', description: 'what was done; required before the week is submitted' })

@@ -1,15 +1,16 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsISO8601, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { IsBoolean, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { IsIsoDateTime } from '../../../common/validation/iso-date';
 
 export class UpdateWorkLogDto {
   @ApiPropertyOptional({ example: '2026-11-23T08:00:00Z' })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'startedAt must be a date and time like 2026-11-23T08:00:00Z' })
+  @IsIsoDateTime('startedAt must be a date and time like 2026-11-23T08:00:00Z')
   startedAt?: string;
 
   @ApiPropertyOptional({ example: '2026-11-23T09:30:00Z' })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'endedAt must be a date and time like 2026-11-23T09:30:00Z' })
+  @IsIsoDateTime('endedAt must be a date and time like 2026-11-23T09:30:00Z')
   endedAt?: string;
 
   @ApiPropertyOptional()
