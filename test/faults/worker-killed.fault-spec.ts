@@ -19,7 +19,7 @@ describe('fault: the worker is killed mid-send', () => {
 
   it('loses nothing and doubles at most the sends in flight at each kill', async () => {
     const total = 300;
-    const concurrency = 10;
+    const concurrency = 20;
     const kills = 3;
     const env = workerEnv({ SMTP_URL: `smtp://127.0.0.1:${sink.port}`, EMAIL_CONCURRENCY: String(concurrency) });
     const tenantId = await seedTenant('killed');

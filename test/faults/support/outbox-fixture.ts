@@ -16,7 +16,7 @@ export function workerEnv(overrides: Record<string, string>): Record<string, str
     DATA_ENCRYPTION_KEY: 'fault-secret-that-is-long-enough-0123456789',
     QUEUE_PREFIX: `candor-faults-${process.pid}-${randomUUID().slice(0, 8)}`,
     RELAY_INTERVAL_MS: '100',
-    EMAIL_CONCURRENCY: '10',
+    EMAIL_CONCURRENCY: '20',
     SMTP_TIMEOUT_MS: '2000',
     SEND_LEASE_MS: '6000',
     QUEUED_RECLAIM_MS: '5000',
