@@ -972,6 +972,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/follow-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Follow-ups by status, soonest due first: staff see their disclosures', client users their check-ins */
+        get: operations["FollowUpsController_list_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/follow-ups/{id}/complete": {
         parameters: {
             query?: never;
@@ -1847,6 +1864,12 @@ export interface components {
             /** @description the read-only link; returned once, when created */
             url?: string;
         };
+        ShownPersonResponse: {
+            /** @description null when the person is shown as the team */
+            id: string | null;
+            /** @example The Northwind Assistants team */
+            displayName: string;
+        };
         OfferResponse: {
             id: string;
             disclosureId: string;
@@ -1864,7 +1887,7 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             decidedAt: string | null;
-            decidedBy: components["schemas"]["PersonResponse"] | null;
+            decidedBy: components["schemas"]["ShownPersonResponse"] | null;
             declineReason: string | null;
             /** Format: date-time */
             appliedAt: string | null;
@@ -1902,7 +1925,7 @@ export interface components {
             /** @enum {string} */
             visibility: "client" | "internal";
             /** @description null for the system (e.g. an expired offer) */
-            actor: components["schemas"]["PersonResponse"] | null;
+            actor: components["schemas"]["ShownPersonResponse"] | null;
             /** Format: date-time */
             at: string;
         };
@@ -1926,7 +1949,7 @@ export interface components {
             /** @enum {string} */
             status: "draft" | "in_review" | "disclosed" | "acknowledged" | "remedy_proposed" | "remedy_accepted" | "remedy_changes_requested" | "in_remediation" | "resolved" | "closed";
             /** @description the tenant's team unless the tenant shows staff names */
-            author: components["schemas"]["PersonResponse"];
+            author: components["schemas"]["ShownPersonResponse"];
             whatHappened: string;
             impact: string;
             apology: string;
@@ -1936,7 +1959,7 @@ export interface components {
             remedyRounds: number;
             /** Format: date-time */
             remedyAcceptedAt: string | null;
-            remedyAcceptedBy: components["schemas"]["PersonResponse"] | null;
+            remedyAcceptedBy: components["schemas"]["ShownPersonResponse"] | null;
             resolutionSummary: string;
             preventionSummary: string;
             /** Format: date-time */
@@ -1986,7 +2009,7 @@ export interface components {
             /** @enum {string} */
             status: "draft" | "in_review" | "disclosed" | "acknowledged" | "remedy_proposed" | "remedy_accepted" | "remedy_changes_requested" | "in_remediation" | "resolved" | "closed";
             /** @description the tenant's team unless the tenant shows staff names */
-            author: components["schemas"]["PersonResponse"];
+            author: components["schemas"]["ShownPersonResponse"];
             whatHappened: string;
             impact: string;
             apology: string;
@@ -1996,7 +2019,7 @@ export interface components {
             remedyRounds: number;
             /** Format: date-time */
             remedyAcceptedAt: string | null;
-            remedyAcceptedBy: components["schemas"]["PersonResponse"] | null;
+            remedyAcceptedBy: components["schemas"]["ShownPersonResponse"] | null;
             resolutionSummary: string;
             preventionSummary: string;
             /** Format: date-time */
@@ -2168,6 +2191,21 @@ export interface components {
         DeclineOfferDto: {
             reason?: string;
         };
+        FollowUpListItemResponse: {
+            id: string;
+            /** @enum {string} */
+            kind: "client_check_in" | "team_retrospective";
+            /** @enum {string} */
+            status: "pending" | "done" | "skipped";
+            /** Format: date-time */
+            dueAt: string;
+            disclosureId: string;
+            /** @enum {string} */
+            category: "missed_deadline" | "copy_error" | "misunderstood_brief" | "double_booking" | "missed_sign_off" | "data_handling" | "other";
+            engagementId: string;
+            engagementName: string;
+            clientName: string;
+        };
         CompleteFollowUpDto: {
             /** @description what came of it */
             outcome: string;
@@ -2329,7 +2367,7 @@ export interface components {
             /** @description the disclosed error a correction fixes */
             disclosureId: string | null;
             /** @description the tenant's team for clients unless the tenant shows staff names */
-            deliveredBy: components["schemas"]["PersonResponse"];
+            deliveredBy: components["schemas"]["ShownPersonResponse"];
             /** Format: date-time */
             createdAt: string;
             files: components["schemas"]["DeliverableFileResponse"][];
@@ -2340,7 +2378,7 @@ export interface components {
             versionId: string;
             versionNumber: number;
             comment: string;
-            requestedBy: components["schemas"]["PersonResponse"];
+            requestedBy: components["schemas"]["ShownPersonResponse"];
             /** @description false once a correction of our own error fulfilled it */
             countsAsRound: boolean;
             roundNumber: number | null;
@@ -2372,10 +2410,10 @@ export interface components {
             dueAt: string | null;
             /** @description past its due date without being delivered */
             late: boolean;
-            assignee: components["schemas"]["PersonResponse"] | null;
+            assignee: components["schemas"]["ShownPersonResponse"] | null;
             /** Format: date-time */
             approvedAt: string | null;
-            approvedBy: components["schemas"]["PersonResponse"] | null;
+            approvedBy: components["schemas"]["ShownPersonResponse"] | null;
             rounds: components["schemas"]["RoundsResponse"];
             versionCount: number;
             /** Format: date-time */
@@ -2403,10 +2441,10 @@ export interface components {
             dueAt: string | null;
             /** @description past its due date without being delivered */
             late: boolean;
-            assignee: components["schemas"]["PersonResponse"] | null;
+            assignee: components["schemas"]["ShownPersonResponse"] | null;
             /** Format: date-time */
             approvedAt: string | null;
-            approvedBy: components["schemas"]["PersonResponse"] | null;
+            approvedBy: components["schemas"]["ShownPersonResponse"] | null;
             rounds: components["schemas"]["RoundsResponse"];
             versionCount: number;
             /** Format: date-time */
@@ -4810,6 +4848,28 @@ export interface operations {
             };
         };
     };
+    FollowUpsController_list_v1: {
+        parameters: {
+            query?: {
+                status?: "pending" | "done" | "skipped";
+                kind?: "client_check_in" | "team_retrospective";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpListItemResponse"][];
+                };
+            };
+        };
+    };
     FollowUpsController_complete_v1: {
         parameters: {
             query?: never;
@@ -4825,11 +4885,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description the disclosure the follow-up belongs to */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DisclosureStaffResponse"] | components["schemas"]["DisclosureClientResponse"];
+                };
             };
             /** @description unknown, or not visible to the caller */
             404: {
@@ -4862,11 +4925,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description the disclosure the follow-up belongs to */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DisclosureStaffResponse"] | components["schemas"]["DisclosureClientResponse"];
+                };
             };
             /** @description unknown, or not visible to the caller */
             404: {
