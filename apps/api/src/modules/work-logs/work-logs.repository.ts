@@ -32,10 +32,15 @@ const COLUMNS = `w.tenant_id AS "tenantId", w.id, w.engagement_id AS "engagement
 
 const FROM = `work_logs w JOIN engagements e ON e.tenant_id = w.tenant_id AND e.id = w.engagement_id JOIN users u ON u.id = w.assistant_id`;
 
-/** An engagement's finished entries that started in [from, to), oldest first; drafts hidden for clients. */
-const IN_PERIOD = `SELECT ${COLUMNS} FROM ${FROM}
+/**
+ * What a client may see of an engagement's time in [from, to): finished entries the team has
+ * submitted (submitted, disputed, approved and locked), oldest first. Drafts are still the
+ * assistant's and a running timer is not time yet. The timesheet screen, its CSV, its printable
+ * report and a share link are all this one query, for every reader, so they cannot disagree.
+ */
+const CLIENT_VISIBLE_IN_PERIOD = `SELECT ${COLUMNS} FROM ${FROM}
   WHERE w.tenant_id = $1 AND w.engagement_id = $2 AND w.started_at >= $3 AND w.started_at < $4
-    AND w.duration_seconds IS NOT NULL AND (NOT $5::boolean OR w.status <> 'draft')
+    AND w.duration_seconds IS NOT NULL AND w.status <> 'draft'
   ORDER BY w.started_at, w.id`;
 
 /** Queries only: takes the tenant-scoped manager. */
@@ -77,27 +82,24 @@ export class WorkLogsRepository {
     ]);
   }
 
-  /**
-   * An engagement's finished entries that start within [from, to), oldest first: the lines of a
-   * timesheet. Running timers count once they stop; `hideDrafts` for client audiences.
-   */
-  inPeriod(manager: EntityManager, tenantId: string, engagementId: string, from: Date, to: Date, hideDrafts: boolean): Promise<WorkLogRow[]> {
-    return manager.query(IN_PERIOD, [tenantId, engagementId, from, to, hideDrafts]);
+  /** The lines of a timesheet: what a client may see of the engagement's time in [from, to) (see CLIENT_VISIBLE_IN_PERIOD). */
+  clientVisibleInPeriod(manager: EntityManager, tenantId: string, engagementId: string, from: Date, to: Date): Promise<WorkLogRow[]> {
+    return manager.query(CLIENT_VISIBLE_IN_PERIOD, [tenantId, engagementId, from, to]);
   }
 
   /**
-   * The same rows as `inPeriod`, handed to `each` a batch at a time through a cursor, so a long
-   * period is never held in memory at once. Runs inside the caller's transaction.
+   * The same rows as `clientVisibleInPeriod`, handed to `each` a batch at a time through a cursor,
+   * so a long period is never held in memory at once. Runs inside the caller's transaction.
    */
-  async eachInPeriod(
+  async eachClientVisibleInPeriod(
     manager: EntityManager,
     tenantId: string,
     engagementId: string,
-    period: { from: Date; to: Date; hideDrafts: boolean },
+    period: { from: Date; to: Date },
     batchSize: number,
     each: (rows: WorkLogRow[]) => Promise<void>,
   ): Promise<void> {
-    await manager.query(`DECLARE work_logs_in_period NO SCROLL CURSOR FOR ${IN_PERIOD}`, [tenantId, engagementId, period.from, period.to, period.hideDrafts]);
+    await manager.query(`DECLARE work_logs_in_period NO SCROLL CURSOR FOR ${CLIENT_VISIBLE_IN_PERIOD}`, [tenantId, engagementId, period.from, period.to]);
     try {
       for (;;) {
         const rows: WorkLogRow[] = await manager.query(`FETCH ${Number(batchSize)} FROM work_logs_in_period`);

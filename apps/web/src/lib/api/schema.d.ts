@@ -467,7 +467,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Stop the caller's running timer */
+        /** Stop the caller's running timer; one that ran under a minute is discarded unless keepShort is true */
         post: operations["TimerController_stop_v1"];
         delete?: never;
         options?: never;
@@ -1735,11 +1735,71 @@ export interface components {
             notes?: string;
             /** @default true */
             billable: boolean;
+            /**
+             * Format: uuid
+             * @description time spent putting right a disclosed error of this engagement: never billed, shown to the client as the team
+             */
+            disclosureId?: string;
+        };
+        StoppedTimerResponse: {
+            id: string;
+            engagementId: string;
+            engagementName: string;
+            /** @description null where a client sees "the team" (time spent fixing our error) */
+            assistant: components["schemas"]["PersonResponse"] | null;
+            /** @enum {string} */
+            source: "timer" | "manual" | "adjustment";
+            /** @enum {string} */
+            status: "draft" | "submitted" | "disputed" | "locked";
+            running: boolean;
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            endedAt: string | null;
+            /** @description negative for an adjusting entry that takes time off */
+            durationSeconds: number | null;
+            /** @example 1.50 */
+            hours: string;
+            notes: string;
+            billable: boolean;
+            /** @example 45.00 */
+            hourlyRate: string;
+            /** @example EUR */
+            currency: string;
+            /**
+             * @description hours x rate when billable, else 0.00
+             * @example 67.50
+             */
+            amount: string;
+            /** @description time spent fixing our own error, at no charge */
+            fixedAtNoCharge: boolean;
+            weekId: string | null;
+            /** @description the locked entry this one corrects */
+            adjustsId: string | null;
+            disclosureId: string | null;
+            /**
+             * Format: date-time
+             * @description set when the worker stopped a forgotten timer
+             */
+            autoStoppedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description true when the timer ran for less than a minute and was discarded: the entry no longer exists */
+            discarded: boolean;
         };
         TimerStartResponse: {
             timer: components["schemas"]["WorkLogResponse"];
-            /** @description the timer that was running before, now stopped */
-            stopped: components["schemas"]["WorkLogResponse"] | null;
+            /** @description the timer that was running before, now stopped (discarded if it ran under a minute) */
+            stopped: components["schemas"]["StoppedTimerResponse"] | null;
+        };
+        StopTimerDto: {
+            /**
+             * @description keep a timer that ran for less than a minute; without it such a timer is discarded (it would show as 0:00 h)
+             * @default false
+             */
+            keepShort: boolean;
         };
         WeekResponse: {
             id: string;
@@ -3618,14 +3678,18 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StopTimerDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["WorkLogResponse"];
+                    "application/json": components["schemas"]["StoppedTimerResponse"];
                 };
             };
             /** @description no timer is running */
