@@ -23,7 +23,8 @@ function RunningTimer({ timer, onDiscarded }: { timer: WorkLog; onDiscarded: () 
   const elapsed = (now - new Date(timer.startedAt).getTime()) / 1000;
   const run = (keepShort: boolean) => {
     if (stop.isPending) return;
-    stop.mutate(keepShort, { onSuccess: (stopped) => (stopped.discarded ? onDiscarded() : undefined) });
+    // The promise, not mutate's onSuccess: this component unmounts as soon as the timer is gone.
+    stop.mutateAsync(keepShort).then((stopped) => (stopped.discarded ? onDiscarded() : undefined), () => undefined);
   };
   if (asking) {
     return (
