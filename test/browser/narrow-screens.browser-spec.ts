@@ -36,7 +36,7 @@ describe('on a phone, in every language', () => {
     portal = await startPortal();
     fixture = await workFixture(portal.stack.api);
     await submittedWeek(portal.stack.api, fixture, 1);
-  });
+  }, 180_000);
   afterAll(() => portal.close());
 
   const member = (who: Who) => (who === 'owner' ? { email: fixture.owner.email, token: fixture.owner.token } : fixture[who]);
