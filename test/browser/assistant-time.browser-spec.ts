@@ -1,3 +1,4 @@
+import { withOwner } from '../support/owner-db';
 import { newVisitor, screenshot, seriousAccessibilityProblems, useSession, VIEWPORTS, waitForHeading } from './support/browser';
 import { startPortal, type Portal } from './support/portal';
 import { tokensFor, workFixture, type WorkFixture } from './support/work-logging';
@@ -38,6 +39,11 @@ describe('an assistant logs time through the web app', () => {
     await screenshot(page, 'assistant-timer-running-en-1280');
     expect(await seriousAccessibilityProblems(page)).toEqual([]);
 
+    // Twenty minutes of work later (moved back in the database rather than waited for): a timer
+    // stopped within a minute would be discarded, not logged.
+    const running = (await api.get('/api/v1/timer', fixture.assistant.token)).body.timer;
+    await withOwner((db) => db.query(`UPDATE work_logs SET started_at = started_at - interval '20 minutes' WHERE id = $1`, [running.id]));
+    await page.reload();
     await timer.getByRole('button', { name: 'Stop' }).click();
     await timer.getByText('No timer running.').waitFor();
     expect((await api.get('/api/v1/timer', fixture.assistant.token)).body.timer).toBeNull();
@@ -46,6 +52,7 @@ describe('an assistant logs time through the web app', () => {
     const week = drafts.getByRole('region', { name: 'Inbox & calendar management' });
     await week.getByText('No notes yet').waitFor();
     await week.getByRole('button', { name: 'Submit week' }).click();
+    await week.getByRole('button', { name: 'Yes, submit the week' }).click();
     const refusal = week.getByRole('alert');
     await refusal.getByText("This week can't be submitted yet").waitFor();
     expect(await refusal.textContent()).toContain('Every entry needs notes of what was done');
@@ -59,6 +66,7 @@ describe('an assistant logs time through the web app', () => {
       throw error;
     });
     await week.getByRole('button', { name: 'Submit week' }).click();
+    await week.getByRole('button', { name: 'Yes, submit the week' }).click();
     await page
       .getByRole('status')
       .filter({ hasText: 'Week submitted. The client has been asked to approve it.' })

@@ -250,8 +250,10 @@ describe('deliverables', () => {
   it('reminds the assignee the day before, marks late work once and suggests a pre-filled disclosure, exactly once per deliverable', async () => {
     const { api } = stack;
     const dueSoon = await newDeliverable({ dueAt: inDays(0.5) });
-    const overdue = await newDeliverable({ dueAt: inDays(-0.1) });
-    const deliveredLate = await newDeliverable({ dueAt: inDays(-0.1) });
+    // A past due date is refused when planning: these two became late with time, as in life.
+    const overdue = await newDeliverable({ dueAt: inDays(1) });
+    const deliveredLate = await newDeliverable({ dueAt: inDays(1) });
+    await withOwner((db) => db.query(`UPDATE deliverables SET due_at = now() - interval '144 minutes' WHERE id = ANY($1::uuid[])`, [[overdue, deliveredLate]]));
     expect((await deliver(deliveredLate, assistant.token, { changeSummary: 'Done.' }, [SAMPLE.pdf()])).status).toBe(201);
     const farOff = await newDeliverable({ dueAt: inDays(5) });
 

@@ -257,6 +257,16 @@ describe('work logging', () => {
 
     it('cuts the week in the tenant time zone, and the CSV totals equal the API totals', async () => {
       const { api } = stack;
+      // A timesheet is what the client may see: drafts are not on it, for staff either, until submitted.
+      const before = await api.get(`/api/v1/engagements/${engagementId}/timesheet?period=week&start=${week}`, tenant.owner.token);
+      expect(before.body.entries).toEqual([]);
+      // Client users do not see drafts.
+      expect((await api.get(`/api/v1/work-logs/${entries.monday}`, clientMember.token)).status).toBe(404);
+      const submitted = await api.post('/api/v1/timesheet-weeks', { engagementId, weekStart: week }, assistant.token);
+      expect(submitted.status).toBe(201);
+      weekId = submitted.body.id;
+      expect(submitted.body).toMatchObject({ status: 'submitted', weekStart: week, totalHours: '6.25', billableAmount: '247.50' });
+      expect(submitted.body.entries).toHaveLength(4);
       const sheet = await api.get(`/api/v1/engagements/${engagementId}/timesheet?period=week&start=${week}`, tenant.owner.token);
       expect(sheet.status).toBe(200);
       expect(sheet.body.period).toEqual({ kind: 'week', start: week, end: '2026-11-08', timeZone: 'Europe/Berlin' });
@@ -300,14 +310,6 @@ describe('work logging', () => {
 
     it('submit -> dispute one entry -> correct with a reason -> approve -> locked, with the emails', async () => {
       const { api } = stack;
-      // Client users do not see drafts.
-      expect((await api.get(`/api/v1/work-logs/${entries.monday}`, clientMember.token)).status).toBe(404);
-
-      const submitted = await api.post('/api/v1/timesheet-weeks', { engagementId, weekStart: week }, assistant.token);
-      expect(submitted.status).toBe(201);
-      weekId = submitted.body.id;
-      expect(submitted.body).toMatchObject({ status: 'submitted', weekStart: week, totalHours: '6.25', billableAmount: '247.50' });
-      expect(submitted.body.entries).toHaveLength(4);
       const toClient = await waitForEmailAbout(clientAdmin.email, `the week of ${week} is ready for your approval`);
       expect(toClient.text).toContain('6.25 hours');
       expect((await api.get(`/api/v1/work-logs/${entries.monday}`, clientMember.token)).status).toBe(200);

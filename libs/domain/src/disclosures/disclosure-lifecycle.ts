@@ -52,28 +52,54 @@ export const DISCLOSURE_TRANSITIONS = {
   disclose: { from: ['draft', 'in_review'], to: 'disclosed', by: 'staff' },
   acknowledge: { from: ['disclosed'], to: 'acknowledged', by: 'client' },
   propose_remedy: { from: ['disclosed', 'acknowledged', 'remedy_changes_requested'], to: 'remedy_proposed', by: 'staff' },
-  accept_remedy: { from: ['remedy_proposed'], to: 'remedy_accepted', by: 'client_admin' },
-  request_remedy_changes: { from: ['remedy_proposed'], to: 'remedy_changes_requested', by: 'client_admin' },
+  // A remedy written into the disclosure (or agreed up front) is already in front of the client:
+  // they may answer it at once, and answering it acknowledges the disclosure.
+  accept_remedy: { from: ['remedy_proposed', 'disclosed', 'acknowledged'], to: 'remedy_accepted', by: 'client_admin' },
+  request_remedy_changes: { from: ['remedy_proposed', 'disclosed', 'acknowledged'], to: 'remedy_changes_requested', by: 'client_admin' },
   start_remediation: { from: ['remedy_accepted'], to: 'in_remediation', by: 'staff' },
   resolve: { from: ['in_remediation'], to: 'resolved', by: 'staff' },
   close: { from: ['resolved'], to: 'closed', by: 'staff' },
 } as const satisfies Record<string, Transition>;
 export type DisclosureAction = keyof typeof DISCLOSURE_TRANSITIONS;
 
+/** What else than the status decides a step: whether the client has a remedy (plan and due date) to answer. */
+export interface DisclosureFacts {
+  remedyWritten: boolean;
+}
+
+const NO_REMEDY: DisclosureFacts = { remedyWritten: false };
+
+/** The facts of a disclosure row: a remedy counts as written once it has words and a due date. */
+export const disclosureFacts = (d: { remedyPlan: string; remedyDueAt: Date | string | null }): DisclosureFacts => ({
+  remedyWritten: d.remedyPlan.trim() !== '' && d.remedyDueAt !== null,
+});
+
+/** Answering a remedy before it was formally proposed needs one written down, with its due date. */
+const needsWrittenRemedy = (action: DisclosureAction, status: DisclosureStatus): boolean =>
+  (action === 'accept_remedy' || action === 'request_remedy_changes') && status !== 'remedy_proposed';
+
+const allows = (action: DisclosureAction, status: DisclosureStatus, facts: DisclosureFacts): boolean =>
+  (DISCLOSURE_TRANSITIONS[action] as Transition).from.includes(status) && (facts.remedyWritten || !needsWrittenRemedy(action, status));
+
 /** The states a disclosure may move to next from `status`, in lifecycle order. */
-export function allowedNextStatuses(status: DisclosureStatus): DisclosureStatus[] {
+export function allowedNextStatuses(status: DisclosureStatus, facts: DisclosureFacts = NO_REMEDY): DisclosureStatus[] {
   const next = new Set<DisclosureStatus>();
-  for (const t of Object.values(DISCLOSURE_TRANSITIONS) as Transition[]) if (t.from.includes(status)) next.add(t.to);
+  for (const action of Object.keys(DISCLOSURE_TRANSITIONS) as DisclosureAction[]) {
+    if (allows(action, status, facts)) next.add(DISCLOSURE_TRANSITIONS[action].to);
+  }
   return DISCLOSURE_STATUSES.filter((s) => next.has(s));
 }
 
 export type TransitionCheck = { ok: true; to: DisclosureStatus } | { ok: false; message: string };
 
 /** Whether `action` may happen to a disclosure that is `status`; the refusal names the allowed next states. */
-export function checkTransition(action: DisclosureAction, status: DisclosureStatus): TransitionCheck {
+export function checkTransition(action: DisclosureAction, status: DisclosureStatus, facts: DisclosureFacts = NO_REMEDY): TransitionCheck {
   const transition: Transition = DISCLOSURE_TRANSITIONS[action];
-  if (transition.from.includes(status)) return { ok: true, to: transition.to };
-  const next = allowedNextStatuses(status);
+  if (allows(action, status, facts)) return { ok: true, to: transition.to };
+  if (transition.from.includes(status)) {
+    return { ok: false, message: `Cannot ${action.replaceAll('_', ' ')} yet: no remedy with a due date has been written for this disclosure` };
+  }
+  const next = allowedNextStatuses(status, facts);
   const allowed = next.length ? `allowed next: ${next.join(', ')}` : 'it allows no further step';
   return { ok: false, message: `Cannot ${action.replaceAll('_', ' ')} a disclosure that is ${status}; ${allowed}` };
 }

@@ -4,6 +4,12 @@ export const MAX_ENTRY_SECONDS = 24 * 3600;
 /** Clock skew we tolerate between a browser and the server before calling a time "in the future". */
 export const FUTURE_TOLERANCE_MS = 5 * 60_000;
 
+/**
+ * Shorter than this, an entry shows as 0:00 h: a timer stopped this soon was a slip and is
+ * discarded unless its author keeps it, and a week of nothing longer has no time to submit.
+ */
+export const SHORT_ENTRY_SECONDS = 60;
+
 /** Stored times are whole seconds so that duration = end - start holds exactly. */
 export const toWholeSecond = (date: Date): Date => new Date(Math.floor(date.getTime() / 1000) * 1000);
 

@@ -1,5 +1,5 @@
 import { roundsSummary } from '@candor/domain';
-import type { PersonResponse } from '../disclosures/dto/disclosure.response';
+import type { ShownPersonResponse } from '../disclosures/dto/disclosure.response';
 import type { DeliverableClientResponse, DeliverableStaffResponse, DeliverableVersionResponse, RevisionRequestResponse } from './dto/deliverable.response';
 import type { DeliverableRow, FileRow, RevisionRequestRow, VersionRow } from './deliverables.repository';
 
@@ -19,7 +19,7 @@ export const downloadPath = (deliverableId: string, fileId: string) => `/api/v1/
 
 /** The client's view, field by field: the team member behind the work is the team unless the tenant says otherwise. */
 export function presentForClient(row: DeliverableRow, view: ClientView, detail?: DeliverableDetail): DeliverableClientResponse {
-  const staff = (id: string, name: string): PersonResponse => (view.showStaffNames ? { id, displayName: name } : { id: null, displayName: view.teamName });
+  const staff = (id: string, name: string): ShownPersonResponse => (view.showStaffNames ? { id, displayName: name } : { id: null, displayName: view.teamName });
   const response: DeliverableClientResponse = {
     id: row.id,
     engagementId: row.engagementId,
@@ -56,7 +56,7 @@ export function presentForStaff(row: DeliverableRow, detail?: DeliverableDetail)
 function presentDetail(
   deliverableId: string,
   detail: DeliverableDetail,
-  deliveredBy: (v: VersionRow) => PersonResponse,
+  deliveredBy: (v: VersionRow) => ShownPersonResponse,
 ): { versions: DeliverableVersionResponse[]; revisionRequests: RevisionRequestResponse[] } {
   return {
     versions: detail.versions.map((v) => ({

@@ -54,6 +54,7 @@ export class DeliverablesService {
   async create(actor: Actor, dto: CreateDeliverableDto): Promise<DeliverableResponse> {
     const engagement = await this.engagements.findVisible(actor, dto.engagementId);
     if (dto.assigneeId) await this.assertStaff(actor, dto.assigneeId);
+    assertDueAhead(dto.dueAt);
     const id = randomUUID();
     await this.tenant.manager.query(
       `INSERT INTO deliverables (tenant_id, id, engagement_id, client_account_id, title, description, assignee_id, due_at, created_by)
@@ -75,6 +76,7 @@ export class DeliverablesService {
     if (dto.assigneeId !== undefined) set('assignee_id', dto.assigneeId);
     const dueChanged = dto.dueAt !== undefined && (dto.dueAt === null ? before.dueAt !== null : before.dueAt?.getTime() !== new Date(dto.dueAt).getTime());
     if (dueChanged) {
+      assertDueAhead(dto.dueAt);
       set('due_at', dto.dueAt);
       // A new due date is a new promise: its reminder and its late notice may go out again.
       sets.push('due_reminded_at = NULL', 'late_at = NULL', 'late_notified_at = NULL');
@@ -117,5 +119,12 @@ export class DeliverablesService {
   private async assertStaff(actor: Actor, userId: string): Promise<void> {
     const staff = await this.engagementsRepository.staffIds(this.tenant.manager, actor.tenantId, [userId]);
     if (!staff.has(userId)) throw new BadRequestException('assigneeId must be a team member of this workspace');
+  }
+}
+
+/** A due date is a promise about the future: one already past would be late the moment it is planned. */
+function assertDueAhead(dueAt: string | null | undefined): void {
+  if (dueAt && new Date(dueAt).getTime() <= Date.now()) {
+    throw new BadRequestException('dueAt is in the past: choose a due date and time that is still ahead');
   }
 }

@@ -1,6 +1,6 @@
 import { BadRequestException, ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DISCLOSURE_TRANSITIONS, checkTransition, defineAbilityFor, isClientRole, type Actor, type DisclosureAction } from '@candor/domain';
+import { DISCLOSURE_TRANSITIONS, checkTransition, defineAbilityFor, disclosureFacts, isClientRole, type Actor, type DisclosureAction } from '@candor/domain';
 import { actorRef } from '../../common/actor-ref';
 import { TenantContext } from '../../common/tenant-context';
 import { DisclosureEventsWriter } from './disclosure-events.writer';
@@ -16,6 +16,11 @@ class SqlExpression {
 const NOW = new SqlExpression('now()');
 const NEXT_ROUND = new SqlExpression('remedy_rounds + 1');
 const SINCE_DISCOVERY = new SqlExpression('GREATEST(0, extract(epoch FROM now() - discovered_at))::int');
+// Answering the remedy written with the disclosure counts as its first proposal, and as reading the disclosure.
+const ACKNOWLEDGED = new SqlExpression('COALESCE(acknowledged_at, now())');
+const PROPOSED = new SqlExpression('COALESCE(remedy_proposed_at, disclosed_at)');
+const FIRST_ROUND = new SqlExpression('GREATEST(remedy_rounds, 1)');
+const ANSWERED = { acknowledged_at: ACKNOWLEDGED, remedy_proposed_at: PROPOSED, remedy_rounds: FIRST_ROUND };
 const SINCE_DISCLOSURE = new SqlExpression('GREATEST(0, extract(epoch FROM now() - disclosed_at))::int');
 
 /** Days after resolution when the client check-in and the team retrospective fall due. */
@@ -118,7 +123,8 @@ export class DisclosureLifecycleService {
 
   async acceptRemedy(actor: Actor, id: string): Promise<DisclosureResponse> {
     const d = await this.begin(actor, id, 'accept_remedy');
-    await this.move(actor, d, 'accept_remedy', 'client', { remedy_accepted_at: NOW, remedy_accepted_by: actor.userId }, { round: d.remedyRounds });
+    const round = Math.max(d.remedyRounds, 1);
+    await this.move(actor, d, 'accept_remedy', 'client', { ...ANSWERED, remedy_accepted_at: NOW, remedy_accepted_by: actor.userId }, { round });
     await this.notifier.send(actor.tenantId, d, 'team', 'disclosure_remedy_accepted', { remedyDue: formatUtc(d.remedyDueAt) }, await actorRef(this.tenant.manager, actor));
     return this.disclosures.get(actor, id);
   }
@@ -131,7 +137,7 @@ export class DisclosureLifecycleService {
        VALUES ($1, $2, 'disclosure', $3, $4, 'client', 'remedy_changes', $5)`,
       [actor.tenantId, randomUUID(), id, actor.userId, comment],
     );
-    await this.move(actor, d, 'request_remedy_changes', 'client', {}, { round: d.remedyRounds });
+    await this.move(actor, d, 'request_remedy_changes', 'client', ANSWERED, { round: Math.max(d.remedyRounds, 1) });
     await this.notifier.send(actor.tenantId, d, 'team', 'disclosure_remedy_changes_requested', { comment }, await actorRef(this.tenant.manager, actor));
     return this.disclosures.get(actor, id);
   }
@@ -195,7 +201,7 @@ export class DisclosureLifecycleService {
     }
     await this.repository.lock(this.tenant.manager, actor.tenantId, id);
     const current = await this.disclosures.findVisible(actor, id);
-    const check = checkTransition(action, current.status);
+    const check = checkTransition(action, current.status, disclosureFacts(current));
     if (!check.ok) throw new ConflictException(check.message);
     return current;
   }

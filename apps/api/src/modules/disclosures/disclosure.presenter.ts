@@ -1,10 +1,10 @@
-import { allowedNextStatuses, isDisclosed } from '@candor/domain';
+import { allowedNextStatuses, disclosureFacts, isDisclosed } from '@candor/domain';
 import type {
   DisclosureClientResponse,
   DisclosureStaffResponse,
   FollowUpResponse,
   OfferResponse,
-  PersonResponse,
+  ShownPersonResponse,
   TimelineEntryResponse,
 } from './dto/disclosure.response';
 import type { DisclosureRow, FollowUpRow, OfferRow, TimelineRow } from './disclosures.repository';
@@ -58,8 +58,8 @@ function presentOffer(o: OfferRow): OfferResponse {
  * internal comments and events before the disclosure cannot reach a client by accident.
  */
 export function presentForClient(row: DisclosureRow, view: ClientView, detail?: DisclosureDetail): DisclosureClientResponse {
-  const team: PersonResponse = { id: null, displayName: view.teamName };
-  const staff = (id: string, name: string): PersonResponse => (view.showStaffNames ? { id, displayName: name } : team);
+  const team: ShownPersonResponse = { id: null, displayName: view.teamName };
+  const staff = (id: string, name: string): ShownPersonResponse => (view.showStaffNames ? { id, displayName: name } : team);
   const response: DisclosureClientResponse = {
     id: row.id,
     engagementId: row.engagementId,
@@ -117,7 +117,7 @@ export function presentForStaff(row: DisclosureRow, deadlineHours: number, detai
     preventiveActions: row.preventiveActions,
     involved: detail?.involved ?? [],
     timeToResolveSeconds: row.timeToResolveSeconds,
-    allowedNextStatuses: allowedNextStatuses(row.status),
+    allowedNextStatuses: allowedNextStatuses(row.status, disclosureFacts(row)),
     overdue: !isDisclosed(row.status) && Date.now() - row.discoveredAt.getTime() > deadlineHours * 3_600_000,
   };
   if (!detail) return response;
@@ -129,7 +129,7 @@ export function presentForStaff(row: DisclosureRow, deadlineHours: number, detai
   };
 }
 
-function presentTimelineEntry(t: TimelineRow, shownAs: PersonResponse | null): TimelineEntryResponse {
+function presentTimelineEntry(t: TimelineRow, shownAs: ShownPersonResponse | null): TimelineEntryResponse {
   return {
     id: t.id,
     type: t.type,

@@ -1,6 +1,6 @@
 import { BadRequestException, ConflictException, ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { defineAbilityFor, hoursFor, type Actor } from '@candor/domain';
+import { SHORT_ENTRY_SECONDS, defineAbilityFor, hoursFor, type Actor } from '@candor/domain';
 import { ActorScope } from '../../common/actor-scope';
 import { API_CONFIG, type ApiConfig } from '../../config/api-config';
 import { TenantContext } from '../../common/tenant-context';
@@ -73,8 +73,8 @@ export class TimesheetWeeksService {
     if (existing?.status === 'approved') throw new ConflictException(`The week starting ${dto.weekStart} is already approved and locked`);
 
     const { from, to } = await this.repository.weekBounds(manager, actor.tenantId, dto.weekStart);
-    const drafts: { id: string; startedAt: Date; endedAt: Date | null; source: string; notes: string }[] = await manager.query(
-      `SELECT id, started_at AS "startedAt", ended_at AS "endedAt", source, notes FROM work_logs
+    const drafts: { id: string; startedAt: Date; endedAt: Date | null; source: string; notes: string; seconds: number | null }[] = await manager.query(
+      `SELECT id, started_at AS "startedAt", ended_at AS "endedAt", source, notes, duration_seconds AS seconds FROM work_logs
        WHERE tenant_id = $1 AND engagement_id = $2 AND assistant_id = $3 AND status = 'draft' AND started_at >= $4 AND started_at < $5
        ORDER BY started_at`,
       [actor.tenantId, engagement.id, assistantId, from, to],
@@ -87,6 +87,11 @@ export class TimesheetWeeksService {
       throw new BadRequestException(`Every entry needs notes of what was done before the week is submitted; missing on: ${list}`);
     }
     if (!drafts.length) throw new ConflictException(`There is no new time to submit for the week starting ${dto.weekStart}`);
+    if (drafts.every((d) => d.source !== 'adjustment' && Math.abs(d.seconds ?? 0) < SHORT_ENTRY_SECONDS)) {
+      throw new BadRequestException(
+        `The week starting ${dto.weekStart} has no time to submit: every new entry is shorter than a minute (0:00 h). Correct their times or delete them`,
+      );
+    }
 
     const weekId = existing?.id ?? randomUUID();
     if (existing) {

@@ -46,6 +46,7 @@ describe('timesheet exports', () => {
     expect(csv).toContain(`"'=HYPERLINK(""x""), then\nmore"`);
     expect(csv.split('\n')[1]).toMatch(/^2026-11-16,23:30,01:00,1.50,yes,45.00,67.50,EUR,manual,submitted,Ana,/);
     expect(csv).toContain('billable amount,67.50,EUR');
+    expect(csv).toContain('time zone,Europe/Berlin');
   });
 
   it('escapes HTML in the printable report', () => {

@@ -47,10 +47,11 @@ export function csvLines(entries: WorkLogResponse[], timeZone: string, teamName:
   );
 }
 
-/** A blank line, then the totals (the same figures as the JSON). */
-export function csvTotals(t: TimesheetTotalsResponse, currency: string): string {
+/** A blank line, then the totals (the same figures as the JSON) and the time zone every date and time above is in. */
+export function csvTotals(t: TimesheetTotalsResponse, currency: string, timeZone: string): string {
   return stringify([
     [],
+    ['time zone', timeZone],
     ['total hours', t.totalHours],
     ['billable hours', t.billableHours],
     ['non-billable hours', t.nonBillableHours],
@@ -61,5 +62,5 @@ export function csvTotals(t: TimesheetTotalsResponse, currency: string): string 
 
 /** The whole timesheet as CSV in one string (for timesheets already in memory, like a shared report). */
 export function timesheetCsv(sheet: TimesheetResponse): string {
-  return csvHeader() + csvLines(sheet.entries, sheet.period.timeZone, sheet.tenantName) + csvTotals(sheet.totals, sheet.engagement.currency);
+  return csvHeader() + csvLines(sheet.entries, sheet.period.timeZone, sheet.tenantName) + csvTotals(sheet.totals, sheet.engagement.currency, sheet.period.timeZone);
 }

@@ -26,8 +26,10 @@ interface TimesheetHead {
 const CSV_BATCH = 250;
 
 /**
- * One engagement's time for a week or a month, with totals. The JSON, the CSV and the printable
- * report are all drawn from this one object, so their totals cannot disagree.
+ * One engagement's time for a week or a month, with totals: the time the client may see (submitted
+ * and later), for staff and clients alike, since the timesheet is the document the client gets.
+ * Staff find their drafts on their workspace. The JSON, the CSV, the printable report and a share
+ * link are all drawn from the same query, so their lines and totals cannot disagree.
  */
 @Injectable()
 export class TimesheetsService {
@@ -35,7 +37,7 @@ export class TimesheetsService {
 
   async build(manager: EntityManager, scope: Scope, engagementId: string, query: TimesheetQuery, audience: Audience): Promise<TimesheetResponse> {
     const head = await this.head(manager, scope.tenantId, engagementId, query);
-    const rows = await this.workLogs.inPeriod(manager, scope, engagementId, head.from, head.to, audience === 'client');
+    const rows = await this.workLogs.clientVisibleInPeriod(manager, scope, engagementId, head.from, head.to);
     const entries = rows.map((row) => presentWorkLog(audience, row));
     return {
       tenantName: head.tenantName,
@@ -61,13 +63,12 @@ export class TimesheetsService {
     const head = await this.head(manager, scope.tenantId, engagementId, query);
     const totals = new TimesheetTotals();
     await write(csvHeader());
-    const period = { from: head.from, to: head.to, hideDrafts: audience === 'client' };
-    await this.workLogs.eachInPeriod(manager, scope, engagementId, period, CSV_BATCH, async (rows) => {
+    await this.workLogs.eachClientVisibleInPeriod(manager, scope, engagementId, head, CSV_BATCH, async (rows) => {
       const entries = rows.map((row) => presentWorkLog(audience, row));
       totals.add(entries);
       await write(csvLines(entries, head.timeZone, head.tenantName));
     });
-    await write(csvTotals(totals.result(), head.currency));
+    await write(csvTotals(totals.result(), head.currency, head.timeZone));
   }
 
   /** The period's bounds in the tenant's time zone and the names a timesheet shows. */

@@ -2,14 +2,14 @@ import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@candor/domain';
 import { CurrentActor, Policy } from '../../common/access.decorators';
-import { StartTimerDto } from './dto/start-timer.dto';
-import { RunningTimerResponse, WorkLogResponse } from './dto/work-log.response';
+import { StartTimerDto, StopTimerDto } from './dto/start-timer.dto';
+import { RunningTimerResponse, StoppedTimerResponse, WorkLogResponse } from './dto/work-log.response';
 import { TimerService, type TimerStartResult } from './timer.service';
 
 class TimerStartResponse implements TimerStartResult {
   @ApiProperty({ type: WorkLogResponse }) timer: WorkLogResponse;
-  @ApiProperty({ type: WorkLogResponse, nullable: true, description: 'the timer that was running before, now stopped' })
-  stopped: WorkLogResponse | null;
+  @ApiProperty({ type: StoppedTimerResponse, nullable: true, description: 'the timer that was running before, now stopped (discarded if it ran under a minute)' })
+  stopped: StoppedTimerResponse | null;
 }
 
 @ApiTags('work-logs')
@@ -37,10 +37,10 @@ export class TimerController {
   @Post('stop')
   @HttpCode(200)
   @Policy('create', 'WorkLog')
-  @ApiOperation({ summary: "Stop the caller's running timer" })
-  @ApiOkResponse({ type: WorkLogResponse })
+  @ApiOperation({ summary: "Stop the caller's running timer; one that ran under a minute is discarded unless keepShort is true" })
+  @ApiOkResponse({ type: StoppedTimerResponse })
   @ApiConflictResponse({ description: 'no timer is running' })
-  stop(@CurrentActor() actor: Actor): Promise<WorkLogResponse> {
-    return this.timers.stop(actor);
+  stop(@CurrentActor() actor: Actor, @Body() dto: StopTimerDto): Promise<StoppedTimerResponse> {
+    return this.timers.stop(actor, dto.keepShort ?? false);
   }
 }

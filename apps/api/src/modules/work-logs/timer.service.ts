@@ -1,18 +1,18 @@
 import { ConflictException, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { WorkLog } from '@candor/db';
-import { tenantSettings, toWholeSecond, type Actor } from '@candor/domain';
+import { SHORT_ENTRY_SECONDS, tenantSettings, toWholeSecond, type Actor } from '@candor/domain';
 import { TenantContext } from '../../common/tenant-context';
 import { AuditService } from '../audit/audit.service';
 import type { StartTimerDto } from './dto/start-timer.dto';
-import type { RunningTimerResponse, WorkLogResponse } from './dto/work-log.response';
+import type { RunningTimerResponse, StoppedTimerResponse, WorkLogResponse } from './dto/work-log.response';
 import { RetainerAlertsService } from './retainer-alerts.service';
 import { WorkLogsRepository } from './work-logs.repository';
 import { WorkLogsService } from './work-logs.service';
 
 export interface TimerStartResult {
   timer: WorkLogResponse;
-  stopped: WorkLogResponse | null;
+  stopped: StoppedTimerResponse | null;
 }
 
 /** One running timer per assistant: starting one stops the other. */
@@ -34,10 +34,12 @@ export class TimerService {
   async start(actor: Actor, dto: StartTimerDto): Promise<TimerStartResult> {
     const manager = this.tenant.manager;
     const engagement = await this.workLogs.loggableEngagement(actor, dto.engagementId);
+    if (dto.disclosureId) await this.workLogs.assertFixable(actor.tenantId, engagement.id, dto.disclosureId, dto.billable);
     await this.repository.lockAssistant(manager, actor.tenantId, actor.userId);
     let start = toWholeSecond(new Date());
     const running = await this.repository.runningTimer(manager, actor.tenantId, actor.userId);
-    const stoppedAt = running ? await this.stopEntry(actor, running) : null;
+    const stopped = running ? await this.stopEntry(actor, running, false) : null;
+    const stoppedAt = stopped?.endedAt ? new Date(stopped.endedAt) : null;
     // A timer stopped within its first second ends a second later: the next one starts after it.
     if (stoppedAt && stoppedAt > start) start = stoppedAt;
     await this.workLogs.assertWeekOpen(actor.tenantId, engagement.id, actor.userId, start);
@@ -54,24 +56,45 @@ export class TimerService {
       endedAt: null,
       durationSeconds: null,
       notes: dto.notes?.trim() ?? '',
-      billable: dto.billable ?? true,
+      billable: dto.disclosureId ? false : (dto.billable ?? true),
       hourlyRate: await this.repository.rateAt(manager, actor.tenantId, engagement.id, start),
+      disclosureId: dto.disclosureId ?? null,
     });
     await this.audit.record(manager, { tenantId: actor.tenantId, actorUserId: actor.userId, action: 'timer.started', entityType: 'work_log', entityId: id });
-    return { timer: await this.workLogs.get(actor, id), stopped: running ? await this.workLogs.get(actor, running.id) : null };
+    return { timer: await this.workLogs.get(actor, id), stopped };
   }
 
-  async stop(actor: Actor): Promise<WorkLogResponse> {
+  async stop(actor: Actor, keepShort: boolean): Promise<StoppedTimerResponse> {
     const manager = this.tenant.manager;
     await this.repository.lockAssistant(manager, actor.tenantId, actor.userId);
     const running = await this.repository.runningTimer(manager, actor.tenantId, actor.userId);
     if (!running) throw new ConflictException('You have no running timer to stop');
-    await this.stopEntry(actor, running);
-    return this.workLogs.get(actor, running.id);
+    return this.stopEntry(actor, running, keepShort);
   }
 
-  /** Ends a timer now, or at the tenant's limit when it was forgotten; returns its end. */
-  private async stopEntry(actor: Actor, running: WorkLog): Promise<Date> {
+  /**
+   * Ends a timer now, or at the tenant's limit when it was forgotten. One that ran under a minute
+   * would be billed as 0:00 h: it is discarded unless `keepShort`, and the answer says so.
+   */
+  private async stopEntry(actor: Actor, running: WorkLog, keepShort: boolean): Promise<StoppedTimerResponse> {
+    const end = await this.end(actor, running);
+    const stopped = await this.workLogs.get(actor, running.id);
+    if (keepShort || (end.getTime() - running.startedAt.getTime()) / 1000 >= SHORT_ENTRY_SECONDS) return { ...stopped, discarded: false };
+    await this.tenant.manager.delete(WorkLog, { tenantId: actor.tenantId, id: running.id });
+    await this.audit.record(this.tenant.manager, {
+      tenantId: actor.tenantId,
+      actorUserId: actor.userId,
+      action: 'timer.discarded',
+      entityType: 'work_log',
+      entityId: running.id,
+      change: { seconds: stopped.durationSeconds },
+    });
+    await this.retainer.check(this.tenant.manager, actor.tenantId, running.engagementId);
+    return { ...stopped, discarded: true };
+  }
+
+  /** Sets a timer's end: now, or the tenant's limit when it was forgotten; returns the end. */
+  private async end(actor: Actor, running: WorkLog): Promise<Date> {
     const manager = this.tenant.manager;
     const [{ settings }]: { settings: Record<string, unknown> }[] = await manager.query(`SELECT settings FROM tenants WHERE id = $1`, [actor.tenantId]);
     const limitMs = tenantSettings(settings).timerLimitHours * 3_600_000;

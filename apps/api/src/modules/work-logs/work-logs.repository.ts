@@ -35,12 +35,18 @@ const FROM = `work_logs w JOIN engagements e ON e.tenant_id = w.tenant_id AND e.
 
 const SCOPE_COLUMNS = { engagementId: 'w.engagement_id', clientAccountId: 'e.client_account_id' };
 
-/** An engagement's finished entries that started in [from, to), oldest first; drafts hidden for clients. */
-function inPeriodQuery(scope: Scope, engagementId: string, from: Date, to: Date, hideDrafts: boolean): [string, unknown[]] {
-  const params: unknown[] = [scope.tenantId, engagementId, from, to, hideDrafts];
+/**
+ * What a client may see of an engagement's time in [from, to): finished entries the team has
+ * submitted (submitted, disputed, approved and locked), oldest first. Drafts are still the
+ * assistant's and a running timer is not time yet. The timesheet screen, its CSV, its printable
+ * report and a share link are all this one query, for every reader, so they cannot disagree;
+ * the actor's scope narrows it like every other read.
+ */
+function clientVisibleInPeriodQuery(scope: Scope, engagementId: string, from: Date, to: Date): [string, unknown[]] {
+  const params: unknown[] = [scope.tenantId, engagementId, from, to];
   const sql = `SELECT ${COLUMNS} FROM ${FROM}
   WHERE w.tenant_id = $1 AND w.engagement_id = $2 AND w.started_at >= $3 AND w.started_at < $4
-    AND w.duration_seconds IS NOT NULL AND (NOT $5::boolean OR w.status <> 'draft')
+    AND w.duration_seconds IS NOT NULL AND w.status <> 'draft'
     AND ${scopeWhere(scope, SCOPE_COLUMNS, params)}
   ORDER BY w.started_at, w.id`;
   return [sql, params];
@@ -93,27 +99,24 @@ export class WorkLogsRepository {
     );
   }
 
-  /**
-   * An engagement's finished entries that start within [from, to), oldest first: the lines of a
-   * timesheet. Running timers count once they stop; `hideDrafts` for client audiences.
-   */
-  inPeriod(manager: EntityManager, scope: Scope, engagementId: string, from: Date, to: Date, hideDrafts: boolean): Promise<WorkLogRow[]> {
-    return manager.query(...inPeriodQuery(scope, engagementId, from, to, hideDrafts));
+  /** The lines of a timesheet: what a client may see of the engagement's time in [from, to) (see clientVisibleInPeriodQuery). */
+  clientVisibleInPeriod(manager: EntityManager, scope: Scope, engagementId: string, from: Date, to: Date): Promise<WorkLogRow[]> {
+    return manager.query(...clientVisibleInPeriodQuery(scope, engagementId, from, to));
   }
 
   /**
-   * The same rows as `inPeriod`, handed to `each` a batch at a time through a cursor, so a long
-   * period is never held in memory at once. Runs inside the caller's transaction.
+   * The same rows as `clientVisibleInPeriod`, handed to `each` a batch at a time through a cursor,
+   * so a long period is never held in memory at once. Runs inside the caller's transaction.
    */
-  async eachInPeriod(
+  async eachClientVisibleInPeriod(
     manager: EntityManager,
     scope: Scope,
     engagementId: string,
-    period: { from: Date; to: Date; hideDrafts: boolean },
+    period: { from: Date; to: Date },
     batchSize: number,
     each: (rows: WorkLogRow[]) => Promise<void>,
   ): Promise<void> {
-    const [sql, params] = inPeriodQuery(scope, engagementId, period.from, period.to, period.hideDrafts);
+    const [sql, params] = clientVisibleInPeriodQuery(scope, engagementId, period.from, period.to);
     await manager.query(`DECLARE work_logs_in_period NO SCROLL CURSOR FOR ${sql}`, params);
     try {
       for (;;) {

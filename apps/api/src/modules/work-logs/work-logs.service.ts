@@ -237,7 +237,7 @@ export class WorkLogsService {
   }
 
   /** Fix time belongs to a disclosed error of the same engagement, and our own errors are never billed. */
-  private async assertFixable(tenantId: string, engagementId: string, disclosureId: string, billable: boolean | undefined): Promise<void> {
+  async assertFixable(tenantId: string, engagementId: string, disclosureId: string, billable: boolean | undefined): Promise<void> {
     if (billable) throw new BadRequestException('Time spent fixing our own error is never billed; leave billable out or false');
     const [disclosure]: { engagementId: string; status: string }[] = await this.tenant.manager.query(
       `SELECT engagement_id AS "engagementId", status FROM disclosures WHERE tenant_id = $1 AND id = $2`,

@@ -1,4 +1,4 @@
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, NavLink, Outlet, useLocation } from 'react-router';
 import { MemberProvider, useMeQuery, useSaveProfileLocale } from '../../features/me/current-member';
@@ -18,6 +18,11 @@ import { SkipLink } from './skip-link';
 function Header({ member }: { member: Me }) {
   const { t } = useTranslation();
   const saveLocale = useSaveProfileLocale();
+  // On a phone the navigation folds into a menu, so every item stays reachable; it closes on arrival.
+  const [menuOpen, setMenuOpen] = useState(false);
+  const menuId = useId();
+  const { pathname } = useLocation();
+  useEffect(() => setMenuOpen(false), [pathname]);
   return (
     <header className="app-header">
       <div className="app-header-bar">
@@ -32,7 +37,11 @@ function Header({ member }: { member: Me }) {
         </div>
       </div>
       <nav className="app-nav" aria-label={t('shell.mainNavigation')}>
-        <ul>
+        <button type="button" className="app-nav-toggle" aria-expanded={menuOpen} aria-controls={menuId} onClick={() => setMenuOpen((open) => !open)}>
+          <span className="app-nav-toggle-icon" aria-hidden="true" />
+          {t('shell.menu')}
+        </button>
+        <ul id={menuId} data-open={menuOpen}>
           {navItemsFor(member.role).map((item) => (
             <li key={item.to}>
               <NavLink to={item.to} end={item.to === '/'} className="app-nav-link">

@@ -1,6 +1,7 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../lib/api/errors';
 import { useErrorMessages } from '../../lib/i18n/use-error-messages';
 import { Button } from './buttons';
 import { ErrorAlert, Loading } from './feedback';
@@ -20,10 +21,12 @@ export function QueryView<T>({
   const errorMessages = useErrorMessages();
   if (query.isPending) return <Loading label={t('common.loading')} />;
   if (query.isError) {
+    // A refusal (404, 403, 400) gives the same answer the next time: offering to try again would be a false hope.
+    const refused = query.error instanceof ApiError && query.error.kind === 'rejected';
     return (
       <div className="query-error">
         <ErrorAlert messages={errorMessages(query.error, byStatus)} />
-        <Button onClick={() => void query.refetch()}>{t('common.tryAgain')}</Button>
+        {refused ? null : <Button onClick={() => void query.refetch()}>{t('common.tryAgain')}</Button>}
       </div>
     );
   }

@@ -1,4 +1,4 @@
-import { deliverableSchema, formatBytes, nextRound, readLateDraft, toDeliverableInput } from './deliverable-schema';
+import { deliverableSchema, formatBytes, newDeliverableSchema, nextRound, readLateDraft, toDeliverableInput } from './deliverable-schema';
 
 describe('the deliverable form', () => {
   it('needs a title and leaves out empty optional fields', () => {
@@ -12,6 +12,16 @@ describe('the deliverable form', () => {
     const input = toDeliverableInput('e1', { title: 'x', description: 'y', assigneeId: 'u1', dueAt: '2026-12-01T17:00' });
     expect(input).toMatchObject({ description: 'y', assigneeId: 'u1' });
     expect(new Date(input.dueAt!).getTime()).toBe(new Date('2026-12-01T17:00').getTime());
+  });
+});
+
+describe('planning a new deliverable', () => {
+  it('refuses a due date that has already passed, at its field', () => {
+    const past = newDeliverableSchema.safeParse({ title: 'x', description: '', assigneeId: '', dueAt: '2020-01-01T09:00' });
+    expect(past.success).toBe(false);
+    expect(past.error?.issues[0]).toMatchObject({ path: ['dueAt'], message: 'validation.dueInPast' });
+    expect(newDeliverableSchema.safeParse({ title: 'x', description: '', assigneeId: '', dueAt: '2099-01-01T09:00' }).success).toBe(true);
+    expect(newDeliverableSchema.safeParse({ title: 'x', description: '', assigneeId: '', dueAt: '' }).success).toBe(true);
   });
 });
 

@@ -15,6 +15,14 @@ export const deliverableSchema = z.object({
 
 export type DeliverableForm = z.infer<typeof deliverableSchema>;
 
+/** Planning a new deliverable: a due date already past would make it late the moment it exists (the API refuses it too). */
+export const newDeliverableSchema = deliverableSchema.check(
+  z.refine((form) => !form.dueAt || !LOCAL_MOMENT.test(form.dueAt) || new Date(form.dueAt).getTime() > Date.now(), {
+    message: m('dueInPast'),
+    path: ['dueAt'],
+  }),
+);
+
 export const emptyDeliverable = (): DeliverableForm => ({ title: '', description: '', assigneeId: '', dueAt: '' });
 
 /** Empty optional fields are left out; the due date travels as an instant. */

@@ -41,7 +41,7 @@ export function EditDeliverableForm({ deliverable, onClose }: { deliverable: Del
         <SelectField label={t('deliverable.assignee')} optional error={server.field('assigneeId')} {...form.register('assigneeId')}>
           <option value="">{t('deliverable.unassigned')}</option>
           {/* The current assignee stays choosable while the team list loads (or after they left the team). */}
-          {current && !staff.some((person) => person.userId === current.id) ? <option value={current.id}>{current.displayName}</option> : null}
+          {current?.id && !staff.some((person) => person.userId === current.id) ? <option value={current.id}>{current.displayName}</option> : null}
           {staff.map((person) => (
             <option key={person.userId} value={person.userId}>
               {person.displayName} · {t(`roles.${person.role}`)}

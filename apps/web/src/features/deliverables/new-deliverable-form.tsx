@@ -8,7 +8,7 @@ import type { Engagement } from '../../lib/api';
 import { useErrorMessages } from '../../lib/i18n/use-error-messages';
 import { useFieldError } from '../../lib/i18n/use-field-error';
 import { staffOf, useMembers } from '../team/member-queries';
-import { deliverableSchema, emptyDeliverable, toDeliverableInput, type DeliverableForm } from './deliverable-schema';
+import { emptyDeliverable, newDeliverableSchema, toDeliverableInput, type DeliverableForm } from './deliverable-schema';
 import { useCreateDeliverable } from './deliverable-queries';
 
 /** Staff plan a deliverable on an engagement: what, for when, and who on the team delivers it. */
@@ -32,7 +32,7 @@ function NewDeliverableForm({ engagement, onClose }: { engagement: Engagement; o
   const fieldError = useFieldError();
   const members = useMembers();
   const create = useCreateDeliverable();
-  const form = useForm<DeliverableForm>({ resolver: zodResolver(deliverableSchema), defaultValues: emptyDeliverable() });
+  const form = useForm<DeliverableForm>({ resolver: zodResolver(newDeliverableSchema), defaultValues: emptyDeliverable() });
   const { errors } = form.formState;
   // The engagement's assistants first: they are the usual choice.
   const assigned = new Set(engagement.assistants.map((person) => person.id));

@@ -16,7 +16,11 @@ export function ClientActions({ disclosure }: { disclosure: Disclosure }) {
   const admin = member.role === 'client_admin';
   const checkIn = (disclosure.followUps ?? []).find((followUp) => followUp.kind === 'client_check_in' && followUp.status === 'pending');
 
-  if (disclosure.status === 'disclosed') {
+  // A remedy already written into the disclosure can be answered at once: accepting it acknowledges too.
+  const remedyOnTable =
+    (disclosure.status === 'disclosed' || disclosure.status === 'acknowledged') && admin && !!disclosure.remedyPlan.trim() && !!disclosure.remedyDueAt;
+
+  if (disclosure.status === 'disclosed' && !remedyOnTable) {
     return (
       <Section title={t('disclosure.client.acknowledgeAction')} className="panel-action">
         <p>{t('disclosure.client.acknowledgeIntro')}</p>
@@ -27,9 +31,10 @@ export function ClientActions({ disclosure }: { disclosure: Disclosure }) {
       </Section>
     );
   }
-  if (disclosure.status === 'remedy_proposed') {
+  if (disclosure.status === 'remedy_proposed' || remedyOnTable) {
     return (
       <Section title={t('disclosure.client.remedyDecision')} className="panel-action">
+        {remedyOnTable ? <p>{t('disclosure.client.remedyOnTable')}</p> : null}
         {admin ? (
           <>
             <ErrorAlert messages={step.isError ? errorMessages(step.error) : []} />

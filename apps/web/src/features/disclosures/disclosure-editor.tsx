@@ -1,5 +1,6 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useId, useState, type ReactNode } from "react";
+import { useQuery } from "@tanstack/react-query";
+import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { useForm, useWatch, type Control } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
@@ -14,6 +15,7 @@ import {
 import {
   ApiError,
   createDisclosure,
+  listRemedyPolicies,
   makeOffer,
   takeStep,
   updateDisclosure,
@@ -23,6 +25,7 @@ import {
   type StaffDisclosure,
 } from "../../lib/api";
 import { useErrorMessages } from "../../lib/i18n/use-error-messages";
+import { toLocalInput } from "../../lib/format";
 import { useFieldError } from "../../lib/i18n/use-field-error";
 import { useMember } from "../me/current-member";
 import { staffOf, useMembers } from "../team/member-queries";
@@ -212,6 +215,12 @@ export function DisclosureEditor({
             toDisclosureInput(engagement.id, values, draft?.deliverableId),
           );
       setSavedId(saved.id);
+      // The API may have filled in the remedy agreed up front: the form holds it from now on, so the
+      // next save after a refused step sends it back instead of an empty remedy.
+      if (!values.remedyPlan.trim() && saved.remedyPlan)
+        form.setValue("remedyPlan", saved.remedyPlan);
+      if (!values.remedyDueAt && saved.remedyDueAt)
+        form.setValue("remedyDueAt", toLocalInput(new Date(saved.remedyDueAt)));
       const offer = toOfferInput(values.offer);
       if (offer) {
         await makeOffer(saved.id, offer);
@@ -247,6 +256,7 @@ export function DisclosureEditor({
   });
   const { errors } = form.formState;
   const pending = submit.isPending;
+  const agreed = useAgreedRemedy(engagement.id, !disclosure && !savedId, form);
   const status = disclosure?.status ?? "draft";
   const reviewer = member.role === "owner" || member.role === "manager";
   const mayReview =
@@ -430,6 +440,11 @@ export function DisclosureEditor({
           number={4}
           title={t("disclosure.editor.stepRemedy")}
         >
+          {agreed ? (
+            <p className="field-hint" data-testid="agreed-remedy-note">
+              {t("disclosure.editor.agreedRemedy")}
+            </p>
+          ) : null}
           {textArea(
             "remedyPlan",
             t("disclosure.editor.remedyPlan"),
@@ -558,6 +573,42 @@ export function DisclosureEditor({
       </Preview>
     </div>
   );
+}
+
+/**
+ * A new draft starts with the remedy agreed with the client for its category, as the API would
+ * fill it in: shown and editable here, replaced when the category changes while it is untouched.
+ * Returns whether the remedy in the form is the agreed one.
+ */
+function useAgreedRemedy(
+  engagementId: string,
+  active: boolean,
+  form: ReturnType<typeof useForm<DisclosureForm>>,
+): boolean {
+  const policies = useQuery({
+    queryKey: ["remedy-policies", engagementId],
+    queryFn: () => listRemedyPolicies(engagementId),
+    enabled: active,
+  });
+  const category = useWatch({ control: form.control, name: "category" });
+  const remedyPlan = useWatch({ control: form.control, name: "remedyPlan" });
+  const filled = useRef<string | null>(null);
+  useEffect(() => {
+    if (!active || !policies.data) return;
+    const current = form.getValues("remedyPlan");
+    // Only an empty remedy, or the one filled in here for another category, gives way.
+    if (current.trim() && current !== filled.current) return;
+    const policy = policies.data.find((p) => p.category === category);
+    form.setValue("remedyPlan", policy?.remedyPlan ?? "");
+    form.setValue(
+      "remedyDueAt",
+      policy
+        ? toLocalInput(new Date(Date.now() + policy.remedyDueHours * 3_600_000))
+        : "",
+    );
+    filled.current = policy?.remedyPlan ?? null;
+  }, [active, policies.data, category, form]);
+  return filled.current !== null && filled.current === remedyPlan;
 }
 
 /**

@@ -82,6 +82,8 @@ export function DraftWeek({ group, onSubmitted }: { group: DraftGroup; onSubmitt
   const submit = useSubmitWeek();
   const seconds = group.entries.reduce((sum, entry) => sum + (entry.durationSeconds ?? 0), 0);
   const headingId = `draft-${group.engagementId}-${group.weekStart}`;
+  // Submitting sends the week to the client; after that every change needs a reason they read.
+  const [confirming, setConfirming] = useState(false);
 
   return (
     <section className="draft-week" aria-labelledby={headingId}>
@@ -94,18 +96,33 @@ export function DraftWeek({ group, onSubmitted }: { group: DraftGroup; onSubmitt
             {t('time.weekOf', { range: format.weekRange(group.weekStart) })} · {t('time.total', { hours: format.hours(seconds) })}
           </p>
         </div>
-        <Button
-          variant="primary"
-          pending={submit.isPending}
-          onClick={() => {
-            if (submit.isPending) return;
-            // The promise, not mutate's onSuccess: this group leaves the list (unmounts) as the drafts refresh.
-            submit.mutateAsync({ engagementId: group.engagementId, weekStart: group.weekStart }).then(onSubmitted, () => undefined);
-          }}
-        >
-          {t('time.submitWeek')}
-        </Button>
+        {confirming ? null : (
+          <Button variant="primary" onClick={() => setConfirming(true)}>
+            {t('time.submitWeek')}
+          </Button>
+        )}
       </header>
+      {confirming ? (
+        <div className="draft-week-confirm" role="group" aria-label={t('time.confirmSubmitTitle')}>
+          <p>{t('time.confirmSubmit', { hours: format.hours(seconds), range: format.weekRange(group.weekStart) })}</p>
+          <div className="form-actions">
+            <Button
+              variant="primary"
+              pending={submit.isPending}
+              onClick={() => {
+                if (submit.isPending) return;
+                // The promise, not mutate's onSuccess: this group leaves the list (unmounts) as the drafts refresh.
+                submit.mutateAsync({ engagementId: group.engagementId, weekStart: group.weekStart }).then(onSubmitted, () => setConfirming(false));
+              }}
+            >
+              {t('time.confirmSubmitAction')}
+            </Button>
+            <Button variant="quiet" onClick={() => setConfirming(false)}>
+              {t('common.cancel')}
+            </Button>
+          </div>
+        </div>
+      ) : null}
       <ErrorAlert title={submit.isError ? t('time.submitFailed') : undefined} messages={submit.isError ? errorMessages(submit.error) : []} />
       <ul className="entry-list">
         {group.entries.map((entry) => (

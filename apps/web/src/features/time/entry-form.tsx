@@ -1,10 +1,11 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Button, ErrorAlert, SubmitButton, TextAreaField, TextField } from '../../app/ui';
 import { useErrorMessages } from '../../lib/i18n/use-error-messages';
 import { useFieldError } from '../../lib/i18n/use-field-error';
 import { EngagementSelect } from './engagement-select';
+import { FixSelect } from './fix-select';
 import { entrySchema, type EntryForm as EntryFormValues } from './entry-schema';
 import { useLoggableEngagements } from './loggable-engagements';
 
@@ -33,6 +34,8 @@ export function EntryForm({
   const { query, engagements } = useLoggableEngagements();
   const form = useForm<EntryFormValues>({ resolver: zodResolver(entrySchema(fixedEngagement ? initial : undefined)), defaultValues: initial });
   const { errors } = form.formState;
+  const engagementId = useWatch({ control: form.control, name: 'engagementId' });
+  const fixing = !!useWatch({ control: form.control, name: 'disclosureId' });
 
   return (
     <form
@@ -63,10 +66,14 @@ export function EntryForm({
         error={fieldError(errors.notes)}
         {...form.register('notes')}
       />
-      <label className="checkbox">
-        <input type="checkbox" {...form.register('billable')} />
-        <span>{t('time.billable')}</span>
-      </label>
+      {/* An existing entry keeps what it was logged as; a new one can be time spent fixing a disclosed error. */}
+      {fixedEngagement ? null : <FixSelect engagementId={engagementId} {...form.register('disclosureId')} />}
+      {fixing ? null : (
+        <label className="checkbox">
+          <input type="checkbox" {...form.register('billable')} />
+          <span>{t('time.billable')}</span>
+        </label>
+      )}
       <div className="form-actions">
         <SubmitButton pending={pending}>{submitLabel}</SubmitButton>
         <Button variant="quiet" onClick={onCancel}>

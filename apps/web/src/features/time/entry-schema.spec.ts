@@ -1,5 +1,5 @@
 import type { WorkLog } from '../../lib/api';
-import { entryFormValues, entrySchema, entrySpan, toWorkLogPatch } from './entry-schema';
+import { entryFormValues, entrySchema, entrySpan, toWorkLogInput, toWorkLogPatch } from './entry-schema';
 
 // Jest runs with TZ unset or UTC in CI; the span math must hold in the runner's zone, whatever it is.
 describe('entrySpan', () => {
@@ -16,7 +16,7 @@ describe('entrySpan', () => {
 });
 
 describe('entrySchema', () => {
-  const valid = { engagementId: 'e1', day: '2026-11-23', start: '09:00', end: '10:00', notes: ' Inbox ', billable: true };
+  const valid = { engagementId: 'e1', day: '2026-11-23', start: '09:00', end: '10:00', notes: ' Inbox ', billable: true, disclosureId: '' };
 
   it('accepts a complete entry and trims its notes', () => {
     expect(entrySchema().parse(valid).notes).toBe('Inbox');
@@ -38,6 +38,16 @@ describe('entrySchema', () => {
     const short = { ...valid, end: '09:00' };
     expect(entrySchema(short).safeParse({ ...short, notes: 'Inbox' }).success).toBe(true);
     expect(entrySchema(short).safeParse({ ...short, start: '08:00', end: '08:00' }).success).toBe(false);
+  });
+});
+
+describe('toWorkLogInput', () => {
+  const form = { engagementId: 'e1', day: '2026-11-23', start: '09:00', end: '10:00', notes: 'Fixed the list', billable: true, disclosureId: '' };
+
+  it('sends time spent fixing a disclosed error as never billed, with its disclosure', () => {
+    expect(toWorkLogInput({ ...form, disclosureId: 'd1' })).toMatchObject({ disclosureId: 'd1', billable: false });
+    expect(toWorkLogInput(form)).not.toHaveProperty('disclosureId');
+    expect(toWorkLogInput(form).billable).toBe(true);
   });
 });
 

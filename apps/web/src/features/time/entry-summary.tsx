@@ -3,10 +3,13 @@ import { useTranslation } from 'react-i18next';
 import type { WorkLog } from '../../lib/api';
 import { useFormat } from '../../lib/i18n/use-format';
 
-/** When, how long, what was done and what it costs: the part of an entry every screen shows the same way. */
-export function EntrySummary({ entry, badges, children }: { entry: WorkLog; badges?: ReactNode; children?: ReactNode }) {
+/**
+ * When, how long, what was done and what it costs: the part of an entry every screen shows the same way.
+ * Times are in the reader's time zone unless the page names another (`timeZone`).
+ */
+export function EntrySummary({ entry, badges, children, timeZone }: { entry: WorkLog; badges?: ReactNode; children?: ReactNode; timeZone?: string }) {
   const { t } = useTranslation();
-  const format = useFormat();
+  const format = useFormat(timeZone);
   const span = entry.endedAt
     ? t('time.span', { from: format.time(entry.startedAt), to: format.time(entry.endedAt) })
     : entry.running

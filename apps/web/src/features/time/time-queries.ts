@@ -50,7 +50,7 @@ export function useStartTimer() {
 export function useStopTimer() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: stopTimer,
+    mutationFn: (keepShort: boolean) => stopTimer(keepShort),
     onSuccess: () => {
       queryClient.setQueryData(timeKeys.timer, { timer: null });
       return refreshTime(queryClient);

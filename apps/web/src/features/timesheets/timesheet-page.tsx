@@ -138,7 +138,7 @@ export function TimesheetPage() {
                 <ul className="entry-list" data-testid="timesheet-entries">
                   {data.entries.map((entry) => (
                     <li key={entry.id} className="entry-item">
-                      <EntrySummary entry={entry} badges={<EntryStatusBadge status={entry.status} />} />
+                      <EntrySummary entry={entry} timeZone={data.period.timeZone} badges={<EntryStatusBadge status={entry.status} />} />
                     </li>
                   ))}
                 </ul>

@@ -467,7 +467,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Stop the caller's running timer */
+        /** Stop the caller's running timer; one that ran under a minute is discarded unless keepShort is true */
         post: operations["TimerController_stop_v1"];
         delete?: never;
         options?: never;
@@ -1806,11 +1806,71 @@ export interface components {
             notes?: string;
             /** @default true */
             billable: boolean;
+            /**
+             * Format: uuid
+             * @description time spent putting right a disclosed error of this engagement: never billed, shown to the client as the team
+             */
+            disclosureId?: string;
+        };
+        StoppedTimerResponse: {
+            id: string;
+            engagementId: string;
+            engagementName: string;
+            /** @description null where a client sees "the team" (time spent fixing our error) */
+            assistant: components["schemas"]["PersonResponse"] | null;
+            /** @enum {string} */
+            source: "timer" | "manual" | "adjustment";
+            /** @enum {string} */
+            status: "draft" | "submitted" | "disputed" | "locked";
+            running: boolean;
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            endedAt: string | null;
+            /** @description negative for an adjusting entry that takes time off */
+            durationSeconds: number | null;
+            /** @example 1.50 */
+            hours: string;
+            notes: string;
+            billable: boolean;
+            /** @example 45.00 */
+            hourlyRate: string;
+            /** @example EUR */
+            currency: string;
+            /**
+             * @description hours x rate when billable, else 0.00
+             * @example 67.50
+             */
+            amount: string;
+            /** @description time spent fixing our own error, at no charge */
+            fixedAtNoCharge: boolean;
+            weekId: string | null;
+            /** @description the locked entry this one corrects */
+            adjustsId: string | null;
+            disclosureId: string | null;
+            /**
+             * Format: date-time
+             * @description set when the worker stopped a forgotten timer
+             */
+            autoStoppedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description true when the timer ran for less than a minute and was discarded: the entry no longer exists */
+            discarded: boolean;
         };
         TimerStartResponse: {
             timer: components["schemas"]["WorkLogResponse"];
-            /** @description the timer that was running before, now stopped */
-            stopped: components["schemas"]["WorkLogResponse"] | null;
+            /** @description the timer that was running before, now stopped (discarded if it ran under a minute) */
+            stopped: components["schemas"]["StoppedTimerResponse"] | null;
+        };
+        StopTimerDto: {
+            /**
+             * @description keep a timer that ran for less than a minute; without it such a timer is discarded (it would show as 0:00 h)
+             * @default false
+             */
+            keepShort: boolean;
         };
         WeekResponse: {
             id: string;
@@ -1935,6 +1995,12 @@ export interface components {
             /** @description the read-only link; returned once, when created */
             url?: string;
         };
+        ShownPersonResponse: {
+            /** @description null when the person is shown as the team */
+            id: string | null;
+            /** @example The Northwind Assistants team */
+            displayName: string;
+        };
         OfferResponse: {
             id: string;
             disclosureId: string;
@@ -1952,7 +2018,7 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             decidedAt: string | null;
-            decidedBy: components["schemas"]["PersonResponse"] | null;
+            decidedBy: components["schemas"]["ShownPersonResponse"] | null;
             declineReason: string | null;
             /** Format: date-time */
             appliedAt: string | null;
@@ -1990,7 +2056,7 @@ export interface components {
             /** @enum {string} */
             visibility: "client" | "internal";
             /** @description null for the system (e.g. an expired offer) */
-            actor: components["schemas"]["PersonResponse"] | null;
+            actor: components["schemas"]["ShownPersonResponse"] | null;
             /** Format: date-time */
             at: string;
         };
@@ -2014,7 +2080,7 @@ export interface components {
             /** @enum {string} */
             status: "draft" | "in_review" | "disclosed" | "acknowledged" | "remedy_proposed" | "remedy_accepted" | "remedy_changes_requested" | "in_remediation" | "resolved" | "closed";
             /** @description the tenant's team unless the tenant shows staff names */
-            author: components["schemas"]["PersonResponse"];
+            author: components["schemas"]["ShownPersonResponse"];
             whatHappened: string;
             impact: string;
             apology: string;
@@ -2024,7 +2090,7 @@ export interface components {
             remedyRounds: number;
             /** Format: date-time */
             remedyAcceptedAt: string | null;
-            remedyAcceptedBy: components["schemas"]["PersonResponse"] | null;
+            remedyAcceptedBy: components["schemas"]["ShownPersonResponse"] | null;
             resolutionSummary: string;
             preventionSummary: string;
             /** Format: date-time */
@@ -2074,7 +2140,7 @@ export interface components {
             /** @enum {string} */
             status: "draft" | "in_review" | "disclosed" | "acknowledged" | "remedy_proposed" | "remedy_accepted" | "remedy_changes_requested" | "in_remediation" | "resolved" | "closed";
             /** @description the tenant's team unless the tenant shows staff names */
-            author: components["schemas"]["PersonResponse"];
+            author: components["schemas"]["ShownPersonResponse"];
             whatHappened: string;
             impact: string;
             apology: string;
@@ -2084,7 +2150,7 @@ export interface components {
             remedyRounds: number;
             /** Format: date-time */
             remedyAcceptedAt: string | null;
-            remedyAcceptedBy: components["schemas"]["PersonResponse"] | null;
+            remedyAcceptedBy: components["schemas"]["ShownPersonResponse"] | null;
             resolutionSummary: string;
             preventionSummary: string;
             /** Format: date-time */
@@ -2432,7 +2498,7 @@ export interface components {
             /** @description the disclosed error a correction fixes */
             disclosureId: string | null;
             /** @description the tenant's team for clients unless the tenant shows staff names */
-            deliveredBy: components["schemas"]["PersonResponse"];
+            deliveredBy: components["schemas"]["ShownPersonResponse"];
             /** Format: date-time */
             createdAt: string;
             files: components["schemas"]["DeliverableFileResponse"][];
@@ -2443,7 +2509,7 @@ export interface components {
             versionId: string;
             versionNumber: number;
             comment: string;
-            requestedBy: components["schemas"]["PersonResponse"];
+            requestedBy: components["schemas"]["ShownPersonResponse"];
             /** @description false once a correction of our own error fulfilled it */
             countsAsRound: boolean;
             roundNumber: number | null;
@@ -2475,10 +2541,10 @@ export interface components {
             dueAt: string | null;
             /** @description past its due date without being delivered */
             late: boolean;
-            assignee: components["schemas"]["PersonResponse"] | null;
+            assignee: components["schemas"]["ShownPersonResponse"] | null;
             /** Format: date-time */
             approvedAt: string | null;
-            approvedBy: components["schemas"]["PersonResponse"] | null;
+            approvedBy: components["schemas"]["ShownPersonResponse"] | null;
             rounds: components["schemas"]["RoundsResponse"];
             versionCount: number;
             /** Format: date-time */
@@ -2506,10 +2572,10 @@ export interface components {
             dueAt: string | null;
             /** @description past its due date without being delivered */
             late: boolean;
-            assignee: components["schemas"]["PersonResponse"] | null;
+            assignee: components["schemas"]["ShownPersonResponse"] | null;
             /** Format: date-time */
             approvedAt: string | null;
-            approvedBy: components["schemas"]["PersonResponse"] | null;
+            approvedBy: components["schemas"]["ShownPersonResponse"] | null;
             rounds: components["schemas"]["RoundsResponse"];
             versionCount: number;
             /** Format: date-time */
@@ -3748,14 +3814,18 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StopTimerDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["WorkLogResponse"];
+                    "application/json": components["schemas"]["StoppedTimerResponse"];
                 };
             };
             /** @description no timer is running */

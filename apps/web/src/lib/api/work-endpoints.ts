@@ -81,8 +81,9 @@ export function startTimer(input: StartTimerInput) {
   return unwrap(api.POST('/api/v1/timer/start', { body: input }));
 }
 
-export function stopTimer() {
-  return unwrap(api.POST('/api/v1/timer/stop'));
+/** Stops the running timer; one that ran under a minute is discarded unless `keepShort` (the answer says `discarded`). */
+export function stopTimer(keepShort = false) {
+  return unwrap(api.POST('/api/v1/timer/stop', { body: { keepShort } }));
 }
 
 export function listWeeks(query: WeekFilter = {}) {

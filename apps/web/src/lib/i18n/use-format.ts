@@ -13,12 +13,15 @@ import {
   viewerTimeZone,
 } from '../format';
 
-/** The formatters bound to the reader's language and time zone. */
-export function useFormat() {
+/**
+ * The formatters bound to the reader's language and time zone, or to `zone` where a page shows
+ * times in another one (a timesheet is in the agency's time zone, like its exports, and says so).
+ */
+export function useFormat(zone?: string) {
   const { i18n } = useTranslation();
   const locale = i18n.language;
   return useMemo(() => {
-    const timeZone = viewerTimeZone();
+    const timeZone = zone ?? viewerTimeZone();
     return {
       locale,
       dateTime: (iso: string) => formatDateTime(iso, locale, timeZone),
@@ -36,5 +39,5 @@ export function useFormat() {
       money: (decimal: string, currency: string) => formatMoney(decimal, currency, locale),
       number: (value: number) => new Intl.NumberFormat(locale).format(value),
     };
-  }, [locale]);
+  }, [locale, zone]);
 }

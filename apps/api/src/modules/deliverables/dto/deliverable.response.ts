@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DELIVERABLE_STATUSES, REVISION_REQUEST_STATUSES, VERSION_KINDS } from '@candor/domain';
-import { PersonResponse } from '../../disclosures/dto/disclosure.response';
+import { ShownPersonResponse } from '../../disclosures/dto/disclosure.response';
 
 export class RoundsResponse {
   @ApiProperty({ description: "the engagement's included revision rounds" }) included: number;
@@ -24,7 +24,7 @@ export class DeliverableVersionResponse {
   @ApiProperty() changeSummary: string;
   @ApiProperty({ type: String, nullable: true }) revisionRequestId: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'the disclosed error a correction fixes' }) disclosureId: string | null;
-  @ApiProperty({ type: PersonResponse, description: "the tenant's team for clients unless the tenant shows staff names" }) deliveredBy: PersonResponse;
+  @ApiProperty({ type: ShownPersonResponse, description: "the tenant's team for clients unless the tenant shows staff names" }) deliveredBy: ShownPersonResponse;
   @ApiProperty() createdAt: Date;
   @ApiProperty({ type: [DeliverableFileResponse] }) files: DeliverableFileResponse[];
 }
@@ -35,7 +35,7 @@ export class RevisionRequestResponse {
   @ApiProperty() versionId: string;
   @ApiProperty() versionNumber: number;
   @ApiProperty() comment: string;
-  @ApiProperty({ type: PersonResponse }) requestedBy: PersonResponse;
+  @ApiProperty({ type: ShownPersonResponse }) requestedBy: ShownPersonResponse;
   @ApiProperty({ description: 'false once a correction of our own error fulfilled it' }) countsAsRound: boolean;
   @ApiProperty({ type: Number, nullable: true }) roundNumber: number | null;
   @ApiProperty({ description: 'beyond the included rounds: charged, once the team accepts it' }) billable: boolean;
@@ -59,9 +59,9 @@ export class DeliverableClientResponse {
   @ApiProperty({ enum: DELIVERABLE_STATUSES }) status: string;
   @ApiProperty({ type: Date, nullable: true }) dueAt: Date | null;
   @ApiProperty({ description: 'past its due date without being delivered' }) late: boolean;
-  @ApiProperty({ type: PersonResponse, nullable: true }) assignee: PersonResponse | null;
+  @ApiProperty({ type: ShownPersonResponse, nullable: true }) assignee: ShownPersonResponse | null;
   @ApiProperty({ type: Date, nullable: true }) approvedAt: Date | null;
-  @ApiProperty({ type: PersonResponse, nullable: true }) approvedBy: PersonResponse | null;
+  @ApiProperty({ type: ShownPersonResponse, nullable: true }) approvedBy: ShownPersonResponse | null;
   @ApiProperty({ type: RoundsResponse }) rounds: RoundsResponse;
   @ApiProperty() versionCount: number;
   @ApiProperty() createdAt: Date;

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DETECTED_BY, DISCLOSURE_CATEGORIES, DISCLOSURE_SEVERITIES, DISCLOSURE_STATUSES, OFFER_KINDS, OFFER_STATUSES } from '@candor/domain';
 
-export class PersonResponse {
+/** A person as the reader is shown them: a team member, or the team itself (no id) where names are not shown. */
+export class ShownPersonResponse {
   @ApiProperty({ type: String, nullable: true, description: 'null when the person is shown as the team' }) id: string | null;
   @ApiProperty({ example: 'The Northwind Assistants team' }) displayName: string;
 }
@@ -23,7 +24,7 @@ export class OfferResponse {
   @ApiProperty() expiresAt: Date;
   @ApiProperty() createdAt: Date;
   @ApiProperty({ type: Date, nullable: true }) decidedAt: Date | null;
-  @ApiProperty({ type: PersonResponse, nullable: true }) decidedBy: PersonResponse | null;
+  @ApiProperty({ type: ShownPersonResponse, nullable: true }) decidedBy: ShownPersonResponse | null;
   @ApiProperty({ type: String, nullable: true }) declineReason: string | null;
   @ApiProperty({ type: Date, nullable: true }) appliedAt: Date | null;
 }
@@ -48,7 +49,7 @@ export class TimelineEntryResponse {
   @ApiProperty({ type: String, nullable: true }) toStatus: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'comment text' }) body: string | null;
   @ApiProperty({ enum: ['client', 'internal'] }) visibility: string;
-  @ApiProperty({ type: PersonResponse, nullable: true, description: 'null for the system (e.g. an expired offer)' }) actor: PersonResponse | null;
+  @ApiProperty({ type: ShownPersonResponse, nullable: true, description: 'null for the system (e.g. an expired offer)' }) actor: ShownPersonResponse | null;
   @ApiProperty() at: Date;
 }
 
@@ -63,7 +64,7 @@ export class DisclosureClientResponse {
   @ApiProperty({ enum: DISCLOSURE_CATEGORIES }) category: string;
   @ApiProperty({ enum: DISCLOSURE_SEVERITIES }) severity: string;
   @ApiProperty({ enum: DISCLOSURE_STATUSES }) status: string;
-  @ApiProperty({ type: PersonResponse, description: 'the tenant\'s team unless the tenant shows staff names' }) author: PersonResponse;
+  @ApiProperty({ type: ShownPersonResponse, description: 'the tenant\'s team unless the tenant shows staff names' }) author: ShownPersonResponse;
   @ApiProperty() whatHappened: string;
   @ApiProperty() impact: string;
   @ApiProperty() apology: string;
@@ -71,7 +72,7 @@ export class DisclosureClientResponse {
   @ApiProperty({ type: Date, nullable: true }) remedyDueAt: Date | null;
   @ApiProperty() remedyRounds: number;
   @ApiProperty({ type: Date, nullable: true }) remedyAcceptedAt: Date | null;
-  @ApiProperty({ type: PersonResponse, nullable: true }) remedyAcceptedBy: PersonResponse | null;
+  @ApiProperty({ type: ShownPersonResponse, nullable: true }) remedyAcceptedBy: ShownPersonResponse | null;
   @ApiProperty() resolutionSummary: string;
   @ApiProperty() preventionSummary: string;
   @ApiProperty() occurredAt: Date;

@@ -16,4 +16,19 @@ export class StartTimerDto {
   @IsOptional()
   @IsBoolean()
   billable?: boolean;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'time spent putting right a disclosed error of this engagement: never billed, shown to the client as the team' })
+  @IsOptional()
+  @IsUUID('4', { message: 'disclosureId must be a disclosure id' })
+  disclosureId?: string;
+}
+
+export class StopTimerDto {
+  @ApiPropertyOptional({
+    default: false,
+    description: 'keep a timer that ran for less than a minute; without it such a timer is discarded (it would show as 0:00 h)',
+  })
+  @IsOptional()
+  @IsBoolean()
+  keepShort?: boolean;
 }

@@ -36,6 +36,11 @@ export class WorkLogPageResponse {
   nextCursor: string | null;
 }
 
+export class StoppedTimerResponse extends WorkLogResponse {
+  @ApiProperty({ description: 'true when the timer ran for less than a minute and was discarded: the entry no longer exists' })
+  discarded: boolean;
+}
+
 export class RunningTimerResponse {
   @ApiProperty({ type: WorkLogResponse, nullable: true }) timer: WorkLogResponse | null;
 }

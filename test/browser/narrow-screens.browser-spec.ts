@@ -1,0 +1,86 @@
+import type { Page } from 'playwright-core';
+import { screenshot, VIEWPORTS } from './support/browser';
+import { startPortal, type Portal } from './support/portal';
+import { submittedWeek, workFixture, type WorkFixture } from './support/work-logging';
+
+const LANGUAGES = ['en', 'de', 'nb', 'ja', 'zh-Hant', 'ar'] as const;
+
+type Who = 'owner' | 'assistant' | 'clientAdmin' | 'clientMember';
+
+/** Each role's main pages: its navigation, and the engagement it works on. */
+const PAGES: Record<Who, string[]> = {
+  owner: ['/', '/engagements', '/clients', '/team', '/analytics', '/audit', '/settings', '/engagements/:engagement'],
+  assistant: ['/', '/engagements', '/clients', '/engagements/:engagement'],
+  clientAdmin: ['/', '/engagements', '/credits', '/service-record', '/account', '/team', '/engagements/:engagement'],
+  clientMember: ['/', '/engagements', '/credits', '/service-record', '/account', '/engagements/:engagement'],
+};
+
+/** How far the page is wider than the screen (0 when it fits). */
+const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+/** Waits until the page has rendered its content (a main heading, no request in flight). */
+async function settle(page: Page) {
+  await page.locator('main h1').first().waitFor({ timeout: 15_000 });
+  await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => undefined);
+}
+
+/**
+ * At 375 px wide, in every language, every main page of every role fits the screen (nothing to
+ * scroll sideways) and every navigation item is reachable through the menu.
+ */
+describe('on a phone, in every language', () => {
+  let portal: Portal;
+  let fixture: WorkFixture;
+
+  beforeAll(async () => {
+    portal = await startPortal();
+    fixture = await workFixture(portal.stack.api);
+    await submittedWeek(portal.stack.api, fixture, 1);
+  }, 180_000);
+  afterAll(() => portal.close());
+
+  const member = (who: Who) => (who === 'owner' ? { email: fixture.owner.email, token: fixture.owner.token } : fixture[who]);
+
+  describe.each(LANGUAGES)('%s', (language) => {
+    it.each(Object.keys(PAGES) as Who[])('every main page of the %s fits 375 px and the menu reaches every item', async (who) => {
+      const { email, token } = member(who);
+      // The profile's language wins over the browser's: the member speaks the language under test.
+      expect((await portal.stack.api.patch('/api/v1/me', { locale: language }, token)).status).toBe(200);
+      const page = await portal.visit(email, { viewport: VIEWPORTS.phone, language });
+      const problems: string[] = [];
+      for (const path of PAGES[who]) {
+        await page.goto(`${portal.web.url}${path.replace(':engagement', fixture.engagementId)}`);
+        await settle(page);
+        expect(await page.locator('html').getAttribute('lang')).toBe(language);
+        const wider = await overflow(page);
+        if (wider > 0) {
+          problems.push(`${path} is ${wider}px wider than the screen`);
+          await screenshot(page, `overflow-${who}-${language}-${path.replace(/\W+/g, '-')}`);
+        }
+        if (path === '/' && (language === 'en' || language === 'ar')) await screenshot(page, `dashboard-${who}-${language}-375`);
+      }
+
+      // Every navigation item is reachable: the menu opens and each link is on the screen.
+      await page.goto(`${portal.web.url}/`);
+      await settle(page);
+      const toggle = page.locator('.app-nav-toggle');
+      expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+      await toggle.click();
+      expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+      const links = page.locator('.app-nav-link');
+      const count = await links.count();
+      expect(count).toBe(PAGES[who].length - 1);
+      for (let i = 0; i < count; i += 1) {
+        const box = await links.nth(i).boundingBox();
+        if (!box || box.x < 0 || box.x + box.width > VIEWPORTS.phone.width + 0.5) problems.push(`navigation item ${i + 1} is off the screen`);
+      }
+      if (language === 'en' || language === 'ar') await screenshot(page, `menu-${who}-${language}-375`);
+      expect(await overflow(page)).toBeLessThanOrEqual(0);
+      // A chosen item takes the member there and folds the menu again.
+      await links.nth(count - 1).click();
+      await page.waitForFunction(() => document.querySelector('.app-nav-toggle')?.getAttribute('aria-expanded') === 'false');
+      expect(problems).toEqual([]);
+      await page.context().close();
+    }, 180_000);
+  });
+});
