@@ -2,6 +2,7 @@ import { ConflictException, ForbiddenException, Injectable, NotFoundException } 
 import { randomUUID } from 'node:crypto';
 import { classifyRevisionRequest, defineAbilityFor, isClientRole, type Actor } from '@candor/domain';
 import { actorRef } from '../../common/actor-ref';
+import { ActorScope } from '../../common/actor-scope';
 import { TenantContext } from '../../common/tenant-context';
 import { DeliverableNotifier } from './deliverable.notifier';
 import { DeliverablesRepository, type RevisionRequestRow } from './deliverables.repository';
@@ -14,6 +15,7 @@ import type { RequestChangesDto } from './dto/review.dto';
 export class DeliverableReviewsService {
   constructor(
     private readonly tenant: TenantContext,
+    private readonly scopes: ActorScope,
     private readonly deliverables: DeliverablesService,
     private readonly repository: DeliverablesRepository,
     private readonly notifier: DeliverableNotifier,
@@ -109,7 +111,7 @@ export class DeliverableReviewsService {
 
   /** A billable request waiting for the team, on a deliverable the caller works on: 404, then 403, then 409. */
   private async pending(actor: Actor, requestId: string): Promise<RevisionRequestRow> {
-    const [found] = await this.repository.revisionRequests(this.tenant.manager, actor.tenantId, { id: requestId });
+    const [found] = await this.repository.revisionRequests(this.tenant.manager, await this.scopes.of(actor), { id: requestId });
     if (!found) throw new NotFoundException('Revision request not found');
     try {
       await this.deliverables.findVisible(actor, found.deliverableId);
@@ -117,7 +119,7 @@ export class DeliverableReviewsService {
       throw new NotFoundException('Revision request not found');
     }
     await this.deliverables.findWorkable(actor, found.deliverableId, true);
-    const [request] = await this.repository.revisionRequests(this.tenant.manager, actor.tenantId, { id: requestId });
+    const [request] = await this.repository.revisionRequests(this.tenant.manager, await this.scopes.of(actor), { id: requestId });
     if (request!.status !== 'pending_acceptance') throw new ConflictException(`This request is ${request!.status}; only a billable request waiting for the team can be accepted or declined`);
     return request!;
   }

@@ -7,6 +7,7 @@ import { DELIVERABLE_FROM, isDisclosed, type Actor, type DisclosureStatus, type 
 import { actorRef } from '../../common/actor-ref';
 import { HostileInputPipe } from '../../common/errors/hostile-input.pipe';
 import { validationException } from '../../common/errors/validation-errors';
+import { ActorScope } from '../../common/actor-scope';
 import { TenantContext } from '../../common/tenant-context';
 import { DeliverableNotifier } from './deliverable.notifier';
 import { DeliverablesRepository, type DeliverableRow, type FileRow, type RevisionRequestRow } from './deliverables.repository';
@@ -29,6 +30,7 @@ interface CheckedFile {
 export class DeliverableVersionsService {
   constructor(
     private readonly tenant: TenantContext,
+    private readonly scopes: ActorScope,
     private readonly deliverables: DeliverablesService,
     private readonly repository: DeliverablesRepository,
     private readonly notifier: DeliverableNotifier,
@@ -50,7 +52,7 @@ export class DeliverableVersionsService {
       return { name: checked.name, contentType: checked.contentType, bytes: f.bytes, storedName: randomBytes(16).toString('hex'), sha256: sha256(f.bytes) };
     });
     const d = await this.deliverables.findWorkable(actor, id, true);
-    const waiting = (await this.repository.revisionRequests(this.tenant.manager, actor.tenantId, { deliverableId: id })).find(
+    const waiting = (await this.repository.revisionRequests(this.tenant.manager, await this.scopes.of(actor), { deliverableId: id })).find(
       (r) => r.status === 'open' || r.status === 'pending_acceptance',
     );
     const kind = await this.kindOf(actor, d, dto, waiting);
@@ -77,7 +79,7 @@ export class DeliverableVersionsService {
   /** A file of a deliverable the caller may see, with its bytes; 404 for anything else. */
   async open(actor: Actor, deliverableId: string, fileId: string): Promise<{ file: FileRow; stream: Readable }> {
     await this.deliverables.findVisible(actor, deliverableId);
-    const [file] = await this.repository.files(this.tenant.manager, actor.tenantId, { deliverableId, id: fileId });
+    const [file] = await this.repository.files(this.tenant.manager, await this.scopes.of(actor), { deliverableId, id: fileId });
     if (!file) throw new NotFoundException('File not found');
     try {
       return { file, stream: await this.storage.open(`${actor.tenantId}/${file.storedName}`) };

@@ -139,19 +139,26 @@ export class DeliverablesRepository {
     );
   }
 
-  files(manager: EntityManager, tenantId: string, filter: { versionIds?: string[]; deliverableId?: string; id?: string }): Promise<FileRow[]> {
+  /** Files of deliverables in `scope`. */
+  files(manager: EntityManager, scope: Scope, filter: { versionIds?: string[]; deliverableId?: string; id?: string }): Promise<FileRow[]> {
+    const params: unknown[] = [scope.tenantId, filter.versionIds ?? null, filter.deliverableId ?? null, filter.id ?? null];
+    const inScope = scopeWhere(scope, { engagementId: 'd.engagement_id', clientAccountId: 'd.client_account_id' }, params);
     return manager.query(
       `SELECT f.id, f.version_id AS "versionId", f.original_name AS "originalName", f.stored_name AS "storedName",
               f.content_type AS "contentType", f.size_bytes::float8 AS "sizeBytes", f.sha256, f.storage
        FROM deliverable_files f JOIN deliverable_versions v ON v.tenant_id = f.tenant_id AND v.id = f.version_id
+       JOIN deliverables d ON d.tenant_id = v.tenant_id AND d.id = v.deliverable_id
        WHERE f.tenant_id = $1 AND ($2::uuid[] IS NULL OR f.version_id = ANY($2::uuid[]))
-         AND ($3::uuid IS NULL OR v.deliverable_id = $3) AND ($4::uuid IS NULL OR f.id = $4)
+         AND ($3::uuid IS NULL OR v.deliverable_id = $3) AND ($4::uuid IS NULL OR f.id = $4) AND ${inScope}
        ORDER BY v.number, f.created_at, f.id`,
-      [tenantId, filter.versionIds ?? null, filter.deliverableId ?? null, filter.id ?? null],
+      params,
     );
   }
 
-  revisionRequests(manager: EntityManager, tenantId: string, filter: { deliverableId?: string; id?: string }): Promise<RevisionRequestRow[]> {
+  /** Revision requests of deliverables in `scope`. */
+  revisionRequests(manager: EntityManager, scope: Scope, filter: { deliverableId?: string; id?: string }): Promise<RevisionRequestRow[]> {
+    const params: unknown[] = [scope.tenantId, filter.deliverableId ?? null, filter.id ?? null];
+    const inScope = scopeWhere(scope, { engagementId: 'd.engagement_id', clientAccountId: 'd.client_account_id' }, params);
     return manager.query(
       `SELECT r.id, r.deliverable_id AS "deliverableId", d.engagement_id AS "engagementId", d.client_account_id AS "clientAccountId",
               r.version_id AS "versionId", v.number AS "versionNumber", r.requested_by AS "requestedBy", u.display_name AS "requestedByName",
@@ -162,9 +169,9 @@ export class DeliverablesRepository {
        JOIN deliverables d ON d.tenant_id = r.tenant_id AND d.id = r.deliverable_id
        JOIN deliverable_versions v ON v.tenant_id = r.tenant_id AND v.id = r.version_id
        JOIN users u ON u.id = r.requested_by
-       WHERE r.tenant_id = $1 AND ($2::uuid IS NULL OR r.deliverable_id = $2) AND ($3::uuid IS NULL OR r.id = $3)
+       WHERE r.tenant_id = $1 AND ($2::uuid IS NULL OR r.deliverable_id = $2) AND ($3::uuid IS NULL OR r.id = $3) AND ${inScope}
        ORDER BY r.created_at, r.id`,
-      [tenantId, filter.deliverableId ?? null, filter.id ?? null],
+      params,
     );
   }
 }

@@ -43,8 +43,8 @@ export class DeliverablesService {
     const versions = await this.repository.versions(manager, actor.tenantId, id);
     const detail = {
       versions,
-      files: await this.repository.files(manager, actor.tenantId, { deliverableId: id }),
-      requests: await this.repository.revisionRequests(manager, actor.tenantId, { deliverableId: id }),
+      files: await this.repository.files(manager, await this.scopes.of(actor), { deliverableId: id }),
+      requests: await this.repository.revisionRequests(manager, await this.scopes.of(actor), { deliverableId: id }),
     };
     if (!isClientRole(actor.role)) return presentForStaff(row, detail);
     const facts = await this.notifier.tenantFacts(actor.tenantId);

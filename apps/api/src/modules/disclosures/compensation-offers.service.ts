@@ -2,6 +2,7 @@ import { BadRequestException, ConflictException, ForbiddenException, Injectable,
 import { randomUUID } from 'node:crypto';
 import { defineAbilityFor, isDisclosed, type Actor } from '@candor/domain';
 import { actorRef } from '../../common/actor-ref';
+import { ActorScope } from '../../common/actor-scope';
 import { TenantContext } from '../../common/tenant-context';
 import { DisclosureEventsWriter } from './disclosure-events.writer';
 import { DisclosureNotifier, formatUtc } from './disclosure.notifier';
@@ -16,6 +17,7 @@ const DEFAULT_VALID_DAYS = 14;
 export class CompensationOffersService {
   constructor(
     private readonly tenant: TenantContext,
+    private readonly scopes: ActorScope,
     private readonly repository: DisclosuresRepository,
     private readonly disclosures: DisclosuresService,
     private readonly events: DisclosureEventsWriter,
@@ -124,7 +126,7 @@ export class CompensationOffersService {
 
   /** The offer and its disclosure, if the caller can see the disclosure (and, for clients, it is disclosed). */
   private async find(actor: Actor, id: string): Promise<{ offer: OfferRow; disclosure: DisclosureRow }> {
-    const [offer] = await this.repository.offers(this.tenant.manager, actor.tenantId, { id });
+    const [offer] = await this.repository.offers(this.tenant.manager, await this.scopes.of(actor), { id });
     if (!offer) throw new NotFoundException('Offer not found');
     try {
       return { offer, disclosure: await this.disclosures.findVisible(actor, offer.disclosureId) };

@@ -174,25 +174,33 @@ export class DisclosuresRepository {
     }
   }
 
-  offers(manager: EntityManager, tenantId: string, filter: { disclosureId?: string; id?: string }): Promise<OfferRow[]> {
+  /** Offers on disclosures in `scope`. */
+  offers(manager: EntityManager, scope: Scope, filter: { disclosureId?: string; id?: string }): Promise<OfferRow[]> {
+    const params: unknown[] = [scope.tenantId, filter.disclosureId ?? null, filter.id ?? null];
+    const inScope = scopeWhere(scope, { engagementId: 'd.engagement_id', clientAccountId: 'd.client_account_id' }, params);
     return manager.query(
       `SELECT o.id, o.disclosure_id AS "disclosureId", o.kind, ${OFFER_VALUE_TEXT} AS value, o.currency, o.note, o.status,
               o.expires_at AS "expiresAt", o.created_at AS "createdAt", o.decided_by AS "decidedBy", u.display_name AS "decidedByName",
               o.decided_at AS "decidedAt", o.decline_reason AS "declineReason", o.applied_at AS "appliedAt"
        FROM compensation_offers o LEFT JOIN users u ON u.id = o.decided_by
-       WHERE o.tenant_id = $1 AND ($2::uuid IS NULL OR o.disclosure_id = $2) AND ($3::uuid IS NULL OR o.id = $3)
+       JOIN disclosures d ON d.tenant_id = o.tenant_id AND d.id = o.disclosure_id
+       WHERE o.tenant_id = $1 AND ($2::uuid IS NULL OR o.disclosure_id = $2) AND ($3::uuid IS NULL OR o.id = $3) AND ${inScope}
        ORDER BY o.created_at, o.id`,
-      [tenantId, filter.disclosureId ?? null, filter.id ?? null],
+      params,
     );
   }
 
-  followUps(manager: EntityManager, tenantId: string, filter: { disclosureId?: string; id?: string }): Promise<FollowUpRow[]> {
+  /** Follow-ups of disclosures in `scope`. */
+  followUps(manager: EntityManager, scope: Scope, filter: { disclosureId?: string; id?: string }): Promise<FollowUpRow[]> {
+    const params: unknown[] = [scope.tenantId, filter.disclosureId ?? null, filter.id ?? null];
+    const inScope = scopeWhere(scope, { engagementId: 'd.engagement_id', clientAccountId: 'd.client_account_id' }, params);
     return manager.query(
-      `SELECT id, disclosure_id AS "disclosureId", kind, status, due_at AS "dueAt", outcome, skip_reason AS "skipReason",
-              client_resolved AS "clientResolved", rating, completed_at AS "completedAt"
-       FROM follow_ups WHERE tenant_id = $1 AND ($2::uuid IS NULL OR disclosure_id = $2) AND ($3::uuid IS NULL OR id = $3)
-       ORDER BY due_at, kind`,
-      [tenantId, filter.disclosureId ?? null, filter.id ?? null],
+      `SELECT f.id, f.disclosure_id AS "disclosureId", f.kind, f.status, f.due_at AS "dueAt", f.outcome, f.skip_reason AS "skipReason",
+              f.client_resolved AS "clientResolved", f.rating, f.completed_at AS "completedAt"
+       FROM follow_ups f JOIN disclosures d ON d.tenant_id = f.tenant_id AND d.id = f.disclosure_id
+       WHERE f.tenant_id = $1 AND ($2::uuid IS NULL OR f.disclosure_id = $2) AND ($3::uuid IS NULL OR f.id = $3) AND ${inScope}
+       ORDER BY f.due_at, f.kind`,
+      params,
     );
   }
 

@@ -225,8 +225,8 @@ export class DisclosuresService {
   async presentOne(actor: Actor, row: DisclosureRow): Promise<DisclosureResponse> {
     const manager = this.tenant.manager;
     const detail = {
-      offers: await this.repository.offers(manager, actor.tenantId, { disclosureId: row.id }),
-      followUps: await this.repository.followUps(manager, actor.tenantId, { disclosureId: row.id }),
+      offers: await this.repository.offers(manager, await this.scopes.of(actor), { disclosureId: row.id }),
+      followUps: await this.repository.followUps(manager, await this.scopes.of(actor), { disclosureId: row.id }),
       timeline: await this.repository.timeline(manager, actor.tenantId, row.id),
       involved: isClientRole(actor.role) ? [] : ((await this.repository.involved(manager, actor.tenantId, [row.id])).get(row.id) ?? []),
     };

@@ -83,7 +83,7 @@ export class FollowUpsService {
       actor.tenantId,
       disclosureId,
     ]);
-    const [checkIn] = (await this.repository.followUps(manager, actor.tenantId, { disclosureId })).filter((f) => f.kind === 'client_check_in');
+    const [checkIn] = (await this.repository.followUps(manager, await this.scopes.of(actor), { disclosureId })).filter((f) => f.kind === 'client_check_in');
     if (!checkIn) throw new ConflictException('There is no check-in yet: it opens when the disclosure is resolved');
     if (checkIn.status !== 'pending') throw new ConflictException(`The check-in is already ${checkIn.status === 'done' ? 'answered' : 'closed'}`);
     const comment = dto.comment?.trim() ?? '';
@@ -104,7 +104,7 @@ export class FollowUpsService {
 
   private async pending(actor: Actor, id: string): Promise<{ followUp: FollowUpRow; disclosure: DisclosureRow }> {
     const manager = this.tenant.manager;
-    const [found] = await this.repository.followUps(manager, actor.tenantId, { id });
+    const [found] = await this.repository.followUps(manager, await this.scopes.of(actor), { id });
     if (!found) throw new NotFoundException('Follow-up not found');
     let disclosure: DisclosureRow;
     try {
@@ -113,7 +113,7 @@ export class FollowUpsService {
       if (error instanceof NotFoundException) throw new NotFoundException('Follow-up not found');
       throw error;
     }
-    const [followUp] = await this.repository.followUps(manager, actor.tenantId, { id });
+    const [followUp] = await this.repository.followUps(manager, await this.scopes.of(actor), { id });
     if (followUp!.status !== 'pending') throw new ConflictException(`This follow-up is already ${followUp!.status}`);
     return { followUp: followUp!, disclosure };
   }
