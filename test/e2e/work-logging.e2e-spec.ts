@@ -302,7 +302,7 @@ describe('work logging', () => {
       );
       expect(disputed.status).toBe(200);
       expect(disputed.body.status).toBe('disputed');
-      const toAssistant = await waitForEmailAbout(assistant.email, 'disputed 1 entries');
+      const toAssistant = await waitForEmailAbout(assistant.email, 'disputed 1 entry of');
       expect(toAssistant.text).toContain('Were you really working at 1 am?');
 
       const blocked = await api.post(`/api/v1/timesheet-weeks/${weekId}/approve`, {}, clientAdmin.token);

@@ -33,7 +33,7 @@ export async function startWorker(config: WorkerConfig, logger: Logger = pino({ 
   const dataSource = await new DataSource(dataSourceOptions(config.DATABASE_URL, { extra: { max: config.EMAIL_CONCURRENCY + 3 } })).initialize();
   const renderer = await EmailRenderer.create();
   const mailer = new Mailer(config.SMTP_URL, config.MAIL_FROM, config.EMAIL_CONCURRENCY);
-  const emailProcessor = new SendEmailProcessor(dataSource, renderer, mailer, config.DATA_ENCRYPTION_KEY, logger);
+  const emailProcessor = new SendEmailProcessor(dataSource, renderer, mailer, config.DATA_ENCRYPTION_KEY, logger, config.WEB_URL);
   const timerSweep = new StopOverdueTimersProcessor(dataSource, config.WEB_URL, config.DEFAULT_TIMER_LIMIT_HOURS, logger);
   const overdueDisclosureSweep = new EscalateOverdueDisclosuresProcessor(
     dataSource,

@@ -22,7 +22,7 @@ export class Mailer {
       text: email.text,
       html: email.html,
       messageId: `<${notificationId}@candor.notifications>`,
-      headers: { 'X-Candor-Notification': notificationId },
+      headers: { ...email.headers, 'X-Candor-Notification': notificationId },
     });
   }
 

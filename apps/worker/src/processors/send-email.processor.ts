@@ -1,9 +1,9 @@
 import { UnrecoverableError } from 'bullmq';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
-import { Notification, withTenant } from '@candor/db';
-import { unseal } from '@candor/domain';
-import { TEMPLATE_NAMES, type EmailRenderer } from '@candor/email-templates';
+import { Notification, readerTimeZone, withTenant } from '@candor/db';
+import { eventOfTemplate, NOTIFICATION_EVENTS, signUnsubscribe, unseal } from '@candor/domain';
+import { TEMPLATE_NAMES, type EmailRenderer, type RenderOptions } from '@candor/email-templates';
 import type { JobPayloads } from '@candor/queue-contracts';
 import type { Mailer } from '../mail/mailer';
 
@@ -19,6 +19,8 @@ export class SendEmailProcessor {
     private readonly mailer: Mailer,
     private readonly secret: string,
     private readonly logger: Logger,
+    /** Where the one-click unsubscribe links point (the web app, which also serves /api). */
+    private readonly webUrl = 'http://127.0.0.1:5173',
   ) {}
 
   async handle(payload: JobPayloads['email.send']): Promise<'sent' | 'skipped'> {
@@ -31,7 +33,8 @@ export class SendEmailProcessor {
         if (!row) throw new UnrecoverableError(`notification ${payload.notificationId} does not exist`);
         if (row.sentAt) return 'skipped' as const;
         if (!TEMPLATE_NAMES.includes(row.template)) throw new UnrecoverableError(`unknown template ${row.template}`);
-        const email = this.renderer.render(row.template, row.locale, this.variables(row));
+        const timeZone = await readerTimeZone(manager, row.tenantId, row.recipientUserId);
+        const email = this.renderer.render(row.template, row.locale, this.variables(row), { timeZone, ...this.unsubscribeLinks(row) });
         await this.mailer.send(row.recipientEmail, email, row.id);
         await manager.update(
           Notification,
@@ -65,11 +68,16 @@ export class SendEmailProcessor {
     const { sealed, ...plain } = row.payload as { sealed?: Record<string, string> } & Record<string, unknown>;
     const opened: Record<string, string> = {};
     for (const [key, box] of Object.entries(sealed ?? {})) opened[key] = unseal(box, this.secret);
-    const expiresAt = typeof plain['expiresAt'] === 'string' ? new Date(plain['expiresAt']) : null;
-    return {
-      ...plain,
-      ...opened,
-      ...(expiresAt && { expiresAt: expiresAt.toLocaleDateString(row.locale, { dateStyle: 'long', timeZone: 'UTC' }) }),
-    };
+    return { ...plain, ...opened };
+  }
+
+  /** A kind of email its reader may turn off gets a footer link and the RFC 8058 one-click headers. */
+  private unsubscribeLinks(row: Notification): RenderOptions {
+    const event = eventOfTemplate(row.template);
+    if (!event || !row.recipientUserId || NOTIFICATION_EVENTS[event].required) return {};
+    const token = signUnsubscribe({ tenantId: row.tenantId, userId: row.recipientUserId, event }, this.secret);
+    const page = new URL('/unsubscribe', this.webUrl);
+    page.searchParams.set('token', token);
+    return { unsubscribeUrl: page.toString(), oneClickUrl: new URL(`/api/v1/unsubscribe/${token}`, this.webUrl).toString() };
   }
 }
