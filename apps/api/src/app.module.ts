@@ -18,6 +18,7 @@ import { DisclosuresModule } from './modules/disclosures/disclosures.module';
 import { EngagementsModule } from './modules/engagements/engagements.module';
 import { HealthController } from './modules/health/health.controller';
 import { InvitationsModule } from './modules/invitations/invitations.module';
+import { NotificationPreferencesModule } from './modules/notification-preferences/notification-preferences.module';
 import { MeController } from './modules/me/me.controller';
 import { MembersController } from './modules/members/members.controller';
 import { OutboxModule } from './modules/outbox/outbox.module';
@@ -60,6 +61,7 @@ export class AppModule {
         TimesheetsModule,
         DisclosuresModule,
         DeliverablesModule,
+        NotificationPreferencesModule,
       ],
       controllers: [MeController, TenantController, HealthController, MembersController, AuditEventsController],
       providers: [

@@ -10,6 +10,7 @@ import { Mailer } from './mail/mailer';
 import { CheckLateDeliverablesProcessor } from './processors/check-late-deliverables.processor';
 import { EscalateOverdueDisclosuresProcessor } from './processors/escalate-overdue-disclosures.processor';
 import { ExpireOffersProcessor } from './processors/expire-offers.processor';
+import { ReleaseHeldNotificationsProcessor } from './processors/release-held-notifications.processor';
 import { RemindFollowUpsProcessor } from './processors/remind-follow-ups.processor';
 import { SendEmailProcessor } from './processors/send-email.processor';
 import { StopOverdueTimersProcessor } from './processors/stop-overdue-timers.processor';
@@ -25,6 +26,7 @@ export interface RunningWorker {
   offerSweep: ExpireOffersProcessor;
   followUpSweep: RemindFollowUpsProcessor;
   lateDeliverableSweep: CheckLateDeliverablesProcessor;
+  heldNotificationSweep: ReleaseHeldNotificationsProcessor;
   close(): Promise<void>;
 }
 
@@ -44,6 +46,7 @@ export async function startWorker(config: WorkerConfig, logger: Logger = pino({ 
   const offerSweep = new ExpireOffersProcessor(dataSource, config.WEB_URL, logger);
   const followUpSweep = new RemindFollowUpsProcessor(dataSource, config.WEB_URL, logger);
   const lateDeliverableSweep = new CheckLateDeliverablesProcessor(dataSource, config.WEB_URL, logger);
+  const heldNotificationSweep = new ReleaseHeldNotificationsProcessor(dataSource, config.WEB_URL, logger);
 
   // The type checker proves this map complete; the loop below proves it at run time too.
   const handlers: Handlers = {
@@ -53,6 +56,7 @@ export async function startWorker(config: WorkerConfig, logger: Logger = pino({ 
     'compensation-offer.expire': () => offerSweep.handle(),
     'follow-up.remind': () => followUpSweep.handle(),
     'deliverable.late-check': () => lateDeliverableSweep.handle(),
+    'notification.release-held': () => heldNotificationSweep.handle(),
   };
   for (const name of Object.values(JOBS)) {
     if (typeof handlers[name] !== 'function') throw new Error(`job ${name} has no handler`);
@@ -117,6 +121,7 @@ export async function startWorker(config: WorkerConfig, logger: Logger = pino({ 
     offerSweep,
     followUpSweep,
     lateDeliverableSweep,
+    heldNotificationSweep,
     async close() {
       closed = true;
       if (scheduleRetry) clearTimeout(scheduleRetry);

@@ -76,8 +76,11 @@ export class SendEmailProcessor {
     const event = eventOfTemplate(row.template);
     if (!event || !row.recipientUserId || NOTIFICATION_EVENTS[event].required) return {};
     const token = signUnsubscribe({ tenantId: row.tenantId, userId: row.recipientUserId, event }, this.secret);
-    const page = new URL('/unsubscribe', this.webUrl);
-    page.searchParams.set('token', token);
-    return { unsubscribeUrl: page.toString(), oneClickUrl: new URL(`/api/v1/unsubscribe/${token}`, this.webUrl).toString() };
+    const link = (path: string) => {
+      const url = new URL(path, this.webUrl);
+      url.searchParams.set('token', token);
+      return url.toString();
+    };
+    return { unsubscribeUrl: link('/unsubscribe'), oneClickUrl: link('/api/v1/unsubscribe') };
   }
 }
