@@ -4,3 +4,4 @@ export { ApiError, detailsByField } from './errors';
 export * from './work-endpoints';
 export * from './disclosure-endpoints';
 export * from './deliverable-endpoints';
+export * from './profile-endpoints';
