@@ -174,8 +174,9 @@ async function main(): Promise<void> {
     // The burst: API p95 at a fixed rate with the worker idle, then while it drains `burstEmails`.
     const burstRate = Math.max(5, Math.round(apiMax['list-work-logs']! / 2));
     const idle = await openLoop(sides[0]!.url, requestMaker('list-work-logs', clients, assistants), burstRate, config.roundSeconds * config.rounds);
-    const template = (await owner.query<{ id: string }>(`SELECT id FROM notifications WHERE template = 'disclosure_comment' LIMIT 1`)).rows[0];
-    if (!template) throw new Error('no disclosure_comment notification to copy for the burst');
+    // Comment emails now wait in held_notifications for their burst; the disclosures just sent are outbox rows.
+    const template = (await owner.query<{ id: string }>(`SELECT id FROM notifications WHERE template = 'disclosure_disclosed' LIMIT 1`)).rows[0];
+    if (!template) throw new Error('no disclosure_disclosed notification to copy for the burst');
     const before = (await sink.ask<{ count: number }>({ type: 'count' })).count;
     const burstStart = wallClock();
     await owner.query(

@@ -124,7 +124,7 @@ describe('disclosures', () => {
       expect(email.text).toContain('full list instead of the VIP segment');
       expect(email.text).not.toContain('Ada');
     }
-    await waitForEmailAbout(clientAdmin.email, 'Northwind VAs offers you a credit of EUR 25.00');
+    await waitForEmailAbout(clientAdmin.email, 'Northwind VAs offers you a credit of €25.00');
     expect(await subjects(clientMember.email)).not.toContainEqual(expect.stringContaining('offers you'));
 
     // Facts stay as the client read them.
@@ -161,7 +161,7 @@ describe('disclosures', () => {
     const took = await asClient('post', `/api/v1/compensation-offers/${offerId}/accept`, clientAdmin.token);
     expect(took.status).toBe(200);
     expect(took.body.offers[0]).toMatchObject({ status: 'accepted', value: '25.00', currency: 'EUR' });
-    await waitForEmailAbout(manager.email, 'accepted a credit of EUR 25.00');
+    await waitForEmailAbout(manager.email, 'accepted a credit of €25.00');
     const credits = await asClient('get', `/api/v1/client-accounts/${clientId}/credits`, clientAdmin.token);
     expect(credits.body).toMatchObject({ entries: [{ offerId, kind: 'credit', value: '25.00', currency: 'EUR', appliedAt: null }], openMoney: [{ currency: 'EUR', amount: '25.00' }] });
     expect((await api.post(`/api/v1/compensation-offers/${offerId}/apply`, {}, manager.token)).body.offers[0].status).toBe('applied');
@@ -198,6 +198,8 @@ describe('disclosures', () => {
     expect((await api.get('/api/v1/follow-ups?status=lost', assistant.token)).status).toBe(400);
     const checkedIn = await asClient('post', `/api/v1/disclosures/${id}/check-in`, clientAdmin.token, { resolved: true, rating: 5, comment: 'Handled well, thank you.' });
     expect(checkedIn.body.followUps).toMatchObject([{ kind: 'client_check_in', status: 'done', rating: 5, clientResolved: true }]);
+    // Comments wait a few minutes for more on the same thread: let that time pass.
+    await stack.worker!.heldNotificationSweep.handle(new Date(Date.now() + 5 * 60_000));
     const verdict = await waitForEmailAbout(assistant.email, 'New comment on the disclosure for Newsletter care');
     expect(verdict.text).toContain('Resolved, rated 5/5: Handled well, thank you.');
     const retro = resolved.body.followUps.find((f: { kind: string }) => f.kind === 'team_retrospective');

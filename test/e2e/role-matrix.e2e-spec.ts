@@ -163,6 +163,12 @@ const POLICY_BODY = { remedyPlan: 'We fix it within a day at no charge.', remedy
 const MATRIX: { name: string; call: Call; expect: Record<Role, typeof ALLOW | typeof DENY> }[] = [
   { name: 'GET /me', call: () => ({ method: 'GET', path: '/api/v1/me' }), expect: EVERYONE },
   { name: 'PATCH /me', call: () => ({ method: 'PATCH', path: '/api/v1/me', body: { locale: 'en' } }), expect: EVERYONE },
+  { name: 'GET /me/notification-preferences', call: () => ({ method: 'GET', path: '/api/v1/me/notification-preferences' }), expect: EVERYONE },
+  {
+    name: 'PUT /me/notification-preferences/:event',
+    call: () => ({ method: 'PUT', path: '/api/v1/me/notification-preferences/disclosure_comment', body: { mode: 'immediate' } }),
+    expect: EVERYONE,
+  },
   {
     name: 'GET /tenant',
     call: () => ({ method: 'GET', path: '/api/v1/tenant' }),

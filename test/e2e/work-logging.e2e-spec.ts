@@ -310,7 +310,7 @@ describe('work logging', () => {
 
     it('submit -> dispute one entry -> correct with a reason -> approve -> locked, with the emails', async () => {
       const { api } = stack;
-      const toClient = await waitForEmailAbout(clientAdmin.email, `the week of ${week} is ready for your approval`);
+      const toClient = await waitForEmailAbout(clientAdmin.email, 'the week of November 2, 2026 is ready for your approval');
       expect(toClient.text).toContain('6.25 hours');
       expect((await api.get(`/api/v1/work-logs/${entries.monday}`, clientMember.token)).status).toBe(200);
 
@@ -325,7 +325,7 @@ describe('work logging', () => {
       );
       expect(disputed.status).toBe(200);
       expect(disputed.body.status).toBe('disputed');
-      const toAssistant = await waitForEmailAbout(assistant.email, 'disputed 1 entries');
+      const toAssistant = await waitForEmailAbout(assistant.email, 'disputed 1 entry of');
       expect(toAssistant.text).toContain('Were you really working at 1 am?');
 
       const blocked = await api.post(`/api/v1/timesheet-weeks/${weekId}/approve`, {}, clientAdmin.token);
@@ -342,13 +342,13 @@ describe('work logging', () => {
       );
       expect(corrected.status).toBe(200);
       expect(corrected.body).toMatchObject({ status: 'submitted', durationSeconds: 5400 });
-      await waitForEmailAbout(clientAdmin.email, `Inbox care: the team answered your questions on the week of ${week}`);
+      await waitForEmailAbout(clientAdmin.email, `Inbox care: the team answered your questions on the week of November 2, 2026`);
 
       const approved = await api.post(`/api/v1/timesheet-weeks/${weekId}/approve`, {}, clientAdmin.token);
       expect(approved.status).toBe(200);
       expect(approved.body).toMatchObject({ status: 'approved', totalHours: '5.25' });
       expect(approved.body.entries.every((e: { status: string }) => e.status === 'locked')).toBe(true);
-      await waitForEmailAbout(assistant.email, `Acme Bakery approved the week of ${week} (Inbox care)`);
+      await waitForEmailAbout(assistant.email, `Acme Bakery approved the week of November 2, 2026 (Inbox care)`);
       expect((await api.post(`/api/v1/timesheet-weeks/${weekId}/approve`, {}, clientAdmin.token)).status).toBe(409);
     });
 

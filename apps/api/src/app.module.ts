@@ -21,6 +21,7 @@ import { DisclosuresModule } from './modules/disclosures/disclosures.module';
 import { EngagementsModule } from './modules/engagements/engagements.module';
 import { HealthController } from './modules/health/health.controller';
 import { InvitationsModule } from './modules/invitations/invitations.module';
+import { NotificationPreferencesModule } from './modules/notification-preferences/notification-preferences.module';
 import { MeController } from './modules/me/me.controller';
 import { MembersController } from './modules/members/members.controller';
 import { MetricsModule } from './modules/metrics/metrics.module';
@@ -66,6 +67,7 @@ export class AppModule {
         DeliverablesModule,
         DeliveryFailuresModule,
         MetricsModule,
+        NotificationPreferencesModule,
       ],
       controllers: [MeController, TenantController, HealthController, MembersController, AuditEventsController],
       providers: [

@@ -13,6 +13,7 @@ import { WorkerMetrics } from './metrics/worker-metrics';
 import { CheckLateDeliverablesProcessor } from './processors/check-late-deliverables.processor';
 import { EscalateOverdueDisclosuresProcessor } from './processors/escalate-overdue-disclosures.processor';
 import { ExpireOffersProcessor } from './processors/expire-offers.processor';
+import { ReleaseHeldNotificationsProcessor } from './processors/release-held-notifications.processor';
 import { RemindFollowUpsProcessor } from './processors/remind-follow-ups.processor';
 import { SendEmailProcessor } from './processors/send-email.processor';
 import { StopOverdueTimersProcessor } from './processors/stop-overdue-timers.processor';
@@ -28,6 +29,7 @@ export interface RunningWorker {
   offerSweep: ExpireOffersProcessor;
   followUpSweep: RemindFollowUpsProcessor;
   lateDeliverableSweep: CheckLateDeliverablesProcessor;
+  heldNotificationSweep: ReleaseHeldNotificationsProcessor;
   metrics: WorkerMetrics;
   /** The port GET /metrics listens on, or null when WORKER_METRICS_PORT is unset. */
   metricsPort: number | null;
@@ -60,7 +62,7 @@ export async function startWorker(config: WorkerConfig, logger: Logger = pino({ 
   );
   const ledger = new NotificationLedger(dataSource, logger, config.SEND_LEASE_MS, messageIdDomain(config.MAIL_FROM));
   const retryPolicy = { windowMs: config.RETRY_WINDOW_MS, baseDelayMs: config.RETRY_BASE_DELAY_MS, maxDelayMs: config.RETRY_MAX_DELAY_MS };
-  const emailProcessor = new SendEmailProcessor(ledger, renderer, mailer, config.DATA_ENCRYPTION_KEY, retryPolicy, metrics, logger);
+  const emailProcessor = new SendEmailProcessor(ledger, renderer, mailer, config.DATA_ENCRYPTION_KEY, retryPolicy, metrics, logger, config.WEB_URL);
   const timerSweep = new StopOverdueTimersProcessor(dataSource, config.WEB_URL, config.DEFAULT_TIMER_LIMIT_HOURS, logger);
   const overdueDisclosureSweep = new EscalateOverdueDisclosuresProcessor(
     dataSource,
@@ -71,6 +73,7 @@ export async function startWorker(config: WorkerConfig, logger: Logger = pino({ 
   const offerSweep = new ExpireOffersProcessor(dataSource, config.WEB_URL, logger);
   const followUpSweep = new RemindFollowUpsProcessor(dataSource, config.WEB_URL, logger);
   const lateDeliverableSweep = new CheckLateDeliverablesProcessor(dataSource, config.WEB_URL, logger);
+  const heldNotificationSweep = new ReleaseHeldNotificationsProcessor(dataSource, config.WEB_URL, logger);
 
   // The type checker proves this map complete; the loop below proves it at run time too.
   const handlers: Handlers = {
@@ -80,6 +83,7 @@ export async function startWorker(config: WorkerConfig, logger: Logger = pino({ 
     'compensation-offer.expire': () => offerSweep.handle(),
     'follow-up.remind': () => followUpSweep.handle(),
     'deliverable.late-check': () => lateDeliverableSweep.handle(),
+    'notification.release-held': () => heldNotificationSweep.handle(),
   };
   for (const name of Object.values(JOBS)) {
     if (typeof handlers[name] !== 'function') throw new Error(`job ${name} has no handler`);
@@ -166,6 +170,7 @@ export async function startWorker(config: WorkerConfig, logger: Logger = pino({ 
     offerSweep,
     followUpSweep,
     lateDeliverableSweep,
+    heldNotificationSweep,
     metrics,
     metricsPort: metricsServer?.port ?? null,
     async close() {

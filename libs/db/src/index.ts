@@ -6,3 +6,4 @@ export * from './runtime-role';
 export * from './writes/recipients';
 export * from './writes/outbox';
 export * from './writes/audit';
+export * from './writes/held-notifications';

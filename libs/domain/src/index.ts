@@ -11,3 +11,5 @@ export * from './disclosures/disclosure-lifecycle';
 export * from './disclosures/compensation';
 export * from './disclosures/blameless';
 export * from './deliverables/revision-rounds';
+export * from './notifications/notification-events';
+export * from './notifications/unsubscribe-token';

@@ -1,1 +1,3 @@
 export * from './render';
+export * from './brand';
+export { toInstant } from './formatters';

@@ -1,11 +1,26 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import i18next, { type i18n } from 'i18next';
+import i18next, { type i18n, type TFunction } from 'i18next';
+import { DEFAULT_BRAND, type Brand } from './brand';
+import { addFormatters } from './formatters';
+import { EmailLayout, type ListItem } from './layout';
 
 export interface RenderedEmail {
   subject: string;
   text: string;
   html: string;
+  /** Extra message headers, e.g. List-Unsubscribe (RFC 8058) for an event the reader may turn off. */
+  headers?: Record<string, string>;
+}
+
+/** How this reader gets it: their time zone, and where they can turn this kind of email off. */
+export interface RenderOptions {
+  /** IANA zone every date and time is shown in (the reader's, else the tenant's); UTC when absent. */
+  timeZone?: string;
+  /** A page that needs no login and turns off only this kind of email (the footer link). */
+  unsubscribeUrl?: string;
+  /** The RFC 8058 one-click endpoint, POSTed by the mail client (List-Unsubscribe header). */
+  oneClickUrl?: string;
 }
 
 /** A template turns a payload into the lines of an email in one locale. */
@@ -14,6 +29,8 @@ interface TemplateSpec {
   paragraphs: string[];
   action?: { label: string; urlField: string };
   afterAction?: string[];
+  /** One line per entry of `vars[field]` (an array of objects), each from the `line` key with the entry's fields. */
+  list?: { field: string; line: string };
 }
 
 /** A notification to a known user: greeting by name, the news, what we ask of them, one button. */
@@ -61,6 +78,8 @@ const TEMPLATES: Record<string, (vars: Record<string, unknown>) => TemplateSpec>
   deliverable_approved: () => notice('deliverable_approved', ['body']),
   deliverable_due_tomorrow: () => notice('deliverable_due_tomorrow', ['body', 'ask']),
   deliverable_late: () => notice('deliverable_late', ['body', 'ask', 'disclose']),
+  disclosure_comments: () => ({ ...notice('disclosure_comments', ['body']), list: { field: 'items', line: 'disclosure_comments.line' } }),
+  daily_digest: () => ({ ...notice('daily_digest', ['body']), list: { field: 'items', line: 'daily_digest.line' } }),
 };
 
 export const TEMPLATE_NAMES = Object.keys(TEMPLATES);
@@ -76,14 +95,21 @@ function loadCatalogs(dir: string): Record<string, { translation: Record<string,
   return resources;
 }
 
-const escapeHtml = (s: string): string =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+type Vars = Record<string, unknown>;
 
-/** Renders notification emails from the locale catalogs; unknown locales fall back to English. */
+/**
+ * Renders notification emails from the locale catalogs into one MJML layout (HTML) and a plain-text
+ * part. Plurals go through i18next's Intl plural categories (`_one`, `_two`, `_few`, `_many`,
+ * `_other`), dates and money through the formatters in formatters.ts in the reader's zone. Unknown
+ * locales fall back to English.
+ */
 export class EmailRenderer {
-  private constructor(private readonly i18n: i18n) {}
+  private constructor(
+    private readonly i18n: i18n,
+    private readonly layout: EmailLayout,
+  ) {}
 
-  static async create(localesDir: string = LOCALES_DIR): Promise<EmailRenderer> {
+  static async create(localesDir: string = LOCALES_DIR, brand: Brand = DEFAULT_BRAND): Promise<EmailRenderer> {
     const instance = i18next.createInstance();
     await instance.init({
       resources: loadCatalogs(localesDir),
@@ -92,39 +118,67 @@ export class EmailRenderer {
       returnNull: false,
       showSupportNotice: false,
     });
-    return new EmailRenderer(instance);
+    addFormatters(instance);
+    return new EmailRenderer(instance, await EmailLayout.compile(brand));
   }
 
   get locales(): string[] {
     return Object.keys(this.i18n.options.resources ?? {});
   }
 
-  render(template: string, locale: string, vars: Record<string, unknown>): RenderedEmail {
+  render(template: string, locale: string, vars: Vars, options: RenderOptions = {}): RenderedEmail {
     const spec = TEMPLATES[template];
     if (!spec) throw new Error(`unknown email template "${template}"`);
     const t = this.i18n.getFixedT(locale);
     const s = spec(vars);
+    const all = { ...this.labels(t, template, vars), timeZone: options.timeZone ?? 'UTC' };
+    const lines = s.paragraphs.map((key) => t(key, all));
+    const list = s.list ? this.listLines(t, s.list, all) : [];
+    const after = (s.afterAction ?? []).map((key) => t(key, all));
+    const footer = t('layout.footer', all);
+    const action = s.action ? { label: t(s.action.label, all), url: String(vars[s.action.urlField] ?? '') } : null;
+    const unsubscribe = options.unsubscribeUrl ? { label: t('layout.unsubscribe', all), url: options.unsubscribeUrl } : null;
+
+    const text = [
+      ...lines,
+      ...(list.length ? [list.map((l) => `- ${l.text}${l.url ? ` ${l.url}` : ''}`).join('\n')] : []),
+      ...(action ? [`${action.label}: ${action.url}`] : []),
+      ...after,
+      '--',
+      footer,
+      ...(unsubscribe ? [`${unsubscribe.label}: ${unsubscribe.url}`] : []),
+    ].join('\n\n');
+    const lang = locale in (this.i18n.options.resources ?? {}) ? locale : 'en';
+    const html = this.layout.html({ lang, dir: this.i18n.dir(lang), paragraphs: lines, list, action, after, footer, unsubscribe });
+    const headers = options.oneClickUrl
+      ? { 'List-Unsubscribe': `<${options.oneClickUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }
+      : undefined;
+    return { subject: t(s.subject, all), text, html, ...(headers && { headers }) };
+  }
+
+  /** Words for the codes a payload carries: the role, the offer's kind, the category. */
+  private labels(t: TFunction, template: string, vars: Vars): Vars {
     const roleLabel = typeof vars['role'] === 'string' ? t(`${template}.roles.${vars['role']}`, vars) : '';
     // A compensation offer reads as a phrase of its kind: "a 10% discount on your next project".
     const offerLabel = typeof vars['offerKind'] === 'string' ? t(`offers.${vars['offerKind']}`, vars) : '';
     const categoryLabel = typeof vars['category'] === 'string' ? t(`categories.${vars['category']}`) : '';
-    const all = { ...vars, roleLabel, offerLabel, categoryLabel };
-    const lines = s.paragraphs.map((key) => t(key, all));
-    const after = (s.afterAction ?? []).map((key) => t(key, all));
-    const footer = t('layout.footer', all);
-    const url = s.action ? String(vars[s.action.urlField] ?? '') : '';
-    const label = s.action ? t(s.action.label, all) : '';
+    const severityLabel = typeof vars['severity'] === 'string' ? t(`severities.${vars['severity']}`) : '';
+    return { ...vars, roleLabel, offerLabel, categoryLabel, severityLabel };
+  }
 
-    const text = [...lines, ...(s.action ? [`${label}: ${url}`] : []), ...after, '--', footer].join('\n\n');
-    const html = [
-      '<!doctype html><html><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#1f2933;max-width:560px;margin:auto">',
-      ...lines.map((l) => `<p>${escapeHtml(l)}</p>`),
-      s.action
-        ? `<p><a href="${escapeHtml(url)}" style="display:inline-block;padding:10px 18px;background:#2f5d50;color:#fff;border-radius:6px;text-decoration:none">${escapeHtml(label)}</a></p>`
-        : '',
-      ...after.map((l) => `<p style="color:#52606d">${escapeHtml(l)}</p>`),
-      `<hr><p style="font-size:12px;color:#7b8794">${escapeHtml(footer)}</p></body></html>`,
-    ].join('\n');
-    return { subject: t(s.subject, all), text, html };
+  /**
+   * A digest lists each held email by its subject (rendered from that email's own template and
+   * payload); a coalesced burst lists each comment.
+   */
+  private listLines(t: TFunction, list: { field: string; line: string }, all: Vars): ListItem[] {
+    const entries = Array.isArray(all[list.field]) ? (all[list.field] as Vars[]) : [];
+    return entries.map((entry) => {
+      const name = typeof entry['template'] === 'string' ? entry['template'] : '';
+      const nested = name !== 'daily_digest' ? TEMPLATES[name] : undefined;
+      const payload = (entry['payload'] ?? {}) as Vars;
+      const subject = nested ? t(nested(payload).subject, { ...all, ...this.labels(t, name, payload) }) : '';
+      const url = typeof payload['url'] === 'string' ? payload['url'] : undefined;
+      return { text: t(list.line, { ...all, ...entry, subject }), ...(url && { url }) };
+    });
   }
 }

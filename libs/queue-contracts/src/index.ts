@@ -12,6 +12,7 @@ export const JOBS = {
   expireOffers: 'compensation-offer.expire',
   remindFollowUps: 'follow-up.remind',
   checkLateDeliverables: 'deliverable.late-check',
+  releaseHeldNotifications: 'notification.release-held',
 } as const;
 export type JobName = (typeof JOBS)[keyof typeof JOBS];
 
@@ -28,6 +29,7 @@ export interface JobPayloads {
   'compensation-offer.expire': Record<string, never>;
   'follow-up.remind': Record<string, never>;
   'deliverable.late-check': Record<string, never>;
+  'notification.release-held': Record<string, never>;
 }
 
 /** Which queue each job travels on. */
@@ -38,6 +40,7 @@ export const JOB_QUEUE: { [N in JobName]: QueueName } = {
   'compensation-offer.expire': 'maintenance',
   'follow-up.remind': 'maintenance',
   'deliverable.late-check': 'maintenance',
+  'notification.release-held': 'maintenance',
 };
 
 /** Repeating sweeps: the scheduler id is the job name, so a restart upserts instead of adding another. */
@@ -47,6 +50,8 @@ export const SCHEDULES: { name: JobName; everyMs: number }[] = [
   { name: 'compensation-offer.expire', everyMs: 5 * 60_000 },
   { name: 'follow-up.remind', everyMs: 5 * 60_000 },
   { name: 'deliverable.late-check', everyMs: 5 * 60_000 },
+  // Digests at 08:00 local and bursts after a few quiet minutes: a minute is precise enough for both.
+  { name: 'notification.release-held', everyMs: 60_000 },
 ];
 
 /**
@@ -78,6 +83,7 @@ export function jobOptions<N extends JobName>(name: N, payload: JobPayloads[N]):
     case 'compensation-offer.expire':
     case 'follow-up.remind':
     case 'deliverable.late-check':
+    case 'notification.release-held':
       // Sweeps: the next tick retries anyway; keep little history.
       return { attempts: 1, removeOnComplete: { count: 10 }, removeOnFail: { count: 50 } };
   }

@@ -15,6 +15,10 @@ const router = createBrowserRouter([
     children: [
       { path: '/login', element: <LoginPage /> },
       { path: '/accept-invite', element: <AcceptInvitePage /> },
+      {
+        path: '/unsubscribe',
+        lazy: async () => ({ Component: (await import('../features/profile/unsubscribe-page')).UnsubscribePage }),
+      },
     ],
   },
   {
@@ -45,6 +49,10 @@ const router = createBrowserRouter([
       {
         path: '/engagements/:id/timesheet',
         lazy: async () => ({ Component: (await import('../features/timesheets/timesheet-page')).TimesheetPage }),
+      },
+      {
+        path: '/profile',
+        lazy: async () => ({ Component: (await import('../features/profile/profile-page')).ProfilePage }),
       },
       {
         path: '/account',

@@ -1,14 +1,17 @@
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
-import { Notification, withTenant } from '@candor/db';
+import { Notification, readerTimeZone, withTenant } from '@candor/db';
 
 export interface NotificationKey {
   tenantId: string;
   notificationId: string;
 }
 
-/** A row claimed for one attempt: the attempt is counted and the Message-ID fixed at the claim. */
-export type ClaimedNotification = Notification & { messageId: string; firstAttemptAt: Date };
+/**
+ * A row claimed for one attempt: the attempt is counted and the Message-ID fixed at the claim; the
+ * reader's time zone (theirs, else the tenant's) is read in the same transaction.
+ */
+export type ClaimedNotification = Notification & { messageId: string; firstAttemptAt: Date; readerTimeZone: string };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -46,7 +49,7 @@ export class NotificationLedger {
       // The raw row as the entity: each column's value under its property name.
       const row = new Notification();
       for (const column of manager.connection.getMetadata(Notification).columns) column.setEntityValue(row, raw[column.databaseName]);
-      return row as ClaimedNotification;
+      return Object.assign(row, { readerTimeZone: await readerTimeZone(manager, key.tenantId, row.recipientUserId) }) as ClaimedNotification;
     });
   }
 

@@ -32,7 +32,7 @@ export class Mailer {
       text: email.text,
       html: email.html,
       messageId,
-      headers: { 'X-Candor-Notification': notificationId },
+      headers: { ...email.headers, 'X-Candor-Notification': notificationId },
     });
   }
 

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { Notification } from '@candor/db';
-import { unseal } from '@candor/domain';
-import { TEMPLATE_NAMES, type EmailRenderer, type RenderedEmail } from '@candor/email-templates';
+import { eventOfTemplate, NOTIFICATION_EVENTS, signUnsubscribe, unseal } from '@candor/domain';
+import { TEMPLATE_NAMES, type EmailRenderer, type RenderedEmail, type RenderOptions } from '@candor/email-templates';
 import type { JobPayloads } from '@candor/queue-contracts';
 import { classifySendFailure, nextAttemptAt, type RetryPolicy } from '../delivery/delivery-outcome.util';
 import type { ClaimedNotification, NotificationLedger } from '../delivery/notification-ledger';
@@ -26,6 +26,8 @@ export class SendEmailProcessor {
     private readonly retryPolicy: RetryPolicy,
     private readonly metrics: WorkerMetrics,
     private readonly logger: Logger,
+    /** Where the one-click unsubscribe links point (the web app, which also serves /api). */
+    private readonly webUrl = 'http://127.0.0.1:5173',
   ) {}
 
   async handle(payload: JobPayloads['email.send']): Promise<SendOutcome> {
@@ -52,9 +54,9 @@ export class SendEmailProcessor {
   }
 
   /** Template name, locale and variables in; subject, text and HTML out. */
-  private render(row: Notification): RenderedEmail {
+  private render(row: ClaimedNotification): RenderedEmail {
     if (!TEMPLATE_NAMES.includes(row.template)) throw new Error(`unknown template ${row.template}`);
-    return this.renderer.render(row.template, row.locale, this.variables(row));
+    return this.renderer.render(row.template, row.locale, this.variables(row), { timeZone: row.readerTimeZone, ...this.unsubscribeLinks(row) });
   }
 
   private async fail(row: ClaimedNotification, failure: { kind: 'temporary' | 'permanent'; reason: string }): Promise<SendOutcome> {
@@ -76,11 +78,19 @@ export class SendEmailProcessor {
     const { sealed, ...plain } = row.payload as { sealed?: Record<string, string> } & Record<string, unknown>;
     const opened: Record<string, string> = {};
     for (const [key, box] of Object.entries(sealed ?? {})) opened[key] = unseal(box, this.secret);
-    const expiresAt = typeof plain['expiresAt'] === 'string' ? new Date(plain['expiresAt']) : null;
-    return {
-      ...plain,
-      ...opened,
-      ...(expiresAt && { expiresAt: expiresAt.toLocaleDateString(row.locale, { dateStyle: 'long', timeZone: 'UTC' }) }),
+    return { ...plain, ...opened };
+  }
+
+  /** A kind of email its reader may turn off gets a footer link and the RFC 8058 one-click headers. */
+  private unsubscribeLinks(row: Notification): RenderOptions {
+    const event = eventOfTemplate(row.template);
+    if (!event || !row.recipientUserId || NOTIFICATION_EVENTS[event].required) return {};
+    const token = signUnsubscribe({ tenantId: row.tenantId, userId: row.recipientUserId, event }, this.secret);
+    const link = (path: string) => {
+      const url = new URL(path, this.webUrl);
+      url.searchParams.set('token', token);
+      return url.toString();
     };
+    return { unsubscribeUrl: link('/unsubscribe'), oneClickUrl: link('/api/v1/unsubscribe') };
   }
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
+import { holdWhereWanted } from './held-notifications';
 import type { Recipient } from './recipients';
 
 export interface OutgoingNotification {
@@ -14,9 +15,15 @@ export interface OutgoingNotification {
 /**
  * Writes notifications into the outbox in one multi-row INSERT inside the caller's transaction: the
  * email exists if and only if the change it announces committed. The worker's relay sends it.
+ * A reader's preferences apply first (off, digest, a burst held): see holdWhereWanted.
  * Returns the new rows' ids.
  */
-export async function insertNotifications(manager: EntityManager, notifications: OutgoingNotification[]): Promise<string[]> {
+export async function insertNotifications(manager: EntityManager, wanted: OutgoingNotification[]): Promise<string[]> {
+  return writeOutboxRows(manager, wanted.length ? await holdWhereWanted(manager, wanted) : wanted);
+}
+
+/** The outbox INSERT itself, with no preference applied: for emails already decided (a digest, a released burst). */
+export async function writeOutboxRows(manager: EntityManager, notifications: OutgoingNotification[]): Promise<string[]> {
   if (!notifications.length) return [];
   const params: unknown[] = [];
   const ids: string[] = [];

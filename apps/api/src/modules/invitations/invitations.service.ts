@@ -135,6 +135,8 @@ export class InvitationsService {
         tenantName: tenant.name,
         clientName: client?.name ?? null,
         expiresAt: invitation.expiresAt,
+        locale: invitation.locale,
+        tenantTimeZone: tenant.timeZone,
         existingAccount: existing !== null,
       };
     });
@@ -158,6 +160,7 @@ export class InvitationsService {
             displayName: dto.displayName.trim(),
             passwordHash,
             locale: invitation.locale,
+            timeZone: dto.timeZone ?? null,
           });
           await manager.insert(User, user);
         }

@@ -22,7 +22,7 @@ export class MeController {
     const user = await manager.findOneByOrFail(User, { id: actor.userId });
     const tenant = await manager.findOneByOrFail(Tenant, { id: actor.tenantId });
     return {
-      user: { id: user.id, email: user.email, displayName: user.displayName, locale: user.locale },
+      user: { id: user.id, email: user.email, displayName: user.displayName, locale: user.locale, timeZone: user.timeZone },
       tenant: { id: tenant.id, name: tenant.name, slug: tenant.slug, timeZone: tenant.timeZone },
       role: actor.role,
       clientAccountId: actor.clientAccountId,
@@ -31,10 +31,14 @@ export class MeController {
 
   @Patch()
   @Policy('update', 'Me')
-  @ApiOperation({ summary: 'Change your name or language (the app and your emails use it)' })
+  @ApiOperation({ summary: 'Change your name, language or time zone (the app and your emails use them)' })
   @ApiOkResponse({ type: MeResponse })
   async update(@CurrentActor() actor: Actor, @Body() dto: UpdateMeDto): Promise<MeResponse> {
-    const patch = { ...(dto.displayName !== undefined && { displayName: dto.displayName.trim() }), ...(dto.locale && { locale: dto.locale }) };
+    const patch = {
+      ...(dto.displayName !== undefined && { displayName: dto.displayName.trim() }),
+      ...(dto.locale && { locale: dto.locale }),
+      ...(dto.timeZone !== undefined && { timeZone: dto.timeZone }),
+    };
     if (Object.keys(patch).length) await this.tenant.manager.update(User, { id: actor.userId }, patch);
     return this.me(actor);
   }

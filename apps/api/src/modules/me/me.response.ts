@@ -6,6 +6,8 @@ export class MeUser {
   @ApiProperty() email: string;
   @ApiProperty() displayName: string;
   @ApiProperty() locale: string;
+  @ApiProperty({ type: String, nullable: true, example: 'Asia/Tokyo', description: 'your own time zone; null means the workspace\'s' })
+  timeZone: string | null;
 }
 
 export class MeTenant {

@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsOptional, IsString, IsTimeZone, Length, Matches } from 'class-validator';
 import { LOCALE_PATTERN } from '@candor/domain';
 
 export class UpdateMeDto {
@@ -13,4 +13,14 @@ export class UpdateMeDto {
   @IsOptional()
   @Matches(LOCALE_PATTERN, { message: 'locale must look like en or zh-Hant' })
   locale?: string;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'Asia/Tokyo',
+    description: 'IANA time zone your emails show dates in; null goes back to the workspace\'s',
+  })
+  @IsOptional()
+  @IsTimeZone({ message: 'timeZone must be an IANA time zone such as Europe/Oslo or Asia/Tokyo' })
+  timeZone?: string | null;
 }

@@ -1,6 +1,6 @@
 import { useEffect, useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, NavLink, Outlet, useLocation } from 'react-router';
+import { Link, Navigate, NavLink, Outlet, useLocation } from 'react-router';
 import { MemberProvider, useMeQuery, useSaveProfileLocale } from '../../features/me/current-member';
 import { adoptProfileLocale } from '../../lib/i18n/i18n';
 import { useErrorMessages } from '../../lib/i18n/use-error-messages';
@@ -30,7 +30,9 @@ function Header({ member }: { member: Me }) {
         <div className="app-header-tools">
           <LanguageSwitcher onChosen={saveLocale} />
           <p className="member-chip">
-            <span className="member-name">{member.user.displayName}</span>
+            <Link to="/profile" className="member-name" title={t('profile.title')}>
+              {member.user.displayName}
+            </Link>
             <span className="member-role">{t(`roles.${member.role}`)}</span>
           </p>
           <SignOutButton />

@@ -1,13 +1,16 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Trans, useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { Card, ErrorAlert, Loading, PageTitle, SubmitButton, TextField } from '../../app/ui';
+import { Card, ErrorAlert, Loading, PageTitle, SelectField, SubmitButton, TextField } from '../../app/ui';
 import { acceptInvitation, lookupInvitation, type AcceptInvitationInput, type InvitationLookup } from '../../lib/api';
+import { adoptProfileLocale } from '../../lib/i18n/i18n';
 import { useErrorMessages } from '../../lib/i18n/use-error-messages';
 import { useFieldError } from '../../lib/i18n/use-field-error';
 import { useFormat } from '../../lib/i18n/use-format';
+import { timeZoneOptions } from '../profile/time-zones';
 import { acceptInviteSchema, MIN_PASSWORD_LENGTH, type AcceptInviteForm } from './accept-invite-schema';
 import { useStartSession } from './use-start-session';
 
@@ -45,6 +48,7 @@ function AcceptForm({ tenantId, token, invitation }: { tenantId: string; token: 
   const fieldError = useFieldError();
   const format = useFormat();
   const existing = invitation.existingAccount;
+  const [timeZone, setTimeZone] = useState('');
 
   const form = useForm<AcceptInviteForm>({
     resolver: zodResolver(acceptInviteSchema(existing)),
@@ -58,7 +62,7 @@ function AcceptForm({ tenantId, token, invitation }: { tenantId: string; token: 
   });
 
   const onSubmit = form.handleSubmit(({ displayName, password }) => {
-    if (!accept.isPending) accept.mutate({ tenantId, token, displayName, password });
+    if (!accept.isPending) accept.mutate({ tenantId, token, displayName, password, ...(timeZone && !existing ? { timeZone } : {}) });
   });
 
   return (
@@ -103,6 +107,16 @@ function AcceptForm({ tenantId, token, invitation }: { tenantId: string; token: 
             {...form.register('confirmPassword')}
           />
         )}
+        {existing ? null : (
+          <SelectField label={t('accept.timeZone')} hint={t('accept.timeZoneHint')} value={timeZone} onChange={(event) => setTimeZone(event.target.value)}>
+            <option value="">{t('profile.workspaceTimeZone', { zone: invitation.tenantTimeZone })}</option>
+            {timeZoneOptions().map((zone) => (
+              <option key={zone} value={zone}>
+                {zone}
+              </option>
+            ))}
+          </SelectField>
+        )}
         <SubmitButton pending={accept.isPending} block>
           {t('accept.submit')}
         </SubmitButton>
@@ -126,6 +140,12 @@ export function AcceptInvitePage() {
     enabled: complete,
     staleTime: Infinity,
   });
+
+  // The page opens in the language the inviter chose for this person.
+  const invitedLocale = lookup.data?.locale;
+  useEffect(() => {
+    if (invitedLocale) void adoptProfileLocale(invitedLocale);
+  }, [invitedLocale]);
 
   if (!complete) return <InvitationProblem messages={[t('accept.incompleteLink')]} />;
   if (lookup.isPending) return <Loading label={t('accept.checking')} />;

@@ -34,6 +34,8 @@ export interface AcceptInvitationInput {
   token: string;
   displayName: string;
   password: string;
+  /** A new account's time zone; absent means the workspace's. */
+  timeZone?: string;
 }
 
 export function acceptInvitation(input: AcceptInvitationInput) {

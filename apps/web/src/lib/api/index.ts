@@ -4,3 +4,4 @@ export { ApiError, detailsByField, isPlainSentence, type ApiProblem } from './er
 export * from './work-endpoints';
 export * from './disclosure-endpoints';
 export * from './deliverable-endpoints';
+export * from './profile-endpoints';

@@ -18,7 +18,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change your name or language (the app and your emails use it) */
+        /** Change your name, language or time zone (the app and your emails use them) */
         patch: operations["MeController_update_v1"];
         trace?: never;
     };
@@ -1335,6 +1335,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/notification-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How you get each kind of email your role receives: immediately, in the 08:00 digest, or off */
+        get: operations["NotificationPreferencesController_list_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notification-preferences/{event}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Choose how you get one kind of email; a required one (a disclosure, a remedy to sign off) may go to the digest but not off */
+        put: operations["NotificationPreferencesController_set_v1"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/unsubscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which email an unsubscribe link turns off, and whether it already is */
+        get: operations["UnsubscribeController_preview_v1"];
+        put?: never;
+        /** Turn off the one kind of email the link names (RFC 8058 one-click) */
+        post: operations["UnsubscribeController_unsubscribe_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1344,6 +1396,11 @@ export interface components {
             email: string;
             displayName: string;
             locale: string;
+            /**
+             * @description your own time zone; null means the workspace's
+             * @example Asia/Tokyo
+             */
+            timeZone: string | null;
         };
         MeTenant: {
             id: string;
@@ -1370,6 +1427,11 @@ export interface components {
              * @example ja
              */
             locale?: string;
+            /**
+             * @description IANA time zone your emails show dates in; null goes back to the workspace's
+             * @example Asia/Tokyo
+             */
+            timeZone?: string | null;
         };
         TenantSettingsDto: {
             /** @description a running timer is stopped after this many hours */
@@ -1522,6 +1584,16 @@ export interface components {
             clientName: string | null;
             /** Format: date-time */
             expiresAt: string;
+            /**
+             * @description the language the inviter chose for you: the accept page opens in it
+             * @example nb
+             */
+            locale: string;
+            /**
+             * @description the workspace's time zone, the default for yours
+             * @example Europe/Oslo
+             */
+            tenantTimeZone: string;
             /** @description true when the email already has a Candor account: the password must be its current one */
             existingAccount: boolean;
         };
@@ -1532,6 +1604,11 @@ export interface components {
             displayName: string;
             /** @description the new password; for an existing account, its current password */
             password: string;
+            /**
+             * @description a new account's time zone for dates in emails; absent means the workspace's
+             * @example Asia/Tokyo
+             */
+            timeZone?: string;
         };
         RateResponse: {
             id: string;
@@ -2669,6 +2746,29 @@ export interface components {
             notificationId: string;
             /** Format: date-time */
             at: string;
+        };
+        NotificationPreferenceResponse: {
+            /** @enum {string} */
+            event: "disclosure_disclosed" | "disclosure_remedy_proposed" | "disclosure_resolved" | "disclosure_comment" | "offer_made" | "offer_expiring" | "follow_up_check_in" | "week_submitted" | "deliverable_delivered" | "week_approved" | "week_disputed" | "timer_auto_stopped" | "retainer_threshold" | "disclosure_review_requested" | "disclosure_remedy_accepted" | "disclosure_remedy_changes_requested" | "disclosure_overdue" | "offer_accepted" | "offer_declined" | "follow_up_retrospective" | "deliverable_changes_requested" | "deliverable_approved" | "deliverable_due_tomorrow" | "deliverable_late";
+            /** @enum {string} */
+            mode: "immediate" | "digest" | "off";
+            /** @description true when the email must reach you (the digest is allowed, off is not) */
+            required: boolean;
+        };
+        SetPreferenceDto: {
+            /**
+             * @description immediate: an email each time; digest: in the 08:00 summary; off: no email
+             * @enum {string}
+             */
+            mode: "immediate" | "digest" | "off";
+        };
+        UnsubscribeResponse: {
+            /** @enum {string} */
+            event: "disclosure_disclosed" | "disclosure_remedy_proposed" | "disclosure_resolved" | "disclosure_comment" | "offer_made" | "offer_expiring" | "follow_up_check_in" | "week_submitted" | "deliverable_delivered" | "week_approved" | "week_disputed" | "timer_auto_stopped" | "retainer_threshold" | "disclosure_review_requested" | "disclosure_remedy_accepted" | "disclosure_remedy_changes_requested" | "disclosure_overdue" | "offer_accepted" | "offer_declined" | "follow_up_retrospective" | "deliverable_changes_requested" | "deliverable_approved" | "deliverable_due_tomorrow" | "deliverable_late";
+            /** @enum {string} */
+            mode: "immediate" | "digest" | "off";
+            tenantName: string;
+            email: string;
         };
         ApiErrorItem: {
             /** @example too_long */
@@ -5832,6 +5932,122 @@ export interface operations {
                 content?: never;
             };
             /** @description production without METRICS_TOKEN */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    NotificationPreferencesController_list_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferenceResponse"][];
+                };
+            };
+        };
+    };
+    NotificationPreferencesController_set_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                event: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetPreferenceDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferenceResponse"][];
+                };
+            };
+            /** @description an unknown mode, or off for a required email */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description no such email for your role */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    UnsubscribeController_preview_v1: {
+        parameters: {
+            query: {
+                /** @description the signed token from the email */
+                token: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsubscribeResponse"];
+                };
+            };
+            /** @description a link we did not sign, or its person left the workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    UnsubscribeController_unsubscribe_v1: {
+        parameters: {
+            query: {
+                /** @description the signed token from the email */
+                token: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsubscribeResponse"];
+                };
+            };
+            /** @description a link we did not sign, or its person left the workspace */
             404: {
                 headers: {
                     [name: string]: unknown;

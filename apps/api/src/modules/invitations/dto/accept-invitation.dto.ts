@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsString, IsUUID, Length, MaxLength, MinLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, IsTimeZone, IsUUID, Length, MaxLength, MinLength } from 'class-validator';
 
 export class AcceptInvitationDto {
   @ApiProperty()
@@ -21,4 +21,9 @@ export class AcceptInvitationDto {
   @MinLength(12, { message: 'password must be at least 12 characters long' })
   @MaxLength(200)
   password: string;
+
+  @ApiPropertyOptional({ example: 'Asia/Tokyo', description: "a new account's time zone for dates in emails; absent means the workspace's" })
+  @IsOptional()
+  @IsTimeZone({ message: 'timeZone must be an IANA time zone such as Europe/Oslo or Asia/Tokyo' })
+  timeZone?: string;
 }

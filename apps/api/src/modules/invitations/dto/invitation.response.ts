@@ -24,6 +24,8 @@ export class InvitationPreviewResponse {
   @ApiProperty() tenantName: string;
   @ApiProperty({ type: String, nullable: true }) clientName: string | null;
   @ApiProperty() expiresAt: Date;
+  @ApiProperty({ example: 'nb', description: 'the language the inviter chose for you: the accept page opens in it' }) locale: string;
+  @ApiProperty({ example: 'Europe/Oslo', description: "the workspace's time zone, the default for yours" }) tenantTimeZone: string;
   @ApiProperty({ description: 'true when the email already has a Candor account: the password must be its current one' })
   existingAccount: boolean;
 }

@@ -1,0 +1,24 @@
+import { useTranslation } from 'react-i18next';
+import { PageHeader, QueryView, Section } from '../../app/ui';
+import { useMember } from '../me/current-member';
+import { EmailPreferences } from './email-preferences';
+import { ProfileDetailsForm } from './profile-details-form';
+import { useNotificationPreferences } from './profile-queries';
+
+/** Every user's own settings: name, language, time zone, and how often each kind of email comes. */
+export function ProfilePage() {
+  const { t } = useTranslation();
+  const me = useMember();
+  const preferences = useNotificationPreferences();
+  return (
+    <>
+      <PageHeader title={t('profile.title')} description={t('profile.description', { email: me.user.email })} />
+      <Section title={t('profile.detailsTitle')}>
+        <ProfileDetailsForm me={me} />
+      </Section>
+      <Section title={t('profile.emailsTitle')}>
+        <QueryView query={preferences}>{(data) => <EmailPreferences preferences={data} />}</QueryView>
+      </Section>
+    </>
+  );
+}
