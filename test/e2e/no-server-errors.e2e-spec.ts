@@ -181,6 +181,19 @@ describe('bad input never answers 5xx', () => {
     const anonymous = await stack.api.get('/api/v1/tenant');
     expect(anonymous.status).toBe(401);
     expect(anonymous.body.errors).toEqual([expect.objectContaining({ code: 'unauthenticated' })]);
+    // Refusals by the HTTP layer itself (a broken JSON body, one over the size limit) have the same shape.
+    for (const [body, status] of [
+      ['{"name": "Acme",', 400],
+      [JSON.stringify({ name: 'x'.repeat(1_100_000) }), 413],
+    ] as const) {
+      const response = await fetch(new URL('/api/v1/client-accounts', stack.api.baseUrl), {
+        method: 'POST',
+        headers: { authorization: `Bearer ${tenant.owner.token}`, 'content-type': 'application/json' },
+        body,
+      });
+      expect(response.status).toBe(status);
+      expect((await response.json()).errors).toEqual([expect.objectContaining({ code: expect.any(String) })]);
+    }
     const member = await addMember(stack.api, tenant.owner.token, 'client_member', clientId);
     const refusedRead = await stack.api.get('/api/v1/tenant', member.token);
     expect(refusedRead.status).toBe(403);
