@@ -30,6 +30,16 @@ function nestedType(meta: PropertyMeta | undefined): unknown {
   return type;
 }
 
+const NULL_MEANS_UNCHANGED = Symbol('nullMeansUnchanged');
+
+/** Marks an edit DTO whose service reads `null` in any field as "leave it as it is" (documented per route). */
+export const NullMeansUnchanged = (): ClassDecorator => (target) => {
+  Reflect.defineMetadata(NULL_MEANS_UNCHANGED, true, target);
+};
+
+const acceptsNull = (metatype: unknown, meta: PropertyMeta | undefined) =>
+  !meta || meta.nullable === true || (typeof metatype === 'function' && Reflect.getMetadata(NULL_MEANS_UNCHANGED, metatype) === true);
+
 const join = (parent: string, key: string | number) => (typeof key === 'number' ? `${parent}[${key}]` : parent ? `${parent}.${key}` : key);
 
 /**
@@ -52,7 +62,7 @@ export class HostileInputPipe implements PipeTransform {
       const name = field || 'the request';
       if (value.includes('\u0000')) problems.push({ code: 'invalid_characters', field, message: `${name} must not contain NUL characters` });
       else if (!wellFormed(value)) problems.push({ code: 'invalid_characters', field, message: `${name} contains a broken character (a lone UTF-16 surrogate)` });
-      else if (BLANK.test(value)) problems.push({ code: 'blank', field, message: `${name} must not be only spaces` });
+      else if (BLANK.test(value)) problems.push({ code: 'blank', field, message: `${name} must not be empty (it holds only spaces)` });
       return;
     }
     if (typeof value !== 'object' || value === null) return;
@@ -71,7 +81,7 @@ export class HostileInputPipe implements PipeTransform {
         continue;
       }
       const meta = propertyMeta(metatype, key);
-      if (item === null && meta && !meta.nullable) {
+      if (item === null && !acceptsNull(metatype, meta)) {
         problems.push({ code: 'required', field: path, message: `${path} cannot be null; leave it out to keep it as it is` });
         continue;
       }

@@ -1,20 +1,19 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, detailsByField, isPlainSentence, type ApiProblem } from '../api';
-import en from './catalogs/en.json';
 import { concernsField, problemMessage, type ApiErrorCode } from './api-error-messages';
-
-const isKnownCode = (code: string): code is ApiErrorCode => Object.hasOwn(en.apiErrors, code);
 
 /** One API problem in the reader's language. */
 export function useProblemText() {
-  const { t } = useTranslation();
+  // The catalogs load on demand: asking i18next keeps the English one out of the first download.
+  const { t, i18n } = useTranslation();
   return useCallback(
     (problem: ApiProblem): string => {
-      const message = problemMessage(problem, isKnownCode);
+      const known = (code: string): code is ApiErrorCode => i18n.exists(`apiErrors.${code}`);
+      const message = problemMessage(problem, known);
       return 'key' in message ? t(message.key) : message.text;
     },
-    [t],
+    [t, i18n],
   );
 }
 

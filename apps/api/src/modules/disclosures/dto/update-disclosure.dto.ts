@@ -2,12 +2,15 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsUUID } from 'class-validator';
 import { DETECTED_BY, DISCLOSURE_CATEGORIES, DISCLOSURE_SEVERITIES, type DetectedBy, type DisclosureCategory, type DisclosureSeverity } from '@candor/domain';
 import { DisclosureTextDto } from './disclosure-text.dto';
+import { NullMeansUnchanged } from '../../../common/errors/hostile-input.pipe';
 import { IsIsoDateTime } from '../../../common/validation/iso-date';
 
 /**
  * Changes to a disclosure. What the client has read stays as they read it: the facts are editable
  * until disclosure, the remedy until it is proposed, internal notes until the disclosure is closed.
+ * A null reads as "no change", except for remedyDueAt, which it clears.
  */
+@NullMeansUnchanged()
 export class UpdateDisclosureDto extends DisclosureTextDto {
   @ApiPropertyOptional({ enum: DISCLOSURE_CATEGORIES })
   @IsOptional()
