@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { screenshot, VIEWPORTS } from './support/browser';
 import { startPortal, type Portal } from './support/portal';
-import { submittedWeek, workFixture, type WorkFixture } from './support/work-logging';
+import { submittedWeek, tokensFor, workFixture, type WorkFixture } from './support/work-logging';
 
 const LANGUAGES = ['en', 'de', 'nb', 'ja', 'zh-Hant', 'ar'] as const;
 
@@ -39,13 +39,15 @@ describe('on a phone, in every language', () => {
   }, 180_000);
   afterAll(() => portal.close());
 
-  const member = (who: Who) => (who === 'owner' ? { email: fixture.owner.email, token: fixture.owner.token } : fixture[who]);
+  const emailOf = (who: Who) => (who === 'owner' ? fixture.owner.email : fixture[who].email);
 
   describe.each(LANGUAGES)('%s', (language) => {
     it.each(Object.keys(PAGES) as Who[])('every main page of the %s fits 375 px and the menu reaches every item', async (who) => {
-      const { email, token } = member(who);
-      // The profile's language wins over the browser's: the member speaks the language under test.
-      expect((await portal.stack.api.patch('/api/v1/me', { locale: language }, token)).status).toBe(200);
+      const email = emailOf(who);
+      // A fresh sign-in: the whole run outlasts an access token. The profile's language wins over the
+      // browser's, so the member speaks the language under test.
+      const { accessToken } = await tokensFor(portal.stack.api, email);
+      expect((await portal.stack.api.patch('/api/v1/me', { locale: language }, accessToken)).status).toBe(200);
       const page = await portal.visit(email, { viewport: VIEWPORTS.phone, language });
       const problems: string[] = [];
       for (const path of PAGES[who]) {
