@@ -62,6 +62,8 @@ describe('an owner invites an assistant through the web app', () => {
 
     await waitForHeading(assistantPage, 'Welcome, Ada Assistant');
     const nav = assistantPage.getByRole('navigation', { name: 'Main' });
+    // On a phone the navigation sits behind its menu button.
+    await nav.getByRole('button', { name: 'Menu' }).click();
     expect(await nav.getByRole('link', { name: 'Workspace' }).getAttribute('aria-current')).toBe('page');
     expect(await nav.getByRole('link', { name: 'Team' }).count()).toBe(0);
     expect(new URL(assistantPage.url()).pathname).toBe('/');

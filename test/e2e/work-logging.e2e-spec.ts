@@ -320,12 +320,17 @@ describe('work logging', () => {
 
       const disputed = await api.post(
         `/api/v1/timesheet-weeks/${weekId}/dispute`,
-        { entries: [{ workLogId: entries.overMidnight, comment: 'Were you really working at 1 am?' }] },
+        {
+          entries: [
+            { workLogId: entries.overMidnight, comment: 'Were you really working at 1 am?' },
+            { workLogId: entries.mondayInBerlinSundayInUtc!, comment: 'What was this?' },
+          ],
+        },
         clientAdmin.token,
       );
       expect(disputed.status).toBe(200);
       expect(disputed.body.status).toBe('disputed');
-      const toAssistant = await waitForEmailAbout(assistant.email, 'disputed 1 entry of');
+      const toAssistant = await waitForEmailAbout(assistant.email, 'disputed 2 entries of');
       expect(toAssistant.text).toContain('Were you really working at 1 am?');
 
       const blocked = await api.post(`/api/v1/timesheet-weeks/${weekId}/approve`, {}, clientAdmin.token);
@@ -342,7 +347,23 @@ describe('work logging', () => {
       );
       expect(corrected.status).toBe(200);
       expect(corrected.body).toMatchObject({ status: 'submitted', durationSeconds: 5400 });
-      await waitForEmailAbout(clientAdmin.email, `Inbox care: the team answered your questions on the week of November 2, 2026`);
+      // One entry is still disputed: the week stays with the team, and the client hears nothing yet.
+      expect((await api.get(`/api/v1/timesheet-weeks/${weekId}`, clientAdmin.token)).body.status).toBe('disputed');
+      const answered = await api.patch(
+        `/api/v1/work-logs/${entries.mondayInBerlinSundayInUtc}`,
+        { notes: 'Sorted the inbox and answered the supplier', reason: 'The note now says what was done' },
+        assistant.token,
+      );
+      expect(answered.status).toBe(200);
+      const answeredSubject = 'Inbox care: the team answered your questions on the week of November 2, 2026';
+      await waitForEmailAbout(clientAdmin.email, answeredSubject);
+      // Exactly one "answered" notification, written by the answer that cleared the last dispute.
+      const resubmissions = await withOwner((db) =>
+        db.query(`SELECT count(*)::int AS n FROM notifications WHERE recipient_email = $1 AND template = 'week_submitted' AND payload->>'resubmitted' = 'true'`, [
+          clientAdmin.email,
+        ]),
+      );
+      expect(resubmissions.rows[0].n).toBe(1);
 
       const approved = await api.post(`/api/v1/timesheet-weeks/${weekId}/approve`, {}, clientAdmin.token);
       expect(approved.status).toBe(200);

@@ -22,11 +22,14 @@ export class DisputeResolutionService {
       actor.tenantId,
       workLogId,
     ]);
+    // Through a CTE: TypeORM answers a bare UPDATE ... RETURNING with [rows, count], never empty.
     const reopened: { engagementId: string }[] = await manager.query(
-      `UPDATE timesheet_weeks SET status = 'submitted', submitted_at = now()
-       WHERE tenant_id = $1 AND id = $2 AND status = 'disputed'
-         AND NOT EXISTS (SELECT 1 FROM work_logs WHERE tenant_id = $1 AND week_id = $2 AND status = 'disputed')
-       RETURNING engagement_id AS "engagementId"`,
+      `WITH reopened AS (
+         UPDATE timesheet_weeks SET status = 'submitted', submitted_at = now()
+         WHERE tenant_id = $1 AND id = $2 AND status = 'disputed'
+           AND NOT EXISTS (SELECT 1 FROM work_logs WHERE tenant_id = $1 AND week_id = $2 AND status = 'disputed')
+         RETURNING engagement_id)
+       SELECT engagement_id AS "engagementId" FROM reopened`,
       [actor.tenantId, weekId],
     );
     if (reopened.length) await this.notifyClient(manager, actor.tenantId, weekId, true);

@@ -39,9 +39,9 @@ export class TimerService {
     let start = toWholeSecond(new Date());
     const running = await this.repository.runningTimer(manager, actor.tenantId, actor.userId);
     const stopped = running ? await this.stopEntry(actor, running, false) : null;
-    const stoppedAt = stopped?.endedAt ? new Date(stopped.endedAt) : null;
-    // A timer stopped within its first second ends a second later: the next one starts after it.
-    if (stoppedAt && stoppedAt > start) start = stoppedAt;
+    // A timer stopped within its first second (now, or just before) ends a second later: the next one starts after it.
+    const lastEnd = await this.repository.timerEndAfter(manager, actor.tenantId, actor.userId, start);
+    if (lastEnd && lastEnd > start) start = lastEnd;
     await this.workLogs.assertWeekOpen(actor.tenantId, engagement.id, actor.userId, start);
     await this.workLogs.assertNoOverlap(actor.tenantId, actor.userId, start, null, null);
     const id = randomUUID();

@@ -140,6 +140,19 @@ export class WorkLogsRepository {
   }
 
   /**
+   * The end of the assistant's timer that ends after `at`, if any: a timer stopped within its first
+   * second ends a second after it started, so the next one must start after it.
+   */
+  async timerEndAfter(manager: EntityManager, tenantId: string, assistantId: string, at: Date): Promise<Date | null> {
+    const [row]: { endedAt: Date | null }[] = await manager.query(
+      `SELECT max(ended_at) AS "endedAt" FROM work_logs
+       WHERE tenant_id = $1 AND assistant_id = $2 AND source = 'timer' AND ended_at > $3 AND ended_at <= $3::timestamptz + interval '1 second'`,
+      [tenantId, assistantId, at],
+    );
+    return row?.endedAt ?? null;
+  }
+
+  /**
    * Serialises writes of one assistant's time, so the overlap check and the insert that follows it
    * cannot race with another request of the same assistant.
    */
