@@ -1,17 +1,28 @@
-import { Module } from '@nestjs/common';
+import { Module, type ExecutionContext } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { ThrottlerModule } from '@nestjs/throttler';
+import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import { API_CONFIG, type ApiConfig } from '../../config/api-config';
 import { JwtStrategy } from '../../common/jwt.strategy';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { TokenService } from './token.service';
 
-interface LoginRequest {
+interface LimitedRequest {
   ip: string;
-  body?: { email?: unknown };
+  body?: { email?: unknown; challengeId?: unknown; token?: unknown };
 }
+
+/** Who an attempt is about: the email tried, or the challenge or link a code is entered for. */
+function accountKey(req: Record<string, unknown>): string {
+  const body = (req as unknown as LimitedRequest).body ?? {};
+  const key = [body.email, body.challengeId, body.token].find((value) => typeof value === 'string');
+  return typeof key === 'string' ? key.trim().toLowerCase() : 'none';
+}
+
+/** Password login keeps its own (higher) limits; the email-sending and code routes share the stricter ones. */
+const isLogin = (context: ExecutionContext) => context.getHandler().name === 'login';
 
 @Module({
   imports: [
@@ -20,27 +31,29 @@ interface LoginRequest {
       inject: [API_CONFIG],
       useFactory: (config: ApiConfig) => ({ secret: config.JWT_SECRET, signOptions: { algorithm: 'HS256' } }),
     }),
-    // Two independent limits on login: per client IP, and per account (the email tried), so one
-    // address cannot be guessed at from many IPs nor many addresses from one IP.
+    // Two independent limits on every sign-in route (login, sign-up, reset, magic link, code entry):
+    // per client IP and per account, so one address cannot be guessed at from many IPs nor many
+    // addresses from one IP. Counted in Redis, so the limits hold across API replicas; each route
+    // has its own counters.
     ThrottlerModule.forRootAsync({
       inject: [API_CONFIG],
-      useFactory: (config: ApiConfig) => [
-        {
-          name: 'login-ip',
-          ttl: config.LOGIN_LIMIT_WINDOW_SECONDS * 1000,
-          limit: config.LOGIN_LIMIT_PER_IP,
-          getTracker: (req: Record<string, unknown>) => (req as unknown as LoginRequest).ip,
-        },
-        {
-          name: 'login-account',
-          ttl: config.LOGIN_LIMIT_WINDOW_SECONDS * 1000,
-          limit: config.LOGIN_LIMIT_PER_ACCOUNT,
-          getTracker: (req: Record<string, unknown>) => {
-            const email = (req as unknown as LoginRequest).body?.email;
-            return typeof email === 'string' ? email.trim().toLowerCase() : 'no-email';
+      useFactory: (config: ApiConfig) => ({
+        storage: new ThrottlerStorageRedisService(config.REDIS_URL, { keyPrefix: config.RATE_LIMIT_REDIS_PREFIX, lazyConnect: true }),
+        throttlers: [
+          {
+            name: 'ip',
+            ttl: config.LOGIN_LIMIT_WINDOW_SECONDS * 1000,
+            limit: (context) => (isLogin(context) ? config.LOGIN_LIMIT_PER_IP : config.AUTH_LIMIT_PER_IP),
+            getTracker: (req) => (req as unknown as LimitedRequest).ip,
           },
-        },
-      ],
+          {
+            name: 'account',
+            ttl: config.LOGIN_LIMIT_WINDOW_SECONDS * 1000,
+            limit: (context) => (isLogin(context) ? config.LOGIN_LIMIT_PER_ACCOUNT : config.AUTH_LIMIT_PER_ACCOUNT),
+            getTracker: accountKey,
+          },
+        ],
+      }),
     }),
   ],
   controllers: [AuthController],
