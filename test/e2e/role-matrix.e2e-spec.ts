@@ -4,7 +4,7 @@ import { ModulesContainer } from '@nestjs/core';
 import type { Role } from '@candor/domain';
 import { POLICY, PUBLIC_ROUTE } from '../../apps/api/src/common/access.decorators';
 import type { Api } from '../support/api-client';
-import { addMember, createClientAccount, createEngagement, signUpTenant, uniqueEmail } from '../support/factories';
+import { PASSWORD, addMember, createClientAccount, createEngagement, signUpTenant, uniqueEmail } from '../support/factories';
 import { SAMPLE, uploadVersion, type FilePart } from '../support/multipart';
 import { startStack, type Stack } from '../support/stack';
 
@@ -38,7 +38,21 @@ const EVERYONE = { owner: ALLOW, manager: ALLOW, assistant: ALLOW, client_admin:
 const MANAGERS = { owner: ALLOW, manager: ALLOW, assistant: DENY, client_admin: DENY, client_member: DENY } as const;
 const CLIENT_ADMIN_ONLY = { owner: DENY, manager: DENY, assistant: DENY, client_admin: ALLOW, client_member: DENY } as const;
 const CLIENTS = { owner: DENY, manager: DENY, assistant: DENY, client_admin: ALLOW, client_member: ALLOW } as const;
+const OWNER_ONLY = { owner: ALLOW, manager: DENY, assistant: DENY, client_admin: DENY, client_member: DENY } as const;
 const SHARERS = { owner: ALLOW, manager: ALLOW, assistant: DENY, client_admin: ALLOW, client_member: DENY } as const;
+
+async function userIdOf(ctx: Ctx, role: Role): Promise<string> {
+  return (await ctx.api.get('/api/v1/me', ctx.tokens[role])).body.user.id;
+}
+
+/** Signs `role` in again and returns that new session's id. */
+async function secondSession(ctx: Ctx, role: Role): Promise<string> {
+  const email = (await ctx.api.get('/api/v1/me', ctx.tokens[role])).body.user.email;
+  const login = await ctx.api.post('/api/v1/auth/login', { email, password: PASSWORD });
+  if (login.status !== 200) throw new Error(`arrange: ${login.status} ${JSON.stringify(login.body)}`);
+  const sessions = (await ctx.api.get('/api/v1/me/sessions', login.body.accessToken)).body as { id: string; current: boolean }[];
+  return sessions.find((s) => s.current)!.id;
+}
 
 /** Each arranged week gets its own Monday, so no two arrangements meet. */
 let weekCounter = 0;
@@ -462,6 +476,27 @@ const MATRIX: { name: string; call: Call; expect: Record<Role, typeof ALLOW | ty
   { name: 'GET /lessons', call: () => ({ method: 'GET', path: '/api/v1/lessons' }), expect: MANAGERS },
   { name: 'GET /follow-ups', call: () => ({ method: 'GET', path: '/api/v1/follow-ups?status=pending' }), expect: EVERYONE },
   { name: 'GET /members', call: () => ({ method: 'GET', path: '/api/v1/members' }), expect: EVERYONE },
+  {
+    name: 'PATCH /members/:userId',
+    call: async (c) => ({ method: 'PATCH', path: `/api/v1/members/${await userIdOf(c, 'assistant')}`, body: { role: 'assistant' } }),
+    expect: OWNER_ONLY,
+  },
+  {
+    name: 'DELETE /members/:userId',
+    // The owner removes a fresh member; the others are refused on the assistant everyone uses.
+    call: async (c, role) => ({
+      method: 'DELETE',
+      path: `/api/v1/members/${role === 'owner' ? (await addMember(c.api, c.tokens.owner, 'assistant')).userId : await userIdOf(c, 'assistant')}`,
+    }),
+    expect: OWNER_ONLY,
+  },
+  { name: 'GET /me/sessions', call: () => ({ method: 'GET', path: '/api/v1/me/sessions' }), expect: EVERYONE },
+  {
+    name: 'DELETE /me/sessions/:own',
+    // Each role signs in once more and ends that second session, never the one the matrix uses.
+    call: async (c, role) => ({ method: 'DELETE', path: `/api/v1/me/sessions/${await secondSession(c, role)}` }),
+    expect: EVERYONE,
+  },
   { name: 'GET /audit-events', call: () => ({ method: 'GET', path: '/api/v1/audit-events?limit=5' }), expect: MANAGERS },
   { name: 'GET /deliverables', call: () => ({ method: 'GET', path: '/api/v1/deliverables' }), expect: EVERYONE },
   {

@@ -20,6 +20,8 @@ import { HealthController } from './modules/health/health.controller';
 import { InvitationsModule } from './modules/invitations/invitations.module';
 import { MeController } from './modules/me/me.controller';
 import { MembersController } from './modules/members/members.controller';
+import { TeamAdminController } from './modules/members/team-admin.controller';
+import { TeamAdminService } from './modules/members/team-admin.service';
 import { OutboxModule } from './modules/outbox/outbox.module';
 import { TenantController } from './modules/tenant/tenant.controller';
 import { TimesheetWeeksModule } from './modules/timesheet-weeks/timesheet-weeks.module';
@@ -61,8 +63,9 @@ export class AppModule {
         DisclosuresModule,
         DeliverablesModule,
       ],
-      controllers: [MeController, TenantController, HealthController, MembersController, AuditEventsController],
+      controllers: [MeController, TenantController, HealthController, MembersController, TeamAdminController, AuditEventsController],
       providers: [
+        TeamAdminService,
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_GUARD, useClass: PolicyGuard },
         { provide: APP_INTERCEPTOR, useClass: TenantTransactionInterceptor },

@@ -5,6 +5,7 @@ import { Deliverables1764300000000 } from './1764300000000-Deliverables';
 import { WorkLogClientAccount1764400000000 } from './1764400000000-WorkLogClientAccount';
 import { AuditEventsByTime1764500000000 } from './1764500000000-AuditEventsByTime';
 import { DeliveryAndTimeZones1764600000000 } from './1764600000000-DeliveryAndTimeZones';
+import { IdentityAndSessions1764800000000 } from './1764800000000-IdentityAndSessions';
 
 /** Every migration, oldest first. Add new ones at the end. */
-export const MIGRATIONS = [Foundation1764000000000, WorkLogging1764100000000, Disclosures1764200000000, Deliverables1764300000000, WorkLogClientAccount1764400000000, AuditEventsByTime1764500000000, DeliveryAndTimeZones1764600000000];
+export const MIGRATIONS = [Foundation1764000000000, WorkLogging1764100000000, Disclosures1764200000000, Deliverables1764300000000, WorkLogClientAccount1764400000000, AuditEventsByTime1764500000000, DeliveryAndTimeZones1764600000000, IdentityAndSessions1764800000000];

@@ -2,9 +2,11 @@ import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { Public } from '../../common/access.decorators';
+import { RequestClient, type ClientInfo } from '../../common/client-info.decorator';
 import { AuthService } from './auth.service';
 import { LoginDto } from './dto/login.dto';
 import { RefreshTokenDto } from './dto/refresh-token.dto';
+import { SignInResponse } from './dto/sign-in.response';
 import { SignUpDto } from './dto/sign-up.dto';
 import { TokenPairResponse } from './dto/token-pair.response';
 import { TokenService } from './token.service';
@@ -30,11 +32,11 @@ export class AuthController {
   @HttpCode(200)
   @UseGuards(ThrottlerGuard)
   @ApiOperation({ summary: 'Sign in with email and password; rate-limited per account and per IP' })
-  @ApiOkResponse({ type: TokenPairResponse })
+  @ApiOkResponse({ type: SignInResponse, description: 'the token pair, or an mfaToken when a second factor is needed' })
   @ApiUnauthorizedResponse({ description: 'wrong email or password' })
   @ApiTooManyRequestsResponse({ description: 'too many attempts; wait and retry' })
-  login(@Body() dto: LoginDto): Promise<TokenPairResponse> {
-    return this.auth.login(dto);
+  login(@Body() dto: LoginDto, @RequestClient() client: ClientInfo): Promise<SignInResponse> {
+    return this.auth.login(dto, client);
   }
 
   @Post('refresh')

@@ -7,7 +7,10 @@ import { API_CONFIG, type ApiConfig } from '../../config/api-config';
 import { JwtStrategy } from '../../common/jwt.strategy';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { SessionsController } from './sessions.controller';
+import { SignInService } from './sign-in.service';
 import { TokenService } from './token.service';
+import { TwoFactorPolicy } from './two-factor.policy';
 
 interface LimitedRequest {
   ip: string;
@@ -56,8 +59,8 @@ const isLogin = (context: ExecutionContext) => context.getHandler().name === 'lo
       }),
     }),
   ],
-  controllers: [AuthController],
-  providers: [AuthService, TokenService, JwtStrategy],
-  exports: [TokenService],
+  controllers: [AuthController, SessionsController],
+  providers: [AuthService, TokenService, JwtStrategy, SignInService, TwoFactorPolicy],
+  exports: [TokenService, SignInService],
 })
 export class AuthModule {}

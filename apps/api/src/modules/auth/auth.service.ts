@@ -4,20 +4,16 @@ import * as argon2 from 'argon2';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Membership, Tenant, User, withTenant } from '@candor/db';
-import { DEFAULT_LOCALE, type Role } from '@candor/domain';
+import { DEFAULT_LOCALE } from '@candor/domain';
+import type { ClientInfo } from '../../common/client-info.decorator';
 import { isUniqueViolation } from '../../common/database-errors';
 import { AuditService } from '../audit/audit.service';
 import type { LoginDto } from './dto/login.dto';
+import type { SignInResponse } from './dto/sign-in.response';
 import type { SignUpDto } from './dto/sign-up.dto';
 import type { TokenPairResponse } from './dto/token-pair.response';
+import { SignInService } from './sign-in.service';
 import { TokenService } from './token.service';
-
-interface MembershipRow {
-  tenant_id: string;
-  tenant_slug: string;
-  role: Role;
-  client_account_id: string | null;
-}
 
 export const hashPassword = (password: string) => argon2.hash(password, { type: argon2.argon2id });
 
@@ -30,6 +26,7 @@ export class AuthService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tokens: TokenService,
     private readonly audit: AuditService,
+    private readonly signIn: SignInService,
   ) {}
 
   /** Creates a tenant, its owner and the owner's first session, all or nothing. */
@@ -57,7 +54,7 @@ export class AuthService {
         const membership = manager.create(Membership, { tenantId, id: randomUUID(), userId, role: 'owner', clientAccountId: null });
         await manager.insert(Membership, membership);
         await this.audit.record(manager, { tenantId, actorUserId: userId, action: 'tenant.created', entityType: 'tenant', entityId: tenantId });
-        return this.tokens.issue(manager, membership);
+        return this.tokens.issue(manager, membership, { method: 'sign_up', mfaVerified: false });
       });
     } catch (error) {
       if (isUniqueViolation(error, 'users_email_key')) throw new ConflictException('An account with this email already exists');
@@ -66,7 +63,7 @@ export class AuthService {
     }
   }
 
-  async login(dto: LoginDto): Promise<TokenPairResponse> {
+  async login(dto: LoginDto, client: ClientInfo): Promise<SignInResponse> {
     const user = await this.dataSource
       .getRepository(User)
       .createQueryBuilder('u')
@@ -75,16 +72,7 @@ export class AuthService {
       .getOne();
     const valid = await argon2.verify(user?.passwordHash ?? (await this.dummyHash), dto.password);
     if (!user || !valid) throw new UnauthorizedException('Email or password is incorrect');
-
-    const memberships: MembershipRow[] = await this.dataSource.query(
-      'SELECT tenant_id, tenant_slug, role, client_account_id FROM auth_user_memberships($1)',
-      [user.id],
-    );
-    const chosen = dto.tenantSlug ? memberships.find((m) => m.tenant_slug === dto.tenantSlug) : memberships[0];
-    if (!chosen) throw new UnauthorizedException('You have no access to this workspace');
-    return withTenant(this.dataSource, chosen.tenant_id, async (manager) => {
-      const membership = await manager.findOneByOrFail(Membership, { tenantId: chosen.tenant_id, userId: user.id });
-      return this.tokens.issue(manager, membership);
-    });
+    const tenantId = await this.signIn.chooseTenant(user.id, { tenantSlug: dto.tenantSlug });
+    return this.signIn.complete(user, tenantId, 'password', client);
   }
 }
