@@ -1,4 +1,5 @@
 import { RequestMethod } from '@nestjs/common';
+import { generate } from 'otplib';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { ModulesContainer } from '@nestjs/core';
 import type { Role } from '@candor/domain';
@@ -543,6 +544,20 @@ const MATRIX: { name: string; call: Call; expect: Record<Role, typeof ALLOW | ty
     call: async (c) => ({ method: 'POST', path: `/api/v1/revision-requests/${await billableRequest(c)}/decline`, body: { reason: 'Out of scope.' } }),
     expect: STAFF,
   },
+  { name: 'POST /me/password', call: () => ({ method: 'POST', path: '/api/v1/me/password', body: { currentPassword: PASSWORD, newPassword: PASSWORD } }), expect: EVERYONE },
+  { name: 'POST /me/email', call: () => ({ method: 'POST', path: '/api/v1/me/email', body: { newEmail: uniqueEmail('moving'), currentPassword: PASSWORD } }), expect: EVERYONE },
+  { name: 'GET /me/two-factor', call: () => ({ method: 'GET', path: '/api/v1/me/two-factor' }), expect: EVERYONE },
+  { name: 'POST /me/two-factor/setup', call: () => ({ method: 'POST', path: '/api/v1/me/two-factor/setup', body: {} }), expect: EVERYONE },
+  // Last: with two-factor on, a password sign-in asks for a code (the session rows above sign in again).
+  {
+    name: 'POST /me/two-factor/enable',
+    call: async (c, role) => {
+      const setup = await c.api.post('/api/v1/me/two-factor/setup', {}, c.tokens[role]);
+      return { method: 'POST', path: '/api/v1/me/two-factor/enable', body: { code: await generate({ secret: setup.body.secret }) } };
+    },
+    expect: EVERYONE,
+  },
+  { name: 'POST /me/two-factor/disable', call: () => ({ method: 'POST', path: '/api/v1/me/two-factor/disable', body: { currentPassword: PASSWORD } }), expect: EVERYONE },
 ];
 
 describe('role matrix', () => {

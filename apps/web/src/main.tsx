@@ -10,6 +10,7 @@ import './app/styles/content.css';
 import './app/styles/work.css';
 import './app/styles/disclosures.css';
 import './app/styles/deliverables.css';
+import './app/styles/security.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('Missing #root element');

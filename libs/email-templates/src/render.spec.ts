@@ -69,3 +69,23 @@ describe('EmailRenderer', () => {
     expect(email.text).toMatch(/^Hello Cleo,/);
   });
 });
+
+describe('sign-in and account emails', () => {
+  const names = ['email_confirm', 'signup_existing', 'password_reset', 'magic_link', 'email_change_confirm', 'email_change_notice', 'password_changed'];
+  const vars = { recipientName: 'Ana', tenantName: 'Northwind', url: 'https://app.example/magic?token=t0k', code: '493021', newEmail: 'new@example.com', expiresMinutes: 15, expiresHours: 24 };
+
+  it('exist in all six languages, each in its own words, with the link and the code', async () => {
+    const renderer = await EmailRenderer.create();
+    for (const name of names) {
+      const english = renderer.render(name, 'en', vars);
+      for (const locale of ['de', 'nb', 'ja', 'zh-Hant', 'ar']) {
+        const email = renderer.render(name, locale, vars);
+        expect({ name, locale, translated: email.subject !== english.subject }).toEqual({ name, locale, translated: true });
+        expect(email.text).toContain(vars.url);
+      }
+    }
+    const magic = renderer.render('magic_link', 'ja', vars);
+    expect(magic.subject).toContain('493021');
+    expect(magic.text).toContain('15');
+  });
+});

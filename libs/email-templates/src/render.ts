@@ -61,6 +61,13 @@ const TEMPLATES: Record<string, (vars: Record<string, unknown>) => TemplateSpec>
   deliverable_approved: () => notice('deliverable_approved', ['body']),
   deliverable_due_tomorrow: () => notice('deliverable_due_tomorrow', ['body', 'ask']),
   deliverable_late: () => notice('deliverable_late', ['body', 'ask', 'disclose']),
+  email_confirm: () => notice('email_confirm', ['body', 'expiry']),
+  signup_existing: () => notice('signup_existing', ['body', 'ask']),
+  password_reset: () => notice('password_reset', ['body', 'expiry', 'ignore']),
+  magic_link: () => notice('magic_link', ['body', 'expiry', 'ignore']),
+  email_change_confirm: () => notice('email_change_confirm', ['body', 'expiry']),
+  email_change_notice: () => notice('email_change_notice', ['body', 'ask']),
+  password_changed: () => notice('password_changed', ['body', 'ask']),
 };
 
 export const TEMPLATE_NAMES = Object.keys(TEMPLATES);

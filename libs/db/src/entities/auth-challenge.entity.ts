@@ -13,7 +13,7 @@ export class AuthChallenge {
   /** Hash of the secret the asking browser keeps; the code works only with it. */
   @Column('text', { name: 'browser_hash', nullable: true }) browserHash: string | null;
   /** The workspace the sign-in is for. */
-  @Column('uuid', { name: 'tenant_id', nullable: true }) tenantId: string | null;
+  @Column('uuid', { name: 'sign_in_tenant_id', nullable: true }) tenantId: string | null;
   @Column('text', { name: 'new_email', nullable: true }) newEmail: string | null;
   /** Where the web app goes after a magic-link sign-in (a path of the app). */
   @Column('text', { name: 'next_path', nullable: true }) nextPath: string | null;

@@ -12,7 +12,9 @@ const CURRENT_TENANT = `NULLIF(current_setting('app.tenant_id', true), '')::uuid
  *   Every authenticated request checks it through auth_session_actor, so logout, a revoked session,
  *   a role change or a removal takes effect on the next request.
  * - auth_challenges: single-use secrets that belong to a person, not a workspace (email confirmation,
- *   password reset, magic link with its 6-digit code, email change), all stored hashed.
+ *   password reset, magic link with its 6-digit code, email change), all stored hashed. Global like
+ *   users (no RLS); `sign_in_tenant_id` names the workspace a sign-in is for, and is deliberately not
+ *   called tenant_id: this is not a tenant-owned row.
  * - recovery_codes: the ten single-use two-factor recovery codes, hashed.
  */
 export class IdentityAndSessions1764800000000 implements MigrationInterface {
@@ -50,7 +52,7 @@ export class IdentityAndSessions1764800000000 implements MigrationInterface {
       token_hash text NOT NULL UNIQUE,
       code_hash text,
       browser_hash text,
-      tenant_id uuid REFERENCES tenants (id) ON DELETE CASCADE,
+      sign_in_tenant_id uuid REFERENCES tenants (id) ON DELETE CASCADE,
       new_email text,
       next_path text CHECK (length(next_path) <= 500),
       attempts int NOT NULL DEFAULT 0,

@@ -5,22 +5,43 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import { API_CONFIG, type ApiConfig } from '../../config/api-config';
 import { JwtStrategy } from '../../common/jwt.strategy';
+import { AccountSecurityController } from './account-security.controller';
+import { AuthMailerService } from './auth-mailer.service';
 import { AuthController } from './auth.controller';
+import { ChallengesService } from './challenges.service';
+import { MagicLinkController } from './magic-link.controller';
+import { MagicLinkService } from './magic-link.service';
+import { PasswordController } from './password.controller';
+import { PasswordService } from './password.service';
 import { AuthService } from './auth.service';
 import { SessionsController } from './sessions.controller';
 import { SignInService } from './sign-in.service';
 import { TokenService } from './token.service';
+import { TwoFactorSignInController } from './two-factor-sign-in.controller';
+import { TwoFactorController } from './two-factor.controller';
 import { TwoFactorPolicy } from './two-factor.policy';
+import { TwoFactorService } from './two-factor.service';
 
 interface LimitedRequest {
   ip: string;
-  body?: { email?: unknown; challengeId?: unknown; token?: unknown };
+  body?: { email?: unknown; challengeId?: unknown; token?: unknown; mfaToken?: unknown };
+}
+
+/** The person a two-factor step is for, read (not verified) from the mfaToken, so new tokens share one count. */
+function mfaSubject(token: unknown): string | undefined {
+  if (typeof token !== 'string') return undefined;
+  try {
+    const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as { sub?: unknown };
+    return typeof payload.sub === 'string' ? `mfa:${payload.sub}` : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Who an attempt is about: the email tried, or the challenge or link a code is entered for. */
 function accountKey(req: Record<string, unknown>): string {
   const body = (req as unknown as LimitedRequest).body ?? {};
-  const key = [body.email, body.challengeId, body.token].find((value) => typeof value === 'string');
+  const key = [body.email, body.challengeId, body.token, mfaSubject(body.mfaToken)].find((value) => typeof value === 'string');
   return typeof key === 'string' ? key.trim().toLowerCase() : 'none';
 }
 
@@ -59,8 +80,8 @@ const isLogin = (context: ExecutionContext) => context.getHandler().name === 'lo
       }),
     }),
   ],
-  controllers: [AuthController, SessionsController],
-  providers: [AuthService, TokenService, JwtStrategy, SignInService, TwoFactorPolicy],
+  controllers: [AuthController, PasswordController, MagicLinkController, AccountSecurityController, SessionsController, TwoFactorController, TwoFactorSignInController],
+  providers: [AuthService, TokenService, JwtStrategy, SignInService, TwoFactorPolicy, ChallengesService, AuthMailerService, PasswordService, MagicLinkService, TwoFactorService],
   exports: [TokenService, SignInService],
 })
 export class AuthModule {}

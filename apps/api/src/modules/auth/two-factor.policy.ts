@@ -9,7 +9,11 @@ export class TwoFactorPolicy {
   /** True when the person turned two-factor on, or the workspace requires it of its staff. */
   async required(manager: EntityManager, membership: Membership): Promise<boolean> {
     const user = await manager.findOneByOrFail(User, { id: membership.userId });
-    if (user.totpEnabledAt) return true;
+    return Boolean(user.totpEnabledAt) || this.requiredByTenant(manager, membership);
+  }
+
+  /** The owner's setting: staff (not client users) must use a second factor. */
+  async requiredByTenant(manager: EntityManager, membership: Membership): Promise<boolean> {
     if (isClientRole(membership.role)) return false;
     const tenant = await manager.findOneByOrFail(Tenant, { id: membership.tenantId });
     return tenantSettings(tenant.settings).requireTwoFactorForStaff;

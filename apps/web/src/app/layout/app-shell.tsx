@@ -28,6 +28,9 @@ function Header({ member }: { member: Me }) {
             <span className="member-name">{member.user.displayName}</span>
             <span className="member-role">{t(`roles.${member.role}`)}</span>
           </p>
+          <NavLink to="/profile/security" className="button button-secondary" data-testid="security-link">
+            {t('security.menuLink')}
+          </NavLink>
           <SignOutButton />
         </div>
       </div>
