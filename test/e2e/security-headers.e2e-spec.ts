@@ -24,7 +24,8 @@ const wrongLogin = (stack: Stack, forwardedFor: string) =>
 describe('security headers', () => {
   let stack: Stack;
   beforeAll(async () => {
-    stack = await startStack({ worker: false });
+    // With the worker: sign-ups are confirmed through the emailed link.
+    stack = await startStack();
   });
   afterAll(() => stack.close());
 
