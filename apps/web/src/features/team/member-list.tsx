@@ -2,9 +2,11 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Member } from '../../lib/api';
 import { useFormat } from '../../lib/i18n/use-format';
+import { MemberAdmin } from './member-admin';
 
 /** The people of the workspace (or of one client account): name, email, role, client, since when. */
-export function MemberList({ members, linkClients }: { members: Member[]; linkClients: boolean }) {
+/** `managedBy`: the owner's own user id, when the owner may change roles and remove members (not themselves). */
+export function MemberList({ members, linkClients, managedBy = null }: { members: Member[]; linkClients: boolean; managedBy?: string | null }) {
   const { t } = useTranslation();
   const format = useFormat();
   const sorted = [...members].sort((a, b) => a.displayName.localeCompare(b.displayName));
@@ -32,6 +34,7 @@ export function MemberList({ members, linkClients }: { members: Member[]; linkCl
             </p>
           </div>
           <p className="list-aside">{t('team.joinedOn', { date: format.date(member.joinedAt) })}</p>
+          {managedBy && member.userId !== managedBy ? <MemberAdmin member={member} /> : null}
         </li>
       ))}
     </ul>
