@@ -1,5 +1,6 @@
 import Redis from 'ioredis';
 import { readTestEnv } from '../setup/test-env';
+import { freePort } from '../support/ports';
 import { createClientAccount, createEngagement, signUpTenant, uniqueEmail } from '../support/factories';
 import { startStack, type Stack } from '../support/stack';
 
@@ -85,6 +86,17 @@ describe('rate limits and proxies', () => {
       expect(statuses).toEqual([401, 401, 401, 401]);
       for (let i = 0; i < 3; i++) await wrongLogin(stack, '198.51.100.7');
       expect((await wrongLogin(stack, '198.51.100.7')).status).toBe(429);
+    } finally {
+      await stack.close();
+    }
+  });
+
+  it('keeps sign-in working, unlimited, while Redis is unreachable (fails open rather than hanging)', async () => {
+    const stack = await startStack({ env: { REDIS_URL: `redis://127.0.0.1:${await freePort()}`, LOGIN_LIMIT_PER_IP: '1' }, worker: false });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 3; i++) statuses.push((await wrongLogin(stack, '203.0.113.1')).status);
+      expect(statuses).toEqual([401, 401, 401]);
     } finally {
       await stack.close();
     }

@@ -2,7 +2,6 @@ import { Module, type ExecutionContext } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { ThrottlerModule } from '@nestjs/throttler';
-import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import { API_CONFIG, type ApiConfig } from '../../config/api-config';
 import { JwtStrategy } from '../../common/jwt.strategy';
 import { AccountSecurityController } from './account-security.controller';
@@ -13,6 +12,7 @@ import { MagicLinkController } from './magic-link.controller';
 import { MagicLinkService } from './magic-link.service';
 import { PasswordController } from './password.controller';
 import { PasswordService } from './password.service';
+import { RateLimitStorage } from './rate-limit-storage';
 import { AuthService } from './auth.service';
 import { SessionsController } from './sessions.controller';
 import { SignInService } from './sign-in.service';
@@ -62,7 +62,7 @@ const isLogin = (context: ExecutionContext) => context.getHandler().name === 'lo
     ThrottlerModule.forRootAsync({
       inject: [API_CONFIG],
       useFactory: (config: ApiConfig) => ({
-        storage: new ThrottlerStorageRedisService(config.REDIS_URL, { keyPrefix: config.RATE_LIMIT_REDIS_PREFIX, lazyConnect: true }),
+        storage: new RateLimitStorage(config.REDIS_URL, config.RATE_LIMIT_REDIS_PREFIX),
         throttlers: [
           {
             name: 'ip',
