@@ -7,8 +7,9 @@ module.exports = (projectDir, overrides = {}) => ({
   testEnvironment: 'node',
   testMatch: ['<rootDir>/src/**/*.spec.ts'],
   // content-disposition (under @fastify/static, used by the OpenAPI UI) ships ESM only; Node loads it
-  // through require(esm), jest does not, so SWC turns that one package into CommonJS.
-  transformIgnorePatterns: ['/node_modules/(?!(@fastify/static/node_modules/)?content-disposition/)'],
+  // through require(esm), jest does not, so SWC turns that one package into CommonJS. The same for
+  // otplib's audited crypto and base32 packages (@scure/base, @noble/hashes).
+  transformIgnorePatterns: ['/node_modules/(?!((@fastify/static/node_modules/)?content-disposition|@scure/base|@noble/hashes)/)'],
   transform: {
     '^.+\\.[tj]s$': [
       '@swc/jest',

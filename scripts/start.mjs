@@ -173,13 +173,39 @@ function viteCommand() {
   }
 }
 
+/** The seeded demo people (apps/api/src/seed.ts), shown in the final box. */
+const DEMO_LOGINS = [
+  ['owner', 'owner@demo.candor.test'],
+  ['manager', 'manager@demo.candor.test'],
+  ['assistant', 'assistant@demo.candor.test'],
+  ['client admin', 'client.admin@demo.candor.test'],
+  ['client member', 'client.member@demo.candor.test'],
+];
+const DEMO_PASSWORD = 'candor-demo-2026';
+
+/**
+ * Turns the api's and worker's JSON log lines into readable ones (pino-pretty) in development; any
+ * other line passes unchanged. Loaded after the install step, which brings pino-pretty.
+ */
+function prettyLogs(env) {
+  if (env.NODE_ENV !== 'development') return (line) => line;
+  try {
+    const require = createRequire(path.join(ROOT, 'package.json'));
+    const { prettyFactory } = require('pino-pretty');
+    const pretty = prettyFactory({ colorize: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,context,req,res,responseTime,reqId' });
+    return (line) => (line.startsWith('{') ? pretty(line).trimEnd() : line);
+  } catch {
+    return (line) => line;
+  }
+}
+
 async function startApps(env, inboxUrl) {
   step(8, TOTAL, 'Starting api, worker and web');
   const apiPort = env.API_PORT;
   const [viteBin, viteArgs] = viteCommand();
   const specs = [
-    ['api', process.execPath, [DIST.api], { env, paint: color.blue }],
-    ['worker', process.execPath, [DIST.worker], { env, paint: color.magenta }],
+    ['api', process.execPath, [DIST.api], { env, paint: color.blue, format: prettyLogs(env) }],
+    ['worker', process.execPath, [DIST.worker], { env, paint: color.magenta, format: prettyLogs(env) }],
     [
       'web',
       viteBin,
@@ -216,8 +242,10 @@ async function startApps(env, inboxUrl) {
     `${label('API')}http://127.0.0.1:${apiPort}/api/v1`,
     `${label('API docs')}http://127.0.0.1:${apiPort}/api/docs`,
     ...(inboxUrl ? [`${label('Mail inbox')}${inboxUrl}`] : []),
+    `${label('Sign up')}http://127.0.0.1:${WEB_PORT}/signup`,
     '',
-    'Demo logins: see the seed output above',
+    `Demo logins (password ${color.bold(DEMO_PASSWORD)}):`,
+    ...DEMO_LOGINS.map(([role, email]) => `  ${role.padEnd(14)}${email}`),
     color.dim('Ctrl-C stops everything'),
   ]);
 }

@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { initialJsBudget } from './build-tools/initial-js-budget';
+import { securityHeaders } from './build-tools/security-headers';
 
 // Dev server and `vite preview` share one setup: same host/port env vars, and /api + /health proxied to the API,
 // so the browser always talks to a single origin (no CORS) whether it is served from source or from dist/.
@@ -19,7 +20,8 @@ const INITIAL_JS_BUDGET_BYTES = 250_000;
 export default defineConfig({
   plugins: [react(), initialJsBudget(INITIAL_JS_BUDGET_BYTES)],
   server: { host, port, strictPort: true, proxy },
-  preview: { host, port, strictPort: true, proxy },
+  preview: { host, port, strictPort: true, proxy, headers: securityHeaders },
   // The whole app is one initial chunk well under budget; the budget plugin guards the size instead.
-  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 800 },
+  // No source maps: the production build does not publish its sources.
+  build: { outDir: 'dist', emptyOutDir: true, sourcemap: false, chunkSizeWarningLimit: 800 },
 });

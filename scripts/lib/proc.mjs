@@ -48,14 +48,14 @@ export function stopOneShots() {
  * everything dying at once and the app logging connection errors on the way out.
  * With quiet: true the output is kept (last 40 lines) and shown only if it dies.
  */
-export function startService(name, cmd, args, { cwd, env, paint = color.cyan, quiet = false } = {}) {
+export function startService(name, cmd, args, { cwd, env, paint = color.cyan, quiet = false, format = (line) => line } = {}) {
   const child = spawn(cmd, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: !isWindows });
   const prefix = paint(`[${name}]`);
   const tail = [];
 
   for (const [stream, out] of [[child.stdout, process.stdout], [child.stderr, process.stderr]]) {
     readline.createInterface({ input: stream, crlfDelay: Infinity }).on('line', (line) => {
-      if (!quiet) return out.write(`${prefix} ${line}\n`);
+      if (!quiet) return out.write(`${prefix} ${format(line)}\n`);
       tail.push(line);
       if (tail.length > 40) tail.shift();
     });

@@ -48,6 +48,7 @@ export function appDefaults(env) {
     API_PORT: pick('API_PORT', '3000'),
     WEB_URL: pick('WEB_URL', 'http://127.0.0.1:5173'),
     MAIL_FROM: pick('MAIL_FROM', 'Candor <no-reply@candor.local>'),
-    LOG_LEVEL: pick('LOG_LEVEL', 'info'),
+    // Quiet by default: warnings and errors only (LOG_LEVEL=info shows every request).
+    LOG_LEVEL: pick('LOG_LEVEL', 'warn'),
   };
 }

@@ -123,10 +123,12 @@ describe('outbox delivery', () => {
 
   it('keeps the notification while Redis is down and sends it once Redis returns', async () => {
     const port = await freePort();
+    // The tenant is signed up (and confirmed by email) while Redis is there; its token works on any stack.
+    const setup = await startStack();
+    const tenant = await signUpTenant(setup.api).finally(() => setup.close());
     const stack = await startStack({ env: { REDIS_URL: `redis://127.0.0.1:${port}` } });
     let redis: ChildProcess | null = null;
     try {
-      const tenant = await signUpTenant(stack.api);
       const email = uniqueEmail('redis-down');
       const created = await stack.api.post('/api/v1/invitations', { email, role: 'assistant' }, tenant.owner.token);
       expect(created.status).toBe(201);

@@ -1,10 +1,11 @@
 import { RequestMethod } from '@nestjs/common';
+import { generate } from 'otplib';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { ModulesContainer } from '@nestjs/core';
 import type { Role } from '@candor/domain';
 import { POLICY, PUBLIC_ROUTE } from '../../apps/api/src/common/access.decorators';
 import type { Api } from '../support/api-client';
-import { addMember, createClientAccount, createEngagement, signUpTenant, uniqueEmail } from '../support/factories';
+import { PASSWORD, addMember, createClientAccount, createEngagement, signUpTenant, uniqueEmail } from '../support/factories';
 import { SAMPLE, uploadVersion, type FilePart } from '../support/multipart';
 import { insertNotification } from '../support/notifications';
 import { startStack, type Stack } from '../support/stack';
@@ -59,7 +60,21 @@ const EVERYONE = { owner: ALLOW, manager: ALLOW, assistant: ALLOW, client_admin:
 const MANAGERS = { owner: ALLOW, manager: ALLOW, assistant: DENY, client_admin: DENY, client_member: DENY } as const;
 const CLIENT_ADMIN_ONLY = { owner: DENY, manager: DENY, assistant: DENY, client_admin: ALLOW, client_member: DENY } as const;
 const CLIENTS = { owner: DENY, manager: DENY, assistant: DENY, client_admin: ALLOW, client_member: ALLOW } as const;
+const OWNER_ONLY = { owner: ALLOW, manager: DENY, assistant: DENY, client_admin: DENY, client_member: DENY } as const;
 const SHARERS = { owner: ALLOW, manager: ALLOW, assistant: DENY, client_admin: ALLOW, client_member: DENY } as const;
+
+async function userIdOf(ctx: Ctx, role: Role): Promise<string> {
+  return (await ctx.api.get('/api/v1/me', ctx.tokens[role])).body.user.id;
+}
+
+/** Signs `role` in again and returns that new session's id. */
+async function secondSession(ctx: Ctx, role: Role): Promise<string> {
+  const email = (await ctx.api.get('/api/v1/me', ctx.tokens[role])).body.user.email;
+  const login = await ctx.api.post('/api/v1/auth/login', { email, password: PASSWORD });
+  if (login.status !== 200) throw new Error(`arrange: ${login.status} ${JSON.stringify(login.body)}`);
+  const sessions = (await ctx.api.get('/api/v1/me/sessions', login.body.accessToken)).body as { id: string; current: boolean }[];
+  return sessions.find((s) => s.current)!.id;
+}
 
 /** Each arranged week gets its own Monday, so no two arrangements meet. */
 let weekCounter = 0;
@@ -489,6 +504,27 @@ const MATRIX: { name: string; call: Call; expect: Record<Role, typeof ALLOW | ty
   { name: 'GET /lessons', call: () => ({ method: 'GET', path: '/api/v1/lessons' }), expect: MANAGERS },
   { name: 'GET /follow-ups', call: () => ({ method: 'GET', path: '/api/v1/follow-ups?status=pending' }), expect: EVERYONE },
   { name: 'GET /members', call: () => ({ method: 'GET', path: '/api/v1/members' }), expect: EVERYONE },
+  {
+    name: 'PATCH /members/:userId',
+    call: async (c) => ({ method: 'PATCH', path: `/api/v1/members/${await userIdOf(c, 'assistant')}`, body: { role: 'assistant' } }),
+    expect: OWNER_ONLY,
+  },
+  {
+    name: 'DELETE /members/:userId',
+    // The owner removes a fresh member; the others are refused on the assistant everyone uses.
+    call: async (c, role) => ({
+      method: 'DELETE',
+      path: `/api/v1/members/${role === 'owner' ? (await addMember(c.api, c.tokens.owner, 'assistant')).userId : await userIdOf(c, 'assistant')}`,
+    }),
+    expect: OWNER_ONLY,
+  },
+  { name: 'GET /me/sessions', call: () => ({ method: 'GET', path: '/api/v1/me/sessions' }), expect: EVERYONE },
+  {
+    name: 'DELETE /me/sessions/:own',
+    // Each role signs in once more and ends that second session, never the one the matrix uses.
+    call: async (c, role) => ({ method: 'DELETE', path: `/api/v1/me/sessions/${await secondSession(c, role)}` }),
+    expect: EVERYONE,
+  },
   { name: 'GET /audit-events', call: () => ({ method: 'GET', path: '/api/v1/audit-events?limit=5' }), expect: MANAGERS },
   { name: 'GET /delivery-failures', call: () => ({ method: 'GET', path: '/api/v1/delivery-failures?state=failed' }), expect: MANAGERS },
   { name: 'GET /delivery-failures/bounced', call: () => ({ method: 'GET', path: '/api/v1/delivery-failures/bounced' }), expect: MANAGERS },
@@ -542,6 +578,20 @@ const MATRIX: { name: string; call: Call; expect: Record<Role, typeof ALLOW | ty
     call: async (c) => ({ method: 'POST', path: `/api/v1/revision-requests/${await billableRequest(c)}/decline`, body: { reason: 'Out of scope.' } }),
     expect: STAFF,
   },
+  { name: 'POST /me/password', call: () => ({ method: 'POST', path: '/api/v1/me/password', body: { currentPassword: PASSWORD, newPassword: PASSWORD } }), expect: EVERYONE },
+  { name: 'POST /me/email', call: () => ({ method: 'POST', path: '/api/v1/me/email', body: { newEmail: uniqueEmail('moving'), currentPassword: PASSWORD } }), expect: EVERYONE },
+  { name: 'GET /me/two-factor', call: () => ({ method: 'GET', path: '/api/v1/me/two-factor' }), expect: EVERYONE },
+  { name: 'POST /me/two-factor/setup', call: () => ({ method: 'POST', path: '/api/v1/me/two-factor/setup', body: {} }), expect: EVERYONE },
+  // Last: with two-factor on, a password sign-in asks for a code (the session rows above sign in again).
+  {
+    name: 'POST /me/two-factor/enable',
+    call: async (c, role) => {
+      const setup = await c.api.post('/api/v1/me/two-factor/setup', {}, c.tokens[role]);
+      return { method: 'POST', path: '/api/v1/me/two-factor/enable', body: { code: await generate({ secret: setup.body.secret }) } };
+    },
+    expect: EVERYONE,
+  },
+  { name: 'POST /me/two-factor/disable', call: () => ({ method: 'POST', path: '/api/v1/me/two-factor/disable', body: { currentPassword: PASSWORD } }), expect: EVERYONE },
 ];
 
 /**
@@ -568,6 +618,16 @@ const UNSCOPED = new Set([
   'GET /lessons',
   'GET /follow-ups',
   'GET /members',
+  'PATCH /members/:userId',
+  'DELETE /members/:userId',
+  'GET /me/sessions',
+  'DELETE /me/sessions/:own',
+  'POST /me/password',
+  'POST /me/email',
+  'GET /me/two-factor',
+  'POST /me/two-factor/setup',
+  'POST /me/two-factor/enable',
+  'POST /me/two-factor/disable',
   'GET /audit-events',
   'GET /delivery-failures',
   'GET /delivery-failures/bounced',
@@ -702,7 +762,7 @@ describe('role matrix', () => {
             ? await uploadVersion(stack.api.baseUrl, path.split('/')[4]!, tokens[role], upload.fields, upload.files)
             : await stack.api.request(method, path, { token: tokens[role], body });
           if (outcome === ALLOW) {
-            expect({ allowed: [200, 201, 204].includes(response.status), status: response.status, body: response.status < 300 ? 'ok' : response.body }).toEqual({
+            expect({ allowed: [200, 201, 202, 204].includes(response.status), status: response.status, body: response.status < 300 ? 'ok' : response.body }).toEqual({
               allowed: true,
               status: response.status,
               body: 'ok',

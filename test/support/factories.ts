@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Role } from '@candor/domain';
 import type { Api } from './api-client';
-import { invitationLink, waitForEmails } from './mail-sink';
+import { invitationLink, linkTo, waitForEmailWhere, waitForEmails } from './mail-sink';
 
 export const PASSWORD = 'correct horse battery staple';
 
@@ -25,9 +25,18 @@ export async function signUpTenant(api: Api, overrides: Record<string, string> =
     password: PASSWORD,
     ...overrides,
   });
-  if (response.status !== 201) throw new Error(`sign-up failed: ${response.status} ${JSON.stringify(response.body)}`);
-  const me = await api.get('/api/v1/me', response.body.accessToken);
-  return { tenantId: me.body.tenant.id, slug, owner: { email, token: response.body.accessToken } };
+  if (response.status !== 202) throw new Error(`sign-up failed: ${response.status} ${JSON.stringify(response.body)}`);
+  const token = await confirmSignUp(api, email);
+  const me = await api.get('/api/v1/me', token);
+  return { tenantId: me.body.tenant.id, slug, owner: { email, token } };
+}
+
+/** Opens the confirmation link of a sign-up from the SMTP sink; returns the owner's access token. */
+export async function confirmSignUp(api: Api, email: string): Promise<string> {
+  const message = await waitForEmailWhere(email, 'with a confirmation link', (m) => m.text.includes('/confirm-email?'));
+  const confirmed = await api.post('/api/v1/auth/confirm-email', { token: linkTo(message, '/confirm-email').searchParams.get('token') });
+  if (confirmed.status !== 200) throw new Error(`confirmation failed: ${confirmed.status} ${JSON.stringify(confirmed.body)}`);
+  return confirmed.body.accessToken as string;
 }
 
 export async function createClientAccount(api: Api, token: string, name = `Client ${randomUUID().slice(0, 8)}`): Promise<string> {

@@ -52,3 +52,10 @@ export async function waitForEmailWhere(address: string, what: string, matches: 
 export function waitForEmailAbout(address: string, subjectPart: string, timeoutMs = 15_000): Promise<SinkEmail> {
   return waitForEmailWhere(address, `about "${subjectPart}"`, (email) => email.subject.includes(subjectPart), timeoutMs);
 }
+
+/** The link to `path` (e.g. /confirm-email) in an email's text, as a URL. */
+export function linkTo(email: SinkEmail, path: string): URL {
+  const match = new RegExp(`(http\\S+${path.replace(/[/-]/g, (c) => `\\${c}`)}\\?\\S+)`).exec(email.text);
+  if (!match) throw new Error(`no ${path} link in: ${email.text}`);
+  return new URL(match[1]!);
+}

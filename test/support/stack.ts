@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,7 +36,17 @@ export async function startStack(options: { env?: Record<string, string>; worker
   };
   const webUrl = 'http://candor.test';
   const app = await createApiApp(
-    loadApiConfig({ NODE_ENV: 'test', WEB_URL: webUrl, JWT_SECRET: SECRET, LOGIN_LIMIT_PER_IP: '10000', ...shared, ...options.env }),
+    loadApiConfig({
+      NODE_ENV: 'test',
+      WEB_URL: webUrl,
+      JWT_SECRET: SECRET,
+      LOGIN_LIMIT_PER_IP: '10000',
+      AUTH_LIMIT_PER_IP: '10000',
+      // Each stack counts its own attempts in the shared Redis, unless a test shares counters on purpose.
+      RATE_LIMIT_REDIS_PREFIX: `${env.queuePrefix}:rl:${randomUUID().slice(0, 8)}:`,
+      ...shared,
+      ...options.env,
+    }),
   );
   await app.listen({ port: 0, host: '127.0.0.1' });
   const worker =

@@ -2,6 +2,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { securityHeaders } from '../../apps/web/build-tools/security-headers';
 
 /** The built web app (apps/web/dist), as production serves it. */
 export const WEB_DIST = resolve(__dirname, '..', '..', 'apps', 'web', 'dist');
@@ -26,7 +27,8 @@ export interface WebServer {
 }
 
 function sendFile(response: ServerResponse, file: string) {
-  response.writeHead(200, { 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream' });
+  // The production headers (strict CSP): the browser tests run the app under the policy it ships with.
+  response.writeHead(200, { ...securityHeaders, 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream' });
   createReadStream(file).pipe(response);
 }
 

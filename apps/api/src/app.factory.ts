@@ -10,13 +10,17 @@ import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { ApiErrorBody, ApiErrorItem } from './common/errors/api-error';
 import { HostileInputPipe } from './common/errors/hostile-input.pipe';
 import { validationException } from './common/errors/validation-errors';
+import { registerSecurityHeaders } from './common/security-headers';
 import type { ApiConfig } from './config/api-config';
 
 /** Builds the API (not listening yet); used by main.ts, the OpenAPI exporter and the e2e tests. */
 export async function createApiApp(config: ApiConfig, options: { connectDatabase?: boolean } = {}): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ trustProxy: true, genReqId: () => randomUUID(), bodyLimit: 1_048_576 });
+  // X-Forwarded-For counts only from the proxies named in TRUST_PROXY; with none, the peer address is the client.
+  const trustProxy = config.TRUST_PROXY.length ? config.TRUST_PROXY : false;
+  const adapter = new FastifyAdapter({ trustProxy, genReqId: () => randomUUID(), bodyLimit: 1_048_576 });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options), adapter, { bufferLogs: true });
   app.useLogger(app.get(Logger));
+  await registerSecurityHeaders(app);
   // Multipart bodies are read by the route that wants them (deliverable versions), within these limits.
   await app.register(multipart as unknown as Parameters<NestFastifyApplication['register']>[0], {
     preservePath: true,

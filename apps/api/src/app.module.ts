@@ -25,6 +25,8 @@ import { NotificationPreferencesModule } from './modules/notification-preference
 import { MeController } from './modules/me/me.controller';
 import { MembersController } from './modules/members/members.controller';
 import { MetricsModule } from './modules/metrics/metrics.module';
+import { TeamAdminController } from './modules/members/team-admin.controller';
+import { TeamAdminService } from './modules/members/team-admin.service';
 import { OutboxModule } from './modules/outbox/outbox.module';
 import { TenantController } from './modules/tenant/tenant.controller';
 import { TimesheetWeeksModule } from './modules/timesheet-weeks/timesheet-weeks.module';
@@ -69,8 +71,9 @@ export class AppModule {
         MetricsModule,
         NotificationPreferencesModule,
       ],
-      controllers: [MeController, TenantController, HealthController, MembersController, AuditEventsController],
+      controllers: [MeController, TenantController, HealthController, MembersController, TeamAdminController, AuditEventsController],
       providers: [
+        TeamAdminService,
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_GUARD, useClass: PolicyGuard },
         { provide: APP_INTERCEPTOR, useClass: TenantTransactionInterceptor },

@@ -11,6 +11,7 @@ import './app/styles/work.css';
 import './app/styles/disclosures.css';
 import './app/styles/deliverables.css';
 import './app/styles/profile.css';
+import './app/styles/security.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('Missing #root element');

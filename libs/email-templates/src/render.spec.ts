@@ -57,6 +57,10 @@ const everything = {
   deliverableUrl: 'https://app.example/d',
   url: 'https://app.example/x',
   count: 2,
+  expiresHours: 24,
+  expiresMinutes: 15,
+  code: '123456',
+  newEmail: 'new@example.test',
   items: [
     { actorName: 'Cy', comment: '#12', template: 'week_approved', payload: { clientName: 'Acme', weekStart: '2026-11-16', engagementName: 'Inbox', url: 'https://app.example/w' } },
   ],
@@ -215,5 +219,25 @@ describe('EmailRenderer', () => {
     expect(email.subject).toBe('Ihre tägliche Übersicht von Northwind VAs: 1 Neuigkeit');
     expect(email.text).toContain('- Acme hat die Woche ab 16. November 2026 freigegeben (Inbox) https://app.example/w');
     expect(email.html).toContain('<a href="https://app.example/w">');
+  });
+});
+
+describe('sign-in and account emails', () => {
+  const names = ['email_confirm', 'signup_existing', 'password_reset', 'magic_link', 'email_change_confirm', 'email_change_notice', 'password_changed'];
+  const vars = { recipientName: 'Ana', tenantName: 'Northwind', url: 'https://app.example/magic?token=t0k', code: '493021', newEmail: 'new@example.com', expiresMinutes: 15, expiresHours: 24 };
+
+  it('exist in all six languages, each in its own words, with the link and the code', async () => {
+    const renderer = await EmailRenderer.create();
+    for (const name of names) {
+      const english = renderer.render(name, 'en', vars);
+      for (const locale of ['de', 'nb', 'ja', 'zh-Hant', 'ar']) {
+        const email = renderer.render(name, locale, vars);
+        expect({ name, locale, translated: email.subject !== english.subject }).toEqual({ name, locale, translated: true });
+        expect(email.text).toContain(vars.url);
+      }
+    }
+    const magic = renderer.render('magic_link', 'ja', vars);
+    expect(magic.subject).toContain('493021');
+    expect(magic.text).toContain('15');
   });
 });

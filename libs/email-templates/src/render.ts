@@ -80,6 +80,13 @@ const TEMPLATES: Record<string, (vars: Record<string, unknown>) => TemplateSpec>
   deliverable_late: () => notice('deliverable_late', ['body', 'ask', 'disclose']),
   disclosure_comments: () => ({ ...notice('disclosure_comments', ['body']), list: { field: 'items', line: 'disclosure_comments.line' } }),
   daily_digest: () => ({ ...notice('daily_digest', ['body']), list: { field: 'items', line: 'daily_digest.line' } }),
+  email_confirm: () => notice('email_confirm', ['body', 'expiry']),
+  signup_existing: () => notice('signup_existing', ['body', 'ask']),
+  password_reset: () => notice('password_reset', ['body', 'expiry', 'ignore']),
+  magic_link: () => notice('magic_link', ['body', 'expiry', 'ignore']),
+  email_change_confirm: () => notice('email_change_confirm', ['body', 'expiry']),
+  email_change_notice: () => notice('email_change_notice', ['body', 'ask']),
+  password_changed: () => notice('password_changed', ['body', 'ask']),
 };
 
 export const TEMPLATE_NAMES = Object.keys(TEMPLATES);

@@ -1,19 +1,28 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { ExtractJwt, Strategy } from 'passport-jwt';
+import { DataSource } from 'typeorm';
 import { ROLES, type Actor, type Role } from '@candor/domain';
 import { API_CONFIG, type ApiConfig } from '../config/api-config';
 
 export interface AccessTokenClaims {
   sub: string;
   tid: string;
+  /** The session (refresh family) this token belongs to; checked on every request. */
+  sid: string;
   role: Role;
   cid: string | null;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy) {
-  constructor(@Inject(API_CONFIG) config: ApiConfig) {
+  constructor(
+    @Inject(API_CONFIG) config: ApiConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
       secretOrKey: config.JWT_SECRET,
@@ -22,8 +31,21 @@ export class JwtStrategy extends PassportStrategy(Strategy) {
     });
   }
 
-  validate(claims: AccessTokenClaims): Actor | false {
-    if (!claims.sub || !claims.tid || !(ROLES as readonly string[]).includes(claims.role)) return false;
-    return { userId: claims.sub, tenantId: claims.tid, role: claims.role, clientAccountId: claims.cid ?? null };
+  /**
+   * The signature is not enough: the session must still be alive and the person still a member.
+   * The role comes from the membership as it is now, so a role change or a removal, a logout or a
+   * revoked session takes effect on the next request rather than when the token expires.
+   */
+  async validate(claims: AccessTokenClaims): Promise<Actor | false> {
+    if (!claims.sub || !claims.tid || !claims.sid || !UUID.test(claims.tid) || !UUID.test(claims.sid) || !UUID.test(claims.sub)) return false;
+    const rows: { role: string; client_account_id: string | null }[] = await this.dataSource.query(
+      'SELECT role, client_account_id FROM auth_session_actor($1, $2, $3)',
+      [claims.tid, claims.sid, claims.sub],
+    );
+    const row = rows[0];
+    if (!row || !(ROLES as readonly string[]).includes(row.role)) {
+      throw new UnauthorizedException('Your session has ended; sign in again');
+    }
+    return { userId: claims.sub, tenantId: claims.tid, role: row.role as Role, clientAccountId: row.client_account_id, sessionId: claims.sid };
   }
 }

@@ -1,6 +1,20 @@
+import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
 
 const postgresUrl = z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL');
+/** proxy-addr's names for address ranges, accepted beside addresses and CIDRs. */
+const PROXY_RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+const isAddressOrCidr = (entry: string) =>
+  PROXY_RANGE_NAMES.includes(entry) || (entry.includes('/') ? ipaddr.isValidCIDR(entry) : ipaddr.isValid(entry));
+
+/** A comma-separated list of proxy addresses or CIDRs; empty trusts no proxy (X-Forwarded-For ignored). */
+const trustProxy = z
+  .string()
+  .default('')
+  .transform((value) => value.split(',').map((entry) => entry.trim()).filter(Boolean))
+  .refine((entries) => entries.every(isAddressOrCidr), 'must be a comma-separated list of IP addresses or CIDRs (e.g. 10.0.0.0/8, 127.0.0.1)');
+
 const redisUrl = z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL');
 
 export const apiConfigSchema = z.object({
@@ -18,6 +32,10 @@ export const apiConfigSchema = z.object({
   LOGIN_LIMIT_PER_IP: z.coerce.number().int().positive().default(30),
   LOGIN_LIMIT_PER_ACCOUNT: z.coerce.number().int().positive().default(10),
   LOGIN_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().default(900),
+  TRUST_PROXY: trustProxy,
+  RATE_LIMIT_REDIS_PREFIX: z.string().default('candor:rate-limit:'),
+  AUTH_LIMIT_PER_IP: z.coerce.number().int().positive().default(30),
+  AUTH_LIMIT_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   UPLOAD_DIR: z.string().min(1).default('.data/uploads'),
   UPLOAD_MAX_FILE_BYTES: z.coerce.number().int().positive().default(25 * 1024 * 1024),

@@ -1,7 +1,12 @@
 import { createBrowserRouter } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { AcceptInvitePage } from '../features/auth/accept-invite-page';
+import { ConfirmEmailChangePage, ConfirmEmailPage, MagicLinkLandingPage } from '../features/auth/email-link-pages';
 import { LoginPage } from '../features/auth/login-page';
+import { MagicLinkPage } from '../features/auth/magic-link-page';
+import { ForgotPasswordPage, ResetPasswordPage } from '../features/auth/password-pages';
+import { SignUpPage } from '../features/auth/sign-up-page';
+import { TwoFactorStepPage } from '../features/auth/two-factor-step-page';
 import { DashboardPage } from '../features/dashboard/dashboard-page';
 import { AppShell } from './layout/app-shell';
 import { NotFoundPage } from './layout/not-found-page';
@@ -19,12 +24,24 @@ const router = createBrowserRouter([
         path: '/unsubscribe',
         lazy: async () => ({ Component: (await import('../features/profile/unsubscribe-page')).UnsubscribePage }),
       },
+      { path: '/signup', element: <SignUpPage /> },
+      { path: '/confirm-email', element: <ConfirmEmailPage /> },
+      { path: '/confirm-email-change', element: <ConfirmEmailChangePage /> },
+      { path: '/login/email', element: <MagicLinkPage /> },
+      { path: '/magic-link', element: <MagicLinkLandingPage /> },
+      { path: '/login/two-factor', element: <TwoFactorStepPage /> },
+      { path: '/forgot-password', element: <ForgotPasswordPage /> },
+      { path: '/reset-password', element: <ResetPasswordPage /> },
     ],
   },
   {
     element: <AppShell />,
     children: [
       { path: '/', element: <DashboardPage /> },
+      {
+        path: '/profile/security',
+        lazy: async () => ({ Component: (await import('../features/security/security-page')).SecurityPage }),
+      },
       { path: '/team', lazy: async () => ({ Component: (await import('../features/team/team-page')).TeamPage }) },
       {
         path: '/clients',

@@ -1,4 +1,5 @@
 import { AuditEvent } from './audit-event.entity';
+import { AuthChallenge } from './auth-challenge.entity';
 import { ClientAccount } from './client-account.entity';
 import { Comment } from './comment.entity';
 import { Engagement } from './engagement.entity';
@@ -7,7 +8,9 @@ import { EngagementRate } from './engagement-rate.entity';
 import { Invitation } from './invitation.entity';
 import { Membership } from './membership.entity';
 import { Notification } from './notification.entity';
+import { RecoveryCode } from './recovery-code.entity';
 import { RefreshToken } from './refresh-token.entity';
+import { Session } from './session.entity';
 import { ShareLink } from './share-link.entity';
 import { Tenant } from './tenant.entity';
 import { TimesheetWeek } from './timesheet-week.entity';
@@ -17,6 +20,9 @@ import { WorkLogRevision } from './work-log-revision.entity';
 
 export {
   AuditEvent,
+  AuthChallenge,
+  RecoveryCode,
+  Session,
   ClientAccount,
   Comment,
   Engagement,
@@ -39,6 +45,8 @@ export type { TimesheetWeekStatus } from './timesheet-week.entity';
 export type { WorkLogSource, WorkLogStatus } from './work-log.entity';
 export type { CommentKind, CommentSubject, CommentVisibility } from './comment.entity';
 export type { ReportPeriod } from './share-link.entity';
+export type { SignInMethod } from './session.entity';
+export type { ChallengePurpose } from './auth-challenge.entity';
 
 export const ENTITIES = [
   Tenant,
@@ -57,4 +65,7 @@ export const ENTITIES = [
   WorkLogRevision,
   Comment,
   ShareLink,
+  Session,
+  AuthChallenge,
+  RecoveryCode,
 ];

@@ -10,5 +10,11 @@ export class User {
   @Column('text') locale: string;
   /** IANA time zone; null means the tenant's. */
   @Column('text', { name: 'time_zone', nullable: true }) timeZone: string | null;
+  /** Null until a self-signed-up person opens the confirmation link. */
+  @Column('timestamptz', { name: 'email_verified_at', nullable: true }) emailVerifiedAt: Date | null;
+  /** The TOTP secret, sealed with DATA_ENCRYPTION_KEY; set at enrolment, active once totpEnabledAt is set. */
+  @Column('text', { name: 'totp_secret', nullable: true, select: false }) totpSecret: string | null;
+  @Column('timestamptz', { name: 'totp_enabled_at', nullable: true }) totpEnabledAt: Date | null;
+  @Column('timestamptz', { name: 'password_changed_at', nullable: true }) passwordChangedAt: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

@@ -7,6 +7,7 @@ import { AuditEventsByTime1764500000000 } from './1764500000000-AuditEventsByTim
 import { DeliveryAndTimeZones1764600000000 } from './1764600000000-DeliveryAndTimeZones';
 import { OutboxClaimDue1764700000000 } from './1764700000000-OutboxClaimDue';
 import { OutboxStats1764710000000 } from './1764710000000-OutboxStats';
+import { IdentityAndSessions1764800000000 } from './1764800000000-IdentityAndSessions';
 import { NotificationPreferences1764900000000 } from './1764900000000-NotificationPreferences';
 
 /** Every migration, oldest first. Add new ones at the end. */
@@ -20,5 +21,6 @@ export const MIGRATIONS = [
   DeliveryAndTimeZones1764600000000,
   OutboxClaimDue1764700000000,
   OutboxStats1764710000000,
+  IdentityAndSessions1764800000000,
   NotificationPreferences1764900000000,
 ];

@@ -7,4 +7,6 @@ export interface Actor {
   role: Role;
   /** Set for client roles only: the one client account the user belongs to. */
   clientAccountId: string | null;
+  /** The sign-in (session) the request came with; absent for actors built outside a request. */
+  sessionId?: string;
 }

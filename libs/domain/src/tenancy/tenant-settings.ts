@@ -8,6 +8,8 @@ export interface TenantSettings {
   requireDisclosureReview: boolean;
   /** Whether clients see the names of staff (otherwise "the team"). */
   showStaffNames: boolean;
+  /** Whether owners, managers and assistants must sign in with a second factor (TOTP). */
+  requireTwoFactorForStaff: boolean;
 }
 
 export const DEFAULT_TENANT_SETTINGS: TenantSettings = {
@@ -15,6 +17,7 @@ export const DEFAULT_TENANT_SETTINGS: TenantSettings = {
   disclosureDeadlineHours: 24,
   requireDisclosureReview: false,
   showStaffNames: false,
+  requireTwoFactorForStaff: false,
 };
 
 export function tenantSettings(stored: Record<string, unknown> | null | undefined): TenantSettings {
@@ -26,5 +29,6 @@ export function tenantSettings(stored: Record<string, unknown> | null | undefine
     disclosureDeadlineHours: int('disclosureDeadlineHours'),
     requireDisclosureReview: bool('requireDisclosureReview'),
     showStaffNames: bool('showStaffNames'),
+    requireTwoFactorForStaff: bool('requireTwoFactorForStaff'),
   };
 }

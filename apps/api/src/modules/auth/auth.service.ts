@@ -1,90 +1,117 @@
-import { ConflictException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { ConflictException, ForbiddenException, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import * as argon2 from 'argon2';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Membership, Tenant, User, withTenant } from '@candor/db';
-import { DEFAULT_LOCALE, type Role } from '@candor/domain';
+import { DEFAULT_LOCALE } from '@candor/domain';
+import type { ClientInfo } from '../../common/client-info.decorator';
 import { isUniqueViolation } from '../../common/database-errors';
 import { AuditService } from '../audit/audit.service';
+import { AuthMailerService } from './auth-mailer.service';
+import { ChallengesService } from './challenges.service';
 import type { LoginDto } from './dto/login.dto';
+import type { SignInResponse } from './dto/sign-in.response';
 import type { SignUpDto } from './dto/sign-up.dto';
-import type { TokenPairResponse } from './dto/token-pair.response';
-import { TokenService } from './token.service';
-
-interface MembershipRow {
-  tenant_id: string;
-  tenant_slug: string;
-  role: Role;
-  client_account_id: string | null;
-}
+import { SignInService } from './sign-in.service';
+import { findUserByEmail, tenantsOf } from './user-lookup';
 
 export const hashPassword = (password: string) => argon2.hash(password, { type: argon2.argon2id });
 
+export const EMAIL_CONFIRM_TTL_HOURS = 48;
+
 @Injectable()
 export class AuthService {
+  private readonly logger = new Logger(AuthService.name);
   /** Verified against when the email is unknown, so timing does not reveal which emails exist. */
   private readonly dummyHash = hashPassword('not-a-real-password-at-all');
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly tokens: TokenService,
     private readonly audit: AuditService,
+    private readonly signIn: SignInService,
+    private readonly challenges: ChallengesService,
+    private readonly mailer: AuthMailerService,
   ) {}
 
-  /** Creates a tenant, its owner and the owner's first session, all or nothing. */
-  async signUp(dto: SignUpDto): Promise<TokenPairResponse> {
+  /**
+   * Creates a tenant and its owner, unconfirmed, and emails the confirmation link. An email that
+   * already has an account gets the same answer (and the same argon2 work); its owner is told by
+   * email what happened, and nothing is created.
+   */
+  async signUp(dto: SignUpDto): Promise<void> {
+    const passwordHash = await hashPassword(dto.password);
+    const existing = await findUserByEmail(this.dataSource, dto.email);
+    if (existing) {
+      const [first] = await tenantsOf(this.dataSource, existing.id);
+      if (first) {
+        await this.mailer.send({
+          tenantId: first.tenant_id,
+          template: 'signup_existing',
+          to: { email: existing.email, userId: existing.id, displayName: existing.displayName, locale: existing.locale },
+          link: { path: '/login' },
+        });
+      }
+      return;
+    }
     const tenantId = randomUUID();
     const userId = randomUUID();
-    const passwordHash = await hashPassword(dto.password);
+    const locale = dto.locale ?? DEFAULT_LOCALE;
     try {
-      return await withTenant(this.dataSource, tenantId, async (manager) => {
-        await manager.insert(Tenant, {
-          id: tenantId,
-          name: dto.tenantName.trim(),
-          slug: dto.tenantSlug,
-          defaultLocale: dto.locale ?? DEFAULT_LOCALE,
-          timeZone: dto.timeZone ?? 'UTC',
-          settings: {},
-        });
+      await withTenant(this.dataSource, tenantId, async (manager) => {
+        await manager.insert(Tenant, { id: tenantId, name: dto.tenantName.trim(), slug: dto.tenantSlug, defaultLocale: locale, timeZone: dto.timeZone ?? 'UTC', settings: {} });
         await manager.insert(User, {
           id: userId,
           email: dto.email.toLowerCase(),
           displayName: dto.displayName.trim(),
           passwordHash,
-          locale: dto.locale ?? DEFAULT_LOCALE,
+          locale,
+          timeZone: dto.timeZone ?? null,
+          emailVerifiedAt: null,
         });
-        const membership = manager.create(Membership, { tenantId, id: randomUUID(), userId, role: 'owner', clientAccountId: null });
-        await manager.insert(Membership, membership);
+        await manager.insert(Membership, manager.create(Membership, { tenantId, id: randomUUID(), userId, role: 'owner', clientAccountId: null }));
         await this.audit.record(manager, { tenantId, actorUserId: userId, action: 'tenant.created', entityType: 'tenant', entityId: tenantId });
-        return this.tokens.issue(manager, membership);
       });
     } catch (error) {
-      if (isUniqueViolation(error, 'users_email_key')) throw new ConflictException('An account with this email already exists');
       if (isUniqueViolation(error, 'tenants_slug_key')) throw new ConflictException('This workspace address is already taken');
+      // Two sign-ups with one email at the same moment: the loser is answered like any known email.
+      if (isUniqueViolation(error, 'users_email_key')) return;
       throw error;
     }
+    const { token } = await this.challenges.create({ userId, purpose: 'email_confirm', ttlMinutes: EMAIL_CONFIRM_TTL_HOURS * 60, tenantId });
+    await this.mailer.send({
+      tenantId,
+      template: 'email_confirm',
+      to: { email: dto.email.toLowerCase(), userId, displayName: dto.displayName.trim(), locale },
+      link: { path: '/confirm-email', query: { token } },
+      vars: { expiresHours: EMAIL_CONFIRM_TTL_HOURS },
+    });
   }
 
-  async login(dto: LoginDto): Promise<TokenPairResponse> {
-    const user = await this.dataSource
-      .getRepository(User)
-      .createQueryBuilder('u')
-      .addSelect('u.passwordHash')
-      .where('lower(u.email) = lower(:email)', { email: dto.email })
-      .getOne();
+  /** The confirmation link: the address is proven, and the owner is signed in to the new workspace. */
+  async confirmEmail(token: string, client: ClientInfo): Promise<SignInResponse> {
+    const challenge = await this.challenges.useToken('email_confirm', token);
+    await this.dataSource.getRepository(User).update({ id: challenge.userId }, { emailVerifiedAt: new Date() });
+    const user = await this.dataSource.getRepository(User).findOneByOrFail({ id: challenge.userId });
+    const tenantId = await this.signIn.chooseTenant(user.id, { tenantId: challenge.tenantId });
+    return this.signIn.complete(user, tenantId, 'sign_up', client, { next: '/' });
+  }
+
+  async login(dto: LoginDto, client: ClientInfo): Promise<SignInResponse> {
+    const user = await findUserByEmail(this.dataSource, dto.email, { password: true });
     const valid = await argon2.verify(user?.passwordHash ?? (await this.dummyHash), dto.password);
     if (!user || !valid) throw new UnauthorizedException('Email or password is incorrect');
+    if (!user.emailVerifiedAt) {
+      throw new ForbiddenException('Confirm your email address first: open the link we emailed you, or sign in with an emailed link instead');
+    }
+    const tenantId = await this.signIn.chooseTenant(user.id, { tenantSlug: dto.tenantSlug });
+    return this.signIn.complete(user, tenantId, 'password', client);
+  }
 
-    const memberships: MembershipRow[] = await this.dataSource.query(
-      'SELECT tenant_id, tenant_slug, role, client_account_id FROM auth_user_memberships($1)',
-      [user.id],
-    );
-    const chosen = dto.tenantSlug ? memberships.find((m) => m.tenant_slug === dto.tenantSlug) : memberships[0];
-    if (!chosen) throw new UnauthorizedException('You have no access to this workspace');
-    return withTenant(this.dataSource, chosen.tenant_id, async (manager) => {
-      const membership = await manager.findOneByOrFail(Membership, { tenantId: chosen.tenant_id, userId: user.id });
-      return this.tokens.issue(manager, membership);
+  /** Runs email work after the answer is sent, so a known and an unknown address take the same time. */
+  inBackground(what: string, work: () => Promise<void>): void {
+    setImmediate(() => {
+      work().catch((error: unknown) => this.logger.error(`${what} failed: ${error instanceof Error ? error.message : String(error)}`));
     });
   }
 }

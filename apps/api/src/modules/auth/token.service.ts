@@ -2,12 +2,14 @@ import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID, timingSafeEqual } from 'node:crypto';
-import { DataSource, IsNull, type EntityManager } from 'typeorm';
-import { Membership, RefreshToken, withTenant } from '@candor/db';
+import { DataSource, IsNull, Not, type EntityManager } from 'typeorm';
+import { Membership, RefreshToken, Session, withTenant, type SignInMethod } from '@candor/db';
 import { hashToken, newToken } from '@candor/domain';
 import { API_CONFIG, type ApiConfig } from '../../config/api-config';
 import type { AccessTokenClaims } from '../../common/jwt.strategy';
+import type { ClientInfo } from '../../common/client-info.decorator';
 import type { TokenPairResponse } from './dto/token-pair.response';
+import { TwoFactorPolicy } from './two-factor.policy';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -24,9 +26,18 @@ const REFUSALS = {
   invalid: 'The refresh token is not valid',
   reused: 'This refresh token was already used; every session of this sign-in has been ended',
   expired: 'The refresh token has expired; sign in again',
+  ended: 'This session has ended; sign in again',
+  mfa: 'Your workspace requires two-factor authentication; sign in again with your code',
 };
 
 const sameHash = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+
+/** How a new session came about, for the sessions list and the two-factor rule at refresh. */
+export interface SessionStart {
+  method: SignInMethod;
+  mfaVerified: boolean;
+  client?: ClientInfo;
+}
 
 @Injectable()
 export class TokenService {
@@ -34,16 +45,34 @@ export class TokenService {
     private readonly jwt: JwtService,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
+    private readonly twoFactor: TwoFactorPolicy,
   ) {}
 
-  /** Opens a new session (a new refresh family) for a membership, inside the caller's tenant transaction. */
-  async issue(manager: EntityManager, membership: Membership, familyId: string = randomUUID()): Promise<TokenPairResponse> {
+  /** Opens a new session for a membership, inside the caller's tenant transaction. */
+  async issue(manager: EntityManager, membership: Membership, start: SessionStart): Promise<TokenPairResponse> {
+    const sessionId = randomUUID();
+    await manager.insert(Session, {
+      tenantId: membership.tenantId,
+      id: sessionId,
+      userId: membership.userId,
+      method: start.method,
+      mfaVerified: start.mfaVerified,
+      userAgent: start.client?.userAgent ?? null,
+      ip: start.client?.ip ?? null,
+      lastSeenAt: new Date(),
+      revokedAt: null,
+    });
+    return this.pair(manager, membership, sessionId);
+  }
+
+  /** A new refresh link and access token for an existing session (the family is the session). */
+  private async pair(manager: EntityManager, membership: Membership, sessionId: string): Promise<TokenPairResponse> {
     const id = randomUUID();
     const secret = newToken();
     await manager.insert(RefreshToken, {
       tenantId: membership.tenantId,
       id,
-      familyId,
+      familyId: sessionId,
       userId: membership.userId,
       tokenHash: hashToken(secret),
       expiresAt: new Date(Date.now() + this.config.REFRESH_TOKEN_TTL_DAYS * 86_400_000),
@@ -51,6 +80,7 @@ export class TokenService {
     const claims: AccessTokenClaims = {
       sub: membership.userId,
       tid: membership.tenantId,
+      sid: sessionId,
       role: membership.role,
       cid: membership.clientAccountId,
     };
@@ -63,12 +93,13 @@ export class TokenService {
 
   /**
    * Trades a refresh token for a new pair. A token that was already rotated means it leaked:
-   * the whole family is revoked (committed) and the caller gets 401.
+   * the whole session is revoked (committed) and the caller gets 401. A session without a second
+   * factor is refused once the person or the workspace requires one.
    */
   async rotate(token: string): Promise<TokenPairResponse> {
     const parsed = parseRefreshToken(token);
     if (!parsed) throw new UnauthorizedException('The refresh token is not valid');
-    // Refusals are returned, not thrown, so the family revocation commits before the 401.
+    // Refusals are returned, not thrown, so the session revocation commits before the 401.
     const outcome = await withTenant(this.dataSource, parsed.tenantId, async (manager): Promise<RotateOutcome> => {
       const row = await manager.findOne(RefreshToken, {
         where: { tenantId: parsed.tenantId, id: parsed.id },
@@ -76,17 +107,20 @@ export class TokenService {
       });
       if (!row || !sameHash(row.tokenHash, hashToken(parsed.secret))) return { error: 'invalid' };
       if (row.rotatedAt || row.revokedAt) {
-        await this.revokeFamily(manager, row);
-        return { error: 'reused' };
+        await this.revokeSession(manager, row.tenantId, row.familyId);
+        return { error: row.revokedAt ? 'ended' : 'reused' };
       }
       if (row.expiresAt.getTime() <= Date.now()) return { error: 'expired' };
+      const session = await manager.findOneBy(Session, { tenantId: row.tenantId, id: row.familyId });
       const membership = await manager.findOneBy(Membership, { tenantId: row.tenantId, userId: row.userId });
-      if (!membership) {
-        await this.revokeFamily(manager, row);
-        return { error: 'invalid' };
+      if (!session || session.revokedAt || !membership) {
+        await this.revokeSession(manager, row.tenantId, row.familyId);
+        return { error: 'ended' };
       }
+      if (!session.mfaVerified && (await this.twoFactor.required(manager, membership))) return { error: 'mfa' };
       await manager.update(RefreshToken, { tenantId: row.tenantId, id: row.id }, { rotatedAt: new Date() });
-      return { pair: await this.issue(manager, membership, row.familyId) };
+      await manager.update(Session, { tenantId: row.tenantId, id: session.id }, { lastSeenAt: new Date() });
+      return { pair: await this.pair(manager, membership, session.id) };
     });
     if ('pair' in outcome) return outcome.pair;
     throw new UnauthorizedException(REFUSALS[outcome.error]);
@@ -98,15 +132,33 @@ export class TokenService {
     if (!parsed) return;
     await withTenant(this.dataSource, parsed.tenantId, async (manager) => {
       const row = await manager.findOneBy(RefreshToken, { tenantId: parsed.tenantId, id: parsed.id });
-      if (row && sameHash(row.tokenHash, hashToken(parsed.secret))) await this.revokeFamily(manager, row);
+      if (row && sameHash(row.tokenHash, hashToken(parsed.secret))) await this.revokeSession(manager, row.tenantId, row.familyId);
     });
   }
 
-  private async revokeFamily(manager: EntityManager, row: RefreshToken): Promise<void> {
-    await manager.update(
-      RefreshToken,
-      { tenantId: row.tenantId, familyId: row.familyId, revokedAt: IsNull() },
-      { revokedAt: new Date() },
-    );
+  /** Ends one session: its refresh tokens stop working at once, its access tokens on their next request. */
+  async revokeSession(manager: EntityManager, tenantId: string, sessionId: string): Promise<void> {
+    const now = new Date();
+    await manager.update(RefreshToken, { tenantId, familyId: sessionId, revokedAt: IsNull() }, { revokedAt: now });
+    await manager.update(Session, { tenantId, id: sessionId, revokedAt: IsNull() }, { revokedAt: now });
+  }
+
+  /** Ends every session of a person in one workspace, but `keep` (the one asking, when it should stay). */
+  async revokeUserSessions(manager: EntityManager, tenantId: string, userId: string, keep?: string): Promise<void> {
+    const sessions = await manager.find(Session, {
+      where: { tenantId, userId, revokedAt: IsNull(), ...(keep && { id: Not(keep) }) },
+      select: { id: true },
+    });
+    for (const session of sessions) await this.revokeSession(manager, tenantId, session.id);
+  }
+
+  /** Ends a person's sessions in every workspace they belong to (password reset and change). */
+  async revokeEverywhere(userId: string, keep?: { tenantId: string; sessionId: string }): Promise<void> {
+    const tenants: { tenant_id: string }[] = await this.dataSource.query('SELECT tenant_id FROM auth_user_memberships($1)', [userId]);
+    for (const { tenant_id } of tenants) {
+      await withTenant(this.dataSource, tenant_id, (manager) =>
+        this.revokeUserSessions(manager, tenant_id, userId, keep?.tenantId === tenant_id ? keep.sessionId : undefined),
+      );
+    }
   }
 }

@@ -181,7 +181,7 @@ export class InvitationsService {
           entityId: invitation.id,
           change: { role: invitation.role },
         });
-        return this.tokens.issue(manager, membership);
+        return this.tokens.issue(manager, membership, { method: 'invitation', mfaVerified: false });
       });
     } catch (error) {
       if (isUniqueViolation(error)) throw new ConflictException('You are already a member of this workspace');

@@ -6,6 +6,7 @@ import { Public } from '../../common/access.decorators';
 import { ShareLinksService } from './share-links.service';
 import { timesheetCsv } from './timesheet.csv';
 import { timesheetHtml } from './timesheet.html';
+import { REPORT_CSP } from '../../common/security-headers';
 
 class SharedReportQuery {
   @ApiPropertyOptional({ enum: ['html', 'csv'], default: 'html' })
@@ -41,6 +42,7 @@ export class SharedReportsController {
       return timesheetCsv(sheet);
     }
     reply.header('content-type', 'text/html; charset=utf-8');
+    reply.header('content-security-policy', REPORT_CSP);
     return timesheetHtml(sheet);
   }
 }

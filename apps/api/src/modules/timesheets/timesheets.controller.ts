@@ -14,6 +14,7 @@ import { TimesheetResponse } from './dto/timesheet.response';
 import { ShareLinksService } from './share-links.service';
 import { timesheetHtml } from './timesheet.html';
 import { TimesheetsService } from './timesheets.service';
+import { REPORT_CSP } from '../../common/security-headers';
 
 @ApiTags('timesheets')
 @ApiBearerAuth()
@@ -87,6 +88,7 @@ export class TimesheetsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
     reply.header('content-type', 'text/html; charset=utf-8');
+    reply.header('content-security-policy', REPORT_CSP);
     return timesheetHtml(await this.build(actor, id, query));
   }
 

@@ -35,6 +35,9 @@ function Header({ member }: { member: Me }) {
             </Link>
             <span className="member-role">{t(`roles.${member.role}`)}</span>
           </p>
+          <NavLink to="/profile/security" className="button button-secondary" data-testid="security-link">
+            {t('security.menuLink')}
+          </NavLink>
           <SignOutButton />
         </div>
       </div>

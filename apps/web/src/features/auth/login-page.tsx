@@ -2,14 +2,14 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation } from 'react-router';
+import { Link, Navigate, useLocation } from 'react-router';
 import { Card, ErrorAlert, SubmitButton, TextField } from '../../app/ui';
 import { login, type LoginInput } from '../../lib/api';
 import { useErrorMessages } from '../../lib/i18n/use-error-messages';
 import { useFieldError } from '../../lib/i18n/use-field-error';
 import { useSession } from '../../lib/session';
 import { loginSchema, type LoginForm } from './login-schema';
-import { useStartSession } from './use-start-session';
+import { useFinishSignIn } from './use-finish-sign-in';
 
 /** Only same-app paths are valid return targets (never an external URL). */
 function returnTarget(state: unknown): string {
@@ -21,7 +21,7 @@ export function LoginPage() {
   const { t } = useTranslation();
   const current = useSession();
   const location = useLocation();
-  const startSession = useStartSession();
+  const finishSignIn = useFinishSignIn();
   const errorMessages = useErrorMessages();
   const fieldError = useFieldError();
   const target = returnTarget(location.state);
@@ -34,10 +34,14 @@ export function LoginPage() {
 
   const signIn = useMutation({
     mutationFn: (input: LoginInput) => login(input),
-    onSuccess: (tokens) => startSession(tokens, target),
+    onSuccess: (result) => finishSignIn(result, target),
   });
 
   if (current && !signIn.isPending && !signIn.isSuccess) return <Navigate to={target} replace />;
+  // Client users sign in by emailed link unless they chose a password here before.
+  if (localStorage.getItem('candor.signInMethod') === 'email' && !(location.state as { password?: boolean } | null)?.password) {
+    return <Navigate to="/login/email" replace state={{ from: target }} />;
+  }
 
   const onSubmit = form.handleSubmit((values) => {
     if (!signIn.isPending) signIn.mutate({ email: values.email, password: values.password, tenantSlug: values.workspace });
@@ -83,7 +87,15 @@ export function LoginPage() {
           {t('login.submit')}
         </SubmitButton>
       </form>
-      <p className="card-footnote">{t('login.footnote')}</p>
+      <p className="card-links">
+        <Link to="/login/email" state={{ from: target }} data-testid="magic-link-entry">
+          {t('auth.emailMeALink')}
+        </Link>
+        <Link to="/forgot-password">{t('auth.forgotPassword')}</Link>
+      </p>
+      <p className="card-footnote">
+        {t('login.footnote')} <Link to="/signup">{t('auth.createAgency')}</Link>
+      </p>
     </Card>
   );
 }

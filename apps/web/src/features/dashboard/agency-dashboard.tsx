@@ -8,6 +8,7 @@ import { InvitationList } from '../team/invitation-list';
 import { usePendingInvitations } from '../team/invitation-queries';
 import { WeeksSection } from '../weeks/weeks-section';
 import { DisclosuresSection } from '../disclosures/disclosure-list';
+import { FirstRunGuide } from './first-run-guide';
 import { StatLink } from './stat-link';
 
 /** Owners and managers: the state of the agency's clients and team at a glance. */
@@ -35,6 +36,7 @@ export function AgencyDashboard() {
           </>
         }
       />
+      <FirstRunGuide />
       <div className="stats">
         <StatLink
           to="/clients"

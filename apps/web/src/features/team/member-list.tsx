@@ -5,9 +5,11 @@ import { useFormat } from '../../lib/i18n/use-format';
 import { BouncedBadge } from '../deliveries/bounced-badge';
 import { bounceOf, useBouncedRecipients } from '../deliveries/delivery-queries';
 import { useMember } from '../me/current-member';
+import { MemberAdmin } from './member-admin';
 
 /** The people of the workspace (or of one client account): name, email, role, client, since when. */
-export function MemberList({ members, linkClients }: { members: Member[]; linkClients: boolean }) {
+/** `managedBy`: the owner's own user id, when the owner may change roles and remove members (not themselves). */
+export function MemberList({ members, linkClients, managedBy = null }: { members: Member[]; linkClients: boolean; managedBy?: string | null }) {
   const { t } = useTranslation();
   const format = useFormat();
   const bounced = useBouncedRecipients(useMember().role).data;
@@ -37,6 +39,7 @@ export function MemberList({ members, linkClients }: { members: Member[]; linkCl
             </p>
           </div>
           <p className="list-aside">{t('team.joinedOn', { date: format.date(member.joinedAt) })}</p>
+          {managedBy && member.userId !== managedBy ? <MemberAdmin member={member} /> : null}
         </li>
       ))}
     </ul>

@@ -58,7 +58,7 @@ function Team() {
             list.length === 0 ? (
               <EmptyState title={t('team.membersEmptyTitle')}>{t('team.membersEmptyText')}</EmptyState>
             ) : (
-              <MemberList members={list} linkClients={!forClient} />
+              <MemberList members={list} linkClients={!forClient} managedBy={member.role === 'owner' ? member.user.id : null} />
             )
           }
         </QueryView>

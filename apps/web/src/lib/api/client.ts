@@ -11,6 +11,16 @@ const PUBLIC_PATHS: ReadonlySet<ApiPath> = new Set<ApiPath>([
   '/api/v1/auth/refresh',
   '/api/v1/invitations/lookup',
   '/api/v1/invitations/accept',
+  '/api/v1/auth/signup',
+  '/api/v1/auth/confirm-email',
+  '/api/v1/auth/password-reset',
+  '/api/v1/auth/password-reset/confirm',
+  '/api/v1/auth/email-change/confirm',
+  '/api/v1/auth/magic-link',
+  '/api/v1/auth/magic-link/redeem',
+  '/api/v1/auth/magic-link/code',
+  '/api/v1/auth/two-factor/setup',
+  '/api/v1/auth/two-factor/verify',
 ]);
 
 /** Endpoints where a 401 must not trigger a refresh-and-retry. */

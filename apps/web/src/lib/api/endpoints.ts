@@ -46,7 +46,7 @@ export function getMe() {
   return unwrap(api.GET('/api/v1/me'));
 }
 
-export type TokenPairResponse = Awaited<ReturnType<typeof login>>;
+export type TokenPairResponse = components['schemas']['TokenPairResponse'];
 export type InvitationLookup = Awaited<ReturnType<typeof lookupInvitation>>;
 export type Me = Awaited<ReturnType<typeof getMe>>;
 

@@ -74,6 +74,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/members/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a member from the workspace (owner); their sessions end at once */
+        delete: operations["TeamAdminController_remove_v1"];
+        options?: never;
+        head?: never;
+        /** Change a member's role (owner); effective on their next request */
+        patch: operations["TeamAdminController_changeRole_v1"];
+        trace?: never;
+    };
     "/api/v1/audit-events": {
         parameters: {
             query?: never;
@@ -100,8 +118,28 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create a VA business (tenant) and its owner, and sign the owner in */
+        /**
+         * Create a VA business (tenant) and its owner, and email a link to confirm the address
+         * @description The same answer whether or not the email has an account; an existing account is told so by email.
+         */
         post: operations["AuthController_signUp_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/confirm-email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm the address from the emailed link (48 hours, once) and sign in */
+        post: operations["AuthController_confirmEmail_v1"];
         delete?: never;
         options?: never;
         head?: never;
@@ -153,6 +191,281 @@ export interface paths {
         put?: never;
         /** End the session the refresh token belongs to */
         post: operations["AuthController_logout_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Email a single-use link (1 hour) to set a new password; the same answer for any address */
+        post: operations["PasswordController_requestReset_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set the new password from the emailed link; every session of the account ends */
+        post: operations["PasswordController_reset_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/email-change/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm a new email address from the link sent to it */
+        post: operations["PasswordController_confirmEmailChange_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/magic-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Email a sign-in link and a 6-digit code (15 minutes, either works once); the same answer for any address */
+        post: operations["MagicLinkController_request_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/magic-link/redeem": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign in with the emailed link; answers the page to open (next) when the link named one */
+        post: operations["MagicLinkController_redeem_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/magic-link/code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign in with the 6-digit code, from the browser that asked for it; 5 wrong tries close it */
+        post: operations["MagicLinkController_code_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change your password; every other session of yours ends, this one stays */
+        post: operations["AccountSecurityController_changePassword_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change your email: a link goes to the new address (24 hours), a notice to the current one */
+        post: operations["AccountSecurityController_changeEmail_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your open sessions in this workspace (device, address, last seen), newest first */
+        get: operations["SessionsController_list_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Sign a session out; its tokens stop working on their next request */
+        delete: operations["SessionsController_revoke_v1"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/two-factor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether two-factor is on, recovery codes left, and whether the workspace requires it */
+        get: operations["TwoFactorController_status_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/two-factor/setup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start setting up an authenticator app: a new secret and its QR code (pending until enabled) */
+        post: operations["TwoFactorController_setup_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/two-factor/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Turn two-factor on with a code from the app; answers ten recovery codes, shown once */
+        post: operations["TwoFactorController_enable_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/two-factor/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Turn two-factor off (needs your password); refused where the workspace requires it */
+        post: operations["TwoFactorController_disable_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/two-factor/setup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** During a sign-in the workspace requires two-factor for: set up the app (secret and QR code) */
+        post: operations["TwoFactorSignInController_setup_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/two-factor/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The second step of a sign-in: a code from the app or a recovery code
+         * @description During a required set-up, the first code turns two-factor on and the answer carries the ten recovery codes.
+         */
+        post: operations["TwoFactorSignInController_verify_v1"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1442,6 +1755,8 @@ export interface components {
             requireDisclosureReview?: boolean;
             /** @description clients see staff names (otherwise "the team") */
             showStaffNames?: boolean;
+            /** @description owners, managers and assistants must sign in with a second factor (TOTP) */
+            requireTwoFactorForStaff?: boolean;
         };
         TenantResponse: {
             id: string;
@@ -1473,6 +1788,13 @@ export interface components {
             clientName: string | null;
             /** Format: date-time */
             joinedAt: string;
+        };
+        ChangeRoleDto: {
+            /**
+             * @description staff roles change among staff roles, client roles among client roles
+             * @enum {string}
+             */
+            role: "owner" | "manager" | "assistant" | "client_admin" | "client_member";
         };
         AuditActorResponse: {
             id: string;
@@ -1514,11 +1836,27 @@ export interface components {
             /** @example Europe/Berlin */
             timeZone?: string;
         };
-        TokenPairResponse: {
-            accessToken: string;
-            refreshToken: string;
+        AcceptedResponse: {
+            /** @example If the address can be used, an email is on its way; it tells you what to do next. */
+            message: string;
+        };
+        TokenDto: {
+            /** @description the token from the emailed link */
+            token: string;
+        };
+        SignInResponse: {
+            accessToken?: string;
+            refreshToken?: string;
             /** @description seconds until the access token expires */
-            expiresIn: number;
+            expiresIn?: number;
+            /** @description present when a second factor is needed; valid for 5 minutes */
+            mfaToken?: string;
+            /** @description the workspace requires two-factor and this person has not set it up yet */
+            mfaEnrolmentRequired?: boolean;
+            /** @description ten recovery codes, when this sign-in just set up two-factor; shown once */
+            recoveryCodes?: string[];
+            /** @description the app page to open after signing in (magic links from notification emails) */
+            next?: string;
         };
         LoginDto: {
             email: string;
@@ -1528,6 +1866,119 @@ export interface components {
         };
         RefreshTokenDto: {
             refreshToken: string;
+        };
+        TokenPairResponse: {
+            accessToken: string;
+            refreshToken: string;
+            /** @description seconds until the access token expires */
+            expiresIn: number;
+        };
+        EmailDto: {
+            /** @example ada@northwind.example */
+            email: string;
+        };
+        ResetPasswordDto: {
+            /** @description the token from the emailed link */
+            token: string;
+            password: string;
+        };
+        MagicLinkDto: {
+            /** @example cleo@acme.example */
+            email: string;
+            /** @description a random secret this browser keeps (at least 22 characters); the emailed code works only with it */
+            browserKey: string;
+            /** @description the workspace to sign in to, when the person belongs to several */
+            tenantSlug?: string;
+            /**
+             * @description the app page to open after signing in; a path of this app
+             * @example /disclosures/5f0c…
+             */
+            next?: string;
+        };
+        MagicLinkResponse: {
+            /** @example If the address can be used, an email is on its way; it tells you what to do next. */
+            message: string;
+            /** @description send it back with the code and the browserKey */
+            challengeId: string;
+        };
+        MagicCodeDto: {
+            /** @description the challengeId answered by POST /auth/magic-link */
+            challengeId: string;
+            /** @description the same browserKey sent when asking for the code */
+            browserKey: string;
+            /** @example 493021 */
+            code: string;
+        };
+        ChangePasswordDto: {
+            currentPassword: string;
+            newPassword: string;
+        };
+        ChangeEmailDto: {
+            /** @example ada@new.example */
+            newEmail: string;
+            currentPassword: string;
+        };
+        SessionResponse: {
+            id: string;
+            /** @enum {string} */
+            method: "password" | "magic_link" | "code" | "sign_up" | "invitation" | "reset";
+            /** @description the browser or app, as it named itself */
+            userAgent: string | null;
+            ip: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description the last request, to the minute
+             */
+            lastSeenAt: string;
+            /** @description the session this request came with */
+            current: boolean;
+            /** @description signed in with a second factor */
+            mfaVerified: boolean;
+        };
+        TwoFactorStatusResponse: {
+            enabled: boolean;
+            recoveryCodesLeft: number;
+            /** @description the workspace requires two-factor of staff */
+            requiredByWorkspace: boolean;
+        };
+        TwoFactorSetupResponse: {
+            /** @description the secret, for typing into an app by hand */
+            secret: string;
+            /** @example otpauth://totp/Candor:ada%40example.com?secret=...&issuer=Candor */
+            otpauthUri: string;
+            /** @description the same as a QR code image (data: URL, PNG) */
+            qrCodeDataUrl: string;
+        };
+        TwoFactorCodeDto: {
+            /**
+             * @description the 6 digits your authenticator app shows
+             * @example 123456
+             */
+            code: string;
+        };
+        RecoveryCodesResponse: {
+            /** @description ten single-use codes; shown once, store them safely */
+            recoveryCodes: string[];
+        };
+        DisableTwoFactorDto: {
+            currentPassword: string;
+        };
+        MfaTokenDto: {
+            /** @description the mfaToken answered by the sign-in step */
+            mfaToken: string;
+        };
+        VerifyTwoFactorDto: {
+            /** @description the mfaToken answered by the sign-in step */
+            mfaToken: string;
+            /** @example 123456 */
+            code?: string;
+            /**
+             * @description one of your ten recovery codes, instead of a code
+             * @example 3f9a1-0c27e
+             */
+            recoveryCode?: string;
         };
         StaffClientAccountResponse: {
             id: string;
@@ -2927,6 +3378,76 @@ export interface operations {
             };
         };
     };
+    TeamAdminController_remove_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description yourself */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description not a member of this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TeamAdminController_changeRole_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeRoleDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description your own role, or between a team and a client role */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description not a member of this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     AuditEventsController_list_v1: {
         parameters: {
             query?: {
@@ -2968,16 +3489,60 @@ export interface operations {
             };
         };
         responses: {
-            201: {
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TokenPairResponse"];
+                    "application/json": components["schemas"]["AcceptedResponse"];
                 };
             };
-            /** @description the email or the workspace address is taken */
+            /** @description the workspace address is taken */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description too many attempts; wait and retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuthController_confirmEmail_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TokenDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignInResponse"];
+                };
+            };
+            /** @description not a link we sent */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the link was used already or has expired */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2998,12 +3563,13 @@ export interface operations {
             };
         };
         responses: {
+            /** @description the token pair, or an mfaToken when a second factor is needed */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TokenPairResponse"];
+                    "application/json": components["schemas"]["SignInResponse"];
                 };
             };
             /** @description wrong email or password */
@@ -3066,6 +3632,511 @@ export interface operations {
         };
         responses: {
             204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PasswordController_requestReset_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmailDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcceptedResponse"];
+                };
+            };
+            /** @description too many requests; wait and retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PasswordController_reset_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResetPasswordDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description not a link we sent */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the link was used already or has expired */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PasswordController_confirmEmailChange_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TokenDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the address belongs to another account now */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the link was used already or has expired */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MagicLinkController_request_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MagicLinkDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MagicLinkResponse"];
+                };
+            };
+            /** @description too many attempts; wait and retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MagicLinkController_redeem_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TokenDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignInResponse"];
+                };
+            };
+            /** @description not a link we sent */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description used already (link or code), or expired */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description too many attempts; wait and retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MagicLinkController_code_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MagicCodeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignInResponse"];
+                };
+            };
+            /** @description wrong code, or another browser */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description used already (link or code), expired, or too many wrong tries */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description too many attempts; wait and retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AccountSecurityController_changePassword_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the current password is wrong, or the new one too short */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AccountSecurityController_changeEmail_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeEmailDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcceptedResponse"];
+                };
+            };
+            /** @description the current password is wrong */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SessionsController_list_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionResponse"][];
+                };
+            };
+        };
+    };
+    SessionsController_revoke_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description not one of your open sessions */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TwoFactorController_status_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TwoFactorStatusResponse"];
+                };
+            };
+        };
+    };
+    TwoFactorController_setup_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TwoFactorSetupResponse"];
+                };
+            };
+            /** @description two-factor is already on */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TwoFactorController_enable_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TwoFactorCodeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveryCodesResponse"];
+                };
+            };
+            /** @description wrong code, or no setup started */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TwoFactorController_disable_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DisableTwoFactorDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description wrong password, or the workspace requires two-factor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TwoFactorSignInController_setup_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MfaTokenDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TwoFactorSetupResponse"];
+                };
+            };
+            /** @description the mfaToken expired (5 minutes) or is not one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description too many attempts; wait and retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TwoFactorSignInController_verify_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerifyTwoFactorDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignInResponse"];
+                };
+            };
+            /** @description wrong code or recovery code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the mfaToken expired (5 minutes) or is not one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description too many attempts; wait and retry */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

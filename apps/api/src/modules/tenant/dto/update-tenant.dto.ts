@@ -27,6 +27,11 @@ export class TenantSettingsDto {
   @IsOptional()
   @IsBoolean()
   showStaffNames?: boolean;
+
+  @ApiPropertyOptional({ description: 'owners, managers and assistants must sign in with a second factor (TOTP)' })
+  @IsOptional()
+  @IsBoolean()
+  requireTwoFactorForStaff?: boolean;
 }
 
 export class UpdateTenantDto {

@@ -1,0 +1,13 @@
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+
+/** What a session records about the device that signed in: shown in the sessions list. */
+export interface ClientInfo {
+  userAgent: string | null;
+  ip: string | null;
+}
+
+export const RequestClient = createParamDecorator((_: unknown, ctx: ExecutionContext): ClientInfo => {
+  const request = ctx.switchToHttp().getRequest<{ ip?: string; headers: Record<string, string | string[] | undefined> }>();
+  const agent = request.headers['user-agent'];
+  return { userAgent: typeof agent === 'string' ? agent.slice(0, 400) : null, ip: request.ip?.slice(0, 64) ?? null };
+});

@@ -1,0 +1,52 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Tenant, insertNotifications, withTenant } from '@candor/db';
+import { seal } from '@candor/domain';
+import { API_CONFIG, type ApiConfig } from '../../config/api-config';
+
+export interface AccountEmail {
+  /** The workspace the email is sent under (its name signs it; the outbox row belongs to it). */
+  tenantId: string;
+  template: 'email_confirm' | 'signup_existing' | 'password_reset' | 'magic_link' | 'email_change_confirm' | 'email_change_notice' | 'password_changed';
+  to: { email: string; userId: string | null; displayName: string; locale: string };
+  /** A page of the web app with its query; sealed in the outbox row, since it often carries a secret. */
+  link: { path: string; query?: Record<string, string> };
+  vars?: Record<string, unknown>;
+  /** Other secrets (the 6-digit code), sealed the same way. */
+  secrets?: Record<string, string>;
+}
+
+/** Account emails go through the outbox like every other email; their secrets are sealed. */
+@Injectable()
+export class AuthMailerService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+  ) {}
+
+  url(path: string, query: Record<string, string> = {}): string {
+    const url = new URL(path, this.config.WEB_URL);
+    for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
+    return url.toString();
+  }
+
+  async send(email: AccountEmail): Promise<void> {
+    const key = this.config.DATA_ENCRYPTION_KEY;
+    const sealed: Record<string, string> = { url: seal(this.url(email.link.path, email.link.query), key) };
+    for (const [name, value] of Object.entries(email.secrets ?? {})) sealed[name] = seal(value, key);
+    await withTenant(this.dataSource, email.tenantId, async (manager) => {
+      const tenant = await manager.findOneByOrFail(Tenant, { id: email.tenantId });
+      await insertNotifications(manager, [
+        {
+          tenantId: email.tenantId,
+          template: email.template,
+          recipientEmail: email.to.email,
+          recipientUserId: email.to.userId,
+          locale: email.to.locale,
+          payload: { ...email.vars, recipientName: email.to.displayName, tenantName: tenant.name, sealed },
+        },
+      ]);
+    });
+  }
+}

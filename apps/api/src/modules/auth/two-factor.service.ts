@@ -1,0 +1,99 @@
+import { BadRequestException, ConflictException, Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import * as argon2 from 'argon2';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { generateSecret, generateURI, verify } from 'otplib';
+import { toDataURL } from 'qrcode';
+import { DataSource, IsNull } from 'typeorm';
+import { RecoveryCode, User } from '@candor/db';
+import { hashToken, seal, unseal } from '@candor/domain';
+import { API_CONFIG, type ApiConfig } from '../../config/api-config';
+
+export const RECOVERY_CODE_COUNT = 10;
+
+export interface TwoFactorSetup {
+  secret: string;
+  otpauthUri: string;
+  qrCodeDataUrl: string;
+}
+
+/** One recovery code: ten random characters in two groups, easy to copy from a printout. */
+const newRecoveryCode = () => {
+  const raw = randomBytes(8).toString('hex').slice(0, 10);
+  return `${raw.slice(0, 5)}-${raw.slice(5)}`;
+};
+const normalise = (code: string) => code.trim().toLowerCase().replace(/[^0-9a-f]/g, '');
+
+/** TOTP (otplib) with a QR code for the app, and ten single-use recovery codes, stored hashed. */
+@Injectable()
+export class TwoFactorService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+  ) {}
+
+  /** A new secret, kept pending until a code from the app proves it was scanned. */
+  async setup(userId: string): Promise<TwoFactorSetup> {
+    const user = await this.dataSource.getRepository(User).findOneByOrFail({ id: userId });
+    if (user.totpEnabledAt) throw new ConflictException('Two-factor is already on; turn it off first to set up a new app');
+    const secret = generateSecret();
+    await this.dataSource.getRepository(User).update({ id: userId }, { totpSecret: seal(secret, this.config.DATA_ENCRYPTION_KEY) });
+    const otpauthUri = generateURI({ issuer: 'Candor', label: user.email, secret });
+    return { secret, otpauthUri, qrCodeDataUrl: await toDataURL(otpauthUri, { margin: 1, width: 240 }) };
+  }
+
+  /** Turns two-factor on with a first code from the app; answers the ten recovery codes, shown once. */
+  async enable(userId: string, code: string): Promise<string[]> {
+    const user = await this.withSecret(userId);
+    if (user.totpEnabledAt) throw new ConflictException('Two-factor is already on');
+    if (!user.totpSecret) throw new BadRequestException('Set up two-factor first: scan the QR code, then enter a code');
+    if (!(await this.totpValid(user.totpSecret, code))) throw new BadRequestException('That code is not right; check the time on your phone and try the next one');
+    await this.dataSource.getRepository(User).update({ id: userId }, { totpEnabledAt: new Date() });
+    return this.newRecoveryCodes(userId);
+  }
+
+  async disable(userId: string, currentPassword: string): Promise<void> {
+    const user = await this.dataSource.getRepository(User).createQueryBuilder('u').addSelect('u.passwordHash').where('u.id = :userId', { userId }).getOneOrFail();
+    if (!(await argon2.verify(user.passwordHash, currentPassword))) throw new BadRequestException('currentPassword is not your current password');
+    await this.dataSource.getRepository(User).update({ id: userId }, { totpSecret: null, totpEnabledAt: null });
+    await this.dataSource.getRepository(RecoveryCode).delete({ userId });
+  }
+
+  async status(userId: string): Promise<{ enabled: boolean; recoveryCodesLeft: number }> {
+    const user = await this.dataSource.getRepository(User).findOneByOrFail({ id: userId });
+    const left = await this.dataSource.getRepository(RecoveryCode).countBy({ userId, usedAt: IsNull() });
+    return { enabled: Boolean(user.totpEnabledAt), recoveryCodesLeft: user.totpEnabledAt ? left : 0 };
+  }
+
+  /** Checks a second factor: a current TOTP code, or an unused recovery code (then spent). */
+  async check(userId: string, factor: { code?: string; recoveryCode?: string }): Promise<boolean> {
+    if (factor.code) {
+      const user = await this.withSecret(userId);
+      return Boolean(user.totpEnabledAt && user.totpSecret && (await this.totpValid(user.totpSecret, factor.code)));
+    }
+    if (factor.recoveryCode) {
+      const hash = hashToken(normalise(factor.recoveryCode));
+      const used = await this.dataSource.getRepository(RecoveryCode).update({ userId, codeHash: hash, usedAt: IsNull() }, { usedAt: new Date() });
+      return Boolean(used.affected);
+    }
+    return false;
+  }
+
+  private async newRecoveryCodes(userId: string): Promise<string[]> {
+    const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
+    const repo = this.dataSource.getRepository(RecoveryCode);
+    await repo.delete({ userId });
+    await repo.insert(codes.map((code) => ({ userId, id: randomUUID(), codeHash: hashToken(normalise(code)), usedAt: null })));
+    return codes;
+  }
+
+  private withSecret(userId: string): Promise<User> {
+    return this.dataSource.getRepository(User).createQueryBuilder('u').addSelect('u.totpSecret').where('u.id = :userId', { userId }).getOneOrFail();
+  }
+
+  /** One 30-second step either side, for a phone whose clock is a little off. */
+  private async totpValid(sealedSecret: string, code: string): Promise<boolean> {
+    const secret = unseal(sealedSecret, this.config.DATA_ENCRYPTION_KEY);
+    return (await verify({ secret, token: code, epochTolerance: 30 })).valid;
+  }
+}
