@@ -23,9 +23,10 @@ export interface Portal {
  * The built web app served with /api proxied to the real API and worker, whose emails link to this
  * server, and a headless chromium to drive it.
  */
-export async function startPortal(): Promise<Portal> {
+/** `env`: API settings a spec needs (e.g. a higher per-account sign-in limit for one that signs in many times). */
+export async function startPortal(env: Record<string, string> = {}): Promise<Portal> {
   const web = await startWebServer();
-  const stack = await startStack({ env: { WEB_URL: web.url } });
+  const stack = await startStack({ env: { WEB_URL: web.url, ...env } });
   web.proxyTo(await stack.app.getUrl());
   const browser = await launchBrowser();
   const contexts: BrowserContext[] = [];
