@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { Role } from '@candor/domain';
+import { unseal, type Role } from '@candor/domain';
 import type { Api } from './api-client';
-import { invitationLink, linkTo, waitForEmailWhere, waitForEmails } from './mail-sink';
+import { invitationLink, waitForEmails } from './mail-sink';
+import { withOwner } from './owner-db';
+import { SECRET } from './stack';
 
 export const PASSWORD = 'correct horse battery staple';
 
@@ -31,10 +33,21 @@ export async function signUpTenant(api: Api, overrides: Record<string, string> =
   return { tenantId: me.body.tenant.id, slug, owner: { email, token } };
 }
 
-/** Opens the confirmation link of a sign-up from the SMTP sink; returns the owner's access token. */
+/**
+ * Opens the confirmation link of a sign-up, read from its outbox row (sealed there like in the
+ * email), so a stack without a worker can sign up too; returns the owner's access token. The email
+ * itself is read from the SMTP sink in the sign-up tests (account-access).
+ */
 export async function confirmSignUp(api: Api, email: string): Promise<string> {
-  const message = await waitForEmailWhere(email, 'with a confirmation link', (m) => m.text.includes('/confirm-email?'));
-  const confirmed = await api.post('/api/v1/auth/confirm-email', { token: linkTo(message, '/confirm-email').searchParams.get('token') });
+  const { rows } = await withOwner((db) =>
+    db.query<{ url: string }>(
+      `SELECT payload->'sealed'->>'url' AS url FROM notifications
+       WHERE lower(recipient_email) = lower($1) AND template = 'email_confirm' ORDER BY created_at DESC LIMIT 1`,
+      [email],
+    ),
+  );
+  if (!rows[0]?.url) throw new Error(`no confirmation email written for ${email}`);
+  const confirmed = await api.post('/api/v1/auth/confirm-email', { token: new URL(unseal(rows[0].url, SECRET)).searchParams.get('token') });
   if (confirmed.status !== 200) throw new Error(`confirmation failed: ${confirmed.status} ${JSON.stringify(confirmed.body)}`);
   return confirmed.body.accessToken as string;
 }

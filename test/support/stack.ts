@@ -20,7 +20,8 @@ export interface Stack {
   close(): Promise<void>;
 }
 
-const SECRET = 'e2e-secret-that-is-long-enough-0123456789';
+/** The test stacks' JWT and data-encryption secret (tests unseal outbox secrets with it). */
+export const SECRET = 'e2e-secret-that-is-long-enough-0123456789';
 
 /** The real API (on a free port) and, unless told otherwise, the real worker, in this process. */
 export async function startStack(options: { env?: Record<string, string>; worker?: boolean } = {}): Promise<Stack> {
