@@ -621,6 +621,8 @@ const UNSCOPED = new Set([
   'PATCH /members/:userId',
   'DELETE /members/:userId',
   'GET /me/sessions',
+  'GET /me/notification-preferences',
+  'PUT /me/notification-preferences/:event',
   'DELETE /me/sessions/:own',
   'POST /me/password',
   'POST /me/email',

@@ -87,9 +87,11 @@ export class TimesheetsController {
     @Query() query: TimesheetQuery,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
+    // Built first: a refusal (404 out of scope) must still go out as the JSON error, not as HTML.
+    const html = timesheetHtml(await this.build(actor, id, query));
     reply.header('content-type', 'text/html; charset=utf-8');
     reply.header('content-security-policy', REPORT_CSP);
-    return timesheetHtml(await this.build(actor, id, query));
+    return html;
   }
 
   @Post('engagements/:id/share-links')
