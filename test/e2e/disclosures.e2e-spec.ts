@@ -85,7 +85,7 @@ describe('disclosures', () => {
     otherEngagementId = (await createEngagement(api, tenant.owner.token, otherClientId, { name: 'Other work' })).id;
     // A recognisable name, so the blameless checks have something to find.
     expect((await api.patch('/api/v1/me', { displayName: 'Ada Lovelace' }, assistant.token)).status).toBe(200);
-  });
+  }, 180_000); // Several people to invite and sign in: argon2 is slow on a busy machine.
   afterAll(() => stack.close());
 
   it('walks the whole lifecycle as assistant, manager and client_admin, with an email at every step', async () => {
