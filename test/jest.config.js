@@ -3,5 +3,6 @@ module.exports = require('../jest.preset.js')(__dirname, {
   testMatch: ['<rootDir>/e2e/**/*.e2e-spec.ts', '<rootDir>/browser/**/*.browser-spec.ts'],
   globalSetup: '<rootDir>/setup/global-setup.ts',
   globalTeardown: '<rootDir>/setup/global-teardown.ts',
-  testTimeout: 60_000,
+  // Set-ups invite several people (argon2 hashes each password), which takes long on two busy cores.
+  testTimeout: 120_000,
 });
