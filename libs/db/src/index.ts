@@ -7,3 +7,4 @@ export * from './writes/recipients';
 export * from './writes/outbox';
 export * from './writes/audit';
 export * from './writes/held-notifications';
+export * from './sql/sql-list';

@@ -34,3 +34,9 @@ export function offerValueProblem(kind: OfferKind, value: string | null | undefi
       return has || currency ? 'A free revision takes no value or currency' : null;
   }
 }
+
+/** Offers worth money: they become a credit on the client's account once applied. */
+export const MONEY_OFFER_KINDS: readonly OfferKind[] = ['credit', 'refund'];
+
+/** Offers the client said yes to. */
+export const ACCEPTED_OFFER_STATUSES: readonly OfferStatus[] = ['accepted', 'applied'];

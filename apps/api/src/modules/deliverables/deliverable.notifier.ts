@@ -1,17 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { tenantSettings, type TenantSettings } from '@candor/domain';
+import type { ActorRef } from '../../common/actor-ref';
+import { actorNameFor } from '../../common/client-view';
 import { TenantContext } from '../../common/tenant-context';
 import { API_CONFIG, type ApiConfig } from '../../config/api-config';
 import { OutboxService } from '../outbox/outbox.service';
 import { RecipientsService, type Recipient } from '../outbox/recipients.service';
+import { TenantRepository } from '../tenant/tenant.repository';
 import type { DeliverableRow } from './deliverables.repository';
 
 /** Who hears about a step: everyone at the client, or the team around the deliverable (assignee and managers). */
 export type DeliverableAudience = 'client_contacts' | 'team';
-
-import type { ActorRef } from '../../common/actor-ref';
-
-export type { ActorRef };
 
 /** Writes the outbox rows for deliverable news; the emails leave only if the change commits. */
 @Injectable()
@@ -21,15 +19,8 @@ export class DeliverableNotifier {
     private readonly tenant: TenantContext,
     private readonly outbox: OutboxService,
     private readonly recipients: RecipientsService,
+    private readonly tenants: TenantRepository,
   ) {}
-
-  async tenantFacts(tenantId: string): Promise<{ name: string; teamName: string; settings: TenantSettings }> {
-    const [row]: { name: string; settings: Record<string, unknown> }[] = await this.tenant.manager.query(
-      `SELECT name, settings FROM tenants WHERE id = $1`,
-      [tenantId],
-    );
-    return { name: row!.name, teamName: `${row!.name} team`, settings: tenantSettings(row!.settings) };
-  }
 
   url(deliverableId: string): string {
     return new URL(`/deliverables/${deliverableId}`, this.config.WEB_URL).toString();
@@ -44,7 +35,7 @@ export class DeliverableNotifier {
     actor: ActorRef,
   ): Promise<void> {
     const manager = this.tenant.manager;
-    const facts = await this.tenantFacts(tenantId);
+    const facts = await this.tenants.facts(manager, tenantId);
     let recipients: Recipient[] =
       audience === 'client_contacts'
         ? await this.recipients.clientContacts(manager, tenantId, d.clientAccountId)
@@ -59,7 +50,7 @@ export class DeliverableNotifier {
       clientName: d.clientName,
       engagementName: d.engagementName,
       deliverableTitle: d.title,
-      actorName: toClient && !actor.isClient && !facts.settings.showStaffNames ? facts.teamName : actor.displayName,
+      actorName: actorNameFor(toClient, actor, facts),
       url: this.url(d.id),
       ...extra,
     });

@@ -1,13 +1,8 @@
-import { roundsSummary } from '@candor/domain';
+import { OPEN_DELIVERABLE_STATUSES, isClientRole, roundsSummary, type Actor } from '@candor/domain';
+import { STAFF_VIEW, clientViewOf, shownStaff, type ClientView, type TenantFacts } from '../../common/client-view';
 import type { ShownPersonResponse } from '../disclosures/dto/disclosure.response';
 import type { DeliverableClientResponse, DeliverableStaffResponse, DeliverableVersionResponse, RevisionRequestResponse } from './dto/deliverable.response';
 import type { DeliverableRow, FileRow, RevisionRequestRow, VersionRow } from './deliverables.repository';
-
-/** How a client user meets the team: as the team, unless the tenant shows staff names. */
-export interface ClientView {
-  teamName: string;
-  showStaffNames: boolean;
-}
 
 export interface DeliverableDetail {
   versions: VersionRow[];
@@ -19,7 +14,7 @@ export const downloadPath = (deliverableId: string, fileId: string) => `/api/v1/
 
 /** The client's view, field by field: the team member behind the work is the team unless the tenant says otherwise. */
 export function presentForClient(row: DeliverableRow, view: ClientView, detail?: DeliverableDetail): DeliverableClientResponse {
-  const staff = (id: string, name: string): ShownPersonResponse => (view.showStaffNames ? { id, displayName: name } : { id: null, displayName: view.teamName });
+  const staff = (id: string, name: string): ShownPersonResponse => shownStaff(view, id, name);
   const response: DeliverableClientResponse = {
     id: row.id,
     engagementId: row.engagementId,
@@ -30,7 +25,7 @@ export function presentForClient(row: DeliverableRow, view: ClientView, detail?:
     description: row.description,
     status: row.status,
     dueAt: row.dueAt,
-    late: row.lateAt !== null && (row.status === 'in_progress' || row.status === 'changes_requested'),
+    late: row.lateAt !== null && OPEN_DELIVERABLE_STATUSES.includes(row.status),
     assignee: row.assigneeId ? staff(row.assigneeId, row.assigneeName ?? '') : null,
     approvedAt: row.approvedAt,
     approvedBy: row.approvedBy ? { id: row.approvedBy, displayName: row.approvedByName ?? '' } : null,
@@ -42,9 +37,14 @@ export function presentForClient(row: DeliverableRow, view: ClientView, detail?:
   return { ...response, ...presentDetail(row.id, detail, (v) => staff(v.createdBy, v.createdByName)) };
 }
 
+/** The response for the caller's audience: the client's view for a client user, the team's otherwise. */
+export function presentDeliverable(actor: Actor, facts: TenantFacts, row: DeliverableRow, detail?: DeliverableDetail): DeliverableClientResponse | DeliverableStaffResponse {
+  return isClientRole(actor.role) ? presentForClient(row, clientViewOf(facts), detail) : presentForStaff(row, detail);
+}
+
 export function presentForStaff(row: DeliverableRow, detail?: DeliverableDetail): DeliverableStaffResponse {
   const response: DeliverableStaffResponse = {
-    ...presentForClient(row, { teamName: '', showStaffNames: true }),
+    ...presentForClient(row, STAFF_VIEW),
     lateAt: row.lateAt,
     dueRemindedAt: row.dueRemindedAt,
     lateNotifiedAt: row.lateNotifiedAt,

@@ -72,6 +72,25 @@ export interface RevisionRequestRow {
   createdAt: Date;
 }
 
+export interface NewDeliverable {
+  tenantId: string;
+  id: string;
+  engagementId: string;
+  clientAccountId: string;
+  title: string;
+  description: string;
+  assigneeId: string | null;
+  dueAt: string | null;
+  createdBy: string;
+}
+
+export interface DeliverablePatch {
+  title?: string;
+  description?: string;
+  assigneeId?: string | null;
+  dueAt?: string | null;
+}
+
 export interface DeliverableFilter {
   id?: string;
   engagementId?: string;
@@ -112,6 +131,30 @@ export class DeliverablesRepository {
        ORDER BY d.due_at ASC NULLS LAST, d.created_at DESC, d.id ${limit}`,
       params,
     );
+  }
+
+  async insert(manager: EntityManager, d: NewDeliverable): Promise<void> {
+    await manager.query(
+      `INSERT INTO deliverables (tenant_id, id, engagement_id, client_account_id, title, description, assignee_id, due_at, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [d.tenantId, d.id, d.engagementId, d.clientAccountId, d.title, d.description, d.assigneeId, d.dueAt, d.createdBy],
+    );
+  }
+
+  /** Changes the fields given (undefined: unchanged). A new due date is a new promise: its reminder and late notice may go out again. */
+  async update(manager: EntityManager, tenantId: string, id: string, patch: DeliverablePatch): Promise<void> {
+    const sets: string[] = [];
+    const params: unknown[] = [tenantId, id];
+    const set = (column: string, value: unknown) => sets.push(`${column} = $${params.push(value)}`);
+    if (patch.title !== undefined) set('title', patch.title);
+    if (patch.description !== undefined) set('description', patch.description);
+    if (patch.assigneeId !== undefined) set('assignee_id', patch.assigneeId);
+    if (patch.dueAt !== undefined) {
+      set('due_at', patch.dueAt);
+      sets.push('due_reminded_at = NULL', 'late_at = NULL', 'late_notified_at = NULL');
+    }
+    if (!sets.length) return;
+    await manager.query(`UPDATE deliverables SET ${sets.join(', ')}, updated_at = now() WHERE tenant_id = $1 AND id = $2`, params);
   }
 
   async lock(manager: EntityManager, tenantId: string, id: string): Promise<void> {

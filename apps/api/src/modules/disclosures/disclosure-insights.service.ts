@@ -1,8 +1,10 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { clientAccountInScope, type Actor } from '@candor/domain';
+import { sqlList } from '@candor/db';
+import { ACCEPTED_OFFER_STATUSES, MONEY_OFFER_KINDS, clientAccountInScope, type Actor } from '@candor/domain';
 import { ActorScope } from '../../common/actor-scope';
 import { scopeWhere } from '../../common/scope-condition';
 import { TenantContext } from '../../common/tenant-context';
+import { offerValueText } from './disclosures.repository';
 import type { AnalyticsQuery, AnalyticsResponse, CreditsResponse, LessonResponse, LessonsQuery, ServiceRecordResponse } from './dto/insights.dto';
 
 const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -48,7 +50,7 @@ export class DisclosureInsightsService {
     const inScope = scopeWhere(scope, { engagementId: 'd.engagement_id', clientAccountId: 'l.client_account_id' }, params);
     const entries: CreditsResponse['entries'] = await manager.query(
       `SELECT l.id, l.offer_id AS "offerId", o.disclosure_id AS "disclosureId", l.kind,
-              CASE WHEN l.kind IN ('credit', 'refund') THEN l.value::text ELSE trim_scale(l.value)::text END AS value,
+              ${offerValueText('l.kind', 'l.value')} AS value,
               l.currency, l.description, l.created_at AS "createdAt", l.applied_at AS "appliedAt"
        FROM credit_ledger_entries l JOIN compensation_offers o ON o.tenant_id = l.tenant_id AND o.id = l.offer_id
        JOIN disclosures d ON d.tenant_id = o.tenant_id AND d.id = o.disclosure_id
@@ -61,7 +63,7 @@ export class DisclosureInsightsService {
       `SELECT l.currency, sum(l.value)::text AS amount
        FROM credit_ledger_entries l JOIN compensation_offers o ON o.tenant_id = l.tenant_id AND o.id = l.offer_id
        JOIN disclosures d ON d.tenant_id = o.tenant_id AND d.id = o.disclosure_id
-       WHERE l.tenant_id = $1 AND l.client_account_id = $2 AND l.kind IN ('credit', 'refund') AND l.applied_at IS NULL AND ${moneyInScope}
+       WHERE l.tenant_id = $1 AND l.client_account_id = $2 AND l.kind IN (${sqlList(MONEY_OFFER_KINDS)}) AND l.applied_at IS NULL AND ${moneyInScope}
        GROUP BY l.currency ORDER BY l.currency`,
       moneyParams,
     );
@@ -97,8 +99,8 @@ export class DisclosureInsightsService {
       range,
     );
     const [offers]: { answered: number; accepted: number }[] = await manager.query(
-      `SELECT count(*) FILTER (WHERE o.status IN ('accepted', 'applied', 'declined'))::int AS answered,
-              count(*) FILTER (WHERE o.status IN ('accepted', 'applied'))::int AS accepted
+      `SELECT count(*) FILTER (WHERE o.status IN (${sqlList([...ACCEPTED_OFFER_STATUSES, 'declined'])}))::int AS answered,
+              count(*) FILTER (WHERE o.status IN (${sqlList(ACCEPTED_OFFER_STATUSES)}))::int AS accepted
        FROM compensation_offers o JOIN disclosures d ON d.tenant_id = o.tenant_id AND d.id = o.disclosure_id
        JOIN tenants t ON t.id = d.tenant_id WHERE ${inRange}`,
       range,
@@ -107,7 +109,7 @@ export class DisclosureInsightsService {
       `SELECT o.currency, sum(o.value)::text AS amount
        FROM compensation_offers o JOIN disclosures d ON d.tenant_id = o.tenant_id AND d.id = o.disclosure_id
        JOIN tenants t ON t.id = d.tenant_id
-       WHERE ${inRange} AND o.kind IN ('credit', 'refund') AND o.status IN ('accepted', 'applied')
+       WHERE ${inRange} AND o.kind IN (${sqlList(MONEY_OFFER_KINDS)}) AND o.status IN (${sqlList(ACCEPTED_OFFER_STATUSES)})
        GROUP BY o.currency ORDER BY o.currency`,
       range,
     );

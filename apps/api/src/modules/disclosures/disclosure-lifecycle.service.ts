@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { DISCLOSURE_TRANSITIONS, checkTransition, defineAbilityFor, disclosureFacts, isClientRole, type Actor, type DisclosureAction } from '@candor/domain';
 import { actorRef } from '../../common/actor-ref';
 import { TenantContext } from '../../common/tenant-context';
+import { TenantRepository } from '../tenant/tenant.repository';
 import { DisclosureEventsWriter } from './disclosure-events.writer';
 import { DisclosureNotifier, formatUtc } from './disclosure.notifier';
 import { DisclosuresService, type DisclosureResponse } from './disclosures.service';
@@ -32,6 +33,7 @@ const RETROSPECTIVE_AFTER_DAYS = 7;
 export class DisclosureLifecycleService {
   constructor(
     private readonly tenant: TenantContext,
+    private readonly tenants: TenantRepository,
     private readonly disclosures: DisclosuresService,
     private readonly repository: DisclosuresRepository,
     private readonly events: DisclosureEventsWriter,
@@ -54,7 +56,7 @@ export class DisclosureLifecycleService {
   async disclose(actor: Actor, id: string): Promise<DisclosureResponse> {
     const manager = this.tenant.manager;
     const d = await this.begin(actor, id, 'disclose');
-    const { settings } = await this.notifier.tenantFacts(actor.tenantId);
+    const settings = await this.tenants.settings(this.tenant.manager, actor.tenantId);
     if (settings.requireDisclosureReview && !defineAbilityFor(actor).can('review', 'Disclosure')) {
       throw new ForbiddenException('A manager reviews disclosures before they reach the client: submit this draft for review');
     }

@@ -1,22 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { tenantSettings, type TenantSettings } from '@candor/domain';
-import { API_CONFIG, type ApiConfig } from '../../config/api-config';
+import type { ActorRef } from '../../common/actor-ref';
+import { actorNameFor } from '../../common/client-view';
 import { TenantContext } from '../../common/tenant-context';
+import { API_CONFIG, type ApiConfig } from '../../config/api-config';
 import { OutboxService } from '../outbox/outbox.service';
 import { RecipientsService, type Recipient } from '../outbox/recipients.service';
+import { TenantRepository } from '../tenant/tenant.repository';
 import type { DisclosureRow } from './disclosures.repository';
 
 /** Who hears about a step: the client's people, its main contacts, the team around the disclosure, or the reviewers. */
 export type DisclosureAudience = 'client_contacts' | 'client_admins' | 'team' | 'reviewers';
 
 export const formatUtc = (at: Date | null): string => (at ? `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC` : '');
-
-/** The tenant facts every disclosure response and email needs. */
-export interface TenantFacts {
-  name: string;
-  teamName: string;
-  settings: TenantSettings;
-}
 
 /** Writes the outbox rows for disclosure news; the emails leave only if the change commits. */
 @Injectable()
@@ -26,15 +21,8 @@ export class DisclosureNotifier {
     private readonly tenant: TenantContext,
     private readonly outbox: OutboxService,
     private readonly recipients: RecipientsService,
+    private readonly tenants: TenantRepository,
   ) {}
-
-  async tenantFacts(tenantId: string): Promise<TenantFacts> {
-    const [row]: { name: string; settings: Record<string, unknown> }[] = await this.tenant.manager.query(
-      `SELECT name, settings FROM tenants WHERE id = $1`,
-      [tenantId],
-    );
-    return { name: row!.name, teamName: `${row!.name} team`, settings: tenantSettings(row!.settings) };
-  }
 
   url(disclosureId: string, suffix = ''): string {
     return new URL(`/disclosures/${disclosureId}${suffix}`, this.config.WEB_URL).toString();
@@ -50,10 +38,10 @@ export class DisclosureNotifier {
     audience: DisclosureAudience,
     template: string,
     extra: Record<string, unknown> = {},
-    actor?: { userId: string; displayName: string; isClient: boolean },
+    actor?: ActorRef,
   ): Promise<void> {
     const manager = this.tenant.manager;
-    const facts = await this.tenantFacts(tenantId);
+    const facts = await this.tenants.facts(manager, tenantId);
     const toClient = audience === 'client_contacts' || audience === 'client_admins';
     let recipients: Recipient[];
     if (audience === 'client_contacts') recipients = await this.recipients.clientContacts(manager, tenantId, d.clientAccountId);
@@ -66,7 +54,7 @@ export class DisclosureNotifier {
       );
     }
     if (actor) recipients = recipients.filter((r) => r.userId !== actor.userId);
-    const actorName = !actor ? '' : toClient && !actor.isClient && !facts.settings.showStaffNames ? facts.teamName : actor.displayName;
+    const actorName = actorNameFor(toClient, actor, facts);
     await this.outbox.addForEach(manager, tenantId, recipients, template, {
       tenantName: facts.name,
       clientName: d.clientName,

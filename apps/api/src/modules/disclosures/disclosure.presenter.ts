@@ -1,4 +1,5 @@
-import { allowedNextStatuses, disclosureFacts, isDisclosed } from '@candor/domain';
+import { allowedNextStatuses, disclosureFacts, isClientRole, isDisclosed, type Actor } from '@candor/domain';
+import { STAFF_VIEW, clientViewOf, shownStaff, type ClientView, type TenantFacts } from '../../common/client-view';
 import type {
   DisclosureClientResponse,
   DisclosureStaffResponse,
@@ -8,12 +9,6 @@ import type {
   TimelineEntryResponse,
 } from './dto/disclosure.response';
 import type { DisclosureRow, FollowUpRow, OfferRow, TimelineRow } from './disclosures.repository';
-
-/** How a client user meets the team: as the team, unless the tenant chose to show staff names. */
-export interface ClientView {
-  teamName: string;
-  showStaffNames: boolean;
-}
 
 export interface DisclosureDetail {
   offers: OfferRow[];
@@ -58,8 +53,7 @@ function presentOffer(o: OfferRow): OfferResponse {
  * internal comments and events before the disclosure cannot reach a client by accident.
  */
 export function presentForClient(row: DisclosureRow, view: ClientView, detail?: DisclosureDetail): DisclosureClientResponse {
-  const team: ShownPersonResponse = { id: null, displayName: view.teamName };
-  const staff = (id: string, name: string): ShownPersonResponse => (view.showStaffNames ? { id, displayName: name } : team);
+  const staff = (id: string, name: string): ShownPersonResponse => shownStaff(view, id, name);
   const response: DisclosureClientResponse = {
     id: row.id,
     engagementId: row.engagementId,
@@ -102,10 +96,15 @@ export function presentForClient(row: DisclosureRow, view: ClientView, detail?: 
   };
 }
 
+/** The response for the caller's audience: the client's view for a client user, the team's otherwise. */
+export function presentDisclosure(actor: Actor, facts: TenantFacts, row: DisclosureRow, detail?: DisclosureDetail): DisclosureClientResponse | DisclosureStaffResponse {
+  return isClientRole(actor.role) ? presentForClient(row, clientViewOf(facts), detail) : presentForStaff(row, facts.settings.disclosureDeadlineHours, detail);
+}
+
 /** The team's view; `deadlineHours` is the tenant's disclosure deadline, for the overdue flag. */
 export function presentForStaff(row: DisclosureRow, deadlineHours: number, detail?: DisclosureDetail): DisclosureStaffResponse {
   const base: DisclosureClientResponse = {
-    ...presentForClient(row, { teamName: '', showStaffNames: true }),
+    ...presentForClient(row, STAFF_VIEW),
     author: { id: row.authorId, displayName: row.authorName },
   };
   const response: DisclosureStaffResponse = {

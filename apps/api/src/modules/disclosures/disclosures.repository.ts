@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { DisclosureStatus, Scope } from '@candor/domain';
+import { sqlList } from '@candor/db';
+import { MONEY_OFFER_KINDS, UNDISCLOSED_STATUSES, type DisclosureStatus, type Scope } from '@candor/domain';
 import type { KeysetPosition } from '../../common/keyset-cursor';
 import { scopeWhere } from '../../common/scope-condition';
 
@@ -99,7 +100,9 @@ export interface DisclosureFilter {
 }
 
 /** An offer's value as text: money keeps its 2 decimals, a percent, hours or days drop trailing zeros ("10", "1.5"). */
-export const OFFER_VALUE_TEXT = `CASE WHEN o.kind IN ('credit', 'refund') THEN o.value::text ELSE trim_scale(o.value)::text END`;
+export const offerValueText = (kind: string, value: string): string =>
+  `CASE WHEN ${kind} IN (${sqlList(MONEY_OFFER_KINDS)}) THEN ${value}::text ELSE trim_scale(${value})::text END`;
+export const OFFER_VALUE_TEXT = offerValueText('o.kind', 'o.value');
 
 const DISCLOSURE_COLUMNS = `
   d.id, d.engagement_id AS "engagementId", e.name AS "engagementName", d.client_account_id AS "clientAccountId", c.name AS "clientName",
@@ -122,7 +125,7 @@ export class DisclosuresRepository {
   find(manager: EntityManager, scope: Scope, f: DisclosureFilter): Promise<DisclosureRow[]> {
     const params: unknown[] = [scope.tenantId];
     const where = ['d.tenant_id = $1', scopeWhere(scope, { engagementId: 'd.engagement_id', clientAccountId: 'd.client_account_id' }, params)];
-    if (scope.kind === 'client_account') where.push(`d.status NOT IN ('draft', 'in_review')`);
+    if (scope.kind === 'client_account') where.push(`d.status NOT IN (${sqlList(UNDISCLOSED_STATUSES)})`);
     const add = (sql: (p: string) => string, value: unknown) => where.push(sql(`$${params.push(value)}`));
     if (f.id) add((p) => `d.id = ${p}`, f.id);
     if (f.engagementId) add((p) => `d.engagement_id = ${p}`, f.engagementId);

@@ -1,12 +1,14 @@
-import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { findNamedPeople, isClientRole, isDisclosed, type Actor, type DisclosureStatus } from '@candor/domain';
 import { actorRef } from '../../common/actor-ref';
 import { ActorScope } from '../../common/actor-scope';
+import { ScopedLookup } from '../../common/scoped-lookup';
 import { decodeCursor, encodeCursor } from '../../common/keyset-cursor';
 import { TenantContext } from '../../common/tenant-context';
 import { EngagementsService } from '../engagements/engagements.service';
-import { presentForClient, presentForStaff } from './disclosure.presenter';
+import { TenantRepository } from '../tenant/tenant.repository';
+import { presentDisclosure } from './disclosure.presenter';
 import { DisclosureEventsWriter } from './disclosure-events.writer';
 import { DisclosureNotifier } from './disclosure.notifier';
 import { DisclosuresRepository, type DisclosureRow } from './disclosures.repository';
@@ -46,6 +48,8 @@ export class DisclosuresService {
   constructor(
     private readonly tenant: TenantContext,
     private readonly scopes: ActorScope,
+    private readonly lookup: ScopedLookup,
+    private readonly tenants: TenantRepository,
     private readonly repository: DisclosuresRepository,
     private readonly engagements: EngagementsService,
     private readonly events: DisclosureEventsWriter,
@@ -191,19 +195,13 @@ export class DisclosuresService {
   }
 
   /** A disclosure in the caller's scope: 404 for another tenant's, one outside the scope, or (for clients) a draft. */
-  async findVisible(actor: Actor, id: string): Promise<DisclosureRow> {
-    const [row] = await this.repository.find(this.tenant.manager, await this.scopes.of(actor), { id });
-    if (!row) throw new NotFoundException('Disclosure not found');
-    return row;
+  findVisible(actor: Actor, id: string): Promise<DisclosureRow> {
+    return this.lookup.visible(actor, this.repository, id, 'Disclosure');
   }
 
   /** A disclosure the caller works on as staff, optionally locked for a change; clients get 404 or 403. */
-  async findWorkable(actor: Actor, id: string, lock = false): Promise<DisclosureRow> {
-    const visible = await this.findVisible(actor, id);
-    if (isClientRole(actor.role)) throw new ForbiddenException('Only the team changes a disclosure');
-    if (!lock) return visible;
-    await this.repository.lock(this.tenant.manager, actor.tenantId, id);
-    return this.findVisible(actor, id);
+  findWorkable(actor: Actor, id: string, lock = false): Promise<DisclosureRow> {
+    return this.lookup.workable(actor, this.repository, id, 'Disclosure', lock);
   }
 
   /** Refuses client-facing words that name a person involved, pointing at the words. */
@@ -230,19 +228,14 @@ export class DisclosuresService {
       timeline: await this.repository.timeline(manager, actor.tenantId, row.id),
       involved: isClientRole(actor.role) ? [] : ((await this.repository.involved(manager, actor.tenantId, [row.id])).get(row.id) ?? []),
     };
-    const facts = await this.notifier.tenantFacts(actor.tenantId);
-    return isClientRole(actor.role)
-      ? presentForClient(row, { teamName: facts.teamName, showStaffNames: facts.settings.showStaffNames }, detail)
-      : presentForStaff(row, facts.settings.disclosureDeadlineHours, detail);
+    return presentDisclosure(actor, await this.tenants.facts(manager, actor.tenantId), row, detail);
   }
 
   private async present(actor: Actor, rows: DisclosureRow[]): Promise<DisclosureResponse[]> {
-    const facts = await this.notifier.tenantFacts(actor.tenantId);
-    if (isClientRole(actor.role)) {
-      return rows.map((r) => presentForClient(r, { teamName: facts.teamName, showStaffNames: facts.settings.showStaffNames }));
-    }
+    const facts = await this.tenants.facts(this.tenant.manager, actor.tenantId);
+    if (isClientRole(actor.role)) return rows.map((r) => presentDisclosure(actor, facts, r));
     const involved = await this.repository.involved(this.tenant.manager, actor.tenantId, rows.map((r) => r.id));
-    return rows.map((r) => ({ ...presentForStaff(r, facts.settings.disclosureDeadlineHours), involved: involved.get(r.id) ?? [] }));
+    return rows.map((r) => ({ ...presentDisclosure(actor, facts, r), involved: involved.get(r.id) ?? [] }));
   }
 
   private async assertDeliverableOf(tenantId: string, engagementId: string, deliverableId: string): Promise<void> {

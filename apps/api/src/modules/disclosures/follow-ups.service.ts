@@ -1,5 +1,6 @@
 import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
-import { isClientRole, type Actor } from '@candor/domain';
+import { sqlList } from '@candor/db';
+import { UNDISCLOSED_STATUSES, isClientRole, type Actor } from '@candor/domain';
 import { actorRef } from '../../common/actor-ref';
 import { ActorScope } from '../../common/actor-scope';
 import { scopeWhere } from '../../common/scope-condition';
@@ -32,7 +33,7 @@ export class FollowUpsService {
     const params: unknown[] = [actor.tenantId, query.status ?? 'pending', query.kind ?? null];
     const inScope = scopeWhere(scope, { engagementId: 'd.engagement_id', clientAccountId: 'd.client_account_id' }, params);
     // A client sees its check-ins of disclosed errors, never the team's retrospectives or drafts.
-    const clientView = scope.kind === 'client_account' ? `AND f.kind = 'client_check_in' AND d.status NOT IN ('draft', 'in_review')` : '';
+    const clientView = scope.kind === 'client_account' ? `AND f.kind = 'client_check_in' AND d.status NOT IN (${sqlList(UNDISCLOSED_STATUSES)})` : '';
     return this.tenant.manager.query(
       `SELECT f.id, f.kind, f.status, f.due_at AS "dueAt", d.id AS "disclosureId", d.category, d.engagement_id AS "engagementId",
               e.name AS "engagementName", c.name AS "clientName"

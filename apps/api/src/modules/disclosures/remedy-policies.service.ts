@@ -3,10 +3,11 @@ import type { Actor } from '@candor/domain';
 import { TenantContext } from '../../common/tenant-context';
 import { AuditService } from '../audit/audit.service';
 import { EngagementsService } from '../engagements/engagements.service';
+import { offerValueText } from './disclosures.repository';
 import type { RemedyPolicyDto, RemedyPolicyResponse } from './dto/remedy-policy.dto';
 
 const COLUMNS = `category, remedy_plan AS "remedyPlan", remedy_due_hours AS "remedyDueHours", offer_kind AS "offerKind",
-  CASE WHEN offer_kind IN ('credit', 'refund') THEN offer_value::text ELSE trim_scale(offer_value)::text END AS "offerValue",
+  ${offerValueText('offer_kind', 'offer_value')} AS "offerValue",
   offer_currency AS "offerCurrency", offer_note AS "offerNote", offer_valid_days AS "offerValidDays", updated_at AS "updatedAt"`;
 
 /** The remedies agreed up front in an engagement's working agreement, one per category of error. */

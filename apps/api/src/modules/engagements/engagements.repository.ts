@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { Engagement, EngagementRate } from '@candor/db';
-import type { Scope } from '@candor/domain';
+import { Engagement, EngagementRate, sqlList } from '@candor/db';
+import { STAFF_ROLES, type Scope } from '@candor/domain';
 import { scopeNamed } from '../../common/scope-condition';
 import type { PersonResponse, RetainerResponse } from './dto/engagement.response';
 
@@ -65,7 +65,7 @@ export class EngagementsRepository {
   async staffIds(manager: EntityManager, tenantId: string, userIds: string[]): Promise<Set<string>> {
     const rows: { userId: string }[] = await manager.query(
       `SELECT user_id AS "userId" FROM memberships
-       WHERE tenant_id = $1 AND user_id = ANY($2::uuid[]) AND role IN ('owner', 'manager', 'assistant')`,
+       WHERE tenant_id = $1 AND user_id = ANY($2::uuid[]) AND role IN (${sqlList(STAFF_ROLES)})`,
       [tenantId, userIds],
     );
     return new Set(rows.map((r) => r.userId));

@@ -1,21 +1,13 @@
 import { Body, Controller, Get, Patch } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Tenant } from '@candor/db';
-import { tenantSettings, type Actor } from '@candor/domain';
+import type { Actor } from '@candor/domain';
 import { CurrentActor, Policy } from '../../common/access.decorators';
 import { TenantContext } from '../../common/tenant-context';
 import { AuditService } from '../audit/audit.service';
 import { TenantResponse } from './dto/tenant.response';
 import { UpdateTenantDto } from './dto/update-tenant.dto';
-
-const present = (t: Tenant): TenantResponse => ({
-  id: t.id,
-  name: t.name,
-  slug: t.slug,
-  defaultLocale: t.defaultLocale,
-  timeZone: t.timeZone,
-  settings: tenantSettings(t.settings),
-});
+import { presentTenant } from './tenant.presenter';
+import { TenantRepository } from './tenant.repository';
 
 @ApiTags('tenant')
 @ApiBearerAuth()
@@ -23,6 +15,7 @@ const present = (t: Tenant): TenantResponse => ({
 export class TenantController {
   constructor(
     private readonly tenant: TenantContext,
+    private readonly repository: TenantRepository,
     private readonly audit: AuditService,
   ) {}
 
@@ -31,7 +24,7 @@ export class TenantController {
   @ApiOperation({ summary: 'The workspace and its settings (staff)' })
   @ApiOkResponse({ type: TenantResponse })
   async get(@CurrentActor() actor: Actor): Promise<TenantResponse> {
-    return present(await this.tenant.manager.findOneByOrFail(Tenant, { id: actor.tenantId }));
+    return presentTenant(await this.repository.get(this.tenant.manager, actor.tenantId));
   }
 
   @Patch()
@@ -40,17 +33,17 @@ export class TenantController {
   @ApiOkResponse({ type: TenantResponse })
   async update(@CurrentActor() actor: Actor, @Body() dto: UpdateTenantDto): Promise<TenantResponse> {
     const manager = this.tenant.manager;
-    const before = await manager.findOneByOrFail(Tenant, { id: actor.tenantId });
+    const before = await this.repository.get(manager, actor.tenantId);
     const { settings, ...fields } = dto;
-    await manager.update(Tenant, { id: actor.tenantId }, { ...fields, ...(settings && { settings: { ...before.settings, ...settings } }) });
+    await this.repository.update(manager, actor.tenantId, { ...fields, ...(settings && { settings: { ...before.settings, ...settings } }) });
     await this.audit.record(manager, {
       tenantId: actor.tenantId,
       actorUserId: actor.userId,
       action: 'tenant.updated',
       entityType: 'tenant',
       entityId: actor.tenantId,
-      change: { before: present(before), after: { ...dto } },
+      change: { before: presentTenant(before), after: { ...dto } },
     });
-    return present(await manager.findOneByOrFail(Tenant, { id: actor.tenantId }));
+    return presentTenant(await this.repository.get(manager, actor.tenantId));
   }
 }
