@@ -1,16 +1,12 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { isClientRole, type Actor } from '@candor/domain';
-import type { ClientAccount } from '@candor/db';
+import type { Actor } from '@candor/domain';
 import { CurrentActor, Policy } from '../../common/access.decorators';
+import { presentClientAccount } from './client-account.presenter';
 import { ClientAccountsService } from './client-accounts.service';
 import { ClientAccountResponse, StaffClientAccountResponse } from './dto/client-account.response';
 import { CreateClientAccountDto } from './dto/create-client-account.dto';
 import { UpdateClientAccountDto } from './dto/update-client-account.dto';
-
-/** Responses are shaped per audience: internal notes never reach a client user. */
-const shape = (actor: Actor, row: ClientAccount) =>
-  isClientRole(actor.role) ? ClientAccountResponse.from(row) : StaffClientAccountResponse.from(row);
 
 @ApiTags('client-accounts')
 @ApiBearerAuth()
@@ -23,7 +19,7 @@ export class ClientAccountsController {
   @ApiOperation({ summary: 'Client accounts: all for staff, their own for a client user' })
   @ApiOkResponse({ type: [StaffClientAccountResponse] })
   async list(@CurrentActor() actor: Actor): Promise<ClientAccountResponse[]> {
-    return (await this.service.list(actor)).map((row) => shape(actor, row));
+    return (await this.service.list(actor)).map((row) => presentClientAccount(actor, row));
   }
 
   @Get(':id')
@@ -32,7 +28,7 @@ export class ClientAccountsController {
   @ApiOkResponse({ type: StaffClientAccountResponse })
   @ApiNotFoundResponse({ description: 'unknown, or not visible to the caller' })
   async get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<ClientAccountResponse> {
-    return shape(actor, await this.service.get(actor, id));
+    return presentClientAccount(actor, await this.service.get(actor, id));
   }
 
   @Post()
@@ -41,7 +37,7 @@ export class ClientAccountsController {
   @ApiCreatedResponse({ type: StaffClientAccountResponse })
   @ApiConflictResponse({ description: 'the name is taken' })
   async create(@CurrentActor() actor: Actor, @Body() dto: CreateClientAccountDto): Promise<ClientAccountResponse> {
-    return shape(actor, await this.service.create(actor, dto));
+    return presentClientAccount(actor, await this.service.create(actor, dto));
   }
 
   @Patch(':id')
@@ -53,6 +49,6 @@ export class ClientAccountsController {
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: UpdateClientAccountDto,
   ): Promise<ClientAccountResponse> {
-    return shape(actor, await this.service.update(actor, id, dto));
+    return presentClientAccount(actor, await this.service.update(actor, id, dto));
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { Engagement, EngagementRate, sqlList } from '@candor/db';
 import { STAFF_ROLES, type Scope } from '@candor/domain';
 import { scopeNamed } from '../../common/scope-condition';
@@ -101,6 +102,33 @@ export class EngagementsRepository {
       [tenantId, engagementId, userIds, limitHours],
     );
     return rows.map((r) => r.id);
+  }
+
+  async insert(manager: EntityManager, values: Omit<Engagement, 'createdAt' | 'updatedAt'>): Promise<Engagement> {
+    const engagement = manager.create(Engagement, values);
+    await manager.insert(Engagement, engagement);
+    return engagement;
+  }
+
+  async update(manager: EntityManager, tenantId: string, id: string, patch: QueryDeepPartialEntity<Engagement>): Promise<void> {
+    await manager.update(Engagement, { tenantId, id }, patch);
+  }
+
+  /** The first rate applies from today (tenant time zone); time logged earlier falls back to it as the earliest rate. */
+  async insertFirstRate(manager: EntityManager, r: Pick<EngagementRate, 'tenantId' | 'id' | 'engagementId' | 'hourlyRate' | 'createdBy'>): Promise<void> {
+    await manager.query(
+      `INSERT INTO engagement_rates (tenant_id, id, engagement_id, effective_from, hourly_rate, created_by)
+       SELECT $1, $2, $3, (now() AT TIME ZONE t.time_zone)::date, $4, $5 FROM tenants t WHERE t.id = $1`,
+      [r.tenantId, r.id, r.engagementId, r.hourlyRate, r.createdBy],
+    );
+  }
+
+  async insertRate(manager: EntityManager, r: Pick<EngagementRate, 'tenantId' | 'id' | 'engagementId' | 'effectiveFrom' | 'hourlyRate' | 'createdBy'>): Promise<void> {
+    await manager.insert(EngagementRate, manager.create(EngagementRate, r));
+  }
+
+  rate(manager: EntityManager, tenantId: string, id: string): Promise<EngagementRate> {
+    return manager.findOneByOrFail(EngagementRate, { tenantId, id });
   }
 
   rates(manager: EntityManager, tenantId: string, engagementId: string): Promise<EngagementRate[]> {

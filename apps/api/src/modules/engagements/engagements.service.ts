@@ -1,24 +1,20 @@
 import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { Engagement, EngagementRate } from '@candor/db';
-import { defineAbilityFor, tenantSettings, type Actor } from '@candor/domain';
+import type { Engagement } from '@candor/db';
+import { defineAbilityFor, type Actor } from '@candor/domain';
 import { ActorScope } from '../../common/actor-scope';
 import { isUniqueViolation } from '../../common/database-errors';
+import { foundInScope } from '../../common/scoped-lookup';
 import { TenantContext } from '../../common/tenant-context';
 import { AuditService } from '../audit/audit.service';
+import { TenantRepository } from '../tenant/tenant.repository';
 import type { CreateEngagementDto } from './dto/create-engagement.dto';
 import type { CreateRateDto } from './dto/create-rate.dto';
 import type { EngagementResponse, RateResponse } from './dto/engagement.response';
 import type { ListEngagementsQuery } from './dto/list-engagements.query';
 import type { UpdateEngagementDto } from './dto/update-engagement.dto';
+import { presentEngagement, presentRate, type EngagementRelated } from './engagement.presenter';
 import { EngagementsRepository } from './engagements.repository';
-
-const rateResponse = (r: EngagementRate): RateResponse => ({
-  id: r.id,
-  hourlyRate: r.hourlyRate,
-  effectiveFrom: r.effectiveFrom,
-  createdAt: r.createdAt,
-});
 
 @Injectable()
 export class EngagementsService {
@@ -26,6 +22,7 @@ export class EngagementsService {
     private readonly tenant: TenantContext,
     private readonly scopes: ActorScope,
     private readonly repository: EngagementsRepository,
+    private readonly tenants: TenantRepository,
     private readonly audit: AuditService,
   ) {}
 
@@ -41,17 +38,14 @@ export class EngagementsService {
 
   /** The engagement in the actor's scope; 404 for an unknown one and for one outside it: existence is not revealed. */
   async findVisible(actor: Actor, id: string, lock = false): Promise<Engagement> {
-    const row = await this.repository.findOne(this.tenant.manager, await this.scopes.of(actor), id, lock);
-    if (!row) throw new NotFoundException('Engagement not found');
-    return row;
+    return foundInScope(await this.repository.findOne(this.tenant.manager, await this.scopes.of(actor), id, lock), 'Engagement');
   }
 
   async create(actor: Actor, dto: CreateEngagementDto): Promise<EngagementResponse> {
     const manager = this.tenant.manager;
-    const client = await manager.query(`SELECT 1 FROM client_accounts WHERE tenant_id = $1 AND id = $2`, [actor.tenantId, dto.clientAccountId]);
-    if (!client.length) throw new NotFoundException('Client account not found');
+    if (!(await this.repository.clientNames(manager, actor.tenantId, [dto.clientAccountId])).size) throw new NotFoundException('Client account not found');
     const assistantIds = await this.checkedStaff(actor, dto.assistantIds ?? []);
-    const engagement = manager.create(Engagement, {
+    const engagement = await this.repository.insert(manager, {
       tenantId: actor.tenantId,
       id: randomUUID(),
       clientAccountId: dto.clientAccountId,
@@ -67,14 +61,9 @@ export class EngagementsService {
       confidentialityAcceptedBy: null,
       confidentialityAcceptedAt: null,
     });
-    await manager.insert(Engagement, engagement);
     await this.repository.replaceAssistants(manager, actor.tenantId, engagement.id, assistantIds);
     // The first rate applies from today; time logged earlier falls back to it as the earliest rate.
-    await manager.query(
-      `INSERT INTO engagement_rates (tenant_id, id, engagement_id, effective_from, hourly_rate, created_by)
-       SELECT $1, $2, $3, (now() AT TIME ZONE t.time_zone)::date, $4, $5 FROM tenants t WHERE t.id = $1`,
-      [actor.tenantId, randomUUID(), engagement.id, dto.hourlyRate, actor.userId],
-    );
+    await this.repository.insertFirstRate(manager, { tenantId: actor.tenantId, id: randomUUID(), engagementId: engagement.id, hourlyRate: dto.hourlyRate, createdBy: actor.userId });
     await this.record(actor, 'engagement.created', engagement.id, { after: { ...dto } });
     return this.get(actor, engagement.id);
   }
@@ -92,13 +81,13 @@ export class EngagementsService {
     if (dto.confidentialityTerms !== undefined && dto.confidentialityTerms !== before.confidentialityTerms) {
       Object.assign(patch, { confidentialityAcceptedBy: null, confidentialityAcceptedAt: null });
     }
-    if (Object.keys(patch).length) await manager.update(Engagement, { tenantId: actor.tenantId, id }, patch);
+    if (Object.keys(patch).length) await this.repository.update(manager, actor.tenantId, id, patch);
     if (assistantIds) {
       const kept = await this.checkedStaff(actor, assistantIds);
       const removed = (await this.repository.assistants(manager, actor.tenantId, [id])).get(id)?.map((p) => p.id).filter((u) => !kept.includes(u)) ?? [];
       await this.repository.replaceAssistants(manager, actor.tenantId, id, kept);
-      const [{ settings }]: { settings: Record<string, unknown> }[] = await manager.query(`SELECT settings FROM tenants WHERE id = $1`, [actor.tenantId]);
-      for (const timerId of await this.repository.stopTimersOf(manager, actor.tenantId, id, removed, tenantSettings(settings).timerLimitHours)) {
+      const { timerLimitHours } = await this.tenants.settings(manager, actor.tenantId);
+      for (const timerId of await this.repository.stopTimersOf(manager, actor.tenantId, id, removed, timerLimitHours)) {
         await this.audit.record(manager, {
           tenantId: actor.tenantId,
           actorUserId: actor.userId,
@@ -120,40 +109,35 @@ export class EngagementsService {
     }
     if (!engagement.confidentialityTerms) throw new ConflictException('This engagement has no confidentiality terms to accept');
     if (engagement.confidentialityAcceptedAt) throw new ConflictException('The confidentiality terms are already accepted');
-    await this.tenant.manager.update(
-      Engagement,
-      { tenantId: actor.tenantId, id },
-      { confidentialityAcceptedBy: actor.userId, confidentialityAcceptedAt: new Date() },
-    );
+    await this.repository.update(this.tenant.manager, actor.tenantId, id, { confidentialityAcceptedBy: actor.userId, confidentialityAcceptedAt: new Date() });
     await this.record(actor, 'engagement.confidentiality_accepted', id, {});
     return this.get(actor, id);
   }
 
   async rates(actor: Actor, id: string): Promise<RateResponse[]> {
     await this.findVisible(actor, id);
-    return (await this.repository.rates(this.tenant.manager, actor.tenantId, id)).map(rateResponse);
+    return (await this.repository.rates(this.tenant.manager, actor.tenantId, id)).map(presentRate);
   }
 
   async addRate(actor: Actor, id: string, dto: CreateRateDto): Promise<RateResponse> {
     const manager = this.tenant.manager;
     await this.findVisible(actor, id);
-    const rate = manager.create(EngagementRate, {
-      tenantId: actor.tenantId,
-      id: randomUUID(),
-      engagementId: id,
-      effectiveFrom: dto.effectiveFrom,
-      hourlyRate: dto.hourlyRate,
-      createdBy: actor.userId,
-    });
+    const rateId = randomUUID();
     try {
-      await manager.insert(EngagementRate, rate);
+      await this.repository.insertRate(manager, {
+        tenantId: actor.tenantId,
+        id: rateId,
+        engagementId: id,
+        effectiveFrom: dto.effectiveFrom,
+        hourlyRate: dto.hourlyRate,
+        createdBy: actor.userId,
+      });
     } catch (error) {
       if (isUniqueViolation(error)) throw new ConflictException(`A rate already starts on ${dto.effectiveFrom}`);
       throw error;
     }
     await this.record(actor, 'engagement.rate_added', id, { after: { ...dto } });
-    const saved = await manager.findOneByOrFail(EngagementRate, { tenantId: actor.tenantId, id: rate.id });
-    return rateResponse(saved);
+    return presentRate(await this.repository.rate(manager, actor.tenantId, rateId));
   }
 
   private async checkedStaff(actor: Actor, userIds: string[]): Promise<string[]> {
@@ -183,36 +167,13 @@ export class EngagementsService {
     const assistants = await this.repository.assistants(manager, actor.tenantId, ids);
     const rates = await this.repository.currentRates(manager, actor.tenantId, ids);
     const retainers = await this.repository.retainers(manager, actor.tenantId, ids);
-    const acceptedBy = new Map<string, { id: string; displayName: string } | null>();
+    const acceptedBy: EngagementRelated['acceptedBy'] = new Map();
     for (const row of rows) {
       if (row.confidentialityAcceptedBy && !acceptedBy.has(row.confidentialityAcceptedBy)) {
         acceptedBy.set(row.confidentialityAcceptedBy, await this.repository.displayName(manager, row.confidentialityAcceptedBy));
       }
     }
-    return rows.map((row) => {
-      const rate = rates.get(row.id);
-      return {
-        id: row.id,
-        clientAccountId: row.clientAccountId,
-        clientName: clients.get(row.clientAccountId) ?? '',
-        name: row.name,
-        description: row.description,
-        status: row.status,
-        currency: row.currency,
-        currentRate: rate ? rateResponse(rate) : null,
-        includedRevisionRounds: row.includedRevisionRounds,
-        deadline: row.deadline,
-        retainer: retainers.get(row.id) ?? null,
-        workingAgreement: row.workingAgreement,
-        confidentiality: {
-          terms: row.confidentialityTerms,
-          acceptedAt: row.confidentialityAcceptedAt,
-          acceptedBy: row.confidentialityAcceptedBy ? (acceptedBy.get(row.confidentialityAcceptedBy) ?? null) : null,
-        },
-        assistants: assistants.get(row.id) ?? [],
-        createdAt: row.createdAt,
-        updatedAt: row.updatedAt,
-      };
-    });
+    const related: EngagementRelated = { clients, assistants, rates, retainers, acceptedBy };
+    return rows.map((row) => presentEngagement(row, related));
   }
 }

@@ -16,6 +16,7 @@ import { AcceptInvitationDto } from './dto/accept-invitation.dto';
 import { CreateInvitationDto } from './dto/create-invitation.dto';
 import { InvitationPreviewResponse, InvitationResponse } from './dto/invitation.response';
 import { LookupInvitationDto } from './dto/lookup-invitation.dto';
+import { presentInvitation } from './invitation.presenter';
 import { InvitationsService } from './invitations.service';
 
 @ApiTags('invitations')
@@ -29,7 +30,7 @@ export class InvitationsController {
   @ApiOperation({ summary: 'Pending invitations (a client_admin sees those of their account)' })
   @ApiOkResponse({ type: [InvitationResponse] })
   async list(@CurrentActor() actor: Actor): Promise<InvitationResponse[]> {
-    return (await this.service.list(actor)).map((row) => InvitationResponse.from(row));
+    return (await this.service.list(actor)).map(presentInvitation);
   }
 
   @Post()
@@ -39,7 +40,7 @@ export class InvitationsController {
   @ApiCreatedResponse({ type: InvitationResponse })
   @ApiConflictResponse({ description: 'already a member' })
   async create(@CurrentActor() actor: Actor, @Body() dto: CreateInvitationDto): Promise<InvitationResponse> {
-    return InvitationResponse.from(await this.service.create(actor, dto));
+    return presentInvitation(await this.service.create(actor, dto));
   }
 
   @Get('lookup')

@@ -1,7 +1,8 @@
 import { BadRequestException, ConflictException, ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { SHORT_ENTRY_SECONDS, defineAbilityFor, hoursFor, type Actor } from '@candor/domain';
+import { SHORT_ENTRY_SECONDS, defineAbilityFor, type Actor } from '@candor/domain';
 import { ActorScope } from '../../common/actor-scope';
+import { ScopedLookup } from '../../common/scoped-lookup';
 import { API_CONFIG, type ApiConfig } from '../../config/api-config';
 import { TenantContext } from '../../common/tenant-context';
 import { AuditService } from '../audit/audit.service';
@@ -16,22 +17,8 @@ import type { DisputeWeekDto } from './dto/dispute-week.dto';
 import type { ListWeeksQuery } from './dto/list-weeks.query';
 import type { SubmitWeekDto } from './dto/submit-week.dto';
 import type { WeekResponse } from './dto/week.response';
+import { presentWeek } from './timesheet-week.presenter';
 import { TimesheetWeeksRepository, type WeekRow } from './timesheet-weeks.repository';
-
-const present = (row: WeekRow): WeekResponse => ({
-  id: row.id,
-  engagementId: row.engagementId,
-  engagementName: row.engagementName,
-  assistant: { id: row.assistantId, displayName: row.assistantName },
-  weekStart: row.weekStart,
-  status: row.status,
-  submittedAt: row.submittedAt,
-  decidedAt: row.decidedAt,
-  totalHours: hoursFor(Number(row.totalSeconds)),
-  billableHours: hoursFor(Number(row.billableSeconds)),
-  billableAmount: Number(row.billableAmount) === 0 ? '0.00' : row.billableAmount,
-  currency: row.currency,
-});
 
 /** Submit a week -> the client approves it or disputes entries -> staff answer -> approved weeks lock. */
 @Injectable()
@@ -40,6 +27,7 @@ export class TimesheetWeeksService {
     @Inject(API_CONFIG) private readonly config: ApiConfig,
     private readonly tenant: TenantContext,
     private readonly scopes: ActorScope,
+    private readonly lookup: ScopedLookup,
     private readonly repository: TimesheetWeeksRepository,
     private readonly workLogs: WorkLogsRepository,
     private readonly engagements: EngagementsService,
@@ -51,13 +39,13 @@ export class TimesheetWeeksService {
 
   async list(actor: Actor, query: ListWeeksQuery): Promise<WeekResponse[]> {
     const rows = await this.repository.find(this.tenant.manager, await this.scopes.of(actor), query);
-    return rows.map(present);
+    return rows.map(presentWeek);
   }
 
   async get(actor: Actor, id: string): Promise<WeekResponse> {
     const week = await this.findVisible(actor, id);
     const entries = await this.workLogs.byWeek(this.tenant.manager, await this.scopes.of(actor), id);
-    return { ...present(week), entries: entries.map((row) => presentWorkLog(actor, row)) };
+    return { ...presentWeek(week), entries: entries.map((row) => presentWorkLog(actor, row)) };
   }
 
   async submit(actor: Actor, dto: SubmitWeekDto): Promise<WeekResponse> {
@@ -160,10 +148,8 @@ export class TimesheetWeeksService {
   }
 
   /** 404 for unknown weeks and for weeks outside the actor's scope. */
-  private async findVisible(actor: Actor, id: string): Promise<WeekRow> {
-    const [week] = await this.repository.find(this.tenant.manager, await this.scopes.of(actor), { id });
-    if (!week) throw new NotFoundException('Week not found');
-    return week;
+  private findVisible(actor: Actor, id: string): Promise<WeekRow> {
+    return this.lookup.visible(actor, this.repository, id, 'Week');
   }
 
   /** A week the caller may approve or dispute, locked for the decision. */
@@ -172,8 +158,7 @@ export class TimesheetWeeksService {
     if (!defineAbilityFor(actor).can('approve', { kind: 'TimesheetWeek', clientAccountId: visible.clientAccountId })) {
       throw new ForbiddenException("Only the client's main contact (client_admin) approves or disputes a week");
     }
-    await this.repository.lock(this.tenant.manager, actor.tenantId, id);
-    const week = await this.findVisible(actor, id);
+    const week = await this.lookup.locked(actor, this.repository, id, 'Week');
     if (week.status === 'approved') throw new ConflictException('This week is already approved and locked');
     return week;
   }

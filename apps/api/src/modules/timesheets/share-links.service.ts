@@ -12,17 +12,8 @@ import { EngagementsService } from '../engagements/engagements.service';
 import type { CreateShareLinkDto } from './dto/create-share-link.dto';
 import type { ShareLinkResponse } from './dto/share-link.response';
 import type { TimesheetResponse } from './dto/timesheet.response';
+import { presentShareLink } from './share-link.presenter';
 import { TimesheetsService } from './timesheets.service';
-
-const present = (link: ShareLink): ShareLinkResponse => ({
-  id: link.id,
-  engagementId: link.engagementId,
-  period: link.period,
-  periodStart: link.periodStart,
-  expiresAt: link.expiresAt,
-  revokedAt: link.revokedAt,
-  createdAt: link.createdAt,
-});
 
 /** Read-only links to one engagement's timesheet for one period: expiring, revocable, nothing else visible. */
 @Injectable()
@@ -57,13 +48,13 @@ export class ShareLinksService {
     });
     await this.audit.record(manager, { tenantId: actor.tenantId, actorUserId: actor.userId, action: 'share_link.created', entityType: 'share_link', entityId: id, change: { ...dto } });
     const url = new URL(`/api/v1/shared-reports/${actor.tenantId}/${token}`, this.config.WEB_URL).toString();
-    return { ...present(await manager.findOneByOrFail(ShareLink, { tenantId: actor.tenantId, id })), url };
+    return { ...presentShareLink(await manager.findOneByOrFail(ShareLink, { tenantId: actor.tenantId, id })), url };
   }
 
   async list(actor: Actor, engagementId: string): Promise<ShareLinkResponse[]> {
     await this.engagements.findVisible(actor, engagementId);
     const links = await this.tenant.manager.find(ShareLink, { where: { tenantId: actor.tenantId, engagementId }, order: { createdAt: 'DESC' } });
-    return links.map(present);
+    return links.map(presentShareLink);
   }
 
   async revoke(actor: Actor, id: string): Promise<ShareLinkResponse> {
@@ -78,7 +69,7 @@ export class ShareLinksService {
       await manager.update(ShareLink, { tenantId: actor.tenantId, id }, { revokedAt: new Date() });
       await this.audit.record(manager, { tenantId: actor.tenantId, actorUserId: actor.userId, action: 'share_link.revoked', entityType: 'share_link', entityId: id });
     }
-    return present(await manager.findOneByOrFail(ShareLink, { tenantId: actor.tenantId, id }));
+    return presentShareLink(await manager.findOneByOrFail(ShareLink, { tenantId: actor.tenantId, id }));
   }
 
   /** The report behind a link, for anyone holding it: 404 unknown, 410 revoked or expired. */

@@ -1,5 +1,6 @@
 import { amountFor, hoursFor, isClientRole, type Actor } from '@candor/domain';
-import type { WorkLogResponse } from './dto/work-log.response';
+import type { WorkLogRevision } from '@candor/db';
+import type { RevisionResponse, WorkLogResponse } from './dto/work-log.response';
 import type { WorkLogRow } from './work-logs.repository';
 
 /** Who a response is shaped for: client users (and share-link readers) or staff. */
@@ -43,3 +44,13 @@ export function presentWorkLog(audience: Audience | Actor, row: WorkLogRow): Wor
     updatedAt: row.updatedAt,
   };
 }
+
+/** One kept change of a submitted entry: who, why, before and after. Staff and client users see the same. */
+export const presentRevision = (r: WorkLogRevision & { changedByName: string }): RevisionResponse => ({
+  id: r.id,
+  changedBy: { id: r.changedBy, displayName: r.changedByName },
+  reason: r.reason,
+  before: r.before,
+  after: r.after,
+  createdAt: r.createdAt,
+});

@@ -4,6 +4,7 @@ import { WorkLog, type Engagement } from '@candor/db';
 import { defineAbilityFor, entrySpanProblem, isClientRole, toWholeSecond, type Actor } from '@candor/domain';
 import { ActorScope } from '../../common/actor-scope';
 import { decodeCursor, encodeCursor } from '../../common/keyset-cursor';
+import { foundInScope } from '../../common/scoped-lookup';
 import { TenantContext } from '../../common/tenant-context';
 import { AuditService } from '../audit/audit.service';
 import { EngagementsService } from '../engagements/engagements.service';
@@ -15,7 +16,7 @@ import type { RevisionResponse, WorkLogPageResponse, WorkLogResponse } from './d
 import { DisputeResolutionService } from './dispute-resolution.service';
 import { RetainerAlertsService } from './retainer-alerts.service';
 import { insertWorkLogComment } from './work-log-comment.writer';
-import { presentWorkLog } from './work-log.presenter';
+import { presentRevision, presentWorkLog } from './work-log.presenter';
 import { WorkLogsRepository, type WorkLogRow } from './work-logs.repository';
 
 const describe = (row: WorkLogRow) =>
@@ -58,21 +59,13 @@ export class WorkLogsService {
   async findVisible(actor: Actor, id: string, lock = false): Promise<WorkLogRow> {
     const row = await this.repository.findOne(this.tenant.manager, await this.scopes.of(actor), id, lock);
     const hidden = isClientRole(actor.role) && row?.status === 'draft';
-    if (!row || hidden) throw new NotFoundException('Work log not found');
-    return row;
+    return foundInScope(hidden ? null : row, 'Work log');
   }
 
   async trail(actor: Actor, id: string): Promise<RevisionResponse[]> {
     await this.findVisible(actor, id);
     const revisions = await this.repository.revisions(this.tenant.manager, actor.tenantId, id);
-    return revisions.map((r) => ({
-      id: r.id,
-      changedBy: { id: r.changedBy, displayName: r.changedByName },
-      reason: r.reason,
-      before: r.before,
-      after: r.after,
-      createdAt: r.createdAt,
-    }));
+    return revisions.map(presentRevision);
   }
 
   async createManual(actor: Actor, dto: CreateWorkLogDto): Promise<WorkLogResponse> {

@@ -1,6 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { INVITABLE_ROLES, type InvitableRole } from '@candor/domain';
-import type { Invitation } from '@candor/db';
 
 export class InvitationResponse {
   @ApiProperty() id: string;
@@ -10,11 +9,6 @@ export class InvitationResponse {
   @ApiProperty() expiresAt: Date;
   @ApiProperty({ type: Date, nullable: true }) acceptedAt: Date | null;
   @ApiProperty() createdAt: Date;
-
-  static from(row: Invitation): InvitationResponse {
-    const { id, email, role, clientAccountId, expiresAt, acceptedAt, createdAt } = row;
-    return { id, email, role, clientAccountId, expiresAt, acceptedAt, createdAt };
-  }
 }
 
 /** What the accept page shows before the invitee sets a password. */
