@@ -1,4 +1,4 @@
-import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { WorkLog, type Engagement } from '@candor/db';
 import { defineAbilityFor, entrySpanProblem, isClientRole, toWholeSecond, type Actor } from '@candor/domain';
