@@ -69,6 +69,48 @@ export class TimesheetWeeksRepository {
     await manager.query(`SELECT 1 FROM timesheet_weeks WHERE tenant_id = $1 AND id = $2 FOR UPDATE`, [tenantId, id]);
   }
 
+  /** The week of one assistant on one engagement, locked for its submission. */
+  async findLocked(manager: EntityManager, tenantId: string, engagementId: string, assistantId: string, weekStart: string): Promise<{ id: string; status: string } | undefined> {
+    const [row]: { id: string; status: string }[] = await manager.query(
+      `SELECT id, status FROM timesheet_weeks WHERE tenant_id = $1 AND engagement_id = $2 AND assistant_id = $3 AND week_start = $4 FOR UPDATE`,
+      [tenantId, engagementId, assistantId, weekStart],
+    );
+    return row;
+  }
+
+  async insertSubmitted(
+    manager: EntityManager,
+    w: { tenantId: string; id: string; engagementId: string; assistantId: string; weekStart: string; submittedBy: string },
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO timesheet_weeks (tenant_id, id, engagement_id, assistant_id, week_start, status, submitted_by, submitted_at)
+       VALUES ($1, $2, $3, $4, $5, 'submitted', $6, now())`,
+      [w.tenantId, w.id, w.engagementId, w.assistantId, w.weekStart, w.submittedBy],
+    );
+  }
+
+  async resubmit(manager: EntityManager, tenantId: string, id: string, userId: string): Promise<void> {
+    await manager.query(`UPDATE timesheet_weeks SET submitted_at = now(), submitted_by = $3 WHERE tenant_id = $1 AND id = $2`, [tenantId, id, userId]);
+  }
+
+  async approve(manager: EntityManager, tenantId: string, id: string, userId: string): Promise<void> {
+    await manager.query(`UPDATE timesheet_weeks SET status = 'approved', decided_by = $3, decided_at = now() WHERE tenant_id = $1 AND id = $2`, [tenantId, id, userId]);
+  }
+
+  async setDisputed(manager: EntityManager, tenantId: string, id: string): Promise<void> {
+    await manager.query(`UPDATE timesheet_weeks SET status = 'disputed' WHERE tenant_id = $1 AND id = $2`, [tenantId, id]);
+  }
+
+  /** The names a week's email carries. */
+  async names(manager: EntityManager, tenantId: string, clientAccountId: string): Promise<{ tenantName: string; clientName: string }> {
+    const [row]: { tenantName: string; clientName: string }[] = await manager.query(
+      `SELECT t.name AS "tenantName", c.name AS "clientName" FROM tenants t JOIN client_accounts c ON c.tenant_id = t.id
+       WHERE t.id = $1 AND c.id = $2`,
+      [tenantId, clientAccountId],
+    );
+    return row!;
+  }
+
   /** The UTC bounds of a week that starts on a Monday in the tenant's time zone. */
   async weekBounds(manager: EntityManager, tenantId: string, weekStart: string): Promise<{ from: Date; to: Date }> {
     const [bounds]: { from: Date; to: Date }[] = await manager.query(

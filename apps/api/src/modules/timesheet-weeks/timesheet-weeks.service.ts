@@ -54,19 +54,11 @@ export class TimesheetWeeksService {
     if (actor.role === 'assistant' && assistantId !== actor.userId) throw new ForbiddenException('You can submit your own weeks only');
     const engagement = await this.engagements.findVisible(actor, dto.engagementId);
     await this.workLogs.lockAssistant(manager, actor.tenantId, assistantId);
-    const [existing]: { id: string; status: string }[] = await manager.query(
-      `SELECT id, status FROM timesheet_weeks WHERE tenant_id = $1 AND engagement_id = $2 AND assistant_id = $3 AND week_start = $4 FOR UPDATE`,
-      [actor.tenantId, engagement.id, assistantId, dto.weekStart],
-    );
+    const existing = await this.repository.findLocked(manager, actor.tenantId, engagement.id, assistantId, dto.weekStart);
     if (existing?.status === 'approved') throw new ConflictException(`The week starting ${dto.weekStart} is already approved and locked`);
 
     const { from, to } = await this.repository.weekBounds(manager, actor.tenantId, dto.weekStart);
-    const drafts: { id: string; startedAt: Date; endedAt: Date | null; source: string; notes: string; seconds: number | null }[] = await manager.query(
-      `SELECT id, started_at AS "startedAt", ended_at AS "endedAt", source, notes, duration_seconds AS seconds FROM work_logs
-       WHERE tenant_id = $1 AND engagement_id = $2 AND assistant_id = $3 AND status = 'draft' AND started_at >= $4 AND started_at < $5
-       ORDER BY started_at`,
-      [actor.tenantId, engagement.id, assistantId, from, to],
-    );
+    const drafts = await this.workLogs.draftsBetween(manager, actor.tenantId, engagement.id, assistantId, from, to);
     const running = drafts.find((d) => d.source !== 'adjustment' && d.endedAt === null);
     if (running) throw new ConflictException(`Stop the timer started ${running.startedAt.toISOString()} before submitting this week`);
     const withoutNotes = drafts.filter((d) => !d.notes.trim());
@@ -82,24 +74,9 @@ export class TimesheetWeeksService {
     }
 
     const weekId = existing?.id ?? randomUUID();
-    if (existing) {
-      await manager.query(`UPDATE timesheet_weeks SET submitted_at = now(), submitted_by = $3 WHERE tenant_id = $1 AND id = $2`, [
-        actor.tenantId,
-        weekId,
-        actor.userId,
-      ]);
-    } else {
-      await manager.query(
-        `INSERT INTO timesheet_weeks (tenant_id, id, engagement_id, assistant_id, week_start, status, submitted_by, submitted_at)
-         VALUES ($1, $2, $3, $4, $5, 'submitted', $6, now())`,
-        [actor.tenantId, weekId, engagement.id, assistantId, dto.weekStart, actor.userId],
-      );
-    }
-    await manager.query(`UPDATE work_logs SET status = 'submitted', week_id = $2, updated_at = now() WHERE tenant_id = $1 AND id = ANY($3::uuid[])`, [
-      actor.tenantId,
-      weekId,
-      drafts.map((d) => d.id),
-    ]);
+    if (existing) await this.repository.resubmit(manager, actor.tenantId, weekId, actor.userId);
+    else await this.repository.insertSubmitted(manager, { tenantId: actor.tenantId, id: weekId, engagementId: engagement.id, assistantId, weekStart: dto.weekStart, submittedBy: actor.userId });
+    await this.workLogs.submitToWeek(manager, actor.tenantId, weekId, drafts.map((d) => d.id));
     await this.record(actor, 'timesheet_week.submitted', weekId, { weekStart: dto.weekStart, entries: drafts.length });
     await this.disputes.notifyClient(manager, actor.tenantId, weekId, existing !== undefined);
     return this.get(actor, weekId);
@@ -111,15 +88,8 @@ export class TimesheetWeeksService {
     if (week.status === 'disputed') {
       throw new ConflictException('Some entries of this week are still disputed; the team answers them first, then the week can be approved');
     }
-    await manager.query(`UPDATE work_logs SET status = 'locked', updated_at = now() WHERE tenant_id = $1 AND week_id = $2 AND status = 'submitted'`, [
-      actor.tenantId,
-      id,
-    ]);
-    await manager.query(`UPDATE timesheet_weeks SET status = 'approved', decided_by = $3, decided_at = now() WHERE tenant_id = $1 AND id = $2`, [
-      actor.tenantId,
-      id,
-      actor.userId,
-    ]);
+    await this.workLogs.lockWeek(manager, actor.tenantId, id);
+    await this.repository.approve(manager, actor.tenantId, id, actor.userId);
     await this.record(actor, 'timesheet_week.approved', id, {});
     await this.notifyTeam(actor, week, 'week_approved', {});
     return this.get(actor, id);
@@ -135,10 +105,10 @@ export class TimesheetWeeksService {
       if (entry.status !== 'submitted') throw new ConflictException(`Entry ${workLogId} is already disputed; the team will answer it`);
     }
     for (const { workLogId, comment } of dto.entries) {
-      await manager.query(`UPDATE work_logs SET status = 'disputed', updated_at = now() WHERE tenant_id = $1 AND id = $2`, [actor.tenantId, workLogId]);
+      await this.workLogs.setStatus(manager, actor.tenantId, workLogId, 'disputed');
       await insertWorkLogComment(manager, actor, workLogId, 'dispute', comment);
     }
-    await manager.query(`UPDATE timesheet_weeks SET status = 'disputed' WHERE tenant_id = $1 AND id = $2`, [actor.tenantId, id]);
+    await this.repository.setDisputed(manager, actor.tenantId, id);
     await this.record(actor, 'timesheet_week.disputed', id, { entries: dto.entries });
     await this.notifyTeam(actor, week, 'week_disputed', {
       disputedCount: dto.entries.length,
@@ -169,11 +139,7 @@ export class TimesheetWeeksService {
       await this.recipients.users(manager, actor.tenantId, [week.assistantId]),
       await this.recipients.managers(manager, actor.tenantId),
     );
-    const [{ tenantName, clientName }]: { tenantName: string; clientName: string }[] = await manager.query(
-      `SELECT t.name AS "tenantName", c.name AS "clientName" FROM tenants t JOIN client_accounts c ON c.tenant_id = t.id
-       WHERE t.id = $1 AND c.id = $2`,
-      [actor.tenantId, week.clientAccountId],
-    );
+    const { tenantName, clientName } = await this.repository.names(manager, actor.tenantId, week.clientAccountId);
     await this.outbox.addForEach(manager, actor.tenantId, recipients, template, {
       tenantName,
       clientName,

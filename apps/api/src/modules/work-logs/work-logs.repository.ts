@@ -1,9 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { WorkLog, WorkLogRevision } from '@candor/db';
+import { WorkLog, WorkLogRevision, type WorkLogStatus } from '@candor/db';
 import type { Scope } from '@candor/domain';
 import type { KeysetPosition } from '../../common/keyset-cursor';
 import { scopeWhere } from '../../common/scope-condition';
+
+/** A draft entry as a week's submission checks it. */
+export interface DraftEntry {
+  id: string;
+  startedAt: Date;
+  endedAt: Date | null;
+  source: string;
+  notes: string;
+  seconds: number | null;
+}
 
 /** A work log with the names the responses show. */
 export interface WorkLogRow extends WorkLog {
@@ -211,6 +221,29 @@ export class WorkLogsRepository {
       [tenantId, engagementId, assistantId, weekStart],
     );
     return rows[0]?.status ?? null;
+  }
+
+  /** An assistant's draft entries on an engagement between `from` and `to`: what a week's submission takes. */
+  draftsBetween(manager: EntityManager, tenantId: string, engagementId: string, assistantId: string, from: Date, to: Date): Promise<DraftEntry[]> {
+    return manager.query(
+      `SELECT id, started_at AS "startedAt", ended_at AS "endedAt", source, notes, duration_seconds AS seconds FROM work_logs
+       WHERE tenant_id = $1 AND engagement_id = $2 AND assistant_id = $3 AND status = 'draft' AND started_at >= $4 AND started_at < $5
+       ORDER BY started_at`,
+      [tenantId, engagementId, assistantId, from, to],
+    );
+  }
+
+  async submitToWeek(manager: EntityManager, tenantId: string, weekId: string, ids: string[]): Promise<void> {
+    await manager.query(`UPDATE work_logs SET status = 'submitted', week_id = $2, updated_at = now() WHERE tenant_id = $1 AND id = ANY($3::uuid[])`, [tenantId, weekId, ids]);
+  }
+
+  /** An approved week's submitted entries never change again. */
+  async lockWeek(manager: EntityManager, tenantId: string, weekId: string): Promise<void> {
+    await manager.query(`UPDATE work_logs SET status = 'locked', updated_at = now() WHERE tenant_id = $1 AND week_id = $2 AND status = 'submitted'`, [tenantId, weekId]);
+  }
+
+  async setStatus(manager: EntityManager, tenantId: string, id: string, status: WorkLogStatus): Promise<void> {
+    await manager.query(`UPDATE work_logs SET status = $3, updated_at = now() WHERE tenant_id = $1 AND id = $2`, [tenantId, id, status]);
   }
 
   revisions(manager: EntityManager, tenantId: string, workLogId: string): Promise<(WorkLogRevision & { changedByName: string })[]> {
