@@ -1,9 +1,10 @@
 import { ConflictException, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { WorkLog } from '@candor/db';
-import { SHORT_ENTRY_SECONDS, tenantSettings, toWholeSecond, type Actor } from '@candor/domain';
+import type { WorkLog } from '@candor/db';
+import { SHORT_ENTRY_SECONDS, toWholeSecond, type Actor } from '@candor/domain';
 import { TenantContext } from '../../common/tenant-context';
 import { AuditService } from '../audit/audit.service';
+import { TenantRepository } from '../tenant/tenant.repository';
 import type { StartTimerDto } from './dto/start-timer.dto';
 import type { RunningTimerResponse, StoppedTimerResponse, WorkLogResponse } from './dto/work-log.response';
 import { RetainerAlertsService } from './retainer-alerts.service';
@@ -21,6 +22,7 @@ export class TimerService {
   constructor(
     private readonly tenant: TenantContext,
     private readonly repository: WorkLogsRepository,
+    private readonly tenants: TenantRepository,
     private readonly workLogs: WorkLogsService,
     private readonly audit: AuditService,
     private readonly retainer: RetainerAlertsService,
@@ -45,7 +47,7 @@ export class TimerService {
     await this.workLogs.assertWeekOpen(actor.tenantId, engagement.id, actor.userId, start);
     await this.workLogs.assertNoOverlap(actor.tenantId, actor.userId, start, null, null);
     const id = randomUUID();
-    await manager.insert(WorkLog, {
+    await this.repository.insert(manager, {
       tenantId: actor.tenantId,
       id,
       engagementId: engagement.id,
@@ -80,7 +82,7 @@ export class TimerService {
     const end = await this.end(actor, running);
     const stopped = await this.workLogs.get(actor, running.id);
     if (keepShort || (end.getTime() - running.startedAt.getTime()) / 1000 >= SHORT_ENTRY_SECONDS) return { ...stopped, discarded: false };
-    await this.tenant.manager.delete(WorkLog, { tenantId: actor.tenantId, id: running.id });
+    await this.repository.delete(this.tenant.manager, actor.tenantId, running.id);
     await this.audit.record(this.tenant.manager, {
       tenantId: actor.tenantId,
       actorUserId: actor.userId,
@@ -96,14 +98,14 @@ export class TimerService {
   /** Sets a timer's end: now, or the tenant's limit when it was forgotten; returns the end. */
   private async end(actor: Actor, running: WorkLog): Promise<Date> {
     const manager = this.tenant.manager;
-    const [{ settings }]: { settings: Record<string, unknown> }[] = await manager.query(`SELECT settings FROM tenants WHERE id = $1`, [actor.tenantId]);
-    const limitMs = tenantSettings(settings).timerLimitHours * 3_600_000;
+    const limitMs = (await this.tenants.settings(manager, actor.tenantId)).timerLimitHours * 3_600_000;
     const now = toWholeSecond(new Date());
     const start = running.startedAt.getTime();
     const end = new Date(Math.min(Math.max(now.getTime(), start + 1000), start + limitMs));
-    await manager.update(
-      WorkLog,
-      { tenantId: actor.tenantId, id: running.id },
+    await this.repository.update(
+      manager,
+      actor.tenantId,
+      running.id,
       { endedAt: end, durationSeconds: (end.getTime() - start) / 1000, ...(now.getTime() - start > limitMs && { autoStoppedAt: now }) },
     );
     await this.audit.record(manager, { tenantId: actor.tenantId, actorUserId: actor.userId, action: 'timer.stopped', entityType: 'work_log', entityId: running.id });

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { WorkLog, WorkLogRevision, type WorkLogStatus } from '@candor/db';
-import type { Scope } from '@candor/domain';
+import type { DisclosureStatus, Scope } from '@candor/domain';
 import type { KeysetPosition } from '../../common/keyset-cursor';
 import { scopeWhere } from '../../common/scope-condition';
 
@@ -221,6 +223,47 @@ export class WorkLogsRepository {
       [tenantId, engagementId, assistantId, weekStart],
     );
     return rows[0]?.status ?? null;
+  }
+
+  async insert(manager: EntityManager, values: QueryDeepPartialEntity<WorkLog>): Promise<void> {
+    await manager.insert(WorkLog, values);
+  }
+
+  async update(manager: EntityManager, tenantId: string, id: string, patch: QueryDeepPartialEntity<WorkLog>): Promise<void> {
+    await manager.update(WorkLog, { tenantId, id }, patch);
+  }
+
+  async delete(manager: EntityManager, tenantId: string, id: string): Promise<void> {
+    await manager.delete(WorkLog, { tenantId, id });
+  }
+
+  /** A kept change of a submitted or locked entry: the client sees who changed what, and why. */
+  async insertRevision(
+    manager: EntityManager,
+    r: { tenantId: string; workLogId: string; changedBy: string; reason: string; before: Record<string, unknown>; after: Record<string, unknown> },
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO work_log_revisions (tenant_id, id, work_log_id, changed_by, reason, before, after) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [r.tenantId, randomUUID(), r.workLogId, r.changedBy, r.reason, r.before, r.after],
+    );
+  }
+
+  /** An entry's seconds with its adjusting entries. */
+  async secondsWithAdjustments(manager: EntityManager, tenantId: string, id: string): Promise<number> {
+    const [{ seconds }]: { seconds: string }[] = await manager.query(
+      `SELECT COALESCE(sum(duration_seconds), 0) AS seconds FROM work_logs WHERE tenant_id = $1 AND (id = $2 OR adjusts_id = $2)`,
+      [tenantId, id],
+    );
+    return Number(seconds);
+  }
+
+  /** The disclosure fix time is logged against. */
+  async disclosure(manager: EntityManager, tenantId: string, disclosureId: string): Promise<{ engagementId: string; status: DisclosureStatus } | undefined> {
+    const [row]: { engagementId: string; status: DisclosureStatus }[] = await manager.query(
+      `SELECT engagement_id AS "engagementId", status FROM disclosures WHERE tenant_id = $1 AND id = $2`,
+      [tenantId, disclosureId],
+    );
+    return row;
   }
 
   /** An assistant's draft entries on an engagement between `from` and `to`: what a week's submission takes. */

@@ -1,7 +1,7 @@
 import { BadRequestException, ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { WorkLog, type Engagement } from '@candor/db';
-import { defineAbilityFor, entrySpanProblem, isClientRole, toWholeSecond, type Actor } from '@candor/domain';
+import { defineAbilityFor, entrySpanProblem, isClientRole, isDisclosed, toWholeSecond, type Actor } from '@candor/domain';
 import { ActorScope } from '../../common/actor-scope';
 import { decodeCursor, encodeCursor } from '../../common/keyset-cursor';
 import { foundInScope } from '../../common/scoped-lookup';
@@ -80,7 +80,7 @@ export class WorkLogsService {
     await this.assertWeekOpen(actor.tenantId, engagement.id, actor.userId, start);
     await this.assertNoOverlap(actor.tenantId, actor.userId, start, end, null);
     const id = randomUUID();
-    await manager.insert(WorkLog, {
+    await this.repository.insert(manager, {
       tenantId: actor.tenantId,
       id,
       engagementId: engagement.id,
@@ -142,12 +142,9 @@ export class WorkLogsService {
     const keys = Object.keys(patch) as (keyof WorkLog)[];
     if (keys.length) {
       const before = Object.fromEntries(keys.map((k) => [k, entry[k]]));
-      await manager.update(WorkLog, { tenantId: actor.tenantId, id }, patch);
+      await this.repository.update(manager, actor.tenantId, id, patch);
       if (submitted) {
-        await manager.query(
-          `INSERT INTO work_log_revisions (tenant_id, id, work_log_id, changed_by, reason, before, after) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-          [actor.tenantId, randomUUID(), id, actor.userId, dto.reason, before, patch],
-        );
+        await this.repository.insertRevision(manager, { tenantId: actor.tenantId, workLogId: id, changedBy: actor.userId, reason: dto.reason ?? '', before, after: patch });
       }
       await this.record(actor, 'work_log.updated', id, { before, after: patch, reason: dto.reason ?? null });
       await this.retainer.check(manager, actor.tenantId, entry.engagementId);
@@ -161,7 +158,7 @@ export class WorkLogsService {
     if (entry.status !== 'draft') {
       throw new ConflictException('Only draft entries can be deleted; correct a submitted entry with a reason instead');
     }
-    await this.tenant.manager.delete(WorkLog, { tenantId: actor.tenantId, id });
+    await this.repository.delete(this.tenant.manager, actor.tenantId, id);
     await this.record(actor, 'work_log.deleted', id, { before: { startedAt: entry.startedAt, endedAt: entry.endedAt, notes: entry.notes } });
   }
 
@@ -185,17 +182,14 @@ export class WorkLogsService {
       throw new ConflictException('Only entries of an approved week take adjusting entries; this one can still be edited with a reason');
     }
     await this.repository.lockAssistant(manager, actor.tenantId, original.assistantId);
-    const [{ seconds }]: { seconds: string }[] = await manager.query(
-      `SELECT COALESCE(sum(duration_seconds), 0) AS seconds FROM work_logs WHERE tenant_id = $1 AND (id = $2 OR adjusts_id = $2)`,
-      [actor.tenantId, id],
-    );
-    if (Number(seconds) + dto.minutes * 60 < 0) {
-      throw new BadRequestException(`This would take off more time than was logged (${Math.floor(Number(seconds) / 60)} minutes left on the entry)`);
+    const seconds = await this.repository.secondsWithAdjustments(manager, actor.tenantId, id);
+    if (seconds + dto.minutes * 60 < 0) {
+      throw new BadRequestException(`This would take off more time than was logged (${Math.floor(seconds / 60)} minutes left on the entry)`);
     }
     const now = toWholeSecond(new Date());
     await this.assertWeekOpen(actor.tenantId, original.engagementId, original.assistantId, now);
     const adjustmentId = randomUUID();
-    await manager.insert(WorkLog, {
+    await this.repository.insert(manager, {
       tenantId: actor.tenantId,
       id: adjustmentId,
       engagementId: original.engagementId,
@@ -211,10 +205,14 @@ export class WorkLogsService {
       adjustsId: id,
       disclosureId: original.disclosureId,
     });
-    await manager.query(
-      `INSERT INTO work_log_revisions (tenant_id, id, work_log_id, changed_by, reason, before, after) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [actor.tenantId, randomUUID(), id, actor.userId, dto.reason, { durationSeconds: original.durationSeconds }, { adjustedBy: adjustmentId, adjustmentMinutes: dto.minutes }],
-    );
+    await this.repository.insertRevision(manager, {
+      tenantId: actor.tenantId,
+      workLogId: id,
+      changedBy: actor.userId,
+      reason: dto.reason,
+      before: { durationSeconds: original.durationSeconds },
+      after: { adjustedBy: adjustmentId, adjustmentMinutes: dto.minutes },
+    });
     await this.record(actor, 'work_log.adjusted', id, { adjustmentId, minutes: dto.minutes, reason: dto.reason });
     await this.retainer.check(manager, actor.tenantId, original.engagementId);
     return this.get(actor, adjustmentId);
@@ -232,12 +230,9 @@ export class WorkLogsService {
   /** Fix time belongs to a disclosed error of the same engagement, and our own errors are never billed. */
   async assertFixable(tenantId: string, engagementId: string, disclosureId: string, billable: boolean | undefined): Promise<void> {
     if (billable) throw new BadRequestException('Time spent fixing our own error is never billed; leave billable out or false');
-    const [disclosure]: { engagementId: string; status: string }[] = await this.tenant.manager.query(
-      `SELECT engagement_id AS "engagementId", status FROM disclosures WHERE tenant_id = $1 AND id = $2`,
-      [tenantId, disclosureId],
-    );
+    const disclosure = await this.repository.disclosure(this.tenant.manager, tenantId, disclosureId);
     if (!disclosure || disclosure.engagementId !== engagementId) throw new BadRequestException('disclosureId must be a disclosure of this engagement');
-    if (disclosure.status === 'draft' || disclosure.status === 'in_review') {
+    if (!isDisclosed(disclosure.status)) {
       throw new ConflictException('Disclose the error to the client before logging time to fix it');
     }
   }
