@@ -29,10 +29,7 @@ export class DeliverableReviewsService {
     await this.repository.lock(this.tenant.manager, actor.tenantId, id);
     const d = await this.deliverables.findVisible(actor, id);
     if (d.status !== 'submitted') throw new ConflictException(`Only a delivered version waiting for review can be approved; this deliverable is ${d.status}`);
-    await this.tenant.manager.query(
-      `UPDATE deliverables SET status = 'approved', approved_by = $3, approved_at = now(), updated_at = now() WHERE tenant_id = $1 AND id = $2`,
-      [actor.tenantId, id, actor.userId],
-    );
+    await this.repository.approve(this.tenant.manager, actor.tenantId, id, actor.userId);
     await this.deliverables.record(actor, 'approved', id, { from: d.status, to: 'approved', versionNumber: d.versionCount });
     await this.notifier.send(actor.tenantId, d, 'team', 'deliverable_approved', { versionNumber: d.versionCount }, await actorRef(this.tenant.manager, actor));
     return this.deliverables.get(actor, id);
@@ -57,12 +54,18 @@ export class DeliverableReviewsService {
     const next = classifyRevisionRequest(rounds.included, rounds.used);
     const requestId = randomUUID();
     const comment = dto.comment.trim();
-    await manager.query(
-      `INSERT INTO revision_requests (tenant_id, id, deliverable_id, version_id, requested_by, comment, counts_as_round, round_number, billable, status)
-       VALUES ($1, $2, $3, $4, $5, $6, true, $7, $8, $9)`,
-      [actor.tenantId, requestId, id, latest!.id, actor.userId, comment, next.roundNumber, next.billable, next.status],
-    );
-    await manager.query(`UPDATE deliverables SET status = 'changes_requested', updated_at = now() WHERE tenant_id = $1 AND id = $2`, [actor.tenantId, id]);
+    await this.repository.insertRevisionRequest(manager, {
+      tenantId: actor.tenantId,
+      id: requestId,
+      deliverableId: id,
+      versionId: latest!.id,
+      requestedBy: actor.userId,
+      comment,
+      roundNumber: next.roundNumber,
+      billable: next.billable,
+      status: next.status,
+    });
+    await this.repository.setStatus(manager, actor.tenantId, id, 'changes_requested');
     await this.deliverables.record(actor, 'changes_requested', id, {
       from: d.status,
       to: 'changes_requested',
@@ -85,10 +88,7 @@ export class DeliverableReviewsService {
 
   async acceptRequest(actor: Actor, requestId: string): Promise<DeliverableResponse> {
     const request = await this.pending(actor, requestId);
-    await this.tenant.manager.query(
-      `UPDATE revision_requests SET status = 'open', accepted_by = $3, accepted_at = now() WHERE tenant_id = $1 AND id = $2`,
-      [actor.tenantId, requestId, actor.userId],
-    );
+    await this.repository.acceptRequest(this.tenant.manager, actor.tenantId, requestId, actor.userId);
     await this.deliverables.record(actor, 'revision_request_accepted', request.deliverableId, { requestId, roundNumber: request.roundNumber, billable: true });
     return this.deliverables.get(actor, request.deliverableId);
   }
@@ -97,14 +97,8 @@ export class DeliverableReviewsService {
   async declineRequest(actor: Actor, requestId: string, dto: DeclineRevisionRequestDto): Promise<DeliverableResponse> {
     const request = await this.pending(actor, requestId);
     const reason = dto.reason.trim();
-    await this.tenant.manager.query(
-      `UPDATE revision_requests SET status = 'declined', declined_by = $3, declined_at = now(), decline_reason = $4 WHERE tenant_id = $1 AND id = $2`,
-      [actor.tenantId, requestId, actor.userId, reason],
-    );
-    await this.tenant.manager.query(`UPDATE deliverables SET status = 'submitted', updated_at = now() WHERE tenant_id = $1 AND id = $2`, [
-      actor.tenantId,
-      request.deliverableId,
-    ]);
+    await this.repository.declineRequest(this.tenant.manager, actor.tenantId, requestId, actor.userId, reason);
+    await this.repository.setStatus(this.tenant.manager, actor.tenantId, request.deliverableId, 'submitted');
     await this.deliverables.record(actor, 'revision_request_declined', request.deliverableId, { requestId, roundNumber: request.roundNumber, reason });
     return this.deliverables.get(actor, request.deliverableId);
   }

@@ -3,7 +3,7 @@ import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { DELIVERABLE_FROM, isDisclosed, type Actor, type DisclosureStatus, type VersionKind } from '@candor/domain';
+import { DELIVERABLE_FROM, isDisclosed, type Actor, type VersionKind } from '@candor/domain';
 import { actorRef } from '../../common/actor-ref';
 import { HostileInputPipe } from '../../common/errors/hostile-input.pipe';
 import { validationException } from '../../common/errors/validation-errors';
@@ -106,10 +106,7 @@ export class DeliverableVersionsService {
    */
   private async kindOf(actor: Actor, d: DeliverableRow, dto: DeliverVersionDto, waiting: RevisionRequestRow | undefined): Promise<VersionKind> {
     if (dto.disclosureId) {
-      const [disclosure]: { engagementId: string; status: DisclosureStatus; deliverableId: string | null }[] = await this.tenant.manager.query(
-        `SELECT engagement_id AS "engagementId", status, deliverable_id AS "deliverableId" FROM disclosures WHERE tenant_id = $1 AND id = $2`,
-        [actor.tenantId, dto.disclosureId],
-      );
+      const disclosure = await this.repository.disclosure(this.tenant.manager, actor.tenantId, dto.disclosureId);
       if (!disclosure || disclosure.engagementId !== d.engagementId) throw new BadRequestException('disclosureId must be a disclosure of this engagement');
       if (!isDisclosed(disclosure.status)) throw new ConflictException('Disclose the error to the client first: a correction links to a disclosed error');
       if (disclosure.deliverableId && disclosure.deliverableId !== d.id) throw new BadRequestException('That disclosure is about another deliverable');
@@ -138,37 +135,24 @@ export class DeliverableVersionsService {
     const number = d.versionCount + 1;
     // A revision fulfils the open request; a correction fulfils any waiting one and gives its round back.
     const fulfils = kind === 'revision' || kind === 'correction' ? waiting : undefined;
-    await manager.query(
-      `INSERT INTO deliverable_versions (tenant_id, id, deliverable_id, number, change_summary, kind, revision_request_id, disclosure_id, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [actor.tenantId, versionId, d.id, number, dto.changeSummary.trim(), kind, fulfils?.id ?? null, kind === 'correction' ? dto.disclosureId : null, actor.userId],
-    );
+    await this.repository.insertVersion(manager, {
+      tenantId: actor.tenantId,
+      id: versionId,
+      deliverableId: d.id,
+      number,
+      changeSummary: dto.changeSummary.trim(),
+      kind,
+      revisionRequestId: fulfils?.id ?? null,
+      disclosureId: kind === 'correction' ? (dto.disclosureId ?? null) : null,
+      createdBy: actor.userId,
+    });
     for (const f of files) {
-      await manager.query(
-        // clock_timestamp(): the files keep the order they were sent in.
-        `INSERT INTO deliverable_files (tenant_id, id, version_id, original_name, stored_name, content_type, size_bytes, sha256, storage, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, clock_timestamp())`,
-        [actor.tenantId, randomUUID(), versionId, f.name, f.storedName, f.contentType, f.bytes.length, f.sha256, this.storage.kind],
-      );
+      await this.repository.insertFile(manager, actor.tenantId, versionId, { ...f, sizeBytes: f.bytes.length, storage: this.storage.kind });
     }
-    if (fulfils) {
-      const release = kind === 'correction' ? ', counts_as_round = false, round_number = NULL, billable = false' : '';
-      await manager.query(`UPDATE revision_requests SET status = 'fulfilled', fulfilled_at = now()${release} WHERE tenant_id = $1 AND id = $2`, [
-        actor.tenantId,
-        fulfils.id,
-      ]);
-    }
-    if (kind === 'correction') {
-      await manager.query(`UPDATE disclosures SET deliverable_id = $3 WHERE tenant_id = $1 AND id = $2 AND deliverable_id IS NULL`, [
-        actor.tenantId,
-        dto.disclosureId,
-        d.id,
-      ]);
-    }
-    await manager.query(
-      `UPDATE deliverables SET status = 'submitted', approved_by = NULL, approved_at = NULL, updated_at = now() WHERE tenant_id = $1 AND id = $2`,
-      [actor.tenantId, d.id],
-    );
+    // A correction gives the waiting request's round back.
+    if (fulfils) await this.repository.fulfilRequest(manager, actor.tenantId, fulfils.id, kind === 'correction');
+    if (kind === 'correction' && dto.disclosureId) await this.repository.linkDisclosure(manager, actor.tenantId, dto.disclosureId, d.id);
+    await this.repository.markDelivered(manager, actor.tenantId, d.id);
     await this.deliverables.record(actor, 'version_delivered', d.id, {
       from: d.status,
       to: 'submitted',

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import type { DeliverableStatus, RevisionRequestStatus, Scope, VersionKind } from '@candor/domain';
+import type { DeliverableStatus, DisclosureStatus, RevisionRequestStatus, Scope, VersionKind } from '@candor/domain';
 import { scopeWhere } from '../../common/scope-condition';
 
 export interface DeliverableRow {
@@ -155,6 +156,89 @@ export class DeliverablesRepository {
     }
     if (!sets.length) return;
     await manager.query(`UPDATE deliverables SET ${sets.join(', ')}, updated_at = now() WHERE tenant_id = $1 AND id = $2`, params);
+  }
+
+  async setStatus(manager: EntityManager, tenantId: string, id: string, status: DeliverableStatus): Promise<void> {
+    await manager.query(`UPDATE deliverables SET status = $3, updated_at = now() WHERE tenant_id = $1 AND id = $2`, [tenantId, id, status]);
+  }
+
+  /** A new version waits for the client's review; an earlier approval no longer stands. */
+  async markDelivered(manager: EntityManager, tenantId: string, id: string): Promise<void> {
+    await manager.query(
+      `UPDATE deliverables SET status = 'submitted', approved_by = NULL, approved_at = NULL, updated_at = now() WHERE tenant_id = $1 AND id = $2`,
+      [tenantId, id],
+    );
+  }
+
+  async approve(manager: EntityManager, tenantId: string, id: string, userId: string): Promise<void> {
+    await manager.query(
+      `UPDATE deliverables SET status = 'approved', approved_by = $3, approved_at = now(), updated_at = now() WHERE tenant_id = $1 AND id = $2`,
+      [tenantId, id, userId],
+    );
+  }
+
+  async insertVersion(manager: EntityManager, v: Omit<VersionRow, 'createdByName' | 'createdAt'> & { tenantId: string }): Promise<void> {
+    await manager.query(
+      `INSERT INTO deliverable_versions (tenant_id, id, deliverable_id, number, change_summary, kind, revision_request_id, disclosure_id, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [v.tenantId, v.id, v.deliverableId, v.number, v.changeSummary, v.kind, v.revisionRequestId, v.disclosureId, v.createdBy],
+    );
+  }
+
+  async insertFile(
+    manager: EntityManager,
+    tenantId: string,
+    versionId: string,
+    f: { name: string; storedName: string; contentType: string; sizeBytes: number; sha256: string; storage: FileRow['storage'] },
+  ): Promise<void> {
+    await manager.query(
+      // clock_timestamp(): the files keep the order they were sent in.
+      `INSERT INTO deliverable_files (tenant_id, id, version_id, original_name, stored_name, content_type, size_bytes, sha256, storage, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, clock_timestamp())`,
+      [tenantId, randomUUID(), versionId, f.name, f.storedName, f.contentType, f.sizeBytes, f.sha256, f.storage],
+    );
+  }
+
+  /** The disclosure a correction links to. */
+  async disclosure(manager: EntityManager, tenantId: string, id: string): Promise<{ engagementId: string; status: DisclosureStatus; deliverableId: string | null } | undefined> {
+    const [row]: { engagementId: string; status: DisclosureStatus; deliverableId: string | null }[] = await manager.query(
+      `SELECT engagement_id AS "engagementId", status, deliverable_id AS "deliverableId" FROM disclosures WHERE tenant_id = $1 AND id = $2`,
+      [tenantId, id],
+    );
+    return row;
+  }
+
+  /** A correction names the deliverable of a disclosure that named none. */
+  async linkDisclosure(manager: EntityManager, tenantId: string, disclosureId: string, deliverableId: string): Promise<void> {
+    await manager.query(`UPDATE disclosures SET deliverable_id = $3 WHERE tenant_id = $1 AND id = $2 AND deliverable_id IS NULL`, [tenantId, disclosureId, deliverableId]);
+  }
+
+  async insertRevisionRequest(
+    manager: EntityManager,
+    r: Pick<RevisionRequestRow, 'id' | 'deliverableId' | 'versionId' | 'requestedBy' | 'comment' | 'billable' | 'status'> & { tenantId: string; roundNumber: number },
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO revision_requests (tenant_id, id, deliverable_id, version_id, requested_by, comment, counts_as_round, round_number, billable, status)
+       VALUES ($1, $2, $3, $4, $5, $6, true, $7, $8, $9)`,
+      [r.tenantId, r.id, r.deliverableId, r.versionId, r.requestedBy, r.comment, r.roundNumber, r.billable, r.status],
+    );
+  }
+
+  /** A version answers the request; a correction also gives its round back. */
+  async fulfilRequest(manager: EntityManager, tenantId: string, id: string, releaseRound: boolean): Promise<void> {
+    const release = releaseRound ? ', counts_as_round = false, round_number = NULL, billable = false' : '';
+    await manager.query(`UPDATE revision_requests SET status = 'fulfilled', fulfilled_at = now()${release} WHERE tenant_id = $1 AND id = $2`, [tenantId, id]);
+  }
+
+  async acceptRequest(manager: EntityManager, tenantId: string, id: string, userId: string): Promise<void> {
+    await manager.query(`UPDATE revision_requests SET status = 'open', accepted_by = $3, accepted_at = now() WHERE tenant_id = $1 AND id = $2`, [tenantId, id, userId]);
+  }
+
+  async declineRequest(manager: EntityManager, tenantId: string, id: string, userId: string, reason: string): Promise<void> {
+    await manager.query(
+      `UPDATE revision_requests SET status = 'declined', declined_by = $3, declined_at = now(), decline_reason = $4 WHERE tenant_id = $1 AND id = $2`,
+      [tenantId, id, userId, reason],
+    );
   }
 
   async lock(manager: EntityManager, tenantId: string, id: string): Promise<void> {
