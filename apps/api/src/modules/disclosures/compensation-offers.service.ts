@@ -4,6 +4,7 @@ import { defineAbilityFor, isDisclosed, type Actor } from '@candor/domain';
 import { actorRef } from '../../common/actor-ref';
 import { ActorScope } from '../../common/actor-scope';
 import { TenantContext } from '../../common/tenant-context';
+import { CompensationOffersRepository } from './compensation-offers.repository';
 import { DisclosureEventsWriter } from './disclosure-events.writer';
 import { DisclosureNotifier, formatUtc } from './disclosure.notifier';
 import { DisclosuresRepository, type DisclosureRow, type OfferRow } from './disclosures.repository';
@@ -19,6 +20,7 @@ export class CompensationOffersService {
     private readonly tenant: TenantContext,
     private readonly scopes: ActorScope,
     private readonly repository: DisclosuresRepository,
+    private readonly offers: CompensationOffersRepository,
     private readonly disclosures: DisclosuresService,
     private readonly events: DisclosureEventsWriter,
     private readonly notifier: DisclosureNotifier,
@@ -33,11 +35,7 @@ export class CompensationOffersService {
     const value = dto.value === undefined || dto.value === null ? null : String(dto.value);
     const currency = dto.currency ?? null;
     const note = dto.note?.trim() ?? '';
-    await this.tenant.manager.query(
-      `INSERT INTO compensation_offers (tenant_id, id, disclosure_id, kind, value, currency, note, expires_at, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [actor.tenantId, id, disclosureId, dto.kind, value, currency, note, expiresAt, actor.userId],
-    );
+    await this.offers.insert(this.tenant.manager, { tenantId: actor.tenantId, id, disclosureId, kind: dto.kind, value, currency, note, expiresAt, createdBy: actor.userId });
     await this.events.record(actor, disclosureId, { action: 'offer_made', visibility: 'client', detail: { offerId: id, kind: dto.kind } });
     // Before disclosure the offer waits and goes out with the disclosure.
     if (isDisclosed(d.status)) {
@@ -55,16 +53,16 @@ export class CompensationOffersService {
   async accept(actor: Actor, id: string): Promise<DisclosureResponse> {
     const manager = this.tenant.manager;
     const { offer, disclosure } = await this.decidable(actor, id);
-    await manager.query(`UPDATE compensation_offers SET status = 'accepted', decided_by = $3, decided_at = now() WHERE tenant_id = $1 AND id = $2`, [
-      actor.tenantId,
-      id,
-      actor.userId,
-    ]);
-    await manager.query(
-      `INSERT INTO credit_ledger_entries (tenant_id, id, client_account_id, offer_id, kind, value, currency, description)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [actor.tenantId, randomUUID(), disclosure.clientAccountId, id, offer.kind, offer.value, offer.currency, `${disclosure.engagementName}: ${offer.kind.replaceAll('_', ' ')}`],
-    );
+    await this.offers.accept(manager, actor.tenantId, id, actor.userId);
+    await this.offers.addLedgerEntry(manager, {
+      tenantId: actor.tenantId,
+      clientAccountId: disclosure.clientAccountId,
+      offerId: id,
+      kind: offer.kind,
+      value: offer.value,
+      currency: offer.currency,
+      description: `${disclosure.engagementName}: ${offer.kind.replaceAll('_', ' ')}`,
+    });
     await this.events.record(actor, disclosure.id, { action: 'offer_accepted', visibility: 'client', detail: { offerId: id } });
     await this.notifier.send(actor.tenantId, disclosure, 'team', 'offer_accepted', this.offerVars(offer), await actorRef(this.tenant.manager, actor));
     return this.disclosures.get(actor, disclosure.id);
@@ -73,10 +71,7 @@ export class CompensationOffersService {
   async decline(actor: Actor, id: string, dto: DeclineOfferDto): Promise<DisclosureResponse> {
     const { offer, disclosure } = await this.decidable(actor, id);
     const reason = dto.reason?.trim() || null;
-    await this.tenant.manager.query(
-      `UPDATE compensation_offers SET status = 'declined', decided_by = $3, decided_at = now(), decline_reason = $4 WHERE tenant_id = $1 AND id = $2`,
-      [actor.tenantId, id, actor.userId, reason],
-    );
+    await this.offers.decline(this.tenant.manager, actor.tenantId, id, actor.userId, reason);
     await this.events.record(actor, disclosure.id, { action: 'offer_declined', visibility: 'client', detail: { offerId: id } });
     await this.notifier.send(actor.tenantId, disclosure, 'team', 'offer_declined', { ...this.offerVars(offer), reason }, await actorRef(this.tenant.manager, actor));
     return this.disclosures.get(actor, disclosure.id);
@@ -85,21 +80,15 @@ export class CompensationOffersService {
   async withdraw(actor: Actor, id: string): Promise<DisclosureResponse> {
     const { offer, disclosure } = await this.workable(actor, id);
     if (offer.status !== 'offered') throw new ConflictException(`This offer is ${offer.status}; only an open offer can be withdrawn`);
-    await this.tenant.manager.query(`UPDATE compensation_offers SET status = 'withdrawn' WHERE tenant_id = $1 AND id = $2`, [actor.tenantId, id]);
+    await this.offers.withdraw(this.tenant.manager, actor.tenantId, id);
     await this.events.record(actor, disclosure.id, { action: 'offer_withdrawn', visibility: 'client', detail: { offerId: id } });
     return this.disclosures.get(actor, disclosure.id);
   }
 
   async apply(actor: Actor, id: string): Promise<DisclosureResponse> {
-    const manager = this.tenant.manager;
     const { offer, disclosure } = await this.workable(actor, id);
     if (offer.status !== 'accepted') throw new ConflictException(`This offer is ${offer.status}; only an accepted offer can be applied`);
-    await manager.query(`UPDATE compensation_offers SET status = 'applied', applied_by = $3, applied_at = now() WHERE tenant_id = $1 AND id = $2`, [
-      actor.tenantId,
-      id,
-      actor.userId,
-    ]);
-    await manager.query(`UPDATE credit_ledger_entries SET applied_at = now() WHERE tenant_id = $1 AND offer_id = $2`, [actor.tenantId, id]);
+    await this.offers.apply(this.tenant.manager, actor.tenantId, id, actor.userId);
     await this.events.record(actor, disclosure.id, { action: 'offer_applied', visibility: 'client', detail: { offerId: id } });
     return this.disclosures.get(actor, disclosure.id);
   }
@@ -137,7 +126,7 @@ export class CompensationOffersService {
   }
 
   private async lock(actor: Actor, id: string): Promise<void> {
-    await this.tenant.manager.query(`SELECT 1 FROM compensation_offers WHERE tenant_id = $1 AND id = $2 FOR UPDATE`, [actor.tenantId, id]);
+    await this.offers.lock(this.tenant.manager, actor.tenantId, id);
   }
 
   private offerVars(offer: OfferRow) {

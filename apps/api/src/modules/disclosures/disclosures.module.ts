@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { EngagementsModule } from '../engagements/engagements.module';
 import { CompensationOffersController } from './compensation-offers.controller';
+import { CompensationOffersRepository } from './compensation-offers.repository';
 import { CompensationOffersService } from './compensation-offers.service';
 import { DisclosureEventsWriter } from './disclosure-events.writer';
 import { DisclosureInsightsController } from './disclosure-insights.controller';
@@ -28,6 +29,7 @@ import { RemedyPoliciesService } from './remedy-policies.service';
   ],
   providers: [
     DisclosuresRepository,
+    CompensationOffersRepository,
     DisclosuresService,
     DisclosureLifecycleService,
     DisclosureEventsWriter,
