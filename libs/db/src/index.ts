@@ -8,3 +8,4 @@ export * from './writes/outbox';
 export * from './writes/audit';
 export * from './writes/held-notifications';
 export * from './sql/sql-list';
+export * from './writes/comments';

@@ -2,7 +2,7 @@ import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 
 export type CommentSubject = 'work_log' | 'disclosure' | 'deliverable';
 export type CommentVisibility = 'client' | 'internal';
-export type CommentKind = 'comment' | 'dispute' | 'dispute_reply';
+export type CommentKind = 'comment' | 'dispute' | 'dispute_reply' | 'remedy_changes';
 
 /** A comment on a work log, disclosure or deliverable; internal ones never reach a client. Append-only. */
 @Entity({ name: 'comments' })

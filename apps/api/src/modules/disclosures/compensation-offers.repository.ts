@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { OfferKind } from '@candor/domain';
+import { OFFER_VALUE_TEXT } from './disclosures.repository';
 
 export interface NewOffer {
   tenantId: string;
@@ -23,6 +24,15 @@ export class CompensationOffersRepository {
       `INSERT INTO compensation_offers (tenant_id, id, disclosure_id, kind, value, currency, note, expires_at, created_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
       [o.tenantId, o.id, o.disclosureId, o.kind, o.value, o.currency, o.note, o.expiresAt, o.createdBy],
+    );
+  }
+
+  /** Offers written with the draft, still open: they reach the client with the disclosure. */
+  openOf(manager: EntityManager, tenantId: string, disclosureId: string): Promise<{ id: string; kind: string; value: string | null; currency: string | null; note: string; expiresAt: Date }[]> {
+    return manager.query(
+      `SELECT o.id, o.kind, ${OFFER_VALUE_TEXT} AS value, o.currency, o.note, o.expires_at AS "expiresAt" FROM compensation_offers o
+       WHERE o.tenant_id = $1 AND o.disclosure_id = $2 AND o.status = 'offered'`,
+      [tenantId, disclosureId],
     );
   }
 

@@ -1,5 +1,5 @@
 import { BadRequestException, ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
+import { insertComment } from '@candor/db';
 import { DISCLOSURE_TRANSITIONS, checkTransition, defineAbilityFor, disclosureFacts, isClientRole, type Actor, type DisclosureAction } from '@candor/domain';
 import { actorRef } from '../../common/actor-ref';
 import { TenantContext } from '../../common/tenant-context';
@@ -7,13 +7,11 @@ import { TenantRepository } from '../tenant/tenant.repository';
 import { DisclosureEventsWriter } from './disclosure-events.writer';
 import { DisclosureNotifier, formatUtc } from './disclosure.notifier';
 import { DisclosuresService, type DisclosureResponse } from './disclosures.service';
-import { DisclosuresRepository, OFFER_VALUE_TEXT, type DisclosureRow } from './disclosures.repository';
+import { CompensationOffersRepository } from './compensation-offers.repository';
+import { DisclosuresRepository, SqlExpression, type DisclosureRow } from './disclosures.repository';
+import { FollowUpsRepository } from './follow-ups.repository';
 import type { ProposeRemedyDto, RequestRemedyChangesDto, ResolveDisclosureDto, ReturnToDraftDto } from './dto/transition.dto';
 
-/** A computed column value, written as SQL: only these constants, never a caller's words. */
-class SqlExpression {
-  constructor(readonly text: string) {}
-}
 const NOW = new SqlExpression('now()');
 const NEXT_ROUND = new SqlExpression('remedy_rounds + 1');
 const SINCE_DISCOVERY = new SqlExpression('GREATEST(0, extract(epoch FROM now() - discovered_at))::int');
@@ -36,6 +34,8 @@ export class DisclosureLifecycleService {
     private readonly tenants: TenantRepository,
     private readonly disclosures: DisclosuresService,
     private readonly repository: DisclosuresRepository,
+    private readonly followUps: FollowUpsRepository,
+    private readonly offers: CompensationOffersRepository,
     private readonly events: DisclosureEventsWriter,
     private readonly notifier: DisclosureNotifier,
   ) {}
@@ -76,11 +76,7 @@ export class DisclosureLifecycleService {
       remedyPlan: d.remedyPlan,
     });
     // Offers written with the draft reach the client now, with the disclosure.
-    const offers: { id: string; kind: string; value: string | null; currency: string | null; note: string; expiresAt: Date }[] = await manager.query(
-      `SELECT o.id, o.kind, ${OFFER_VALUE_TEXT} AS value, o.currency, o.note, o.expires_at AS "expiresAt" FROM compensation_offers o
-       WHERE o.tenant_id = $1 AND o.disclosure_id = $2 AND o.status = 'offered'`,
-      [actor.tenantId, id],
-    );
+    const offers = await this.offers.openOf(manager, actor.tenantId, id);
     for (const o of offers) {
       await this.notifier.send(actor.tenantId, disclosed, 'client_admins', 'offer_made', {
         offerKind: o.kind,
@@ -134,11 +130,15 @@ export class DisclosureLifecycleService {
   async requestRemedyChanges(actor: Actor, id: string, dto: RequestRemedyChangesDto): Promise<DisclosureResponse> {
     const d = await this.begin(actor, id, 'request_remedy_changes');
     const comment = dto.comment.trim();
-    await this.tenant.manager.query(
-      `INSERT INTO comments (tenant_id, id, subject_type, subject_id, author_id, visibility, kind, body)
-       VALUES ($1, $2, 'disclosure', $3, $4, 'client', 'remedy_changes', $5)`,
-      [actor.tenantId, randomUUID(), id, actor.userId, comment],
-    );
+    await insertComment(this.tenant.manager, {
+      tenantId: actor.tenantId,
+      subjectType: 'disclosure',
+      subjectId: id,
+      authorId: actor.userId,
+      visibility: 'client',
+      kind: 'remedy_changes',
+      body: comment,
+    });
     await this.move(actor, d, 'request_remedy_changes', 'client', ANSWERED, { round: Math.max(d.remedyRounds, 1) });
     await this.notifier.send(actor.tenantId, d, 'team', 'disclosure_remedy_changes_requested', { comment }, await actorRef(this.tenant.manager, actor));
     return this.disclosures.get(actor, id);
@@ -162,22 +162,14 @@ export class DisclosureLifecycleService {
       prevention_summary: preventionSummary,
       time_to_resolve_seconds: SINCE_DISCLOSURE,
     });
-    await manager.query(
-      `INSERT INTO follow_ups (tenant_id, id, disclosure_id, kind, due_at) VALUES
-         ($1, $2, $4, 'client_check_in', now() + make_interval(days => $5)),
-         ($1, $3, $4, 'team_retrospective', now() + make_interval(days => $6))`,
-      [actor.tenantId, randomUUID(), randomUUID(), id, CHECK_IN_AFTER_DAYS, RETROSPECTIVE_AFTER_DAYS],
-    );
+    await this.followUps.insertAfterResolution(manager, actor.tenantId, id, CHECK_IN_AFTER_DAYS, RETROSPECTIVE_AFTER_DAYS);
     await this.notifier.send(actor.tenantId, d, 'client_contacts', 'disclosure_resolved', { resolutionSummary, preventionSummary });
     return this.disclosures.get(actor, id);
   }
 
   async close(actor: Actor, id: string): Promise<DisclosureResponse> {
     const d = await this.begin(actor, id, 'close');
-    const open: { kind: string; dueAt: Date }[] = await this.tenant.manager.query(
-      `SELECT kind, due_at AS "dueAt" FROM follow_ups WHERE tenant_id = $1 AND disclosure_id = $2 AND status = 'pending' ORDER BY due_at`,
-      [actor.tenantId, id],
-    );
+    const open = await this.followUps.pendingOf(this.tenant.manager, actor.tenantId, id);
     if (open.length) {
       const list = open.map((f) => `${f.kind.replaceAll('_', ' ')} (due ${formatUtc(f.dueAt)})`).join(', ');
       throw new ConflictException(`Complete or skip (with a reason) the open follow-ups first: ${list}`);
@@ -221,16 +213,7 @@ export class DisclosureLifecycleService {
     detail: Record<string, unknown> = {},
   ): Promise<void> {
     const to = DISCLOSURE_TRANSITIONS[action].to;
-    const params: unknown[] = [actor.tenantId, d.id, to];
-    const sets = Object.entries(columns).map(([column, value]) => {
-      if (value instanceof SqlExpression) return `${column} = ${value.text}`;
-      params.push(value);
-      return `${column} = $${params.length}`;
-    });
-    await this.tenant.manager.query(
-      `UPDATE disclosures SET status = $3, ${[...sets, 'updated_at = now()'].join(', ')} WHERE tenant_id = $1 AND id = $2`,
-      params,
-    );
+    await this.repository.moveTo(this.tenant.manager, actor.tenantId, d.id, to, columns);
     await this.events.record(actor, d.id, { action: EVENT_NAMES[action], fromStatus: d.status, toStatus: to, visibility, detail });
   }
 }

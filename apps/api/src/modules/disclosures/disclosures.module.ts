@@ -13,6 +13,7 @@ import { DisclosuresController } from './disclosures.controller';
 import { DisclosuresRepository } from './disclosures.repository';
 import { DisclosuresService } from './disclosures.service';
 import { FollowUpsController } from './follow-ups.controller';
+import { FollowUpsRepository } from './follow-ups.repository';
 import { FollowUpsService } from './follow-ups.service';
 import { RemedyPoliciesController } from './remedy-policies.controller';
 import { RemedyPoliciesService } from './remedy-policies.service';
@@ -30,6 +31,7 @@ import { RemedyPoliciesService } from './remedy-policies.service';
   providers: [
     DisclosuresRepository,
     CompensationOffersRepository,
+    FollowUpsRepository,
     DisclosuresService,
     DisclosureLifecycleService,
     DisclosureEventsWriter,

@@ -99,6 +99,11 @@ export interface DisclosureFilter {
   limit?: number;
 }
 
+/** A computed column value, written as SQL: only constants of the code, never a caller's words. */
+export class SqlExpression {
+  constructor(readonly text: string) {}
+}
+
 /** An offer's value as text: money keeps its 2 decimals, a percent, hours or days drop trailing zeros ("10", "1.5"). */
 export const offerValueText = (kind: string, value: string): string =>
   `CASE WHEN ${kind} IN (${sqlList(MONEY_OFFER_KINDS)}) THEN ${value}::text ELSE trim_scale(${value})::text END`;
@@ -149,6 +154,17 @@ export class DisclosuresRepository {
        ORDER BY d.created_at DESC, d.id DESC ${limit}`,
       params,
     );
+  }
+
+  /** Moves a disclosure to `to`, setting `columns`: a bound value, or an SqlExpression for a computed one. */
+  async moveTo(manager: EntityManager, tenantId: string, id: string, to: DisclosureStatus, columns: Record<string, unknown>): Promise<void> {
+    const params: unknown[] = [tenantId, id, to];
+    const sets = Object.entries(columns).map(([column, value]) => {
+      if (value instanceof SqlExpression) return `${column} = ${value.text}`;
+      params.push(value);
+      return `${column} = $${params.length}`;
+    });
+    await manager.query(`UPDATE disclosures SET status = $3, ${[...sets, 'updated_at = now()'].join(', ')} WHERE tenant_id = $1 AND id = $2`, params);
   }
 
   async lock(manager: EntityManager, tenantId: string, id: string): Promise<void> {

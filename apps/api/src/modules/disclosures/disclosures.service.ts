@@ -1,5 +1,6 @@
 import { BadRequestException, ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { insertComment } from '@candor/db';
 import { findNamedPeople, isClientRole, isDisclosed, type Actor, type DisclosureStatus } from '@candor/domain';
 import { actorRef } from '../../common/actor-ref';
 import { ActorScope } from '../../common/actor-scope';
@@ -183,10 +184,7 @@ export class DisclosuresService {
       throw new ConflictException('The client cannot see this disclosure yet; comment internally until it is disclosed');
     }
     if (!client && visibility === 'client') await this.assertBlameless(actor.tenantId, d.id, { comment: dto.body });
-    await manager.query(
-      `INSERT INTO comments (tenant_id, id, subject_type, subject_id, author_id, visibility, kind, body) VALUES ($1, $2, 'disclosure', $3, $4, $5, 'comment', $6)`,
-      [actor.tenantId, randomUUID(), id, actor.userId, visibility, dto.body.trim()],
-    );
+    await insertComment(manager, { tenantId: actor.tenantId, subjectType: 'disclosure', subjectId: id, authorId: actor.userId, visibility, kind: 'comment', body: dto.body.trim() });
     if (visibility === 'client') {
       const audience = client ? 'team' : 'client_contacts';
       await this.notifier.send(actor.tenantId, d, audience, 'disclosure_comment', { comment: dto.body.trim() }, await actorRef(this.tenant.manager, actor));

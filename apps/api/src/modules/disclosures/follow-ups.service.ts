@@ -1,14 +1,13 @@
 import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
-import { sqlList } from '@candor/db';
-import { UNDISCLOSED_STATUSES, isClientRole, type Actor } from '@candor/domain';
+import { isClientRole, type Actor } from '@candor/domain';
 import { actorRef } from '../../common/actor-ref';
 import { ActorScope } from '../../common/actor-scope';
-import { scopeWhere } from '../../common/scope-condition';
 import { TenantContext } from '../../common/tenant-context';
 import { DisclosureEventsWriter } from './disclosure-events.writer';
 import { DisclosureNotifier } from './disclosure.notifier';
 import { DisclosuresRepository, type DisclosureRow, type FollowUpRow } from './disclosures.repository';
 import { DisclosuresService, type DisclosureResponse } from './disclosures.service';
+import { FollowUpsRepository } from './follow-ups.repository';
 import type { FollowUpListItemResponse, ListFollowUpsQuery } from './dto/list-follow-ups.dto';
 import type { CheckInDto, CompleteFollowUpDto, SkipFollowUpDto } from './dto/transition.dto';
 
@@ -19,6 +18,7 @@ export class FollowUpsService {
     private readonly tenant: TenantContext,
     private readonly scopes: ActorScope,
     private readonly repository: DisclosuresRepository,
+    private readonly followUps: FollowUpsRepository,
     private readonly disclosures: DisclosuresService,
     private readonly events: DisclosureEventsWriter,
     private readonly notifier: DisclosureNotifier,
@@ -29,30 +29,12 @@ export class FollowUpsService {
    * client users only their account's check-ins.
    */
   async list(actor: Actor, query: ListFollowUpsQuery): Promise<FollowUpListItemResponse[]> {
-    const scope = await this.scopes.of(actor);
-    const params: unknown[] = [actor.tenantId, query.status ?? 'pending', query.kind ?? null];
-    const inScope = scopeWhere(scope, { engagementId: 'd.engagement_id', clientAccountId: 'd.client_account_id' }, params);
-    // A client sees its check-ins of disclosed errors, never the team's retrospectives or drafts.
-    const clientView = scope.kind === 'client_account' ? `AND f.kind = 'client_check_in' AND d.status NOT IN (${sqlList(UNDISCLOSED_STATUSES)})` : '';
-    return this.tenant.manager.query(
-      `SELECT f.id, f.kind, f.status, f.due_at AS "dueAt", d.id AS "disclosureId", d.category, d.engagement_id AS "engagementId",
-              e.name AS "engagementName", c.name AS "clientName"
-       FROM follow_ups f
-       JOIN disclosures d ON d.tenant_id = f.tenant_id AND d.id = f.disclosure_id
-       JOIN engagements e ON e.tenant_id = d.tenant_id AND e.id = d.engagement_id
-       JOIN client_accounts c ON c.tenant_id = d.tenant_id AND c.id = d.client_account_id
-       WHERE f.tenant_id = $1 AND f.status = $2 AND ($3::text IS NULL OR f.kind = $3) AND ${inScope} ${clientView}
-       ORDER BY f.due_at, f.id LIMIT 200`,
-      params,
-    );
+    return this.followUps.list(this.tenant.manager, await this.scopes.of(actor), { status: query.status ?? 'pending', kind: query.kind ?? null });
   }
 
   async complete(actor: Actor, id: string, dto: CompleteFollowUpDto): Promise<DisclosureResponse> {
     const { followUp, disclosure } = await this.pending(actor, id);
-    await this.tenant.manager.query(
-      `UPDATE follow_ups SET status = 'done', outcome = $3, completed_by = $4, completed_at = now() WHERE tenant_id = $1 AND id = $2`,
-      [actor.tenantId, id, dto.outcome.trim(), actor.userId],
-    );
+    await this.followUps.complete(this.tenant.manager, actor.tenantId, id, actor.userId, dto.outcome.trim());
     await this.events.record(actor, disclosure.id, {
       action: 'follow_up_done',
       visibility: followUp.kind === 'client_check_in' ? 'client' : 'internal',
@@ -63,10 +45,7 @@ export class FollowUpsService {
 
   async skip(actor: Actor, id: string, dto: SkipFollowUpDto): Promise<DisclosureResponse> {
     const { followUp, disclosure } = await this.pending(actor, id);
-    await this.tenant.manager.query(
-      `UPDATE follow_ups SET status = 'skipped', skip_reason = $3, completed_by = $4, completed_at = now() WHERE tenant_id = $1 AND id = $2`,
-      [actor.tenantId, id, dto.reason.trim(), actor.userId],
-    );
+    await this.followUps.skip(this.tenant.manager, actor.tenantId, id, actor.userId, dto.reason.trim());
     await this.events.record(actor, disclosure.id, {
       action: 'follow_up_skipped',
       visibility: 'internal',
@@ -80,19 +59,12 @@ export class FollowUpsService {
     const manager = this.tenant.manager;
     const disclosure = await this.disclosures.findVisible(actor, disclosureId);
     if (!isClientRole(actor.role)) throw new ForbiddenException('The check-in is answered by the client');
-    await manager.query(`SELECT 1 FROM follow_ups WHERE tenant_id = $1 AND disclosure_id = $2 AND kind = 'client_check_in' FOR UPDATE`, [
-      actor.tenantId,
-      disclosureId,
-    ]);
+    await this.followUps.lockCheckIn(manager, actor.tenantId, disclosureId);
     const [checkIn] = (await this.repository.followUps(manager, await this.scopes.of(actor), { disclosureId })).filter((f) => f.kind === 'client_check_in');
     if (!checkIn) throw new ConflictException('There is no check-in yet: it opens when the disclosure is resolved');
     if (checkIn.status !== 'pending') throw new ConflictException(`The check-in is already ${checkIn.status === 'done' ? 'answered' : 'closed'}`);
     const comment = dto.comment?.trim() ?? '';
-    await manager.query(
-      `UPDATE follow_ups SET status = 'done', client_resolved = $3, rating = $4, outcome = $5, completed_by = $6, completed_at = now()
-       WHERE tenant_id = $1 AND id = $2`,
-      [actor.tenantId, checkIn.id, dto.resolved, dto.rating, comment, actor.userId],
-    );
+    await this.followUps.answerCheckIn(manager, actor.tenantId, checkIn.id, { resolved: dto.resolved, rating: dto.rating, comment, userId: actor.userId });
     await this.events.record(actor, disclosureId, {
       action: 'check_in_answered',
       visibility: 'client',
