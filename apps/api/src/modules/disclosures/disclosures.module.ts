@@ -16,6 +16,7 @@ import { FollowUpsController } from './follow-ups.controller';
 import { FollowUpsRepository } from './follow-ups.repository';
 import { FollowUpsService } from './follow-ups.service';
 import { RemedyPoliciesController } from './remedy-policies.controller';
+import { RemedyPoliciesRepository } from './remedy-policies.repository';
 import { RemedyPoliciesService } from './remedy-policies.service';
 
 @Module({
@@ -32,6 +33,7 @@ import { RemedyPoliciesService } from './remedy-policies.service';
     DisclosuresRepository,
     CompensationOffersRepository,
     FollowUpsRepository,
+    RemedyPoliciesRepository,
     DisclosuresService,
     DisclosureLifecycleService,
     DisclosureEventsWriter,

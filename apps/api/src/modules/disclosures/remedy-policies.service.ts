@@ -3,65 +3,46 @@ import type { Actor } from '@candor/domain';
 import { TenantContext } from '../../common/tenant-context';
 import { AuditService } from '../audit/audit.service';
 import { EngagementsService } from '../engagements/engagements.service';
-import { offerValueText } from './disclosures.repository';
 import type { RemedyPolicyDto, RemedyPolicyResponse } from './dto/remedy-policy.dto';
-
-const COLUMNS = `category, remedy_plan AS "remedyPlan", remedy_due_hours AS "remedyDueHours", offer_kind AS "offerKind",
-  ${offerValueText('offer_kind', 'offer_value')} AS "offerValue",
-  offer_currency AS "offerCurrency", offer_note AS "offerNote", offer_valid_days AS "offerValidDays", updated_at AS "updatedAt"`;
+import { RemedyPoliciesRepository } from './remedy-policies.repository';
 
 /** The remedies agreed up front in an engagement's working agreement, one per category of error. */
 @Injectable()
 export class RemedyPoliciesService {
   constructor(
     private readonly tenant: TenantContext,
+    private readonly repository: RemedyPoliciesRepository,
     private readonly engagements: EngagementsService,
     private readonly audit: AuditService,
   ) {}
 
   async list(actor: Actor, engagementId: string): Promise<RemedyPolicyResponse[]> {
     await this.engagements.findVisible(actor, engagementId);
-    return this.tenant.manager.query(`SELECT ${COLUMNS} FROM remedy_policies WHERE tenant_id = $1 AND engagement_id = $2 ORDER BY category`, [
-      actor.tenantId,
-      engagementId,
-    ]);
+    return this.repository.list(this.tenant.manager, actor.tenantId, engagementId);
   }
 
   async put(actor: Actor, engagementId: string, category: string, dto: RemedyPolicyDto): Promise<RemedyPolicyResponse> {
     await this.engagements.findVisible(actor, engagementId);
-    const [row]: RemedyPolicyResponse[] = await this.tenant.manager.query(
-      `INSERT INTO remedy_policies (tenant_id, engagement_id, category, remedy_plan, remedy_due_hours, offer_kind, offer_value, offer_currency,
-         offer_note, offer_valid_days, updated_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-       ON CONFLICT (tenant_id, engagement_id, category) DO UPDATE SET remedy_plan = EXCLUDED.remedy_plan, remedy_due_hours = EXCLUDED.remedy_due_hours,
-         offer_kind = EXCLUDED.offer_kind, offer_value = EXCLUDED.offer_value, offer_currency = EXCLUDED.offer_currency,
-         offer_note = EXCLUDED.offer_note, offer_valid_days = EXCLUDED.offer_valid_days, updated_by = EXCLUDED.updated_by, updated_at = now()
-       RETURNING ${COLUMNS}`,
-      [
-        actor.tenantId,
-        engagementId,
-        category,
-        dto.remedyPlan.trim(),
-        dto.remedyDueHours,
-        dto.offerKind ?? null,
-        dto.offerKind && dto.offerValue !== undefined ? String(dto.offerValue) : null,
-        dto.offerKind ? (dto.offerCurrency ?? null) : null,
-        dto.offerNote?.trim() ?? '',
-        dto.offerValidDays ?? 14,
-        actor.userId,
-      ],
-    );
+    const row = await this.repository.save(this.tenant.manager, {
+      tenantId: actor.tenantId,
+      engagementId,
+      category,
+      remedyPlan: dto.remedyPlan.trim(),
+      remedyDueHours: dto.remedyDueHours,
+      offerKind: dto.offerKind ?? null,
+      offerValue: dto.offerKind && dto.offerValue !== undefined ? String(dto.offerValue) : null,
+      offerCurrency: dto.offerKind ? (dto.offerCurrency ?? null) : null,
+      offerNote: dto.offerNote?.trim() ?? '',
+      offerValidDays: dto.offerValidDays ?? 14,
+      updatedBy: actor.userId,
+    });
     await this.record(actor, 'remedy_policy.saved', engagementId, { category, after: { ...dto } });
-    return row!;
+    return row;
   }
 
   async remove(actor: Actor, engagementId: string, category: string): Promise<void> {
     await this.engagements.findVisible(actor, engagementId);
-    const [, count]: [unknown, number] = await this.tenant.manager.query(
-      `DELETE FROM remedy_policies WHERE tenant_id = $1 AND engagement_id = $2 AND category = $3`,
-      [actor.tenantId, engagementId, category],
-    );
-    if (!count) throw new NotFoundException(`There is no agreed remedy for ${category} on this engagement`);
+    if (!(await this.repository.remove(this.tenant.manager, actor.tenantId, engagementId, category))) throw new NotFoundException(`There is no agreed remedy for ${category} on this engagement`);
     await this.record(actor, 'remedy_policy.removed', engagementId, { category });
   }
 
