@@ -21,6 +21,16 @@ export class ClientAccountsRepository {
       .getMany();
   }
 
+  async insert(manager: EntityManager, values: Pick<ClientAccount, 'tenantId' | 'id' | 'name' | 'billingEmail' | 'notes'>): Promise<ClientAccount> {
+    const row = manager.create(ClientAccount, values);
+    await manager.insert(ClientAccount, row);
+    return row;
+  }
+
+  async update(manager: EntityManager, tenantId: string, id: string, patch: Partial<Pick<ClientAccount, 'name' | 'billingEmail' | 'notes'>>): Promise<void> {
+    await manager.update(ClientAccount, { tenantId, id }, patch);
+  }
+
   findOne(manager: EntityManager, scope: Scope, id: string): Promise<ClientAccount | null> {
     const { sql, params } = inScope(scope);
     return manager

@@ -1,9 +1,10 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { ClientAccount } from '@candor/db';
+import type { ClientAccount } from '@candor/db';
 import type { Actor } from '@candor/domain';
 import { ActorScope } from '../../common/actor-scope';
 import { isUniqueViolation } from '../../common/database-errors';
+import { foundInScope } from '../../common/scoped-lookup';
 import { TenantContext } from '../../common/tenant-context';
 import { AuditService } from '../audit/audit.service';
 import { ClientAccountsRepository } from './client-accounts.repository';
@@ -25,21 +26,18 @@ export class ClientAccountsService {
 
   /** 404 both for an unknown id and for an account outside the actor's scope: existence is not revealed. */
   async get(actor: Actor, id: string): Promise<ClientAccount> {
-    const row = await this.repository.findOne(this.tenant.manager, await this.scopes.of(actor), id);
-    if (!row) throw new NotFoundException('Client account not found');
-    return row;
+    return foundInScope(await this.repository.findOne(this.tenant.manager, await this.scopes.of(actor), id), 'Client account');
   }
 
   async create(actor: Actor, dto: CreateClientAccountDto): Promise<ClientAccount> {
     const manager = this.tenant.manager;
-    const row = manager.create(ClientAccount, {
+    const row = await this.saveUnique(() => this.repository.insert(manager, {
       tenantId: actor.tenantId,
       id: randomUUID(),
       name: dto.name.trim(),
       billingEmail: dto.billingEmail?.toLowerCase() ?? null,
       notes: dto.notes ?? null,
-    });
-    await this.saveUnique(() => manager.insert(ClientAccount, row));
+    }));
     await this.audit.record(manager, {
       tenantId: actor.tenantId,
       actorUserId: actor.userId,
@@ -60,7 +58,7 @@ export class ClientAccountsService {
       ...(dto.notes !== undefined && { notes: dto.notes }),
     };
     if (Object.keys(patch).length) {
-      await this.saveUnique(() => manager.update(ClientAccount, { tenantId: actor.tenantId, id }, patch));
+      await this.saveUnique(() => this.repository.update(manager, actor.tenantId, id, patch));
       await this.audit.record(manager, {
         tenantId: actor.tenantId,
         actorUserId: actor.userId,
@@ -73,9 +71,9 @@ export class ClientAccountsService {
     return this.get(actor, id);
   }
 
-  private async saveUnique(write: () => Promise<unknown>): Promise<void> {
+  private async saveUnique<T>(write: () => Promise<T>): Promise<T> {
     try {
-      await write();
+      return await write();
     } catch (error) {
       if (isUniqueViolation(error, 'client_accounts_name_key')) {
         throw new ConflictException('A client account with this name already exists');

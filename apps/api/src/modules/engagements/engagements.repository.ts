@@ -169,6 +169,25 @@ export class EngagementsRepository {
     return new Map(rows.map(({ engagementId, ...retainer }) => [engagementId, retainer]));
   }
 
+  /** Records that the month's alert at `threshold` percent went out; false when it already had. */
+  async claimRetainerAlert(manager: EntityManager, tenantId: string, engagementId: string, month: string, threshold: number): Promise<boolean> {
+    const inserted: unknown[] = await manager.query(
+      `INSERT INTO retainer_alerts (tenant_id, engagement_id, month, threshold_percent) VALUES ($1, $2, $3, $4)
+       ON CONFLICT DO NOTHING RETURNING 1`,
+      [tenantId, engagementId, `${month}-01`, threshold],
+    );
+    return inserted.length > 0;
+  }
+
+  async alertNames(manager: EntityManager, tenantId: string, engagementId: string): Promise<{ engagementName: string; tenantName: string }> {
+    const [names]: { engagementName: string; tenantName: string }[] = await manager.query(
+      `SELECT e.name AS "engagementName", t.name AS "tenantName" FROM engagements e JOIN tenants t ON t.id = e.tenant_id
+       WHERE e.tenant_id = $1 AND e.id = $2`,
+      [tenantId, engagementId],
+    );
+    return names!;
+  }
+
   async displayName(manager: EntityManager, userId: string): Promise<PersonResponse | null> {
     const rows: PersonResponse[] = await manager.query(`SELECT id, display_name AS "displayName" FROM users WHERE id = $1`, [userId]);
     return rows[0] ?? null;

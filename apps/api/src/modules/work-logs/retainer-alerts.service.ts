@@ -21,17 +21,8 @@ export class RetainerAlertsService {
     const usage = (await this.engagements.retainers(manager, tenantId, [engagementId])).get(engagementId);
     if (!usage) return;
     for (const threshold of THRESHOLDS.filter((t) => usage.usedPercent >= t)) {
-      const inserted: unknown[] = await manager.query(
-        `INSERT INTO retainer_alerts (tenant_id, engagement_id, month, threshold_percent) VALUES ($1, $2, $3, $4)
-         ON CONFLICT DO NOTHING RETURNING 1`,
-        [tenantId, engagementId, `${usage.month}-01`, threshold],
-      );
-      if (!inserted.length) continue;
-      const [names]: { engagementName: string; tenantName: string }[] = await manager.query(
-        `SELECT e.name AS "engagementName", t.name AS "tenantName" FROM engagements e JOIN tenants t ON t.id = e.tenant_id
-         WHERE e.tenant_id = $1 AND e.id = $2`,
-        [tenantId, engagementId],
-      );
+      if (!(await this.engagements.claimRetainerAlert(manager, tenantId, engagementId, usage.month, threshold))) continue;
+      const names = await this.engagements.alertNames(manager, tenantId, engagementId);
       await this.outbox.addForEach(manager, tenantId, await this.recipients.managers(manager, tenantId), 'retainer_threshold', {
         ...names,
         threshold,

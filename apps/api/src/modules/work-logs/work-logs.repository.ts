@@ -7,6 +7,16 @@ import type { DisclosureStatus, Scope } from '@candor/domain';
 import type { KeysetPosition } from '../../common/keyset-cursor';
 import { scopeWhere } from '../../common/scope-condition';
 
+export interface WeekSummary {
+  engagementId: string;
+  engagementName: string;
+  clientAccountId: string;
+  tenantName: string;
+  assistantName: string;
+  weekStart: string;
+  seconds: string;
+}
+
 /** A draft entry as a week's submission checks it. */
 export interface DraftEntry {
   id: string;
@@ -287,6 +297,35 @@ export class WorkLogsRepository {
 
   async setStatus(manager: EntityManager, tenantId: string, id: string, status: WorkLogStatus): Promise<void> {
     await manager.query(`UPDATE work_logs SET status = $3, updated_at = now() WHERE tenant_id = $1 AND id = $2`, [tenantId, id, status]);
+  }
+
+  /** The week goes back for approval once none of its entries is disputed any more; true when it did. */
+  async reopenWeekIfAnswered(manager: EntityManager, tenantId: string, weekId: string): Promise<boolean> {
+    // Through a CTE: TypeORM answers a bare UPDATE ... RETURNING with [rows, count], never empty.
+    const reopened: { engagementId: string }[] = await manager.query(
+      `WITH reopened AS (
+         UPDATE timesheet_weeks SET status = 'submitted', submitted_at = now()
+         WHERE tenant_id = $1 AND id = $2 AND status = 'disputed'
+           AND NOT EXISTS (SELECT 1 FROM work_logs WHERE tenant_id = $1 AND week_id = $2 AND status = 'disputed')
+         RETURNING engagement_id)
+       SELECT engagement_id AS "engagementId" FROM reopened`,
+      [tenantId, weekId],
+    );
+    return reopened.length > 0;
+  }
+
+  /** What the client's email about a submitted week says. */
+  async weekSummary(manager: EntityManager, tenantId: string, weekId: string): Promise<WeekSummary | undefined> {
+    const [week]: WeekSummary[] = await manager.query(
+      `SELECT w.engagement_id AS "engagementId", e.name AS "engagementName", e.client_account_id AS "clientAccountId",
+              t.name AS "tenantName", u.display_name AS "assistantName", to_char(w.week_start, 'YYYY-MM-DD') AS "weekStart",
+              (SELECT COALESCE(sum(duration_seconds), 0) FROM work_logs l WHERE l.tenant_id = w.tenant_id AND l.week_id = w.id) AS seconds
+       FROM timesheet_weeks w JOIN engagements e ON e.tenant_id = w.tenant_id AND e.id = w.engagement_id
+       JOIN tenants t ON t.id = w.tenant_id JOIN users u ON u.id = w.assistant_id
+       WHERE w.tenant_id = $1 AND w.id = $2`,
+      [tenantId, weekId],
+    );
+    return week;
   }
 
   revisions(manager: EntityManager, tenantId: string, workLogId: string): Promise<(WorkLogRevision & { changedByName: string })[]> {
