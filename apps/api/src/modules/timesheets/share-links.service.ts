@@ -2,7 +2,7 @@ import { GoneException, Inject, Injectable, NotFoundException } from '@nestjs/co
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { ShareLink, withTenant } from '@candor/db';
+import { withTenant } from '@candor/db';
 import { defineAbilityFor, hashToken, newToken, type Actor, type Scope } from '@candor/domain';
 import { API_CONFIG, type ApiConfig } from '../../config/api-config';
 import { ActorScope } from '../../common/actor-scope';
@@ -13,6 +13,7 @@ import type { CreateShareLinkDto } from './dto/create-share-link.dto';
 import type { ShareLinkResponse } from './dto/share-link.response';
 import type { TimesheetResponse } from './dto/timesheet.response';
 import { presentShareLink } from './share-link.presenter';
+import { ShareLinksRepository } from './share-links.repository';
 import { TimesheetsService } from './timesheets.service';
 
 /** Read-only links to one engagement's timesheet for one period: expiring, revocable, nothing else visible. */
@@ -23,6 +24,7 @@ export class ShareLinksService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tenant: TenantContext,
     private readonly scopes: ActorScope,
+    private readonly repository: ShareLinksRepository,
     private readonly engagements: EngagementsService,
     private readonly timesheets: TimesheetsService,
     private readonly audit: AuditService,
@@ -35,7 +37,7 @@ export class ShareLinksService {
     await this.timesheets.build(manager, await this.scopes.of(actor), engagement.id, dto, 'client');
     const token = newToken();
     const id = randomUUID();
-    await manager.insert(ShareLink, {
+    const link = await this.repository.insert(manager, {
       tenantId: actor.tenantId,
       id,
       engagementId: engagement.id,
@@ -48,34 +50,33 @@ export class ShareLinksService {
     });
     await this.audit.record(manager, { tenantId: actor.tenantId, actorUserId: actor.userId, action: 'share_link.created', entityType: 'share_link', entityId: id, change: { ...dto } });
     const url = new URL(`/api/v1/shared-reports/${actor.tenantId}/${token}`, this.config.WEB_URL).toString();
-    return { ...presentShareLink(await manager.findOneByOrFail(ShareLink, { tenantId: actor.tenantId, id })), url };
+    return { ...presentShareLink(link), url };
   }
 
   async list(actor: Actor, engagementId: string): Promise<ShareLinkResponse[]> {
     await this.engagements.findVisible(actor, engagementId);
-    const links = await this.tenant.manager.find(ShareLink, { where: { tenantId: actor.tenantId, engagementId }, order: { createdAt: 'DESC' } });
+    const links = await this.repository.ofEngagement(this.tenant.manager, actor.tenantId, engagementId);
     return links.map(presentShareLink);
   }
 
   async revoke(actor: Actor, id: string): Promise<ShareLinkResponse> {
     const manager = this.tenant.manager;
-    const link = await manager.findOneBy(ShareLink, { tenantId: actor.tenantId, id });
+    const link = await this.repository.get(manager, actor.tenantId, id);
     // The link's engagement decides its scope: outside it, the link does not exist for the caller.
     const engagement = link ? await this.engagements.findVisible(actor, link.engagementId).catch((error: unknown) => notFoundAsNull(error)) : null;
     if (!link || !engagement || !defineAbilityFor(actor).can('delete', { kind: 'ShareLink', clientAccountId: engagement.clientAccountId })) {
       throw new NotFoundException('Share link not found');
     }
-    if (!link.revokedAt) {
-      await manager.update(ShareLink, { tenantId: actor.tenantId, id }, { revokedAt: new Date() });
-      await this.audit.record(manager, { tenantId: actor.tenantId, actorUserId: actor.userId, action: 'share_link.revoked', entityType: 'share_link', entityId: id });
-    }
-    return presentShareLink(await manager.findOneByOrFail(ShareLink, { tenantId: actor.tenantId, id }));
+    if (link.revokedAt) return presentShareLink(link);
+    const revoked = await this.repository.revoke(manager, actor.tenantId, id);
+    await this.audit.record(manager, { tenantId: actor.tenantId, actorUserId: actor.userId, action: 'share_link.revoked', entityType: 'share_link', entityId: id });
+    return presentShareLink(revoked);
   }
 
   /** The report behind a link, for anyone holding it: 404 unknown, 410 revoked or expired. */
   open(tenantId: string, token: string): Promise<TimesheetResponse> {
     return withTenant(this.dataSource, tenantId, async (manager) => {
-      const link = await manager.findOneBy(ShareLink, { tenantId, tokenHash: hashToken(token) });
+      const link = await this.repository.byTokenHash(manager, tenantId, hashToken(token));
       if (!link) throw new NotFoundException('This link is not valid');
       if (link.revokedAt) throw new GoneException('This link has been revoked; ask for a new one');
       if (link.expiresAt.getTime() <= Date.now()) throw new GoneException('This link has expired; ask for a new one');

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { EngagementsModule } from '../engagements/engagements.module';
 import { WorkLogsModule } from '../work-logs/work-logs.module';
+import { ShareLinksRepository } from './share-links.repository';
 import { ShareLinksService } from './share-links.service';
 import { SharedReportsController } from './shared-reports.controller';
 import { TimesheetsController } from './timesheets.controller';
@@ -9,6 +10,6 @@ import { TimesheetsService } from './timesheets.service';
 @Module({
   imports: [EngagementsModule, WorkLogsModule],
   controllers: [TimesheetsController, SharedReportsController],
-  providers: [TimesheetsService, ShareLinksService],
+  providers: [TimesheetsService, ShareLinksService, ShareLinksRepository],
 })
 export class TimesheetsModule {}
