@@ -3,6 +3,8 @@ import { defineAbilityFor, isClientRole, type Actor } from '@candor/domain';
 import { TenantContext } from '../../common/tenant-context';
 import type { CommentResponse } from './dto/work-log.response';
 import { insertWorkLogComment } from './work-log-comment.writer';
+import { presentComment } from './work-log.presenter';
+import { WorkLogsRepository } from './work-logs.repository';
 import { WorkLogsService } from './work-logs.service';
 
 /** The conversation on an entry (disputes, replies, remarks). Clients see only client-visible comments. */
@@ -11,18 +13,13 @@ export class WorkLogCommentsService {
   constructor(
     private readonly tenant: TenantContext,
     private readonly workLogs: WorkLogsService,
+    private readonly repository: WorkLogsRepository,
   ) {}
 
   async list(actor: Actor, workLogId: string): Promise<CommentResponse[]> {
     await this.workLogs.findVisible(actor, workLogId);
-    const rows: (Omit<CommentResponse, 'author'> & { authorId: string; authorName: string })[] = await this.tenant.manager.query(
-      `SELECT c.id, c.kind, c.visibility, c.body, c.created_at AS "createdAt", c.author_id AS "authorId", u.display_name AS "authorName"
-       FROM comments c JOIN users u ON u.id = c.author_id
-       WHERE c.tenant_id = $1 AND c.subject_type = 'work_log' AND c.subject_id = $2 AND ($3::boolean OR c.visibility = 'client')
-       ORDER BY c.created_at, c.id`,
-      [actor.tenantId, workLogId, !isClientRole(actor.role)],
-    );
-    return rows.map(({ authorId, authorName, ...c }) => ({ ...c, author: { id: authorId, displayName: authorName } }));
+    const rows = await this.repository.comments(this.tenant.manager, actor.tenantId, workLogId, !isClientRole(actor.role));
+    return rows.map(presentComment);
   }
 
   async add(actor: Actor, workLogId: string, body: string): Promise<CommentResponse> {

@@ -1,7 +1,7 @@
 import { amountFor, hoursFor, isClientRole, type Actor } from '@candor/domain';
 import type { WorkLogRevision } from '@candor/db';
-import type { RevisionResponse, WorkLogResponse } from './dto/work-log.response';
-import type { WorkLogRow } from './work-logs.repository';
+import type { CommentResponse, RevisionResponse, WorkLogResponse } from './dto/work-log.response';
+import type { CommentRow, WorkLogRow } from './work-logs.repository';
 
 /** Who a response is shaped for: client users (and share-link readers) or staff. */
 export type Audience = 'client' | 'staff';
@@ -54,3 +54,5 @@ export const presentRevision = (r: WorkLogRevision & { changedByName: string }):
   after: r.after,
   createdAt: r.createdAt,
 });
+
+export const presentComment = ({ authorId, authorName, ...c }: CommentRow): CommentResponse => ({ ...c, author: { id: authorId, displayName: authorName } });

@@ -2,10 +2,20 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { WorkLog, WorkLogRevision, type WorkLogStatus } from '@candor/db';
+import { WorkLog, WorkLogRevision, type CommentKind, type CommentVisibility, type WorkLogStatus } from '@candor/db';
 import type { DisclosureStatus, Scope } from '@candor/domain';
 import type { KeysetPosition } from '../../common/keyset-cursor';
 import { scopeWhere } from '../../common/scope-condition';
+
+export interface CommentRow {
+  id: string;
+  kind: CommentKind;
+  visibility: CommentVisibility;
+  body: string;
+  createdAt: Date;
+  authorId: string;
+  authorName: string;
+}
 
 export interface WeekSummary {
   engagementId: string;
@@ -326,6 +336,17 @@ export class WorkLogsRepository {
       [tenantId, weekId],
     );
     return week;
+  }
+
+  /** An entry's comments, oldest first; internal ones only when `withInternal`. */
+  comments(manager: EntityManager, tenantId: string, workLogId: string, withInternal: boolean): Promise<CommentRow[]> {
+    return manager.query(
+      `SELECT c.id, c.kind, c.visibility, c.body, c.created_at AS "createdAt", c.author_id AS "authorId", u.display_name AS "authorName"
+       FROM comments c JOIN users u ON u.id = c.author_id
+       WHERE c.tenant_id = $1 AND c.subject_type = 'work_log' AND c.subject_id = $2 AND ($3::boolean OR c.visibility = 'client')
+       ORDER BY c.created_at, c.id`,
+      [tenantId, workLogId, withInternal],
+    );
   }
 
   revisions(manager: EntityManager, tenantId: string, workLogId: string): Promise<(WorkLogRevision & { changedByName: string })[]> {
