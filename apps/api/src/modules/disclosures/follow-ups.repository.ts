@@ -44,20 +44,14 @@ export class FollowUpsRepository {
     ]);
   }
 
-  async complete(manager: EntityManager, tenantId: string, id: string, userId: string, outcome: string): Promise<void> {
-    await manager.query(`UPDATE follow_ups SET status = 'done', outcome = $3, completed_by = $4, completed_at = now() WHERE tenant_id = $1 AND id = $2`, [
+  /** A follow-up is done with its outcome, or skipped with the reason why. */
+  async finish(manager: EntityManager, tenantId: string, id: string, userId: string, how: { status: 'done'; outcome: string } | { status: 'skipped'; reason: string }): Promise<void> {
+    const [column, text] = how.status === 'done' ? ['outcome', how.outcome] : ['skip_reason', how.reason];
+    await manager.query(`UPDATE follow_ups SET status = $3, ${column} = $4, completed_by = $5, completed_at = now() WHERE tenant_id = $1 AND id = $2`, [
       tenantId,
       id,
-      outcome,
-      userId,
-    ]);
-  }
-
-  async skip(manager: EntityManager, tenantId: string, id: string, userId: string, reason: string): Promise<void> {
-    await manager.query(`UPDATE follow_ups SET status = 'skipped', skip_reason = $3, completed_by = $4, completed_at = now() WHERE tenant_id = $1 AND id = $2`, [
-      tenantId,
-      id,
-      reason,
+      how.status,
+      text,
       userId,
     ]);
   }

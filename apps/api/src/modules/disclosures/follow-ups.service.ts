@@ -34,7 +34,7 @@ export class FollowUpsService {
 
   async complete(actor: Actor, id: string, dto: CompleteFollowUpDto): Promise<DisclosureResponse> {
     const { followUp, disclosure } = await this.pending(actor, id);
-    await this.followUps.complete(this.tenant.manager, actor.tenantId, id, actor.userId, dto.outcome.trim());
+    await this.followUps.finish(this.tenant.manager, actor.tenantId, id, actor.userId, { status: 'done', outcome: dto.outcome.trim() });
     await this.events.record(actor, disclosure.id, {
       action: 'follow_up_done',
       visibility: followUp.kind === 'client_check_in' ? 'client' : 'internal',
@@ -45,7 +45,7 @@ export class FollowUpsService {
 
   async skip(actor: Actor, id: string, dto: SkipFollowUpDto): Promise<DisclosureResponse> {
     const { followUp, disclosure } = await this.pending(actor, id);
-    await this.followUps.skip(this.tenant.manager, actor.tenantId, id, actor.userId, dto.reason.trim());
+    await this.followUps.finish(this.tenant.manager, actor.tenantId, id, actor.userId, { status: 'skipped', reason: dto.reason.trim() });
     await this.events.record(actor, disclosure.id, {
       action: 'follow_up_skipped',
       visibility: 'internal',

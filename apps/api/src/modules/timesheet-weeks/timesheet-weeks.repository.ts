@@ -101,16 +101,6 @@ export class TimesheetWeeksRepository {
     await manager.query(`UPDATE timesheet_weeks SET status = 'disputed' WHERE tenant_id = $1 AND id = $2`, [tenantId, id]);
   }
 
-  /** The names a week's email carries. */
-  async names(manager: EntityManager, tenantId: string, clientAccountId: string): Promise<{ tenantName: string; clientName: string }> {
-    const [row]: { tenantName: string; clientName: string }[] = await manager.query(
-      `SELECT t.name AS "tenantName", c.name AS "clientName" FROM tenants t JOIN client_accounts c ON c.tenant_id = t.id
-       WHERE t.id = $1 AND c.id = $2`,
-      [tenantId, clientAccountId],
-    );
-    return row!;
-  }
-
   /** The UTC bounds of a week that starts on a Monday in the tenant's time zone. */
   async weekBounds(manager: EntityManager, tenantId: string, weekStart: string): Promise<{ from: Date; to: Date }> {
     const [bounds]: { from: Date; to: Date }[] = await manager.query(

@@ -6,9 +6,11 @@ import { ScopedLookup } from '../../common/scoped-lookup';
 import { API_CONFIG, type ApiConfig } from '../../config/api-config';
 import { TenantContext } from '../../common/tenant-context';
 import { AuditService } from '../audit/audit.service';
+import { EngagementsRepository } from '../engagements/engagements.repository';
 import { EngagementsService } from '../engagements/engagements.service';
 import { OutboxService } from '../outbox/outbox.service';
 import { RecipientsService } from '../outbox/recipients.service';
+import { TenantRepository } from '../tenant/tenant.repository';
 import { DisputeResolutionService } from '../work-logs/dispute-resolution.service';
 import { insertWorkLogComment } from '../work-logs/work-log-comment.writer';
 import { presentWorkLog } from '../work-logs/work-log.presenter';
@@ -31,6 +33,8 @@ export class TimesheetWeeksService {
     private readonly repository: TimesheetWeeksRepository,
     private readonly workLogs: WorkLogsRepository,
     private readonly engagements: EngagementsService,
+    private readonly engagementsRepository: EngagementsRepository,
+    private readonly tenants: TenantRepository,
     private readonly disputes: DisputeResolutionService,
     private readonly outbox: OutboxService,
     private readonly recipients: RecipientsService,
@@ -139,7 +143,8 @@ export class TimesheetWeeksService {
       await this.recipients.users(manager, actor.tenantId, [week.assistantId]),
       await this.recipients.managers(manager, actor.tenantId),
     );
-    const { tenantName, clientName } = await this.repository.names(manager, actor.tenantId, week.clientAccountId);
+    const tenantName = (await this.tenants.facts(manager, actor.tenantId)).name;
+    const clientName = (await this.engagementsRepository.clientNames(manager, actor.tenantId, [week.clientAccountId])).get(week.clientAccountId) ?? '';
     await this.outbox.addForEach(manager, actor.tenantId, recipients, template, {
       tenantName,
       clientName,
