@@ -1,5 +1,5 @@
 import { tenantSettings } from '@candor/domain';
-import { STAFF_VIEW, actorNameFor, clientViewOf, shownStaff, type TenantFacts } from './client-view';
+import { STAFF_VIEW, actorNameFor, audienceOf, clientViewOf, shownStaff, type TenantFacts } from './client-view';
 
 const facts = (showStaffNames: boolean): TenantFacts => ({ name: 'Acme', teamName: 'Acme team', settings: { ...tenantSettings({}), showStaffNames } });
 const teamMember = { userId: 'u1', displayName: 'Ann', isClient: false };
@@ -18,5 +18,10 @@ describe('client view: show the team, not the person', () => {
     expect(actorNameFor(false, teamMember, facts(false))).toBe('Ann');
     expect(actorNameFor(true, clientUser, facts(false))).toBe('Cleo');
     expect(actorNameFor(true, undefined, facts(false))).toBe('');
+  });
+
+  it('shapes for the client audience exactly the client roles', () => {
+    const of = (role: 'owner' | 'manager' | 'assistant' | 'client_admin' | 'client_member') => audienceOf({ userId: 'u', tenantId: 't', role, clientAccountId: null });
+    expect([of('owner'), of('manager'), of('assistant'), of('client_admin'), of('client_member')]).toEqual(['staff', 'staff', 'staff', 'client', 'client']);
   });
 });

@@ -1,5 +1,10 @@
-import type { TenantSettings } from '@candor/domain';
+import { isClientRole, type Actor, type TenantSettings } from '@candor/domain';
 import type { ActorRef } from './actor-ref';
+
+/** Who a response or email is shaped for: client users (and share-link readers), or the team. */
+export type Audience = 'client' | 'staff';
+
+export const audienceOf = (actor: Actor): Audience => (isClientRole(actor.role) ? 'client' : 'staff');
 
 /** The tenant facts every client-facing response and email needs. */
 export interface TenantFacts {

@@ -4,7 +4,6 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { withTenant } from '@candor/db';
 import {
   eventsFor,
-  isClientRole,
   isNotificationEvent,
   modeAllowed,
   NOTIFICATION_EVENTS,
@@ -14,6 +13,7 @@ import {
   type NotificationEventName,
 } from '@candor/domain';
 import { API_CONFIG, type ApiConfig } from '../../config/api-config';
+import { audienceOf } from '../../common/client-view';
 import { TenantContext } from '../../common/tenant-context';
 import type { NotificationPreferenceResponse, UnsubscribeResponse } from './dto/notification-preference.response';
 
@@ -78,7 +78,7 @@ export class NotificationPreferencesService {
   }
 
   private eventsOf(actor: Actor): NotificationEventName[] {
-    return eventsFor(isClientRole(actor.role) ? 'client' : 'staff');
+    return eventsFor(audienceOf(actor));
   }
 
   private async modes(manager: EntityManager, tenantId: string, userId: string): Promise<Map<string, DeliveryMode>> {

@@ -2,9 +2,10 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res
 import { ApiBearerAuth, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { ServerResponse } from 'node:http';
-import { isClientRole, type Actor } from '@candor/domain';
+import type { Actor } from '@candor/domain';
 import { CurrentActor, Policy } from '../../common/access.decorators';
 import { ActorScope } from '../../common/actor-scope';
+import { audienceOf } from '../../common/client-view';
 import { TenantContext } from '../../common/tenant-context';
 import { EngagementsService } from '../engagements/engagements.service';
 import { CreateShareLinkDto } from './dto/create-share-link.dto';
@@ -50,7 +51,7 @@ export class TimesheetsController {
   ): Promise<void> {
     await this.engagements.findVisible(actor, id);
     const scope = await this.scopes.of(actor);
-    const audience = isClientRole(actor.role) ? 'client' : 'staff';
+    const audience = audienceOf(actor);
     // Streamed from a cursor inside this request's transaction: the handler returns when the last
     // line is written, so the transaction outlives the stream. A refusal before the first line is
     // still an ordinary error response.
@@ -121,7 +122,7 @@ export class TimesheetsController {
 
   private async build(actor: Actor, engagementId: string, query: TimesheetQuery): Promise<TimesheetResponse> {
     await this.engagements.findVisible(actor, engagementId);
-    return this.timesheets.build(this.tenant.manager, await this.scopes.of(actor), engagementId, query, isClientRole(actor.role) ? 'client' : 'staff');
+    return this.timesheets.build(this.tenant.manager, await this.scopes.of(actor), engagementId, query, audienceOf(actor));
   }
 }
 

@@ -1,7 +1,8 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { isMonday, type Scope } from '@candor/domain';
-import { presentWorkLog, type Audience } from '../work-logs/work-log.presenter';
+import type { Audience } from '../../common/client-view';
+import { presentWorkLog } from '../work-logs/work-log.presenter';
 import { WorkLogsRepository } from '../work-logs/work-logs.repository';
 import type { TimesheetQuery } from './dto/timesheet.query';
 import type { TimesheetResponse } from './dto/timesheet.response';

@@ -1,10 +1,9 @@
-import { amountFor, hoursFor, isClientRole, type Actor } from '@candor/domain';
+import { amountFor, hoursFor, type Actor } from '@candor/domain';
+import { audienceOf, type Audience } from '../../common/client-view';
 import type { WorkLogRevision } from '@candor/db';
 import type { CommentResponse, RevisionResponse, WorkLogResponse } from './dto/work-log.response';
 import type { CommentRow, WorkLogRow } from './work-logs.repository';
 
-/** Who a response is shaped for: client users (and share-link readers) or staff. */
-export type Audience = 'client' | 'staff';
 
 /** Seconds an entry counts for: a running timer counts nothing until it stops. */
 export const countedSeconds = (row: Pick<WorkLogRow, 'durationSeconds'>): number => row.durationSeconds ?? 0;
@@ -14,7 +13,7 @@ export const countedSeconds = (row: Pick<WorkLogRow, 'durationSeconds'>): number
  * the client sees the team's fix, never who made the mistake.
  */
 export function presentWorkLog(audience: Audience | Actor, row: WorkLogRow): WorkLogResponse {
-  const client = typeof audience === 'string' ? audience === 'client' : isClientRole(audience.role);
+  const client = (typeof audience === 'string' ? audience : audienceOf(audience)) === 'client';
   const hideAssistant = client && row.disclosureId !== null;
   const seconds = countedSeconds(row);
   return {
