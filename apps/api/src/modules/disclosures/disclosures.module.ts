@@ -5,6 +5,7 @@ import { CompensationOffersRepository } from './compensation-offers.repository';
 import { CompensationOffersService } from './compensation-offers.service';
 import { DisclosureEventsWriter } from './disclosure-events.writer';
 import { DisclosureInsightsController } from './disclosure-insights.controller';
+import { DisclosureInsightsRepository } from './disclosure-insights.repository';
 import { DisclosureInsightsService } from './disclosure-insights.service';
 import { DisclosureLifecycleController } from './disclosure-lifecycle.controller';
 import { DisclosureLifecycleService } from './disclosure-lifecycle.service';
@@ -34,6 +35,7 @@ import { RemedyPoliciesService } from './remedy-policies.service';
     CompensationOffersRepository,
     FollowUpsRepository,
     RemedyPoliciesRepository,
+    DisclosureInsightsRepository,
     DisclosuresService,
     DisclosureLifecycleService,
     DisclosureEventsWriter,
