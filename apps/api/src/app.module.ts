@@ -24,6 +24,7 @@ import { InvitationsModule } from './modules/invitations/invitations.module';
 import { NotificationPreferencesModule } from './modules/notification-preferences/notification-preferences.module';
 import { MeController } from './modules/me/me.controller';
 import { MembersController } from './modules/members/members.controller';
+import { MembersRepository } from './modules/members/members.repository';
 import { MetricsModule } from './modules/metrics/metrics.module';
 import { TeamAdminController } from './modules/members/team-admin.controller';
 import { TeamAdminService } from './modules/members/team-admin.service';
@@ -74,6 +75,7 @@ export class AppModule {
       controllers: [MeController, TenantController, HealthController, MembersController, TeamAdminController, AuditEventsController],
       providers: [
         TeamAdminService,
+        MembersRepository,
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_GUARD, useClass: PolicyGuard },
         { provide: APP_INTERCEPTOR, useClass: TenantTransactionInterceptor },

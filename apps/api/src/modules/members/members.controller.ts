@@ -6,6 +6,7 @@ import { ActorScope } from '../../common/actor-scope';
 import { TenantContext } from '../../common/tenant-context';
 import { ListMembersQuery } from './dto/list-members.query';
 import { MemberResponse } from './dto/member.response';
+import { MembersRepository } from './members.repository';
 
 @ApiTags('team')
 @ApiBearerAuth()
@@ -14,6 +15,7 @@ export class MembersController {
   constructor(
     private readonly tenant: TenantContext,
     private readonly scopes: ActorScope,
+    private readonly repository: MembersRepository,
   ) {}
 
   @Get()
@@ -25,14 +27,6 @@ export class MembersController {
     // user asking for another account gets their own (an empty answer would reveal nothing either).
     const scope = await this.scopes.of(actor);
     const clientAccountId = scope.kind === 'client_account' ? scope.clientAccountId : (query.clientAccountId ?? null);
-    return this.tenant.manager.query(
-      `SELECT m.user_id AS "userId", u.display_name AS "displayName", u.email, m.role, m.client_account_id AS "clientAccountId",
-              c.name AS "clientName", m.created_at AS "joinedAt"
-       FROM memberships m JOIN users u ON u.id = m.user_id
-       LEFT JOIN client_accounts c ON c.tenant_id = m.tenant_id AND c.id = m.client_account_id
-       WHERE m.tenant_id = $1 AND ($2::text IS NULL OR m.role = $2) AND ($3::uuid IS NULL OR m.client_account_id = $3)
-       ORDER BY (m.client_account_id IS NOT NULL), c.name, u.display_name`,
-      [actor.tenantId, query.role ?? null, clientAccountId],
-    );
+    return this.repository.list(this.tenant.manager, actor.tenantId, { role: query.role ?? null, clientAccountId });
   }
 }

@@ -1,9 +1,10 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
-import { EngagementAssistant, Membership } from '@candor/db';
+import type { Membership } from '@candor/db';
 import { isClientRole, type Actor, type Role } from '@candor/domain';
 import { TenantContext } from '../../common/tenant-context';
 import { AuditService } from '../audit/audit.service';
 import { TokenService } from '../auth/token.service';
+import { MembersRepository } from './members.repository';
 
 /**
  * The owner changes a member's role or removes them. Both take effect on the member's next request:
@@ -15,6 +16,7 @@ export class TeamAdminService {
     private readonly tenant: TenantContext,
     private readonly audit: AuditService,
     private readonly tokens: TokenService,
+    private readonly repository: MembersRepository,
   ) {}
 
   async changeRole(actor: Actor, userId: string, role: Role): Promise<void> {
@@ -26,7 +28,7 @@ export class TeamAdminService {
       );
     }
     if (role === membership.role) return;
-    await this.tenant.manager.update(Membership, { tenantId: actor.tenantId, id: membership.id }, { role });
+    await this.repository.setRole(this.tenant.manager, actor.tenantId, membership.id, role);
     await this.audit.record(this.tenant.manager, {
       tenantId: actor.tenantId,
       actorUserId: actor.userId,
@@ -41,8 +43,7 @@ export class TeamAdminService {
     const membership = await this.find(actor, userId);
     if (membership.userId === actor.userId) throw new BadRequestException('You cannot remove yourself; another owner can');
     const manager = this.tenant.manager;
-    await manager.delete(EngagementAssistant, { tenantId: actor.tenantId, userId });
-    await manager.delete(Membership, { tenantId: actor.tenantId, id: membership.id });
+    await this.repository.remove(manager, membership);
     await this.tokens.revokeUserSessions(manager, actor.tenantId, userId);
     await this.audit.record(manager, {
       tenantId: actor.tenantId,
@@ -55,7 +56,7 @@ export class TeamAdminService {
   }
 
   private async find(actor: Actor, userId: string): Promise<Membership> {
-    const membership = await this.tenant.manager.findOneBy(Membership, { tenantId: actor.tenantId, userId });
+    const membership = await this.repository.findByUser(this.tenant.manager, actor.tenantId, userId);
     if (!membership) throw new NotFoundException('Member not found');
     return membership;
   }
