@@ -13,6 +13,7 @@ import { PolicyGuard } from './common/policy.guard';
 import { TenantTransactionInterceptor } from './common/tenant-transaction.interceptor';
 import { API_CONFIG, type ApiConfig } from './config/api-config';
 import { AuditEventsController } from './modules/audit/audit-events.controller';
+import { AuditEventsRepository } from './modules/audit/audit-events.repository';
 import { AuthModule } from './modules/auth/auth.module';
 import { ClientAccountsModule } from './modules/client-accounts/client-accounts.module';
 import { DeliverablesModule } from './modules/deliverables/deliverables.module';
@@ -76,6 +77,7 @@ export class AppModule {
       providers: [
         TeamAdminService,
         MembersRepository,
+        AuditEventsRepository,
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_GUARD, useClass: PolicyGuard },
         { provide: APP_INTERCEPTOR, useClass: TenantTransactionInterceptor },
