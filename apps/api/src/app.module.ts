@@ -24,6 +24,7 @@ import { HealthController } from './modules/health/health.controller';
 import { InvitationsModule } from './modules/invitations/invitations.module';
 import { NotificationPreferencesModule } from './modules/notification-preferences/notification-preferences.module';
 import { MeController } from './modules/me/me.controller';
+import { MeRepository } from './modules/me/me.repository';
 import { MembersController } from './modules/members/members.controller';
 import { MembersRepository } from './modules/members/members.repository';
 import { MetricsModule } from './modules/metrics/metrics.module';
@@ -78,6 +79,7 @@ export class AppModule {
         TeamAdminService,
         MembersRepository,
         AuditEventsRepository,
+        MeRepository,
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_GUARD, useClass: PolicyGuard },
         { provide: APP_INTERCEPTOR, useClass: TenantTransactionInterceptor },

@@ -1,9 +1,10 @@
 import { Body, Controller, Get, Patch } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Tenant, User } from '@candor/db';
 import type { Actor } from '@candor/domain';
 import { CurrentActor, Policy } from '../../common/access.decorators';
 import { TenantContext } from '../../common/tenant-context';
+import { TenantRepository } from '../tenant/tenant.repository';
+import { MeRepository } from './me.repository';
 import { MeResponse } from './me.response';
 import { UpdateMeDto } from './update-me.dto';
 
@@ -11,7 +12,11 @@ import { UpdateMeDto } from './update-me.dto';
 @ApiBearerAuth()
 @Controller('me')
 export class MeController {
-  constructor(private readonly tenant: TenantContext) {}
+  constructor(
+    private readonly tenant: TenantContext,
+    private readonly repository: MeRepository,
+    private readonly tenants: TenantRepository,
+  ) {}
 
   @Get()
   @Policy('read', 'Me')
@@ -19,8 +24,8 @@ export class MeController {
   @ApiOkResponse({ type: MeResponse })
   async me(@CurrentActor() actor: Actor): Promise<MeResponse> {
     const manager = this.tenant.manager;
-    const user = await manager.findOneByOrFail(User, { id: actor.userId });
-    const tenant = await manager.findOneByOrFail(Tenant, { id: actor.tenantId });
+    const user = await this.repository.user(manager, actor.userId);
+    const tenant = await this.tenants.get(manager, actor.tenantId);
     return {
       user: { id: user.id, email: user.email, displayName: user.displayName, locale: user.locale, timeZone: user.timeZone },
       tenant: { id: tenant.id, name: tenant.name, slug: tenant.slug, timeZone: tenant.timeZone },
@@ -39,7 +44,7 @@ export class MeController {
       ...(dto.locale && { locale: dto.locale }),
       ...(dto.timeZone !== undefined && { timeZone: dto.timeZone }),
     };
-    if (Object.keys(patch).length) await this.tenant.manager.update(User, { id: actor.userId }, patch);
+    if (Object.keys(patch).length) await this.repository.update(this.tenant.manager, actor.userId, patch);
     return this.me(actor);
   }
 }
