@@ -16,6 +16,7 @@ import { API_CONFIG, type ApiConfig } from '../../config/api-config';
 import { audienceOf } from '../../common/client-view';
 import { TenantContext } from '../../common/tenant-context';
 import type { NotificationPreferenceResponse, UnsubscribeResponse } from './dto/notification-preference.response';
+import { NotificationPreferencesRepository } from './notification-preferences.repository';
 
 const NOT_VALID = 'This unsubscribe link is not valid';
 
@@ -26,10 +27,11 @@ export class NotificationPreferencesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
     private readonly tenant: TenantContext,
+    private readonly repository: NotificationPreferencesRepository,
   ) {}
 
   async list(actor: Actor): Promise<NotificationPreferenceResponse[]> {
-    const chosen = await this.modes(this.tenant.manager, actor.tenantId, actor.userId);
+    const chosen = await this.repository.modes(this.tenant.manager, actor.tenantId, actor.userId);
     return this.eventsOf(actor).map((event) => ({ event, mode: chosen.get(event) ?? 'immediate', required: NOTIFICATION_EVENTS[event].required }));
   }
 
@@ -38,7 +40,7 @@ export class NotificationPreferencesService {
     if (!modeAllowed(event, mode)) {
       throw new BadRequestException(`This email cannot be turned off: it tells you about a mistake made on your work or asks for your decision. Choose the daily digest to get it once a day instead.`);
     }
-    await this.upsert(this.tenant.manager, actor.tenantId, actor.userId, event, mode);
+    await this.repository.upsert(this.tenant.manager, actor.tenantId, actor.userId, event, mode);
     return this.list(actor);
   }
 
@@ -46,7 +48,7 @@ export class NotificationPreferencesService {
   preview(token: string): Promise<UnsubscribeResponse> {
     return this.withClaim(token, async (manager, claim, who) => ({
       event: claim.event,
-      mode: (await this.modes(manager, claim.tenantId, claim.userId)).get(claim.event) ?? 'immediate',
+      mode: (await this.repository.modes(manager, claim.tenantId, claim.userId)).get(claim.event) ?? 'immediate',
       ...who,
     }));
   }
@@ -54,7 +56,7 @@ export class NotificationPreferencesService {
   /** Turns off the one event the link names, nothing else; doing it twice is the same as once. */
   unsubscribe(token: string): Promise<UnsubscribeResponse> {
     return this.withClaim(token, async (manager, claim, who) => {
-      await this.upsert(manager, claim.tenantId, claim.userId, claim.event, 'off');
+      await this.repository.upsert(manager, claim.tenantId, claim.userId, claim.event, 'off');
       return { event: claim.event, mode: 'off', ...who };
     });
   }
@@ -67,11 +69,7 @@ export class NotificationPreferencesService {
     if (!claim || !isNotificationEvent(claim.event) || !modeAllowed(claim.event, 'off')) throw new NotFoundException(NOT_VALID);
     const event = claim.event;
     return withTenant(this.dataSource, claim.tenantId, async (manager) => {
-      const [who]: { tenantName: string; email: string }[] = await manager.query(
-        `SELECT t.name AS "tenantName", u.email FROM memberships m JOIN tenants t ON t.id = m.tenant_id JOIN users u ON u.id = m.user_id
-         WHERE m.tenant_id = $1 AND m.user_id = $2`,
-        [claim.tenantId, claim.userId],
-      );
+      const who = await this.repository.member(manager, claim.tenantId, claim.userId);
       if (!who) throw new NotFoundException(NOT_VALID);
       return work(manager, { ...claim, event }, who);
     });
@@ -79,21 +77,5 @@ export class NotificationPreferencesService {
 
   private eventsOf(actor: Actor): NotificationEventName[] {
     return eventsFor(audienceOf(actor));
-  }
-
-  private async modes(manager: EntityManager, tenantId: string, userId: string): Promise<Map<string, DeliveryMode>> {
-    const rows: { event: string; mode: DeliveryMode }[] = await manager.query(
-      `SELECT event, mode FROM notification_preferences WHERE tenant_id = $1 AND user_id = $2`,
-      [tenantId, userId],
-    );
-    return new Map(rows.map((r) => [r.event, r.mode]));
-  }
-
-  private async upsert(manager: EntityManager, tenantId: string, userId: string, event: string, mode: DeliveryMode): Promise<void> {
-    await manager.query(
-      `INSERT INTO notification_preferences (tenant_id, user_id, event, mode) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (tenant_id, user_id, event) DO UPDATE SET mode = EXCLUDED.mode, updated_at = now()`,
-      [tenantId, userId, event, mode],
-    );
   }
 }
