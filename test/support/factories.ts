@@ -72,3 +72,6 @@ export async function addMember(
   const me = await api.get('/api/v1/me', accepted.body.accessToken);
   return { email, token: accepted.body.accessToken, userId: me.body.user.id as string };
 }
+
+/** A signed-in member as `addMember` answers it. */
+export type Member = Awaited<ReturnType<typeof addMember>>;

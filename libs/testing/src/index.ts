@@ -4,6 +4,7 @@ export * from './rows/engagements.rows';
 export * from './rows/time.rows';
 export * from './rows/disclosures.rows';
 export * from './rows/offers.rows';
+export * from './rows/notifications.rows';
 export * from './http/api-client';
 export * from './http/multipart';
 export * from './http/expect-status';

@@ -54,3 +54,8 @@ export async function setRemedyPolicy(
 ): Promise<any> {
   return (await expectStatus('remedy policy', api.put(`/api/v1/engagements/${engagementId}/remedy-policies/${category}`, policy, token))).body;
 }
+
+/** The client accepts or declines an offer; answers the disclosure with its offers. */
+export async function answerOffer(api: Api, token: string, offerId: string, answer: 'accept' | 'decline', body: Record<string, unknown> = {}): Promise<any> {
+  return (await expectStatus(`offer ${answer}`, api.post(`/api/v1/compensation-offers/${offerId}/${answer}`, body, token), [200])).body;
+}

@@ -37,3 +37,8 @@ export async function addComment(
 ): Promise<any> {
   return (await expectStatus('comment', api.post(`/api/v1/${subject}/${subjectId}/comments`, body, token))).body;
 }
+
+/** Edits an entry with a reason (kept in its trail once submitted); answers the entry. */
+export async function editWorkLog(api: Api, token: string, workLogId: string, changes: Record<string, unknown>, reason = 'Clearer notes'): Promise<any> {
+  return (await expectStatus('work log edit', api.patch(`/api/v1/work-logs/${workLogId}`, { ...changes, reason }, token), [200])).body;
+}
