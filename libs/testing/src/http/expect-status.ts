@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { ApiResponse } from './api-client';
 
 /**
@@ -10,4 +11,5 @@ export async function expectStatus<T extends ApiResponse>(what: string, response
   return answered;
 }
 
-export const shortId = (): string => Math.random().toString(36).slice(2, 8);
+/** Eight hex characters: names unique enough inside one test's tenant. */
+export const shortId = (): string => randomUUID().slice(0, 8);
