@@ -21,13 +21,16 @@ export default tseslint.config(
           depConstraints: [
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib'] },
             { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib'] },
+            // Factories and demo data (libs/testing, libs/demo-data): tests and `npm start` only, never an app.
+            { sourceTag: 'type:dev', onlyDependOnLibsWithTags: ['type:lib', 'type:dev'] },
           ],
         },
       ],
     },
   },
   {
-    files: ['**/*.spec.ts', 'test/**/*.ts'],
+    // Test code (and its factories) reads API answers as untyped JSON.
+    files: ['**/*.spec.ts', 'test/**/*.ts', 'libs/testing/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off', '@typescript-eslint/no-require-imports': 'off' },
   },
 );

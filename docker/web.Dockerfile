@@ -2,7 +2,7 @@
 # Candor web image (Vite + React SPA served by nginx, /api and /health proxied to api:3000).
 # Build from the repo root:
 #   docker build -f docker/web.Dockerfile -t candor-web .
-# The stages up to "build" are byte-identical in api/worker/web.Dockerfile, so
+# The stages up to "build" are byte-identical in api/worker/web/demo-data.Dockerfile, so
 # BuildKit builds the monorepo once and reuses the cached layers for all images.
 
 # ---- base: glibc image (argon2 prebuilt binaries) + the npm that understands "allowScripts"

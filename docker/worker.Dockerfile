@@ -1,7 +1,7 @@
 # syntax=docker/dockerfile:1
 # Candor worker image (BullMQ + nodemailer). Build from the repo root:
 #   docker build -f docker/worker.Dockerfile -t candor-worker .
-# The stages up to "build" are byte-identical in api/worker/web.Dockerfile, so
+# The stages up to "build" are byte-identical in api/worker/web/demo-data.Dockerfile, so
 # BuildKit builds the monorepo once and reuses the cached layers for all images.
 
 # ---- base: glibc image (argon2 prebuilt binaries) + the npm that understands "allowScripts"
@@ -34,11 +34,13 @@ FROM deps AS build
 COPY . .
 RUN npx nx run-many -t build
 
-# ---- prod-deps: production node_modules only (workspace links to libs/* included)
+# ---- prod-deps: production node_modules only (workspace links to libs/* included); the factories
+# and the demo data are tests' and `npm start`'s, never a product image's (demo-data.Dockerfile has them)
 FROM base AS prod-deps
 WORKDIR /app
 COPY --from=manifests /out/ ./
-RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev
+RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev \
+ && rm -rf libs/testing libs/demo-data node_modules/@candor/testing node_modules/@candor/demo-data
 
 # ---- runtime
 FROM base AS runtime

@@ -20,7 +20,7 @@ const TOTAL = 8;
 const WEB_PORT = 5173;
 const DIST = {
   migrate: 'apps/api/dist/migrate.js',
-  seed: 'apps/api/dist/seed.js',
+  seed: 'libs/demo-data/dist/main.js',
   api: 'apps/api/dist/main.js',
   worker: 'apps/worker/dist/main.js',
   web: 'apps/web/dist/index.html',
@@ -173,7 +173,7 @@ function viteCommand() {
   }
 }
 
-/** The seeded demo people (apps/api/src/seed.ts), shown in the final box. */
+/** The seeded demo people (libs/demo-data/src/tenant-and-people.ts), shown in the final box. */
 const DEMO_LOGINS = [
   ['owner', 'owner@demo.candor.test'],
   ['manager', 'manager@demo.candor.test'],

@@ -1,13 +1,20 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { addMember, createClientAccount, createEngagement, signUpTenant, type TenantFixture } from '../support/factories';
+import {
+  addMember,
+  createClientAccount,
+  createDeliverable,
+  createDisclosure,
+  createEngagement,
+  signUpTenant,
+  type Member,
+  type TenantFixture,
+} from '../support/factories';
 import { waitForEmailAbout, waitForEmailWhere } from '../support/mail-sink';
 import { SAMPLE, uploadVersion, type FilePart } from '../support/multipart';
 import { withOwner } from '../support/owner-db';
 import { startStack, type Stack } from '../support/stack';
-
-type Member = { email: string; token: string; userId: string };
 
 const MAX_FILE_BYTES = 64 * 1024;
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
@@ -27,15 +34,8 @@ describe('deliverables', () => {
   const storedFiles = (): string[] => readdirSync(uploadDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name);
   const deliver = (id: string, token: string, fields: Record<string, string>, files: FilePart[]) => uploadVersion(stack.api.baseUrl, id, token, fields, files);
 
-  async function newDeliverable(overrides: Record<string, unknown> = {}): Promise<string> {
-    const created = await stack.api.post(
-      '/api/v1/deliverables',
-      { engagementId, title: `Newsletter ${Math.random().toString(36).slice(2, 7)}`, assigneeId: assistant.userId, dueAt: inDays(10), ...overrides },
-      tenant.owner.token,
-    );
-    expect(created.status).toBe(201);
-    return created.body.id as string;
-  }
+  const newDeliverable = async (overrides: Record<string, unknown> = {}): Promise<string> =>
+    (await createDeliverable(stack.api, tenant.owner.token, engagementId, { assigneeId: assistant.userId, dueAt: inDays(10), ...overrides })).id;
 
   /** A deliverable with version 1 delivered by the assistant, waiting for the client's review. */
   async function delivered(): Promise<string> {
@@ -114,24 +114,16 @@ describe('deliverables', () => {
     expect(declined.body.revisionRequests[2]).toMatchObject({ status: 'declined', declineReason: 'Out of scope; happy to quote it.' });
 
     // Our own error on the first deliverable: disclosed, then corrected. The client's request it answers gives its round back.
-    const disclosure = await api.post(
-      '/api/v1/disclosures',
-      {
-        engagementId,
-        deliverableId: first,
-        category: 'copy_error',
-        severity: 'low',
-        occurredAt: '2026-01-05T09:00:00Z',
-        discoveredAt: '2026-01-05T10:00:00Z',
-        whatHappened: 'The newsletter had last year’s prices.',
-        impact: 'Readers saw wrong prices.',
-        apology: 'We are sorry.',
-      },
-      tenant.owner.token,
-    );
-    expect(disclosure.status).toBe(201);
+    const disclosure = await createDisclosure(api, tenant.owner.token, engagementId, {
+      deliverableId: first,
+      occurredAt: '2026-01-05T09:00:00Z',
+      discoveredAt: '2026-01-05T10:00:00Z',
+      whatHappened: 'The newsletter had last year’s prices.',
+      impact: 'Readers saw wrong prices.',
+      apology: 'We are sorry.',
+    });
     expect(disclosure.body.deliverableId).toBe(first);
-    const disclosureId = disclosure.body.id as string;
+    const disclosureId = disclosure.id;
     const draftCorrection = await deliver(first, assistant.token, { changeSummary: 'Prices fixed.', disclosureId }, [SAMPLE.pdf('fix')]);
     expect(draftCorrection.status).toBe(409); // a correction links to a disclosed error
     expect((await api.post(`/api/v1/disclosures/${disclosureId}/disclose`, {}, tenant.owner.token)).status).toBe(200);

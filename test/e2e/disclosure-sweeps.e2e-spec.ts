@@ -1,10 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { addMember, createClientAccount, createEngagement, signUpTenant, type TenantFixture } from '../support/factories';
+import {
+  addMember,
+  createClientAccount,
+  createEngagement,
+  insertDisclosure,
+  insertFollowUp,
+  insertOffer,
+  signUpTenant,
+  type Member,
+  type TenantFixture,
+} from '../support/factories';
 import { emailsTo, type SinkEmail } from '../support/mail-sink';
 import { withOwner } from '../support/owner-db';
 import { startStack, type Stack } from '../support/stack';
 
-type Member = { email: string; token: string; userId: string };
 type Status = 'draft' | 'in_review' | 'disclosed' | 'resolved';
 
 /**
@@ -49,19 +58,11 @@ describe('disclosure sweeps', () => {
     hoursAgo: number,
     where: { tenantId: string; engagementId: string; clientId: string; authorId: string } | null = null,
   ) {
-    const id = randomUUID();
     const at = where ?? { tenantId: tenant.tenantId, engagementId: engagement.id, clientId, authorId: ownerId };
-    await withOwner((db) =>
-      db.query(
-        `INSERT INTO disclosures (tenant_id, id, engagement_id, client_account_id, author_id, category, severity, detected_by, status,
-                                  what_happened, occurred_at, discovered_at, disclosed_at)
-         VALUES ($1, $2, $3, $4, $5, 'copy_error', 'medium', 'self', $6, 'We sent the March invoice with last year''s prices.',
-                 now() - make_interval(hours => $7), now() - make_interval(hours => $7),
-                 CASE WHEN $6 IN ('draft', 'in_review') THEN NULL ELSE now() END)`,
-        [at.tenantId, id, at.engagementId, at.clientId, at.authorId, status, hoursAgo],
-      ),
+    const discoveredAt = new Date(Date.now() - hoursAgo * 3_600_000);
+    return withOwner((db) =>
+      insertDisclosure(db, { ...at, clientAccountId: at.clientId, status, occurredAt: discoveredAt, discoveredAt, involvedUserIds: [] }),
     );
-    return id;
   }
 
   const escalationLevels = (disclosureId: string) =>
@@ -205,19 +206,11 @@ describe('disclosure sweeps', () => {
   describe('compensation offers', () => {
     async function offer(
       disclosureId: string,
-      expiresIn: string,
-      fields: { kind?: string; value?: string | null; currency?: string | null; status?: string } = {},
+      expiresInMinutes: number,
+      fields: { kind?: string; value?: string | null; currency?: string | null; status?: 'offered' | 'declined' } = {},
     ) {
-      const id = randomUUID();
-      const { kind = 'discount_next_project', value = '10', currency = null, status = 'offered' } = fields;
-      await withOwner((db) =>
-        db.query(
-          `INSERT INTO compensation_offers (tenant_id, id, disclosure_id, kind, value, currency, status, expires_at, created_by, decided_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, now() + $8::interval, $9, CASE WHEN $7 = 'offered' THEN NULL ELSE now() END)`,
-          [tenant.tenantId, id, disclosureId, kind, value, currency, status, expiresIn, ownerId],
-        ),
-      );
-      return id;
+      const expiresAt = new Date(Date.now() + expiresInMinutes * 60_000);
+      return withOwner((db) => insertOffer(db, { tenantId: tenant.tenantId, disclosureId, createdBy: ownerId, expiresAt, ...fields }));
     }
     const offerRow = (id: string) =>
       withOwner(
@@ -240,8 +233,8 @@ describe('disclosure sweeps', () => {
 
     it('expires an unanswered offer after its expiry, as a client-visible step, once', async () => {
       const d = await disclosure('disclosed', 30);
-      const lapsed = await offer(d, '-1 minute');
-      const declined = await offer(d, '-1 minute', { status: 'declined' });
+      const lapsed = await offer(d, -1);
+      const declined = await offer(d, -1, { status: 'declined' });
 
       await stack.worker!.offerSweep.handle();
       await stack.worker!.offerSweep.handle();
@@ -255,8 +248,8 @@ describe('disclosure sweeps', () => {
 
     it("warns the client's main contacts once, a day before an offer ends, and leaves later ones alone", async () => {
       const d = await disclosure('disclosed', 30);
-      const endingSoon = await offer(d, '12 hours');
-      const later = await offer(d, '3 days', { kind: 'credit', value: '25.00', currency: 'EUR' });
+      const endingSoon = await offer(d, 12 * 60);
+      const later = await offer(d, 3 * 24 * 60, { kind: 'credit', value: '25.00', currency: 'EUR' });
 
       await stack.worker!.offerSweep.handle();
       await stack.worker!.offerSweep.handle();
@@ -281,7 +274,7 @@ describe('disclosure sweeps', () => {
 
     it('leaves an offer the client accepts while the sweep is at it', async () => {
       const d = await disclosure('disclosed', 30);
-      const answered = await offer(d, '-1 minute');
+      const answered = await offer(d, -1);
       await whileChanging(`UPDATE compensation_offers SET status = 'accepted', decided_at = now() WHERE id = $1`, [answered], () =>
         stack.worker!.offerSweep.handle(),
       );
@@ -291,25 +284,22 @@ describe('disclosure sweeps', () => {
   });
 
   describe('follow-ups', () => {
-    async function followUp(disclosureId: string, kind: 'client_check_in' | 'team_retrospective', dueIn: string, status = 'pending') {
-      const id = randomUUID();
-      await withOwner((db) =>
-        db.query(
-          `INSERT INTO follow_ups (tenant_id, id, disclosure_id, kind, due_at, status, skip_reason, completed_at)
-           VALUES ($1, $2, $3, $4, now() + $5::interval, $6, CASE WHEN $6 = 'skipped' THEN 'Client asked us not to' END,
-                   CASE WHEN $6 = 'pending' THEN NULL ELSE now() END)`,
-          [tenant.tenantId, id, disclosureId, kind, dueIn, status],
-        ),
-      );
-      return id;
+    async function followUp(
+      disclosureId: string,
+      kind: 'client_check_in' | 'team_retrospective',
+      dueInHours: number,
+      status: 'pending' | 'done' | 'skipped' = 'pending',
+    ) {
+      const dueAt = new Date(Date.now() + dueInHours * 3_600_000);
+      return withOwner((db) => insertFollowUp(db, { tenantId: tenant.tenantId, disclosureId, kind, dueAt, status }));
     }
     const remindedAt = (id: string) =>
       withOwner(async (db) => (await db.query(`SELECT reminded_at FROM follow_ups WHERE id = $1`, [id])).rows[0].reminded_at as Date | null);
 
     it('reminds once when a follow-up falls due: the client for a check-in, owners and managers for a retrospective', async () => {
       const d = await disclosure('resolved', 24 * 14);
-      const checkIn = await followUp(d, 'client_check_in', '-1 hour');
-      const retro = await followUp(d, 'team_retrospective', '-1 hour');
+      const checkIn = await followUp(d, 'client_check_in', -1);
+      const retro = await followUp(d, 'team_retrospective', -1);
 
       await stack.worker!.followUpSweep.handle();
       await stack.worker!.followUpSweep.handle();
@@ -334,10 +324,10 @@ describe('disclosure sweeps', () => {
       const done = await disclosure('resolved', 24 * 14);
       const skipped = await disclosure('resolved', 24 * 14);
       const ids = [
-        await followUp(done, 'client_check_in', '-1 hour', 'done'),
-        await followUp(done, 'team_retrospective', '-2 days', 'done'),
-        await followUp(skipped, 'client_check_in', '-1 hour', 'skipped'),
-        await followUp(skipped, 'team_retrospective', '1 day'),
+        await followUp(done, 'client_check_in', -1, 'done'),
+        await followUp(done, 'team_retrospective', -48, 'done'),
+        await followUp(skipped, 'client_check_in', -1, 'skipped'),
+        await followUp(skipped, 'team_retrospective', 24),
       ];
 
       await stack.worker!.followUpSweep.handle();
@@ -351,7 +341,7 @@ describe('disclosure sweeps', () => {
 
     it('reminds once when another worker reminds at the same moment', async () => {
       const d = await disclosure('resolved', 24 * 14);
-      const checkIn = await followUp(d, 'client_check_in', '-1 hour');
+      const checkIn = await followUp(d, 'client_check_in', -1);
       await whileChanging(`UPDATE follow_ups SET reminded_at = now() WHERE id = $1`, [checkIn], () => stack.worker!.followUpSweep.handle());
       expect(await noticesAbout(d, 'follow_up_check_in')).toEqual([]); // the other worker sends the reminder; this sweep adds none
     });

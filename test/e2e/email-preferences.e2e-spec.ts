@@ -1,9 +1,16 @@
-import { addMember, createClientAccount, createEngagement, signUpTenant, uniqueEmail, type TenantFixture } from '../support/factories';
+import {
+  addMember,
+  createClientAccount,
+  createEngagement,
+  discloseNew,
+  signUpTenant,
+  uniqueEmail,
+  type Member,
+  type TenantFixture,
+} from '../support/factories';
 import { emailsTo, invitationLink, waitForEmailAbout, waitForEmails, waitForEmailWhere, type SinkEmail } from '../support/mail-sink';
 import { withOwner } from '../support/owner-db';
 import { startStack, type Stack } from '../support/stack';
-
-type Member = { email: string; token: string; userId: string };
 
 /** The first 23:00 UTC (08:00 in Tokyo, which has no daylight saving) strictly after `at`. */
 function nextTokyoEight(at: Date): Date {
@@ -40,23 +47,8 @@ describe('emails: time zones, preferences, digest, bursts, one-click unsubscribe
     expect((await api.patch('/api/v1/me', { timeZone: 'America/Los_Angeles' }, la.token)).status).toBe(200);
     const engagement = await createEngagement(api, tenant.owner.token, clientId);
     engagementName = engagement.body.name;
-    const draft = await api.post(
-      '/api/v1/disclosures',
-      {
-        engagementId: engagement.id,
-        category: 'copy_error',
-        severity: 'low',
-        occurredAt: '2026-11-20T09:00:00Z',
-        discoveredAt: new Date(Date.now() - 600_000).toISOString(),
-        whatHappened: 'We sent the price list with last year\'s prices.',
-        impact: 'Two customers saw old prices.',
-        apology: 'We are sorry; we should have checked the file date.',
-      },
-      tenant.owner.token,
-    );
-    expect(draft.status).toBe(201);
-    disclosureId = draft.body.id;
-    expect((await api.post(`/api/v1/disclosures/${disclosureId}/disclose`, {}, tenant.owner.token)).status).toBe(200);
+    // The factory's draft (a copy error discovered ten minutes ago), disclosed at once.
+    disclosureId = await discloseNew(api, tenant.owner.token, engagement.id, { occurredAt: '2026-11-20T09:00:00Z' });
     await waitForEmailAbout(la.email, 'we made a mistake');
   });
   afterAll(() => stack.close());

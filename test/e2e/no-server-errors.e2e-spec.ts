@@ -1,4 +1,4 @@
-import { addMember, createClientAccount, createEngagement, signUpTenant, type TenantFixture } from '../support/factories';
+import { addMember, createClientAccount, createDisclosure, createEngagement, createWorkLog, signUpTenant, type TenantFixture } from '../support/factories';
 import { multipartBody, SAMPLE, uploadVersion } from '../support/multipart';
 import { withOwner } from '../support/owner-db';
 import { startStack, type Stack } from '../support/stack';
@@ -27,27 +27,10 @@ describe('bad input never answers 5xx', () => {
     tenant = await signUpTenant(stack.api);
     const clientId = await createClientAccount(stack.api, tenant.owner.token);
     engagementId = (await createEngagement(stack.api, tenant.owner.token, clientId)).id;
-    const log = await stack.api.post(
-      '/api/v1/work-logs',
-      { engagementId, startedAt: '2026-11-23T08:00:00Z', endedAt: '2026-11-23T09:00:00Z', notes: 'Inbox' },
-      tenant.owner.token,
-    );
-    expect(log.status).toBe(201);
-    workLogId = log.body.id;
-    const disclosure = await stack.api.post(
-      '/api/v1/disclosures',
-      {
-        engagementId,
-        category: 'copy_error',
-        severity: 'low',
-        occurredAt: '2026-11-20T09:00:00Z',
-        discoveredAt: '2026-11-21T09:00:00Z',
-        whatHappened: 'A typo went out',
-      },
-      tenant.owner.token,
-    );
-    expect(disclosure.status).toBe(201);
-    disclosureId = disclosure.body.id;
+    const at = { startedAt: '2026-11-23T08:00:00Z', endedAt: '2026-11-23T09:00:00Z', notes: 'Inbox' };
+    workLogId = (await createWorkLog(stack.api, tenant.owner.token, engagementId, at)).id;
+    const discovered = { occurredAt: '2026-11-20T09:00:00Z', discoveredAt: '2026-11-21T09:00:00Z', whatHappened: 'A typo went out' };
+    disclosureId = (await createDisclosure(stack.api, tenant.owner.token, engagementId, discovered)).id;
   });
   afterAll(() => stack.close());
 

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { addMember, createClientAccount, createEngagement, signUpTenant } from '../support/factories';
+import { addMember, createClientAccount, createDeliverable, createDisclosure, createEngagement, createWorkLog, signUpTenant } from '../support/factories';
 import { multipartBody, SAMPLE } from '../support/multipart';
 import { readTestEnv } from '../setup/test-env';
 import { startStack, type Stack } from '../support/stack';
@@ -191,14 +191,11 @@ describe('OpenAPI fuzz: no 5xx, and nothing written by a refused request', () =>
     tokens['owner'] = tenant.owner.token;
     const clientId = await createClientAccount(api, tenant.owner.token);
     const engagement = await createEngagement(api, tenant.owner.token, clientId, { retainerHoursPerMonth: '10' });
-    const log = await api.post('/api/v1/work-logs', { engagementId: engagement.id, startedAt: '2026-11-23T08:00:00Z', endedAt: '2026-11-23T09:00:00Z', notes: 'Inbox' }, tenant.owner.token);
-    const disclosure = await api.post(
-      '/api/v1/disclosures',
-      { engagementId: engagement.id, category: 'copy_error', severity: 'low', occurredAt: '2026-11-20T09:00:00Z', discoveredAt: '2026-11-21T09:00:00Z', whatHappened: 'A typo' },
-      tenant.owner.token,
-    );
-    const deliverable = await api.post('/api/v1/deliverables', { engagementId: engagement.id, title: 'Newsletter' }, tenant.owner.token);
-    const offer = await api.post(`/api/v1/disclosures/${disclosure.body.id}/offers`, { kind: 'free_revision' }, tenant.owner.token);
+    const log = await createWorkLog(api, tenant.owner.token, engagement.id, { startedAt: '2026-11-23T08:00:00Z', endedAt: '2026-11-23T09:00:00Z', notes: 'Inbox' });
+    const discovered = { occurredAt: '2026-11-20T09:00:00Z', discoveredAt: '2026-11-21T09:00:00Z', whatHappened: 'A typo' };
+    const disclosure = await createDisclosure(api, tenant.owner.token, engagement.id, discovered);
+    const deliverable = await createDeliverable(api, tenant.owner.token, engagement.id, { title: 'Newsletter' });
+    const offer = await api.post(`/api/v1/disclosures/${disclosure.id}/offers`, { kind: 'free_revision' }, tenant.owner.token);
     const week = await api.post('/api/v1/timesheet-weeks', { engagementId: engagement.id, weekStart: '2026-11-23' }, tenant.owner.token);
     const share = await api.post(`/api/v1/engagements/${engagement.id}/share-links`, {}, tenant.owner.token);
     // Members need the invitation email, so a worker runs only for this part.
@@ -224,7 +221,7 @@ describe('OpenAPI fuzz: no 5xx, and nothing written by a refused request', () =>
       await worker.close();
     }
     const known = (value: unknown) => (typeof value === 'string' ? [value] : []);
-    ids['id'] = [engagement.id, log.body.id, disclosure.body.id, deliverable.body.id, clientId, ...known(offer.body?.id), ...known(week.body?.id), ...known(share.body?.id)];
+    ids['id'] = [engagement.id, log.id, disclosure.id, deliverable.id, clientId, ...known(offer.body?.id), ...known(week.body?.id), ...known(share.body?.id)];
     ids['engagementId'] = [engagement.id];
     ids['clientAccountId'] = [clientId];
     ids['tenantId'] = [tenant.tenantId];

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { signUpTenant, uniqueEmail } from '../support/factories';
+import { insertNotification, signUpTenant, uniqueEmail } from '../support/factories';
 import { emailsTo, waitForEmails } from '../support/mail-sink';
 import { withOwner } from '../support/owner-db';
 import { freePort } from '../support/ports';
@@ -52,12 +52,7 @@ describe('outbox delivery', () => {
     it('fails a notification that cannot be rendered at once, with the reason, counting one attempt', async () => {
       const tenant = await signUpTenant(stack.api);
       const email = uniqueEmail('unrenderable');
-      await withOwner((client) =>
-        client.query(
-          `INSERT INTO notifications (tenant_id, id, template, recipient_email, locale, payload) VALUES ($1, gen_random_uuid(), 'no_such_template', $2, 'en', '{}')`,
-          [tenant.tenantId, email],
-        ),
-      );
+      await withOwner((client) => insertNotification(client, { tenantId: tenant.tenantId, template: 'no_such_template', recipientEmail: email }));
       const deadline = Date.now() + 15_000;
       let row: { status: string; failure_kind: string | null; last_error: string | null; attempts: number } | undefined;
       while (Date.now() < deadline && row?.status !== 'failed') {

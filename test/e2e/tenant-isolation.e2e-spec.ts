@@ -2,9 +2,33 @@ import { JwtService } from '@nestjs/jwt';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { readTestEnv } from '../setup/test-env';
-import type { Api } from '../support/api-client';
-import { addMember, createClientAccount, createEngagement, signUpTenant, uniqueEmail, type TenantFixture } from '../support/factories';
-import { SAMPLE, uploadVersion } from '../support/multipart';
+import {
+  addComment,
+  addMember,
+  addRate,
+  answerOffer,
+  createClientAccount,
+  createDeliverable,
+  createDisclosure,
+  createEngagement,
+  createShareLink,
+  createWorkLog,
+  deliverVersion,
+  disclosureStep,
+  editWorkLog,
+  expectStatus,
+  insertEscalation,
+  insertHeldNotification,
+  makeOffer,
+  mondayOf,
+  requestChanges,
+  setRemedyPolicy,
+  signUpTenant,
+  submitWeek,
+  uniqueEmail,
+  type Api,
+  type TenantFixture,
+} from '../support/factories';
 import { withOwner } from '../support/owner-db';
 import { startStack, type Stack } from '../support/stack';
 
@@ -14,13 +38,6 @@ const TENANT_TABLES = `SELECT c.relname AS name, c.relrowsecurity AS rls, c.relf
   WHERE n.nspname = 'public' AND c.relkind = 'r'
     AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'tenant_id' AND NOT a.attisdropped)
   ORDER BY 1`;
-
-/** Fails the arrangement loudly: a seed that silently did nothing would make the isolation check empty. */
-async function ok<T extends { status: number; body: any }>(what: string, response: Promise<T>, status = [200, 201, 204]): Promise<T> {
-  const r = await response;
-  if (!status.includes(r.status)) throw new Error(`seed ${what}: ${r.status} ${JSON.stringify(r.body)}`);
-  return r;
-}
 
 /**
  * Puts rows of `tenant` into every tenant-owned table the product writes, through the API as its
@@ -33,75 +50,51 @@ async function seedEverything(api: Api, tenant: TenantFixture): Promise<void> {
   const clientId = await createClientAccount(api, owner);
   const assistant = await addMember(api, owner, 'assistant');
   const clientAdmin = await addMember(api, owner, 'client_admin', clientId);
-  await ok('invitation', api.post('/api/v1/invitations', { email: uniqueEmail('pending'), role: 'manager' }, owner));
-  const engagement = await createEngagement(api, owner, clientId, { assistantIds: [assistant.userId], retainerHoursPerMonth: '1' });
-  const engagementId = engagement.id;
-  await ok('rate', api.post(`/api/v1/engagements/${engagementId}/rates`, { hourlyRate: '50', effectiveFrom: '2031-01-01' }, owner));
+  await expectStatus('invitation', api.post('/api/v1/invitations', { email: uniqueEmail('pending'), role: 'manager' }, owner));
+  const { id: engagementId } = await createEngagement(api, owner, clientId, { assistantIds: [assistant.userId], retainerHoursPerMonth: '1' });
+  await addRate(api, owner, engagementId, '50', '2031-01-01');
 
   // An hour within this month fills the one-hour retainer: an alert row.
-  const end = new Date(Date.now() - 60_000);
-  const start = new Date(end.getTime() - 3_600_000);
-  const entry = await ok(
-    'work log',
-    api.post('/api/v1/work-logs', { engagementId, startedAt: start.toISOString(), endedAt: end.toISOString(), notes: 'Inbox triage' }, assistant.token),
-  );
-  await ok('week', api.post('/api/v1/timesheet-weeks', { engagementId, weekStart: mondayOf(start) }, assistant.token));
-  await ok('revision', api.patch(`/api/v1/work-logs/${entry.body.id}`, { notes: 'Inbox triage and replies', reason: 'Clearer notes' }, assistant.token));
-  await ok('comment', api.post(`/api/v1/work-logs/${entry.body.id}/comments`, { body: 'Thanks' }, clientAdmin.token));
-  await ok('share link', api.post(`/api/v1/engagements/${engagementId}/share-links`, { period: 'month', start: '2026-01-01' }, owner));
-  await ok('remedy policy', api.put(`/api/v1/engagements/${engagementId}/remedy-policies/other`, { remedyPlan: 'We fix it within a day.', remedyDueHours: 24 }, owner));
+  const entry = await createWorkLog(api, assistant.token, engagementId);
+  await submitWeek(api, assistant.token, engagementId, mondayOf(new Date(entry.body.startedAt)));
+  await editWorkLog(api, assistant.token, entry.id, { notes: 'Inbox triage and replies' });
+  await addComment(api, clientAdmin.token, 'work-logs', entry.id);
+  await createShareLink(api, owner, engagementId, { period: 'month', start: '2026-01-01' });
+  await setRemedyPolicy(api, owner, engagementId, 'other');
 
-  const disclosure = await ok(
-    'disclosure',
-    api.post(
-      '/api/v1/disclosures',
-      {
-        engagementId,
-        category: 'missed_deadline',
-        severity: 'low',
-        occurredAt: '2026-01-05T09:00:00Z',
-        discoveredAt: '2026-01-05T10:00:00Z',
-        whatHappened: 'We sent the report a day late.',
-        impact: 'You had to move a meeting.',
-        apology: 'We are sorry.',
-        involvedUserIds: [assistant.userId],
-      },
-      owner,
-    ),
-  );
-  const d = disclosure.body.id as string;
-  await ok('disclose', api.post(`/api/v1/disclosures/${d}/disclose`, {}, owner));
-  const offered = await ok('offer', api.post(`/api/v1/disclosures/${d}/offers`, { kind: 'free_hours', value: '1' }, owner));
-  await ok('credit', api.post(`/api/v1/compensation-offers/${offered.body.offers[0].id}/accept`, {}, clientAdmin.token));
+  const d = (
+    await createDisclosure(api, owner, engagementId, {
+      category: 'missed_deadline',
+      occurredAt: '2026-01-05T09:00:00Z',
+      discoveredAt: '2026-01-05T10:00:00Z',
+      whatHappened: 'We sent the report a day late.',
+      impact: 'You had to move a meeting.',
+      apology: 'We are sorry.',
+      involvedUserIds: [assistant.userId],
+    })
+  ).id;
+  await disclosureStep(api, owner, d, 'disclose');
+  const offered = await makeOffer(api, owner, d, { kind: 'free_hours', value: '1' });
+  await answerOffer(api, clientAdmin.token, offered.offers[0].id, 'accept');
   const due = new Date(Date.now() + 86_400_000).toISOString();
-  await ok('propose', api.post(`/api/v1/disclosures/${d}/propose-remedy`, { remedyPlan: 'We send it early next time.', remedyDueAt: due }, owner));
-  await ok('accept remedy', api.post(`/api/v1/disclosures/${d}/accept-remedy`, {}, clientAdmin.token));
-  await ok('remediate', api.post(`/api/v1/disclosures/${d}/start-remediation`, {}, owner));
-  await ok('resolve', api.post(`/api/v1/disclosures/${d}/resolve`, { resolutionSummary: 'Sent, with an apology.' }, owner));
+  await disclosureStep(api, owner, d, 'propose-remedy', { remedyPlan: 'We send it early next time.', remedyDueAt: due });
+  await disclosureStep(api, clientAdmin.token, d, 'accept-remedy');
+  await disclosureStep(api, owner, d, 'start-remediation');
+  await disclosureStep(api, owner, d, 'resolve', { resolutionSummary: 'Sent, with an apology.' });
 
-  const deliverable = await ok('deliverable', api.post('/api/v1/deliverables', { engagementId, title: 'Newsletter' }, owner));
-  await ok('version', uploadVersion(api.baseUrl, deliverable.body.id, owner, { changeSummary: 'First draft.' }, [SAMPLE.pdf()]));
-  await ok('revision request', api.post(`/api/v1/deliverables/${deliverable.body.id}/request-changes`, { comment: 'Shorter.' }, clientAdmin.token));
+  const deliverable = await createDeliverable(api, owner, engagementId, { title: 'Newsletter' });
+  await deliverVersion(api, owner, deliverable.id);
+  await requestChanges(api, clientAdmin.token, deliverable.id, 'Shorter.');
 
-  await ok('email preference', api.put('/api/v1/me/notification-preferences/disclosure_comment', { mode: 'digest' }, owner));
-  const me = await ok('me', api.get('/api/v1/me', owner));
+  await expectStatus('email preference', api.put('/api/v1/me/notification-preferences/disclosure_comment', { mode: 'digest' }, owner));
+  const me = await expectStatus('me', api.get('/api/v1/me', owner));
 
   // The overdue sweep's escalation is the worker's to write, and a held (digest) email the outbox
   // write's; both seeded behind the API as they would write them.
   await withOwner(async (db) => {
-    await db.query(`INSERT INTO disclosure_escalations (tenant_id, disclosure_id, level) VALUES ($1, $2, 1)`, [tenant.tenantId, d]);
-    await db.query(
-      `INSERT INTO held_notifications (tenant_id, id, user_id, kind, template, recipient_email, locale) VALUES ($1, $2, $3, 'digest', 'disclosure_comment', $4, 'en')`,
-      [tenant.tenantId, randomUUID(), me.body.user.id, me.body.user.email],
-    );
+    await insertEscalation(db, { tenantId: tenant.tenantId, disclosureId: d, level: 1 });
+    await insertHeldNotification(db, { tenantId: tenant.tenantId, userId: me.body.user.id, template: 'disclosure_comment', recipientEmail: me.body.user.email });
   });
-}
-
-/** The Monday of the week a moment falls in (a new tenant keeps time in UTC). */
-function mondayOf(at: Date): string {
-  const day = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate()));
-  day.setUTCDate(day.getUTCDate() - ((day.getUTCDay() + 6) % 7));
-  return day.toISOString().slice(0, 10);
 }
 
 describe('tenant isolation', () => {

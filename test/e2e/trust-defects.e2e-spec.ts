@@ -1,10 +1,20 @@
 import { parse } from 'csv-parse/sync';
 import { mondayBefore } from '../browser/support/work-logging';
-import { addMember, createClientAccount, createEngagement, signUpTenant, type TenantFixture } from '../support/factories';
+import {
+  addMember,
+  createClientAccount,
+  createDeliverable,
+  createEngagement,
+  createShareLink,
+  createWorkLog,
+  discloseNew,
+  signUpTenant,
+  submitWeek,
+  type Member,
+  type TenantFixture,
+} from '../support/factories';
 import { withOwner } from '../support/owner-db';
 import { startStack, type Stack } from '../support/stack';
-
-type Member = { email: string; token: string; userId: string };
 
 const inHours = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
 
@@ -24,27 +34,16 @@ describe('what people see is true', () => {
 
   const count = (sql: string, params: unknown[]) => withOwner(async (db) => (await db.query(sql, params)).rows[0].n as number);
 
-  const disclose = async (extra: Record<string, unknown> = {}) => {
-    const created = await stack.api.post(
-      '/api/v1/disclosures',
-      {
-        engagementId,
-        category: 'copy_error',
-        severity: 'medium',
-        occurredAt: inHours(-5),
-        discoveredAt: inHours(-4),
-        whatHappened: 'The price list went out with last year\'s prices.',
-        impact: 'Three customers ordered at the old price.',
-        apology: 'We are sorry; we should have checked the sheet against this year\'s.',
-        ...extra,
-      },
-      tenant.owner.token,
-    );
-    expect(created.status).toBe(201);
-    const disclosed = await stack.api.post(`/api/v1/disclosures/${created.body.id}/disclose`, {}, tenant.owner.token);
-    expect(disclosed.status).toBe(200);
-    return created.body.id as string;
-  };
+  const disclose = (extra: Record<string, unknown> = {}) =>
+    discloseNew(stack.api, tenant.owner.token, engagementId, {
+      severity: 'medium',
+      occurredAt: inHours(-5),
+      discoveredAt: inHours(-4),
+      whatHappened: 'The price list went out with last year\'s prices.',
+      impact: 'Three customers ordered at the old price.',
+      apology: 'We are sorry; we should have checked the sheet against this year\'s.',
+      ...extra,
+    });
 
   beforeAll(async () => {
     stack = await startStack();
@@ -89,12 +88,11 @@ describe('what people see is true', () => {
       return date.toISOString();
     };
     const entry = (day: number, from: string, to: string, notes: string) =>
-      api.post('/api/v1/work-logs', { engagementId, startedAt: at(day, from), endedAt: at(day, to), notes }, assistant.token);
-    expect((await entry(1, '08:00', '09:30', 'Checked the spring price list')).status).toBe(201);
-    expect((await api.post('/api/v1/timesheet-weeks', { engagementId, weekStart: week }, assistant.token)).status).toBe(201);
+      createWorkLog(api, assistant.token, engagementId, { startedAt: at(day, from), endedAt: at(day, to), notes });
+    await entry(1, '08:00', '09:30', 'Checked the spring price list');
+    await submitWeek(api, assistant.token, engagementId, week);
     // A late entry, still a draft: on nobody's timesheet until it is submitted.
-    const draft = await entry(2, '10:00', '12:00', 'DRAFT-ONLY: not submitted yet');
-    expect(draft.status).toBe(201);
+    await entry(2, '10:00', '12:00', 'DRAFT-ONLY: not submitted yet');
 
     const query = `period=week&start=${week}`;
     const screens = await Promise.all([tenant.owner.token, clientAdmin.token].map((token) => api.get(`/api/v1/engagements/${engagementId}/timesheet?${query}`, token)));
@@ -104,8 +102,8 @@ describe('what people see is true', () => {
       expect(screen.body.totals).toMatchObject({ entryCount: 1, totalHours: '1.50' });
       expect(screen.body.period.timeZone).toBe('Europe/Berlin');
     }
-    const link = await api.post(`/api/v1/engagements/${engagementId}/share-links`, { period: 'week', start: week }, tenant.owner.token);
-    const shared = new URL(link.body.url).pathname;
+    const link = await createShareLink(api, tenant.owner.token, engagementId, { period: 'week', start: week });
+    const shared = new URL(link.url).pathname;
     const exports = {
       ownerCsv: await api.getText(`/api/v1/engagements/${engagementId}/timesheet/csv?${query}`, tenant.owner.token),
       clientCsv: await api.getText(`/api/v1/engagements/${engagementId}/timesheet/csv?${query}`, clientAdmin.token),
@@ -191,10 +189,9 @@ describe('what people see is true', () => {
     expect(past.status).toBe(400);
     expect(past.body.message).toContain('dueAt is in the past');
     expect(await count(`SELECT count(*)::int AS n FROM deliverables WHERE engagement_id = $1`, [engagementId])).toBe(before);
-    const planned = await api.post('/api/v1/deliverables', { engagementId, title: 'Summer price list', dueAt: inHours(48) }, tenant.owner.token);
-    expect(planned.status).toBe(201);
-    expect((await api.patch(`/api/v1/deliverables/${planned.body.id}`, { dueAt: inHours(-1) }, tenant.owner.token)).status).toBe(400);
-    expect((await api.patch(`/api/v1/deliverables/${planned.body.id}`, { title: 'Summer prices' }, tenant.owner.token)).status).toBe(200);
+    const planned = await createDeliverable(api, tenant.owner.token, engagementId, { title: 'Summer price list', dueAt: inHours(48) });
+    expect((await api.patch(`/api/v1/deliverables/${planned.id}`, { dueAt: inHours(-1) }, tenant.owner.token)).status).toBe(400);
+    expect((await api.patch(`/api/v1/deliverables/${planned.id}`, { title: 'Summer prices' }, tenant.owner.token)).status).toBe(200);
   });
 
   it('publishes one schema per person shape, and the disclosure author may have no id', async () => {

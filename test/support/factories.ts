@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { unseal, type Role } from '@candor/domain';
-import type { Api } from './api-client';
+import type { Api } from '@candor/testing';
 import { invitationLink, waitForEmails } from './mail-sink';
 import { withOwner } from './owner-db';
 import { SECRET } from './stack';
+
+// The factories that need nothing of the test stack live in @candor/testing (shared with the demo data).
+export * from '@candor/testing';
 
 export const PASSWORD = 'correct horse battery staple';
 
@@ -52,12 +55,6 @@ export async function confirmSignUp(api: Api, email: string): Promise<string> {
   return confirmed.body.accessToken as string;
 }
 
-export async function createClientAccount(api: Api, token: string, name = `Client ${randomUUID().slice(0, 8)}`): Promise<string> {
-  const response = await api.post('/api/v1/client-accounts', { name }, token);
-  if (response.status !== 201) throw new Error(`client account failed: ${response.status} ${JSON.stringify(response.body)}`);
-  return response.body.id as string;
-}
-
 /** Invites, reads the email from the sink, accepts it, and returns the new member's token. */
 export async function addMember(
   api: Api,
@@ -76,18 +73,5 @@ export async function addMember(
   return { email, token: accepted.body.accessToken, userId: me.body.user.id as string };
 }
 
-/** An active engagement (45.00 EUR an hour unless overridden) with the given assistants assigned. */
-export async function createEngagement(
-  api: Api,
-  token: string,
-  clientAccountId: string,
-  overrides: Record<string, unknown> = {},
-): Promise<{ id: string; body: any }> {
-  const response = await api.post(
-    '/api/v1/engagements',
-    { clientAccountId, name: `Engagement ${randomUUID().slice(0, 6)}`, currency: 'EUR', hourlyRate: '45.00', ...overrides },
-    token,
-  );
-  if (response.status !== 201) throw new Error(`engagement failed: ${response.status} ${JSON.stringify(response.body)}`);
-  return { id: response.body.id as string, body: response.body };
-}
+/** A signed-in member as `addMember` answers it. */
+export type Member = Awaited<ReturnType<typeof addMember>>;

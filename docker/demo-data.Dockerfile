@@ -1,0 +1,50 @@
+# syntax=docker/dockerfile:1
+# Candor demo data (the Northwind world `npm start` seeds), for a compose stack; not a product image.
+# Build from the repo root:
+#   docker build -f docker/demo-data.Dockerfile -t candor-demo-data .
+# Run it once after `migrate`, with the runtime role's DATABASE_URL (see compose.yml, profile "demo").
+# The stages up to "build" are byte-identical in api/worker/web/demo-data.Dockerfile, so
+# BuildKit builds the monorepo once and reuses the cached layers for all images.
+
+# ---- base: glibc image (argon2 prebuilt binaries) + the npm that understands "allowScripts"
+FROM node:20-bookworm-slim AS base
+ENV NPM_CONFIG_UPDATE_NOTIFIER=false \
+    NPM_CONFIG_FUND=false \
+    NPM_CONFIG_AUDIT=false \
+    NX_DAEMON=false \
+    NX_NO_CLOUD=true
+RUN npm install -g npm@11.19.1
+
+# ---- manifests: only package.json files + lockfile, so dependency layers stay cached
+FROM base AS manifests
+WORKDIR /src
+COPY . .
+RUN mkdir -p /out \
+ && cp package.json package-lock.json /out/ \
+ && for f in apps/*/package.json libs/*/package.json test/package.json; do \
+      if [ -f "$f" ]; then cp --parents "$f" /out/; fi; \
+    done
+
+# ---- deps: full install (dev deps needed for nx/tsc/vite)
+FROM base AS deps
+WORKDIR /app
+COPY --from=manifests /out/ ./
+RUN --mount=type=cache,target=/root/.npm npm ci
+
+# ---- build: compile every project (libs first via nx dependsOn ^build)
+FROM deps AS build
+COPY . .
+RUN npx nx run-many -t build
+
+# ---- runtime: production dependencies, and only what the seed needs of the build
+FROM base AS runtime
+ENV NODE_ENV=production
+WORKDIR /app
+COPY --from=manifests /out/ ./
+RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev
+COPY --from=build /app/libs/domain/dist/ libs/domain/dist/
+COPY --from=build /app/libs/db/dist/ libs/db/dist/
+COPY --from=build /app/libs/testing/dist/ libs/testing/dist/
+COPY --from=build /app/libs/demo-data/dist/ libs/demo-data/dist/
+USER node
+CMD ["node", "libs/demo-data/dist/main.js"]
