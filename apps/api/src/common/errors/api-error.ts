@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { BadRequestException } from '@nestjs/common';
+import { summaryOf } from './plain-messages';
 
 /**
  * One problem with a request. `code` is stable and is what the web translates; `field` is the path of
@@ -24,7 +25,7 @@ export class ApiErrorBody {
 export class BadInputException extends BadRequestException {
   constructor(
     readonly items: ApiErrorItem[],
-    summaries: string[] = items.map((item) => item.message),
+    summaries: string[] = items.map(summaryOf),
   ) {
     super(summaries.length === 1 ? summaries[0]! : summaries);
   }

@@ -1,4 +1,4 @@
-import { plainSentence, validationSentences } from './plain-messages';
+import { plainSentence, summaryOf, validationSentences } from './plain-messages';
 
 describe('plain messages', () => {
   it('turns a validator text about a property into a sentence about "this field", and one naming it in words', () => {
@@ -31,6 +31,7 @@ describe('plain messages', () => {
     expect(plainSentence('Cannot resolve a disclosure that is remedy_accepted; allowed next: in_remediation')).toBe(
       'Cannot resolve a disclosure that is remedy accepted; allowed next: in remediation',
     );
+    expect(summaryOf({ field: 'settings.timerLimitHours', message: 'This field must not be empty: it holds only spaces.' })).toBe('Timer limit hours must not be empty: it holds only spaces.');
     expect(plainSentence('Send the metrics token as "Authorization: Bearer <METRICS_TOKEN>"')).toBe('Send the metrics token as "Authorization: Bearer <METRICS_TOKEN>"');
   });
 });

@@ -22,6 +22,8 @@ const LABELS: Record<string, string> = {
   discoveredAt: 'the time the error was found',
   expiresAt: 'the expiry date',
   currentPassword: 'the password you entered',
+  startedAt: 'the start',
+  endedAt: 'the end',
   nextCursor: 'next page link',
 };
 
@@ -66,4 +68,11 @@ export function validationSentences(code: string, property: string, message: str
     item: plainSentence(`${named[1] ? 'Each value in this field' : 'This field'} ${rest}`),
     summary: plainSentence(`${named[1] ? `each value in ${subject}` : subject} ${rest}`),
   };
+}
+
+/** The top-level sentence for an error item about "this field": the field named in words instead. */
+export function summaryOf(item: { field?: string; message: string }): string {
+  const property = item.field?.split(/[.[\]]/).filter(Boolean).pop();
+  if (!property || !/^This (field|value)\b/.test(item.message)) return item.message;
+  return plainSentence(item.message.replace(/^This (field|value)/, /^\d+$/.test(property) ? 'this item' : words(property)));
 }
