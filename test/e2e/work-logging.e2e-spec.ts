@@ -339,7 +339,7 @@ describe('work logging', () => {
 
       const noReason = await api.patch(`/api/v1/work-logs/${entries.overMidnight}`, { endedAt: '2026-11-03T23:30:00Z' }, assistant.token);
       expect(noReason.status).toBe(400);
-      expect(noReason.body.message).toMatch(/reason is required/);
+      expect(noReason.body.message).toMatch(/Reason is required/);
       const corrected = await api.patch(
         `/api/v1/work-logs/${entries.overMidnight}`,
         { endedAt: '2026-11-03T23:30:00Z', reason: 'I stopped at 00:30, not 01:30; sorry for the typo' },

@@ -13,6 +13,13 @@ describe('plain messages', () => {
     });
   });
 
+  it('keeps a validator text that is a sentence of its own', () => {
+    expect(validationSentences('is_valid_offer', 'value', 'A discount is a whole percent from 1 to 100')).toEqual({
+      item: 'A discount is a whole percent from 1 to 100.',
+      summary: 'A discount is a whole percent from 1 to 100.',
+    });
+  });
+
   it('never lists identifiers: unknown fields and allowed values have their own sentence', () => {
     expect(validationSentences('unknown_field', 'surprise', 'property surprise should not exist')).toEqual({
       item: 'This field is not expected here.',

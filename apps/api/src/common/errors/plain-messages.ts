@@ -59,10 +59,9 @@ export function validationSentences(code: string, property: string, message: str
   const named = new RegExp(`^(each value in )?(nested property )?${escape(property)}\\s+`).exec(message);
   const fixed = FIXED[code];
   const subject = /^\d+$/.test(property) ? 'this item' : words(property);
-  if (fixed || !named) {
-    const item = fixed ?? plainSentence(period(message));
-    return { item, summary: plainSentence(`${subject}: ${item.charAt(0).toLowerCase()}${item.slice(1)}`) };
-  }
+  if (fixed) return { item: fixed, summary: plainSentence(`${subject}: ${fixed.charAt(0).toLowerCase()}${fixed.slice(1)}`) };
+  // A sentence of its own ("A discount is a whole percent from 1 to 100"): kept as it is.
+  if (!named) return { item: plainSentence(period(message)), summary: plainSentence(period(message)) };
   const rest = period(message.slice(named[0].length));
   return {
     item: plainSentence(`${named[1] ? 'Each value in this field' : 'This field'} ${rest}`),
