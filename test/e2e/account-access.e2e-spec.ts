@@ -207,7 +207,7 @@ describe('getting in: sign-up, confirmation, reset, magic link and code, passwor
     const other = (await login(tenant.owner.email)).body;
     const wrong = await api.post('/api/v1/me/password', { currentPassword: 'not my password at all', newPassword: NEW_PASSWORD }, tenant.owner.token);
     expect(wrong.status).toBe(400);
-    expect(wrong.body.message).toBe('currentPassword is not your current password');
+    expect(wrong.body.message).toBe('The password you entered is not your current password');
     expect((await api.post('/api/v1/me/password', { currentPassword: PASSWORD, newPassword: NEW_PASSWORD }, tenant.owner.token)).status).toBe(204);
     expect((await api.get('/api/v1/me', tenant.owner.token)).status).toBe(200);
     expect((await api.get('/api/v1/me', other.accessToken)).status).toBe(401);

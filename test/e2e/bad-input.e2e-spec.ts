@@ -26,14 +26,17 @@ describe('bad input is refused with a clear 4xx and nothing is written', () => {
     const messages: string[] = response.body.message;
     expect(messages).toEqual(
       expect.arrayContaining([
-        'email must be a valid email address',
-        'password must be at least 12 characters long',
-        'tenantSlug must be 2-63 lowercase letters, digits or dashes',
-        'property surprise should not exist',
+        'Email must be a valid email address.',
+        'Password must be at least 12 characters long.',
+        'Tenant slug must be 2-63 lowercase letters, digits or dashes.',
+        'Surprise: this field is not expected here.',
       ]),
     );
-    expect(messages.some((m) => m.startsWith('tenantName'))).toBe(true);
-    expect(messages.some((m) => m.startsWith('displayName'))).toBe(true);
+    expect(messages.some((m) => m.startsWith('Tenant name'))).toBe(true);
+    expect(messages.some((m) => m.startsWith('Display name'))).toBe(true);
+    // Each error item names its field for the web, and says "this field" in words a person reads.
+    expect(response.body.errors).toContainEqual({ code: 'invalid_format', field: 'tenantSlug', message: 'This field must be 2-63 lowercase letters, digits or dashes.' });
+    expect(response.body.errors).toContainEqual({ code: 'unknown_field', field: 'surprise', message: 'This field is not expected here.' });
     expect(await counts()).toEqual(before);
   });
 
@@ -69,11 +72,11 @@ describe('bad input is refused with a clear 4xx and nothing is written', () => {
     const bad = await stack.api.post('/api/v1/invitations', { email: 'nope', role: 'emperor' }, tenant.owner.token);
     expect(bad.status).toBe(400);
     expect(bad.body.message).toEqual(
-      expect.arrayContaining(['email must be a valid email address', 'role must be one of: manager, assistant, client_admin, client_member']),
+      expect.arrayContaining(['Email must be a valid email address.', 'Role: this value is not one of the allowed choices.']),
     );
     const mixed = await stack.api.post('/api/v1/invitations', { email: uniqueEmail('m'), role: 'assistant', clientAccountId: clientId }, tenant.owner.token);
     expect(mixed.status).toBe(400);
-    expect(mixed.body.message).toBe('clientAccountId must be empty for the role assistant');
+    expect(mixed.body.message).toBe('Client account must be empty for the role assistant');
     const missing = await stack.api.post('/api/v1/invitations', { email: uniqueEmail('m'), role: 'client_member' }, tenant.owner.token);
     expect(missing.status).toBe(400);
     expect(await counts()).toEqual(before);

@@ -113,7 +113,7 @@ describe('disclosures', () => {
     await api.patch(`/api/v1/disclosures/${id}`, { whatHappened: 'Ada sent the newsletter to the full list.' }, manager.token);
     const named = await api.post(`/api/v1/disclosures/${id}/disclose`, {}, manager.token);
     expect(named.status).toBe(400);
-    expect(named.body.message).toContain('"Ada" in whatHappened');
+    expect(named.body.message).toContain('"Ada" in what happened');
     await api.patch(`/api/v1/disclosures/${id}`, { whatHappened: 'We sent the November newsletter to the full list instead of the VIP segment.' }, manager.token);
     const disclosed = await api.post(`/api/v1/disclosures/${id}/disclose`, {}, manager.token);
     expect(disclosed.status).toBe(200);
@@ -170,7 +170,7 @@ describe('disclosures', () => {
     // An illegal step names the allowed next states.
     const early = await api.post(`/api/v1/disclosures/${id}/resolve`, { resolutionSummary: 'Done' }, assistant.token);
     expect(early.status).toBe(409);
-    expect(early.body.message).toBe('Cannot resolve a disclosure that is remedy_accepted; allowed next: in_remediation');
+    expect(early.body.message).toBe('Cannot resolve a disclosure that is remedy accepted; allowed next: in remediation');
 
     expect((await api.post(`/api/v1/disclosures/${id}/start-remediation`, {}, assistant.token)).body.status).toBe('in_remediation');
     const resolved = await api.post(
@@ -356,7 +356,7 @@ describe('disclosures', () => {
       ['offers', { kind: 'discount_next_project', value: '101' }, 'whole percent from 1 to 100'],
       ['offers', { kind: 'free_hours', value: '-2' }, 'Free hours must be more than 0'],
       ['offers', { kind: 'credit', value: '10.005', currency: 'EUR' }, 'at most 2 decimals'],
-      ['offers', { kind: 'voucher', value: '1' }, 'kind must be one of'],
+      ['offers', { kind: 'voucher', value: '1' }, 'Kind: this value is not one of the allowed choices.'],
     ];
     for (const [route, body, message] of cases) {
       const response = await api.post(`/api/v1/disclosures/${id}/${route}`, body, assistant.token);
@@ -364,10 +364,11 @@ describe('disclosures', () => {
     }
     const unknownCategory = await draft(assistant.token, { category: 'cosmic_rays' });
     expect(unknownCategory.status).toBe(400);
-    expect(JSON.stringify(unknownCategory.body.message)).toContain('category must be one of missed_deadline');
+    expect(JSON.stringify(unknownCategory.body.message)).toContain('Category: this value is not one of the allowed choices.');
     const empty = await draft(assistant.token, { whatHappened: '   ' });
     expect(empty.status).toBe(400);
-    expect(JSON.stringify(empty.body.message)).toContain('whatHappened must not be empty');
+    expect(JSON.stringify(empty.body.message)).toContain('What happened must not be empty');
+    expect(empty.body.errors).toContainEqual({ code: 'blank', field: 'whatHappened', message: 'This field must not be empty: it holds only spaces.' });
     const backwards = await draft(assistant.token, { occurredAt: '2026-11-21T09:00:00Z', discoveredAt: '2026-11-20T09:00:00Z' });
     expect(backwards.status).toBe(400);
     expect(await counts(tenant.tenantId)).toEqual(before);

@@ -161,6 +161,9 @@ describe('bad input never answers 5xx', () => {
     expect(bad.body.errors).toEqual(
       expect.arrayContaining([expect.objectContaining({ field: 'currency' }), expect.objectContaining({ field: 'hourlyRate', code: 'invalid_format' })]),
     );
+    // People read the messages: the field name stays in `field`, never in the sentence.
+    expect(bad.body.errors).toContainEqual(expect.objectContaining({ field: 'hourlyRate', message: expect.stringMatching(/^This field must be a non-negative amount/) }));
+    expect(JSON.stringify([bad.body.message, bad.body.errors.map((e: { message: string }) => e.message)])).not.toMatch(/hourlyRate|clientAccountId/);
     const unknown = await stack.api.post('/api/v1/client-accounts', { name: 'Acme', surprise: 1 }, tenant.owner.token);
     expect(unknown.body.errors).toEqual([expect.objectContaining({ code: 'unknown_field', field: 'surprise' })]);
     const anonymous = await stack.api.get('/api/v1/tenant');

@@ -187,7 +187,7 @@ describe('what people see is true', () => {
     const before = await count(`SELECT count(*)::int AS n FROM deliverables WHERE engagement_id = $1`, [engagementId]);
     const past = await api.post('/api/v1/deliverables', { engagementId, title: 'Summer price list', dueAt: inHours(-2) }, tenant.owner.token);
     expect(past.status).toBe(400);
-    expect(past.body.message).toContain('dueAt is in the past');
+    expect(past.body.message).toContain('The due date is in the past');
     expect(await count(`SELECT count(*)::int AS n FROM deliverables WHERE engagement_id = $1`, [engagementId])).toBe(before);
     const planned = await createDeliverable(api, tenant.owner.token, engagementId, { title: 'Summer price list', dueAt: inHours(48) });
     expect((await api.patch(`/api/v1/deliverables/${planned.id}`, { dueAt: inHours(-1) }, tenant.owner.token)).status).toBe(400);

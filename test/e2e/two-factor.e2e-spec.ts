@@ -5,10 +5,12 @@ import { startStack, type Stack } from '../support/stack';
 
 /** A code from the authenticator app, for the secret the setup step answered. */
 const codeFor = (secret: string) => generate({ secret });
+/** The code of the next 30-second step: accepted (a phone a little ahead), and never the one just used. */
+const nextCodeFor = (secret: string) => generate({ secret, epoch: Math.floor(Date.now() / 1000) + 30 });
 /** A code a step away from now is still accepted; this one is an hour off, so never right. */
 const wrongCodeFor = (secret: string) => generate({ secret, epoch: Math.floor(Date.now() / 1000) - 3600 });
 
-describe('two-factor (TOTP) with recovery codes', () => {
+describe('two-factor (TOTP) with recovery codes, each code good once', () => {
   let stack: Stack;
   beforeAll(async () => {
     stack = await startStack({ worker: true, env: { AUTH_LIMIT_PER_ACCOUNT: '50' } });
@@ -30,7 +32,8 @@ describe('two-factor (TOTP) with recovery codes', () => {
     const secret: string = setup.body.secret;
     const wrong = await api.post('/api/v1/me/two-factor/enable', { code: await wrongCodeFor(secret) }, assistant.token);
     expect(wrong.status).toBe(400);
-    const enabled = await api.post('/api/v1/me/two-factor/enable', { code: await codeFor(secret) }, assistant.token);
+    const enrolmentCode = await codeFor(secret);
+    const enabled = await api.post('/api/v1/me/two-factor/enable', { code: enrolmentCode }, assistant.token);
     expect(enabled.status).toBe(200);
     const recoveryCodes: string[] = enabled.body.recoveryCodes;
     expect(recoveryCodes).toHaveLength(10);
@@ -46,8 +49,17 @@ describe('two-factor (TOTP) with recovery codes', () => {
     expect((await api.get('/api/v1/me', first.body.mfaToken)).status).toBe(401);
     const badCode = await api.post('/api/v1/auth/two-factor/verify', { mfaToken: first.body.mfaToken, code: await wrongCodeFor(secret) });
     expect(badCode.status).toBe(400);
-    const withCode = await api.post('/api/v1/auth/two-factor/verify', { mfaToken: first.body.mfaToken, code: await codeFor(secret) });
-    expect(withCode.status).toBe(200);
+    // The enrolment's code is spent: seen over a shoulder, it opens nothing within its 30 seconds.
+    const replayed = await api.post('/api/v1/auth/two-factor/verify', { mfaToken: first.body.mfaToken, code: enrolmentCode });
+    expect({ status: replayed.status, message: replayed.body.message }).toEqual({ status: 400, message: 'This code was already used; wait for the next code your app shows' });
+    // Two sign-ins racing with one fresh code: exactly one gets in.
+    const racer = await login(assistant.email);
+    const fresh = await nextCodeFor(secret);
+    const raced = await Promise.all([first, racer].map((step) => api.post('/api/v1/auth/two-factor/verify', { mfaToken: step.body.mfaToken, code: fresh })));
+    expect(raced.map((r) => r.status).sort()).toEqual([200, 400]);
+    const withCode = raced.find((r) => r.status === 200)!;
+    const again = await api.post('/api/v1/auth/two-factor/verify', { mfaToken: (await login(assistant.email)).body.mfaToken, code: fresh });
+    expect(again.status).toBe(400);
     expect((await api.get('/api/v1/me', withCode.body.accessToken)).body.role).toBe('assistant');
 
     const second = await login(assistant.email);

@@ -183,10 +183,10 @@ describe('work logging', () => {
       const { api } = stack;
       const before = await counts(tenant.tenantId);
       const cases: [string, Promise<{ status: number; body: any }>, number, RegExp][] = [
-        ['end before start', log(assistant.token, '2026-10-12T10:00:00Z', '2026-10-12T09:00:00Z'), 400, /endedAt must be after startedAt/],
+        ['end before start', log(assistant.token, '2026-10-12T10:00:00Z', '2026-10-12T09:00:00Z'), 400, /The end must be after the start/],
         ['over 24 hours', log(assistant.token, '2026-10-12T08:00:00Z', '2026-10-13T09:00:00Z'), 400, /longer than 24 hours/],
         ['far future', log(assistant.token, '2030-01-01T08:00:00Z', '2030-01-01T09:00:00Z'), 400, /in the future/],
-        ['not a date', log(assistant.token, 'yesterday', '2026-10-12T09:00:00Z'), 400, /startedAt must be a date and time/],
+        ['not a date', log(assistant.token, 'yesterday', '2026-10-12T09:00:00Z'), 400, /The start must be a date and time/],
         [
           'unknown engagement',
           api.post('/api/v1/work-logs', { engagementId: '7d1c7e0e-8f5e-4a43-9a47-5b0f7b1d2c3e', startedAt: '2026-10-12T08:00:00Z', endedAt: '2026-10-12T09:00:00Z' }, assistant.token),
@@ -197,19 +197,19 @@ describe('work logging', () => {
           'negative rate',
           api.post('/api/v1/engagements', { clientAccountId: clientId, name: 'X', currency: 'EUR', hourlyRate: '-5' }, tenant.owner.token),
           400,
-          /hourlyRate must be a non-negative amount/,
+          /Hourly rate must be a non-negative amount/,
         ],
         [
           'non-numeric rate',
           api.post(`/api/v1/engagements/${engagementId}/rates`, { hourlyRate: 'lots', effectiveFrom: '2026-12-01' }, tenant.owner.token),
           400,
-          /hourlyRate must be a non-negative amount/,
+          /Hourly rate must be a non-negative amount/,
         ],
         [
           'bad currency',
           api.post('/api/v1/engagements', { clientAccountId: clientId, name: 'X', currency: 'EURO', hourlyRate: '5' }, tenant.owner.token),
           400,
-          /currency must be an ISO 4217 code/,
+          /Currency must be an ISO 4217 code/,
         ],
         ['bad week start', api.post('/api/v1/timesheet-weeks', { engagementId, weekStart: '2026-10-13' }, assistant.token), 400, /must be a Monday/],
       ];
@@ -339,7 +339,7 @@ describe('work logging', () => {
 
       const noReason = await api.patch(`/api/v1/work-logs/${entries.overMidnight}`, { endedAt: '2026-11-03T23:30:00Z' }, assistant.token);
       expect(noReason.status).toBe(400);
-      expect(noReason.body.message).toMatch(/reason is required/);
+      expect(noReason.body.message).toMatch(/Reason is required/);
       const corrected = await api.patch(
         `/api/v1/work-logs/${entries.overMidnight}`,
         { endedAt: '2026-11-03T23:30:00Z', reason: 'I stopped at 00:30, not 01:30; sorry for the typo' },

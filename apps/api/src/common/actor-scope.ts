@@ -25,7 +25,7 @@ export class ActorScope {
       scope = scopeOf(actor, assignments);
     } catch (error) {
       // Fails closed: refused, never widened to the tenant.
-      if (error instanceof ScopeUnavailableError) throw new ForbiddenException(`Your account has no access scope here: ${error.message}`);
+      if (error instanceof ScopeUnavailableError) throw new ForbiddenException({ code: 'forbidden', message: 'You do not have access to this' });
       throw error;
     }
     if (this.cls.isActive()) this.cls.set(SCOPE, { actor, scope });

@@ -15,6 +15,8 @@ export class User {
   /** The TOTP secret, sealed with DATA_ENCRYPTION_KEY; set at enrolment, active once totpEnabledAt is set. */
   @Column('text', { name: 'totp_secret', nullable: true, select: false }) totpSecret: string | null;
   @Column('timestamptz', { name: 'totp_enabled_at', nullable: true }) totpEnabledAt: Date | null;
+  /** The time step of the last TOTP code accepted: a code is good once, for a later step only. */
+  @Column('bigint', { name: 'totp_last_step', nullable: true, select: false }) totpLastStep: string | null;
   @Column('timestamptz', { name: 'password_changed_at', nullable: true }) passwordChangedAt: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

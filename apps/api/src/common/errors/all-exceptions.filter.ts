@@ -3,6 +3,7 @@ import type { FastifyReply } from 'fastify';
 import { STATUS_CODES as HTTP_REASONS } from 'node:http';
 import { describeDatabaseError } from '../database-errors';
 import { BadInputException, type ApiErrorBody, type ApiErrorItem } from './api-error';
+import { plainSentence } from './plain-messages';
 
 /** Seconds a 503 asks the caller to wait before trying again. */
 export const RETRY_AFTER_SECONDS = 1;
@@ -39,7 +40,7 @@ function itemsOf(exception: HttpException, status: number): { message: string | 
 
 /**
  * The one place an error becomes an answer: every error has the same body (`statusCode`, `error`,
- * `message`, `errors[{ code, field, message }]`). Database refusals of bad values are 400, a lost
+ * `message`, `errors[{ code, field, message }]`), whose messages are plain sentences. Database refusals of bad values are 400, a lost
  * database connection is 503 with Retry-After, and anything unexpected is a 500 that says nothing
  * internal (it is logged with the request id instead).
  */
@@ -65,7 +66,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (status === HttpStatus.SERVICE_UNAVAILABLE) void reply.header('retry-after', String(RETRY_AFTER_SECONDS));
     // Extra properties an exception carries (e.g. the allowed next states of a refused step) are kept.
     const extra = exception instanceof HttpException && typeof exception.getResponse() === 'object' ? (exception.getResponse() as object) : {};
-    const body: ApiErrorBody = { error: HTTP_REASONS[status] ?? 'Error', ...extra, statusCode: status, message, errors: items };
+    // Whoever raised it, the text a person reads names no field, role or state identifier.
+    const plainMessage = Array.isArray(message) ? message.map((text) => plainSentence(String(text))) : plainSentence(String(message));
+    const plainItems = items.map((item) => ({ ...item, message: plainSentence(item.message) }));
+    const body: ApiErrorBody = { error: HTTP_REASONS[status] ?? 'Error', ...extra, statusCode: status, message: plainMessage, errors: plainItems };
     void reply.status(status).send(body);
   }
 }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { BadRequestException } from '@nestjs/common';
+import { summaryOf } from './plain-messages';
 
 /**
  * One problem with a request. `code` is stable and is what the web translates; `field` is the path of
@@ -9,7 +10,7 @@ import { BadRequestException } from '@nestjs/common';
 export class ApiErrorItem {
   @ApiProperty({ example: 'too_long' }) code: string;
   @ApiPropertyOptional({ example: 'name' }) field?: string;
-  @ApiProperty({ example: 'name must be shorter than or equal to 200 characters' }) message: string;
+  @ApiProperty({ example: 'This field must be shorter than or equal to 200 characters.' }) message: string;
 }
 
 /** Every error answer has this shape, whatever raised it. */
@@ -20,10 +21,13 @@ export class ApiErrorBody {
   @ApiProperty({ type: [ApiErrorItem] }) errors: ApiErrorItem[];
 }
 
-/** A 400 that already knows its codes and fields (raised by the input pipes). */
+/** A 400 that already knows its codes and fields (raised by the input pipes); `summaries` name the fields in words. */
 export class BadInputException extends BadRequestException {
-  constructor(readonly items: ApiErrorItem[]) {
-    super(items.length === 1 ? items[0]!.message : items.map((item) => item.message));
+  constructor(
+    readonly items: ApiErrorItem[],
+    summaries: string[] = items.map(summaryOf),
+  ) {
+    super(summaries.length === 1 ? summaries[0]! : summaries);
   }
 }
 

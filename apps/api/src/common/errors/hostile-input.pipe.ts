@@ -59,15 +59,15 @@ export class HostileInputPipe implements PipeTransform {
 
   private walk(value: unknown, field: string, metatype: unknown, depth: number, problems: ApiErrorItem[]): void {
     if (typeof value === 'string') {
-      const name = field || 'the request';
-      if (value.includes('\u0000')) problems.push({ code: 'invalid_characters', field, message: `${name} must not contain NUL characters` });
-      else if (!wellFormed(value)) problems.push({ code: 'invalid_characters', field, message: `${name} contains a broken character (a lone UTF-16 surrogate)` });
-      else if (BLANK.test(value)) problems.push({ code: 'blank', field, message: `${name} must not be empty (it holds only spaces)` });
+      const name = field ? 'This field' : 'This value';
+      if (value.includes('\u0000')) problems.push({ code: 'invalid_characters', field, message: `${name} must not contain NUL characters.` });
+      else if (!wellFormed(value)) problems.push({ code: 'invalid_characters', field, message: `${name} contains a broken character (a lone UTF-16 surrogate).` });
+      else if (BLANK.test(value)) problems.push({ code: 'blank', field, message: `${name} must not be empty: it holds only spaces.` });
       return;
     }
     if (typeof value !== 'object' || value === null) return;
     if (depth >= MAX_INPUT_DEPTH) {
-      problems.push({ code: 'too_deep', field, message: `the request nests deeper than ${MAX_INPUT_DEPTH} levels` });
+      problems.push({ code: 'too_deep', field, message: `The request nests deeper than ${MAX_INPUT_DEPTH} levels.` });
       return;
     }
     if (Array.isArray(value)) {
@@ -77,12 +77,12 @@ export class HostileInputPipe implements PipeTransform {
     for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
       const path = join(field, key);
       if (key.includes('\u0000') || !wellFormed(key)) {
-        problems.push({ code: 'invalid_characters', field: path.split('\u0000').join('?').replace(/[\ud800-\udfff]/g, '?'), message: 'a field name contains characters that are not allowed' });
+        problems.push({ code: 'invalid_characters', field: path.split('\u0000').join('?').replace(/[\ud800-\udfff]/g, '?'), message: 'A field name contains characters that are not allowed.' });
         continue;
       }
       const meta = propertyMeta(metatype, key);
       if (item === null && !acceptsNull(metatype, meta)) {
-        problems.push({ code: 'required', field: path, message: `${path} cannot be null; leave it out to keep it as it is` });
+        problems.push({ code: 'required', field: path, message: 'This field cannot be null; leave it out to keep it as it is.' });
         continue;
       }
       this.walk(item, path, nestedType(meta), depth + 1, problems);

@@ -1,5 +1,6 @@
 import type { ValidationError } from '@nestjs/common';
 import { BadInputException, type ApiErrorItem } from './api-error';
+import { validationSentences } from './plain-messages';
 
 /** class-validator's constraint names, mapped to the codes the web knows how to say. */
 const CODES: Record<string, string> = {
@@ -36,16 +37,25 @@ const CODES: Record<string, string> = {
 
 export const codeForConstraint = (name: string): string => CODES[name] ?? name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
 
-function flatten(errors: ValidationError[], parent: string, out: ApiErrorItem[]): ApiErrorItem[] {
+function flatten(errors: ValidationError[], parent: string, out: { items: ApiErrorItem[]; summaries: string[] }): typeof out {
   for (const error of errors) {
     const field = parent ? (/^\d+$/.test(error.property) ? `${parent}[${error.property}]` : `${parent}.${error.property}`) : error.property;
     for (const [constraint, message] of Object.entries(error.constraints ?? {})) {
-      out.push({ code: codeForConstraint(constraint), field, message: parent ? `${parent}.${message}` : message });
+      const code = codeForConstraint(constraint);
+      const sentences = validationSentences(code, error.property, message);
+      out.items.push({ code, field, message: sentences.item });
+      out.summaries.push(sentences.summary);
     }
     if (error.children?.length) flatten(error.children, field, out);
   }
   return out;
 }
 
-/** The ValidationPipe's exceptionFactory: one error item per failed constraint, with its field path. */
-export const validationException = (errors: ValidationError[]) => new BadInputException(flatten(errors, '', []));
+/**
+ * The ValidationPipe's exceptionFactory: one error item per failed constraint, with its field path and
+ * a sentence about "this field"; the top-level message names each field in words.
+ */
+export const validationException = (errors: ValidationError[]) => {
+  const { items, summaries } = flatten(errors, '', { items: [], summaries: [] });
+  return new BadInputException(items, summaries);
+};

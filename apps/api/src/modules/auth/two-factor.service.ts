@@ -47,7 +47,9 @@ export class TwoFactorService {
     const user = await this.withSecret(userId);
     if (user.totpEnabledAt) throw new ConflictException('Two-factor is already on');
     if (!user.totpSecret) throw new BadRequestException('Set up two-factor first: scan the QR code, then enter a code');
-    if (!(await this.totpValid(user.totpSecret, code))) throw new BadRequestException('That code is not right; check the time on your phone and try the next one');
+    const step = await this.totpStep(user.totpSecret, code);
+    if (step === null) throw new BadRequestException('That code is not right; check the time on your phone and try the next one');
+    await this.spendStep(userId, step);
     await this.dataSource.getRepository(User).update({ id: userId }, { totpEnabledAt: new Date() });
     return this.newRecoveryCodes(userId);
   }
@@ -69,7 +71,10 @@ export class TwoFactorService {
   async check(userId: string, factor: { code?: string; recoveryCode?: string }): Promise<boolean> {
     if (factor.code) {
       const user = await this.withSecret(userId);
-      return Boolean(user.totpEnabledAt && user.totpSecret && (await this.totpValid(user.totpSecret, factor.code)));
+      const step = user.totpEnabledAt && user.totpSecret ? await this.totpStep(user.totpSecret, factor.code) : null;
+      if (step === null) return false;
+      await this.spendStep(userId, step);
+      return true;
     }
     if (factor.recoveryCode) {
       const hash = hashToken(normalise(factor.recoveryCode));
@@ -91,9 +96,24 @@ export class TwoFactorService {
     return this.dataSource.getRepository(User).createQueryBuilder('u').addSelect('u.totpSecret').where('u.id = :userId', { userId }).getOneOrFail();
   }
 
-  /** One 30-second step either side, for a phone whose clock is a little off. */
-  private async totpValid(sealedSecret: string, code: string): Promise<boolean> {
+  /** The time step a code belongs to, one 30-second step either side for a phone whose clock is a little off; null if wrong. */
+  private async totpStep(sealedSecret: string, code: string): Promise<number | null> {
     const secret = unseal(sealedSecret, this.config.DATA_ENCRYPTION_KEY);
-    return (await verify({ secret, token: code, epochTolerance: 30 })).valid;
+    const result = await verify({ secret, token: code, epochTolerance: 30 });
+    return result.valid && 'timeStep' in result ? result.timeStep : null;
+  }
+
+  /**
+   * A code is good once: its step is recorded only if it is later than the last one accepted, in one
+   * atomic UPDATE, so two sign-ins racing with the same code cannot both pass.
+   */
+  private async spendStep(userId: string, step: number): Promise<void> {
+    const spent = await this.dataSource
+      .createQueryBuilder()
+      .update(User)
+      .set({ totpLastStep: String(step) })
+      .where('id = :userId AND (totp_last_step IS NULL OR totp_last_step < :step)', { userId, step })
+      .execute();
+    if (!spent.affected) throw new BadRequestException('This code was already used; wait for the next code your app shows');
   }
 }

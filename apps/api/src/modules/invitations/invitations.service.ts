@@ -65,7 +65,7 @@ export class InvitationsService {
       throw new NotFoundException('Client account not found');
     }
     if (!defineAbilityFor(actor).can('create', { kind: 'Invitation', role: dto.role, clientAccountId })) {
-      throw new ForbiddenException(`Your role (${actor.role}) may not invite a ${dto.role}`);
+      throw new ForbiddenException('You may not invite someone with this role');
     }
     const existingMember = await manager
       .createQueryBuilder(Membership, 'm')

@@ -3226,7 +3226,7 @@ export interface components {
             code: string;
             /** @example name */
             field?: string;
-            /** @example name must be shorter than or equal to 200 characters */
+            /** @example This field must be shorter than or equal to 200 characters. */
             message: string;
         };
         ApiErrorBody: {
