@@ -6,8 +6,8 @@ import { waitForEmailAbout, waitForEmailWhere } from '../support/mail-sink';
 import { SAMPLE, uploadVersion, type FilePart } from '../support/multipart';
 import { withOwner } from '../support/owner-db';
 import { startStack, type Stack } from '../support/stack';
+import type { Member } from '../support/team';
 
-type Member = { email: string; token: string; userId: string };
 
 const MAX_FILE_BYTES = 64 * 1024;
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();

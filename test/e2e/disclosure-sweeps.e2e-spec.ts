@@ -3,8 +3,8 @@ import { addMember, createClientAccount, createEngagement, signUpTenant, type Te
 import { emailsTo, type SinkEmail } from '../support/mail-sink';
 import { withOwner } from '../support/owner-db';
 import { startStack, type Stack } from '../support/stack';
+import type { Member } from '../support/team';
 
-type Member = { email: string; token: string; userId: string };
 type Status = 'draft' | 'in_review' | 'disclosed' | 'resolved';
 
 /**

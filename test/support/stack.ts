@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
@@ -26,13 +26,14 @@ export const SECRET = 'e2e-secret-that-is-long-enough-0123456789';
 /** The real API (on a free port) and, unless told otherwise, the real worker, in this process. */
 export async function startStack(options: { env?: Record<string, string>; worker?: boolean } = {}): Promise<Stack> {
   const env = readTestEnv();
+  // Uploads land in a temporary folder, never in the checkout; removed when the stack stops.
+  const uploadDir = options.env?.['UPLOAD_DIR'] ? null : mkdtempSync(join(tmpdir(), 'candor-e2e-uploads-'));
   const shared = {
     DATABASE_URL: env.appUrl,
     REDIS_URL: env.redisUrl,
     DATA_ENCRYPTION_KEY: SECRET,
     LOG_LEVEL: process.env['E2E_LOG_LEVEL'] ?? 'silent',
-    // Uploads land in a temporary folder, never in the checkout.
-    UPLOAD_DIR: mkdtempSync(join(tmpdir(), 'candor-e2e-uploads-')),
+    ...(uploadDir ? { UPLOAD_DIR: uploadDir } : {}),
     ...options.env,
   };
   const webUrl = 'http://candor.test';
@@ -65,6 +66,7 @@ export async function startStack(options: { env?: Record<string, string>; worker
     async close() {
       await worker?.close();
       await app.close();
+      if (uploadDir) rmSync(uploadDir, { recursive: true, force: true });
     },
   };
 }
