@@ -18,10 +18,30 @@ const PAGES: Record<Who, string[]> = {
 /** How far the page is wider than the screen (0 when it fits). */
 const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
-/** Waits until the page has rendered its content (a main heading, no request in flight). */
+/** Counts a page's requests in flight (the phones are kept, so this is set up once per page). */
+const inFlight = new WeakMap<Page, { count: number }>();
+function watchRequests(page: Page): void {
+  const state = { count: 0 };
+  inFlight.set(page, state);
+  page.on('request', () => (state.count += 1));
+  const done = () => (state.count = Math.max(0, state.count - 1));
+  page.on('requestfinished', done);
+  page.on('requestfailed', done);
+}
+
+/**
+ * Waits until the page has rendered its content: a main heading, then 150 ms with no request in
+ * flight (Playwright's networkidle waits 500 ms, on each of the run's ~160 page loads).
+ */
 async function settle(page: Page) {
   await page.locator('main h1').first().waitFor({ timeout: 15_000 });
-  await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => undefined);
+  const state = inFlight.get(page)!;
+  const deadline = Date.now() + 5_000;
+  let quietSince = Date.now();
+  while (Date.now() < deadline && Date.now() - quietSince < 150) {
+    if (state.count > 0) quietSince = Date.now();
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
 }
 
 /**
@@ -52,6 +72,7 @@ describe('on a phone, in every language', () => {
     const open = phones.get(who);
     if (open) return open;
     const page = await portal.visit(emailOf(who), { viewport: VIEWPORTS.phone, language });
+    watchRequests(page);
     phones.set(who, page);
     return page;
   }
