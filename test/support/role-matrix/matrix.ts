@@ -166,10 +166,10 @@ export async function billableRequest(c: Ctx): Promise<string> {
 }
 
 export const POLICY_BODY = { remedyPlan: 'We fix it within a day at no charge.', remedyDueHours: 24 };
+
 /** One route of the matrix: how to call it, and which roles it lets through. */
 export interface Row {
   name: string;
   call: Call;
   expect: Record<Role, typeof ALLOW | typeof DENY>;
 }
-
