@@ -1,7 +1,8 @@
 import { addMember } from '../support/factories';
 import { screenshot, seriousAccessibilityProblems, VIEWPORTS, waitForHeading } from './support/browser';
 import { startPortal, type Portal } from './support/portal';
-import { submittedWeek, workFixture, type Member, type WorkFixture } from './support/work-logging';
+import type { Member } from '../support/team';
+import { submittedWeek, workFixture, type WorkFixture } from './support/work-logging';
 
 const NAME = 'Bookkeeping support';
 

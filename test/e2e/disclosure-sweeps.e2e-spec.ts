@@ -13,6 +13,7 @@ import {
 import { emailsTo, type SinkEmail } from '../support/mail-sink';
 import { withOwner } from '../support/owner-db';
 import { startStack, type Stack } from '../support/stack';
+import type { Member } from '../support/team';
 
 type Status = 'draft' | 'in_review' | 'disclosed' | 'resolved';
 

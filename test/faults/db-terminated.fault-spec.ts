@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { withOwner } from '../support/owner-db';
 import { readTestEnv } from '../setup/test-env';
-import { FaultSink } from './support/fault-sink';
-import { addNotifications, recipients, report, rowsOf, seedTenant, tally, waitForSent, waitUntilSettled, workerEnv } from './support/outbox-fixture';
+import { report, rowsOf, tally, waitForSent, waitUntilSettled, workerEnv } from './support/outbox-fixture';
 import { WorkerProcess } from './support/worker-process';
+import { seedOutbox, workerUnderFault } from './support/worker-under-fault';
 
 /** Terminates every backend the worker holds on this run's database (no other database, not our own). */
 async function terminateWorkerBackends(): Promise<number> {
@@ -25,24 +25,18 @@ async function terminateWorkerBackends(): Promise<number> {
  * one under it dies, so a terminated connection after the 250 never causes a second email.
  */
 describe('fault: PostgreSQL backends are terminated mid-stream', () => {
-  const sink = new FaultSink({ stallMs: 200 });
-  let worker: WorkerProcess | null = null;
-  beforeAll(() => sink.start());
-  afterAll(async () => {
-    await worker?.kill();
-    await sink.stop();
-  });
+  const fault = workerUnderFault({ stallMs: 200 });
 
   it('loses nothing and doubles nothing', async () => {
-    const total = 300;
-    const tenantId = await seedTenant('db');
-    await addNotifications(tenantId, recipients('db', total));
-    worker = await WorkerProcess.start('db-terminated', workerEnv({ SMTP_URL: `smtp://127.0.0.1:${sink.port}` }));
+    // 150 rows: three faults at 30, 60 and 90 sent, with sends in flight at each.
+    const total = 150;
+    const tenantId = await seedOutbox('db', total);
+    fault.worker = await WorkerProcess.start('db-terminated', workerEnv({ SMTP_URL: `smtp://127.0.0.1:${fault.sink.port}` }));
 
     let terminated = 0;
     let faultEnded = Date.now();
-    for (let fault = 1; fault <= 3; fault++) {
-      await waitForSent(tenantId, fault * 50);
+    for (let round = 1; round <= 3; round++) {
+      await waitForSent(tenantId, round * 30);
       for (let burst = 0; burst < 5; burst++) {
         terminated += await terminateWorkerBackends();
         await new Promise((resolve) => setTimeout(resolve, 200));
@@ -51,7 +45,7 @@ describe('fault: PostgreSQL backends are terminated mid-stream', () => {
     }
     const seconds = await waitUntilSettled(tenantId, faultEnded);
     const rows = await rowsOf(tenantId);
-    const { lost, doubled } = tally(rows, sink);
+    const { lost, doubled } = tally(rows, fault.sink);
     const log = readFileSync(join(__dirname, '..', '..', 'test-output', 'faults', 'db-terminated.log'), 'utf8');
     const rewrites = (log.match(/could not record the email as sent; retrying/g) ?? []).length;
     report({

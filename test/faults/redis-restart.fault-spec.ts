@@ -37,7 +37,8 @@ describe('fault: Redis is killed and restarted empty', () => {
   };
 
   it('sends every queued notification within 30 s of Redis returning, once, and schedules the sweeps again', async () => {
-    const total = 300;
+    // 150 rows: 60 sent before Redis dies, the rest queued in the Redis that is lost.
+    const total = 150;
     await sink.start();
     const port = await freePort();
     redis = await startRedis(port);

@@ -1,6 +1,6 @@
-import { FaultSink } from './support/fault-sink';
 import { addNotifications, recipients, report, rowsOf, seedTenant, tally, waitUntilSettled, workerEnv } from './support/outbox-fixture';
 import { WorkerProcess } from './support/worker-process';
+import { workerUnderFault } from './support/worker-under-fault';
 
 const BACKOFF_CAP_MS = 4000;
 const isBounce = (email: string) => email.startsWith('bounce-');
@@ -13,13 +13,8 @@ const isStuck = (email: string) => email.startsWith('stuck-');
  * temporary. Each attempt is counted once: the row's attempts equal the RCPT commands the sink saw.
  */
 describe('fault: the SMTP server defers (4xx) for a while and rejects (5xx) some recipients', () => {
-  const sink = new FaultSink({ rejects: isBounce, defers: isStuck });
-  let worker: WorkerProcess | null = null;
-  beforeAll(() => sink.start());
-  afterAll(async () => {
-    await worker?.kill();
-    await sink.stop();
-  });
+  const fault = workerUnderFault({ rejects: isBounce, defers: isStuck });
+  const { sink } = fault;
 
   it('retries the deferred until the server recovers, fails the rejected at once, and counts each attempt once', async () => {
     const emails = [...recipients('smtp', 265), ...recipients('bounce-smtp', 30), ...recipients('stuck-smtp', 5)];
@@ -33,7 +28,7 @@ describe('fault: the SMTP server defers (4xx) for a while and rejects (5xx) some
     const tenantId = await seedTenant('smtp');
     sink.temporaryFailure = true;
     await addNotifications(tenantId, emails);
-    worker = await WorkerProcess.start('smtp-failures', env);
+    fault.worker = await WorkerProcess.start('smtp-failures', env);
     const outageStart = Date.now();
     // The outage lasts until at least 150 rows have been deferred (at least 6 s).
     let during = await rowsOf(tenantId);

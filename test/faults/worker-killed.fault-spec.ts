@@ -1,6 +1,6 @@
-import { FaultSink } from './support/fault-sink';
-import { addNotifications, recipients, report, rowsOf, seedTenant, tally, waitForSent, waitUntilSettled, workerEnv } from './support/outbox-fixture';
+import { report, rowsOf, tally, waitForSent, waitUntilSettled, workerEnv } from './support/outbox-fixture';
 import { WorkerProcess } from './support/worker-process';
+import { seedOutbox, workerUnderFault } from './support/worker-under-fault';
 
 /**
  * The worker is killed with SIGKILL three times while SMTP conversations are in flight (the sink
@@ -9,34 +9,27 @@ import { WorkerProcess } from './support/worker-process';
  * at most the sends in flight at that instant.
  */
 describe('fault: the worker is killed mid-send', () => {
-  const sink = new FaultSink({ stallMs: 150 });
-  let worker: WorkerProcess | null = null;
-  beforeAll(() => sink.start());
-  afterAll(async () => {
-    await worker?.kill();
-    await sink.stop();
-  });
+  const fault = workerUnderFault({ stallMs: 150 });
 
   it('loses nothing and doubles at most the sends in flight at each kill', async () => {
-    const total = 300;
+    // 150 rows: each kill meets 20 sends in flight, and 60 rows are left after the last one.
+    const total = 150;
     const concurrency = 20;
     const kills = 3;
-    const env = workerEnv({ SMTP_URL: `smtp://127.0.0.1:${sink.port}`, EMAIL_CONCURRENCY: String(concurrency) });
-    const tenantId = await seedTenant('killed');
-    const emails = recipients('killed', total);
-    await addNotifications(tenantId, emails);
+    const env = workerEnv({ SMTP_URL: `smtp://127.0.0.1:${fault.sink.port}`, EMAIL_CONCURRENCY: String(concurrency) });
+    const tenantId = await seedOutbox('killed', total);
 
-    worker = await WorkerProcess.start('worker-killed', env);
+    fault.worker = await WorkerProcess.start('worker-killed', env);
     let faultEnded = Date.now();
     for (let kill = 1; kill <= kills; kill++) {
-      await waitForSent(tenantId, kill * 40);
-      await worker.kill('SIGKILL');
-      worker = await WorkerProcess.start('worker-killed', env);
+      await waitForSent(tenantId, kill * 30);
+      await fault.worker.kill('SIGKILL');
+      fault.worker = await WorkerProcess.start('worker-killed', env);
       faultEnded = Date.now();
     }
     const seconds = await waitUntilSettled(tenantId, faultEnded);
     const rows = await rowsOf(tenantId);
-    const { lost, doubled } = tally(rows, sink);
+    const { lost, doubled } = tally(rows, fault.sink);
     report({ fault: `worker SIGKILL x${kills} mid-send`, inFlight: total, lost, doubled, secondsToDrain: seconds, note: `<= ${concurrency} sends in flight per kill` });
 
     expect(rows).toHaveLength(total);

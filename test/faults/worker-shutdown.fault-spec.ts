@@ -1,28 +1,22 @@
 import { freePort } from '../support/ports';
-import { FaultSink } from './support/fault-sink';
-import { addNotifications, recipients, report, rowsOf, seedTenant, tally, waitForSent, waitUntilSettled, workerEnv } from './support/outbox-fixture';
+import { report, rowsOf, tally, waitForSent, waitUntilSettled, workerEnv } from './support/outbox-fixture';
 import { WorkerProcess } from './support/worker-process';
+import { seedOutbox, workerUnderFault } from './support/worker-under-fault';
 
 /**
  * SIGTERM: the worker stops claiming, finishes the sends in flight and records them, then exits 0;
  * the next worker sends the rest. Its /metrics is scraped mid-stream.
  */
 describe('fault: the worker is stopped with SIGTERM mid-send', () => {
-  const sink = new FaultSink({ stallMs: 150 });
-  let worker: WorkerProcess | null = null;
-  beforeAll(() => sink.start());
-  afterAll(async () => {
-    await worker?.kill();
-    await sink.stop();
-  });
+  const fault = workerUnderFault({ stallMs: 150 });
 
   it('serves Prometheus metrics, finishes its in-flight sends on SIGTERM, and the next worker sends the rest', async () => {
-    const total = 300;
+    // 150 rows: 60 sent before the stop, the rest left for the next worker.
+    const total = 150;
     const metricsPort = await freePort();
-    const env = workerEnv({ SMTP_URL: `smtp://127.0.0.1:${sink.port}`, WORKER_METRICS_PORT: String(metricsPort), WORKER_METRICS_HOST: '127.0.0.1' });
-    const tenantId = await seedTenant('sigterm');
-    await addNotifications(tenantId, recipients('sigterm', total));
-    worker = await WorkerProcess.start('worker-shutdown', env);
+    const env = workerEnv({ SMTP_URL: `smtp://127.0.0.1:${fault.sink.port}`, WORKER_METRICS_PORT: String(metricsPort), WORKER_METRICS_HOST: '127.0.0.1' });
+    const tenantId = await seedOutbox('sigterm', total);
+    fault.worker = await WorkerProcess.start('worker-shutdown', env);
     await waitForSent(tenantId, 60);
 
     const scrape = await fetch(`http://127.0.0.1:${metricsPort}/metrics`);
@@ -38,20 +32,20 @@ describe('fault: the worker is stopped with SIGTERM mid-send', () => {
     expect((await fetch(`http://127.0.0.1:${metricsPort}/other`)).status).toBe(404);
 
     const stopping = Date.now();
-    const exit = await worker.stop('SIGTERM');
+    const exit = await fault.worker.stop('SIGTERM');
     const stopSeconds = (Date.now() - stopping) / 1000;
-    worker = null;
+    fault.worker = null;
     expect(exit).toEqual({ code: 0, signal: null });
     // Nothing left half-done: no row still claimed, and every message the sink accepted is recorded as sent.
     const afterStop = await rowsOf(tenantId);
     expect(afterStop.filter((r) => r.status === 'sending')).toEqual([]);
-    expect(sink.messages.length).toBe(afterStop.filter((r) => r.status === 'sent').length);
+    expect(fault.sink.messages.length).toBe(afterStop.filter((r) => r.status === 'sent').length);
     expect(afterStop.filter((r) => r.status !== 'sent').length).toBeGreaterThan(0);
 
-    worker = await WorkerProcess.start('worker-shutdown', env);
+    fault.worker = await WorkerProcess.start('worker-shutdown', env);
     const seconds = await waitUntilSettled(tenantId, Date.now());
     const rows = await rowsOf(tenantId);
-    const { lost, doubled } = tally(rows, sink);
+    const { lost, doubled } = tally(rows, fault.sink);
     report({ fault: 'worker SIGTERM mid-send', inFlight: total, lost, doubled, secondsToDrain: seconds, note: `stopped in ${stopSeconds.toFixed(1)} s` });
     expect(lost).toBe(0);
     expect(doubled).toBe(0);

@@ -25,6 +25,21 @@ export function testEnvFile(): string {
   return file;
 }
 
+/**
+ * This run's environment as the calling test process sees it. Jest runs test files in parallel
+ * workers: worker 1 uses the run's database, worker n a copy of it made by the global setup (see
+ * `workerDatabase`), and each its own queue prefix, so a file that terminates its database's
+ * connections or runs a sweep over every tenant never meets another worker's file.
+ */
 export function readTestEnv(): TestEnv {
-  return JSON.parse(readFileSync(testEnvFile(), 'utf8')) as TestEnv;
+  const env = JSON.parse(readFileSync(testEnvFile(), 'utf8')) as TestEnv;
+  const worker = Number(process.env['JEST_WORKER_ID'] ?? '1');
+  if (worker <= 1) return env;
+  const moved = (url: string) => Object.assign(new URL(url), { pathname: `/${workerDatabase(new URL(url).pathname.slice(1), worker)}` }).toString();
+  return { ...env, ownerUrl: moved(env.ownerUrl), appUrl: moved(env.appUrl), queuePrefix: `${env.queuePrefix}-w${worker}` };
+}
+
+/** The database of jest worker `worker` (2, 3, ...): a copy of the run's, its name still ending in the run's process id. */
+export function workerDatabase(database: string, worker: number): string {
+  return database.replace(/^candor_e2e_/, `candor_e2e_w${worker}_`);
 }

@@ -11,11 +11,29 @@ export interface SinkEmail {
 
 const base = () => `http://127.0.0.1:${readTestEnv().mailWebPort}`;
 
+/**
+ * The emails this test process has read from the sink, in the sink's order. The sink only appends
+ * (no test deletes), so each read asks for the new ones alone: reading the whole inbox on every poll
+ * grew with the run (thousands of emails, each with its HTML) and cost more than the tests.
+ */
+const read: SinkEmail[] = [];
+let reading: Promise<SinkEmail[]> = Promise.resolve(read);
+
+function allEmails(): Promise<SinkEmail[]> {
+  // One read at a time, so two concurrent polls never both append the same new emails.
+  reading = reading
+    .catch(() => read)
+    .then(async () => {
+      const response = await fetch(`${base()}/email?skip=${read.length}`);
+      read.push(...((await response.json()) as SinkEmail[]));
+      return read;
+    });
+  return reading;
+}
+
 /** Every email the SMTP sink has received for `address`. */
 export async function emailsTo(address: string): Promise<SinkEmail[]> {
-  const response = await fetch(`${base()}/email`);
-  const all = (await response.json()) as SinkEmail[];
-  return all.filter((email) => email.to.some((to) => to.address.toLowerCase() === address.toLowerCase()));
+  return (await allEmails()).filter((email) => email.to.some((to) => to.address.toLowerCase() === address.toLowerCase()));
 }
 
 /** Waits until `count` emails reached `address` (default one), failing after `timeoutMs`. */

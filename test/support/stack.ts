@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
@@ -26,13 +26,14 @@ export const SECRET = 'e2e-secret-that-is-long-enough-0123456789';
 /** The real API (on a free port) and, unless told otherwise, the real worker, in this process. */
 export async function startStack(options: { env?: Record<string, string>; worker?: boolean } = {}): Promise<Stack> {
   const env = readTestEnv();
+  // Uploads land in a temporary folder, never in the checkout; removed when the stack stops.
+  const uploadDir = options.env?.['UPLOAD_DIR'] ? null : mkdtempSync(join(tmpdir(), 'candor-e2e-uploads-'));
   const shared = {
     DATABASE_URL: env.appUrl,
     REDIS_URL: env.redisUrl,
     DATA_ENCRYPTION_KEY: SECRET,
     LOG_LEVEL: process.env['E2E_LOG_LEVEL'] ?? 'silent',
-    // Uploads land in a temporary folder, never in the checkout.
-    UPLOAD_DIR: mkdtempSync(join(tmpdir(), 'candor-e2e-uploads-')),
+    ...(uploadDir ? { UPLOAD_DIR: uploadDir } : {}),
     ...options.env,
   };
   const webUrl = 'http://candor.test';
@@ -43,6 +44,9 @@ export async function startStack(options: { env?: Record<string, string>; worker
       JWT_SECRET: SECRET,
       LOGIN_LIMIT_PER_IP: '10000',
       AUTH_LIMIT_PER_IP: '10000',
+      // argon2 at 4 MiB: the suite hashes and checks hundreds of passwords (a stack told to run as
+      // production keeps the defaults: the config refuses a lower cost there).
+      ...(options.env?.['NODE_ENV'] && options.env['NODE_ENV'] !== 'test' ? {} : { PASSWORD_HASH_MEMORY_KIB: '4096' }),
       // Each stack counts its own attempts in the shared Redis, unless a test shares counters on purpose.
       RATE_LIMIT_REDIS_PREFIX: `${env.queuePrefix}:rl:${randomUUID().slice(0, 8)}:`,
       ...shared,
@@ -65,6 +69,7 @@ export async function startStack(options: { env?: Record<string, string>; worker
     async close() {
       await worker?.close();
       await app.close();
+      if (uploadDir) rmSync(uploadDir, { recursive: true, force: true });
     },
   };
 }

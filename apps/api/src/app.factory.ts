@@ -12,9 +12,11 @@ import { HostileInputPipe } from './common/errors/hostile-input.pipe';
 import { validationException } from './common/errors/validation-errors';
 import { registerSecurityHeaders } from './common/security-headers';
 import type { ApiConfig } from './config/api-config';
+import { usePasswordHashMemory } from './modules/auth/password-hash.util';
 
 /** Builds the API (not listening yet); used by main.ts, the OpenAPI exporter and the e2e tests. */
 export async function createApiApp(config: ApiConfig, options: { connectDatabase?: boolean } = {}): Promise<NestFastifyApplication> {
+  usePasswordHashMemory(config.PASSWORD_HASH_MEMORY_KIB);
   // X-Forwarded-For counts only from the proxies named in TRUST_PROXY; with none, the peer address is the client.
   const trustProxy = config.TRUST_PROXY.length ? config.TRUST_PROXY : false;
   const adapter = new FastifyAdapter({ trustProxy, genReqId: () => randomUUID(), bodyLimit: 1_048_576 });

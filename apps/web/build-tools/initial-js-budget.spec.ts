@@ -1,4 +1,3 @@
-import { gzipSync } from 'node:zlib';
 import { gzippedSize, initialChunks, type Bundle } from './initial-js-budget';
 
 const chunk = (fileName: string, imports: string[] = [], isEntry = false) => ({
@@ -23,7 +22,8 @@ describe('initialChunks', () => {
   });
 
   it('sums the gzipped sizes', () => {
-    const files = [chunk('a.js'), chunk('b.js')];
-    expect(gzippedSize(files)).toBe(files.reduce((total, file) => total + gzipSync(file.code, { level: 9 }).length, 0));
+    // `console.log("a.js");` is 40 bytes gzipped at level 9 (header and trailer included).
+    expect(gzippedSize([chunk('a.js'), chunk('b.js')])).toBe(80);
+    expect(gzippedSize([])).toBe(0);
   });
 });

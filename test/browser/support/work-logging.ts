@@ -1,11 +1,6 @@
 import type { Api } from '../../support/api-client';
 import { PASSWORD, addMember, createClientAccount, createEngagement, signUpTenant } from '../../support/factories';
-
-export interface Member {
-  email: string;
-  token: string;
-  userId: string;
-}
+import type { Member } from '../../support/team';
 
 export interface WorkFixture {
   owner: { email: string; token: string };

@@ -49,6 +49,12 @@ export const apiConfigSchema = z.object({
   S3_PREFIX: z.string().default(''),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(20_000),
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** Test stacks only: argon2 memory in KiB (64 MiB takes about a second a hash on two busy cores). */
+  PASSWORD_HASH_MEMORY_KIB: z.coerce.number().int().min(1024).max(65536).optional(),
+}).superRefine((config, context) => {
+  if (config.PASSWORD_HASH_MEMORY_KIB !== undefined && config.NODE_ENV !== 'test') {
+    context.addIssue({ code: 'custom', path: ['PASSWORD_HASH_MEMORY_KIB'], message: 'only for NODE_ENV=test: passwords are hashed at full cost everywhere else' });
+  }
 });
 
 export type ApiConfig = z.infer<typeof apiConfigSchema>;

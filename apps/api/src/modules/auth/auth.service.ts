@@ -14,9 +14,10 @@ import type { LoginDto } from './dto/login.dto';
 import type { SignInResponse } from './dto/sign-in.response';
 import type { SignUpDto } from './dto/sign-up.dto';
 import { SignInService } from './sign-in.service';
+import { hashPassword } from './password-hash.util';
 import { findUserByEmail, tenantsOf } from './user-lookup';
 
-export const hashPassword = (password: string) => argon2.hash(password, { type: argon2.argon2id });
+export { hashPassword };
 
 export const EMAIL_CONFIRM_TTL_HOURS = 48;
 
