@@ -21,6 +21,9 @@ export default tseslint.config(
           depConstraints: [
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib'] },
             { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib'] },
+            // The browser bundle may only hold browser-safe code: Node-only libs (node:crypto, pg, ...) stay out of the web.
+            { sourceTag: 'scope:browser', onlyDependOnLibsWithTags: ['scope:browser'] },
+            { sourceTag: 'scope:node', onlyDependOnLibsWithTags: ['scope:node', 'scope:browser'] },
           ],
         },
       ],

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { EngagementsModule } from '../engagements/engagements.module';
 import { CompensationOffersController } from './compensation-offers.controller';
 import { CompensationOffersService } from './compensation-offers.service';
+import { DisclosureDraftsService } from './disclosure-drafts.service';
 import { DisclosureEventsWriter } from './disclosure-events.writer';
 import { DisclosureInsightsController } from './disclosure-insights.controller';
 import { DisclosureInsightsService } from './disclosure-insights.service';
@@ -30,6 +31,7 @@ import { RemedyPoliciesService } from './remedy-policies.service';
     DisclosuresRepository,
     DisclosuresService,
     DisclosureLifecycleService,
+    DisclosureDraftsService,
     DisclosureEventsWriter,
     DisclosureNotifier,
     CompensationOffersService,

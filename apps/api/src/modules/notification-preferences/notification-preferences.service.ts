@@ -8,11 +8,11 @@ import {
   isNotificationEvent,
   modeAllowed,
   NOTIFICATION_EVENTS,
-  verifyUnsubscribe,
   type Actor,
   type DeliveryMode,
   type NotificationEventName,
 } from '@candor/domain';
+import { verifyUnsubscribe } from '@candor/domain-node';
 import { API_CONFIG, type ApiConfig } from '../../config/api-config';
 import { TenantContext } from '../../common/tenant-context';
 import type { NotificationPreferenceResponse, UnsubscribeResponse } from './dto/notification-preference.response';
