@@ -22,12 +22,7 @@ export class DisclosureDraftsService {
   async create(actor: Actor, dto: CreateDisclosureDto): Promise<DisclosureResponse> {
     const { offer, then, ...draft } = dto;
     const created = await this.disclosures.create(actor, draft);
-    // SABOTAGE: a refused step after saving is swallowed
-    try {
-      return (await this.followThrough(actor, created.id, offer, then)) ?? created;
-    } catch {
-      return created;
-    }
+    return (await this.followThrough(actor, created.id, offer, then)) ?? created;
   }
 
   async update(actor: Actor, id: string, dto: UpdateDisclosureDto): Promise<DisclosureResponse> {
