@@ -19,3 +19,4 @@ export * from './timesheets/timesheet-lists';
 export * from './comments/comment-visibility';
 export * from './disclosures/follow-ups';
 export * from './notifications/delivery-states';
+export * from './roles/audience';

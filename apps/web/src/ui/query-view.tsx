@@ -1,8 +1,8 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../lib/api/errors';
-import { useErrorMessages } from '../../lib/i18n/use-error-messages';
+import { ApiError } from '../lib/api/errors';
+import { useErrorMessages } from '../lib/i18n/use-error-messages';
 import { Button } from './buttons';
 import { ErrorAlert, Loading } from './feedback';
 

@@ -2,12 +2,12 @@ import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { RoleGate } from '../../app/layout/role-gate';
-import { Button, EmptyState, ErrorAlert, PageHeader, QueryView, Section, SelectField, TextField } from '../../app/ui';
-import { listAuditEvents, type AuditEvent, type AuditFilter } from '../../lib/api';
+import { Button, EmptyState, ErrorAlert, PageHeader, QueryView, Section, SelectField, TextField } from '../../ui';
+import { listAuditEvents, type AuditEvent, type AuditFilter } from './audit-endpoints';
 import { useErrorMessages } from '../../lib/i18n/use-error-messages';
 import { useFormat } from '../../lib/i18n/use-format';
-import { canManageClients } from '../../lib/roles';
-import { useMembers } from '../team/member-queries';
+import { canManageClients } from '@candor/domain';
+import { useMembers } from '../members/member-queries';
 import { entityPath, readAction } from './audit-labels';
 
 const ENTITY_TYPES = ['disclosure', 'deliverable', 'work_log', 'timesheet_week', 'engagement', 'client_account', 'invitation', 'share_link', 'tenant'] as const;

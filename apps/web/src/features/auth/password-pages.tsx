@@ -2,7 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { Card, ErrorAlert, SubmitButton, SuccessNotice, TextField } from '../../app/ui';
+import { Card, ErrorAlert, SubmitButton, SuccessNotice, TextField } from '../../ui';
 import { useErrorMessages } from '../../lib/i18n/use-error-messages';
 import { requestPasswordReset, resetPassword } from './auth-endpoints';
 

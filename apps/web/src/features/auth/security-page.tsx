@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, ErrorAlert, PageHeader, PageTitle, QueryView, Section, SubmitButton, SuccessNotice, TextField } from '../../app/ui';
+import { Button, ErrorAlert, PageHeader, PageTitle, QueryView, Section, SubmitButton, SuccessNotice, TextField } from '../../ui';
 import { useFormat } from '../../lib/i18n/use-format';
 import { useErrorMessages } from '../../lib/i18n/use-error-messages';
 import {
@@ -13,8 +13,8 @@ import {
   revokeSession,
   setupTwoFactor,
   twoFactorStatus,
-} from '../auth/auth-endpoints';
-import { RecoveryCodes, TotpSetup } from '../auth/two-factor-parts';
+} from './auth-endpoints';
+import { RecoveryCodes, TotpSetup } from './two-factor-parts';
 
 function PasswordSection() {
   const { t } = useTranslation();

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ClientAccount } from '../../lib/api';
+import type { ClientAccount } from './client-account-endpoints';
 import { useFormat } from '../../lib/i18n/use-format';
 
 /** What the agency has on file for a client account, as the client may see it (no internal notes). */

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { RoleGate } from '../../app/layout/role-gate';
-import { PageHeader, QueryView, Section } from '../../app/ui';
-import { seesAllClients } from '../../lib/roles';
-import { useClientAccount } from '../clients/client-queries';
+import { PageHeader, QueryView, Section } from '../../ui';
+import { seesAllClients } from '@candor/domain';
+import { useClientAccount } from './client-queries';
 import { useMember } from '../me/current-member';
 import { AccountDetails } from './account-details';
 

@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Button, ErrorAlert, SubmitButton, TextAreaField, TextField } from '../../app/ui';
+import { Button, ErrorAlert, SubmitButton, TextAreaField, TextField } from '../../ui';
 import { useErrorMessages } from '../../lib/i18n/use-error-messages';
 import { useFieldError } from '../../lib/i18n/use-field-error';
 import { clientSchema, type ClientForm as ClientFormValues } from './client-schema';

@@ -1,12 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  createClientAccount,
-  getClientAccount,
-  listClientAccounts,
-  updateClientAccount,
-  type ClientAccountInput,
-  type ClientAccountPatch,
-} from '../../lib/api';
+import { createClientAccount, getClientAccount, listClientAccounts, updateClientAccount, type ClientAccountInput, type ClientAccountPatch } from './client-account-endpoints';
 
 export const clientKeys = {
   all: ['client-accounts'] as const,

@@ -1,4 +1,4 @@
-import type { ClientAccount } from '../../lib/api';
+import type { ClientAccount } from './client-account-endpoints';
 import { clientFormValues, clientSchema, toCreateInput, toPatch } from './client-schema';
 
 const account: ClientAccount = {

@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import type { ClientAccount, ClientAccountInput, ClientAccountPatch } from '../../lib/api';
+import type { ClientAccount, ClientAccountInput, ClientAccountPatch } from './client-account-endpoints';
 import { validationMessage as m } from '../../lib/i18n/validation-messages';
 
 export const clientSchema = z.object({

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RoleGate } from '../../app/layout/role-gate';
-import { Button, EmptyState, PageHeader, QueryView, Section, SuccessNotice } from '../../app/ui';
-import { canManageClients, seesAllClients } from '../../lib/roles';
+import { Button, EmptyState, PageHeader, QueryView, Section, SuccessNotice } from '../../ui';
+import { canManageClients, seesAllClients } from '@candor/domain';
 import { useMember } from '../me/current-member';
 import { ClientForm } from './client-form';
 import { ClientList } from './client-list';

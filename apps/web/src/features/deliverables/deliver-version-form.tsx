@@ -1,7 +1,8 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, ErrorAlert, SelectField, SubmitButton, TextAreaField } from '../../app/ui';
-import { ApiError, type Deliverable } from '../../lib/api';
+import { Button, ErrorAlert, SelectField, SubmitButton, TextAreaField } from '../../ui';
+import { ApiError } from '../../lib/api';
+import { type Deliverable } from './deliverable-endpoints';
 import { useErrorMessages } from '../../lib/i18n/use-error-messages';
 import { useFormat } from '../../lib/i18n/use-format';
 import { useDisclosures } from '../disclosures/disclosure-queries';

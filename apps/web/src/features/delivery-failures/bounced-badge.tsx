@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { StatusBadge } from '../../app/ui';
+import { StatusBadge } from '../../ui';
 import type { BouncedRecipient } from './delivery-queries';
 
 /** Says that email to this address bounces, with the mail server's reply on hover and for screen readers. */

@@ -1,7 +1,7 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../lib/api/client';
 import type { components, paths } from '../../lib/api/schema';
-import { canManageClients, type Role } from '../../lib/roles';
+import { canManageClients, type Role } from '@candor/domain';
 
 export type DeliveryFailure = components['schemas']['DeliveryFailureResponse'];
 export type DeliveryFilter = NonNullable<paths['/api/v1/delivery-failures']['get']['parameters']['query']>;

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, ErrorAlert, StatusBadge, type Tone } from '../../app/ui';
+import { Button, ErrorAlert, StatusBadge, type Tone } from '../../ui';
 import { useErrorMessages } from '../../lib/i18n/use-error-messages';
 import { useFormat } from '../../lib/i18n/use-format';
 import { eventKind, useSendAgain, type DeliveryFailure } from './delivery-queries';

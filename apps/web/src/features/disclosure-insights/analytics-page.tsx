@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { PageHeader, QueryView, Section } from '../../app/ui';
-import { getAnalytics, type Analytics } from '../../lib/api';
+import { PageHeader, QueryView, Section } from '../../ui';
+import { getAnalytics, type Analytics } from './disclosure-insight-endpoints';
 import { useFormat } from '../../lib/i18n/use-format';
 import { useDuration } from '../disclosures/disclosure-labels';
-import { SEVERITIES } from '../disclosures/disclosure-schema';
+import { DISCLOSURE_SEVERITIES } from '@candor/domain';
 import { MonthChart, monthColumns } from './month-chart';
 
 function Figures({ data }: { data: Analytics }) {
@@ -53,7 +53,7 @@ function Report({ data }: { data: Analytics }) {
             <thead>
               <tr>
                 <th scope="col">{t('analytics.month')}</th>
-                {SEVERITIES.map((severity) => (
+                {DISCLOSURE_SEVERITIES.map((severity) => (
                   <th key={severity} scope="col">
                     {t(`disclosure.severity.${severity}`)}
                   </th>
@@ -67,7 +67,7 @@ function Report({ data }: { data: Analytics }) {
                 .map((column) => (
                   <tr key={column.month}>
                     <th scope="row">{label(column.month)}</th>
-                    {SEVERITIES.map((severity) => (
+                    {DISCLOSURE_SEVERITIES.map((severity) => (
                       <td key={severity}>{number.format(column.bySeverity[severity])}</td>
                     ))}
                     <td>{number.format(column.total)}</td>

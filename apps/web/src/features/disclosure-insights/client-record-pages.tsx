@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { EmptyState, PageHeader, QueryView, Section } from '../../app/ui';
-import { getCredits, getServiceRecord } from '../../lib/api';
+import { EmptyState, PageHeader, QueryView, Section } from '../../ui';
+import { getCredits, getServiceRecord } from './disclosure-insight-endpoints';
 import { useFormat } from '../../lib/i18n/use-format';
 import { useDuration, useOfferText } from '../disclosures/disclosure-labels';
 import { DisclosureStatusBadge } from '../disclosures/disclosure-labels';

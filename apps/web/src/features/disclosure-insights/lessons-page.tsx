@@ -2,10 +2,11 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { EmptyState, PageHeader, QueryView, Section, SelectField, TextField } from '../../app/ui';
-import { listLessons, type DisclosureCategory } from '../../lib/api';
+import { EmptyState, PageHeader, QueryView, Section, SelectField, TextField } from '../../ui';
+import { listLessons } from './disclosure-insight-endpoints';
+import { type DisclosureCategory } from '../disclosures/disclosure-endpoints';
 import { useFormat } from '../../lib/i18n/use-format';
-import { CATEGORIES } from '../disclosures/disclosure-schema';
+import { DISCLOSURE_CATEGORIES } from '@candor/domain';
 
 /** The team's blameless lessons across disclosures, searchable by words and category. */
 export function LessonsPage() {
@@ -23,7 +24,7 @@ export function LessonsPage() {
         <TextField type="search" label={t('lessons.search')} hint={t('lessons.searchHint')} value={q} onChange={(event) => setQ(event.target.value)} />
         <SelectField label={t('disclosure.editor.category')} value={category} onChange={(event) => setCategory(event.target.value as DisclosureCategory | '')}>
           <option value="">{t('lessons.allCategories')}</option>
-          {CATEGORIES.map((value) => (
+          {DISCLOSURE_CATEGORIES.map((value) => (
             <option key={value} value={value}>
               {t(`disclosure.category.${value}`)}
             </option>

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import type { Analytics, DisclosureSeverity } from '../../lib/api';
-import { SEVERITIES } from '../disclosures/disclosure-schema';
+import type { Analytics } from './disclosure-insight-endpoints';
+import type { DisclosureSeverity } from '../disclosures/disclosure-endpoints';
+import { DISCLOSURE_SEVERITIES } from '@candor/domain';
 
 export interface MonthColumn {
   month: string;
@@ -50,7 +51,7 @@ export function MonthChart({ columns, label }: { columns: MonthColumn[]; label: 
           let y = height - bottom;
           return (
             <g key={column.month}>
-              {SEVERITIES.map((severity) => {
+              {DISCLOSURE_SEVERITIES.map((severity) => {
                 const value = column.bySeverity[severity];
                 if (!value) return null;
                 const h = (value / max) * (height - bottom - 24);
@@ -70,7 +71,7 @@ export function MonthChart({ columns, label }: { columns: MonthColumn[]; label: 
         })}
       </svg>
       <figcaption className="chart-legend">
-        {SEVERITIES.map((severity) => (
+        {DISCLOSURE_SEVERITIES.map((severity) => (
           <span key={severity} className="legend-item">
             <span className={`legend-swatch severity-fill-${severity}`} aria-hidden="true" />
             {t(`disclosure.severity.${severity}`)}

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { Engagement } from '../../lib/api';
+import type { Engagement } from './engagement-endpoints';
 import { useFormat } from '../../lib/i18n/use-format';
-import { EngagementStatusBadge } from '../time/status-badges';
+import { EngagementStatusBadge } from '../work-logs/status-badges';
 
 /** Engagements with their client, status, rate and, for a retainer, this month's use. */
 export function EngagementList({ engagements, showClient = true }: { engagements: Engagement[]; showClient?: boolean }) {

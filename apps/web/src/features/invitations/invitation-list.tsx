@@ -1,8 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import type { ClientAccount, Invitation } from '../../lib/api';
+import type { ClientAccount } from '../client-accounts/client-account-endpoints';
+import type { Invitation } from './invitation-endpoints';
 import { useFormat } from '../../lib/i18n/use-format';
-import { BouncedBadge } from '../deliveries/bounced-badge';
-import { bounceOf, useBouncedRecipients } from '../deliveries/delivery-queries';
+import { BouncedBadge } from '../delivery-failures/bounced-badge';
+import { bounceOf, useBouncedRecipients } from '../delivery-failures/delivery-queries';
 import { useMember } from '../me/current-member';
 
 /** Pending invitations: who, as what (and for which client), until when. */

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { createInvitation, listInvitations, type InvitationInput } from '../../lib/api';
+import { createInvitation, listInvitations, type InvitationInput } from './invitation-endpoints';
 
 const invitationKeys = { pending: ['invitations', 'pending'] as const };
 

@@ -2,12 +2,12 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert, SelectField, SubmitButton, SuccessNotice, TextField } from '../../app/ui';
-import type { ClientAccount } from '../../lib/api';
+import { ErrorAlert, SelectField, SubmitButton, SuccessNotice, TextField } from '../../ui';
+import type { ClientAccount } from '../client-accounts/client-account-endpoints';
 import { LOCALE_NAMES, LOCALES } from '../../lib/i18n/locales';
 import { useErrorMessages } from '../../lib/i18n/use-error-messages';
 import { useFieldError } from '../../lib/i18n/use-field-error';
-import { isClientRole, type InvitableRole } from '../../lib/roles';
+import { isClientRole, type InvitableRole } from '@candor/domain';
 import { useCreateInvitation } from './invitation-queries';
 import { inviteSchema, toInvitationInput, type InviteForm as InviteFormValues } from './invite-schema';
 

@@ -1,8 +1,8 @@
 import { z } from 'zod/mini';
-import type { InvitationInput } from '../../lib/api';
+import type { InvitationInput } from './invitation-endpoints';
 import { validationMessage as m } from '../../lib/i18n/validation-messages';
 import { emailField } from '../../lib/validation';
-import { isClientRole, type InvitableRole } from '../../lib/roles';
+import { isClientRole, type InvitableRole } from '@candor/domain';
 
 /** The invitation form for an inviter who may invite `roles`. */
 export function inviteSchema(roles: readonly InvitableRole[]) {

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../app/ui';
-import type { DeliveryMode, NotificationPreference } from '../../lib/api';
+import { ErrorAlert } from '../../ui';
+import type { DeliveryMode, NotificationPreference } from './notification-preference-endpoints';
 import { useErrorMessages } from '../../lib/i18n/use-error-messages';
 import { useSetNotificationPreference } from './profile-queries';
 

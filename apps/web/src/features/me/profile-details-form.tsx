@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert, SelectField, SubmitButton, SuccessNotice, TextField } from '../../app/ui';
-import type { Me } from '../../lib/api';
+import { ErrorAlert, SelectField, SubmitButton, SuccessNotice, TextField } from '../../ui';
+import type { Me } from './me-endpoints';
 import { chooseLocale } from '../../lib/i18n/i18n';
 import { isLocale, LOCALE_NAMES, LOCALES } from '../../lib/i18n/locales';
 import { useErrorMessages } from '../../lib/i18n/use-error-messages';

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { PageHeader, QueryView, Section } from '../../app/ui';
-import { useMember } from '../me/current-member';
+import { PageHeader, QueryView, Section } from '../../ui';
+import { useMember } from './current-member';
 import { EmailPreferences } from './email-preferences';
 import { ProfileDetailsForm } from './profile-details-form';
 import { useNotificationPreferences } from './profile-queries';

@@ -1,13 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  getNotificationPreferences,
-  setNotificationPreference,
-  updateMe,
-  type DeliveryMode,
-  type MePatch,
-  type NotificationPreference,
-} from '../../lib/api';
-import { ME_QUERY_KEY } from '../me/current-member';
+import { getNotificationPreferences, setNotificationPreference, type DeliveryMode, type NotificationPreference } from './notification-preference-endpoints';
+import { updateMe, type MePatch } from './me-endpoints';
+import { ME_QUERY_KEY } from './current-member';
 
 const PREFERENCES_KEY = ['me', 'notification-preferences'] as const;
 

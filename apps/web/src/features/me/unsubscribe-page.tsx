@@ -1,8 +1,8 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { Button, Card, ErrorAlert, Loading, PageTitle, SuccessNotice } from '../../app/ui';
-import { lookupUnsubscribe, unsubscribe } from '../../lib/api';
+import { Button, Card, ErrorAlert, Loading, PageTitle, SuccessNotice } from '../../ui';
+import { lookupUnsubscribe, unsubscribe } from './notification-preference-endpoints';
 import { useErrorMessages } from '../../lib/i18n/use-error-messages';
 
 /** The footer link of an email: no sign-in; one button turns off the one kind of email it names. */

@@ -1,13 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { CLIENT_ROLES, STAFF_ROLES, isClientRole } from '@candor/domain';
 import { useTranslation } from 'react-i18next';
-import { Button, ErrorAlert } from '../../app/ui';
-import { api, unwrapVoid } from '../../lib/api/client';
-import type { Member } from '../../lib/api';
+import { Button, ErrorAlert } from '../../ui';
+import { changeMemberRole, removeMember, type Member } from './member-endpoints';
 import { useErrorMessages } from '../../lib/i18n/use-error-messages';
 import { memberKeys } from './member-queries';
-
-const STAFF_ROLES = ['owner', 'manager', 'assistant'] as const;
-const CLIENT_ROLES = ['client_admin', 'client_member'] as const;
 
 /** The owner's controls on one member: the role (within team or client roles) and removal. Effective at once. */
 export function MemberAdmin({ member }: { member: Member }) {
@@ -15,13 +12,9 @@ export function MemberAdmin({ member }: { member: Member }) {
   const errorMessages = useErrorMessages();
   const queryClient = useQueryClient();
   const refresh = () => void queryClient.invalidateQueries({ queryKey: memberKeys.all });
-  const path = { params: { path: { userId: member.userId } } };
-  const changeRole = useMutation({
-    mutationFn: (role: Member['role']) => unwrapVoid(api.PATCH('/api/v1/members/{userId}', { ...path, body: { role } })),
-    onSuccess: refresh,
-  });
-  const remove = useMutation({ mutationFn: () => unwrapVoid(api.DELETE('/api/v1/members/{userId}', path)), onSuccess: refresh });
-  const roles = (CLIENT_ROLES as readonly string[]).includes(member.role) ? CLIENT_ROLES : STAFF_ROLES;
+  const changeRole = useMutation({ mutationFn: (role: Member['role']) => changeMemberRole(member.userId, role), onSuccess: refresh });
+  const remove = useMutation({ mutationFn: () => removeMember(member.userId), onSuccess: refresh });
+  const roles = isClientRole(member.role) ? CLIENT_ROLES : STAFF_ROLES;
   return (
     <div className="member-admin">
       <ErrorAlert messages={[changeRole, remove].flatMap((m) => (m.isError ? errorMessages(m.error) : []))} />

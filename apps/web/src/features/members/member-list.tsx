@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { Member } from '../../lib/api';
+import type { Member } from './member-endpoints';
 import { useFormat } from '../../lib/i18n/use-format';
-import { BouncedBadge } from '../deliveries/bounced-badge';
-import { bounceOf, useBouncedRecipients } from '../deliveries/delivery-queries';
+import { BouncedBadge } from '../delivery-failures/bounced-badge';
+import { bounceOf, useBouncedRecipients } from '../delivery-failures/delivery-queries';
 import { useMember } from '../me/current-member';
 import { MemberAdmin } from './member-admin';
 

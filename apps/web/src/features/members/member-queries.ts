@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { listMembers, type Member, type MemberFilter } from '../../lib/api';
+import { listMembers, type Member, type MemberFilter } from './member-endpoints';
 
 export const memberKeys = {
   all: ['members'] as const,

@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { RoleGate } from '../../app/layout/role-gate';
-import { EmptyState, PageHeader, QueryView, Section } from '../../app/ui';
-import { invitableRoles } from '../../lib/roles';
-import { useClientAccounts } from '../clients/client-queries';
+import { EmptyState, PageHeader, QueryView, Section } from '../../ui';
+import { invitableRoles } from '@candor/domain';
+import { useClientAccounts } from '../client-accounts/client-queries';
 import { useMember } from '../me/current-member';
-import { InvitationList } from './invitation-list';
-import { usePendingInvitations } from './invitation-queries';
-import { InviteForm } from './invite-form';
+import { InvitationList } from '../invitations/invitation-list';
+import { usePendingInvitations } from '../invitations/invitation-queries';
+import { InviteForm } from '../invitations/invite-form';
 import { MemberList } from './member-list';
 import { useMembers } from './member-queries';
 

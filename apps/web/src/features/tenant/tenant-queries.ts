@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { getTenant, updateTenant, type TenantPatch } from '../../lib/api';
+import { getTenant, updateTenant, type TenantPatch } from './tenant-endpoints';
 
 const TENANT_KEY = ['tenant'] as const;
 

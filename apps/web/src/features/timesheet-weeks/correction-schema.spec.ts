@@ -1,4 +1,4 @@
-import type { WorkLog } from '../../lib/api';
+import type { WorkLog } from '../work-logs/work-log-endpoints';
 import { correctionFormValues, parseMinutes, toAdjustment, toCorrection } from './correction-schema';
 
 const entry = {

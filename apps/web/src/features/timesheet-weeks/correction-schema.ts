@@ -1,7 +1,7 @@
 import { z } from 'zod/mini';
-import type { AdjustmentInput, WorkLog, WorkLogPatch } from '../../lib/api';
+import type { AdjustmentInput, WorkLog, WorkLogPatch } from '../work-logs/work-log-endpoints';
 import { validationMessage as m } from '../../lib/i18n/validation-messages';
-import { entryFormValues, toWorkLogPatch } from '../time/entry-schema';
+import { entryFormValues, toWorkLogPatch } from '../work-logs/entry-schema';
 
 // The client reads every reason: the API asks for at least three characters.
 const reason = z.string().check(z.trim(), z.minLength(3, m('reasonRequired')), z.maxLength(1000, m('textTooLong')));

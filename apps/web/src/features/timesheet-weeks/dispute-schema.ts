@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import type { DisputedEntry } from '../../lib/api';
+import type { DisputedEntry } from './timesheet-week-endpoints';
 import { validationMessage as m } from '../../lib/i18n/validation-messages';
 
 /** Per entry of the week: disputed or not, and the client's question about it. */

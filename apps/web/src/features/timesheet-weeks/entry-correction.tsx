@@ -3,11 +3,11 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Button, ErrorAlert, SubmitButton, SuccessNotice, TextAreaField, TextField } from '../../app/ui';
-import { addAdjustment, updateWorkLog, type AdjustmentInput, type WorkLog, type WorkLogPatch } from '../../lib/api';
+import { Button, ErrorAlert, SubmitButton, SuccessNotice, TextAreaField, TextField } from '../../ui';
+import { addAdjustment, updateWorkLog, type AdjustmentInput, type WorkLog, type WorkLogPatch } from '../work-logs/work-log-endpoints';
 import { useFieldError } from '../../lib/i18n/use-field-error';
 import { useFormErrors } from '../../lib/i18n/use-error-messages';
-import { refreshTime } from '../time/time-queries';
+import { refreshTime } from '../work-logs/time-queries';
 import {
   adjustmentSchema,
   correctionFormValues,

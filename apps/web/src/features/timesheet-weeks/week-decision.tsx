@@ -2,11 +2,11 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm, useWatch, type FieldError } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Button, ErrorAlert, SubmitButton, TextAreaField } from '../../app/ui';
-import type { Week } from '../../lib/api';
+import { Button, ErrorAlert, SubmitButton, TextAreaField } from '../../ui';
+import type { Week } from './timesheet-week-endpoints';
 import { useErrorMessages } from '../../lib/i18n/use-error-messages';
 import { useFieldError } from '../../lib/i18n/use-field-error';
-import { EntrySummary } from '../time/entry-summary';
+import { EntrySummary } from '../work-logs/entry-summary';
 import { disputeFormValues, disputeSchema, toDisputedEntries, type DisputeForm } from './dispute-schema';
 import { useApproveWeek, useDisputeWeek } from './week-queries';
 

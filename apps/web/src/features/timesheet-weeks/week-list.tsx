@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { Week } from '../../lib/api';
+import type { Week } from './timesheet-week-endpoints';
 import { useFormat } from '../../lib/i18n/use-format';
-import { WeekStatusBadge } from '../time/status-badges';
+import { WeekStatusBadge } from '../work-logs/status-badges';
 
 /** Submitted weeks, each leading to its page with the entries; hours and amount at the end of the row. */
 export function WeekList({ weeks, showEngagement = true }: { weeks: Week[]; showEngagement?: boolean }) {

@@ -1,12 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { PageHeader, QueryView, Section, SuccessNotice } from '../../app/ui';
-import type { Week, WorkLog } from '../../lib/api';
+import { PageHeader, QueryView, Section, SuccessNotice } from '../../ui';
+import type { Week } from './timesheet-week-endpoints';
+import type { WorkLog } from '../work-logs/work-log-endpoints';
 import { useFormat } from '../../lib/i18n/use-format';
-import { audienceOf, decidesWeeks } from '../../lib/roles';
+import { audienceOf, decidesWeeks } from '@candor/domain';
 import { useMember } from '../me/current-member';
-import { EntrySummary } from '../time/entry-summary';
-import { EntryStatusBadge, WeekStatusBadge } from '../time/status-badges';
+import { EntrySummary } from '../work-logs/entry-summary';
+import { EntryStatusBadge, WeekStatusBadge } from '../work-logs/status-badges';
 import { EntryCorrection } from './entry-correction';
 import { EntryHistory } from './entry-history';
 import { WeekDecision } from './week-decision';

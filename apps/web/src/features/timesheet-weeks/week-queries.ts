@@ -1,16 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  approveWeek,
-  disputeWeek,
-  getWeek,
-  getWorkLogComments,
-  getWorkLogTrail,
-  listWeeks,
-  replyToDispute,
-  type DisputedEntry,
-  type WeekFilter,
-} from '../../lib/api';
-import { refreshTime, timeKeys } from '../time/time-queries';
+import { approveWeek, disputeWeek, getWeek, listWeeks, type DisputedEntry, type WeekFilter } from './timesheet-week-endpoints';
+import { getWorkLogComments, getWorkLogTrail, replyToDispute } from '../work-logs/work-log-endpoints';
+import { refreshTime, timeKeys } from '../work-logs/time-queries';
 
 const weekKey = (id: string) => [...timeKeys.weeks, 'one', id] as const;
 

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import { EmptyState, QueryView, Section } from '../../app/ui';
-import type { WeekFilter } from '../../lib/api';
+import { EmptyState, QueryView, Section } from '../../ui';
+import type { WeekFilter } from './timesheet-week-endpoints';
 import { WeekList } from './week-list';
 import { useWeeks } from './week-queries';
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, ErrorAlert } from '../../app/ui';
-import type { WorkLog } from '../../lib/api';
+import { Button, ErrorAlert } from '../../ui';
+import type { WorkLog } from './work-log-endpoints';
 import { useErrorMessages } from '../../lib/i18n/use-error-messages';
 import { useFormat } from '../../lib/i18n/use-format';
 import { EntryForm } from './entry-form';

@@ -1,7 +1,7 @@
 import type { ComponentPropsWithRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SelectField } from '../../app/ui';
-import type { Engagement } from '../../lib/api';
+import { SelectField } from '../../ui';
+import type { Engagement } from '../engagements/engagement-endpoints';
 
 /** The engagements one may log time on, named with their client. */
 export function EngagementSelect({

@@ -1,4 +1,4 @@
-import type { WorkLog } from '../../lib/api';
+import type { WorkLog } from './work-log-endpoints';
 import { entryFormValues, entrySchema, entrySpan, toWorkLogInput, toWorkLogPatch } from './entry-schema';
 
 // Jest runs with TZ unset or UTC in CI; the span math must hold in the runner's zone, whatever it is.

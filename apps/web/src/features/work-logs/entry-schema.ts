@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import type { WorkLog, WorkLogInput, WorkLogPatch } from '../../lib/api';
+import type { WorkLog, WorkLogInput, WorkLogPatch } from './work-log-endpoints';
 import { toLocalInput } from '../../lib/format';
 import { validationMessage as m } from '../../lib/i18n/validation-messages';
 

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { WorkLog } from '../../lib/api';
+import type { WorkLog } from './work-log-endpoints';
 import { useFormat } from '../../lib/i18n/use-format';
 
 /**

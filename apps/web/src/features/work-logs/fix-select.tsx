@@ -1,6 +1,6 @@
 import type { ComponentPropsWithRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SelectField } from '../../app/ui';
+import { SelectField } from '../../ui';
 import { useDisclosures } from '../disclosures/disclosure-queries';
 
 /** Errors the client has been told about and that are not closed: time can go to putting them right. */

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { Engagement } from '../../lib/api';
+import type { Engagement } from '../engagements/engagement-endpoints';
 import { useEngagements } from '../engagements/engagement-queries';
 import { useMember } from '../me/current-member';
 

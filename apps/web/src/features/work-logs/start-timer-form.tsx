@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod/mini';
-import { Button, ErrorAlert, SubmitButton, TextField } from '../../app/ui';
+import { Button, ErrorAlert, SubmitButton, TextField } from '../../ui';
 import { useErrorMessages } from '../../lib/i18n/use-error-messages';
 import { useFieldError } from '../../lib/i18n/use-field-error';
 import { validationMessage as m } from '../../lib/i18n/validation-messages';

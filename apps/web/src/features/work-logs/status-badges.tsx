@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import { StatusBadge, type Tone } from '../../app/ui';
-import type { EngagementStatus, WeekStatus, WorkLogStatus } from '../../lib/api';
+import { StatusBadge, type Tone } from '../../ui';
+import type { EngagementStatus } from '../engagements/engagement-endpoints';
+import type { WeekStatus } from '../timesheet-weeks/timesheet-week-endpoints';
+import type { WorkLogStatus } from './work-log-endpoints';
 
 const ENGAGEMENT_TONES: Record<EngagementStatus, Tone> = { active: 'success', paused: 'waiting', completed: 'neutral' };
 const WEEK_TONES: Record<WeekStatus, Tone> = { submitted: 'waiting', disputed: 'danger', approved: 'success' };

@@ -1,11 +1,11 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, EmptyState, QueryView, Section, SuccessNotice } from '../../app/ui';
-import type { WorkLog } from '../../lib/api';
+import { Button, EmptyState, QueryView, Section, SuccessNotice } from '../../ui';
+import type { WorkLog } from './work-log-endpoints';
 import { mondayOf } from '../../lib/format';
 import { useMember } from '../me/current-member';
-import { WeekList } from '../weeks/week-list';
-import { useWeeks } from '../weeks/week-queries';
+import { WeekList } from '../timesheet-weeks/week-list';
+import { useWeeks } from '../timesheet-weeks/week-queries';
 import { DraftWeek, type DraftGroup } from './draft-week';
 import { EntryForm } from './entry-form';
 import { entryFormValues, toWorkLogInput } from './entry-schema';
