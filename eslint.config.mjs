@@ -30,6 +30,12 @@ export default tseslint.config(
     },
   },
   {
+    // Browser-safe code: no Node built-ins either (Node-only domain rules live in @candor/domain-node).
+    files: ['libs/domain/src/**/*.ts', 'apps/web/src/**/*.ts', 'apps/web/src/**/*.tsx'],
+    ignores: ['**/*.spec.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['node:*'], message: 'browser-safe code: put Node-only rules in @candor/domain-node' }] }] },
+  },
+  {
     files: ['**/*.spec.ts', 'test/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off', '@typescript-eslint/no-require-imports': 'off' },
   },
