@@ -6,3 +6,6 @@ export { QueryView } from './query-view';
 export { StatusBadge, type Tone } from './status-badge';
 export { DetailsList } from './details-list';
 export { ListSection } from './list-section';
+export { KeysetList } from './keyset-list';
+export { NamedRow } from './named-row';
+export { Figures } from './figures';

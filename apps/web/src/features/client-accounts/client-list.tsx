@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { NamedRow } from '../../ui';
 import type { ClientAccount } from './client-account-endpoints';
 import { useFormat } from '../../lib/i18n/use-format';
 import { BouncedBadge } from '../delivery-failures/bounced-badge';
@@ -15,21 +15,18 @@ export function ClientList({ clients, limit }: { clients: ClientAccount[]; limit
   return (
     <ul className="list" data-testid="client-list">
       {sorted.map((client) => (
-        <li key={client.id} className="list-row">
-          <span className="avatar" aria-hidden="true">
-            {client.name.trim().charAt(0).toUpperCase()}
-          </span>
-          <div className="list-main">
-            <Link to={`/clients/${client.id}`} className="list-title">
-              {client.name}
-            </Link>
-            <p className="list-meta">
+        <NamedRow
+          key={client.id}
+          name={client.name}
+          to={`/clients/${client.id}`}
+          meta={
+            <>
               {client.billingEmail ? <bdi>{client.billingEmail}</bdi> : t('clients.noBillingEmail')}
               <BouncedBadge bounce={bounceOf(bounced, client.billingEmail) ?? bounced?.find((b) => b.clientAccountId === client.id)} />
-            </p>
-          </div>
-          <p className="list-aside">{t('clients.addedOn', { date: format.date(client.createdAt) })}</p>
-        </li>
+            </>
+          }
+          aside={t('clients.addedOn', { date: format.date(client.createdAt) })}
+        />
       ))}
     </ul>
   );

@@ -2,8 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { RoleGate } from '../../app/layout/role-gate';
-import { Button, EmptyState, ErrorAlert, PageHeader, QueryView, Section, SelectField, SuccessNotice } from '../../ui';
-import { useErrorMessages } from '../../lib/i18n/use-error-messages';
+import { EmptyState, KeysetList, PageHeader, QueryView, Section, SelectField, SuccessNotice } from '../../ui';
 import { canManageClients } from '@candor/domain';
 import { DeliveryRow } from './delivery-row';
 import { useDeliveryFailures, type DeliveryState } from './delivery-queries';
@@ -13,7 +12,6 @@ const STATES: readonly DeliveryState[] = ['failed', 'retrying'];
 
 function Deliveries() {
   const { t } = useTranslation();
-  const errorMessages = useErrorMessages();
   const [search, setSearch] = useSearchParams();
   const [sentTo, setSentTo] = useState<string | null>(null);
   const state = STATES.find((s) => s === search.get('state')) ?? null;
@@ -44,27 +42,16 @@ function Deliveries() {
       </form>
       <Section title={t('deliveries.listTitle')}>
         <QueryView query={failures}>
-          {(data) => {
-            const items = data.pages.flatMap((page) => page.items);
-            if (items.length === 0) return <EmptyState title={t('deliveries.emptyTitle')}>{t('deliveries.emptyText')}</EmptyState>;
-            return (
-              <>
-                <ul className="list" data-testid="delivery-failures">
-                  {items.map((item) => (
-                    <DeliveryRow key={item.id} item={item} onSentAgain={setSentTo} />
-                  ))}
-                </ul>
-                <ErrorAlert messages={failures.isFetchNextPageError ? errorMessages(failures.error) : []} />
-                {failures.hasNextPage ? (
-                  <div className="form-actions">
-                    <Button pending={failures.isFetchingNextPage} onClick={() => !failures.isFetchingNextPage && void failures.fetchNextPage()}>
-                      {t('deliveries.older')}
-                    </Button>
-                  </div>
-                ) : null}
-              </>
-            );
-          }}
+          {(data) => (
+            <KeysetList
+              query={failures}
+              data={data}
+              testId="delivery-failures"
+              empty={<EmptyState title={t('deliveries.emptyTitle')}>{t('deliveries.emptyText')}</EmptyState>}
+              olderLabel={t('deliveries.older')}
+              renderItem={(item) => <DeliveryRow key={item.id} item={item} onSentAgain={setSentTo} />}
+            />
+          )}
         </QueryView>
       </Section>
     </>

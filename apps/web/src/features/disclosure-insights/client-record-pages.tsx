@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { EmptyState, PageHeader, QueryView, Section } from '../../ui';
+import { EmptyState, Figures, PageHeader, QueryView, Section } from '../../ui';
 import { getCredits, getServiceRecord } from './disclosure-insight-endpoints';
 import { useFormat } from '../../lib/i18n/use-format';
 import { useDuration, useOfferText } from '../disclosures/disclosure-labels';
@@ -80,20 +80,13 @@ export function ServiceRecordPage() {
       {(data) => (
         <>
           <PageHeader title={t('serviceRecord.title')} description={t('serviceRecord.description', { client: data.clientName })} />
-          <dl className="figures">
-            <div className="figure">
-              <dt>{t('serviceRecord.disclosed')}</dt>
-              <dd>{format.number(data.disclosed)}</dd>
-            </div>
-            <div className="figure">
-              <dt>{t('serviceRecord.resolved')}</dt>
-              <dd>{format.number(data.resolved)}</dd>
-            </div>
-            <div className="figure">
-              <dt>{t('serviceRecord.medianDisclose')}</dt>
-              <dd>{duration(data.medianTimeToDiscloseSeconds)}</dd>
-            </div>
-          </dl>
+          <Figures
+            items={[
+              { label: t('serviceRecord.disclosed'), value: format.number(data.disclosed) },
+              { label: t('serviceRecord.resolved'), value: format.number(data.resolved) },
+              { label: t('serviceRecord.medianDisclose'), value: duration(data.medianTimeToDiscloseSeconds) },
+            ]}
+          />
           {data.entries.length === 0 ? (
             <Section title={t('serviceRecord.title')}>
               <EmptyState title={t('serviceRecord.emptyTitle')}>{t('serviceRecord.emptyText')}</EmptyState>

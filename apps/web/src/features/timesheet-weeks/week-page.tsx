@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { PageHeader, QueryView, Section, SuccessNotice } from '../../ui';
+import { Figures, PageHeader, QueryView, Section, SuccessNotice } from '../../ui';
 import type { Week } from './timesheet-week-endpoints';
 import type { WorkLog } from '../work-logs/work-log-endpoints';
 import { useFormat } from '../../lib/i18n/use-format';
@@ -17,20 +17,13 @@ function WeekFigures({ week }: { week: Week }) {
   const { t } = useTranslation();
   const format = useFormat();
   return (
-    <dl className="figures">
-      <div className="figure">
-        <dt>{t('weeks.totalHours')}</dt>
-        <dd>{format.decimalHours(week.totalHours)}</dd>
-      </div>
-      <div className="figure">
-        <dt>{t('weeks.billableHours')}</dt>
-        <dd>{format.decimalHours(week.billableHours)}</dd>
-      </div>
-      <div className="figure">
-        <dt>{t('weeks.amount')}</dt>
-        <dd>{format.money(week.billableAmount, week.currency)}</dd>
-      </div>
-    </dl>
+    <Figures
+      items={[
+        { label: t('weeks.totalHours'), value: format.decimalHours(week.totalHours) },
+        { label: t('weeks.billableHours'), value: format.decimalHours(week.billableHours) },
+        { label: t('weeks.amount'), value: format.money(week.billableAmount, week.currency) },
+      ]}
+    />
   );
 }
 
