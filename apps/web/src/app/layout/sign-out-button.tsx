@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { logout } from '../../features/auth/session-endpoints';
+import { logout } from '../../features/auth/auth-endpoints';
 import { session } from '../../lib/session';
 import { Button } from '../../ui';
 

@@ -4,7 +4,7 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation } from 'react-router';
 import { Card, ErrorAlert, SubmitButton, TextField } from '../../ui';
-import { login, type LoginInput } from './session-endpoints';
+import { login, type LoginInput } from './auth-endpoints';
 import { useErrorMessages } from '../../lib/i18n/use-error-messages';
 import { useFieldError } from '../../lib/i18n/use-field-error';
 import { useSession } from '../../lib/session';
