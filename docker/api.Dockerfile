@@ -49,6 +49,7 @@ ENV NODE_ENV=production \
 WORKDIR /app
 COPY --from=prod-deps /app/ ./
 COPY --from=build /app/libs/domain/dist/ libs/domain/dist/
+COPY --from=build /app/libs/domain-node/dist/ libs/domain-node/dist/
 COPY --from=build /app/libs/db/dist/ libs/db/dist/
 COPY --from=build /app/libs/queue-contracts/dist/ libs/queue-contracts/dist/
 COPY --from=build /app/libs/email-templates/dist/ libs/email-templates/dist/

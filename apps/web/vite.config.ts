@@ -1,4 +1,5 @@
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { initialJsBudget } from './build-tools/initial-js-budget';
 import { securityHeaders } from './build-tools/security-headers';
@@ -17,8 +18,12 @@ const proxy = {
 /** What a first visit may download in JavaScript, gzipped, before the build fails. */
 const INITIAL_JS_BUDGET_BYTES = 250_000;
 
+/** The browser-safe domain rules, compiled from source with the app (the boundary rule keeps Node-only libs out). */
+const domain = fileURLToPath(new URL('../../libs/domain/src/index.ts', import.meta.url));
+
 export default defineConfig({
   plugins: [react(), initialJsBudget(INITIAL_JS_BUDGET_BYTES)],
+  resolve: { alias: { '@candor/domain': domain } },
   server: { host, port, strictPort: true, proxy },
   preview: { host, port, strictPort: true, proxy, headers: securityHeaders },
   // The whole app is one initial chunk well under budget; the budget plugin guards the size instead.

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { unseal, type Role } from '@candor/domain';
+import { type Role } from '@candor/domain';
+import { unseal } from '@candor/domain-node';
 import type { Api } from '@candor/testing';
 import { invitationLink, waitForEmails } from './mail-sink';
 import { withOwner } from './owner-db';

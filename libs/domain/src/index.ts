@@ -1,8 +1,9 @@
+// Browser-safe: pure rules and lists, no I/O and no Node built-ins, so apps/web imports this too.
+// Node-only rules (node:crypto) live in @candor/domain-node.
 export * from './roles/role';
 export * from './authorization/actor';
 export * from './authorization/ability';
 export * from './authorization/scope';
-export * from './security/sealed-box';
 export * from './locales';
 export * from './tenancy/tenant-settings';
 export * from './work-logs/time-entry';
@@ -12,4 +13,10 @@ export * from './disclosures/compensation';
 export * from './disclosures/blameless';
 export * from './deliverables/revision-rounds';
 export * from './notifications/notification-events';
-export * from './notifications/unsubscribe-token';
+export * from './engagements/engagement-status';
+export * from './work-logs/work-log-status';
+export * from './timesheets/timesheet-lists';
+export * from './comments/comment-visibility';
+export * from './disclosures/follow-ups';
+export * from './notifications/delivery-states';
+export * from './roles/audience';

@@ -22,7 +22,7 @@ const router = createBrowserRouter([
       { path: '/accept-invite', element: <AcceptInvitePage /> },
       {
         path: '/unsubscribe',
-        lazy: async () => ({ Component: (await import('../features/profile/unsubscribe-page')).UnsubscribePage }),
+        lazy: async () => ({ Component: (await import('../features/me/unsubscribe-page')).UnsubscribePage }),
       },
       { path: '/signup', element: <SignUpPage /> },
       { path: '/confirm-email', element: <ConfirmEmailPage /> },
@@ -40,16 +40,16 @@ const router = createBrowserRouter([
       { path: '/', element: <DashboardPage /> },
       {
         path: '/profile/security',
-        lazy: async () => ({ Component: (await import('../features/security/security-page')).SecurityPage }),
+        lazy: async () => ({ Component: (await import('../features/auth/security-page')).SecurityPage }),
       },
-      { path: '/team', lazy: async () => ({ Component: (await import('../features/team/team-page')).TeamPage }) },
+      { path: '/team', lazy: async () => ({ Component: (await import('../features/members/team-page')).TeamPage }) },
       {
         path: '/clients',
-        lazy: async () => ({ Component: (await import('../features/clients/clients-page')).ClientsPage }),
+        lazy: async () => ({ Component: (await import('../features/client-accounts/clients-page')).ClientsPage }),
       },
       {
         path: '/clients/:id',
-        lazy: async () => ({ Component: (await import('../features/clients/client-page')).ClientPage }),
+        lazy: async () => ({ Component: (await import('../features/client-accounts/client-page')).ClientPage }),
       },
       {
         path: '/engagements',
@@ -61,7 +61,7 @@ const router = createBrowserRouter([
       },
       {
         path: '/engagements/:id/weeks/:weekId',
-        lazy: async () => ({ Component: (await import('../features/weeks/week-page')).WeekPage }),
+        lazy: async () => ({ Component: (await import('../features/timesheet-weeks/week-page')).WeekPage }),
       },
       {
         path: '/engagements/:id/timesheet',
@@ -69,11 +69,11 @@ const router = createBrowserRouter([
       },
       {
         path: '/profile',
-        lazy: async () => ({ Component: (await import('../features/profile/profile-page')).ProfilePage }),
+        lazy: async () => ({ Component: (await import('../features/me/profile-page')).ProfilePage }),
       },
       {
         path: '/account',
-        lazy: async () => ({ Component: (await import('../features/account/account-page')).AccountPage }),
+        lazy: async () => ({ Component: (await import('../features/client-accounts/account-page')).AccountPage }),
       },
       {
         path: '/engagements/:id/disclosures/new',
@@ -93,7 +93,7 @@ const router = createBrowserRouter([
       },
       {
         path: '/deliveries',
-        lazy: async () => ({ Component: (await import('../features/deliveries/deliveries-page')).DeliveriesPage }),
+        lazy: async () => ({ Component: (await import('../features/delivery-failures/deliveries-page')).DeliveriesPage }),
       },
       {
         path: '/disclosures/:id',
@@ -101,31 +101,31 @@ const router = createBrowserRouter([
       },
       {
         path: '/analytics',
-        lazy: async () => ({ Component: (await import('../features/insights/analytics-page')).AnalyticsPage }),
+        lazy: async () => ({ Component: (await import('../features/disclosure-insights/analytics-page')).AnalyticsPage }),
       },
       {
         path: '/lessons',
-        lazy: async () => ({ Component: (await import('../features/insights/lessons-page')).LessonsPage }),
+        lazy: async () => ({ Component: (await import('../features/disclosure-insights/lessons-page')).LessonsPage }),
       },
       {
         path: '/settings',
-        lazy: async () => ({ Component: (await import('../features/settings/settings-page')).SettingsPage }),
+        lazy: async () => ({ Component: (await import('../features/tenant/settings-page')).SettingsPage }),
       },
       {
         path: '/credits',
-        lazy: async () => ({ Component: (await import('../features/insights/client-record-pages')).CreditsPage }),
+        lazy: async () => ({ Component: (await import('../features/disclosure-insights/client-record-pages')).CreditsPage }),
       },
       {
         path: '/service-record',
-        lazy: async () => ({ Component: (await import('../features/insights/client-record-pages')).ServiceRecordPage }),
+        lazy: async () => ({ Component: (await import('../features/disclosure-insights/client-record-pages')).ServiceRecordPage }),
       },
       {
         path: '/clients/:id/credits',
-        lazy: async () => ({ Component: (await import('../features/insights/client-record-pages')).CreditsPage }),
+        lazy: async () => ({ Component: (await import('../features/disclosure-insights/client-record-pages')).CreditsPage }),
       },
       {
         path: '/clients/:id/service-record',
-        lazy: async () => ({ Component: (await import('../features/insights/client-record-pages')).ServiceRecordPage }),
+        lazy: async () => ({ Component: (await import('../features/disclosure-insights/client-record-pages')).ServiceRecordPage }),
       },
       { path: '*', element: <NotFoundPage /> },
     ],

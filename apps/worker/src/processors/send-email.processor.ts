@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Notification } from '@candor/db';
-import { eventOfTemplate, NOTIFICATION_EVENTS, signUnsubscribe, unseal } from '@candor/domain';
+import { eventOfTemplate, NOTIFICATION_EVENTS } from '@candor/domain';
+import { signUnsubscribe, unseal } from '@candor/domain-node';
 import { TEMPLATE_NAMES, type EmailRenderer, type RenderedEmail, type RenderOptions } from '@candor/email-templates';
 import type { JobPayloads } from '@candor/queue-contracts';
 import { classifySendFailure, nextAttemptAt, type RetryPolicy } from '../delivery/delivery-outcome.util';

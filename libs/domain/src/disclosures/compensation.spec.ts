@@ -1,4 +1,4 @@
-import { offerValueProblem } from './compensation';
+import { offerProblemMessage, offerValueProblem } from './compensation';
 
 describe('offerValueProblem', () => {
   it.each([
@@ -14,17 +14,19 @@ describe('offerValueProblem', () => {
   });
 
   it.each([
-    ['discount_next_project', '0', null, 'whole percent from 1 to 100'],
-    ['discount_next_project', '101', null, 'whole percent from 1 to 100'],
-    ['discount_next_project', '10.5', null, 'whole percent'],
-    ['free_hours', '-2', null, 'more than 0'],
-    ['free_hours', '0', null, 'more than 0'],
-    ['deadline_extension', '0', null, 'at least 1'],
-    ['credit', '10.005', 'EUR', 'at most 2 decimals'],
-    ['credit', '10.00', null, 'currency'],
-    ['refund', '1e3', 'EUR', 'amount of money'],
-    ['free_revision', '1', null, 'no value'],
-  ] as const)('refuses %s %s %s', (kind, value, currency, message) => {
-    expect(offerValueProblem(kind, value, currency)).toContain(message);
+    ['discount_next_project', '0', null, 'offerPercent', 'whole percent from 1 to 100'],
+    ['discount_next_project', '101', null, 'offerPercent', 'whole percent from 1 to 100'],
+    ['discount_next_project', '10.5', null, 'offerPercent', 'whole percent'],
+    ['discount_next_project', '10', 'EUR', 'offerNoCurrency', 'takes no currency'],
+    ['free_hours', '-2', null, 'offerHours', 'more than 0'],
+    ['free_hours', '0', null, 'offerHours', 'more than 0'],
+    ['deadline_extension', '0', null, 'offerDays', 'at least 1'],
+    ['credit', '10.005', 'EUR', 'offerMoney', 'at most 2 decimals'],
+    ['credit', '10.00', null, 'offerCurrency', 'currency'],
+    ['refund', '1e3', 'EUR', 'offerMoney', 'amount of money'],
+    ['free_revision', '1', null, 'offerNoValue', 'no value'],
+  ] as const)('refuses %s %s %s', (kind, value, currency, code, message) => {
+    expect(offerValueProblem(kind, value, currency)).toBe(code);
+    expect(offerProblemMessage(code, kind)).toContain(message);
   });
 });

@@ -62,6 +62,10 @@ export const DISCLOSURE_TRANSITIONS = {
 } as const satisfies Record<string, Transition>;
 export type DisclosureAction = keyof typeof DISCLOSURE_TRANSITIONS;
 
+/** The steps that may follow saving a draft in the same request: all written, or nothing. */
+export const DRAFT_NEXT_STEPS = ['submit_for_review', 'disclose'] as const satisfies readonly DisclosureAction[];
+export type DraftNextStep = (typeof DRAFT_NEXT_STEPS)[number];
+
 /** What else than the status decides a step: whether the client has a remedy (plan and due date) to answer. */
 export interface DisclosureFacts {
   remedyWritten: boolean;

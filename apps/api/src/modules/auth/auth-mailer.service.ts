@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Tenant, insertNotifications, withTenant } from '@candor/db';
-import { seal } from '@candor/domain';
+import { seal } from '@candor/domain-node';
 import { API_CONFIG, type ApiConfig } from '../../config/api-config';
 
 export interface AccountEmail {

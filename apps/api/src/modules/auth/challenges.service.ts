@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomInt, randomUUID } from 'node:crypto';
 import { DataSource, IsNull } from 'typeorm';
 import { AuthChallenge, type ChallengePurpose } from '@candor/db';
-import { hashToken, newToken } from '@candor/domain';
+import { hashToken, newToken } from '@candor/domain-node';
 
 /** Wrong codes a challenge tolerates before it is spent. */
 export const MAX_CODE_ATTEMPTS = 5;

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { DataSource, IsNull, Not, type EntityManager } from 'typeorm';
 import { Membership, RefreshToken, Session, withTenant, type SignInMethod } from '@candor/db';
-import { hashToken, newToken } from '@candor/domain';
+import { hashToken, newToken } from '@candor/domain-node';
 import { API_CONFIG, type ApiConfig } from '../../config/api-config';
 import type { AccessTokenClaims } from '../../common/jwt.strategy';
 import type { ClientInfo } from '../../common/client-info.decorator';

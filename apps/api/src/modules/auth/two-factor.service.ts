@@ -6,7 +6,7 @@ import { generateSecret, generateURI, verify } from 'otplib';
 import { toDataURL } from 'qrcode';
 import { DataSource, IsNull } from 'typeorm';
 import { RecoveryCode, User } from '@candor/db';
-import { hashToken, seal, unseal } from '@candor/domain';
+import { hashToken, seal, unseal } from '@candor/domain-node';
 import { API_CONFIG, type ApiConfig } from '../../config/api-config';
 
 export const RECOVERY_CODE_COUNT = 10;

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { KeysetPosition } from '../../common/keyset-cursor';
 import type { BouncedRecipientResponse } from './dto/bounced-recipient.response';
 import type { DeliveryFailureResponse } from './dto/delivery-failure.response';
-import type { DeliveryTroubleState } from './dto/list-delivery-failures.query';
+import type { DeliveryTroubleState } from '@candor/domain';
 
 const COLUMNS = `n.id, n.template AS event, n.recipient_email AS "recipientEmail", u.display_name AS "recipientName",
   CASE WHEN n.status = 'failed' THEN 'failed' WHEN n.status <> 'sent' AND n.attempts > 0 THEN 'retrying' ELSE n.status END AS state,

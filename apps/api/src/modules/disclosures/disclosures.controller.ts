@@ -15,6 +15,7 @@ import {
 import type { Actor } from '@candor/domain';
 import { CurrentActor, Policy } from '../../common/access.decorators';
 import { CompensationOffersService } from './compensation-offers.service';
+import { DisclosureDraftsService } from './disclosure-drafts.service';
 import { DisclosuresService, type DisclosureResponse } from './disclosures.service';
 import { CreateDisclosureDto } from './dto/create-disclosure.dto';
 import { CreateOfferDto } from './dto/create-offer.dto';
@@ -36,6 +37,7 @@ export const DISCLOSURE_SCHEMA = {
 export class DisclosuresController {
   constructor(
     private readonly service: DisclosuresService,
+    private readonly drafts: DisclosureDraftsService,
     private readonly offers: CompensationOffersService,
   ) {}
 
@@ -49,11 +51,15 @@ export class DisclosuresController {
 
   @Post()
   @Policy('create', 'Disclosure')
-  @ApiOperation({ summary: "Draft a disclosure on an engagement; an agreed remedy for the category starts it (staff)" })
+  @ApiOperation({
+    summary: 'Draft a disclosure on an engagement; an agreed remedy for the category starts it (staff)',
+    description: 'With `offer` and `then`, the offer is made and the step taken in the same transaction: if either is refused, nothing is written.',
+  })
   @ApiCreatedResponse({ type: DisclosureStaffResponse })
-  @ApiBadRequestResponse({ description: 'missing facts, unknown category or severity, times out of order' })
+  @ApiBadRequestResponse({ description: 'missing facts, unknown category or severity, times out of order, an offer that does not fit its kind, a step refused' })
+  @ApiForbiddenResponse({ description: '`then: disclose` while the tenant requires a manager review' })
   create(@CurrentActor() actor: Actor, @Body() dto: CreateDisclosureDto): Promise<DisclosureResponse> {
-    return this.service.create(actor, dto);
+    return this.drafts.create(actor, dto);
   }
 
   @Get(':id')
@@ -66,11 +72,14 @@ export class DisclosuresController {
 
   @Patch(':id')
   @Policy('update', 'Disclosure')
-  @ApiOperation({ summary: 'Edit a disclosure: facts until disclosed, the remedy until proposed, internal notes until closed (staff)' })
+  @ApiOperation({
+    summary: 'Edit a disclosure: facts until disclosed, the remedy until proposed, internal notes until closed (staff)',
+    description: 'With `offer` and `then`, the offer is made and the step taken in the same transaction: if either is refused, nothing is written.',
+  })
   @ApiOkResponse({ type: DisclosureStaffResponse })
-  @ApiConflictResponse({ description: 'the field can no longer change in this state' })
+  @ApiConflictResponse({ description: 'the field can no longer change in this state, or the step is not allowed from it' })
   update(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateDisclosureDto): Promise<DisclosureResponse> {
-    return this.service.update(actor, id, dto);
+    return this.drafts.update(actor, id, dto);
   }
 
   @Post(':id/comments')

@@ -3,6 +3,7 @@ import { EngagementsModule } from '../engagements/engagements.module';
 import { CompensationOffersController } from './compensation-offers.controller';
 import { CompensationOffersRepository } from './compensation-offers.repository';
 import { CompensationOffersService } from './compensation-offers.service';
+import { DisclosureDraftsService } from './disclosure-drafts.service';
 import { DisclosureEventsWriter } from './disclosure-events.writer';
 import { DisclosureInsightsController } from './disclosure-insights.controller';
 import { DisclosureInsightsRepository } from './disclosure-insights.repository';
@@ -38,6 +39,7 @@ import { RemedyPoliciesService } from './remedy-policies.service';
     DisclosureInsightsRepository,
     DisclosuresService,
     DisclosureLifecycleService,
+    DisclosureDraftsService,
     DisclosureEventsWriter,
     DisclosureNotifier,
     CompensationOffersService,

@@ -7,11 +7,11 @@ import {
   isNotificationEvent,
   modeAllowed,
   NOTIFICATION_EVENTS,
-  verifyUnsubscribe,
   type Actor,
   type DeliveryMode,
   type NotificationEventName,
 } from '@candor/domain';
+import { verifyUnsubscribe } from '@candor/domain-node';
 import { API_CONFIG, type ApiConfig } from '../../config/api-config';
 import { audienceOf } from '../../common/client-view';
 import { TenantContext } from '../../common/tenant-context';

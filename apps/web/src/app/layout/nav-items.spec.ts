@@ -1,4 +1,4 @@
-import { invitableRoles, seesAllClients } from '../../lib/roles';
+import { invitableRoles, seesAllClients } from '@candor/domain';
 import { navItemsFor } from './nav-items';
 
 const ROLES = ['owner', 'manager', 'assistant', 'client_admin', 'client_member'] as const;

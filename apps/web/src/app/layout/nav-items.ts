@@ -1,4 +1,4 @@
-import type { Role } from '../../lib/roles';
+import type { Role } from '@candor/domain';
 
 export type NavLabel =
   | 'overview'

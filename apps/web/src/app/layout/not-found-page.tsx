@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { EmptyState, PageTitle } from '../ui';
+import { EmptyState, PageTitle } from '../../ui';
 
 /** Unknown addresses, and pages that are not part of this member's role, look the same: nothing here. */
 export function NotFoundPage() {

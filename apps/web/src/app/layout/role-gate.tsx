@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useMember } from '../../features/me/current-member';
-import type { Role } from '../../lib/roles';
+import type { Role } from '@candor/domain';
 import { NotFoundPage } from './not-found-page';
 
 /** A page outside this member's role answers like an unknown address (the API would refuse it anyway). */

@@ -1,9 +1,9 @@
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { logout } from '../../lib/api';
+import { logout } from '../../features/auth/auth-endpoints';
 import { session } from '../../lib/session';
-import { Button } from '../ui';
+import { Button } from '../../ui';
 
 export function SignOutButton() {
   const { t } = useTranslation();

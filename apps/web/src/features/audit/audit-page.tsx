@@ -2,12 +2,11 @@ import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { RoleGate } from '../../app/layout/role-gate';
-import { Button, EmptyState, ErrorAlert, PageHeader, QueryView, Section, SelectField, TextField } from '../../app/ui';
-import { listAuditEvents, type AuditEvent, type AuditFilter } from '../../lib/api';
-import { useErrorMessages } from '../../lib/i18n/use-error-messages';
+import { EmptyState, KeysetList, PageHeader, QueryView, Section, SelectField, TextField } from '../../ui';
+import { listAuditEvents, type AuditEvent, type AuditFilter } from './audit-endpoints';
 import { useFormat } from '../../lib/i18n/use-format';
-import { canManageClients } from '../../lib/roles';
-import { useMembers } from '../team/member-queries';
+import { canManageClients } from '@candor/domain';
+import { useMembers } from '../members/member-queries';
 import { entityPath, readAction } from './audit-labels';
 
 const ENTITY_TYPES = ['disclosure', 'deliverable', 'work_log', 'timesheet_week', 'engagement', 'client_account', 'invitation', 'share_link', 'tenant'] as const;
@@ -55,7 +54,6 @@ function AuditRow({ event }: { event: AuditEvent }) {
 
 function AuditLog() {
   const { t } = useTranslation();
-  const errorMessages = useErrorMessages();
   const [search, setSearch] = useSearchParams();
   const members = useMembers();
   const filter: AuditFilter = {
@@ -112,27 +110,16 @@ function AuditLog() {
       </form>
       <Section title={t('audit.eventsTitle')}>
         <QueryView query={events} byStatus={{ 400: t('audit.badFilter') }}>
-          {(data) => {
-            const items = data.pages.flatMap((page) => page.items);
-            if (items.length === 0) return <EmptyState title={t('audit.emptyTitle')}>{t('audit.emptyText')}</EmptyState>;
-            return (
-              <>
-                <ul className="list" data-testid="audit-events">
-                  {items.map((event) => (
-                    <AuditRow key={event.id} event={event} />
-                  ))}
-                </ul>
-                <ErrorAlert messages={events.isFetchNextPageError ? errorMessages(events.error) : []} />
-                {events.hasNextPage ? (
-                  <div className="form-actions">
-                    <Button pending={events.isFetchingNextPage} onClick={() => !events.isFetchingNextPage && void events.fetchNextPage()}>
-                      {t('audit.older')}
-                    </Button>
-                  </div>
-                ) : null}
-              </>
-            );
-          }}
+          {(data) => (
+            <KeysetList
+              query={events}
+              data={data}
+              testId="audit-events"
+              empty={<EmptyState title={t('audit.emptyTitle')}>{t('audit.emptyText')}</EmptyState>}
+              olderLabel={t('audit.older')}
+              renderItem={(event) => <AuditRow key={event.id} event={event} />}
+            />
+          )}
         </QueryView>
       </Section>
     </>

@@ -4,13 +4,13 @@ import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Trans, useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { Card, ErrorAlert, Loading, PageTitle, SelectField, SubmitButton, TextField } from '../../app/ui';
-import { acceptInvitation, lookupInvitation, type AcceptInvitationInput, type InvitationLookup } from '../../lib/api';
+import { Card, ErrorAlert, Loading, PageTitle, SelectField, SubmitButton, TextField } from '../../ui';
+import { acceptInvitation, lookupInvitation, type AcceptInvitationInput, type InvitationLookup } from '../invitations/invitation-endpoints';
 import { adoptProfileLocale } from '../../lib/i18n/i18n';
 import { useErrorMessages } from '../../lib/i18n/use-error-messages';
 import { useFieldError } from '../../lib/i18n/use-field-error';
 import { useFormat } from '../../lib/i18n/use-format';
-import { timeZoneOptions } from '../profile/time-zones';
+import { timeZoneOptions } from '../me/time-zones';
 import { acceptInviteSchema, MIN_PASSWORD_LENGTH, type AcceptInviteForm } from './accept-invite-schema';
 import { useStartSession } from './use-start-session';
 

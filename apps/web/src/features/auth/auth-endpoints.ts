@@ -47,3 +47,25 @@ export function browserKey(): string {
 export function safeNext(value: unknown): string | undefined {
   return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') ? value : undefined;
 }
+
+export interface LoginInput {
+  email: string;
+  password: string;
+  /** Optional: only needed when the email belongs to several workspaces. */
+  tenantSlug?: string;
+}
+
+export function login(input: LoginInput) {
+  const tenantSlug = input.tenantSlug?.trim();
+  return unwrap(
+    api.POST('/api/v1/auth/login', {
+      body: { email: input.email.trim(), password: input.password, ...(tenantSlug ? { tenantSlug } : {}) },
+    }),
+  );
+}
+
+export function logout(refreshToken: string) {
+  return unwrapVoid(api.POST('/api/v1/auth/logout', { body: { refreshToken } }));
+}
+
+export type TokenPairResponse = components['schemas']['TokenPairResponse'];

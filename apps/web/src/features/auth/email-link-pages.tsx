@@ -2,7 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { Card, ErrorAlert, Loading, SuccessNotice } from '../../app/ui';
+import { Card, ErrorAlert, Loading, SuccessNotice } from '../../ui';
 import { useErrorMessages } from '../../lib/i18n/use-error-messages';
 import { confirmEmail, confirmEmailChange, redeemMagicLink, type SignInResult } from './auth-endpoints';
 import { useFinishSignIn } from './use-finish-sign-in';

@@ -2,7 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
-import { Card, ErrorAlert, SubmitButton, SuccessNotice, TextField } from '../../app/ui';
+import { Card, ErrorAlert, SubmitButton, SuccessNotice, TextField } from '../../ui';
 import { useErrorMessages } from '../../lib/i18n/use-error-messages';
 import { browserKey, redeemMagicCode, requestMagicLink, safeNext } from './auth-endpoints';
 import { useFinishSignIn } from './use-finish-sign-in';

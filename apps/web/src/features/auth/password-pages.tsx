@@ -1,32 +1,44 @@
-import { useMutation } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useMutation, type UseMutationResult } from '@tanstack/react-query';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { Card, ErrorAlert, SubmitButton, SuccessNotice, TextField } from '../../app/ui';
+import { Card, ErrorAlert, SubmitButton, SuccessNotice, TextField } from '../../ui';
 import { useErrorMessages } from '../../lib/i18n/use-error-messages';
 import { requestPasswordReset, resetPassword } from './auth-endpoints';
 
-/** /forgot-password: the same answer for any address; the email says what to do. */
-export function ForgotPasswordPage() {
+/** A card with one field and one call: the form until the call succeeds, then what happened; a way back to sign-in. */
+function OneStepCard({
+  title,
+  description,
+  call,
+  done,
+  submitLabel,
+  children,
+}: {
+  title: string;
+  description?: string;
+  call: UseMutationResult<unknown, Error, void>;
+  done: ReactNode;
+  submitLabel: string;
+  children: ReactNode;
+}) {
   const { t } = useTranslation();
   const errorMessages = useErrorMessages();
-  const [email, setEmail] = useState('');
-  const ask = useMutation({ mutationFn: () => requestPasswordReset(email) });
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    if (!ask.isPending) ask.mutate();
+    if (!call.isPending) call.mutate();
   };
   return (
-    <Card title={t('auth.forgotTitle')} description={t('auth.forgotDescription')}>
-      <title>{`${t('auth.forgotTitle')} · Candor`}</title>
-      {ask.isSuccess ? (
-        <SuccessNotice>{t('auth.resetSent', { email })}</SuccessNotice>
+    <Card title={title} description={description}>
+      <title>{`${title} · Candor`}</title>
+      {call.isSuccess ? (
+        <SuccessNotice>{done}</SuccessNotice>
       ) : (
         <form className="form" onSubmit={onSubmit}>
-          <ErrorAlert messages={ask.isError ? errorMessages(ask.error) : []} />
-          <TextField label={t('login.email')} type="email" required autoFocus autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} />
-          <SubmitButton pending={ask.isPending} block>
-            {t('auth.sendResetLink')}
+          <ErrorAlert messages={call.isError ? errorMessages(call.error) : []} />
+          {children}
+          <SubmitButton pending={call.isPending} block>
+            {submitLabel}
           </SubmitButton>
         </form>
       )}
@@ -37,44 +49,37 @@ export function ForgotPasswordPage() {
   );
 }
 
+/** /forgot-password: the same answer for any address; the email says what to do. */
+export function ForgotPasswordPage() {
+  const { t } = useTranslation();
+  const [email, setEmail] = useState('');
+  const ask = useMutation({ mutationFn: () => requestPasswordReset(email) });
+  return (
+    <OneStepCard title={t('auth.forgotTitle')} description={t('auth.forgotDescription')} call={ask} done={t('auth.resetSent', { email })} submitLabel={t('auth.sendResetLink')}>
+      <TextField label={t('login.email')} type="email" required autoFocus autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} />
+    </OneStepCard>
+  );
+}
+
 /** /reset-password?token=…: a new password; every session of the account ends. */
 export function ResetPasswordPage() {
   const { t } = useTranslation();
-  const errorMessages = useErrorMessages();
   const [params] = useSearchParams();
   const [password, setPassword] = useState('');
   const reset = useMutation({ mutationFn: () => resetPassword(params.get('token') ?? '', password) });
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    if (!reset.isPending) reset.mutate();
-  };
   return (
-    <Card title={t('auth.resetTitle')}>
-      <title>{`${t('auth.resetTitle')} · Candor`}</title>
-      {reset.isSuccess ? (
-        <SuccessNotice>{t('auth.resetDone')}</SuccessNotice>
-      ) : (
-        <form className="form" onSubmit={onSubmit}>
-          <ErrorAlert messages={reset.isError ? errorMessages(reset.error) : []} />
-          <TextField
-            label={t('auth.newPassword')}
-            type="password"
-            required
-            minLength={12}
-            autoFocus
-            autoComplete="new-password"
-            hint={t('auth.passwordHint')}
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-          <SubmitButton pending={reset.isPending} block>
-            {t('auth.setPassword')}
-          </SubmitButton>
-        </form>
-      )}
-      <p className="card-links">
-        <Link to="/login">{t('auth.toSignIn')}</Link>
-      </p>
-    </Card>
+    <OneStepCard title={t('auth.resetTitle')} call={reset} done={t('auth.resetDone')} submitLabel={t('auth.setPassword')}>
+      <TextField
+        label={t('auth.newPassword')}
+        type="password"
+        required
+        minLength={12}
+        autoFocus
+        autoComplete="new-password"
+        hint={t('auth.passwordHint')}
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+      />
+    </OneStepCard>
   );
 }

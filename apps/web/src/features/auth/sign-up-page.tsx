@@ -2,7 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Card, ErrorAlert, SelectField, SubmitButton, SuccessNotice, TextField } from '../../app/ui';
+import { Card, ErrorAlert, SelectField, SubmitButton, SuccessNotice, TextField } from '../../ui';
 import { LOCALES, LOCALE_NAMES, isLocale } from '../../lib/i18n/locales';
 import { useErrorMessages } from '../../lib/i18n/use-error-messages';
 import { signUp } from './auth-endpoints';

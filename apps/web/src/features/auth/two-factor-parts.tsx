@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Button } from '../../app/ui';
+import { Button } from '../../ui';
 
 /** The QR code to scan and the secret to type by hand. */
 export function TotpSetup({ setup }: { setup: { qrCodeDataUrl: string; secret: string } }) {

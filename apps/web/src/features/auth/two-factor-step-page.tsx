@@ -2,7 +2,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation } from 'react-router';
-import { Card, ErrorAlert, SubmitButton, TextField } from '../../app/ui';
+import { Card, ErrorAlert, SubmitButton, TextField } from '../../ui';
 import { useErrorMessages } from '../../lib/i18n/use-error-messages';
 import { setupTwoFactorAtSignIn, verifyTwoFactor } from './auth-endpoints';
 import { RecoveryCodes, TotpSetup } from './two-factor-parts';

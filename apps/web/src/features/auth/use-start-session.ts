@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
-import type { TokenPairResponse } from '../../lib/api';
+import type { TokenPairResponse } from './auth-endpoints';
 import { session } from '../../lib/session';
 
 /** After login or accepting an invitation: keep the tokens, forget any previous user's data, go to the portal. */

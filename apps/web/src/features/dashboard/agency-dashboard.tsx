@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { EmptyState, PageHeader, QueryView, Section } from '../../app/ui';
-import { ClientList } from '../clients/client-list';
-import { useClientAccounts } from '../clients/client-queries';
+import { EmptyState, PageHeader, QueryView, Section } from '../../ui';
+import { ClientList } from '../client-accounts/client-list';
+import { useClientAccounts } from '../client-accounts/client-queries';
 import { useMember } from '../me/current-member';
-import { InvitationList } from '../team/invitation-list';
-import { usePendingInvitations } from '../team/invitation-queries';
-import { WeeksSection } from '../weeks/weeks-section';
+import { InvitationList } from '../invitations/invitation-list';
+import { usePendingInvitations } from '../invitations/invitation-queries';
+import { WeeksSection } from '../timesheet-weeks/weeks-section';
 import { DisclosuresSection } from '../disclosures/disclosure-list';
 import { FirstRunGuide } from './first-run-guide';
 import { StatLink } from './stat-link';

@@ -1,14 +1,14 @@
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EmptyState, Loading, PageHeader, QueryView, Section } from '../../app/ui';
+import { EmptyState, Loading, PageHeader, QueryView, Section } from '../../ui';
 import { EngagementList } from '../engagements/engagement-list';
 import { useMember } from '../me/current-member';
-import { useLoggableEngagements } from '../time/loggable-engagements';
+import { useLoggableEngagements } from '../work-logs/loggable-engagements';
 import { DisclosuresSection } from '../disclosures/disclosure-list';
 import { DueDeliverables, FollowUpsDue } from './assistant-due';
 
 // Forms and week grouping load after the first paint of the workspace.
-const Workspace = lazy(async () => ({ default: (await import('../time/workspace')).Workspace }));
+const Workspace = lazy(async () => ({ default: (await import('../work-logs/workspace')).Workspace }));
 
 /** An assistant's workspace: their time (log, fix, submit) and the engagements they work on. */
 export function AssistantDashboard() {

@@ -1,8 +1,9 @@
 import { useQueries } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { EmptyState, Loading, Section, StatusBadge } from '../../app/ui';
-import { getDisclosure, isStaffDisclosure, type Deliverable, type FollowUp } from '../../lib/api';
+import { EmptyState, Loading, Section, StatusBadge } from '../../ui';
+import { getDisclosure, isStaffDisclosure, type FollowUp } from '../disclosures/disclosure-endpoints';
+import { type Deliverable } from '../deliverables/deliverable-endpoints';
 import { useFormat } from '../../lib/i18n/use-format';
 import { DeliverablesSection } from '../deliverables/deliverable-list';
 import { disclosureKeys, useDisclosures } from '../disclosures/disclosure-queries';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { EmptyState, Loading, Section } from '../../app/ui';
+import { EmptyState, Loading, Section } from '../../ui';
 import { DeliverableList } from '../deliverables/deliverable-list';
 import { useDeliverables } from '../deliverables/deliverable-queries';
 import { DisclosureList } from '../disclosures/disclosure-list';

@@ -1,15 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { EmptyState, PageHeader, QueryView, Section } from '../../app/ui';
-import { AccountDetails } from '../account/account-details';
-import { useClientAccount } from '../clients/client-queries';
+import { EmptyState, PageHeader, QueryView, Section } from '../../ui';
+import { AccountDetails } from '../client-accounts/account-details';
+import { useClientAccount } from '../client-accounts/client-queries';
 import { EngagementList } from '../engagements/engagement-list';
 import { useEngagements } from '../engagements/engagement-queries';
-import { WeeksSection } from '../weeks/weeks-section';
+import { WeeksSection } from '../timesheet-weeks/weeks-section';
 import { useMember } from '../me/current-member';
 import { ClientAttention } from './client-attention';
-import { InvitationList } from '../team/invitation-list';
-import { usePendingInvitations } from '../team/invitation-queries';
+import { InvitationList } from '../invitations/invitation-list';
+import { usePendingInvitations } from '../invitations/invitation-queries';
 
 function PendingColleagues({ clientName }: { clientName: string }) {
   const { t } = useTranslation();

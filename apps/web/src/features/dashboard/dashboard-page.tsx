@@ -1,4 +1,4 @@
-import { audienceOf } from '../../lib/roles';
+import { audienceOf } from '@candor/domain';
 import { useMember } from '../me/current-member';
 import { AgencyDashboard } from './agency-dashboard';
 import { AssistantDashboard } from './assistant-dashboard';

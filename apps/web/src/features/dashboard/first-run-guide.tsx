@@ -1,11 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Section } from '../../app/ui';
-import { listEngagements, listMembers } from '../../lib/api';
-import { useClientAccounts } from '../clients/client-queries';
+import { Section } from '../../ui';
+import { listEngagements } from '../engagements/engagement-endpoints';
+import { listMembers } from '../members/member-endpoints';
+import { useClientAccounts } from '../client-accounts/client-queries';
 import { useMember } from '../me/current-member';
-import { usePendingInvitations } from '../team/invitation-queries';
+import { usePendingInvitations } from '../invitations/invitation-queries';
 
 /**
  * The owner's first steps in a new workspace: add a client, invite the team, create an engagement.

@@ -1,7 +1,9 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, ErrorAlert, SelectField, SubmitButton, TextAreaField } from '../../app/ui';
-import { ApiError, type Deliverable } from '../../lib/api';
+import { isDisclosed } from '@candor/domain';
+import { Button, ErrorAlert, SelectField, SubmitButton, TextAreaField } from '../../ui';
+import { ApiError } from '../../lib/api';
+import { type Deliverable } from './deliverable-endpoints';
 import { useErrorMessages } from '../../lib/i18n/use-error-messages';
 import { useFormat } from '../../lib/i18n/use-format';
 import { useDisclosures } from '../disclosures/disclosure-queries';
@@ -10,8 +12,6 @@ import { useDeliverVersion } from './deliverable-queries';
 
 /** What the API accepts (it decides from the bytes; this only narrows the file picker). */
 const ACCEPT = '.pdf,.png,.jpg,.jpeg,.gif,.webp,.docx,.xlsx,.pptx,.txt,.csv';
-
-const DISCLOSED = new Set(['draft', 'in_review']);
 
 /** Refusals of an upload by status: a title in the reader's language over the API's own explanation. */
 function useUploadProblem() {
@@ -58,7 +58,7 @@ function DeliverForm({ deliverable, label, correctionOnly, onClose }: { delivera
   const [disclosureId, setDisclosureId] = useState('');
   const [tried, setTried] = useState(false);
   const correctable = (disclosures.data?.items ?? []).filter(
-    (d) => !DISCLOSED.has(d.status) && d.status !== 'closed' && (d.deliverableId === null || d.deliverableId === deliverable.id),
+    (d) => isDisclosed(d.status) && d.status !== 'closed' && (d.deliverableId === null || d.deliverableId === deliverable.id),
   );
   const problems = {
     summary: tried && !summary.trim() ? t('deliverable.deliver.summaryRequired') : undefined,

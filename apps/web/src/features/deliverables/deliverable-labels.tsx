@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { StatusBadge, type Tone } from '../../app/ui';
-import type { DeliverableStatus, RevisionRequest, Rounds } from '../../lib/api';
+import { StatusBadge, type Tone } from '../../ui';
+import type { DeliverableStatus, RevisionRequest, Rounds } from './deliverable-endpoints';
 
 const STATUS_TONE: Record<DeliverableStatus, Tone> = {
   in_progress: 'neutral',

@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ListSection } from '../../app/ui';
-import type { Deliverable, DeliverableFilter } from '../../lib/api';
+import { ListSection } from '../../ui';
+import type { Deliverable, DeliverableFilter } from './deliverable-endpoints';
 import { useFormat } from '../../lib/i18n/use-format';
 import { DeliverableStatusBadge, LateBadge, RoundsText } from './deliverable-labels';
 import { useDeliverables } from './deliverable-queries';

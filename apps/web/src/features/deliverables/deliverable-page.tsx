@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { Button, DetailsList, PageHeader, QueryView, Section } from '../../app/ui';
-import type { Deliverable } from '../../lib/api';
+import { Button, DetailsList, PageHeader, QueryView, Section } from '../../ui';
+import type { Deliverable } from './deliverable-endpoints';
 import { useFormat } from '../../lib/i18n/use-format';
-import { audienceOf } from '../../lib/roles';
+import { audienceOf } from '@candor/domain';
 import { useMember } from '../me/current-member';
 import { DeliverVersion } from './deliver-version-form';
 import { DeliverableStatusBadge, LateBadge, RoundsText } from './deliverable-labels';

@@ -1,8 +1,8 @@
 import { z } from 'zod/mini';
-import type { Deliverable, DeliverableInput, DeliverablePatch, Rounds } from '../../lib/api';
+import type { Deliverable, DeliverableInput, DeliverablePatch, Rounds } from './deliverable-endpoints';
 import { toLocalInput } from '../../lib/format';
 import { validationMessage as m } from '../../lib/i18n/validation-messages';
-import { CATEGORIES } from '../disclosures/disclosure-schema';
+import { DISCLOSURE_CATEGORIES } from '@candor/domain';
 
 const LOCAL_MOMENT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
 
@@ -68,7 +68,7 @@ export function nextRound(rounds: Rounds): { round: number; billable: boolean } 
 export interface LateDraft {
   engagementId: string;
   deliverableId?: string;
-  category?: (typeof CATEGORIES)[number];
+  category?: (typeof DISCLOSURE_CATEGORIES)[number];
   /** datetime-local value in the reader's time zone */
   occurredAt?: string;
 }
@@ -88,7 +88,7 @@ export function readLateDraft(search: URLSearchParams): LateDraft | null {
   return {
     engagementId,
     ...(UUID.test(deliverableId) ? { deliverableId } : {}),
-    ...((CATEGORIES as readonly string[]).includes(category) ? { category: category as LateDraft['category'] } : {}),
+    ...((DISCLOSURE_CATEGORIES as readonly string[]).includes(category) ? { category: category as LateDraft['category'] } : {}),
     ...(Number.isNaN(occurred.getTime()) ? {} : { occurredAt: toLocalInput(occurred) }),
   };
 }

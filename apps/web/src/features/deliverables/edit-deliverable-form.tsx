@@ -1,11 +1,11 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Button, ErrorAlert, SelectField, SubmitButton, TextAreaField, TextField } from '../../app/ui';
-import type { Deliverable } from '../../lib/api';
+import { Button, ErrorAlert, SelectField, SubmitButton, TextAreaField, TextField } from '../../ui';
+import type { Deliverable } from './deliverable-endpoints';
 import { useFieldError } from '../../lib/i18n/use-field-error';
 import { useFormErrors } from '../../lib/i18n/use-error-messages';
-import { staffOf, useMembers } from '../team/member-queries';
+import { staffOf, useMembers } from '../members/member-queries';
 import { deliverableFormValues, deliverableSchema, toDeliverablePatch, type DeliverableForm } from './deliverable-schema';
 import { useUpdateDeliverable } from './deliverable-queries';
 

@@ -3,11 +3,11 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { Button, ErrorAlert, SelectField, SubmitButton, TextAreaField, TextField } from '../../app/ui';
-import type { Engagement } from '../../lib/api';
+import { Button, ErrorAlert, SelectField, SubmitButton, TextAreaField, TextField } from '../../ui';
+import type { Engagement } from '../engagements/engagement-endpoints';
 import { useErrorMessages } from '../../lib/i18n/use-error-messages';
 import { useFieldError } from '../../lib/i18n/use-field-error';
-import { staffOf, useMembers } from '../team/member-queries';
+import { staffOf, useMembers } from '../members/member-queries';
 import { emptyDeliverable, newDeliverableSchema, toDeliverableInput, type DeliverableForm } from './deliverable-schema';
 import { useCreateDeliverable } from './deliverable-queries';
 

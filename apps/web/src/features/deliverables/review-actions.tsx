@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, ErrorAlert, SubmitButton, SuccessNotice, TextAreaField } from '../../app/ui';
-import type { Deliverable } from '../../lib/api';
+import { Button, ErrorAlert, SubmitButton, SuccessNotice, TextAreaField } from '../../ui';
+import type { Deliverable } from './deliverable-endpoints';
 import { useErrorMessages } from '../../lib/i18n/use-error-messages';
 import { useMember } from '../me/current-member';
 import { nextRound } from './deliverable-schema';

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { Button, ErrorAlert } from '../../app/ui';
-import type { RevisionRequest } from '../../lib/api';
+import { Button, ErrorAlert } from '../../ui';
+import type { RevisionRequest } from './deliverable-endpoints';
 import { useErrorMessages } from '../../lib/i18n/use-error-messages';
 import { useFormat } from '../../lib/i18n/use-format';
 import { TextActionButton } from '../disclosures/inline-form';

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Button, ErrorAlert } from '../../app/ui';
-import { downloadDeliverableFile, type DeliverableFile, type DeliverableVersion } from '../../lib/api';
+import { Button, ErrorAlert } from '../../ui';
+import { downloadDeliverableFile, type DeliverableFile, type DeliverableVersion } from './deliverable-endpoints';
 import { useErrorMessages } from '../../lib/i18n/use-error-messages';
 import { useFormat } from '../../lib/i18n/use-format';
 import { formatBytes } from './deliverable-schema';

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { Button, ErrorAlert, Section } from '../../app/ui';
-import type { Disclosure } from '../../lib/api';
+import { Button, ErrorAlert, Section } from '../../ui';
+import type { Disclosure } from './disclosure-endpoints';
 import { useErrorMessages } from '../../lib/i18n/use-error-messages';
 import { useMember } from '../me/current-member';
 import { useStep } from './disclosure-queries';

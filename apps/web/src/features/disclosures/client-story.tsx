@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DisclosureCategory, DisclosureSeverity } from '../../lib/api';
+import type { DisclosureCategory, DisclosureSeverity } from './disclosure-endpoints';
 import { useFormat } from '../../lib/i18n/use-format';
 
 /** The words the client reads, whether from a saved disclosure or the editor's live values. */

@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { StatusBadge, type Tone } from '../../app/ui';
-import type { DisclosureStatus, FollowUp, Offer } from '../../lib/api';
+import { StatusBadge, type Tone } from '../../ui';
+import type { DisclosureStatus, FollowUp, Offer } from './disclosure-endpoints';
 import { useFormat } from '../../lib/i18n/use-format';
 
 const DISCLOSURE_TONE: Record<DisclosureStatus, Tone> = {

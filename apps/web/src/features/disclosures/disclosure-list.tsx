@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ListSection, StatusBadge } from '../../app/ui';
-import { isStaffDisclosure, type Disclosure, type DisclosureFilter } from '../../lib/api';
+import { ListSection, StatusBadge } from '../../ui';
+import { isStaffDisclosure, type Disclosure, type DisclosureFilter } from './disclosure-endpoints';
 import { useFormat } from '../../lib/i18n/use-format';
 import { DisclosureStatusBadge } from './disclosure-labels';
 import { useDisclosures } from './disclosure-queries';

@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { Loading, PageHeader, QueryView, Section } from '../../app/ui';
-import { isStaffDisclosure, type Disclosure, type StaffDisclosure, type TimelineEntry } from '../../lib/api';
+import { Loading, PageHeader, QueryView, Section } from '../../ui';
+import { isStaffDisclosure, type Disclosure, type StaffDisclosure, type TimelineEntry } from './disclosure-endpoints';
 import { useFormat } from '../../lib/i18n/use-format';
 import { useEngagement } from '../engagements/engagement-queries';
 import { useMember } from '../me/current-member';
-import { useTenant } from '../settings/tenant-queries';
+import { useTenant } from '../tenant/tenant-queries';
 import { ClientActions } from './client-actions';
 import { ClientStory } from './client-story';
 import { DisclosureEditor } from './disclosure-editor';

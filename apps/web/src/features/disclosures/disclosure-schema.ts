@@ -1,12 +1,8 @@
 import { z } from 'zod/mini';
-import type { DisclosureInput, DisclosurePatch, OfferInput, OfferKind, StaffDisclosure } from '../../lib/api';
+import { DETECTED_BY, DISCLOSURE_CATEGORIES, DISCLOSURE_SEVERITIES, offerValueProblem as domainOfferProblem, type OfferKind } from '@candor/domain';
+import type { DisclosureInput, DisclosurePatch, OfferInput, StaffDisclosure } from './disclosure-endpoints';
 import { toLocalInput } from '../../lib/format';
 import { validationMessage as m } from '../../lib/i18n/validation-messages';
-
-export const CATEGORIES = ['missed_deadline', 'copy_error', 'misunderstood_brief', 'double_booking', 'missed_sign_off', 'data_handling', 'other'] as const;
-export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
-export const DETECTED_BY = ['self', 'teammate', 'client'] as const;
-export const OFFER_KINDS = ['discount_next_project', 'free_hours', 'deadline_extension', 'credit', 'refund', 'free_revision'] as const;
 
 /** What an offer's value means, which decides the input the editor shows for it. */
 export type OfferUnit = 'percent' | 'hours' | 'days' | 'money' | 'none';
@@ -20,25 +16,14 @@ export const OFFER_UNIT: Record<OfferKind, OfferUnit> = {
   free_revision: 'none',
 };
 
-const WHOLE = /^\d+$/;
-const DECIMAL = /^\d+(\.\d{1,2})?$/;
-
-/** The same value rules as the API (libs/domain offerValueProblem), as catalog keys. */
+/**
+ * The API's own offer rule (libs/domain), as a catalog key. Only what the kind takes is checked: the
+ * editor sends no currency but for money, and no value for a free revision.
+ */
 export function offerValueProblem(kind: OfferKind, value: string, currency: string) {
-  const number = Number(value);
-  switch (OFFER_UNIT[kind]) {
-    case 'percent':
-      return WHOLE.test(value) && number >= 1 && number <= 100 ? null : m('offerPercent');
-    case 'hours':
-      return DECIMAL.test(value) && number > 0 ? null : m('offerHours');
-    case 'days':
-      return WHOLE.test(value) && number >= 1 ? null : m('offerDays');
-    case 'money':
-      if (!DECIMAL.test(value) || number <= 0) return m('offerMoney');
-      return /^[A-Z]{3}$/.test(currency) ? null : m('offerCurrency');
-    case 'none':
-      return null;
-  }
+  const unit = OFFER_UNIT[kind];
+  const problem = domainOfferProblem(kind, unit === 'none' ? '' : value, unit === 'money' ? currency : '');
+  return problem ? m(problem) : null;
 }
 
 const text = (max: number) => z.string().check(z.trim(), z.maxLength(max, m('textTooLong')));
@@ -88,8 +73,8 @@ export type InternalForm = z.infer<typeof internalSchema>;
 
 export const disclosureSchema = z
   .object({
-    category: z.enum(CATEGORIES),
-    severity: z.enum(SEVERITIES),
+    category: z.enum(DISCLOSURE_CATEGORIES),
+    severity: z.enum(DISCLOSURE_SEVERITIES),
     detectedBy: z.enum(DETECTED_BY),
     occurredAt: z.string().check(z.regex(LOCAL_MOMENT, m('momentRequired'))),
     discoveredAt: z.string().check(z.regex(LOCAL_MOMENT, m('momentRequired'))),
@@ -107,8 +92,6 @@ export const disclosureSchema = z
   );
 
 export type DisclosureForm = z.infer<typeof disclosureSchema>;
-
-
 
 export function internalValues(disclosure: StaffDisclosure): InternalForm {
   return {

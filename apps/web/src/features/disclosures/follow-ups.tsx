@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert, SubmitButton, SuccessNotice, TextAreaField } from '../../app/ui';
-import type { Disclosure, FollowUp } from '../../lib/api';
+import { ErrorAlert, SubmitButton, SuccessNotice, TextAreaField } from '../../ui';
+import type { Disclosure, FollowUp } from './disclosure-endpoints';
 import { useErrorMessages } from '../../lib/i18n/use-error-messages';
 import { useFormat } from '../../lib/i18n/use-format';
 import { FollowUpStatusBadge } from './disclosure-labels';

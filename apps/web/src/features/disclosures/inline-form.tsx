@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, ErrorAlert, SubmitButton, TextAreaField } from '../../app/ui';
+import { Button, ErrorAlert, SubmitButton, TextAreaField } from '../../ui';
 import { useErrorMessages } from '../../lib/i18n/use-error-messages';
 
 /**

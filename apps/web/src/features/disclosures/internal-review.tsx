@@ -2,11 +2,11 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Button, ErrorAlert, Section, SubmitButton, SuccessNotice, TextAreaField } from '../../app/ui';
-import { updateDisclosure, type StaffDisclosure } from '../../lib/api';
+import { Button, ErrorAlert, Section, SubmitButton, SuccessNotice, TextAreaField } from '../../ui';
+import { updateDisclosure, type StaffDisclosure } from './disclosure-endpoints';
 import { useErrorMessages } from '../../lib/i18n/use-error-messages';
 import { useFieldError } from '../../lib/i18n/use-field-error';
-import { staffOf, useMembers } from '../team/member-queries';
+import { staffOf, useMembers } from '../members/member-queries';
 import { useDisclosureChange } from './disclosure-queries';
 import { internalSchema, internalValues, type InternalForm } from './disclosure-schema';
 

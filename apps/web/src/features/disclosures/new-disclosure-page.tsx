@@ -1,13 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { EmptyState, Loading, PageHeader, QueryView } from '../../app/ui';
-import type { Engagement } from '../../lib/api';
+import { EmptyState, Loading, PageHeader, QueryView } from '../../ui';
+import type { Engagement } from '../engagements/engagement-endpoints';
 import { toLocalInput } from '../../lib/format';
 import { useFormat } from '../../lib/i18n/use-format';
 import { useDeliverable } from '../deliverables/deliverable-queries';
 import { readLateDraft, type LateDraft } from '../deliverables/deliverable-schema';
 import { useEngagement } from '../engagements/engagement-queries';
-import { useTenant } from '../settings/tenant-queries';
+import { useTenant } from '../tenant/tenant-queries';
 import { DisclosureEditor, type DisclosureDraft } from './disclosure-editor';
 
 function StartDisclosure({ engagementId, draft }: { engagementId: string; draft?: DisclosureDraft }) {

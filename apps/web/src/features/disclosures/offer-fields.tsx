@@ -1,9 +1,10 @@
 import { useWatch, type Control, type FieldErrors, type Path, type UseFormRegister } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { SelectField, TextField } from '../../app/ui';
-import type { OfferKind } from '../../lib/api';
+import { SelectField, TextField } from '../../ui';
+import type { OfferKind } from './disclosure-endpoints';
 import { useFieldError } from '../../lib/i18n/use-field-error';
-import { OFFER_KINDS, OFFER_UNIT, type OfferForm } from './disclosure-schema';
+import { OFFER_KINDS } from '@candor/domain';
+import { OFFER_UNIT, type OfferForm } from './disclosure-schema';
 
 type WithOffer = { offer: OfferForm };
 

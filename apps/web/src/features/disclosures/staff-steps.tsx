@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, ErrorAlert, SubmitButton, TextAreaField, TextField } from '../../app/ui';
-import type { StaffDisclosure } from '../../lib/api';
+import { Button, ErrorAlert, SubmitButton, TextAreaField, TextField } from '../../ui';
+import type { StaffDisclosure } from './disclosure-endpoints';
 import { toLocalInput } from '../../lib/format';
 import { useErrorMessages } from '../../lib/i18n/use-error-messages';
 import { useStep } from './disclosure-queries';

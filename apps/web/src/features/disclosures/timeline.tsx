@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert, SelectField, SubmitButton, TextAreaField } from '../../app/ui';
-import type { CommentVisibility, Disclosure, TimelineEntry } from '../../lib/api';
+import { ErrorAlert, SelectField, SubmitButton, TextAreaField } from '../../ui';
+import type { CommentVisibility, Disclosure, TimelineEntry } from './disclosure-endpoints';
 import { useErrorMessages } from '../../lib/i18n/use-error-messages';
 import { useFormat } from '../../lib/i18n/use-format';
 import { useComment } from './disclosure-queries';

@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import { Button, DetailsList, ErrorAlert, QueryView } from '../../app/ui';
-import type { Engagement } from '../../lib/api';
+import { Button, DetailsList, ErrorAlert, QueryView } from '../../ui';
+import type { Engagement } from './engagement-endpoints';
 import { useErrorMessages } from '../../lib/i18n/use-error-messages';
 import { useFormat } from '../../lib/i18n/use-format';
-import { decidesWeeks } from '../../lib/roles';
+import { decidesWeeks } from '@candor/domain';
 import { useMember } from '../me/current-member';
 import { useAcceptConfidentiality, useRates } from './engagement-queries';
 

@@ -1,12 +1,13 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Button, ErrorAlert, SelectField, SubmitButton, TextAreaField, TextField } from '../../app/ui';
+import { Button, ErrorAlert, SelectField, SubmitButton, TextAreaField, TextField } from '../../ui';
 import { useFieldError } from '../../lib/i18n/use-field-error';
 import { useFormErrors } from '../../lib/i18n/use-error-messages';
-import { useClientAccounts } from '../clients/client-queries';
-import { useMembers } from '../team/member-queries';
-import { AGREEMENT_FIELDS, ENGAGEMENT_FIELDS, ENGAGEMENT_STATUSES, engagementSchema, type EngagementForm as Values } from './engagement-schema';
+import { useClientAccounts } from '../client-accounts/client-queries';
+import { useMembers } from '../members/member-queries';
+import { ENGAGEMENT_STATUSES } from '@candor/domain';
+import { AGREEMENT_FIELDS, ENGAGEMENT_FIELDS, engagementSchema, type EngagementForm as Values } from './engagement-schema';
 
 /**
  * An engagement's terms, for creating one (client, currency and starting rate included) and for

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
-import type { Engagement } from '../../lib/api';
+import { NamedRow } from '../../ui';
+import type { Engagement } from './engagement-endpoints';
 import { useFormat } from '../../lib/i18n/use-format';
-import { EngagementStatusBadge } from '../time/status-badges';
+import { EngagementStatusBadge } from '../work-logs/status-badges';
 
 /** Engagements with their client, status, rate and, for a retainer, this month's use. */
 export function EngagementList({ engagements, showClient = true }: { engagements: Engagement[]; showClient?: boolean }) {
@@ -11,15 +11,12 @@ export function EngagementList({ engagements, showClient = true }: { engagements
   return (
     <ul className="list" data-testid="engagement-list">
       {engagements.map((engagement) => (
-        <li key={engagement.id} className="list-row">
-          <span className="avatar" aria-hidden="true">
-            {engagement.name.trim().charAt(0).toUpperCase()}
-          </span>
-          <div className="list-main">
-            <Link to={`/engagements/${engagement.id}`} className="list-title">
-              {engagement.name}
-            </Link>
-            <p className="list-meta">
+        <NamedRow
+          key={engagement.id}
+          name={engagement.name}
+          to={`/engagements/${engagement.id}`}
+          meta={
+            <>
               <EngagementStatusBadge status={engagement.status} />
               {showClient ? <span>{engagement.clientName}</span> : null}
               {engagement.retainer ? (
@@ -30,14 +27,10 @@ export function EngagementList({ engagements, showClient = true }: { engagements
                   })}
                 </span>
               ) : null}
-            </p>
-          </div>
-          <p className="list-aside">
-            {engagement.currentRate
-              ? t('engagements.perHour', { rate: format.money(engagement.currentRate.hourlyRate, engagement.currency) })
-              : null}
-          </p>
-        </li>
+            </>
+          }
+          aside={engagement.currentRate ? t('engagements.perHour', { rate: format.money(engagement.currentRate.hourlyRate, engagement.currency) }) : null}
+        />
       ))}
     </ul>
   );

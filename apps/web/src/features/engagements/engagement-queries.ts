@@ -1,17 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  acceptConfidentiality,
-  addRate,
-  createEngagement,
-  getEngagement,
-  listEngagements,
-  listRates,
-  updateEngagement,
-  type EngagementFilter,
-  type EngagementInput,
-  type EngagementPatch,
-  type RateInput,
-} from '../../lib/api';
+import { acceptConfidentiality, addRate, createEngagement, getEngagement, listEngagements, listRates, updateEngagement, type EngagementFilter, type EngagementInput, type EngagementPatch, type RateInput } from './engagement-endpoints';
 
 export const engagementKeys = {
   all: ['engagements'] as const,

@@ -1,4 +1,4 @@
-import type { Engagement } from '../../lib/api';
+import type { Engagement } from './engagement-endpoints';
 import { engagementFormValues, engagementSchema, toEngagementInput, toEngagementPatch, toRateInput } from './engagement-schema';
 
 const engagement = {

@@ -1,8 +1,8 @@
 import { z } from 'zod/mini';
-import type { Engagement, EngagementInput, EngagementPatch, EngagementStatus, RateInput } from '../../lib/api';
+import { ENGAGEMENT_STATUSES } from '@candor/domain';
+import type { Engagement, EngagementInput, EngagementPatch, RateInput } from './engagement-endpoints';
 import { validationMessage as m } from '../../lib/i18n/validation-messages';
 
-export const ENGAGEMENT_STATUSES = ['active', 'paused', 'completed'] as const satisfies readonly EngagementStatus[];
 export const AGREEMENT_FIELDS = ['expectations', 'communication', 'responseTimes', 'informationNeeded'] as const;
 
 // The API's own rules (money as a decimal string with at most two places), checked before sending.

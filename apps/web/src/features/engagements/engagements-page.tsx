@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, EmptyState, PageHeader, QueryView, Section } from '../../app/ui';
-import { audienceOf, canManageClients } from '../../lib/roles';
+import { Button, EmptyState, PageHeader, QueryView, Section } from '../../ui';
+import { audienceOf, canManageClients } from '@candor/domain';
 import { useMember } from '../me/current-member';
 import { EngagementList } from './engagement-list';
 import { NewEngagement } from './engagement-management';

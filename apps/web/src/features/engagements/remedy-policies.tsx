@@ -4,19 +4,21 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod/mini';
-import { Button, EmptyState, ErrorAlert, QueryView, Section, SelectField, SubmitButton, TextAreaField, TextField } from '../../app/ui';
-import { deleteRemedyPolicy, listRemedyPolicies, saveRemedyPolicy, type DisclosureCategory, type Engagement, type RemedyPolicy } from '../../lib/api';
+import { Button, EmptyState, ErrorAlert, QueryView, Section, SelectField, SubmitButton, TextAreaField, TextField } from '../../ui';
+import { deleteRemedyPolicy, listRemedyPolicies, saveRemedyPolicy, type DisclosureCategory, type RemedyPolicy } from '../disclosures/disclosure-endpoints';
+import { type Engagement } from './engagement-endpoints';
 import { useErrorMessages } from '../../lib/i18n/use-error-messages';
 import { useFieldError } from '../../lib/i18n/use-field-error';
 import { validationMessage as m } from '../../lib/i18n/validation-messages';
-import { canManageClients } from '../../lib/roles';
+import { canManageClients } from '@candor/domain';
 import { useOfferText } from '../disclosures/disclosure-labels';
-import { CATEGORIES, emptyOffer, offerFields, toOfferInput } from '../disclosures/disclosure-schema';
+import { DISCLOSURE_CATEGORIES } from '@candor/domain';
+import { emptyOffer, offerFields, toOfferInput } from '../disclosures/disclosure-schema';
 import { OfferFields } from '../disclosures/offer-fields';
 import { useMember } from '../me/current-member';
 
 const policySchema = z.object({
-  category: z.enum(CATEGORIES),
+  category: z.enum(DISCLOSURE_CATEGORIES),
   remedyPlan: z.string().check(z.trim(), z.minLength(1, m('textRequired'))),
   remedyDueHours: z.string().check(z.regex(/^\d+$/, m('textRequired'))),
   offer: offerFields,
@@ -59,7 +61,7 @@ function PolicyEditor({ engagement, policy, onDone }: { engagement: Engagement; 
       <ErrorAlert messages={save.isError ? errorMessages(save.error) : []} />
       <div className="field-row">
         <SelectField label={t('disclosure.editor.category')} disabled={!!policy} {...form.register('category')}>
-          {CATEGORIES.map((value) => (
+          {DISCLOSURE_CATEGORIES.map((value) => (
             <option key={value} value={value}>
               {t(`disclosure.category.${value}`)}
             </option>

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useContext, type ReactNode } from 'react';
-import { getMe, updateMe, type Me } from '../../lib/api';
+import { getMe, updateMe, type Me } from './me-endpoints';
 
 export const ME_QUERY_KEY = ['me'] as const;
 

@@ -1,4 +1,4 @@
-import type { ShareLink } from '../../lib/api';
+import type { ShareLink } from './timesheet-endpoints';
 
 export type ShareLinkState = 'active' | 'expired' | 'revoked';
 

@@ -1,4 +1,4 @@
-import type { TimesheetPeriod } from '../../lib/api';
+import type { TimesheetPeriod } from './timesheet-endpoints';
 import { addDays, mondayOf } from '../../lib/format';
 
 export type PeriodKind = TimesheetPeriod['period'];

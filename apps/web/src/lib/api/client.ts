@@ -128,3 +128,6 @@ export async function unwrapVoid(call: Promise<ApiResult<unknown>>): Promise<voi
   }
   if (!result.response.ok) throw ApiError.fromResponse(result.response.status, result.error);
 }
+
+/** The path parameters of a route under `/{id}`. */
+export const byId = (id: string) => ({ params: { path: { id } } });

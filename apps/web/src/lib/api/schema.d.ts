@@ -970,7 +970,10 @@ export interface paths {
         /** Disclosures, newest first (keyset cursor); clients see their own account and no drafts */
         get: operations["DisclosuresController_list_v1"];
         put?: never;
-        /** Draft a disclosure on an engagement; an agreed remedy for the category starts it (staff) */
+        /**
+         * Draft a disclosure on an engagement; an agreed remedy for the category starts it (staff)
+         * @description With `offer` and `then`, the offer is made and the step taken in the same transaction: if either is refused, nothing is written.
+         */
         post: operations["DisclosuresController_create_v1"];
         delete?: never;
         options?: never;
@@ -992,7 +995,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Edit a disclosure: facts until disclosed, the remedy until proposed, internal notes until closed (staff) */
+        /**
+         * Edit a disclosure: facts until disclosed, the remedy until proposed, internal notes until closed (staff)
+         * @description With `offer` and `then`, the offer is made and the step taken in the same transaction: if either is refused, nothing is written.
+         */
         patch: operations["DisclosuresController_update_v1"];
         trace?: never;
     };
@@ -2705,6 +2711,26 @@ export interface components {
             items: (components["schemas"]["DisclosureStaffResponse"] | components["schemas"]["DisclosureClientResponse"])[];
             nextCursor: string | null;
         };
+        CreateOfferDto: {
+            /** @enum {string} */
+            kind: "discount_next_project" | "free_hours" | "deadline_extension" | "credit" | "refund" | "free_revision";
+            /**
+             * @description percent (discount_next_project, 1-100), hours (free_hours), days (deadline_extension) or money (credit, refund: up to 2 decimals); none for free_revision
+             * @example 10
+             */
+            value?: string;
+            /**
+             * @description for credit and refund only
+             * @example EUR
+             */
+            currency?: string;
+            note?: string;
+            /**
+             * @description defaults to 14 days from now
+             * @example 2026-12-07T17:00:00Z
+             */
+            expiresAt?: string;
+        };
         CreateDisclosureDto: {
             /** @description what it means for the client (client-facing) */
             impact?: string;
@@ -2725,6 +2751,13 @@ export interface components {
             lessonsLearned?: string;
             /** @description internal: what we change so it does not happen again */
             preventiveActions?: string;
+            /** @description an offer made with the draft; it reaches the client when the disclosure does */
+            offer?: components["schemas"]["CreateOfferDto"];
+            /**
+             * @description the lifecycle step taken right after saving; if it is refused, nothing is written
+             * @enum {string}
+             */
+            then?: "submit_for_review" | "disclose";
             /** Format: uuid */
             engagementId: string;
             /** @enum {string} */
@@ -2778,6 +2811,13 @@ export interface components {
             lessonsLearned?: string;
             /** @description internal: what we change so it does not happen again */
             preventiveActions?: string;
+            /** @description an offer made with the draft; it reaches the client when the disclosure does */
+            offer?: components["schemas"]["CreateOfferDto"];
+            /**
+             * @description the lifecycle step taken right after saving; if it is refused, nothing is written
+             * @enum {string}
+             */
+            then?: "submit_for_review" | "disclose";
             /** @enum {string} */
             category?: "missed_deadline" | "copy_error" | "misunderstood_brief" | "double_booking" | "missed_sign_off" | "data_handling" | "other";
             /** @enum {string} */
@@ -2799,26 +2839,6 @@ export interface components {
              * @enum {string}
              */
             visibility: "client" | "internal";
-        };
-        CreateOfferDto: {
-            /** @enum {string} */
-            kind: "discount_next_project" | "free_hours" | "deadline_extension" | "credit" | "refund" | "free_revision";
-            /**
-             * @description percent (discount_next_project, 1-100), hours (free_hours), days (deadline_extension) or money (credit, refund: up to 2 decimals); none for free_revision
-             * @example 10
-             */
-            value?: string;
-            /**
-             * @description for credit and refund only
-             * @example EUR
-             */
-            currency?: string;
-            note?: string;
-            /**
-             * @description defaults to 14 days from now
-             * @example 2026-12-07T17:00:00Z
-             */
-            expiresAt?: string;
         };
         ReturnToDraftDto: {
             /** @description what the author should change (internal) */
@@ -5469,8 +5489,15 @@ export interface operations {
                     "application/json": components["schemas"]["DisclosureStaffResponse"];
                 };
             };
-            /** @description missing facts, unknown category or severity, times out of order */
+            /** @description missing facts, unknown category or severity, times out of order, an offer that does not fit its kind, a step refused */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `then: disclose` while the tenant requires a manager review */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5543,7 +5570,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description the field can no longer change in this state */
+            /** @description the field can no longer change in this state, or the step is not allowed from it */
             409: {
                 headers: {
                     [name: string]: unknown;

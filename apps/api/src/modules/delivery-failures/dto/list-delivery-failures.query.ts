@@ -1,9 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
+import { DELIVERY_TROUBLE_STATES, type DeliveryTroubleState } from '@candor/domain';
 import { PageQuery } from '../../../common/page.query';
 
-export const DELIVERY_TROUBLE_STATES = ['failed', 'retrying'] as const;
-export type DeliveryTroubleState = (typeof DELIVERY_TROUBLE_STATES)[number];
 
 export class ListDeliveryFailuresQuery extends PageQuery {
   @ApiPropertyOptional({ enum: DELIVERY_TROUBLE_STATES, description: 'only failed for good, or only being retried; both when absent' })

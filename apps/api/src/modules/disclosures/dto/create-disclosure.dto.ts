@@ -1,11 +1,15 @@
-import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType, OmitType } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { DETECTED_BY, DISCLOSURE_CATEGORIES, DISCLOSURE_SEVERITIES, type DetectedBy, type DisclosureCategory, type DisclosureSeverity } from '@candor/domain';
 import { DisclosureTextDto } from './disclosure-text.dto';
+import { DraftNextDto } from './draft-next.dto';
 import { IsIsoDateTime } from '../../../common/validation/iso-date';
 
-/** A new draft. Client-facing words and internal notes come from DisclosureTextDto; the facts are required. */
-export class CreateDisclosureDto extends OmitType(DisclosureTextDto, ['whatHappened'] as const) {
+/**
+ * A new draft. Client-facing words and internal notes come from DisclosureTextDto; the facts are required;
+ * an offer and a next step may come with it (DraftNextDto).
+ */
+export class CreateDisclosureDto extends IntersectionType(OmitType(DisclosureTextDto, ['whatHappened'] as const), DraftNextDto) {
   @ApiProperty({ format: 'uuid' })
   @IsUUID('4', { message: 'engagementId must be an engagement id' })
   engagementId: string;

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength, Validate, ValidatorConstraint, type ValidationArguments, type ValidatorConstraintInterface } from 'class-validator';
-import { OFFER_KINDS, offerValueProblem, type OfferKind } from '@candor/domain';
+import { OFFER_KINDS, offerProblemMessage, offerValueProblem, type OfferKind } from '@candor/domain';
 import { IsIsoDateTime } from '../../../common/validation/iso-date';
 
 /** Checks value and currency together against the kind, with the domain's wording. */
@@ -13,7 +13,8 @@ class OfferValueRule implements ValidatorConstraintInterface {
 
   defaultMessage(args: ValidationArguments): string {
     const dto = args.object as CreateOfferDto;
-    return offerValueProblem(dto.kind, dto.value, dto.currency) ?? 'value is not valid for this kind of offer';
+    const problem = offerValueProblem(dto.kind, dto.value, dto.currency);
+    return problem ? offerProblemMessage(problem, dto.kind) : 'value is not valid for this kind of offer';
   }
 }
 

@@ -1,26 +1,24 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import { DISCLOSURE_CATEGORIES } from '@candor/domain';
+import { DISCLOSURE_CATEGORIES, FOLLOW_UP_KINDS, FOLLOW_UP_STATUSES } from '@candor/domain';
 
-const STATUSES = ['pending', 'done', 'skipped'] as const;
-const KINDS = ['client_check_in', 'team_retrospective'] as const;
 
 export class ListFollowUpsQuery {
-  @ApiPropertyOptional({ enum: STATUSES, default: 'pending' })
+  @ApiPropertyOptional({ enum: FOLLOW_UP_STATUSES, default: 'pending' })
   @IsOptional()
-  @IsIn(STATUSES, { message: `status must be one of ${STATUSES.join(', ')}` })
-  status?: (typeof STATUSES)[number];
+  @IsIn(FOLLOW_UP_STATUSES, { message: `status must be one of ${FOLLOW_UP_STATUSES.join(', ')}` })
+  status?: (typeof FOLLOW_UP_STATUSES)[number];
 
-  @ApiPropertyOptional({ enum: KINDS })
+  @ApiPropertyOptional({ enum: FOLLOW_UP_KINDS })
   @IsOptional()
-  @IsIn(KINDS, { message: `kind must be one of ${KINDS.join(', ')}` })
-  kind?: (typeof KINDS)[number];
+  @IsIn(FOLLOW_UP_KINDS, { message: `kind must be one of ${FOLLOW_UP_KINDS.join(', ')}` })
+  kind?: (typeof FOLLOW_UP_KINDS)[number];
 }
 
 export class FollowUpListItemResponse {
   @ApiProperty() id: string;
-  @ApiProperty({ enum: KINDS }) kind: string;
-  @ApiProperty({ enum: STATUSES }) status: string;
+  @ApiProperty({ enum: FOLLOW_UP_KINDS }) kind: string;
+  @ApiProperty({ enum: FOLLOW_UP_STATUSES }) status: string;
   @ApiProperty() dueAt: Date;
   @ApiProperty() disclosureId: string;
   @ApiProperty({ enum: DISCLOSURE_CATEGORIES }) category: string;

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsUUID, IsOptional, IsString, Matches, Max, MaxLength, Min, Validate, ValidatorConstraint, type ValidationArguments, type ValidatorConstraintInterface } from 'class-validator';
-import { DISCLOSURE_CATEGORIES, OFFER_KINDS, offerValueProblem, type OfferKind } from '@candor/domain';
+import { DISCLOSURE_CATEGORIES, OFFER_KINDS, offerProblemMessage, offerValueProblem, type OfferKind } from '@candor/domain';
 
 @ValidatorConstraint({ name: 'policyOffer' })
 class PolicyOfferRule implements ValidatorConstraintInterface {
@@ -14,7 +14,9 @@ class PolicyOfferRule implements ValidatorConstraintInterface {
 
   private problem(dto: RemedyPolicyDto): string | null {
     if (!dto.offerKind) return dto.offerValue || dto.offerCurrency ? 'offerValue and offerCurrency need an offerKind' : null;
-    return OFFER_KINDS.includes(dto.offerKind) ? offerValueProblem(dto.offerKind, dto.offerValue, dto.offerCurrency) : null;
+    if (!OFFER_KINDS.includes(dto.offerKind)) return null;
+    const problem = offerValueProblem(dto.offerKind, dto.offerValue, dto.offerCurrency);
+    return problem ? offerProblemMessage(problem, dto.offerKind) : null;
   }
 }
 

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsInt, IsIn, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { COMMENT_VISIBILITIES } from '@candor/domain';
 import { IsIsoDateTime } from '../../../common/validation/iso-date';
 
 export class ProposeRemedyDto {
@@ -64,7 +65,6 @@ export class CheckInDto {
   comment?: string;
 }
 
-export const COMMENT_VISIBILITIES = ['client', 'internal'] as const;
 
 export class DisclosureCommentDto {
   @ApiProperty()

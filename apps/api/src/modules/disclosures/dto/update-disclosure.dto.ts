@@ -1,17 +1,18 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsUUID } from 'class-validator';
 import { DETECTED_BY, DISCLOSURE_CATEGORIES, DISCLOSURE_SEVERITIES, type DetectedBy, type DisclosureCategory, type DisclosureSeverity } from '@candor/domain';
 import { DisclosureTextDto } from './disclosure-text.dto';
+import { DraftNextDto } from './draft-next.dto';
 import { NullMeansUnchanged } from '../../../common/errors/hostile-input.pipe';
 import { IsIsoDateTime } from '../../../common/validation/iso-date';
 
 /**
  * Changes to a disclosure. What the client has read stays as they read it: the facts are editable
  * until disclosure, the remedy until it is proposed, internal notes until the disclosure is closed.
- * A null reads as "no change", except for remedyDueAt, which it clears.
+ * A null reads as "no change", except for remedyDueAt, which it clears. An offer and a next step may come with it.
  */
 @NullMeansUnchanged()
-export class UpdateDisclosureDto extends DisclosureTextDto {
+export class UpdateDisclosureDto extends IntersectionType(DisclosureTextDto, DraftNextDto) {
   @ApiPropertyOptional({ enum: DISCLOSURE_CATEGORIES })
   @IsOptional()
   @IsIn(DISCLOSURE_CATEGORIES, { message: `category must be one of ${DISCLOSURE_CATEGORIES.join(', ')}` })

@@ -15,11 +15,11 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { ENGAGEMENT_STATUSES } from '@candor/domain';
 import { IsDecimalAmount } from '../../../common/validation/decimal-amount';
 import { IsIsoDate } from '../../../common/validation/iso-date';
 import { WorkingAgreementDto } from './working-agreement.dto';
 
-export const ENGAGEMENT_STATUSES = ['active', 'paused', 'completed'] as const;
 
 export class CreateEngagementDto {
   @ApiProperty({ format: 'uuid' })

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ENGAGEMENT_STATUSES } from './create-engagement.dto';
+import { ENGAGEMENT_STATUSES } from '@candor/domain';
 import { WorkingAgreementDto } from './working-agreement.dto';
 
 export class PersonResponse {

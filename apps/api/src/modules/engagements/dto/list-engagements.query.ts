@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
-import { ENGAGEMENT_STATUSES } from './create-engagement.dto';
+import { ENGAGEMENT_STATUSES } from '@candor/domain';
 
 export class ListEngagementsQuery {
   @ApiPropertyOptional({ format: 'uuid' })

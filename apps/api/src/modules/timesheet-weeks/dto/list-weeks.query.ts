@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { WEEK_STATUSES } from '@candor/domain';
 
-export const WEEK_STATUSES = ['submitted', 'disputed', 'approved'] as const;
 
 export class ListWeeksQuery {
   @ApiPropertyOptional({ format: 'uuid' })

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { WEEK_STATUSES } from '@candor/domain';
 import { PersonResponse } from '../../engagements/dto/engagement.response';
 import { WorkLogResponse } from '../../work-logs/dto/work-log.response';
-import { WEEK_STATUSES } from './list-weeks.query';
 
 export class WeekResponse {
   @ApiProperty() id: string;

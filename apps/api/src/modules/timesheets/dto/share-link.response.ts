@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { REPORT_PERIODS } from './timesheet.query';
+import { REPORT_PERIODS } from '@candor/domain';
 
 export class ShareLinkResponse {
   @ApiProperty() id: string;

@@ -1,8 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
+import { REPORT_PERIODS } from '@candor/domain';
 import { IsIsoDate } from '../../../common/validation/iso-date';
 
-export const REPORT_PERIODS = ['week', 'month'] as const;
 
 export class TimesheetQuery {
   @ApiProperty({ enum: REPORT_PERIODS })

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { REPORT_PERIODS } from '@candor/domain';
 import { WorkLogResponse } from '../../work-logs/dto/work-log.response';
-import { REPORT_PERIODS } from './timesheet.query';
 
 export class TimesheetEngagementResponse {
   @ApiProperty() id: string;

@@ -1,9 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { WORK_LOG_STATUSES } from '@candor/domain';
 import { PageQuery } from '../../../common/page.query';
 import { IsIsoDate } from '../../../common/validation/iso-date';
 
-export const WORK_LOG_STATUSES = ['draft', 'submitted', 'disputed', 'locked'] as const;
 
 export class ListWorkLogsQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid' })

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { WORK_LOG_STATUSES } from '@candor/domain';
 import { PersonResponse } from '../../engagements/dto/engagement.response';
-import { WORK_LOG_STATUSES } from './list-work-logs.query';
 
 export class WorkLogResponse {
   @ApiProperty() id: string;
