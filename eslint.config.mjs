@@ -58,8 +58,12 @@ export default defineConfig(
     rules: {
       '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-require-imports': 'off',
-      // Off in tests: jest's asymmetric matchers (expect.any, expect.stringContaining) are typed any.
+      // Off in tests: jest's asymmetric matchers (expect.any, expect.stringContaining) and the calls a
+      // jest.fn() records are typed any.
       '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      // A test may say a value is there with `!`: were it missing, the test fails anyway.
+      '@typescript-eslint/no-non-null-assertion': 'off',
     },
   },
   {
