@@ -259,15 +259,22 @@ const ENTRIES: DemoEntry[] = [
   },
 ];
 
+/** A demo user's id by email; the users are seeded first, so a missing one is a broken seed. */
+function userId(users: Map<string, string>, email: string): string {
+  const id = users.get(email);
+  if (!id) throw new Error(`seed: no user ${email}`);
+  return id;
+}
+
 /** The demo's engagements, their rates and assistants, and several weeks of time: approved, waiting for the client, and this week's drafts. */
 async function seedWorkLogging(
   manager: EntityManager,
   tenantId: string,
   users: Map<string, string>,
 ): Promise<void> {
-  const owner = users.get("owner@demo.candor.test")!;
-  const assistant = users.get("assistant@demo.candor.test")!;
-  const clientAdmin = users.get("client.admin@demo.candor.test")!;
+  const owner = userId(users, "owner@demo.candor.test");
+  const assistant = userId(users, "assistant@demo.candor.test");
+  const clientAdmin = userId(users, "client.admin@demo.candor.test");
   const [{ acme }]: { acme: string }[] = await manager.query(
     `SELECT id AS acme FROM client_accounts WHERE tenant_id = $1 AND name = 'Acme Bakery'`,
     [tenantId],
@@ -425,7 +432,7 @@ async function seedWorkLogging(
 
   const logIds: string[] = [];
   for (const entry of ENTRIES) {
-    const state = WEEK_STATES[entry.engagement][entry.week]!;
+    const state = WEEK_STATES[entry.engagement][entry.week];
     const id = randomUUID();
     const rows: unknown[] = await manager.query(
       `WITH span AS (SELECT ($5::date + $6::int + $7::time) AT TIME ZONE t.time_zone AS s FROM tenants t WHERE t.id = $1)
@@ -453,10 +460,10 @@ async function seedWorkLogging(
   }
 
   // The edit trail and a settled dispute, so the client's week pages show both.
-  const [edited] = (await manager.query(
+  const [edited] = await manager.query<{ id: string; notes: string }[]>(
     `SELECT id, notes FROM work_logs WHERE tenant_id = $1 AND engagement_id = $2 AND status = 'submitted' ORDER BY started_at LIMIT 1`,
     [tenantId, engagements.social],
-  )) as { id: string; notes: string }[];
+  );
   if (edited) {
     const before = edited.notes.replace("in English and German", "in English");
     await manager.query(
@@ -472,10 +479,10 @@ async function seedWorkLogging(
       ],
     );
   }
-  const [disputed] = (await manager.query(
+  const [disputed] = await manager.query<{ id: string }[]>(
     `SELECT id FROM work_logs WHERE tenant_id = $1 AND engagement_id = $2 AND status = 'locked' ORDER BY started_at DESC LIMIT 1`,
     [tenantId, engagements.social],
-  )) as { id: string }[];
+  );
   if (disputed) {
     // Between the week's submission (Monday 09:15) and its approval (Tuesday 11:15).
     const comment = (
@@ -538,11 +545,11 @@ async function seedDisclosures(
   tenantId: string,
   users: Map<string, string>,
 ): Promise<void> {
-  const owner = users.get("owner@demo.candor.test")!;
-  const lead = users.get("manager@demo.candor.test")!;
-  const ada = users.get("assistant@demo.candor.test")!;
-  const clara = users.get("client.admin@demo.candor.test")!;
-  const colin = users.get("client.member@demo.candor.test")!;
+  const owner = userId(users, "owner@demo.candor.test");
+  const lead = userId(users, "manager@demo.candor.test");
+  const ada = userId(users, "assistant@demo.candor.test");
+  const clara = userId(users, "client.admin@demo.candor.test");
+  const colin = userId(users, "client.member@demo.candor.test");
   const rows: { id: string; name: string; client: string }[] =
     await manager.query(
       `SELECT e.id, e.name, e.client_account_id AS client FROM engagements e JOIN client_accounts c ON c.tenant_id = e.tenant_id AND c.id = e.client_account_id
@@ -1082,7 +1089,7 @@ async function main() {
   try {
     const exists = await dataSource
       .getRepository(User)
-      .existsBy({ email: DEMO_USERS[0]!.email });
+      .existsBy({ email: DEMO_USERS[0].email });
     if (!exists) {
       await seedWorkspace(dataSource);
       console.log("demo data: seeded the Northwind Assistants workspace");
@@ -1098,20 +1105,20 @@ async function main() {
     );
     const [membership]: { tenant_id: string }[] = await dataSource.query(
       `SELECT tenant_id FROM auth_user_memberships($1)`,
-      [users.get(DEMO_USERS[0]!.email)],
+      [users.get(DEMO_USERS[0].email)],
     );
-    await withTenant(dataSource, membership!.tenant_id, async (manager) => {
+    await withTenant(dataSource, membership.tenant_id, async (manager) => {
       const [{ count }]: { count: number }[] = await manager.query(
         `SELECT count(*)::int AS count FROM engagements`,
       );
       if (count === 0)
-        await seedWorkLogging(manager, membership!.tenant_id, users);
+        await seedWorkLogging(manager, membership.tenant_id, users);
       else console.log("demo data: engagements already present");
       const [{ disclosures }]: { disclosures: number }[] = await manager.query(
         `SELECT count(*)::int AS disclosures FROM disclosures`,
       );
       if (disclosures === 0)
-        await seedDisclosures(manager, membership!.tenant_id, users);
+        await seedDisclosures(manager, membership.tenant_id, users);
       else console.log("demo data: disclosures already present");
     });
     console.log(`Demo logins (password for all: ${DEMO_PASSWORD}):`);

@@ -23,7 +23,7 @@ export class ApiErrorBody {
 /** A 400 that already knows its codes and fields (raised by the input pipes). */
 export class BadInputException extends BadRequestException {
   constructor(readonly items: ApiErrorItem[]) {
-    super(items.length === 1 ? items[0]!.message : items.map((item) => item.message));
+    super(items.length === 1 ? items[0].message : items.map((item) => item.message));
   }
 }
 

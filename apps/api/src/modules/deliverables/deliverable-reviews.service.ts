@@ -60,14 +60,14 @@ export class DeliverableReviewsService {
     await manager.query(
       `INSERT INTO revision_requests (tenant_id, id, deliverable_id, version_id, requested_by, comment, counts_as_round, round_number, billable, status)
        VALUES ($1, $2, $3, $4, $5, $6, true, $7, $8, $9)`,
-      [actor.tenantId, requestId, id, latest!.id, actor.userId, comment, next.roundNumber, next.billable, next.status],
+      [actor.tenantId, requestId, id, latest.id, actor.userId, comment, next.roundNumber, next.billable, next.status],
     );
     await manager.query(`UPDATE deliverables SET status = 'changes_requested', updated_at = now() WHERE tenant_id = $1 AND id = $2`, [actor.tenantId, id]);
     await this.deliverables.record(actor, 'changes_requested', id, {
       from: d.status,
       to: 'changes_requested',
       requestId,
-      versionNumber: latest!.number,
+      versionNumber: latest.number,
       roundNumber: next.roundNumber,
       includedRounds: rounds.included,
       billable: next.billable,
@@ -77,7 +77,7 @@ export class DeliverableReviewsService {
       d,
       'team',
       'deliverable_changes_requested',
-      { versionNumber: latest!.number, comment, roundNumber: next.roundNumber, roundsIncluded: rounds.included, billable: next.billable },
+      { versionNumber: latest.number, comment, roundNumber: next.roundNumber, roundsIncluded: rounds.included, billable: next.billable },
       await actorRef(this.tenant.manager, actor),
     );
     return this.deliverables.get(actor, id);
@@ -120,7 +120,7 @@ export class DeliverableReviewsService {
     }
     await this.deliverables.findWorkable(actor, found.deliverableId, true);
     const [request] = await this.repository.revisionRequests(this.tenant.manager, await this.scopes.of(actor), { id: requestId });
-    if (request!.status !== 'pending_acceptance') throw new ConflictException(`This request is ${request!.status}; only a billable request waiting for the team can be accepted or declined`);
-    return request!;
+    if (request.status !== 'pending_acceptance') throw new ConflictException(`This request is ${request.status}; only a billable request waiting for the team can be accepted or declined`);
+    return request;
   }
 }

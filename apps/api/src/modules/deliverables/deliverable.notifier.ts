@@ -28,7 +28,7 @@ export class DeliverableNotifier {
       `SELECT name, settings FROM tenants WHERE id = $1`,
       [tenantId],
     );
-    return { name: row!.name, teamName: `${row!.name} team`, settings: tenantSettings(row!.settings) };
+    return { name: row.name, teamName: `${row.name} team`, settings: tenantSettings(row.settings) };
   }
 
   url(deliverableId: string): string {

@@ -111,16 +111,16 @@ export class DisclosureInsightsService {
        GROUP BY o.currency ORDER BY o.currency`,
       range,
     );
-    const round = (n: number | null) => (n === null ? null : Math.round(Number(n)));
+    const round = (n: number | string | null) => (n === null ? null : Math.round(Number(n)));
     return {
       from,
       to,
       byMonth,
-      disclosures: summary!.disclosures,
-      medianTimeToDiscloseSeconds: round(summary!.ttd),
-      medianTimeToResolveSeconds: round(summary!.ttr),
-      remedyAcceptanceRate: summary!.proposed ? summary!.accepted / summary!.proposed : null,
-      offerAcceptanceRate: offers!.answered ? offers!.accepted / offers!.answered : null,
+      disclosures: summary.disclosures,
+      medianTimeToDiscloseSeconds: round(summary.ttd),
+      medianTimeToResolveSeconds: round(summary.ttr),
+      remedyAcceptanceRate: summary.proposed ? summary.accepted / summary.proposed : null,
+      offerAcceptanceRate: offers.answered ? offers.accepted / offers.answered : null,
       compensationTotals,
     };
   }
@@ -157,11 +157,11 @@ function median(values: number[]): number | null {
   if (!values.length) return null;
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : Math.round((sorted[mid - 1]! + sorted[mid]!) / 2);
+  return sorted.length % 2 ? sorted[mid] : Math.round((sorted[mid - 1] + sorted[mid]) / 2);
 }
 
 function shiftMonth(month: string, by: number): string {
   const [y, m] = month.split('-').map(Number);
-  const d = new Date(Date.UTC(y!, m! - 1 + by, 1));
+  const d = new Date(Date.UTC(y, m - 1 + by, 1));
   return d.toISOString().slice(0, 7);
 }

@@ -33,7 +33,7 @@ export class DisclosureNotifier {
       `SELECT name, settings FROM tenants WHERE id = $1`,
       [tenantId],
     );
-    return { name: row!.name, teamName: `${row!.name} team`, settings: tenantSettings(row!.settings) };
+    return { name: row.name, teamName: `${row.name} team`, settings: tenantSettings(row.settings) };
   }
 
   url(disclosureId: string, suffix = ''): string {

@@ -43,6 +43,7 @@ export class RemedyPoliciesService {
         dto.remedyPlan.trim(),
         dto.remedyDueHours,
         dto.offerKind ?? null,
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-conversion -- a JSON body may carry a number here, which the validator accepts
         dto.offerKind && dto.offerValue !== undefined ? String(dto.offerValue) : null,
         dto.offerKind ? (dto.offerCurrency ?? null) : null,
         dto.offerNote?.trim() ?? '',
@@ -51,7 +52,7 @@ export class RemedyPoliciesService {
       ],
     );
     await this.record(actor, 'remedy_policy.saved', engagementId, { category, after: { ...dto } });
-    return row!;
+    return row;
   }
 
   async remove(actor: Actor, engagementId: string, category: string): Promise<void> {

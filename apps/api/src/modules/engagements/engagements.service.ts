@@ -36,7 +36,7 @@ export class EngagementsService {
 
   async get(actor: Actor, id: string): Promise<EngagementResponse> {
     const [response] = await this.present(actor, [await this.findVisible(actor, id)]);
-    return response!;
+    return response;
   }
 
   /** The engagement in the actor's scope; 404 for an unknown one and for one outside it: existence is not revealed. */
@@ -48,7 +48,7 @@ export class EngagementsService {
 
   async create(actor: Actor, dto: CreateEngagementDto): Promise<EngagementResponse> {
     const manager = this.tenant.manager;
-    const client = await manager.query(`SELECT 1 FROM client_accounts WHERE tenant_id = $1 AND id = $2`, [actor.tenantId, dto.clientAccountId]);
+    const client = await manager.query<unknown[]>(`SELECT 1 FROM client_accounts WHERE tenant_id = $1 AND id = $2`, [actor.tenantId, dto.clientAccountId]);
     if (!client.length) throw new NotFoundException('Client account not found');
     const assistantIds = await this.checkedStaff(actor, dto.assistantIds ?? []);
     const engagement = manager.create(Engagement, {
