@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { Card, ErrorAlert, SubmitButton, SuccessNotice, TextField } from '../../app/ui';
@@ -12,7 +12,7 @@ export function ForgotPasswordPage() {
   const errorMessages = useErrorMessages();
   const [email, setEmail] = useState('');
   const ask = useMutation({ mutationFn: () => requestPasswordReset(email) });
-  const onSubmit = (event: FormEvent) => {
+  const onSubmit = (event: SubmitEvent) => {
     event.preventDefault();
     if (!ask.isPending) ask.mutate();
   };
@@ -44,7 +44,7 @@ export function ResetPasswordPage() {
   const [params] = useSearchParams();
   const [password, setPassword] = useState('');
   const reset = useMutation({ mutationFn: () => resetPassword(params.get('token') ?? '', password) });
-  const onSubmit = (event: FormEvent) => {
+  const onSubmit = (event: SubmitEvent) => {
     event.preventDefault();
     if (!reset.isPending) reset.mutate();
   };
