@@ -24,7 +24,7 @@ export async function createApiApp(config: ApiConfig, options: { connectDatabase
   app.useLogger(app.get(Logger));
   await registerSecurityHeaders(app);
   // Multipart bodies are read by the route that wants them (deliverable versions), within these limits.
-  await app.register(multipart as unknown as Parameters<NestFastifyApplication['register']>[0], {
+  await app.register(multipart, {
     preservePath: true,
     limits: { fileSize: config.UPLOAD_MAX_FILE_BYTES, files: config.UPLOAD_MAX_FILES, fields: 10, fieldSize: 20_000 },
   });

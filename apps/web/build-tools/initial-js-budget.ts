@@ -12,12 +12,12 @@ export type Bundle = Record<string, BundleChunk | { type: 'asset' }>;
  */
 export function initialChunks(bundle: Bundle): BundleChunk[] {
   const chunks = new Map<string, BundleChunk>();
-  for (const item of Object.values(bundle)) if (item.type === 'chunk') chunks.set(item.fileName, item as BundleChunk);
+  for (const item of Object.values(bundle)) if (item.type === 'chunk') chunks.set(item.fileName, item);
   const seen = new Set<string>();
   const pending = [...chunks.values()].filter((chunk) => chunk.isEntry).map((chunk) => chunk.fileName);
   while (pending.length > 0) {
-    const fileName = pending.pop()!;
-    if (seen.has(fileName)) continue;
+    const fileName = pending.pop();
+    if (fileName === undefined || seen.has(fileName)) continue;
     seen.add(fileName);
     pending.push(...(chunks.get(fileName)?.imports ?? []));
   }
@@ -36,7 +36,7 @@ export function initialJsBudget(limitBytes: number): Plugin {
     name: 'candor:initial-js-budget',
     apply: 'build',
     generateBundle(_options, bundle) {
-      const initial = initialChunks(bundle as Bundle);
+      const initial = initialChunks(bundle);
       const size = gzippedSize(initial);
       const summary = `initial JavaScript: ${kB(size)} gzipped in ${initial.length} file(s), budget ${kB(limitBytes)}`;
       if (size > limitBytes) this.error(`${summary}: over budget. Load more of the app on demand.`);

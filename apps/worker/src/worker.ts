@@ -136,7 +136,7 @@ export async function startWorker(config: WorkerConfig, logger: Logger = pino({ 
     try {
       for (const { name, everyMs } of SCHEDULES) {
         if (JOB_QUEUE[name] !== QUEUES.maintenance) throw new Error(`schedule ${name} is not a maintenance job`);
-        await maintenanceQueue.upsertJobScheduler(name, { every: everyMs }, { name, data: {}, opts: jobOptions(name, {} as JobPayloads[typeof name]) });
+        await maintenanceQueue.upsertJobScheduler(name, { every: everyMs }, { name, data: {}, opts: jobOptions(name, {}) });
       }
     } catch (error) {
       if (closed) return;

@@ -10,7 +10,7 @@ export async function ensureRuntimeLogin(ownerUrl: string, user: string, passwor
   await client.connect();
   try {
     const { rowCount } = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [user]);
-    const literal = (await client.query<{ q: string }>('SELECT quote_literal($1) AS q', [password])).rows[0]!.q;
+    const literal = (await client.query<{ q: string }>('SELECT quote_literal($1) AS q', [password])).rows[0].q;
     await client.query(`${rowCount ? 'ALTER' : 'CREATE'} ROLE ${user} LOGIN NOSUPERUSER NOBYPASSRLS PASSWORD ${literal}`);
     await client.query(`GRANT candor_runtime TO ${user}`);
   } finally {

@@ -20,6 +20,14 @@ export function toInstant(value: unknown): Date | null {
 
 const zoneOf = (options: FormatOptions): string => options.timeZone || 'UTC';
 
+/** A value no format applies to, as written: nothing for a missing one, JSON (not "[object Object]") for an object. */
+export const shown = (value: unknown): string =>
+  typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint'
+    ? String(value)
+    : value == null
+      ? ''
+      : (JSON.stringify(value) ?? '');
+
 /**
  * The formats the catalogs use, all through Intl with the reader's locale:
  * - `{{at, when}}`: date and time in the reader's time zone, the zone named ("28 Nov 2026, 21:00 GMT+9");
@@ -33,7 +41,7 @@ export function addFormatters(instance: i18n): void {
   if (!formatter) throw new Error('i18next has no formatter');
   formatter.add('when', (value: unknown, lng: string | undefined, options: FormatOptions) => {
     const at = toInstant(value);
-    if (!at) return String(value ?? '');
+    if (!at) return shown(value);
     return new Intl.DateTimeFormat(lng, {
       year: 'numeric',
       month: 'short',
@@ -46,21 +54,21 @@ export function addFormatters(instance: i18n): void {
   });
   formatter.add('date', (value: unknown, lng: string | undefined, options: FormatOptions) => {
     const at = toInstant(value);
-    return at ? new Intl.DateTimeFormat(lng, { dateStyle: 'long', timeZone: zoneOf(options) }).format(at) : String(value ?? '');
+    return at ? new Intl.DateTimeFormat(lng, { dateStyle: 'long', timeZone: zoneOf(options) }).format(at) : shown(value);
   });
   formatter.add('day', (value: unknown, lng: string | undefined) => {
-    if (typeof value !== 'string' || !CALENDAR_DAY.test(value)) return String(value ?? '');
+    if (typeof value !== 'string' || !CALENDAR_DAY.test(value)) return shown(value);
     return new Intl.DateTimeFormat(lng, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${value}T00:00:00Z`));
   });
   formatter.add('money', (value: unknown, lng: string | undefined, options: FormatOptions) => {
     const amount = Number(value);
-    if (value === null || value === undefined || value === '' || Number.isNaN(amount)) return String(value ?? '');
+    if (value === null || value === undefined || value === '' || Number.isNaN(amount)) return shown(value);
     if (!options.currency) return new Intl.NumberFormat(lng, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(amount);
     return new Intl.NumberFormat(lng, { style: 'currency', currency: options.currency }).format(amount);
   });
   formatter.add('decimal', (value: unknown, lng: string | undefined) => {
     const n = Number(value);
-    if (value === null || value === undefined || value === '' || Number.isNaN(n)) return String(value ?? '');
+    if (value === null || value === undefined || value === '' || Number.isNaN(n)) return shown(value);
     return new Intl.NumberFormat(lng, { maximumFractionDigits: 2 }).format(n);
   });
 }

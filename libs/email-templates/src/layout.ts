@@ -67,14 +67,14 @@ export class EmailLayout {
       for (const withAction of [true, false]) {
         const { html, errors } = await mjml2html(source(brand, dir, withAction), { validationLevel: 'strict' });
         if (errors.length) throw new Error(`email layout: ${errors.map((e) => e.formattedMessage).join('; ')}`);
-        skeletons.set(`${dir}:${withAction}`, html);
+        skeletons.set(`${dir}:${String(withAction)}`, html);
       }
     }
     return new EmailLayout(skeletons);
   }
 
   html(parts: LayoutParts): string {
-    const skeleton = this.skeletons.get(`${parts.dir}:${parts.action !== null}`);
+    const skeleton = this.skeletons.get(`${parts.dir}:${String(parts.action !== null)}`);
     if (!skeleton) throw new Error('email layout not compiled');
     const body = [
       ...parts.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`),

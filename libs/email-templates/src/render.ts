@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import i18next, { type i18n, type TFunction } from 'i18next';
 import { DEFAULT_BRAND, type Brand } from './brand';
-import { addFormatters } from './formatters';
+import { addFormatters, shown } from './formatters';
 import { EmailLayout, type ListItem } from './layout';
 
 export interface RenderedEmail {
@@ -97,7 +97,7 @@ export const LOCALES_DIR = join(__dirname, '..', 'locales');
 function loadCatalogs(dir: string): Record<string, { translation: Record<string, unknown> }> {
   const resources: Record<string, { translation: Record<string, unknown> }> = {};
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
-    resources[file.slice(0, -5)] = { translation: JSON.parse(readFileSync(join(dir, file), 'utf8')) };
+    resources[file.slice(0, -5)] = { translation: JSON.parse(readFileSync(join(dir, file), 'utf8')) as Record<string, unknown> };
   }
   return resources;
 }
@@ -143,7 +143,7 @@ export class EmailRenderer {
     const list = s.list ? this.listLines(t, s.list, all) : [];
     const after = (s.afterAction ?? []).map((key) => t(key, all));
     const footer = t('layout.footer', all);
-    const action = s.action ? { label: t(s.action.label, all), url: String(vars[s.action.urlField] ?? '') } : null;
+    const action = s.action ? { label: t(s.action.label, all), url: shown(vars[s.action.urlField]) } : null;
     const unsubscribe = options.unsubscribeUrl ? { label: t('layout.unsubscribe', all), url: options.unsubscribeUrl } : null;
 
     const text = [

@@ -32,7 +32,7 @@ export const REPORT_CSP =
  * must not stay in a shared or browser cache.
  */
 export async function registerSecurityHeaders(app: NestFastifyApplication): Promise<void> {
-  await app.register(helmet as unknown as Parameters<NestFastifyApplication['register']>[0], {
+  await app.register(helmet, {
     contentSecurityPolicy: { useDefaults: false, directives: API_CSP },
     crossOriginEmbedderPolicy: false,
     referrerPolicy: { policy: 'no-referrer' },

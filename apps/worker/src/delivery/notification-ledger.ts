@@ -34,7 +34,7 @@ export class NotificationLedger {
    */
   async claim(key: NotificationKey): Promise<ClaimedNotification | null> {
     return withTenant(this.dataSource, key.tenantId, async (manager) => {
-      const [rows] = (await manager.query(
+      const [rows] = await manager.query<[Record<string, unknown>[], number]>(
         `UPDATE notifications SET status = 'sending', lease_until = now() + make_interval(secs => $3::double precision / 1000),
            attempts = attempts + 1, first_attempt_at = coalesce(first_attempt_at, now()),
            message_id = CASE WHEN attempts = 0 OR message_id IS NULL THEN '<' || id || '.' || resends || '@' || $4 || '>' ELSE message_id END
@@ -43,7 +43,7 @@ export class NotificationLedger {
              OR (status = 'sending' AND lease_until < now()))
          RETURNING *`,
         [key.tenantId, key.notificationId, this.leaseMs, this.messageIdDomain],
-      )) as [Record<string, unknown>[], number];
+      );
       const [raw] = rows;
       if (!raw) return null;
       // The raw row as the entity: each column's value under its property name.

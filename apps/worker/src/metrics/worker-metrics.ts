@@ -38,7 +38,7 @@ export class WorkerMetrics {
       labelNames: ['queue', 'state'],
       registers: [this.registry],
       async collect() {
-        const byQueue = await counts().catch(() => ({}) as Record<string, Record<string, number>>);
+        const byQueue = await counts().catch(() => ({}));
         this.reset();
         for (const [queue, states] of Object.entries(byQueue)) {
           for (const [state, value] of Object.entries(states)) this.set({ queue, state }, value);

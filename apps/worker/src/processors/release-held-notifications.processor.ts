@@ -62,7 +62,7 @@ export class ReleaseHeldNotificationsProcessor {
       [group.tenant_id, group.user_id, group.kind, group.thread_key, now],
     );
     if (!rows.length) return false;
-    const latest = rows[rows.length - 1]!;
+    const latest = rows[rows.length - 1];
     const base = { tenantId: group.tenant_id, recipientUserId: group.user_id, recipientEmail: latest.recipient_email, locale: latest.locale };
     let email: OutgoingNotification;
     if (group.kind === 'burst' && rows.length === 1) {

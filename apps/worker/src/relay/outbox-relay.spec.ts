@@ -13,7 +13,7 @@ describe('OutboxRelay.drain', () => {
     const addBulk = jest.fn().mockResolvedValue([]);
     const relay = new OutboxRelay({ query } as unknown as DataSource, { addBulk } as unknown as Queue, silent, 10);
     expect(await relay.drain(1)).toBe(1);
-    expect(addBulk.mock.calls[0][0][0]).toMatchObject({ name: 'email.send', opts: { jobId: `${claimed[0]!.id}.r1.a2` } });
+    expect(addBulk.mock.calls[0][0][0]).toMatchObject({ name: 'email.send', opts: { jobId: `${claimed[0].id}.r1.a2` } });
   });
 
   it('releases the rows when the queue refuses them', async () => {
@@ -22,7 +22,7 @@ describe('OutboxRelay.drain', () => {
     const relay = new OutboxRelay({ query } as unknown as DataSource, { addBulk } as unknown as Queue, silent, 10);
     expect(await relay.drain(10)).toBe(0);
     expect(query.mock.calls[1][0]).toContain('outbox_release');
-    expect(query.mock.calls[1][1]).toEqual([[claimed[0]!.tenant_id], [claimed[0]!.id]]);
+    expect(query.mock.calls[1][1]).toEqual([[claimed[0].tenant_id], [claimed[0].id]]);
   });
 
   it('after a reconnect claims queued rows at once, then goes back to the usual staleness', async () => {
@@ -36,9 +36,9 @@ describe('OutboxRelay.drain', () => {
   });
 
   it('re-claims a queued row only when its job will not run: kept if waiting, fresh id if held by a dead worker', async () => {
-    const row = (n: number) => ({ ...claimed[0]!, id: `22222222-2222-4222-8222-00000000000${n}`, was_queued: true });
+    const row = (n: number) => ({ ...claimed[0], id: `22222222-2222-4222-8222-00000000000${n}`, was_queued: true });
     const rows = [row(1), row(2), row(3)];
-    const states: Record<string, string> = { [`${rows[0]!.id}.r1.a2`]: 'waiting', [`${rows[1]!.id}.r1.a2`]: 'active' };
+    const states: Record<string, string> = { [`${rows[0].id}.r1.a2`]: 'waiting', [`${rows[1].id}.r1.a2`]: 'active' };
     const getJobState = jest.fn((key: string) => Promise.resolve(states[key] ?? 'unknown'));
     const addBulk = jest.fn().mockResolvedValue([]);
     const query = jest.fn().mockResolvedValueOnce(rows).mockResolvedValueOnce([]);
@@ -46,7 +46,7 @@ describe('OutboxRelay.drain', () => {
     await relay.drain(10);
     const ids = (addBulk.mock.calls[0][0] as { opts: { jobId: string } }[]).map((job) => job.opts.jobId);
     expect(ids).toHaveLength(2);
-    expect(ids[0]).toMatch(new RegExp(`^${rows[1]!.id}\\.r1\\.a2\\.t\\d+$`));
-    expect(ids[1]).toBe(`${rows[2]!.id}.r1.a2`);
+    expect(ids[0]).toMatch(new RegExp(`^${rows[1].id}\\.r1\\.a2\\.t\\d+$`));
+    expect(ids[1]).toBe(`${rows[2].id}.r1.a2`);
   });
 });

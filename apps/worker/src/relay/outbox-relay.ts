@@ -57,9 +57,9 @@ export class OutboxRelay {
       );
       await this.running;
       this.running = null;
-      if (this.timer) this.timer = setTimeout(tick, this.intervalMs);
+      if (this.timer) this.timer = setTimeout(() => void tick(), this.intervalMs);
     };
-    this.timer = setTimeout(tick, 0);
+    this.timer = setTimeout(() => void tick(), 0);
   }
 
   async stop(): Promise<void> {

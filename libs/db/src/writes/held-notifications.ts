@@ -12,7 +12,7 @@ import type { OutgoingNotification } from './outbox';
 export async function holdWhereWanted(manager: EntityManager, notifications: OutgoingNotification[]): Promise<OutgoingNotification[]> {
   const chooser = notifications.filter((n) => n.recipientUserId && eventOfTemplate(n.template));
   if (!chooser.length) return notifications;
-  const tenantId = chooser[0]!.tenantId;
+  const tenantId = chooser[0].tenantId;
   const rows: { userId: string; event: string; mode: DeliveryMode }[] = await manager.query(
     `SELECT user_id AS "userId", event, mode FROM notification_preferences
      WHERE tenant_id = $1 AND user_id = ANY($2::uuid[]) AND event = ANY($3::text[])`,

@@ -42,7 +42,7 @@ export function scopeOf(actor: Actor, assignments?: readonly Assignments[] | nul
     return { kind: 'client_account', tenantId: actor.tenantId, clientAccountId: actor.clientAccountId };
   }
   if (actor.role === 'assistant') {
-    if (!Array.isArray(assignments)) throw new ScopeUnavailableError("The assistant's assignments were not read: no scope");
+    if (!assignments) throw new ScopeUnavailableError("The assistant's assignments were not read: no scope");
     return {
       kind: 'engagements',
       tenantId: actor.tenantId,

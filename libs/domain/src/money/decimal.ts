@@ -10,7 +10,7 @@ export function toCents(value: string): bigint {
   const match = DECIMAL.exec(value.trim());
   if (!match) throw new Error(`not a decimal amount: ${value}`);
   const [, sign, whole, fraction = ''] = match;
-  const cents = BigInt(whole!) * 100n + BigInt(fraction.padEnd(2, '0'));
+  const cents = BigInt(whole) * 100n + BigInt(fraction.padEnd(2, '0'));
   return sign ? -cents : cents;
 }
 
@@ -18,7 +18,7 @@ export function toCents(value: string): bigint {
 export function fromCents(cents: bigint): string {
   const negative = cents < 0n;
   const abs = negative ? -cents : cents;
-  return `${negative ? '-' : ''}${abs / 100n}.${(abs % 100n).toString().padStart(2, '0')}`;
+  return `${negative ? '-' : ''}${(abs / 100n).toString()}.${(abs % 100n).toString().padStart(2, '0')}`;
 }
 
 /** numerator / denominator rounded half away from zero (denominator > 0). */

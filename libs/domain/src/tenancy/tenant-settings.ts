@@ -23,7 +23,7 @@ export const DEFAULT_TENANT_SETTINGS: TenantSettings = {
 export function tenantSettings(stored: Record<string, unknown> | null | undefined): TenantSettings {
   const s = stored ?? {};
   const int = (key: keyof TenantSettings) => (Number.isInteger(s[key]) ? (s[key] as number) : (DEFAULT_TENANT_SETTINGS[key] as number));
-  const bool = (key: keyof TenantSettings) => (typeof s[key] === 'boolean' ? (s[key] as boolean) : (DEFAULT_TENANT_SETTINGS[key] as boolean));
+  const bool = (key: keyof TenantSettings) => (typeof s[key] === 'boolean' ? s[key] : (DEFAULT_TENANT_SETTINGS[key] as boolean));
   return {
     timerLimitHours: int('timerLimitHours'),
     disclosureDeadlineHours: int('disclosureDeadlineHours'),

@@ -34,6 +34,7 @@ function itemsOf(exception: HttpException, status: number): { message: string | 
   const given = typeof response === 'object' ? (response as { code?: unknown; field?: unknown }) : {};
   const code = typeof given.code === 'string' ? given.code : codeFor(status);
   const field = typeof given.field === 'string' ? given.field : undefined;
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-conversion -- `message` is cast above, not checked: a thrower may put anything there
   const items = (Array.isArray(message) ? message : [message]).map((text) => ({ code, ...(field && { field }), message: String(text) }));
   return { message, items };
 }
@@ -63,7 +64,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
       items = [{ code: refusal?.code ?? 'internal', ...(refusal?.field && { field: refusal.field }), message }];
       if (!refusal || status >= 500) this.logger.error(exception instanceof Error ? exception.stack ?? exception.message : String(exception));
     }
-    if (status === HttpStatus.SERVICE_UNAVAILABLE) void reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+    if (status === (HttpStatus.SERVICE_UNAVAILABLE as number)) void reply.header('retry-after', String(RETRY_AFTER_SECONDS));
     // Extra properties an exception carries (e.g. the allowed next states of a refused step) are kept.
     const extra = exception instanceof HttpException && typeof exception.getResponse() === 'object' ? (exception.getResponse() as object) : {};
     // Whoever raised it, the text a person reads names no field, role or state identifier.

@@ -24,7 +24,7 @@ function propertyMeta(metatype: unknown, key: string): PropertyMeta | undefined 
 
 /** The class a property holds (`type: Foo`, `type: () => Foo`, `type: [Foo]`), when it is a DTO class. */
 function nestedType(meta: PropertyMeta | undefined): unknown {
-  let type = Array.isArray(meta?.type) ? meta.type[0] : meta?.type;
+  let type: unknown = Array.isArray(meta?.type) ? meta.type[0] : meta?.type;
   if (typeof type === 'function' && !type.prototype) type = (type as () => unknown)();
   if (typeof type !== 'function' || [String, Number, Boolean, Date, Object, Array].includes(type as never)) return undefined;
   return type;

@@ -46,13 +46,14 @@ export class MagicLinkService {
         browserKey: dto.browserKey,
         nextPath: dto.next ?? null,
       });
+      if (!code) throw new Error('A magic-link challenge is created with a code');
       await this.mailer.send({
         tenantId: tenant.tenant_id,
         template: 'magic_link',
         to: { email: user.email, userId: user.id, displayName: user.displayName, locale: user.locale },
         link: { path: '/magic-link', query: { token } },
         vars: { expiresMinutes: MAGIC_LINK_TTL_MINUTES },
-        secrets: { code: code! },
+        secrets: { code },
       });
     });
     return challengeId;

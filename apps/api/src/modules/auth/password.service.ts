@@ -92,8 +92,9 @@ export class PasswordService {
   /** The link from the new address: the account takes it (409 if another account took it meanwhile). */
   async confirmEmailChange(token: string): Promise<void> {
     const challenge = await this.challenges.useToken('email_change', token);
+    if (!challenge.newEmail) throw new Error('An email-change challenge is created with the new address');
     try {
-      await this.dataSource.getRepository(User).update({ id: challenge.userId }, { email: challenge.newEmail!, emailVerifiedAt: new Date() });
+      await this.dataSource.getRepository(User).update({ id: challenge.userId }, { email: challenge.newEmail, emailVerifiedAt: new Date() });
     } catch (error) {
       if (isUniqueViolation(error, 'users_email_key')) throw new ConflictException('This address now belongs to another account; nothing was changed');
       throw error;

@@ -115,6 +115,7 @@ export class DeliverablesRepository {
     if (f.id) add((p) => `d.id = ${p}`, f.id);
     if (f.engagementId) add((p) => `d.engagement_id = ${p}`, f.engagementId);
     if (f.status) add((p) => `d.status = ${p}`, f.status);
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-conversion -- written into SQL: a number whatever the caller passed
     const limit = f.limit ? `LIMIT ${Number(f.limit)}` : '';
     return manager.query(
       `SELECT d.id, d.engagement_id AS "engagementId", e.name AS "engagementName", d.client_account_id AS "clientAccountId", c.name AS "clientName",
@@ -252,7 +253,7 @@ export class DeliverablesRepository {
       [tenantId, engagementId],
     );
     const [used]: { n: number }[] = await manager.query(`SELECT ${ROUNDS_USED('$1', '$2')} AS n`, [tenantId, engagementId]);
-    return { included: row!.included, used: used!.n };
+    return { included: row.included, used: used.n };
   }
 
   versions(manager: EntityManager, tenantId: string, deliverableId: string): Promise<VersionRow[]> {

@@ -30,7 +30,7 @@ export class DeliveryFailuresRepository {
   }
 
   async find(manager: EntityManager, tenantId: string, id: string): Promise<DeliveryFailureResponse | null> {
-    const [row] = await manager.query(
+    const [row] = await manager.query<DeliveryFailureResponse[]>(
       `SELECT ${COLUMNS} FROM notifications n LEFT JOIN users u ON u.id = n.recipient_user_id WHERE n.tenant_id = $1 AND n.id = $2`,
       [tenantId, id],
     );

@@ -45,7 +45,8 @@ export class DeliveryFailuresService {
       change: { recipient: before.recipientEmail, event: before.event, reason: before.reason, resends: before.resends + 1 },
     });
     const after = await this.repository.find(manager, actor.tenantId, id);
-    return after!;
+    if (!after) throw new Error('The notification just resent is gone');
+    return after;
   }
 
   bounced(actor: Actor): Promise<BouncedRecipientResponse[]> {

@@ -32,6 +32,7 @@ export class CompensationOffersService {
     const expiresAt = dto.expiresAt ? new Date(dto.expiresAt) : new Date(Date.now() + DEFAULT_VALID_DAYS * 86_400_000);
     if (expiresAt.getTime() <= Date.now() + 3_600_000) throw new BadRequestException('expiresAt must be at least an hour from now');
     const id = randomUUID();
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-conversion -- a JSON body may carry a number here, which the validator accepts
     const value = dto.value === undefined || dto.value === null ? null : String(dto.value);
     const currency = dto.currency ?? null;
     const note = dto.note?.trim() ?? '';

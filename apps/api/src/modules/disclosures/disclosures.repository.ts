@@ -142,6 +142,7 @@ export class DisclosuresRepository {
       const id = `$${params.push(f.after.id)}`;
       where.push(`(d.created_at, d.id) < (${at}, ${id})`);
     }
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-conversion -- written into SQL: a number whatever the caller passed
     const limit = f.limit ? `LIMIT ${Number(f.limit)}` : '';
     return manager.query(
       `SELECT ${DISCLOSURE_COLUMNS}

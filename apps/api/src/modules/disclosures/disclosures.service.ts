@@ -122,7 +122,7 @@ export class DisclosuresService {
       ],
     );
     await this.repository.replaceInvolved(manager, actor.tenantId, id, involved);
-    await this.events.record(actor, id, { action: 'created', toStatus: 'draft', visibility: 'internal', detail: { fromPolicy: Boolean(usePolicy) } });
+    await this.events.record(actor, id, { action: 'created', toStatus: 'draft', visibility: 'internal', detail: { fromPolicy: usePolicy } });
     if (usePolicy && policy.offerKind) {
       await manager.query(
         `INSERT INTO compensation_offers (tenant_id, id, disclosure_id, kind, value, currency, note, expires_at, created_by)

@@ -87,7 +87,7 @@ export class FollowUpsService {
       throw error;
     }
     const [followUp] = await this.repository.followUps(manager, await this.scopes.of(actor), { id });
-    if (followUp!.status !== 'pending') throw new ConflictException(`This follow-up is already ${followUp!.status}`);
-    return { followUp: followUp!, disclosure };
+    if (followUp.status !== 'pending') throw new ConflictException(`This follow-up is already ${followUp.status}`);
+    return { followUp: followUp, disclosure };
   }
 }

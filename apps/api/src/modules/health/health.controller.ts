@@ -39,7 +39,7 @@ export class HealthController implements OnApplicationShutdown {
   }
 
   // After the HTTP server has drained, so a health check in flight during shutdown still answers.
-  async onApplicationShutdown() {
+  onApplicationShutdown() {
     this.redis.disconnect();
   }
 

@@ -13,7 +13,7 @@ export type { OutgoingNotification };
 export class OutboxService {
   async add(manager: EntityManager, notification: OutgoingNotification): Promise<string> {
     const [id] = await insertNotifications(manager, [notification]);
-    return id!;
+    return id;
   }
 
   /** One email per recipient, each in the recipient's own language. */

@@ -108,6 +108,6 @@ export class TimesheetWeeksRepository {
        FROM tenants WHERE id = $1`,
       [tenantId, weekStart],
     );
-    return bounds!;
+    return bounds;
   }
 }

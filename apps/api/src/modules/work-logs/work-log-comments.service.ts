@@ -29,7 +29,9 @@ export class WorkLogCommentsService {
     }
     const id = await insertWorkLogComment(this.tenant.manager, actor, workLogId, 'comment', body);
     const comments = await this.list(actor, workLogId);
-    return comments.find((c) => c.id === id)!;
+    const added = comments.find((c) => c.id === id);
+    if (!added) throw new Error('The comment just written is not in the list');
+    return added;
   }
 
 }

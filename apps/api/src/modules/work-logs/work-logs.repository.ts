@@ -152,6 +152,7 @@ export class WorkLogsRepository {
     await manager.query(`DECLARE work_logs_in_period NO SCROLL CURSOR FOR ${sql}`, params);
     try {
       for (;;) {
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-conversion -- written into SQL: a number whatever the caller passed
         const rows: WorkLogRow[] = await manager.query(`FETCH ${Number(batchSize)} FROM work_logs_in_period`);
         if (rows.length) await each(rows);
         if (rows.length < batchSize) break;
@@ -234,7 +235,7 @@ export class WorkLogsRepository {
       `SELECT to_char(date_trunc('week', $2::timestamptz AT TIME ZONE time_zone), 'YYYY-MM-DD') AS week FROM tenants WHERE id = $1`,
       [tenantId, at],
     );
-    return rows[0]!.week;
+    return rows[0].week;
   }
 
   async weekStatus(manager: EntityManager, tenantId: string, engagementId: string, assistantId: string, weekStart: string): Promise<string | null> {

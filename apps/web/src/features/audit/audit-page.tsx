@@ -56,10 +56,11 @@ function AuditLog() {
   const { t } = useTranslation();
   const [search, setSearch] = useSearchParams();
   const members = useMembers();
+  const [entityType, entityId, actorId] = [search.get('entityType'), search.get('entityId'), search.get('actorId')];
   const filter: AuditFilter = {
-    ...(search.get('entityType') ? { entityType: search.get('entityType')! } : {}),
-    ...(search.get('entityId') ? { entityId: search.get('entityId')! } : {}),
-    ...(search.get('actorId') ? { actorId: search.get('actorId')! } : {}),
+    ...(entityType ? { entityType } : {}),
+    ...(entityId ? { entityId } : {}),
+    ...(actorId ? { actorId } : {}),
   };
   const setFilter = (key: 'entityType' | 'entityId' | 'actorId', value: string) =>
     setSearch(

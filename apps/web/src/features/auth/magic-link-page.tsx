@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { Card, ErrorAlert, SubmitButton, SuccessNotice, TextField } from '../../ui';
@@ -26,15 +26,16 @@ export function MagicLinkPage() {
     },
   });
   const enter = useMutation({
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- the code form shows only once a challenge was issued
     mutationFn: () => redeemMagicCode({ challengeId: challengeId!, browserKey: browserKey(), code: code.trim() }),
     onSuccess: (result) => finishSignIn(result, next ?? '/'),
   });
 
-  const onAsk = (event: FormEvent) => {
+  const onAsk = (event: SubmitEvent) => {
     event.preventDefault();
     if (!ask.isPending) ask.mutate();
   };
-  const onEnter = (event: FormEvent) => {
+  const onEnter = (event: SubmitEvent) => {
     event.preventDefault();
     if (!enter.isPending) enter.mutate();
   };

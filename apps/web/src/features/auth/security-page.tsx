@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, ErrorAlert, PageHeader, PageTitle, QueryView, Section, SubmitButton, SuccessNotice, TextField } from '../../ui';
 import { useFormat } from '../../lib/i18n/use-format';
@@ -21,8 +21,11 @@ function PasswordSection() {
   const errorMessages = useErrorMessages();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
-  const change = useMutation({ mutationFn: () => changePassword(current, next), onSuccess: () => (setCurrent(''), setNext('')) });
-  const onSubmit = (event: FormEvent) => {
+  const change = useMutation({ mutationFn: () => changePassword(current, next), onSuccess: () => {
+    setCurrent('');
+    setNext('');
+  } });
+  const onSubmit = (event: SubmitEvent) => {
     event.preventDefault();
     if (!change.isPending) change.mutate();
   };
@@ -45,7 +48,7 @@ function EmailSection() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const change = useMutation({ mutationFn: () => changeEmail(email, password) });
-  const onSubmit = (event: FormEvent) => {
+  const onSubmit = (event: SubmitEvent) => {
     event.preventDefault();
     if (!change.isPending) change.mutate();
   };
@@ -93,14 +96,20 @@ function TwoFactorSection() {
               {s.requiredByWorkspace ? (
                 <p className="field-hint">{t('security.requiredByWorkspace')}</p>
               ) : (
-                <form className="form" onSubmit={(e) => (e.preventDefault(), disable.mutate())}>
+                <form className="form" onSubmit={(e) => {
+                  e.preventDefault();
+                  disable.mutate();
+                }}>
                   <TextField label={t('security.currentPassword')} type="password" required value={password} onChange={(e) => setPassword(e.target.value)} />
                   <SubmitButton pending={disable.isPending}>{t('security.turnOff')}</SubmitButton>
                 </form>
               )}
             </>
           ) : setup.data ? (
-            <form className="form" onSubmit={(e) => (e.preventDefault(), enable.mutate())}>
+            <form className="form" onSubmit={(e) => {
+              e.preventDefault();
+              enable.mutate();
+            }}>
               <TotpSetup setup={setup.data} />
               <TextField label={t('auth.code')} inputMode="numeric" autoComplete="one-time-code" required value={code} onChange={(e) => setCode(e.target.value)} />
               <SubmitButton pending={enable.isPending}>{t('security.turnOn')}</SubmitButton>

@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Card, ErrorAlert, SelectField, SubmitButton, SuccessNotice, TextField } from '../../ui';
@@ -33,7 +33,7 @@ export function SignUpPage() {
   const set = (field: keyof typeof form) => (event: { target: { value: string } }) => setForm((f) => ({ ...f, [field]: event.target.value }));
   const submit = useMutation({ mutationFn: () => signUp({ ...form, tenantName: form.tenantName.trim(), displayName: form.displayName.trim() }) });
 
-  const onSubmit = (event: FormEvent) => {
+  const onSubmit = (event: SubmitEvent) => {
     event.preventDefault();
     if (!submit.isPending) submit.mutate();
   };

@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation } from 'react-router';
 import { Card, ErrorAlert, SubmitButton, TextField } from '../../ui';
@@ -26,12 +26,14 @@ export function TwoFactorStepPage() {
   const [pending, setPending] = useState<Parameters<typeof finish>[0] | null>(null);
   const setup = useQuery({
     queryKey: ['two-factor-setup', state.mfaToken],
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- enabled only with a token, below
     queryFn: () => setupTwoFactorAtSignIn(state.mfaToken!),
     enabled: Boolean(state.enrolment && state.mfaToken),
     staleTime: Infinity,
     gcTime: 0,
   });
   const verify = useMutation({
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- the page sends a visitor without a token back to sign-in
     mutationFn: () => verifyTwoFactor({ mfaToken: state.mfaToken!, ...(useRecovery ? { recoveryCode: code.trim() } : { code: code.trim() }) }),
     onSuccess: (result) => {
       if (result.recoveryCodes?.length) {
@@ -49,7 +51,7 @@ export function TwoFactorStepPage() {
       </Card>
     );
   }
-  const onSubmit = (event: FormEvent) => {
+  const onSubmit = (event: SubmitEvent) => {
     event.preventDefault();
     if (!verify.isPending) verify.mutate();
   };

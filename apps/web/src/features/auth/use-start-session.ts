@@ -10,6 +10,6 @@ export function useStartSession() {
   return (tokens: TokenPairResponse, to = '/') => {
     queryClient.clear();
     session.set(tokens);
-    navigate(to, { replace: true });
+    void navigate(to, { replace: true });
   };
 }

@@ -31,7 +31,7 @@ function RequestChanges({ deliverable }: { deliverable: Deliverable }) {
       onSubmit={(event) => {
         event.preventDefault();
         if (request.isPending) return;
-        if (!comment.trim()) return setMissing(true);
+        if (!comment.trim()) { setMissing(true); return; }
         request.mutate(comment.trim(), { onSuccess: () => setOpen(false) });
       }}
     >

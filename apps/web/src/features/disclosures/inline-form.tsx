@@ -50,7 +50,7 @@ export function TextActionButton({
       onSubmit={(event) => {
         event.preventDefault();
         if (pending) return;
-        if (required && !text.trim()) return setMissing(true);
+        if (required && !text.trim()) { setMissing(true); return; }
         onSubmit(text.trim(), () => {
           setOpen(false);
           setText('');

@@ -108,7 +108,12 @@ export function MakeOffer({ disclosure, currency }: { disclosure: Disclosure; cu
       aria-label={t('disclosure.staff.makeOffer')}
       onSubmit={form.handleSubmit((values) => {
         const input = toOfferInput(values.offer, values.expiresAt ? new Date(values.expiresAt).toISOString() : undefined);
-        if (input && !make.isPending) make.mutate(input, { onSuccess: () => (setOpen(false), form.reset()) });
+        if (input && !make.isPending) make.mutate(input, {
+          onSuccess: () => {
+            setOpen(false);
+            form.reset();
+          },
+        });
       })}
     >
       <ErrorAlert messages={make.isError ? errorMessages(make.error) : []} />

@@ -23,7 +23,8 @@ function useChangeText() {
     if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
     if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value)) return format.dateTime(value);
     if (typeof value === 'number') return format.hours(value);
-    return value === null || value === undefined ? '–' : String(value);
+    if (typeof value === 'string') return value;
+    return value === null || value === undefined ? '–' : JSON.stringify(value);
   };
 }
 

@@ -16,7 +16,7 @@ export interface ApiProblem {
 /** The API's coded problems of a refusal (empty for other kinds of failure, or an uncoded body). */
 export function errorProblems(body: unknown, status: number): ApiProblem[] {
   if (errorKind(status) !== 'rejected' || typeof body !== 'object' || body === null || !('errors' in body)) return [];
-  const { errors } = body as { errors: unknown };
+  const { errors } = body;
   if (!Array.isArray(errors)) return [];
   return errors.flatMap((item: unknown) => {
     if (typeof item !== 'object' || item === null) return [];
@@ -59,7 +59,7 @@ export function errorKind(status: number): ApiErrorKind {
 export function errorDetails(body: unknown, status: number): string[] {
   if (errorKind(status) !== 'rejected') return [];
   if (typeof body === 'object' && body !== null && 'message' in body) {
-    const { message } = body as { message: unknown };
+    const { message } = body;
     return cleanMessages(Array.isArray(message) ? message : [message]);
   }
   // A short plain-text body (not an HTML error page) still says something useful.

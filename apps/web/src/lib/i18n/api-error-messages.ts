@@ -2,7 +2,7 @@ import type { ApiProblem } from '../api';
 import { isPlainSentence } from '../api';
 import type en from './catalogs/en.json';
 
-export type ApiErrorCode = keyof (typeof en)['apiErrors'] & string;
+export type ApiErrorCode = keyof (typeof en)['apiErrors'];
 
 // Codes that only say "refused" or "conflict": the API's own sentence says more, when it is plain.
 const GENERIC = new Set(['bad_request', 'conflict', 'gone', 'unprocessable', 'method_not_allowed']);

@@ -6,7 +6,7 @@ class MemoryStorage implements StorageLike {
     return this.items.get(key) ?? null;
   }
   setItem(key: string, value: string) {
-    this.items.set(key, String(value));
+    this.items.set(key, value);
   }
   removeItem(key: string) {
     this.items.delete(key);

@@ -21,12 +21,12 @@ export type StorageLike = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
 export interface SessionStore {
   /** Current session or null. Returns the same object until the session changes (safe for useSyncExternalStore). */
-  get(): Session | null;
+  get: () => Session | null;
   set(tokens: TokenPair): Session;
   clear(): void;
   /** Re-read the storage, e.g. after another tab signed in or out. */
   reload(): void;
-  subscribe(listener: () => void): () => void;
+  subscribe: (listener: () => void) => () => void;
 }
 
 export const SESSION_STORAGE_KEY = 'candor.session';

@@ -44,11 +44,11 @@ export function inspectUpload(originalName: string, declaredType: string, bytes:
   if (!kind) {
     return { ok: false, status: 415, message: `${name}: this kind of file is not accepted; send ${ALLOWED_EXTENSIONS.join(', ')}` };
   }
-  const allowed = kind === 'text' && extension === 'csv' ? ALLOWED['csv']! : ALLOWED[kind]!;
+  const allowed = kind === 'text' && extension === 'csv' ? ALLOWED['csv'] : ALLOWED[kind];
   if (!allowed.extensions.includes(extension)) {
     return { ok: false, status: 415, message: `${name}: the name says .${extension || '(none)'} but the content is ${allowed.extensions[0]}` };
   }
-  const declared = declaredType.split(';')[0]!.trim().toLowerCase();
+  const declared = declaredType.split(';')[0].trim().toLowerCase();
   if (!allowed.declared.includes(declared)) {
     return { ok: false, status: 415, message: `${name}: declared as ${declared || '(nothing)'} but the content is ${allowed.extensions[0]}` };
   }
