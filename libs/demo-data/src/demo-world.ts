@@ -19,8 +19,10 @@ export async function seedDemoWorld(dataSource: DataSource): Promise<string[]> {
   }
   const { tenantId } = demo;
   await withTenant(dataSource, tenantId, async (db) => {
-    const count = async (table: 'engagements' | 'disclosures') =>
-      ((await db.query(`SELECT count(*)::int AS n FROM ${table} WHERE tenant_id = $1`, [tenantId])) as { n: number }[])[0]?.n ?? 0;
+    const count = async (table: 'engagements' | 'disclosures') => {
+      const rows: { n: number }[] = await db.query(`SELECT count(*)::int AS n FROM ${table} WHERE tenant_id = $1`, [tenantId]);
+      return rows[0]?.n ?? 0;
+    };
     if ((await count('engagements')) === 0) {
       const engagements = await seedClientsAndEngagements(db, demo);
       const entries = await seedWorkLogsAndWeeks(db, demo, engagements);

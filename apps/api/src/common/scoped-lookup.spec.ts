@@ -11,18 +11,19 @@ const actor = (role: Actor['role'], clientAccountId: string | null = null): Acto
 function rows(visible: (scope: Scope) => boolean) {
   const calls: string[] = [];
   const repository: ScopedRows<{ id: string }> = {
-    find: async (_manager, scope, { id }) => {
+    find: (_manager, scope, { id }) => {
       calls.push(`find ${id}`);
-      return id === 'r1' && visible(scope) ? [{ id }] : [];
+      return Promise.resolve(id === 'r1' && visible(scope) ? [{ id }] : []);
     },
-    lock: async (_manager, tenantId, id) => {
+    lock: (_manager, tenantId, id) => {
       calls.push(`lock ${tenantId}/${id}`);
+      return Promise.resolve();
     },
   };
   return { repository, calls };
 }
 
-const lookup = new ScopedLookup({ manager: {} as EntityManager } as TenantContext, { of: async (a: Actor) => scopeOf(a, []) } as unknown as ActorScope);
+const lookup = new ScopedLookup({ manager: {} as EntityManager } as TenantContext, { of: (a: Actor) => Promise.resolve(scopeOf(a, [])) } as unknown as ActorScope);
 
 describe('ScopedLookup', () => {
   it('finds a row in the scope and answers 404 outside it, naming the object', async () => {

@@ -19,7 +19,7 @@ export function KeysetList<T>({
   renderItem,
 }: {
   query: OlderPagesQuery;
-  data: InfiniteData<{ items: T[] }, unknown>;
+  data: InfiniteData<{ items: T[] }>;
   testId: string;
   empty: ReactNode;
   olderLabel: string;

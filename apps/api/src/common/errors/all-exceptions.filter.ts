@@ -68,7 +68,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     // Extra properties an exception carries (e.g. the allowed next states of a refused step) are kept.
     const extra = exception instanceof HttpException && typeof exception.getResponse() === 'object' ? (exception.getResponse() as object) : {};
     // Whoever raised it, the text a person reads names no field, role or state identifier.
-    const plainMessage = Array.isArray(message) ? message.map((text) => plainSentence(String(text))) : plainSentence(String(message));
+    const plainMessage = Array.isArray(message) ? message.map((text) => plainSentence(text)) : plainSentence(message);
     const plainItems = items.map((item) => ({ ...item, message: plainSentence(item.message) }));
     const body: ApiErrorBody = { error: HTTP_REASONS[status] ?? 'Error', ...extra, statusCode: status, message: plainMessage, errors: plainItems };
     void reply.status(status).send(body);

@@ -27,7 +27,7 @@ export class BadInputException extends BadRequestException {
     readonly items: ApiErrorItem[],
     summaries: string[] = items.map(summaryOf),
   ) {
-    super(summaries.length === 1 ? summaries[0]! : summaries);
+    super(summaries.length === 1 ? summaries[0] : summaries);
   }
 }
 

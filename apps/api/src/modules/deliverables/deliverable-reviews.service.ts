@@ -58,7 +58,7 @@ export class DeliverableReviewsService {
       tenantId: actor.tenantId,
       id: requestId,
       deliverableId: id,
-      versionId: latest!.id,
+      versionId: latest.id,
       requestedBy: actor.userId,
       comment,
       roundNumber: next.roundNumber,
@@ -70,7 +70,7 @@ export class DeliverableReviewsService {
       from: d.status,
       to: 'changes_requested',
       requestId,
-      versionNumber: latest!.number,
+      versionNumber: latest.number,
       roundNumber: next.roundNumber,
       includedRounds: rounds.included,
       billable: next.billable,
@@ -80,7 +80,7 @@ export class DeliverableReviewsService {
       d,
       'team',
       'deliverable_changes_requested',
-      { versionNumber: latest!.number, comment, roundNumber: next.roundNumber, roundsIncluded: rounds.included, billable: next.billable },
+      { versionNumber: latest.number, comment, roundNumber: next.roundNumber, roundsIncluded: rounds.included, billable: next.billable },
       await actorRef(this.tenant.manager, actor),
     );
     return this.deliverables.get(actor, id);
@@ -114,7 +114,7 @@ export class DeliverableReviewsService {
     }
     await this.deliverables.findWorkable(actor, found.deliverableId, true);
     const [request] = await this.repository.revisionRequests(this.tenant.manager, await this.scopes.of(actor), { id: requestId });
-    if (request!.status !== 'pending_acceptance') throw new ConflictException(`This request is ${request!.status}; only a billable request waiting for the team can be accepted or declined`);
-    return request!;
+    if (request.status !== 'pending_acceptance') throw new ConflictException(`This request is ${request.status}; only a billable request waiting for the team can be accepted or declined`);
+    return request;
   }
 }

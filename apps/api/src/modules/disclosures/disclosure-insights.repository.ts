@@ -97,7 +97,7 @@ export class DisclosureInsightsRepository {
        GROUP BY o.currency ORDER BY o.currency`,
       range,
     );
-    return { byMonth, summary: summary!, offers: offers!, compensationTotals };
+    return { byMonth, summary: summary, offers: offers, compensationTotals };
   }
 
   /** Lessons across disclosures, newest first; `pattern` is an ILIKE pattern or null. */

@@ -43,7 +43,7 @@ export class DisclosureInsightsService {
     const from = query.from ?? shiftMonth(to, -11);
     // Months are read in the tenant's time zone, like timesheets.
     const { byMonth, summary, offers, compensationTotals } = await this.repository.analytics(this.tenant.manager, actor.tenantId, `${from}-01`, `${shiftMonth(to, 1)}-01`);
-    const round = (n: number | null) => (n === null ? null : Math.round(Number(n)));
+    const round = (n: number | null) => (n === null ? null : Math.round(n));
     return {
       from,
       to,
@@ -76,11 +76,11 @@ function median(values: number[]): number | null {
   if (!values.length) return null;
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : Math.round((sorted[mid - 1]! + sorted[mid]!) / 2);
+  return sorted.length % 2 ? sorted[mid] : Math.round((sorted[mid - 1] + sorted[mid]) / 2);
 }
 
 function shiftMonth(month: string, by: number): string {
   const [y, m] = month.split('-').map(Number);
-  const d = new Date(Date.UTC(y!, m! - 1 + by, 1));
+  const d = new Date(Date.UTC(y, m - 1 + by, 1));
   return d.toISOString().slice(0, 7);
 }

@@ -40,7 +40,7 @@ export class RemedyPoliciesRepository {
        RETURNING ${COLUMNS}`,
       [p.tenantId, p.engagementId, p.category, p.remedyPlan, p.remedyDueHours, p.offerKind, p.offerValue, p.offerCurrency, p.offerNote, p.offerValidDays, p.updatedBy],
     );
-    return row!;
+    return row;
   }
 
   /** Whether there was one to remove. */

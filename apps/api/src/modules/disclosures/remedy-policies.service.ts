@@ -30,7 +30,7 @@ export class RemedyPoliciesService {
       remedyPlan: dto.remedyPlan.trim(),
       remedyDueHours: dto.remedyDueHours,
       offerKind: dto.offerKind ?? null,
-      offerValue: dto.offerKind && dto.offerValue !== undefined ? String(dto.offerValue) : null,
+      offerValue: dto.offerKind && dto.offerValue !== undefined ? dto.offerValue : null,
       offerCurrency: dto.offerKind ? (dto.offerCurrency ?? null) : null,
       offerNote: dto.offerNote?.trim() ?? '',
       offerValidDays: dto.offerValidDays ?? 14,

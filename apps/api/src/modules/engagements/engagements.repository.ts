@@ -185,7 +185,7 @@ export class EngagementsRepository {
        WHERE e.tenant_id = $1 AND e.id = $2`,
       [tenantId, engagementId],
     );
-    return names!;
+    return names;
   }
 
   async displayName(manager: EntityManager, userId: string): Promise<PersonResponse | null> {

@@ -33,7 +33,7 @@ export class EngagementsService {
 
   async get(actor: Actor, id: string): Promise<EngagementResponse> {
     const [response] = await this.present(actor, [await this.findVisible(actor, id)]);
-    return response!;
+    return response;
   }
 
   /** The engagement in the actor's scope; 404 for an unknown one and for one outside it: existence is not revealed. */

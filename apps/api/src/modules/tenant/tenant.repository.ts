@@ -18,7 +18,7 @@ export class TenantRepository {
 
   async facts(manager: EntityManager, tenantId: string): Promise<TenantFacts> {
     const [row]: { name: string; settings: Record<string, unknown> }[] = await manager.query(`SELECT name, settings FROM tenants WHERE id = $1`, [tenantId]);
-    return { name: row!.name, teamName: `${row!.name} team`, settings: tenantSettings(row!.settings) };
+    return { name: row.name, teamName: `${row.name} team`, settings: tenantSettings(row.settings) };
   }
 
   async settings(manager: EntityManager, tenantId: string): Promise<TenantSettings> {

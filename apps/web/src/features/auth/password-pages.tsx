@@ -1,5 +1,5 @@
 import { useMutation, type UseMutationResult } from '@tanstack/react-query';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type SubmitEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { Card, ErrorAlert, SubmitButton, SuccessNotice, TextField } from '../../ui';
@@ -24,7 +24,7 @@ function OneStepCard({
 }) {
   const { t } = useTranslation();
   const errorMessages = useErrorMessages();
-  const onSubmit = (event: FormEvent) => {
+  const onSubmit = (event: SubmitEvent) => {
     event.preventDefault();
     if (!call.isPending) call.mutate();
   };
