@@ -7,3 +7,5 @@ export * from './writes/recipients';
 export * from './writes/outbox';
 export * from './writes/audit';
 export * from './writes/held-notifications';
+export * from './tenancy/scope-condition';
+export * from './reads/waiting-items.repository';

@@ -9,6 +9,7 @@ import { OutboxClaimDue1764700000000 } from './1764700000000-OutboxClaimDue';
 import { OutboxStats1764710000000 } from './1764710000000-OutboxStats';
 import { IdentityAndSessions1764800000000 } from './1764800000000-IdentityAndSessions';
 import { NotificationPreferences1764900000000 } from './1764900000000-NotificationPreferences';
+import { DigestReaders1765100000000 } from './1765100000000-DigestReaders';
 
 /** Every migration, oldest first. Add new ones at the end. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   OutboxStats1764710000000,
   IdentityAndSessions1764800000000,
   NotificationPreferences1764900000000,
+  DigestReaders1765100000000,
 ];
