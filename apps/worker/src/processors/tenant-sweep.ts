@@ -35,7 +35,7 @@ export abstract class TenantSweep<C extends SweepCandidate, O extends string> {
       const outcome = await withTenant(this.dataSource, candidate.tenant_id, (manager) => this.act(manager, candidate, now));
       if (outcome) counts[outcome] += 1;
     }
-    if (this.outcomes.some((o) => counts[o] > 0)) this.logger.info(counts, this.done);
+    if (this.outcomes.some((o) => counts[o] > 0)) this.logger.info({ ...counts } as Record<string, number>, this.done);
     return counts;
   }
 

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { tenantSettings, type TenantSettings } from '@candor/domain';
 import { TenantContext } from '../../common/tenant-context';
 import { API_CONFIG, type ApiConfig } from '../../config/api-config';
-import { OutboxService } from '../outbox/outbox.service';
+import { OutboxService, type NoticeTemplate } from '../outbox/outbox.service';
 import { RecipientsService, type Recipient } from '../outbox/recipients.service';
 import type { DeliverableRow } from './deliverables.repository';
 
@@ -39,7 +39,7 @@ export class DeliverableNotifier {
     tenantId: string,
     d: DeliverableRow,
     audience: DeliverableAudience,
-    template: string,
+    template: NoticeTemplate,
     extra: Record<string, unknown>,
     actor: ActorRef,
   ): Promise<void> {

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { tenantSettings, type TenantSettings } from '@candor/domain';
 import { API_CONFIG, type ApiConfig } from '../../config/api-config';
 import { TenantContext } from '../../common/tenant-context';
-import { OutboxService } from '../outbox/outbox.service';
+import { OutboxService, type NoticeTemplate } from '../outbox/outbox.service';
 import { RecipientsService, type Recipient } from '../outbox/recipients.service';
 import type { DisclosureRow } from './disclosures.repository';
 
@@ -48,7 +48,7 @@ export class DisclosureNotifier {
     tenantId: string,
     d: DisclosureRow,
     audience: DisclosureAudience,
-    template: string,
+    template: NoticeTemplate,
     extra: Record<string, unknown> = {},
     actor?: { userId: string; displayName: string; isClient: boolean },
   ): Promise<void> {

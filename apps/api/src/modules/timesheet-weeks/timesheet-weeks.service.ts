@@ -6,7 +6,7 @@ import { API_CONFIG, type ApiConfig } from '../../config/api-config';
 import { TenantContext } from '../../common/tenant-context';
 import { AuditService } from '../audit/audit.service';
 import { EngagementsService } from '../engagements/engagements.service';
-import { OutboxService } from '../outbox/outbox.service';
+import { OutboxService, type NoticeTemplate } from '../outbox/outbox.service';
 import { RecipientsService } from '../outbox/recipients.service';
 import { DisputeResolutionService } from '../work-logs/dispute-resolution.service';
 import { insertWorkLogComment } from '../work-logs/work-log-comment.writer';
@@ -178,7 +178,7 @@ export class TimesheetWeeksService {
     return week;
   }
 
-  private async notifyTeam(actor: Actor, week: WeekRow, template: string, extra: Record<string, unknown>): Promise<void> {
+  private async notifyTeam(actor: Actor, week: WeekRow, template: NoticeTemplate, extra: Record<string, unknown>): Promise<void> {
     const manager = this.tenant.manager;
     const recipients = RecipientsService.distinct(
       await this.recipients.users(manager, actor.tenantId, [week.assistantId]),
