@@ -29,7 +29,7 @@ export interface WaitingItem {
 
 interface Source {
   scope: ScopeColumns;
-  /** FROM, joins and conditions; `$1` is the tenant, `$2` the sweep's clock; `SCOPE` is replaced by the scope's condition. */
+  /** The query; `$1` is the tenant, `:now` the sweep's clock and `SCOPE` the scope's condition, both bound when used. */
   sql: string;
 }
 
@@ -42,7 +42,7 @@ const followUpsDue = (kind: string, suffix: string) =>
   `SELECT '/disclosures/' || d.id || '${suffix}' AS path, e.name AS "engagementName", NULL AS "deliverableTitle", NULL AS "weekStart", 1 AS count
    FROM follow_ups f JOIN disclosures d ON d.tenant_id = f.tenant_id AND d.id = f.disclosure_id
    JOIN engagements e ON e.tenant_id = d.tenant_id AND e.id = d.engagement_id
-   WHERE f.tenant_id = $1 AND f.kind = '${kind}' AND f.status = 'pending' AND f.due_at <= $2 AND SCOPE ORDER BY f.due_at`;
+   WHERE f.tenant_id = $1 AND f.kind = '${kind}' AND f.status = 'pending' AND f.due_at <= :now AND SCOPE ORDER BY f.due_at`;
 
 /** The query of each kind. Every one filters by tenant and by the reader's scope. */
 const SOURCES: Record<WaitingKind, Source> = {
@@ -59,7 +59,7 @@ const SOURCES: Record<WaitingKind, Source> = {
     sql: `SELECT '/disclosures/' || d.id AS path, e.name AS "engagementName", NULL AS "deliverableTitle", NULL AS "weekStart", 1 AS count
           FROM compensation_offers o JOIN disclosures d ON d.tenant_id = o.tenant_id AND d.id = o.disclosure_id
           JOIN engagements e ON e.tenant_id = d.tenant_id AND e.id = d.engagement_id
-          WHERE o.tenant_id = $1 AND o.status = 'offered' AND o.expires_at > $2 AND d.status NOT IN ('draft', 'in_review') AND SCOPE
+          WHERE o.tenant_id = $1 AND o.status = 'offered' AND o.expires_at > :now AND d.status NOT IN ('draft', 'in_review') AND SCOPE
           ORDER BY o.expires_at`,
   },
   week_approval: {
@@ -110,9 +110,10 @@ export async function waitingFor(manager: EntityManager, actor: Actor, now: Date
   const scope = await readerScope(manager, actor);
   const items: WaitingItem[] = [];
   for (const kind of waitingKindsFor(actor.role)) {
-    const params: unknown[] = [actor.tenantId, now];
+    const params: unknown[] = [actor.tenantId];
     const source = SOURCES[kind];
-    const sql = source.sql.replace('SCOPE', scopeWhere(scope, source.scope, params));
+    let sql = source.sql.replace('SCOPE', scopeWhere(scope, source.scope, params));
+    if (sql.includes(':now')) sql = sql.replace(':now', `$${params.push(now)}::timestamptz`);
     const rows: Omit<WaitingItem, 'kind'>[] = await manager.query(`${sql} LIMIT ${PER_KIND}`, params);
     items.push(...rows.map((row) => ({ kind, ...row })));
   }
