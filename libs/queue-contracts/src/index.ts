@@ -79,8 +79,3 @@ export const SCHEDULES = ALL_JOBS.filter((job): job is JobDefinition<JobName> & 
 export function emailJobKey(notificationId: string, resends: number, attempts: number): string {
   return `${notificationId}.r${resends}.a${attempts}`;
 }
-
-/** Default options of one enqueue, from the job's definition (the job id is the idempotency key, so an enqueue twice is one job). */
-export function jobOptions<N extends JobName>(name: N, payload: JobPayloads[N]): JobsOptions {
-  return JOB_DEFINITIONS[name].options(payload);
-}
