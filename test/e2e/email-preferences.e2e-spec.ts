@@ -28,6 +28,7 @@ describe('emails: time zones, preferences, digest, bursts, one-click unsubscribe
   let la: Member; // client_admin in America/Los_Angeles reading English
   let member: Member; // client_member, immediate for everything
   let disclosureId: string;
+  let offerId: string;
   let engagementName: string;
 
   const sweep = (at: Date) => stack.worker!.heldNotificationSweep.handle(at);
@@ -69,6 +70,7 @@ describe('emails: time zones, preferences, digest, bursts, one-click unsubscribe
       tenant.owner.token,
     );
     expect(offered.status).toBe(201);
+    offerId = offered.body.offers[0].id;
     const toLa = await waitForEmailAbout(la.email, 'offers you a credit of €1,250.00');
     expect(toLa.text).toContain('open until Dec 24, 2026, 12:30 PM PST');
     const toTokyo = await waitForEmailWhere(tokyo.email, 'about the offer', (e) => e.subject.includes('€1,250.00'));
@@ -122,8 +124,14 @@ describe('emails: time zones, preferences, digest, bursts, one-click unsubscribe
     expect(await sweep(new Date(eight.getTime() + 5 * 60_000))).toEqual({ digests: 0, bursts: 0 });
     const digest = await waitForEmailAbout(tokyo.email, 'からの本日のまとめ：3 件のお知らせ');
     expect(digest.text.match(/の報告に新しいコメントがあります/g)).toHaveLength(3);
+    // What waits for this client admin: the disclosure to acknowledge and the offer to answer.
+    expect(digest.subject).toContain('対応待ち 2 件');
+    expect(digest.text).toContain(`${engagementName} についての報告を読んで確認してください`);
+    expect(digest.text).toContain(`${engagementName} についての提案に回答してください`);
     expect(await held(tenant.tenantId)).toEqual([]);
-    // Nothing held, nothing sent: the next morning has no digest.
+    expect((await stack.api.post(`/api/v1/disclosures/${disclosureId}/acknowledge`, {}, tokyo.token)).status).toBe(200);
+    expect((await stack.api.post(`/api/v1/compensation-offers/${offerId}/decline`, { reason: 'Not needed.' }, tokyo.token)).status).toBe(200);
+    // Nothing held and nothing waiting, nothing sent: the next morning has no digest.
     expect(await sweep(new Date(eight.getTime() + 24 * 3_600_000))).toEqual({ digests: 0, bursts: 0 });
 
     await new Promise((resolve) => setTimeout(resolve, 1000));

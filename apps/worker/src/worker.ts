@@ -5,7 +5,7 @@ import pino, { type Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@candor/db';
 import { EmailRenderer } from '@candor/email-templates';
-import { JOB_QUEUE, JOBS, QUEUES, SCHEDULES, jobOptions, type JobName, type JobPayloads, type QueueName } from '@candor/queue-contracts';
+import { ALL_JOBS, QUEUES, SCHEDULES, type JobName, type JobPayloads, type QueueName } from '@candor/queue-contracts';
 import type { WorkerConfig } from './config/worker-config';
 import { NotificationLedger } from './delivery/notification-ledger';
 import { Mailer } from './mail/mailer';
@@ -54,6 +54,7 @@ export async function startWorker(config: WorkerConfig, logger: Logger = pino({ 
   emailQueue.on('error', () => undefined);
   const maintenanceQueue = new Queue(QUEUES.maintenance, { connection: producer, prefix: config.QUEUE_PREFIX });
   maintenanceQueue.on('error', () => undefined);
+  const queues: Record<QueueName, Queue> = { email: emailQueue, maintenance: maintenanceQueue };
   const metrics = new WorkerMetrics(() =>
     withTimeout(
       Promise.all([emailQueue, maintenanceQueue].map(async (queue) => [queue.name, await queue.getJobCounts()] as const)).then(Object.fromEntries),
@@ -63,13 +64,8 @@ export async function startWorker(config: WorkerConfig, logger: Logger = pino({ 
   const ledger = new NotificationLedger(dataSource, logger, config.SEND_LEASE_MS, messageIdDomain(config.MAIL_FROM));
   const retryPolicy = { windowMs: config.RETRY_WINDOW_MS, baseDelayMs: config.RETRY_BASE_DELAY_MS, maxDelayMs: config.RETRY_MAX_DELAY_MS };
   const emailProcessor = new SendEmailProcessor(ledger, renderer, mailer, config.DATA_ENCRYPTION_KEY, retryPolicy, metrics, logger, config.WEB_URL);
-  const timerSweep = new StopOverdueTimersProcessor(dataSource, config.WEB_URL, config.DEFAULT_TIMER_LIMIT_HOURS, logger);
-  const overdueDisclosureSweep = new EscalateOverdueDisclosuresProcessor(
-    dataSource,
-    config.WEB_URL,
-    config.DEFAULT_DISCLOSURE_DEADLINE_HOURS,
-    logger,
-  );
+  const timerSweep = new StopOverdueTimersProcessor(dataSource, config.WEB_URL, logger);
+  const overdueDisclosureSweep = new EscalateOverdueDisclosuresProcessor(dataSource, config.WEB_URL, logger);
   const offerSweep = new ExpireOffersProcessor(dataSource, config.WEB_URL, logger);
   const followUpSweep = new RemindFollowUpsProcessor(dataSource, config.WEB_URL, logger);
   const lateDeliverableSweep = new CheckLateDeliverablesProcessor(dataSource, config.WEB_URL, logger);
@@ -85,10 +81,9 @@ export async function startWorker(config: WorkerConfig, logger: Logger = pino({ 
     'deliverable.late-check': () => lateDeliverableSweep.handle(),
     'notification.release-held': () => heldNotificationSweep.handle(),
   };
-  for (const name of Object.values(JOBS)) {
+  for (const { name } of ALL_JOBS) {
     if (typeof handlers[name] !== 'function') throw new Error(`job ${name} has no handler`);
   }
-
 
   const consumerConnection = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
   const dispatch = async (job: Job) => {
@@ -134,9 +129,9 @@ export async function startWorker(config: WorkerConfig, logger: Logger = pino({ 
     if (scheduleRetry) clearTimeout(scheduleRetry);
     scheduleRetry = null;
     try {
-      for (const { name, everyMs } of SCHEDULES) {
-        if (JOB_QUEUE[name] !== QUEUES.maintenance) throw new Error(`schedule ${name} is not a maintenance job`);
-        await maintenanceQueue.upsertJobScheduler(name, { every: everyMs }, { name, data: {}, opts: jobOptions(name, {}) });
+      for (const job of SCHEDULES) {
+        const queue = queues[job.queue];
+        await queue.upsertJobScheduler(job.name, { every: job.everyMs }, { name: job.name, data: {}, opts: job.options({} as JobPayloads[JobName]) });
       }
     } catch (error) {
       if (closed) return;

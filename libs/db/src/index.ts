@@ -9,3 +9,5 @@ export * from './writes/audit';
 export * from './writes/held-notifications';
 export * from './sql/sql-list';
 export * from './writes/comments';
+export * from './tenancy/scope-condition';
+export * from './reads/waiting-items.repository';

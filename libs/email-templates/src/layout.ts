@@ -7,12 +7,19 @@ export interface ListItem {
   url?: string;
 }
 
+/** One list of an email (a digest has two: what happened, what waits). */
+export interface ListSection {
+  heading: string | null;
+  items: ListItem[];
+}
+
 /** The parts of one email that fill the layout. */
 export interface LayoutParts {
   lang: string;
   dir: 'ltr' | 'rtl';
   paragraphs: string[];
-  list: ListItem[];
+  /** Lists after the paragraphs, each under its heading when it has one. */
+  lists: ListSection[];
   action: { label: string; url: string } | null;
   after: string[];
   footer: string;
@@ -78,7 +85,12 @@ export class EmailLayout {
     if (!skeleton) throw new Error('email layout not compiled');
     const body = [
       ...parts.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`),
-      ...(parts.list.length ? [`<ul>${parts.list.map((item) => `<li>${item.url ? `<a href="${escapeHtml(item.url)}">${escapeHtml(item.text)}</a>` : escapeHtml(item.text)}</li>`).join('')}</ul>`] : []),
+      ...parts.lists
+        .filter((section) => section.items.length)
+        .flatMap((section) => [
+          ...(section.heading ? [`<p><strong>${escapeHtml(section.heading)}</strong></p>`] : []),
+          `<ul>${section.items.map((item) => `<li>${item.url ? `<a href="${escapeHtml(item.url)}">${escapeHtml(item.text)}</a>` : escapeHtml(item.text)}</li>`).join('')}</ul>`,
+        ]),
     ].join('');
     const footer = [
       escapeHtml(parts.footer),

@@ -3,6 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EmailRenderer, LOCALES_DIR, TEMPLATE_NAMES } from './render';
 
+/** Every kind of line a digest's "waiting for you" section has (the worker's repository names them). */
+const WAITING_KINDS = ['disclosure_acknowledgement', 'remedy_sign_off', 'offer_answer', 'week_approval', 'deliverable_approval', 'check_in_answer',
+  'draft_review', 'disputed_entries', 'remedy_changes', 'revision_acceptance', 'check_in_due', 'retrospective_due'];
+
 const vars = {
   inviterName: 'Ada',
   tenantName: 'Northwind VAs',
@@ -64,6 +68,8 @@ const everything = {
   items: [
     { actorName: 'Cy', comment: '#12', template: 'week_approved', payload: { clientName: 'Acme', weekStart: '2026-11-16', engagementName: 'Inbox', url: 'https://app.example/w' } },
   ],
+  waitingCount: 14,
+  waiting: WAITING_KINDS.map((kind, i) => ({ kind, url: `https://app.example/w${i}`, engagementName: 'Inbox', deliverableTitle: 'Deck', weekStart: '2026-11-16', count: 3 })),
 };
 
 let renderer: EmailRenderer;
@@ -215,10 +221,32 @@ describe('EmailRenderer', () => {
   });
 
   it('lists a digest by the subjects of the emails it holds, each a link', () => {
-    const email = renderer.render('daily_digest', 'de', { ...everything, count: 1 }, { timeZone: 'Europe/Berlin' });
+    const email = renderer.render('daily_digest', 'de', { ...everything, count: 1, waitingCount: 0, waiting: [] }, { timeZone: 'Europe/Berlin' });
     expect(email.subject).toBe('Ihre tägliche Übersicht von Northwind VAs: 1 Neuigkeit');
     expect(email.text).toContain('- Acme hat die Woche ab 16. November 2026 freigegeben (Inbox) https://app.example/w');
     expect(email.html).toContain('<a href="https://app.example/w">');
+  });
+
+  it('lists what waits for the reader under its own heading, each a link, counted by the plural rules', () => {
+    const waiting = [
+      { kind: 'remedy_sign_off', url: 'https://app.example/r', engagementName: 'Inbox', deliverableTitle: null, weekStart: null, count: 1 },
+      { kind: 'disputed_entries', url: 'https://app.example/d', engagementName: 'Inbox', deliverableTitle: null, weekStart: '2026-11-16', count: 2 },
+    ];
+    const both = renderer.render('daily_digest', 'en', { ...everything, count: 1, waitingCount: 3, waiting });
+    expect(both.subject).toBe('Your daily summary from Northwind VAs: 1 update, 3 things waiting for you');
+    expect(both.text).toContain('What happened:\n- Acme approved the week of November 16, 2026 (Inbox) https://app.example/w');
+    expect(both.text).toContain('Waiting for you:\n- Sign off the proposed remedy for Inbox https://app.example/r');
+    expect(both.text).toContain('- Answer 2 disputed entries in the week of November 16, 2026 (Inbox) https://app.example/d');
+    expect(both.html).toContain('<a href="https://app.example/r">');
+    const one = renderer.render('daily_digest', 'en', { ...everything, count: 0, items: [], waitingCount: 1, waiting: [{ ...waiting[1], count: 1 }] });
+    expect(one.subject).toBe('Your daily summary from Northwind VAs: 1 thing waiting for you');
+    expect(one.text).toContain('Answer 1 disputed entry in');
+    expect(one.text).not.toContain('What happened');
+    const ar = (n: number) => renderer.render('daily_digest', 'ar', { ...everything, count: 0, items: [], waitingCount: n, waiting: [{ ...waiting[1], count: n }] });
+    expect(ar(2).subject).toContain('أمران بانتظارك');
+    expect(ar(2).text).toContain('الرد على إدخالين');
+    expect(ar(3).text).toContain('3 إدخالات');
+    expect(renderer.render('daily_digest', 'ja', { ...everything, count: 3, waitingCount: 2, waiting }).subject).toBe('Northwind VAs からの本日のまとめ：3 件のお知らせ、対応待ち 2 件');
   });
 });
 

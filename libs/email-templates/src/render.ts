@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import i18next, { type i18n, type TFunction } from 'i18next';
 import { DEFAULT_BRAND, type Brand } from './brand';
 import { addFormatters, shown } from './formatters';
-import { EmailLayout, type ListItem } from './layout';
+import { EmailLayout, type ListItem, type ListSection } from './layout';
+import type { TemplateName } from './template-names';
 
 export interface RenderedEmail {
   subject: string;
@@ -29,8 +30,15 @@ interface TemplateSpec {
   paragraphs: string[];
   action?: { label: string; urlField: string };
   afterAction?: string[];
-  /** One line per entry of `vars[field]` (an array of objects), each from the `line` key with the entry's fields. */
-  list?: { field: string; line: string };
+  /** Lists: one line per entry of `vars[field]` (an array of objects), from the `line` key with the entry's fields. */
+  lists?: ListSpec[];
+}
+
+interface ListSpec {
+  field: string;
+  /** The catalog key of an entry's line; a function when the key depends on the entry (a waiting item's kind). */
+  line: string | ((entry: Record<string, unknown>) => string);
+  heading?: string;
 }
 
 /** A notification to a known user: greeting by name, the news, what we ask of them, one button. */
@@ -40,7 +48,7 @@ const notice = (name: string, paragraphs: string[]): TemplateSpec => ({
   action: { label: `${name}.action`, urlField: 'url' },
 });
 
-const TEMPLATES: Record<string, (vars: Record<string, unknown>) => TemplateSpec> = {
+const TEMPLATES: Record<TemplateName, (vars: Record<string, unknown>) => TemplateSpec> = {
   invitation: (vars) => ({
     subject: 'invitation.subject',
     paragraphs: ['invitation.greeting', 'invitation.body'],
@@ -78,8 +86,15 @@ const TEMPLATES: Record<string, (vars: Record<string, unknown>) => TemplateSpec>
   deliverable_approved: () => notice('deliverable_approved', ['body']),
   deliverable_due_tomorrow: () => notice('deliverable_due_tomorrow', ['body', 'ask']),
   deliverable_late: () => notice('deliverable_late', ['body', 'ask', 'disclose']),
-  disclosure_comments: () => ({ ...notice('disclosure_comments', ['body']), list: { field: 'items', line: 'disclosure_comments.line' } }),
-  daily_digest: () => ({ ...notice('daily_digest', ['body']), list: { field: 'items', line: 'daily_digest.line' } }),
+  disclosure_comments: () => ({ ...notice('disclosure_comments', ['body']), lists: [{ field: 'items', line: 'disclosure_comments.line' }] }),
+  daily_digest: (vars) => ({
+    ...notice('daily_digest', ['body']),
+    subject: digestSubject(vars),
+    lists: [
+      { field: 'items', line: 'daily_digest.line', heading: 'daily_digest.happened' },
+      { field: 'waiting', line: (entry) => `daily_digest.waiting.${String(entry['kind'])}`, heading: 'daily_digest.waitingHeading' },
+    ],
+  }),
   email_confirm: () => notice('email_confirm', ['body', 'expiry']),
   signup_existing: () => notice('signup_existing', ['body', 'ask']),
   password_reset: () => notice('password_reset', ['body', 'expiry', 'ignore']),
@@ -89,7 +104,18 @@ const TEMPLATES: Record<string, (vars: Record<string, unknown>) => TemplateSpec>
   password_changed: () => notice('password_changed', ['body', 'ask']),
 };
 
-export const TEMPLATE_NAMES = Object.keys(TEMPLATES);
+/** A digest's subject counts what happened, what waits, or both. */
+function digestSubject(vars: Record<string, unknown>): string {
+  const waiting = Number(vars['waitingCount'] ?? 0) > 0;
+  if (!waiting) return 'daily_digest.subject';
+  return Number(vars['count'] ?? 0) > 0 ? 'daily_digest.subjectBoth' : 'daily_digest.subjectWaiting';
+}
+
+export const TEMPLATE_NAMES = Object.keys(TEMPLATES) as TemplateName[];
+
+export function isTemplateName(name: string): name is TemplateName {
+  return Object.prototype.hasOwnProperty.call(TEMPLATES, name);
+}
 
 /** The folder of locale files: adding `<locale>.json` there adds a language, no code change. */
 export const LOCALES_DIR = join(__dirname, '..', 'locales');
@@ -134,13 +160,13 @@ export class EmailRenderer {
   }
 
   render(template: string, locale: string, vars: Vars, options: RenderOptions = {}): RenderedEmail {
+    if (!isTemplateName(template)) throw new Error(`unknown email template "${template}"`);
     const spec = TEMPLATES[template];
-    if (!spec) throw new Error(`unknown email template "${template}"`);
     const t = this.i18n.getFixedT(locale);
     const s = spec(vars);
     const all = { ...this.labels(t, template, vars), timeZone: options.timeZone ?? 'UTC' };
     const lines = s.paragraphs.map((key) => t(key, all));
-    const list = s.list ? this.listLines(t, s.list, all) : [];
+    const lists = (s.lists ?? []).map((list) => this.listSection(t, list, all)).filter((section) => section.items.length);
     const after = (s.afterAction ?? []).map((key) => t(key, all));
     const footer = t('layout.footer', all);
     const action = s.action ? { label: t(s.action.label, all), url: shown(vars[s.action.urlField]) } : null;
@@ -148,7 +174,7 @@ export class EmailRenderer {
 
     const text = [
       ...lines,
-      ...(list.length ? [list.map((l) => `- ${l.text}${l.url ? ` ${l.url}` : ''}`).join('\n')] : []),
+      ...lists.map((section) => [...(section.heading ? [section.heading] : []), ...section.items.map((l) => `- ${l.text}${l.url ? ` ${l.url}` : ''}`)].join('\n')),
       ...(action ? [`${action.label}: ${action.url}`] : []),
       ...after,
       '--',
@@ -156,7 +182,7 @@ export class EmailRenderer {
       ...(unsubscribe ? [`${unsubscribe.label}: ${unsubscribe.url}`] : []),
     ].join('\n\n');
     const lang = locale in (this.i18n.options.resources ?? {}) ? locale : 'en';
-    const html = this.layout.html({ lang, dir: this.i18n.dir(lang), paragraphs: lines, list, action, after, footer, unsubscribe });
+    const html = this.layout.html({ lang, dir: this.i18n.dir(lang), paragraphs: lines, lists, action, after, footer, unsubscribe });
     const headers = options.oneClickUrl
       ? { 'List-Unsubscribe': `<${options.oneClickUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }
       : undefined;
@@ -175,17 +201,19 @@ export class EmailRenderer {
 
   /**
    * A digest lists each held email by its subject (rendered from that email's own template and
-   * payload); a coalesced burst lists each comment.
+   * payload) and each waiting item by the line of its kind; a coalesced burst lists each comment.
    */
-  private listLines(t: TFunction, list: { field: string; line: string }, all: Vars): ListItem[] {
+  private listSection(t: TFunction, list: ListSpec, all: Vars): ListSection {
     const entries = Array.isArray(all[list.field]) ? (all[list.field] as Vars[]) : [];
-    return entries.map((entry) => {
+    const items = entries.map((entry): ListItem => {
       const name = typeof entry['template'] === 'string' ? entry['template'] : '';
-      const nested = name !== 'daily_digest' ? TEMPLATES[name] : undefined;
-      const payload = (entry['payload'] ?? {}) as Vars;
+      const nested = name !== 'daily_digest' && isTemplateName(name) ? TEMPLATES[name] : undefined;
+      const payload = (entry['payload'] ?? entry) as Vars;
       const subject = nested ? t(nested(payload).subject, { ...all, ...this.labels(t, name, payload) }) : '';
       const url = typeof payload['url'] === 'string' ? payload['url'] : undefined;
-      return { text: t(list.line, { ...all, ...entry, subject }), ...(url && { url }) };
+      const line = typeof list.line === 'string' ? list.line : list.line(entry);
+      return { text: t(line, { ...all, ...entry, subject }), ...(url && { url }) };
     });
+    return { heading: list.heading && items.length ? t(list.heading, all) : null, items };
   }
 }

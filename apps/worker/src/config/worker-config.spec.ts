@@ -10,14 +10,16 @@ const valid = {
 describe('loadWorkerConfig', () => {
   it('applies defaults', () => {
     expect(loadWorkerConfig(valid)).toMatchObject({ QUEUE_PREFIX: 'candor', RELAY_INTERVAL_MS: 200, MAIL_FROM: 'Candor <no-reply@candor.local>' });
-    expect(loadWorkerConfig(valid).DEFAULT_DISCLOSURE_DEADLINE_HOURS).toBe(24);
+    // Tenant-settings defaults have one source, libs/domain (DEFAULT_TENANT_SETTINGS): the worker has no second one.
+    expect(loadWorkerConfig(valid)).not.toHaveProperty('DEFAULT_DISCLOSURE_DEADLINE_HOURS');
+    expect(loadWorkerConfig(valid)).not.toHaveProperty('DEFAULT_TIMER_LIMIT_HOURS');
   });
 
   it('names the malformed variables', () => {
     const attempt = () => loadWorkerConfig({ ...valid, SMTP_URL: 'http://mail', QUEUE_PREFIX: 'Has Spaces' });
     expect(attempt).toThrow(/SMTP_URL: must be an smtp:\/\/ or smtps:\/\/ URL/);
     expect(attempt).toThrow(/QUEUE_PREFIX/);
-    expect(() => loadWorkerConfig({ ...valid, DEFAULT_DISCLOSURE_DEADLINE_HOURS: '0' })).toThrow(/DEFAULT_DISCLOSURE_DEADLINE_HOURS/);
+    expect(() => loadWorkerConfig({ ...valid, RELAY_INTERVAL_MS: '0' })).toThrow(/RELAY_INTERVAL_MS/);
   });
 
   it('defaults to a 24-hour retry window and no metrics endpoint', () => {

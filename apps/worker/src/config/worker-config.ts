@@ -12,8 +12,6 @@ export const workerConfigSchema = z
   DATA_ENCRYPTION_KEY: z.string().min(32, 'must be at least 32 characters'),
   QUEUE_PREFIX: z.string().regex(/^[a-z0-9:_-]{1,50}$/, 'must be 1-50 of a-z 0-9 : _ -').default('candor'),
   RELAY_INTERVAL_MS: z.coerce.number().int().min(10).default(200),
-  DEFAULT_TIMER_LIMIT_HOURS: z.coerce.number().int().min(1).max(24).default(10),
-  DEFAULT_DISCLOSURE_DEADLINE_HOURS: z.coerce.number().int().min(1).max(168).default(24),
   EMAIL_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // Temporary failures (SMTP 4xx, refused connections, timeouts) are retried with exponential backoff

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { DataSource, EntityManager } from 'typeorm';
-import { insertAuditEvent, membersWithRoles, notifyEach, withTenant, type Recipient } from '@candor/db';
+import { insertAuditEvent, membersWithRoles, notifyEach, type Recipient } from '@candor/db';
+import { SWEEP_BATCH, TenantSweep } from './tenant-sweep';
 import { formatUtc } from './utc-date.util';
 
 interface Candidate {
@@ -24,78 +25,65 @@ interface Marked {
  * and the managers are asked to disclose the missed deadline, with a link to a pre-filled draft.
  * Each change re-checks its condition in the UPDATE, so a delivery racing the sweep wins cleanly.
  */
-export class CheckLateDeliverablesProcessor {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly webUrl: string,
-    private readonly logger: Logger,
-  ) {}
-
-  async handle(): Promise<{ reminded: number; late: number }> {
-    const candidates: Candidate[] = await this.dataSource.query(`SELECT tenant_id, id FROM deliverable_deadline_candidates($1)`, [500]);
-    let reminded = 0;
-    let late = 0;
-    for (const candidate of candidates) {
-      const outcome = await this.check(candidate);
-      if (outcome === 'late') late += 1;
-      if (outcome === 'reminded') reminded += 1;
-    }
-    if (reminded || late) this.logger.info({ reminded, late }, 'checked deliverable deadlines');
-    return { reminded, late };
+export class CheckLateDeliverablesProcessor extends TenantSweep<Candidate, 'reminded' | 'late'> {
+  constructor(dataSource: DataSource, webUrl: string, logger: Logger) {
+    super(dataSource, webUrl, logger, ['reminded', 'late'], 'checked deliverable deadlines');
   }
 
-  private check({ tenant_id: tenantId, id }: Candidate): Promise<'late' | 'reminded' | null> {
-    return withTenant(this.dataSource, tenantId, async (manager) => {
-      const late = await this.mark(manager, tenantId, id, `late_at = now(), late_notified_at = now()`, `late_at IS NULL AND due_at <= now()`);
-      if (late) {
-        const recipients = distinct(
-          late.assigneeId ? await this.staff(manager, tenantId, [late.assigneeId]) : [],
-          await membersWithRoles(manager, tenantId, ['owner', 'manager']),
-        );
-        const draft = new URL('/disclosures/new', this.webUrl);
-        draft.search = new URLSearchParams({
-          engagementId: late.engagementId,
-          deliverableId: id,
-          category: 'missed_deadline',
-          occurredAt: late.dueAt.toISOString(),
-        }).toString();
-        await notifyEach(manager, tenantId, recipients, 'deliverable_late', {
-          ...this.facts(late),
-          url: draft.toString(),
-          deliverableUrl: this.url(id),
-        });
-        await insertAuditEvent(manager, {
-        actorUserId: null,
-          tenantId,
-          action: 'deliverable.marked_late',
-          entityType: 'deliverable',
-          entityId: id,
-          change: { dueAt: late.dueAt, recipients: recipients.length },
-        });
-        return 'late';
-      }
-      const due = await this.mark(
-        manager,
-        tenantId,
-        id,
-        `due_reminded_at = now()`,
-        `due_reminded_at IS NULL AND due_at > now() AND due_at <= now() + interval '1 day'`,
+  protected candidates(): Promise<Candidate[]> {
+    return this.dataSource.query(`SELECT tenant_id, id FROM deliverable_deadline_candidates($1)`, [SWEEP_BATCH]);
+  }
+
+  protected async act(manager: EntityManager, { tenant_id: tenantId, id }: Candidate): Promise<'reminded' | 'late' | null> {
+    const late = await this.mark(manager, tenantId, id, `late_at = now(), late_notified_at = now()`, `late_at IS NULL AND due_at <= now()`);
+    if (late) {
+      const recipients = distinct(
+        late.assigneeId ? await this.staff(manager, tenantId, [late.assigneeId]) : [],
+        await membersWithRoles(manager, tenantId, ['owner', 'manager']),
       );
-      if (!due) return null;
-      // Nobody assigned: the managers hear it instead, so the reminder is not lost.
-      const assignee = due.assigneeId ? await this.staff(manager, tenantId, [due.assigneeId]) : [];
-      const recipients = assignee.length ? assignee : await membersWithRoles(manager, tenantId, ['owner', 'manager']);
-      await notifyEach(manager, tenantId, recipients, 'deliverable_due_tomorrow', { ...this.facts(due), url: this.url(id) });
+      const draft = new URL('/disclosures/new', this.webUrl);
+      draft.search = new URLSearchParams({
+        engagementId: late.engagementId,
+        deliverableId: id,
+        category: 'missed_deadline',
+        occurredAt: late.dueAt.toISOString(),
+      }).toString();
+      await notifyEach(manager, tenantId, recipients, 'deliverable_late', {
+        ...this.facts(late),
+        url: draft.toString(),
+        deliverableUrl: this.deliverableUrl(id),
+      });
       await insertAuditEvent(manager, {
         actorUserId: null,
         tenantId,
-        action: 'deliverable.due_reminded',
+        action: 'deliverable.marked_late',
         entityType: 'deliverable',
         entityId: id,
-        change: { dueAt: due.dueAt, recipients: recipients.length },
+        change: { dueAt: late.dueAt, recipients: recipients.length },
       });
-      return 'reminded';
+      return 'late';
+    }
+    const due = await this.mark(
+      manager,
+      tenantId,
+      id,
+      `due_reminded_at = now()`,
+      `due_reminded_at IS NULL AND due_at > now() AND due_at <= now() + interval '1 day'`,
+    );
+    if (!due) return null;
+    // Nobody assigned: the managers hear it instead, so the reminder is not lost.
+    const assignee = due.assigneeId ? await this.staff(manager, tenantId, [due.assigneeId]) : [];
+    const recipients = assignee.length ? assignee : await membersWithRoles(manager, tenantId, ['owner', 'manager']);
+    await notifyEach(manager, tenantId, recipients, 'deliverable_due_tomorrow', { ...this.facts(due), url: this.deliverableUrl(id) });
+    await insertAuditEvent(manager, {
+      actorUserId: null,
+      tenantId,
+      action: 'deliverable.due_reminded',
+      entityType: 'deliverable',
+      entityId: id,
+      change: { dueAt: due.dueAt, recipients: recipients.length },
     });
+    return 'reminded';
   }
 
   /** Sets `sets` on an open deliverable when `condition` still holds; the row it changed, or nothing. */
@@ -136,8 +124,8 @@ export class CheckLateDeliverablesProcessor {
     };
   }
 
-  private url(id: string): string {
-    return new URL(`/deliverables/${id}`, this.webUrl).toString();
+  private deliverableUrl(id: string): string {
+    return this.url(`/deliverables/${id}`);
   }
 }
 

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
-import type { DataSource } from 'typeorm';
-import { insertAuditEvent, membersWithRoles, notifyEach, withTenant } from '@candor/db';
+import type { DataSource, EntityManager } from 'typeorm';
+import { insertAuditEvent, membersWithRoles, notifyEach } from '@candor/db';
+import { SWEEP_BATCH, TenantSweep } from './tenant-sweep';
 import { formatUtc } from './utc-date.util';
 
 interface DueOffer {
@@ -27,82 +28,71 @@ interface OpenOffer {
  * disclosure's timeline), and warns the client's main contacts once, a day before. Idempotent: an
  * offer already answered, expired or warned is skipped.
  */
-export class ExpireOffersProcessor {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly webUrl: string,
-    private readonly logger: Logger,
-  ) {}
-
-  async handle(): Promise<{ expired: number; warned: number }> {
-    const due: DueOffer[] = await this.dataSource.query(`SELECT tenant_id, id FROM due_offer_changes($1)`, [500]);
-    const result = { expired: 0, warned: 0 };
-    for (const offer of due) {
-      const outcome = await this.change(offer);
-      if (outcome) result[outcome] += 1;
-    }
-    if (result.expired || result.warned) this.logger.info(result, 'expired or warned about compensation offers');
-    return result;
+export class ExpireOffersProcessor extends TenantSweep<DueOffer, 'expired' | 'warned'> {
+  constructor(dataSource: DataSource, webUrl: string, logger: Logger) {
+    super(dataSource, webUrl, logger, ['expired', 'warned'], 'expired or warned about compensation offers');
   }
 
-  private change({ tenant_id: tenantId, id }: DueOffer): Promise<'expired' | 'warned' | null> {
-    return withTenant(this.dataSource, tenantId, async (manager) => {
-      // Locked, so a client accepting at this moment either goes first (and we skip) or waits for us.
-      const [offer]: OpenOffer[] = await manager.query(
-        `SELECT o.disclosure_id AS "disclosureId", d.client_account_id AS "clientAccountId", o.kind AS "offerKind",
-                -- Money keeps its cents; percent, hours and days read as people write them ("10%", "2.5 hours"), as the API words them.
-                CASE WHEN o.kind IN ('credit', 'refund') THEN o.value::text ELSE trim_scale(o.value)::text END AS value,
-                o.currency, o.expires_at AS "expiresAt",
-                o.expires_at <= now() AS expired,
-                o.expiry_warned_at IS NULL AND o.expires_at <= now() + interval '1 day' AS warn,
-                e.name AS "engagementName", t.name AS "tenantName"
-         FROM compensation_offers o
-         JOIN disclosures d ON d.tenant_id = o.tenant_id AND d.id = o.disclosure_id
-         JOIN engagements e ON e.tenant_id = d.tenant_id AND e.id = d.engagement_id
-         JOIN tenants t ON t.id = o.tenant_id
-         WHERE o.tenant_id = $1 AND o.id = $2 AND o.status = 'offered'
-         FOR NO KEY UPDATE OF o`,
-        [tenantId, id],
+  protected candidates(): Promise<DueOffer[]> {
+    return this.dataSource.query(`SELECT tenant_id, id FROM due_offer_changes($1)`, [SWEEP_BATCH]);
+  }
+
+  protected async act(manager: EntityManager, { tenant_id: tenantId, id }: DueOffer): Promise<'expired' | 'warned' | null> {
+    // Locked, so a client accepting at this moment either goes first (and we skip) or waits for us.
+    const [offer]: OpenOffer[] = await manager.query(
+      `SELECT o.disclosure_id AS "disclosureId", d.client_account_id AS "clientAccountId", o.kind AS "offerKind",
+              -- Money keeps its cents; percent, hours and days read as people write them ("10%", "2.5 hours"), as the API words them.
+              CASE WHEN o.kind IN ('credit', 'refund') THEN o.value::text ELSE trim_scale(o.value)::text END AS value,
+              o.currency, o.expires_at AS "expiresAt",
+              o.expires_at <= now() AS expired,
+              o.expiry_warned_at IS NULL AND o.expires_at <= now() + interval '1 day' AS warn,
+              e.name AS "engagementName", t.name AS "tenantName"
+       FROM compensation_offers o
+       JOIN disclosures d ON d.tenant_id = o.tenant_id AND d.id = o.disclosure_id
+       JOIN engagements e ON e.tenant_id = d.tenant_id AND e.id = d.engagement_id
+       JOIN tenants t ON t.id = o.tenant_id
+       WHERE o.tenant_id = $1 AND o.id = $2 AND o.status = 'offered'
+       FOR NO KEY UPDATE OF o`,
+      [tenantId, id],
+    );
+    if (!offer) return null;
+    if (offer.expired) {
+      await manager.query(`UPDATE compensation_offers SET status = 'expired' WHERE tenant_id = $1 AND id = $2`, [tenantId, id]);
+      await manager.query(
+        `INSERT INTO disclosure_events (tenant_id, id, disclosure_id, actor_id, action, visibility, detail)
+         VALUES ($1, $2, $3, NULL, 'offer_expired', 'client', $4)`,
+        [tenantId, randomUUID(), offer.disclosureId, { offerId: id }],
       );
-      if (!offer) return null;
-      if (offer.expired) {
-        await manager.query(`UPDATE compensation_offers SET status = 'expired' WHERE tenant_id = $1 AND id = $2`, [tenantId, id]);
-        await manager.query(
-          `INSERT INTO disclosure_events (tenant_id, id, disclosure_id, actor_id, action, visibility, detail)
-           VALUES ($1, $2, $3, NULL, 'offer_expired', 'client', $4)`,
-          [tenantId, randomUUID(), offer.disclosureId, { offerId: id }],
-        );
-        await insertAuditEvent(manager, {
-        actorUserId: null,
-          tenantId,
-          action: 'disclosure.offer_expired',
-          entityType: 'disclosure',
-          entityId: offer.disclosureId,
-          change: { offerId: id },
-        });
-        return 'expired';
-      }
-      if (!offer.warn) return null;
-      await manager.query(`UPDATE compensation_offers SET expiry_warned_at = now() WHERE tenant_id = $1 AND id = $2`, [tenantId, id]);
-      const recipients = await membersWithRoles(manager, tenantId, ['client_admin'], offer.clientAccountId);
-      await notifyEach(manager, tenantId, recipients, 'offer_expiring', {
-        tenantName: offer.tenantName,
-        engagementName: offer.engagementName,
-        offerKind: offer.offerKind,
-        value: offer.value,
-        currency: offer.currency,
-        expiresAt: formatUtc(offer.expiresAt),
-        url: new URL(`/disclosures/${offer.disclosureId}`, this.webUrl).toString(),
-      });
       await insertAuditEvent(manager, {
         actorUserId: null,
         tenantId,
-        action: 'disclosure.offer_expiry_warned',
+        action: 'disclosure.offer_expired',
         entityType: 'disclosure',
         entityId: offer.disclosureId,
-        change: { offerId: id, recipients: recipients.length },
+        change: { offerId: id },
       });
-      return 'warned';
+      return 'expired';
+    }
+    if (!offer.warn) return null;
+    await manager.query(`UPDATE compensation_offers SET expiry_warned_at = now() WHERE tenant_id = $1 AND id = $2`, [tenantId, id]);
+    const recipients = await membersWithRoles(manager, tenantId, ['client_admin'], offer.clientAccountId);
+    await notifyEach(manager, tenantId, recipients, 'offer_expiring', {
+      tenantName: offer.tenantName,
+      engagementName: offer.engagementName,
+      offerKind: offer.offerKind,
+      value: offer.value,
+      currency: offer.currency,
+      expiresAt: formatUtc(offer.expiresAt),
+      url: this.url(`/disclosures/${offer.disclosureId}`),
     });
+    await insertAuditEvent(manager, {
+      actorUserId: null,
+      tenantId,
+      action: 'disclosure.offer_expiry_warned',
+      entityType: 'disclosure',
+      entityId: offer.disclosureId,
+      change: { offerId: id, recipients: recipients.length },
+    });
+    return 'warned';
   }
 }

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { Notification } from '@candor/db';
 import { eventOfTemplate, NOTIFICATION_EVENTS } from '@candor/domain';
 import { signUnsubscribe, unseal } from '@candor/domain-node';
-import { TEMPLATE_NAMES, type EmailRenderer, type RenderedEmail, type RenderOptions } from '@candor/email-templates';
+import { isTemplateName, type EmailRenderer, type RenderedEmail, type RenderOptions } from '@candor/email-templates';
 import type { JobPayloads } from '@candor/queue-contracts';
 import { classifySendFailure, nextAttemptAt, type RetryPolicy } from '../delivery/delivery-outcome.util';
 import type { ClaimedNotification, NotificationLedger } from '../delivery/notification-ledger';
@@ -56,7 +56,7 @@ export class SendEmailProcessor {
 
   /** Template name, locale and variables in; subject, text and HTML out. */
   private render(row: ClaimedNotification): RenderedEmail {
-    if (!TEMPLATE_NAMES.includes(row.template)) throw new Error(`unknown template ${row.template}`);
+    if (!isTemplateName(row.template)) throw new Error(`unknown template ${row.template}`);
     return this.renderer.render(row.template, row.locale, this.variables(row), { timeZone: row.readerTimeZone, ...this.unsubscribeLinks(row) });
   }
 

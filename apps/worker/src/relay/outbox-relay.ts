@@ -1,7 +1,9 @@
 import type { Queue } from 'bullmq';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
-import { JOBS, emailJobKey, jobOptions, type JobPayloads } from '@candor/queue-contracts';
+import { JOB_DEFINITIONS, emailJobKey, type JobPayloads } from '@candor/queue-contracts';
+
+const EMAIL_SEND = JOB_DEFINITIONS['email.send'];
 
 const ENQUEUE_TIMEOUT_MS = 2000;
 
@@ -106,7 +108,7 @@ export class OutboxRelay {
     await this.queue.addBulk(
       fresh.map(({ row, key }) => {
         const data: JobPayloads['email.send'] = { tenantId: row.tenant_id, notificationId: row.id, idempotencyKey: key };
-        return { name: JOBS.emailSend, data, opts: jobOptions(JOBS.emailSend, data) };
+        return { name: EMAIL_SEND.name, data, opts: EMAIL_SEND.options(data) };
       }),
     );
   }

@@ -10,6 +10,7 @@ import { OutboxStats1764710000000 } from './1764710000000-OutboxStats';
 import { IdentityAndSessions1764800000000 } from './1764800000000-IdentityAndSessions';
 import { NotificationPreferences1764900000000 } from './1764900000000-NotificationPreferences';
 import { TotpLastStep1765000000000 } from './1765000000000-TotpLastStep';
+import { DigestReaders1765100000000 } from './1765100000000-DigestReaders';
 
 /** Every migration, oldest first. Add new ones at the end. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   IdentityAndSessions1764800000000,
   NotificationPreferences1764900000000,
   TotpLastStep1765000000000,
+  DigestReaders1765100000000,
 ];

@@ -1,15 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
+import type { TemplateName, TemplatePayloads } from '@candor/email-templates';
 import { holdWhereWanted } from './held-notifications';
 import type { Recipient } from './recipients';
 
-export interface OutgoingNotification {
+/** One email to write: a typed template name and that template's payload. */
+export interface OutgoingNotification<N extends TemplateName = TemplateName> {
   tenantId: string;
-  template: string;
+  template: N;
   recipientEmail: string;
   recipientUserId?: string | null;
   locale: string;
-  payload: Record<string, unknown>;
+  payload: TemplatePayloads[N];
 }
 
 /**
@@ -40,12 +42,15 @@ export async function writeOutboxRows(manager: EntityManager, notifications: Out
   return ids;
 }
 
+/** The templates a plain notice payload fits (all but the digest and the comment burst, which the worker builds). */
+export type NoticeTemplate = Exclude<TemplateName, 'daily_digest' | 'disclosure_comments'>;
+
 /** One email per recipient, each in the recipient's own language and greeted by name. */
 export async function notifyEach(
   manager: EntityManager,
   tenantId: string,
   recipients: Recipient[],
-  template: string,
+  template: NoticeTemplate,
   payload: Record<string, unknown>,
 ): Promise<void> {
   await insertNotifications(

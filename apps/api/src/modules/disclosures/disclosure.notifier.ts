@@ -3,7 +3,7 @@ import type { ActorRef } from '../../common/actor-ref';
 import { actorNameFor } from '../../common/client-view';
 import { TenantContext } from '../../common/tenant-context';
 import { API_CONFIG, type ApiConfig } from '../../config/api-config';
-import { OutboxService } from '../outbox/outbox.service';
+import { OutboxService, type NoticeTemplate } from '../outbox/outbox.service';
 import { RecipientsService, type Recipient } from '../outbox/recipients.service';
 import { TenantRepository } from '../tenant/tenant.repository';
 import type { DisclosureRow } from './disclosures.repository';
@@ -36,7 +36,7 @@ export class DisclosureNotifier {
     tenantId: string,
     d: DisclosureRow,
     audience: DisclosureAudience,
-    template: string,
+    template: NoticeTemplate,
     extra: Record<string, unknown> = {},
     actor?: ActorRef,
   ): Promise<void> {

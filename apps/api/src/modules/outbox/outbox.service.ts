@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { insertNotifications, notifyEach, type OutgoingNotification, type Recipient } from '@candor/db';
+import { insertNotifications, notifyEach, type NoticeTemplate, type OutgoingNotification, type Recipient } from '@candor/db';
 
-export type { OutgoingNotification };
+export type { NoticeTemplate, OutgoingNotification };
 
 /**
  * Writes notifications into the outbox inside the caller's transaction: the email exists if and only
@@ -17,7 +17,7 @@ export class OutboxService {
   }
 
   /** One email per recipient, each in the recipient's own language. */
-  addForEach(manager: EntityManager, tenantId: string, recipients: Recipient[], template: string, payload: Record<string, unknown>): Promise<void> {
+  addForEach(manager: EntityManager, tenantId: string, recipients: Recipient[], template: NoticeTemplate, payload: Record<string, unknown>): Promise<void> {
     return notifyEach(manager, tenantId, recipients, template, payload);
   }
 }

@@ -8,7 +8,7 @@ import { TenantContext } from '../../common/tenant-context';
 import { AuditService } from '../audit/audit.service';
 import { EngagementsRepository } from '../engagements/engagements.repository';
 import { EngagementsService } from '../engagements/engagements.service';
-import { OutboxService } from '../outbox/outbox.service';
+import { OutboxService, type NoticeTemplate } from '../outbox/outbox.service';
 import { RecipientsService } from '../outbox/recipients.service';
 import { TenantRepository } from '../tenant/tenant.repository';
 import { DisputeResolutionService } from '../work-logs/dispute-resolution.service';
@@ -137,7 +137,7 @@ export class TimesheetWeeksService {
     return week;
   }
 
-  private async notifyTeam(actor: Actor, week: WeekRow, template: string, extra: Record<string, unknown>): Promise<void> {
+  private async notifyTeam(actor: Actor, week: WeekRow, template: NoticeTemplate, extra: Record<string, unknown>): Promise<void> {
     const manager = this.tenant.manager;
     const recipients = RecipientsService.distinct(
       await this.recipients.users(manager, actor.tenantId, [week.assistantId]),
