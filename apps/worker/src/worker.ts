@@ -131,7 +131,7 @@ export async function startWorker(config: WorkerConfig, logger: Logger = pino({ 
     try {
       for (const job of SCHEDULES) {
         const queue = queues[job.queue];
-        await queue.upsertJobScheduler(job.name, { every: job.everyMs }, { name: job.name, data: {}, opts: job.options({} as JobPayloads[JobName]) });
+        await queue.upsertJobScheduler(job.name, { every: job.everyMs }, { name: job.name, data: {}, opts: job.options({}) });
       }
     } catch (error) {
       if (closed) return;
