@@ -62,7 +62,12 @@ export default defineConfig(
     // Browser-safe code: no Node built-ins either (Node-only domain rules live in @candor/domain-node).
     files: ['libs/domain/src/**/*.ts', 'apps/web/src/**/*.ts', 'apps/web/src/**/*.tsx'],
     ignores: ['**/*.spec.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['node:*'], message: 'browser-safe code: put Node-only rules in @candor/domain-node' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['node:*'], message: 'browser-safe code: put Node-only rules in @candor/domain-node' }] },
+      ],
+    },
   },
   {
     // Test code and its factories read API answers as untyped JSON.

@@ -192,7 +192,11 @@ function prettyLogs(env) {
   try {
     const require = createRequire(path.join(ROOT, 'package.json'));
     const { prettyFactory } = require('pino-pretty');
-    const pretty = prettyFactory({ colorize: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,context,req,res,responseTime,reqId' });
+    const pretty = prettyFactory({
+      colorize: true,
+      translateTime: 'SYS:HH:MM:ss',
+      ignore: 'pid,hostname,context,req,res,responseTime,reqId',
+    });
     return (line) => (line.startsWith('{') ? pretty(line).trimEnd() : line);
   } catch {
     return (line) => line;

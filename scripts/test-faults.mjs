@@ -12,15 +12,26 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const figures = join(root, 'test-output', 'fault-figures.jsonl');
 const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', CANDOR_FAULT_FIGURES: figures };
 
-const build = spawnSync('npx', ['nx', 'run-many', '-t', 'build', '-p', '@candor/worker', '--output-style=static'], { cwd: root, stdio: 'inherit', env });
+const build = spawnSync('npx', ['nx', 'run-many', '-t', 'build', '-p', '@candor/worker', '--output-style=static'], {
+  cwd: root,
+  stdio: 'inherit',
+  env,
+});
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 rmSync(figures, { force: true });
 rmSync(join(root, 'test-output', 'faults'), { recursive: true, force: true });
-const run = spawnSync('npx', ['jest', '-c', 'jest.faults.config.js', '--runInBand', ...process.argv.slice(2)], { cwd: join(root, 'test'), stdio: 'inherit', env });
+const run = spawnSync('npx', ['jest', '-c', 'jest.faults.config.js', '--runInBand', ...process.argv.slice(2)], {
+  cwd: join(root, 'test'),
+  stdio: 'inherit',
+  env,
+});
 
 if (existsSync(figures)) {
-  const rows = readFileSync(figures, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+  const rows = readFileSync(figures, 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line));
   const table = [
     '| fault | in flight | lost | doubled | seconds to drain | note |',
     '|---|---|---|---|---|---|',

@@ -29,7 +29,14 @@ export interface AssistantTarget {
  * from), so big tenants get most of the requests, and assistants likewise.
  */
 export async function pickClients(db: Client, secret: string, count: number): Promise<ClientTarget[]> {
-  const { rows } = await db.query<{ tenant_id: string; client_account_id: string; engagement_id: string; user_id: string; week: string; disclosure_id: string | null }>(
+  const { rows } = await db.query<{
+    tenant_id: string;
+    client_account_id: string;
+    engagement_id: string;
+    user_id: string;
+    week: string;
+    disclosure_id: string | null;
+  }>(
     `SELECT s.tenant_id, s.client_account_id, s.engagement_id, u.id AS user_id,
             to_char(date_trunc('week', now() - interval '31 days' - random() * interval '700 days'), 'YYYY-MM-DD') AS week,
             (SELECT d.id FROM disclosures d WHERE d.tenant_id = s.tenant_id AND d.client_account_id = s.client_account_id

@@ -39,6 +39,30 @@ export function loadBenchConfig(argv: readonly string[], env: NodeJS.ProcessEnv 
     keepDatabase: argv.includes('--keep-db'),
   };
   return quick
-    ? { ...common, mode: 'quick', workLogsSmall: 1_000, workLogsLarge: 10_000, disclosures: 5_000, notifyEvents: 100, burstEmails: 1_000, csvRows: 10_000, roundSeconds: 1, rounds: 2, warmupSeconds: 0.5 }
-    : { ...common, mode: 'full', workLogsSmall: 10_000, workLogsLarge: 1_000_000, disclosures: 50_000, notifyEvents: 1_000, burstEmails: 10_000, csvRows: 1_000_000, roundSeconds: 3, rounds: 2, warmupSeconds: 1 };
+    ? {
+        ...common,
+        mode: 'quick',
+        workLogsSmall: 1_000,
+        workLogsLarge: 10_000,
+        disclosures: 5_000,
+        notifyEvents: 100,
+        burstEmails: 1_000,
+        csvRows: 10_000,
+        roundSeconds: 1,
+        rounds: 2,
+        warmupSeconds: 0.5,
+      }
+    : {
+        ...common,
+        mode: 'full',
+        workLogsSmall: 10_000,
+        workLogsLarge: 1_000_000,
+        disclosures: 50_000,
+        notifyEvents: 1_000,
+        burstEmails: 10_000,
+        csvRows: 1_000_000,
+        roundSeconds: 3,
+        rounds: 2,
+        warmupSeconds: 1,
+      };
 }

@@ -29,13 +29,29 @@ export async function explainReads(runtimeUrl: string, owner: Client): Promise<R
        ORDER BY w.started_at DESC, w.id DESC LIMIT $3`,
       [target.tenant_id, target.client_account_id, 51],
     );
-    await explain('week-totals: engagement lookup (EngagementsRepository.findOne)', Q.ENGAGEMENT_FIND_ONE, [target.tenant_id, target.engagement_id]);
-    await explain('week-totals: period head (TimesheetsService.build)', Q.TIMESHEET_HEAD, [target.tenant_id, target.engagement_id, target.week, 'week']);
-    const head = (await owner.query<{ from: Date; to: Date }>(
-      `SELECT ($1::date)::timestamp AT TIME ZONE 'UTC' AS "from", ($1::date + 7)::timestamp AT TIME ZONE 'UTC' AS "to"`,
-      [target.week],
-    )).rows[0]!;
-    await explain('week-totals: the week\'s entries (WorkLogsRepository.inPeriod)', Q.WORK_LOGS_IN_PERIOD, [target.tenant_id, target.engagement_id, head.from, head.to, true]);
+    await explain('week-totals: engagement lookup (EngagementsRepository.findOne)', Q.ENGAGEMENT_FIND_ONE, [
+      target.tenant_id,
+      target.engagement_id,
+    ]);
+    await explain('week-totals: period head (TimesheetsService.build)', Q.TIMESHEET_HEAD, [
+      target.tenant_id,
+      target.engagement_id,
+      target.week,
+      'week',
+    ]);
+    const head = (
+      await owner.query<{ from: Date; to: Date }>(
+        `SELECT ($1::date)::timestamp AT TIME ZONE 'UTC' AS "from", ($1::date + 7)::timestamp AT TIME ZONE 'UTC' AS "to"`,
+        [target.week],
+      )
+    ).rows[0]!;
+    await explain("week-totals: the week's entries (WorkLogsRepository.inPeriod)", Q.WORK_LOGS_IN_PERIOD, [
+      target.tenant_id,
+      target.engagement_id,
+      head.from,
+      head.to,
+      true,
+    ]);
     await explain(
       'list-disclosures: disclosures page for a client (DisclosuresRepository.find)',
       `SELECT ${Q.DISCLOSURE_COLUMNS} ${Q.DISCLOSURE_FROM} WHERE d.tenant_id = $1 AND d.client_account_id = $2 AND d.status NOT IN ('draft', 'in_review')

@@ -23,15 +23,12 @@ export async function generateBase(db: Client, shape: DatasetShape): Promise<voi
   await db.query(`SET synchronous_commit = off`);
   await db.query(`SELECT setseed(0.42)`);
   await db.query(`DROP SCHEMA IF EXISTS bench CASCADE; CREATE SCHEMA bench`);
-  await db.query(`CREATE TABLE bench.tenants AS
+  await db.query(
+    `CREATE TABLE bench.tenants AS
     SELECT n, gen_random_uuid() AS id, w AS weight, c AS clients, a AS assistants, s AS slots
-    FROM unnest($1::int[], $2::float8[], $3::int[], $4::int[], $5::int[]) AS x(n, w, c, a, s)`, [
-    weights.map((_, i) => i + 1),
-    weights,
-    clients,
-    assistants,
-    slots,
-  ]);
+    FROM unnest($1::int[], $2::float8[], $3::int[], $4::int[], $5::int[]) AS x(n, w, c, a, s)`,
+    [weights.map((_, i) => i + 1), weights, clients, assistants, slots],
+  );
   await db.query(`INSERT INTO tenants (id, name, slug, default_locale, time_zone)
     SELECT id, 'Bench Agency ' || n, 'bench-' || n, 'en', 'UTC' FROM bench.tenants`);
   await db.query(`CREATE TABLE bench.clients AS
@@ -150,7 +147,10 @@ export async function generateDraftsToDisclose(db: Client, count: number): Promi
  * One engagement (its own tenant, 30 assistants) with `count` one-minute entries in January of last
  * year: the month exported as CSV.
  */
-export async function generateExportMonth(db: Client, count: number): Promise<{ tenantId: string; engagementId: string; ownerId: string; start: string }> {
+export async function generateExportMonth(
+  db: Client,
+  count: number,
+): Promise<{ tenantId: string; engagementId: string; ownerId: string; start: string }> {
   const { rows } = await db.query<{ tenant_id: string; engagement_id: string; owner_id: string; start: string }>(
     `WITH t AS (INSERT INTO tenants (id, name, slug) VALUES (gen_random_uuid(), 'Bench Export Agency', 'bench-export') RETURNING id),
           c AS (INSERT INTO client_accounts (tenant_id, id, name) SELECT id, gen_random_uuid(), 'Export Client' FROM t RETURNING tenant_id, id),

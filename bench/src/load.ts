@@ -82,7 +82,12 @@ export function send(agent: http.Agent, baseUrl: string, call: HttpCall, timeout
   return new Promise((done, fail) => {
     const request = http.request(
       url,
-      { method: call.method, agent, headers: { ...headersOf(call), ...(payload && { 'content-length': Buffer.byteLength(payload) }) }, timeout: timeoutMs },
+      {
+        method: call.method,
+        agent,
+        headers: { ...headersOf(call), ...(payload && { 'content-length': Buffer.byteLength(payload) }) },
+        timeout: timeoutMs,
+      },
       (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (c: Buffer) => chunks.push(c));

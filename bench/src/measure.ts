@@ -45,6 +45,7 @@ export async function alternate(
 export const closed = (maker: () => () => HttpCall, seconds: number, connections: number) => (side: Side) =>
   closedLoop(side.url, maker(), seconds, connections);
 
-export const open = (maker: () => () => HttpCall, rate: number, seconds: number) => (side: Side) => openLoop(side.url, maker(), rate, seconds);
+export const open = (maker: () => () => HttpCall, rate: number, seconds: number) => (side: Side) =>
+  openLoop(side.url, maker(), rate, seconds);
 
 export const measuredOf = (runs: RunResult[]) => merge(runs);

@@ -17,10 +17,33 @@ export interface BenchResults {
   queries: Record<string, { api: number; ceiling: number; failures: number; apiStatements: string[] }>;
   nPlusOne?: Record<string, { limit10: number; limit100: number }>;
   explain: Record<string, string>;
-  notifications?: { events: number; emails: number; emailsAtSink: number; errors: number; errorSamples: string[]; discloseResponse: LatencySummary; toSink: LatencySummary };
-  email?: { emails: number; drained: boolean; worker: { seconds: number; perSecond: number }; nodemailer: { seconds: number; perSecond: number } };
+  notifications?: {
+    events: number;
+    emails: number;
+    emailsAtSink: number;
+    errors: number;
+    errorSamples: string[];
+    discloseResponse: LatencySummary;
+    toSink: LatencySummary;
+  };
+  email?: {
+    emails: number;
+    drained: boolean;
+    worker: { seconds: number; perSecond: number };
+    nodemailer: { seconds: number; perSecond: number };
+  };
   burst?: { rate: number; idle: Measured; during: Measured };
-  csv?: { rows: number; status: number; error: string | null; bytes: number; seconds: number; rssBeforeMb: number; peakRssMb: number; increaseMb: number; apiSurvived: boolean };
+  csv?: {
+    rows: number;
+    status: number;
+    error: string | null;
+    bytes: number;
+    seconds: number;
+    rssBeforeMb: number;
+    peakRssMb: number;
+    increaseMb: number;
+    apiSurvived: boolean;
+  };
   targets?: Target[];
 }
 
@@ -42,8 +65,17 @@ export function evaluateTargets(r: BenchResults): Target[] {
     const s = small?.scenarios[name];
     if (!l || !s) continue;
     const thr = ratio(l.closed.api.rps, l.closed.ceiling.rps);
-    out.push({ target: `${name}: API >= 0.5 x ceiling req/s (large)`, measured: `${fmt(l.closed.api.rps)} / ${fmt(l.closed.ceiling.rps)} = ${fmt(thr, 2)}`, met: thr >= 0.5 });
-    if (l.open) out.push({ target: `${name}: API p95 < 25 ms at ${l.open.rate}/s (half the ceiling's max, large)`, measured: `${fmt(l.open.api.p95)} ms`, met: l.open.api.p95 < 25 });
+    out.push({
+      target: `${name}: API >= 0.5 x ceiling req/s (large)`,
+      measured: `${fmt(l.closed.api.rps)} / ${fmt(l.closed.ceiling.rps)} = ${fmt(thr, 2)}`,
+      met: thr >= 0.5,
+    });
+    if (l.open)
+      out.push({
+        target: `${name}: API p95 < 25 ms at ${l.open.rate}/s (half the ceiling's max, large)`,
+        measured: `${fmt(l.open.api.p95)} ms`,
+        met: l.open.api.p95 < 25,
+      });
     if (l.openAtSmallRate && s.open) {
       const flat = ratio(l.openAtSmallRate.api.p95, s.open.api.p95);
       out.push({
@@ -55,14 +87,26 @@ export function evaluateTargets(r: BenchResults): Target[] {
   }
   if (r.notifications) {
     const n = r.notifications;
-    out.push({ target: 'notifications: p95 from the disclose response to the email at the sink < 1 s', measured: `${fmt(n.toSink.p95, 0)} ms (${n.emailsAtSink}/${n.emails} emails, ${n.events} events)`, met: n.toSink.p95 < 1000 && n.emailsAtSink === n.emails });
+    out.push({
+      target: 'notifications: p95 from the disclose response to the email at the sink < 1 s',
+      measured: `${fmt(n.toSink.p95, 0)} ms (${n.emailsAtSink}/${n.emails} emails, ${n.events} events)`,
+      met: n.toSink.p95 < 1000 && n.emailsAtSink === n.emails,
+    });
   }
   if (r.email) {
     const e = ratio(r.email.worker.perSecond, r.email.nodemailer.perSecond);
-    out.push({ target: 'worker >= 0.8 x plain nodemailer emails/s', measured: `${fmt(r.email.worker.perSecond)} / ${fmt(r.email.nodemailer.perSecond)} = ${fmt(e, 2)}`, met: e >= 0.8 && r.email.drained });
+    out.push({
+      target: 'worker >= 0.8 x plain nodemailer emails/s',
+      measured: `${fmt(r.email.worker.perSecond)} / ${fmt(r.email.nodemailer.perSecond)} = ${fmt(e, 2)}`,
+      met: e >= 0.8 && r.email.drained,
+    });
   }
   for (const [name, q] of Object.entries(r.nPlusOne ?? {})) {
-    out.push({ target: `${name}: queries per request at page size 100 = at 10 (no N+1)`, measured: `${q.limit100} vs ${q.limit10}`, met: q.limit100 === q.limit10 });
+    out.push({
+      target: `${name}: queries per request at page size 100 = at 10 (no N+1)`,
+      measured: `${q.limit100} vs ${q.limit10}`,
+      met: q.limit100 === q.limit10,
+    });
   }
   if (r.csv) {
     out.push({
@@ -73,14 +117,24 @@ export function evaluateTargets(r: BenchResults): Target[] {
   }
   if (r.burst) {
     const b = ratio(r.burst.during.p95, r.burst.idle.p95);
-    out.push({ target: `API p95 during a ${r.email?.emails ?? ''}-email burst <= 1.3 x idle (${r.burst.rate}/s)`, measured: `${fmt(r.burst.during.p95)} / ${fmt(r.burst.idle.p95)} ms = ${fmt(b, 2)}`, met: b <= 1.3 });
+    out.push({
+      target: `API p95 during a ${r.email?.emails ?? ''}-email burst <= 1.3 x idle (${r.burst.rate}/s)`,
+      measured: `${fmt(r.burst.during.p95)} / ${fmt(r.burst.idle.p95)} ms = ${fmt(b, 2)}`,
+      met: b <= 1.3,
+    });
   }
   const errors: string[] = [];
   for (const [stage, s] of Object.entries(r.stages)) {
     for (const [name, x] of Object.entries(s.scenarios)) {
-      for (const [kind, pair] of [['closed', x.closed], ['open', x.open], ['open@small-rate', x.openAtSmallRate]] as const) {
+      for (const [kind, pair] of [
+        ['closed', x.closed],
+        ['open', x.open],
+        ['open@small-rate', x.openAtSmallRate],
+      ] as const) {
         if (!pair) continue;
-        for (const side of ['api', 'ceiling'] as const) if (pair[side].errors) errors.push(`${stage} ${name} ${kind} ${side}: ${pair[side].errors} (${pair[side].errorSamples.join('; ')})`);
+        for (const side of ['api', 'ceiling'] as const)
+          if (pair[side].errors)
+            errors.push(`${stage} ${name} ${kind} ${side}: ${pair[side].errors} (${pair[side].errorSamples.join('; ')})`);
       }
     }
   }
@@ -96,15 +150,30 @@ export function renderMarkdown(r: BenchResults): string {
   const lines: string[] = [];
   const m = r.meta;
   lines.push(`# Candor benchmark, ${m.startedAt} (${m.mode})`, '');
-  lines.push(`Node ${m['node']}, PostgreSQL ${m.postgres}, ${m['cpus']} x ${m['cpuModel']}, ${m['memoryGb']} GB; ${m['rounds']} alternating rounds of ${m['roundSeconds']} s per side, ${m['connections']} connections closed loop; run took ${m.seconds ?? '?'} s.`, '');
+  lines.push(
+    `Node ${m['node']}, PostgreSQL ${m.postgres}, ${m['cpus']} x ${m['cpuModel']}, ${m['memoryGb']} GB; ${m['rounds']} alternating rounds of ${m['roundSeconds']} s per side, ${m['connections']} connections closed loop; run took ${m.seconds ?? '?'} s.`,
+    '',
+  );
   for (const [stage, s] of Object.entries(r.stages)) {
     lines.push(`## ${s.workLogs.toLocaleString('en')} work logs (${stage})`, '');
-    lines.push(row(['scenario', 'API req/s', 'ceiling req/s', 'API/ceiling', 'API p50/p95/p99 ms', 'ceiling p50/p95/p99 ms', 'errors API/ceiling']));
+    lines.push(
+      row(['scenario', 'API req/s', 'ceiling req/s', 'API/ceiling', 'API p50/p95/p99 ms', 'ceiling p50/p95/p99 ms', 'errors API/ceiling']),
+    );
     lines.push(row(['---', '---:', '---:', '---:', '---:', '---:', '---:']));
     for (const [name, x] of Object.entries(s.scenarios)) {
       const a = x.closed.api;
       const c = x.closed.ceiling;
-      lines.push(row([SCENARIO_TITLES[name as ScenarioName], fmt(a.rps), fmt(c.rps), fmt(ratio(a.rps, c.rps), 2), `${fmt(a.p50)} / ${fmt(a.p95)} / ${fmt(a.p99)}`, `${fmt(c.p50)} / ${fmt(c.p95)} / ${fmt(c.p99)}`, `${a.errors} / ${c.errors}`]));
+      lines.push(
+        row([
+          SCENARIO_TITLES[name as ScenarioName],
+          fmt(a.rps),
+          fmt(c.rps),
+          fmt(ratio(a.rps, c.rps), 2),
+          `${fmt(a.p50)} / ${fmt(a.p95)} / ${fmt(a.p99)}`,
+          `${fmt(c.p50)} / ${fmt(c.p95)} / ${fmt(c.p99)}`,
+          `${a.errors} / ${c.errors}`,
+        ]),
+      );
     }
     lines.push('', 'Fixed offered rate (open loop; latency from when each request was due):', '');
     lines.push(row(['scenario', 'rate /s', 'API p50/p95/p99 ms', 'ceiling p50/p95/p99 ms', 'errors API/ceiling']));
@@ -112,7 +181,15 @@ export function renderMarkdown(r: BenchResults): string {
     for (const [name, x] of Object.entries(s.scenarios)) {
       for (const o of [x.open, x.openAtSmallRate]) {
         if (!o) continue;
-        lines.push(row([SCENARIO_TITLES[name as ScenarioName], o.rate, `${fmt(o.api.p50)} / ${fmt(o.api.p95)} / ${fmt(o.api.p99)}`, `${fmt(o.ceiling.p50)} / ${fmt(o.ceiling.p95)} / ${fmt(o.ceiling.p99)}`, `${o.api.errors} / ${o.ceiling.errors}`]));
+        lines.push(
+          row([
+            SCENARIO_TITLES[name as ScenarioName],
+            o.rate,
+            `${fmt(o.api.p50)} / ${fmt(o.api.p95)} / ${fmt(o.api.p99)}`,
+            `${fmt(o.ceiling.p50)} / ${fmt(o.ceiling.p95)} / ${fmt(o.ceiling.p99)}`,
+            `${o.api.errors} / ${o.ceiling.errors}`,
+          ]),
+        );
       }
     }
     lines.push('');
@@ -120,22 +197,37 @@ export function renderMarkdown(r: BenchResults): string {
   lines.push('## Queries per request', '');
   lines.push(row(['scenario', 'API', 'ceiling']), row(['---', '---:', '---:']));
   for (const [name, q] of Object.entries(r.queries)) lines.push(row([SCENARIO_TITLES[name as ScenarioName], q.api, q.ceiling]));
-  for (const [name, q] of Object.entries(r.nPlusOne ?? {})) lines.push(row([`${name}, page size 10 / 100 (API)`, `${q.limit10} / ${q.limit100}`, '']));
+  for (const [name, q] of Object.entries(r.nPlusOne ?? {}))
+    lines.push(row([`${name}, page size 10 / 100 (API)`, `${q.limit10} / ${q.limit100}`, '']));
   lines.push('', `Counted by ${m['queryCounting']}; BEGIN, set_config and COMMIT included.`, '');
   if (r.notifications) {
     const n = r.notifications;
     lines.push('## Notifications', '');
-    lines.push(`${n.events} disclose events at 20/s, ${n.emailsAtSink}/${n.emails} emails at the sink. From the API's response to the event's last email accepted by the SMTP sink: p50 ${fmt(n.toSink.p50, 0)} ms, p95 ${fmt(n.toSink.p95, 0)} ms, p99 ${fmt(n.toSink.p99, 0)} ms, max ${fmt(n.toSink.max, 0)} ms. The disclose request itself: p50 ${fmt(n.discloseResponse.p50)} ms, p95 ${fmt(n.discloseResponse.p95)} ms.`, '');
+    lines.push(
+      `${n.events} disclose events at 20/s, ${n.emailsAtSink}/${n.emails} emails at the sink. From the API's response to the event's last email accepted by the SMTP sink: p50 ${fmt(n.toSink.p50, 0)} ms, p95 ${fmt(n.toSink.p95, 0)} ms, p99 ${fmt(n.toSink.p99, 0)} ms, max ${fmt(n.toSink.max, 0)} ms. The disclose request itself: p50 ${fmt(n.discloseResponse.p50)} ms, p95 ${fmt(n.discloseResponse.p95)} ms.`,
+      '',
+    );
   }
   if (r.email) {
-    lines.push(`Burst of ${r.email.emails} emails: worker ${fmt(r.email.worker.perSecond)} emails/s (outbox rows committed -> last email at the sink, ${fmt(r.email.worker.seconds)} s${r.email.drained ? '' : ', NOT drained'}); plain nodemailer to the same sink ${fmt(r.email.nodemailer.perSecond)} emails/s (${fmt(r.email.nodemailer.seconds)} s).`, '');
+    lines.push(
+      `Burst of ${r.email.emails} emails: worker ${fmt(r.email.worker.perSecond)} emails/s (outbox rows committed -> last email at the sink, ${fmt(r.email.worker.seconds)} s${r.email.drained ? '' : ', NOT drained'}); plain nodemailer to the same sink ${fmt(r.email.nodemailer.perSecond)} emails/s (${fmt(r.email.nodemailer.seconds)} s).`,
+      '',
+    );
   }
   if (r.burst) {
-    lines.push(`API list-work-logs at ${r.burst.rate}/s: p95 ${fmt(r.burst.idle.p95)} ms with the worker idle, ${fmt(r.burst.during.p95)} ms while it drains the burst (${r.burst.during.requests} requests; errors ${r.burst.idle.errors} / ${r.burst.during.errors}).`, '');
+    lines.push(
+      `API list-work-logs at ${r.burst.rate}/s: p95 ${fmt(r.burst.idle.p95)} ms with the worker idle, ${fmt(r.burst.during.p95)} ms while it drains the burst (${r.burst.during.requests} requests; errors ${r.burst.idle.errors} / ${r.burst.during.errors}).`,
+      '',
+    );
   }
   if (r.csv) {
     const c = r.csv;
-    lines.push('## CSV export', '', `${c.rows.toLocaleString('en')} rows of one engagement's month: HTTP ${c.status || c.error}, ${(c.bytes / 2 ** 20).toFixed(1)} MB in ${fmt(c.seconds)} s; API RSS ${fmt(c.rssBeforeMb)} MB before, peak ${fmt(c.peakRssMb)} MB, increase ${fmt(c.increaseMb)} MB${c.apiSurvived ? '' : ' (the API process died)'}.`, '');
+    lines.push(
+      '## CSV export',
+      '',
+      `${c.rows.toLocaleString('en')} rows of one engagement's month: HTTP ${c.status || c.error}, ${(c.bytes / 2 ** 20).toFixed(1)} MB in ${fmt(c.seconds)} s; API RSS ${fmt(c.rssBeforeMb)} MB before, peak ${fmt(c.peakRssMb)} MB, increase ${fmt(c.increaseMb)} MB${c.apiSurvived ? '' : ' (the API process died)'}.`,
+      '',
+    );
   }
   if (r.targets) {
     lines.push('## Targets', '', row(['target', 'measured', 'met']), row(['---', '---', '---']));

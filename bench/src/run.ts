@@ -37,7 +37,13 @@ async function main(): Promise<void> {
       cpuModel: os.cpus()[0]?.model ?? '',
       memoryGb: round(os.totalmem() / 2 ** 30, 1),
       postgres: '',
-      sizes: { tenants: config.tenants, clientAccounts: config.clientAccounts, workLogsSmall: config.workLogsSmall, workLogsLarge: config.workLogsLarge, disclosures: config.disclosures },
+      sizes: {
+        tenants: config.tenants,
+        clientAccounts: config.clientAccounts,
+        workLogsSmall: config.workLogsSmall,
+        workLogsLarge: config.workLogsLarge,
+        disclosures: config.disclosures,
+      },
       roundSeconds: config.roundSeconds,
       rounds: config.rounds,
       connections: config.connections,
@@ -76,9 +82,12 @@ async function main(): Promise<void> {
     LOG_LEVEL: 'warn',
   };
   const api = startChild('api', 'apps/api/dist/main.js', apiEnv, ['bench/dist/query-counter.js']);
-  const ceiling = startChild('ceiling', 'bench/dist/ceiling/server.js', { DATABASE_URL: db.runtimeUrl, JWT_SECRET: config.jwtSecret, PORT: String(ceilingPort) }, [
-    'bench/dist/query-counter.js',
-  ]);
+  const ceiling = startChild(
+    'ceiling',
+    'bench/dist/ceiling/server.js',
+    { DATABASE_URL: db.runtimeUrl, JWT_SECRET: config.jwtSecret, PORT: String(ceilingPort) },
+    ['bench/dist/query-counter.js'],
+  );
   const children: Child[] = [sink, api, ceiling];
   let worker: Child | null = null;
   try {
@@ -92,7 +101,10 @@ async function main(): Promise<void> {
     const assistants = await pickAssistants(owner, config.jwtSecret, 60);
     log(`targets: ${clients.length} client admins, ${assistants.length} assistants`);
 
-    const maker = (name: ScenarioName, limit = 50) => () => requestMaker(name, clients, assistants, limit);
+    const maker =
+      (name: ScenarioName, limit = 50) =>
+      () =>
+        requestMaker(name, clients, assistants, limit);
     const readRates: Record<string, number> = {};
     const apiMax: Record<string, number> = {};
 
@@ -110,13 +122,18 @@ async function main(): Promise<void> {
           entry.open = { rate, ...(await alternate(sides, config.rounds, open(maker(name), rate, config.roundSeconds))) };
           if (label === 'large') {
             const flatRate = readRates[name]!;
-            entry.openAtSmallRate = { rate: flatRate, ...(await alternate(sides, config.rounds, open(maker(name), flatRate, config.roundSeconds))) };
+            entry.openAtSmallRate = {
+              rate: flatRate,
+              ...(await alternate(sides, config.rounds, open(maker(name), flatRate, config.roundSeconds))),
+            };
           }
         }
         out.scenarios[name] = entry;
-        log(`${label} ${name}: api ${throughput.api.rps} rps p95 ${throughput.api.p95} ms, ceiling ${throughput.ceiling.rps} rps p95 ${throughput.ceiling.p95} ms` +
-          (entry.open ? `; at ${entry.open.rate}/s api p95 ${entry.open.api.p95} ms, ceiling p95 ${entry.open.ceiling.p95} ms` : '') +
-          `; errors ${throughput.api.errors}/${throughput.ceiling.errors}`);
+        log(
+          `${label} ${name}: api ${throughput.api.rps} rps p95 ${throughput.api.p95} ms, ceiling ${throughput.ceiling.rps} rps p95 ${throughput.ceiling.p95} ms` +
+            (entry.open ? `; at ${entry.open.rate}/s api p95 ${entry.open.api.p95} ms, ceiling p95 ${entry.open.ceiling.p95} ms` : '') +
+            `; errors ${throughput.api.errors}/${throughput.ceiling.errors}`,
+        );
       }
     };
 
@@ -133,7 +150,11 @@ async function main(): Promise<void> {
       const after = await child.ask<{ count: number; texts: string[] | null }>({ type: 'queries', capture: false });
       agent.destroy();
       const perRequest = (after.count - before.count) / n;
-      return { perRequest, failures, texts: (after.texts ?? []).slice(0, Math.round(perRequest)).map((q) => q.replace(/\s+/g, ' ').trim()) };
+      return {
+        perRequest,
+        failures,
+        texts: (after.texts ?? []).slice(0, Math.round(perRequest)).map((q) => q.replace(/\s+/g, ' ').trim()),
+      };
     };
     for (const name of [...READS, ...WRITES]) {
       const a = await countQueries(api, name, 50);
@@ -142,9 +163,16 @@ async function main(): Promise<void> {
     }
     results.nPlusOne = {};
     for (const name of ['list-work-logs', 'list-disclosures'] as ScenarioName[]) {
-      results.nPlusOne[name] = { limit10: (await countQueries(api, name, 10)).perRequest, limit100: (await countQueries(api, name, 100)).perRequest };
+      results.nPlusOne[name] = {
+        limit10: (await countQueries(api, name, 10)).perRequest,
+        limit100: (await countQueries(api, name, 100)).perRequest,
+      };
     }
-    log('queries per request', JSON.stringify(Object.fromEntries(Object.entries(results.queries).map(([k, v]) => [k, [v.api, v.ceiling]]))), JSON.stringify(results.nPlusOne));
+    log(
+      'queries per request',
+      JSON.stringify(Object.fromEntries(Object.entries(results.queries).map(([k, v]) => [k, [v.api, v.ceiling]]))),
+      JSON.stringify(results.nPlusOne),
+    );
 
     t = Date.now();
     await generateWorkLogs(owner, config.workLogsSmall + 1, config.workLogsLarge);
@@ -173,9 +201,15 @@ async function main(): Promise<void> {
 
     // The burst: API p95 at a fixed rate with the worker idle, then while it drains `burstEmails`.
     const burstRate = Math.max(5, Math.round(apiMax['list-work-logs']! / 2));
-    const idle = await openLoop(sides[0]!.url, requestMaker('list-work-logs', clients, assistants), burstRate, config.roundSeconds * config.rounds);
+    const idle = await openLoop(
+      sides[0]!.url,
+      requestMaker('list-work-logs', clients, assistants),
+      burstRate,
+      config.roundSeconds * config.rounds,
+    );
     // Comment emails now wait in held_notifications for their burst; the disclosures just sent are outbox rows.
-    const template = (await owner.query<{ id: string }>(`SELECT id FROM notifications WHERE template = 'disclosure_disclosed' LIMIT 1`)).rows[0];
+    const template = (await owner.query<{ id: string }>(`SELECT id FROM notifications WHERE template = 'disclosure_disclosed' LIMIT 1`))
+      .rows[0];
     if (!template) throw new Error('no disclosure_disclosed notification to copy for the burst');
     const before = (await sink.ask<{ count: number }>({ type: 'count' })).count;
     const burstStart = wallClock();
@@ -193,7 +227,9 @@ async function main(): Promise<void> {
         else await sleep(100);
       }
     })();
-    const during = await openLoop(sides[0]!.url, requestMaker('list-work-logs', clients, assistants), burstRate, 300, { stop: () => drained });
+    const during = await openLoop(sides[0]!.url, requestMaker('list-work-logs', clients, assistants), burstRate, 300, {
+      stop: () => drained,
+    });
     await watcher;
     const sinkLog = (await sink.ask<{ accepted: { at: number }[] }>({ type: 'log' }, 60_000)).accepted;
     const lastAt = Math.max(...sinkLog.slice(before).map((m) => m.at));
@@ -340,7 +376,12 @@ async function measureCsv(
   let error: string | null = null;
   try {
     const agent = new http.Agent({ keepAlive: false });
-    const answer = await send(agent, apiUrl, { method: 'GET', path: `/api/v1/engagements/${month.engagementId}/timesheet/csv?period=month&start=${month.start}`, token }, 150_000);
+    const answer = await send(
+      agent,
+      apiUrl,
+      { method: 'GET', path: `/api/v1/engagements/${month.engagementId}/timesheet/csv?period=month&start=${month.start}`, token },
+      150_000,
+    );
     status = answer.status;
     bytes = Buffer.byteLength(answer.body);
   } catch (e) {
@@ -350,7 +391,17 @@ async function measureCsv(
   const seconds = (wallClock() - start) / 1000;
   const peak = api.alive ? Math.max(api.memory().peak, polled) : polled;
   const mb = (b: number) => round(b / 2 ** 20, 1);
-  return { rows, status, error, bytes, seconds: round(seconds, 1), rssBeforeMb: mb(before), peakRssMb: mb(peak), increaseMb: mb(peak - before), apiSurvived: api.alive };
+  return {
+    rows,
+    status,
+    error,
+    bytes,
+    seconds: round(seconds, 1),
+    rssBeforeMb: mb(before),
+    peakRssMb: mb(peak),
+    increaseMb: mb(peak - before),
+    apiSurvived: api.alive,
+  };
 }
 
 main().catch((error: unknown) => {

@@ -33,7 +33,12 @@ function workLogSlot() {
   };
 }
 
-export function requestMaker(name: ScenarioName, clients: readonly ClientTarget[], assistants: readonly AssistantTarget[], limit = 50): () => HttpCall {
+export function requestMaker(
+  name: ScenarioName,
+  clients: readonly ClientTarget[],
+  assistants: readonly AssistantTarget[],
+  limit = 50,
+): () => HttpCall {
   const client = cycle(clients);
   switch (name) {
     case 'list-work-logs':
@@ -49,7 +54,12 @@ export function requestMaker(name: ScenarioName, clients: readonly ClientTarget[
       const commenters = cycle(clients.filter((c) => c.disclosureId));
       return () => {
         const c = commenters();
-        return { method: 'POST', path: `/api/v1/disclosures/${c.disclosureId}/comments`, token: c.token, body: { body: 'Thank you for telling us so quickly; the new date works for us.' } };
+        return {
+          method: 'POST',
+          path: `/api/v1/disclosures/${c.disclosureId}/comments`,
+          token: c.token,
+          body: { body: 'Thank you for telling us so quickly; the new date works for us.' },
+        };
       };
     }
     case 'create-work-log': {
@@ -57,7 +67,12 @@ export function requestMaker(name: ScenarioName, clients: readonly ClientTarget[
       const slot = workLogSlot();
       return () => {
         const a = assistant();
-        return { method: 'POST', path: '/api/v1/work-logs', token: a.token, body: { engagementId: a.engagementId, ...slot(a), notes: 'Answered client emails and updated the shared calendar' } };
+        return {
+          method: 'POST',
+          path: '/api/v1/work-logs',
+          token: a.token,
+          body: { engagementId: a.engagementId, ...slot(a), notes: 'Answered client emails and updated the shared calendar' },
+        };
       };
     }
   }

@@ -16,9 +16,7 @@ export async function startMailDev({ smtpPort = 1025, webPort = 1080 } = {}) {
   await assertPortFree(webPort, '127.0.0.1', 'MailDev (web inbox)', hint);
 
   const MailDev = require('maildev');
-  const maildev = await withoutNewSignalHandlers(
-    () => new MailDev({ smtp: smtpPort, web: webPort, ip: '127.0.0.1', silent: true }),
-  );
+  const maildev = await withoutNewSignalHandlers(() => new MailDev({ smtp: smtpPort, web: webPort, ip: '127.0.0.1', silent: true }));
   try {
     await maildev.listen();
   } catch (err) {

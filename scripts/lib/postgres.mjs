@@ -198,4 +198,3 @@ function assertReachableByOthers(dataDir) {
     if (dir === path.dirname(dir)) break;
   }
 }
-

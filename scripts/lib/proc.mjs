@@ -53,7 +53,10 @@ export function startService(name, cmd, args, { cwd, env, paint = color.cyan, qu
   const prefix = paint(`[${name}]`);
   const tail = [];
 
-  for (const [stream, out] of [[child.stdout, process.stdout], [child.stderr, process.stderr]]) {
+  for (const [stream, out] of [
+    [child.stdout, process.stdout],
+    [child.stderr, process.stderr],
+  ]) {
     readline.createInterface({ input: stream, crlfDelay: Infinity }).on('line', (line) => {
       if (!quiet) return out.write(`${prefix} ${format(line)}\n`);
       tail.push(line);

@@ -1,6 +1,14 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { PASSWORD, createClientAccount, signUpTenant, uniqueEmail } from '../support/factories';
-import { chooseLanguage, newVisitor, screenshot, seriousAccessibilityProblems, useSession, VIEWPORTS, waitForHeading } from './support/browser';
+import {
+  chooseLanguage,
+  newVisitor,
+  screenshot,
+  seriousAccessibilityProblems,
+  useSession,
+  VIEWPORTS,
+  waitForHeading,
+} from './support/browser';
 import { startPortal, type Portal } from './support/portal';
 
 /** What each page shows as its main heading, per language: proof the page rendered in that language. */
@@ -23,7 +31,11 @@ beforeAll(async () => {
   const clientId = await createClientAccount(api, tenant.owner.token, 'Northwind Bakery');
   await createClientAccount(api, tenant.owner.token, 'Fjord Studio');
   await api.post('/api/v1/invitations', { email: uniqueEmail('assistant'), role: 'assistant' }, tenant.owner.token);
-  await api.post('/api/v1/invitations', { email: uniqueEmail('client'), role: 'client_admin', clientAccountId: clientId }, tenant.owner.token);
+  await api.post(
+    '/api/v1/invitations',
+    { email: uniqueEmail('client'), role: 'client_admin', clientAccountId: clientId },
+    tenant.owner.token,
+  );
   tokens = (await api.post('/api/v1/auth/login', { email: tenant.owner.email, password: PASSWORD })).body;
 });
 afterAll(() => portal.close());

@@ -114,15 +114,20 @@ describe('the web server npm start runs', () => {
   it('sends the strict CSP and nosniff, and publishes no source maps', async () => {
     const files = readdirSync(join(WEB_DIST, 'assets'));
     expect(files.filter((f) => f.endsWith('.map'))).toEqual([]);
-    for (const js of files.filter((f) => f.endsWith('.js'))) expect(readFileSync(join(WEB_DIST, 'assets', js), 'utf8')).not.toContain('sourceMappingURL');
+    for (const js of files.filter((f) => f.endsWith('.js')))
+      expect(readFileSync(join(WEB_DIST, 'assets', js), 'utf8')).not.toContain('sourceMappingURL');
 
     const port = await freePort();
     const webDir = join(WEB_DIST, '..');
-    const preview = spawn(process.execPath, [join(__dirname, '..', '..', 'node_modules', 'vite', 'bin', 'vite.js'), 'preview', '--port', String(port), '--strictPort'], {
-      cwd: webDir,
-      env: { ...process.env, WEB_PORT: String(port) },
-      stdio: 'ignore',
-    });
+    const preview = spawn(
+      process.execPath,
+      [join(__dirname, '..', '..', 'node_modules', 'vite', 'bin', 'vite.js'), 'preview', '--port', String(port), '--strictPort'],
+      {
+        cwd: webDir,
+        env: { ...process.env, WEB_PORT: String(port) },
+        stdio: 'ignore',
+      },
+    );
     try {
       let response: Response | null = null;
       for (let i = 0; i < 100 && !response; i++) {

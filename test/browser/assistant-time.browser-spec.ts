@@ -61,10 +61,13 @@ describe('an assistant logs time through the web app', () => {
     await week.getByRole('button', { name: 'Edit entry: No notes yet' }).click();
     await week.getByLabel('What was done').fill('Sorted the support inbox and answered 12 customer questions.');
     await week.getByRole('button', { name: 'Save changes' }).click();
-    await week.getByText('Sorted the support inbox and answered 12 customer questions.').waitFor().catch(async (error: unknown) => {
-      await screenshot(page, 'failed-edit-entry');
-      throw error;
-    });
+    await week
+      .getByText('Sorted the support inbox and answered 12 customer questions.')
+      .waitFor()
+      .catch(async (error: unknown) => {
+        await screenshot(page, 'failed-edit-entry');
+        throw error;
+      });
     await week.getByRole('button', { name: 'Submit week' }).click();
     await week.getByRole('button', { name: 'Yes, submit the week' }).click();
     await page
@@ -85,14 +88,20 @@ describe('an assistant logs time through the web app', () => {
     expect(weeks.body).toHaveLength(1);
     expect(weeks.body[0]).toMatchObject({ status: 'submitted' });
     const detail = await api.get(`/api/v1/timesheet-weeks/${weeks.body[0].id}`, fixture.assistant.token);
-    expect(detail.body.entries).toEqual([expect.objectContaining({ source: 'timer', status: 'submitted', notes: expect.stringContaining('support inbox') })]);
+    expect(detail.body.entries).toEqual([
+      expect.objectContaining({ source: 'timer', status: 'submitted', notes: expect.stringContaining('support inbox') }),
+    ]);
     await context.close();
   });
 
   it('keeps the timer in view on a phone', async () => {
     const context = await newVisitor(portal.browser, { viewport: VIEWPORTS.phone });
     const tokens = await tokensFor(portal.stack.api, fixture.assistant.email);
-    await portal.stack.api.post('/api/v1/timer/start', { engagementId: fixture.engagementId, notes: 'Calendar for next week' }, tokens.accessToken);
+    await portal.stack.api.post(
+      '/api/v1/timer/start',
+      { engagementId: fixture.engagementId, notes: 'Calendar for next week' },
+      tokens.accessToken,
+    );
     await useSession(context, tokens);
     const page = await context.newPage();
     await page.goto(`${portal.web.url}/engagements`);

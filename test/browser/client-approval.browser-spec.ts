@@ -40,7 +40,10 @@ describe('a client decides on submitted weeks through the web app', () => {
     expect(await seriousAccessibilityProblems(page)).toEqual([]);
 
     await page.getByRole('button', { name: 'Approve week' }).click();
-    await page.getByRole('status').getByText(/^Approved on .*These entries are locked\.$/).waitFor();
+    await page
+      .getByRole('status')
+      .getByText(/^Approved on .*These entries are locked\.$/)
+      .waitFor();
     const week = await portal.stack.api.get(`/api/v1/timesheet-weeks/${approveId}`, fixture.clientAdmin.token);
     expect(week.body.status).toBe('approved');
     expect(week.body.entries.map((entry: { status: string }) => entry.status)).toEqual(['locked', 'locked']);
@@ -86,7 +89,9 @@ describe('a client decides on submitted weeks through the web app', () => {
     await staff.goto(`${portal.web.url}/`);
     await staff.getByRole('region', { name: 'Disputed weeks to answer' }).locator(`a[href$="/weeks/${disputeId}"]`).click();
     await staff.getByText('I do not remember a supplier call that week. Can you check?').waitFor();
-    await staff.getByLabel('Your answer to the client').fill('It was the call about the late box delivery on Wednesday; it is in our call log.');
+    await staff
+      .getByLabel('Your answer to the client')
+      .fill('It was the call about the late box delivery on Wednesday; it is in our call log.');
     await screenshot(staff, 'staff-dispute-reply-en-1280');
     expect(await seriousAccessibilityProblems(staff)).toEqual([]);
     await staff.getByRole('button', { name: 'Send answer' }).click();

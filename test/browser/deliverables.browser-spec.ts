@@ -45,17 +45,23 @@ describe('deliverables through the web app', () => {
     await deliver.getByLabel('Files').setInputFiles({ name: 'newsletter-march.pdf', mimeType: 'application/pdf', buffer: PDF });
     await deliver.getByRole('button', { name: 'Deliver' }).click();
     await page.getByTestId('version-list').getByText('First draft with the spring opening hours').waitFor();
-    await page.getByText('The latest version waits for the client\'s review.').waitFor();
+    await page.getByText("The latest version waits for the client's review.").waitFor();
 
     const stored = await portal.stack.api.get(`/api/v1/deliverables/${deliverableId}`, fixture.owner.token);
     expect(stored.body).toMatchObject({ status: 'submitted', versionCount: 1, assignee: { id: fixture.assistant.userId } });
-    expect(stored.body.versions[0].files).toEqual([expect.objectContaining({ originalName: 'newsletter-march.pdf', contentType: 'application/pdf' })]);
+    expect(stored.body.versions[0].files).toEqual([
+      expect.objectContaining({ originalName: 'newsletter-march.pdf', contentType: 'application/pdf' }),
+    ]);
     expect(await seriousAccessibilityProblems(page)).toEqual([]);
   });
 
   it('a refused upload shows the API’s reason', async () => {
     const page = await open(fixture.assistant.email);
-    const other = await portal.stack.api.post('/api/v1/deliverables', { engagementId: fixture.engagementId, title: 'Price list' }, fixture.assistant.token);
+    const other = await portal.stack.api.post(
+      '/api/v1/deliverables',
+      { engagementId: fixture.engagementId, title: 'Price list' },
+      fixture.assistant.token,
+    );
     await page.goto(`${portal.web.url}/deliverables/${other.body.id}`);
     await waitForHeading(page, 'Price list');
     await page.getByRole('button', { name: 'Deliver version 1' }).click();
@@ -76,13 +82,19 @@ describe('deliverables through the web app', () => {
     await needs.getByRole('link', { name: TITLE, exact: false }).click();
     await waitForHeading(page, TITLE);
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download newsletter-march.pdf' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download newsletter-march.pdf' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe('newsletter-march.pdf');
     const path = await download.path();
     expect(require('node:fs').readFileSync(path).equals(PDF)).toBe(true);
 
     await page.getByRole('button', { name: 'Ask for changes' }).click();
-    await page.getByTestId('round-preview').getByText('This request takes round 1 of the 2 included in your engagement. Rounds left after it: 1.').waitFor();
+    await page
+      .getByTestId('round-preview')
+      .getByText('This request takes round 1 of the 2 included in your engagement. Rounds left after it: 1.')
+      .waitFor();
     await page.getByLabel('What should change?').fill('Please move the Easter menu above the opening hours.');
     await page.getByRole('button', { name: 'Send the request' }).click();
     await page.getByTestId('revision-requests').getByText('Round 1, included').waitFor();
@@ -92,14 +104,18 @@ describe('deliverables through the web app', () => {
   });
 
   it('a client member can ask for changes but not approve', async () => {
-    const upload = await uploadVersion(await portal.stack.app.getUrl(), deliverableId, fixture.assistant.token, { changeSummary: 'Easter menu moved to the top.' }, [
-      { name: 'newsletter-march-v2.pdf', type: 'application/pdf', bytes: Buffer.from('%PDF-1.4\n% version 2\n%%EOF\n') },
-    ]);
+    const upload = await uploadVersion(
+      await portal.stack.app.getUrl(),
+      deliverableId,
+      fixture.assistant.token,
+      { changeSummary: 'Easter menu moved to the top.' },
+      [{ name: 'newsletter-march-v2.pdf', type: 'application/pdf', bytes: Buffer.from('%PDF-1.4\n% version 2\n%%EOF\n') }],
+    );
     expect(upload.status).toBe(201);
     const page = await open(fixture.clientMember.email, { viewport: VIEWPORTS.phone });
     await page.goto(`${portal.web.url}/deliverables/${deliverableId}`);
     await waitForHeading(page, TITLE);
-    await page.getByText('Your company\'s main contact approves deliverables; you can ask for changes.').waitFor();
+    await page.getByText("Your company's main contact approves deliverables; you can ask for changes.").waitFor();
     await page.getByRole('button', { name: 'Ask for changes' }).waitFor();
     expect(await page.getByRole('button', { name: 'Approve this version' }).count()).toBe(0);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(VIEWPORTS.phone.width);

@@ -33,7 +33,11 @@ describe('disclosures through the web app', () => {
     if (created.status !== 201) throw new Error(`create failed: ${created.status} ${JSON.stringify(created.body)}`);
     const id = created.body.id as string;
     const steps: [string, unknown, string][] = [
-      [`/api/v1/disclosures/${id}/offers`, { kind: 'credit', value: '25.00', currency: 'EUR', note: 'Off your next invoice.' }, fixture.assistant.token],
+      [
+        `/api/v1/disclosures/${id}/offers`,
+        { kind: 'credit', value: '25.00', currency: 'EUR', note: 'Off your next invoice.' },
+        fixture.assistant.token,
+      ],
       [`/api/v1/disclosures/${id}/disclose`, {}, fixture.assistant.token],
       [`/api/v1/disclosures/${id}/acknowledge`, {}, fixture.clientMember.token],
       [`/api/v1/disclosures/${id}/propose-remedy`, { remedyDueAt: inDays(1) }, fixture.assistant.token],
@@ -65,10 +69,16 @@ describe('disclosures through the web app', () => {
 
     const editor = page.getByRole('form', { name: 'Disclose an error' });
     await editor.getByLabel('Category').selectOption('missed_deadline');
-    await editor.getByLabel('What happened', { exact: true }).fill('Test assistant sent the supplier order a day late, so the flour delivery slipped to Friday.');
-    await editor.getByLabel('What it means for you').fill('Friday’s bread is baked with the reserve flour; the sourdough range is smaller that day.');
+    await editor
+      .getByLabel('What happened', { exact: true })
+      .fill('Test assistant sent the supplier order a day late, so the flour delivery slipped to Friday.');
+    await editor
+      .getByLabel('What it means for you')
+      .fill('Friday’s bread is baked with the reserve flour; the sourdough range is smaller that day.');
     await editor.getByLabel('Our apology').fill('We are sorry. The order was ours to send on time.');
-    await editor.getByLabel('How we will put it right').fill('We have confirmed Friday’s delivery and set a standing order with a reminder two days ahead.');
+    await editor
+      .getByLabel('How we will put it right')
+      .fill('We have confirmed Friday’s delivery and set a standing order with a reminder two days ahead.');
     await editor.getByLabel('Kind of offer').selectOption('credit');
     await editor.getByLabel('Amount').fill('40.00');
     await editor.getByLabel('Root cause').fill('Supplier orders depended on one person remembering the cut-off.');
@@ -87,15 +97,23 @@ describe('disclosures through the web app', () => {
     await screenshot(page, 'disclosure-editor-refused-en-1280');
     expect(await seriousAccessibilityProblems(page)).toEqual([]);
 
-    await editor.getByLabel('What happened', { exact: true }).fill('We sent the supplier order a day late, so the flour delivery slipped to Friday.');
+    await editor
+      .getByLabel('What happened', { exact: true })
+      .fill('We sent the supplier order a day late, so the flour delivery slipped to Friday.');
     await page.getByRole('button', { name: 'Disclose to the client' }).click();
     await page.getByTestId('staff-steps').waitFor();
     await page.getByText('Waiting for the client.').waitFor();
 
     const id = new URL(page.url()).pathname.split('/').pop()!;
     const disclosed = await portal.stack.api.get(`/api/v1/disclosures/${id}`, fixture.assistant.token);
-    expect(disclosed.body).toMatchObject({ status: 'disclosed', category: 'missed_deadline', involved: [{ id: fixture.assistant.userId }] });
-    expect(disclosed.body.offers).toEqual([expect.objectContaining({ kind: 'credit', value: '40.00', currency: 'EUR', status: 'offered' })]);
+    expect(disclosed.body).toMatchObject({
+      status: 'disclosed',
+      category: 'missed_deadline',
+      involved: [{ id: fixture.assistant.userId }],
+    });
+    expect(disclosed.body.offers).toEqual([
+      expect.objectContaining({ kind: 'credit', value: '40.00', currency: 'EUR', status: 'offered' }),
+    ]);
     await screenshot(page, 'disclosure-staff-en-1280');
     expect(await seriousAccessibilityProblems(page)).toEqual([]);
   });

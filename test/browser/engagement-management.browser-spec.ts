@@ -47,7 +47,12 @@ describe('engagement management through the web app', () => {
 
     const stored = await portal.stack.api.get(`/api/v1/engagements/${engagementId}`, fixture.owner.token);
     expect(stored.status).toBe(200);
-    expect(stored.body).toMatchObject({ name: NAME, currency: 'EUR', currentRate: { hourlyRate: '40.00' }, assistants: [{ id: fixture.assistant.userId }] });
+    expect(stored.body).toMatchObject({
+      name: NAME,
+      currency: 'EUR',
+      currentRate: { hourlyRate: '40.00' },
+      assistants: [{ id: fixture.assistant.userId }],
+    });
 
     const from = firstOfMonthAfterNext();
     await page.getByRole('button', { name: 'Add a rate' }).click();

@@ -25,16 +25,18 @@ describe('a manager finds an email that bounced and sends it again', () => {
     invitee = uniqueEmail('typo');
     expect((await api.post('/api/v1/invitations', { email: invitee, role: 'assistant' }, tenant.owner.token)).status).toBe(201);
     await withOwner((client) =>
-      client.query(`UPDATE notifications SET status = 'failed', attempts = 5, failure_kind = 'permanent', last_error = $2 WHERE recipient_email = $1`, [
-        invitee,
-        REFUSED(invitee),
-      ]),
+      client.query(
+        `UPDATE notifications SET status = 'failed', attempts = 5, failure_kind = 'permanent', last_error = $2 WHERE recipient_email = $1`,
+        [invitee, REFUSED(invitee)],
+      ),
     );
     portal.stack.worker!.relay.start();
 
     // A client whose billing address bounced.
     billing = uniqueEmail('billing');
-    expect((await api.post('/api/v1/client-accounts', { name: 'Harbour Bakery', billingEmail: billing }, tenant.owner.token)).status).toBe(201);
+    expect((await api.post('/api/v1/client-accounts', { name: 'Harbour Bakery', billingEmail: billing }, tenant.owner.token)).status).toBe(
+      201,
+    );
     await insertNotification(tenant.tenantId, { recipient_email: billing, template: 'week_submitted', last_error: REFUSED(billing) });
   }, 120_000);
   afterAll(() => portal.close());
@@ -72,7 +74,10 @@ describe('a manager finds an email that bounced and sends it again', () => {
 
     await row.getByRole('button', { name: `Send again to ${invitee}` }).click();
     await row.getByRole('button', { name: 'Yes, send it again' }).click();
-    await page.getByRole('status').filter({ hasText: `The email to ${invitee} is back in the queue` }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `The email to ${invitee} is back in the queue` })
+      .waitFor();
     await waitForEmails(invitee, 1, 30_000);
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(await emailsTo(invitee)).toHaveLength(1);

@@ -40,7 +40,10 @@ describe('an owner invites an assistant through the web app', () => {
     await emailField.fill(assistantEmail);
     await ownerPage.getByLabel('Role').selectOption('assistant');
     await ownerPage.getByRole('button', { name: 'Send invitation' }).click();
-    await ownerPage.getByRole('status').filter({ hasText: `Invitation sent to ${assistantEmail}.` }).waitFor();
+    await ownerPage
+      .getByRole('status')
+      .filter({ hasText: `Invitation sent to ${assistantEmail}.` })
+      .waitFor();
     await ownerPage.getByTestId('invitation-list').getByText(assistantEmail).waitFor();
     await screenshot(ownerPage, 'team-invitation-sent-en-1280');
 

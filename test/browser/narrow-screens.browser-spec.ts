@@ -78,45 +78,50 @@ describe('on a phone, in every language', () => {
   }
 
   describe.each(LANGUAGES)('%s', (language) => {
-    it.each(Object.keys(PAGES) as Who[])('every main page of the %s fits 375 px and the menu reaches every item', async (who) => {
-      const email = emailOf(who);
-      // The profile's language wins over the browser's, so the member speaks the language under test.
-      const { accessToken } = await tokensFor(portal.stack.api, email);
-      expect((await portal.stack.api.patch('/api/v1/me', { locale: language }, accessToken)).status).toBe(200);
-      const page = await phoneOf(who, language);
-      const problems: string[] = [];
-      for (const path of PAGES[who]) {
-        await page.goto(`${portal.web.url}${path.replace(':engagement', fixture.engagementId)}`);
-        await settle(page);
-        expect(await page.locator('html').getAttribute('lang')).toBe(language);
-        const wider = await overflow(page);
-        if (wider > 0) {
-          problems.push(`${path} is ${wider}px wider than the screen`);
-          await screenshot(page, `overflow-${who}-${language}-${path.replace(/\W+/g, '-')}`);
+    it.each(Object.keys(PAGES) as Who[])(
+      'every main page of the %s fits 375 px and the menu reaches every item',
+      async (who) => {
+        const email = emailOf(who);
+        // The profile's language wins over the browser's, so the member speaks the language under test.
+        const { accessToken } = await tokensFor(portal.stack.api, email);
+        expect((await portal.stack.api.patch('/api/v1/me', { locale: language }, accessToken)).status).toBe(200);
+        const page = await phoneOf(who, language);
+        const problems: string[] = [];
+        for (const path of PAGES[who]) {
+          await page.goto(`${portal.web.url}${path.replace(':engagement', fixture.engagementId)}`);
+          await settle(page);
+          expect(await page.locator('html').getAttribute('lang')).toBe(language);
+          const wider = await overflow(page);
+          if (wider > 0) {
+            problems.push(`${path} is ${wider}px wider than the screen`);
+            await screenshot(page, `overflow-${who}-${language}-${path.replace(/\W+/g, '-')}`);
+          }
+          if (path === '/' && (language === 'en' || language === 'ar')) await screenshot(page, `dashboard-${who}-${language}-375`);
         }
-        if (path === '/' && (language === 'en' || language === 'ar')) await screenshot(page, `dashboard-${who}-${language}-375`);
-      }
 
-      // Every navigation item is reachable: the menu opens and each link is on the screen.
-      await page.goto(`${portal.web.url}/`);
-      await settle(page);
-      const toggle = page.locator('.app-nav-toggle');
-      expect(await toggle.getAttribute('aria-expanded')).toBe('false');
-      await toggle.click();
-      expect(await toggle.getAttribute('aria-expanded')).toBe('true');
-      const links = page.locator('.app-nav-link');
-      const count = await links.count();
-      expect(count).toBe(PAGES[who].length - 1);
-      for (let i = 0; i < count; i += 1) {
-        const box = await links.nth(i).boundingBox();
-        if (!box || box.x < 0 || box.x + box.width > VIEWPORTS.phone.width + 0.5) problems.push(`navigation item ${i + 1} is off the screen`);
-      }
-      if (language === 'en' || language === 'ar') await screenshot(page, `menu-${who}-${language}-375`);
-      expect(await overflow(page)).toBeLessThanOrEqual(0);
-      // A chosen item takes the member there and folds the menu again.
-      await links.nth(count - 1).click();
-      await page.waitForFunction(() => document.querySelector('.app-nav-toggle')?.getAttribute('aria-expanded') === 'false');
-      expect(problems).toEqual([]);
-    }, 180_000);
+        // Every navigation item is reachable: the menu opens and each link is on the screen.
+        await page.goto(`${portal.web.url}/`);
+        await settle(page);
+        const toggle = page.locator('.app-nav-toggle');
+        expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+        await toggle.click();
+        expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+        const links = page.locator('.app-nav-link');
+        const count = await links.count();
+        expect(count).toBe(PAGES[who].length - 1);
+        for (let i = 0; i < count; i += 1) {
+          const box = await links.nth(i).boundingBox();
+          if (!box || box.x < 0 || box.x + box.width > VIEWPORTS.phone.width + 0.5)
+            problems.push(`navigation item ${i + 1} is off the screen`);
+        }
+        if (language === 'en' || language === 'ar') await screenshot(page, `menu-${who}-${language}-375`);
+        expect(await overflow(page)).toBeLessThanOrEqual(0);
+        // A chosen item takes the member there and folds the menu again.
+        await links.nth(count - 1).click();
+        await page.waitForFunction(() => document.querySelector('.app-nav-toggle')?.getAttribute('aria-expanded') === 'false');
+        expect(problems).toEqual([]);
+      },
+      180_000,
+    );
   });
 });

@@ -80,13 +80,20 @@ describe('the profile page in six languages, and the emails that follow', () => 
         tenant.owner.token,
       );
       expect(offered.status).toBe(201);
-      const email = await waitForEmailWhere(clientAdmin.email, `in ${locale}`, (e) => e.subject.includes(subject) && e.html.includes(`lang="${locale}"`));
+      const email = await waitForEmailWhere(
+        clientAdmin.email,
+        `in ${locale}`,
+        (e) => e.subject.includes(subject) && e.html.includes(`lang="${locale}"`),
+      );
       if (locale === 'ar') expect(email.html).toContain('dir="rtl"');
       // The deadline is in the reader's zone, Tokyo: 25 December there.
       expect(email.text).toMatch(locale === 'en' ? /Dec 25, 2026, 5:30 AM GMT\+9/ : /25|٢٥/);
     }
     expect((await portal.stack.api.get('/api/v1/me', clientAdmin.token)).body.user).toMatchObject({ locale: 'en', timeZone: 'Asia/Tokyo' });
-    const preferences = (await portal.stack.api.get('/api/v1/me/notification-preferences', clientAdmin.token)).body as { event: string; mode: string }[];
+    const preferences = (await portal.stack.api.get('/api/v1/me/notification-preferences', clientAdmin.token)).body as {
+      event: string;
+      mode: string;
+    }[];
     expect(preferences).toContainEqual({ event: 'offer_expiring', mode: 'digest', required: false });
   }, 300_000);
 });

@@ -44,7 +44,11 @@ describe('what people see in the browser is true', () => {
 
   it('keeps the remedy agreed up front through a refused disclose, and the client accepts it without acknowledging first', async () => {
     const { api } = portal.stack;
-    const policy = await api.put(`/api/v1/engagements/${fixture.engagementId}/remedy-policies/copy_error`, { remedyPlan: AGREED, remedyDueHours: 48 }, fixture.owner.token);
+    const policy = await api.put(
+      `/api/v1/engagements/${fixture.engagementId}/remedy-policies/copy_error`,
+      { remedyPlan: AGREED, remedyDueHours: 48 },
+      fixture.owner.token,
+    );
     expect(policy.status).toBe(200);
 
     const page = await portal.visit(fixture.assistant.email);
@@ -87,11 +91,19 @@ describe('what people see in the browser is true', () => {
     const monday = mondayBefore(2);
     const created = await api.post(
       '/api/v1/work-logs',
-      { engagementId: fixture.engagementId, startedAt: `${monday}T09:00:00.000Z`, endedAt: `${monday}T10:30:00.000Z`, notes: 'Answered the wholesale enquiries.' },
+      {
+        engagementId: fixture.engagementId,
+        startedAt: `${monday}T09:00:00.000Z`,
+        endedAt: `${monday}T10:30:00.000Z`,
+        notes: 'Answered the wholesale enquiries.',
+      },
       fixture.assistant.token,
     );
     expect(created.status).toBe(201);
-    const weeks = async () => (await api.get(`/api/v1/timesheet-weeks?engagementId=${fixture.engagementId}`, fixture.assistant.token)).body as { weekStart: string }[];
+    const weeks = async () =>
+      (await api.get(`/api/v1/timesheet-weeks?engagementId=${fixture.engagementId}`, fixture.assistant.token)).body as {
+        weekStart: string;
+      }[];
     const before = (await weeks()).length;
 
     const page = await portal.visit(fixture.assistant.email);
@@ -145,7 +157,9 @@ describe('what people see in the browser is true', () => {
     expect(stopped.durationSeconds).toBeGreaterThanOrEqual(1200);
 
     // A timer stopped after a few seconds asks, and is discarded rather than billed as 0:00 h.
-    const count = async () => (await api.get(`/api/v1/work-logs?engagementId=${fixture.engagementId}&status=draft&limit=100`, fixture.assistant.token)).body.items.length;
+    const count = async () =>
+      (await api.get(`/api/v1/work-logs?engagementId=${fixture.engagementId}&status=draft&limit=100`, fixture.assistant.token)).body.items
+        .length;
     const before = await count();
     await timer.getByRole('button', { name: 'Start a timer' }).click();
     await timer.getByLabel('Engagement').selectOption({ label: 'Inbox & calendar management · Acme Bakery' });
@@ -166,7 +180,12 @@ describe('what people see in the browser is true', () => {
     // A draft in the same week: not the client's to see, on any of the four.
     const draft = await api.post(
       '/api/v1/work-logs',
-      { engagementId: fixture.engagementId, startedAt: `${monday}T15:00:00.000Z`, endedAt: `${monday}T17:00:00.000Z`, notes: 'DRAFT-ONLY work' },
+      {
+        engagementId: fixture.engagementId,
+        startedAt: `${monday}T15:00:00.000Z`,
+        endedAt: `${monday}T17:00:00.000Z`,
+        notes: 'DRAFT-ONLY work',
+      },
       fixture.assistant.token,
     );
     expect(draft.status).toBe(201);
@@ -187,11 +206,23 @@ describe('what people see in the browser is true', () => {
     const query = `period=week&start=${monday}`;
     const csv = await api.getText(`/api/v1/engagements/${fixture.engagementId}/timesheet/csv?${query}`, fixture.clientAdmin.token);
     const report = await api.getText(`/api/v1/engagements/${fixture.engagementId}/timesheet/report?${query}`, fixture.clientAdmin.token);
-    const link = await api.post(`/api/v1/engagements/${fixture.engagementId}/share-links`, { period: 'week', start: monday }, fixture.clientAdmin.token);
+    const link = await api.post(
+      `/api/v1/engagements/${fixture.engagementId}/share-links`,
+      { period: 'week', start: monday },
+      fixture.clientAdmin.token,
+    );
     const shared = await api.getText(new URL(link.body.url).pathname);
     // 08:00 and 13:00 UTC are 09:00 and 14:00 in Berlin: the screen (in English, "9:00 AM") and every export say so.
-    expect([/\b9:00\sAM/u.test(screenText), /\b2:00\sPM/u.test(screenText), screenText.includes('DRAFT-ONLY')]).toEqual([true, true, false]);
-    for (const [name, text] of [['csv', csv.text], ['report', report.text], ['share link', shared.text]] as const) {
+    expect([/\b9:00\sAM/u.test(screenText), /\b2:00\sPM/u.test(screenText), screenText.includes('DRAFT-ONLY')]).toEqual([
+      true,
+      true,
+      false,
+    ]);
+    for (const [name, text] of [
+      ['csv', csv.text],
+      ['report', report.text],
+      ['share link', shared.text],
+    ] as const) {
       expect([name, text.includes('09:00'), text.includes('14:00'), text.includes('DRAFT-ONLY')]).toEqual([name, true, true, false]);
     }
     expect(csv.text).toContain('time zone,Europe/Berlin');

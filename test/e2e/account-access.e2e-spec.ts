@@ -24,7 +24,15 @@ describe('getting in: sign-up, confirmation, reset, magic link and code, passwor
     const { api } = stack;
     const email = uniqueEmail('signup');
     const slug = `s-${randomUUID().slice(0, 10)}`;
-    const body = { tenantName: 'Northwind VAs', tenantSlug: slug, displayName: 'Nora North', email, password: PASSWORD, locale: 'de', timeZone: 'Europe/Berlin' };
+    const body = {
+      tenantName: 'Northwind VAs',
+      tenantSlug: slug,
+      displayName: 'Nora North',
+      email,
+      password: PASSWORD,
+      locale: 'de',
+      timeZone: 'Europe/Berlin',
+    };
     const response = await api.post('/api/v1/auth/signup', body);
     expect(response.status).toBe(202);
     expect(response.body).toEqual({ message: ACCEPTED });
@@ -96,7 +104,9 @@ describe('getting in: sign-up, confirmation, reset, magic link and code, passwor
     const tenant = await signUpTenant(api);
     await api.post('/api/v1/auth/password-reset', { email: tenant.owner.email });
     const token = tokenOf(linkTo(await waitForEmailAbout(tenant.owner.email, 'Set a new password'), '/reset-password'));
-    await withOwner((c) => c.query(`UPDATE auth_challenges SET expires_at = now() - interval '1 second' WHERE purpose = 'password_reset' AND used_at IS NULL`));
+    await withOwner((c) =>
+      c.query(`UPDATE auth_challenges SET expires_at = now() - interval '1 second' WHERE purpose = 'password_reset' AND used_at IS NULL`),
+    );
     const expired = await api.post('/api/v1/auth/password-reset/confirm', { token, password: NEW_PASSWORD });
     expect(expired.status).toBe(410);
     expect(expired.body.message).toBe('This password link has expired; ask for a new one');
@@ -152,7 +162,11 @@ describe('getting in: sign-up, confirmation, reset, magic link and code, passwor
     expect(sessions.body.find((s: { current: boolean }) => s.current).method).toBe('magic_link');
 
     expect((await api.post('/api/v1/auth/magic-link/redeem', { token })).status).toBe(410);
-    const code = await api.post('/api/v1/auth/magic-link/code', { challengeId: asked.body.challengeId, browserKey: key, code: codeIn(mail.subject) });
+    const code = await api.post('/api/v1/auth/magic-link/code', {
+      challengeId: asked.body.challengeId,
+      browserKey: key,
+      code: codeIn(mail.subject),
+    });
     expect(code.status).toBe(410);
   });
 
@@ -170,7 +184,11 @@ describe('getting in: sign-up, confirmation, reset, magic link and code, passwor
     };
 
     const first = await ask();
-    const elsewhere = await api.post('/api/v1/auth/magic-link/code', { challengeId: first.challengeId, browserKey: browserKey(), code: first.code });
+    const elsewhere = await api.post('/api/v1/auth/magic-link/code', {
+      challengeId: first.challengeId,
+      browserKey: browserKey(),
+      code: first.code,
+    });
     expect(elsewhere.status).toBe(400);
     expect(elsewhere.body.message).toMatch(/in the browser where you asked for it/);
     const wrongCode = first.code === '000000' ? '111111' : '000000';
@@ -180,13 +198,18 @@ describe('getting in: sign-up, confirmation, reset, magic link and code, passwor
     const good = await api.post('/api/v1/auth/magic-link/code', { challengeId: first.challengeId, browserKey: key, code: first.code });
     expect(good.status).toBe(200);
     expect(good.body.accessToken).toBeDefined();
-    expect((await api.post('/api/v1/auth/magic-link/code', { challengeId: first.challengeId, browserKey: key, code: first.code })).status).toBe(410);
+    expect(
+      (await api.post('/api/v1/auth/magic-link/code', { challengeId: first.challengeId, browserKey: key, code: first.code })).status,
+    ).toBe(410);
     expect((await api.post('/api/v1/auth/magic-link/redeem', { token: first.token })).status).toBe(410);
 
     const second = await ask();
     const tries: string[] = [];
     for (let i = 0; i < 5; i++) {
-      tries.push((await api.post('/api/v1/auth/magic-link/code', { challengeId: second.challengeId, browserKey: key, code: wrongCode })).body.message);
+      tries.push(
+        (await api.post('/api/v1/auth/magic-link/code', { challengeId: second.challengeId, browserKey: key, code: wrongCode })).body
+          .message,
+      );
     }
     expect(tries.at(-1)).toBe('That code is not right, and this sign-in is now closed; ask for a new code');
     const closed = await api.post('/api/v1/auth/magic-link/code', { challengeId: second.challengeId, browserKey: key, code: second.code });
@@ -194,7 +217,9 @@ describe('getting in: sign-up, confirmation, reset, magic link and code, passwor
     expect(closed.body.message).toBe('Too many wrong codes for this sign-in; ask for a new code');
 
     const third = await ask();
-    await withOwner((c) => c.query(`UPDATE auth_challenges SET expires_at = now() - interval '1 second' WHERE id = $1`, [third.challengeId]));
+    await withOwner((c) =>
+      c.query(`UPDATE auth_challenges SET expires_at = now() - interval '1 second' WHERE id = $1`, [third.challengeId]),
+    );
     const late = await api.post('/api/v1/auth/magic-link/code', { challengeId: third.challengeId, browserKey: key, code: third.code });
     expect(late.status).toBe(410);
     expect(late.body.message).toBe('This sign-in link has expired; ask for a new one');
@@ -205,10 +230,16 @@ describe('getting in: sign-up, confirmation, reset, magic link and code, passwor
     const { api } = stack;
     const tenant = await signUpTenant(api);
     const other = (await login(tenant.owner.email)).body;
-    const wrong = await api.post('/api/v1/me/password', { currentPassword: 'not my password at all', newPassword: NEW_PASSWORD }, tenant.owner.token);
+    const wrong = await api.post(
+      '/api/v1/me/password',
+      { currentPassword: 'not my password at all', newPassword: NEW_PASSWORD },
+      tenant.owner.token,
+    );
     expect(wrong.status).toBe(400);
     expect(wrong.body.message).toBe('The password you entered is not your current password');
-    expect((await api.post('/api/v1/me/password', { currentPassword: PASSWORD, newPassword: NEW_PASSWORD }, tenant.owner.token)).status).toBe(204);
+    expect(
+      (await api.post('/api/v1/me/password', { currentPassword: PASSWORD, newPassword: NEW_PASSWORD }, tenant.owner.token)).status,
+    ).toBe(204);
     expect((await api.get('/api/v1/me', tenant.owner.token)).status).toBe(200);
     expect((await api.get('/api/v1/me', other.accessToken)).status).toBe(401);
     expect((await login(tenant.owner.email, NEW_PASSWORD)).status).toBe(200);
@@ -237,15 +268,29 @@ describe('limits on the email and code routes', () => {
     try {
       const email = uniqueEmail('flood');
       const statuses: number[] = [];
-      for (let i = 0; i < 4; i++) statuses.push((await stack.api.post('/api/v1/auth/magic-link', { email, browserKey: browserKey() })).status);
+      for (let i = 0; i < 4; i++)
+        statuses.push((await stack.api.post('/api/v1/auth/magic-link', { email, browserKey: browserKey() })).status);
       expect(statuses).toEqual([202, 202, 202, 429]);
       const codes: number[] = [];
       const challengeId = randomUUID();
-      for (let i = 0; i < 4; i++) codes.push((await stack.api.post('/api/v1/auth/magic-link/code', { challengeId, browserKey: 'k'.repeat(22), code: '123456' })).status);
+      for (let i = 0; i < 4; i++)
+        codes.push(
+          (await stack.api.post('/api/v1/auth/magic-link/code', { challengeId, browserKey: 'k'.repeat(22), code: '123456' })).status,
+        );
       expect(codes).toEqual([400, 400, 400, 429]);
       const signups: number[] = [];
       for (let i = 0; i < 4; i++) {
-        signups.push((await stack.api.post('/api/v1/auth/signup', { tenantName: 'Flood', tenantSlug: `f-${randomUUID().slice(0, 10)}`, displayName: 'F', email, password: PASSWORD })).status);
+        signups.push(
+          (
+            await stack.api.post('/api/v1/auth/signup', {
+              tenantName: 'Flood',
+              tenantSlug: `f-${randomUUID().slice(0, 10)}`,
+              displayName: 'F',
+              email,
+              password: PASSWORD,
+            })
+          ).status,
+        );
       }
       expect(signups.at(-1)).toBe(429);
       const resets: number[] = [];
@@ -256,4 +301,3 @@ describe('limits on the email and code routes', () => {
     }
   });
 });
-

@@ -47,8 +47,14 @@ describe('API operations', () => {
       expect((await stack.api.get('/api/v1/members?role=boss', tenant.owner.token)).status).toBe(400);
       const after = await scrape();
       expect(sample(after, 'candor_http_requests_total', route) - sample(before, 'candor_http_requests_total', route)).toBe(3);
-      expect(sample(after, 'candor_http_requests_total', { ...route, status_code: '400' }) - sample(before, 'candor_http_requests_total', { ...route, status_code: '400' })).toBe(1);
-      expect(sample(after, 'candor_http_request_duration_seconds_count', route) - sample(before, 'candor_http_request_duration_seconds_count', route)).toBe(3);
+      expect(
+        sample(after, 'candor_http_requests_total', { ...route, status_code: '400' }) -
+          sample(before, 'candor_http_requests_total', { ...route, status_code: '400' }),
+      ).toBe(1);
+      expect(
+        sample(after, 'candor_http_request_duration_seconds_count', route) -
+          sample(before, 'candor_http_request_duration_seconds_count', route),
+      ).toBe(3);
       expect(sample(after, 'candor_http_request_duration_seconds_sum', route)).toBeGreaterThan(0);
     });
 
@@ -73,7 +79,11 @@ describe('API operations', () => {
         const deadline = Date.now() + 30_000;
         let pending = Infinity;
         while (Date.now() < deadline) {
-          const sent = await withOwner(async (c) => (await c.query(`SELECT count(*)::int AS n FROM notifications WHERE recipient_email = ANY($1) AND status = 'sent'`, [emails])).rows[0].n);
+          const sent = await withOwner(
+            async (c) =>
+              (await c.query(`SELECT count(*)::int AS n FROM notifications WHERE recipient_email = ANY($1) AND status = 'sent'`, [emails]))
+                .rows[0].n,
+          );
           if (sent === 2) break;
           await new Promise((resolve) => setTimeout(resolve, 200));
         }

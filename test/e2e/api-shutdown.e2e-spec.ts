@@ -10,7 +10,9 @@ import { readTestEnv } from '../setup/test-env';
 const MAIN = join(__dirname, '..', '..', 'apps', 'api', 'dist', 'main.js');
 
 /** The built API as its own process, as a container runs it; SIGTERM is what an orchestrator sends. */
-async function startApiProcess(env: Record<string, string> = {}): Promise<{ api: Api; child: ChildProcess; exited: Promise<NodeJS.Signals | number | null> }> {
+async function startApiProcess(
+  env: Record<string, string> = {},
+): Promise<{ api: Api; child: ChildProcess; exited: Promise<NodeJS.Signals | number | null> }> {
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: build @candor/api first (npx nx build @candor/api)`);
   const test = readTestEnv();
   const port = await freePort();
@@ -34,7 +36,13 @@ async function startApiProcess(env: Record<string, string> = {}): Promise<{ api:
   const exited = new Promise<NodeJS.Signals | number | null>((resolve) => child.once('exit', (code, signal) => resolve(signal ?? code)));
   const api = new Api(`http://127.0.0.1:${port}`);
   for (let i = 0; i < 150; i++) {
-    if ((await fetch(new URL('/health', api.baseUrl)).then((r) => r.status, () => 0)) === 200) return { api, child, exited };
+    if (
+      (await fetch(new URL('/health', api.baseUrl)).then(
+        (r) => r.status,
+        () => 0,
+      )) === 200
+    )
+      return { api, child, exited };
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   child.kill('SIGKILL');
@@ -76,7 +84,9 @@ describe('API process on SIGTERM', () => {
       await withOwner(async (client) => {
         await client.query('BEGIN');
         await client.query('LOCK TABLE memberships IN ACCESS EXCLUSIVE MODE');
-        const inFlight = fetch(new URL('/api/v1/members', api.baseUrl), { headers: { authorization: `Bearer ${tenant.owner.token}` } }).then(
+        const inFlight = fetch(new URL('/api/v1/members', api.baseUrl), {
+          headers: { authorization: `Bearer ${tenant.owner.token}` },
+        }).then(
           (r) => r.status,
           () => 'cut',
         );

@@ -21,7 +21,12 @@ describe('bad input is refused with a clear 4xx and nothing is written', () => {
 
   it('names each bad field on sign-up', async () => {
     const before = await counts();
-    const response = await stack.api.post('/api/v1/auth/signup', { email: 'not-an-email', password: 'short', tenantSlug: 'Bad Slug!', surprise: true });
+    const response = await stack.api.post('/api/v1/auth/signup', {
+      email: 'not-an-email',
+      password: 'short',
+      tenantSlug: 'Bad Slug!',
+      surprise: true,
+    });
     expect(response.status).toBe(400);
     const messages: string[] = response.body.message;
     expect(messages).toEqual(
@@ -35,7 +40,11 @@ describe('bad input is refused with a clear 4xx and nothing is written', () => {
     expect(messages.some((m) => m.startsWith('Tenant name'))).toBe(true);
     expect(messages.some((m) => m.startsWith('Display name'))).toBe(true);
     // Each error item names its field for the web, and says "this field" in words a person reads.
-    expect(response.body.errors).toContainEqual({ code: 'invalid_format', field: 'tenantSlug', message: 'This field must be 2-63 lowercase letters, digits or dashes.' });
+    expect(response.body.errors).toContainEqual({
+      code: 'invalid_format',
+      field: 'tenantSlug',
+      message: 'This field must be 2-63 lowercase letters, digits or dashes.',
+    });
     expect(response.body.errors).toContainEqual({ code: 'unknown_field', field: 'surprise', message: 'This field is not expected here.' });
     expect(await counts()).toEqual(before);
   });
@@ -74,7 +83,11 @@ describe('bad input is refused with a clear 4xx and nothing is written', () => {
     expect(bad.body.message).toEqual(
       expect.arrayContaining(['Email must be a valid email address.', 'Role: this value is not one of the allowed choices.']),
     );
-    const mixed = await stack.api.post('/api/v1/invitations', { email: uniqueEmail('m'), role: 'assistant', clientAccountId: clientId }, tenant.owner.token);
+    const mixed = await stack.api.post(
+      '/api/v1/invitations',
+      { email: uniqueEmail('m'), role: 'assistant', clientAccountId: clientId },
+      tenant.owner.token,
+    );
     expect(mixed.status).toBe(400);
     expect(mixed.body.message).toBe('Client account must be empty for the role assistant');
     const missing = await stack.api.post('/api/v1/invitations', { email: uniqueEmail('m'), role: 'client_member' }, tenant.owner.token);
@@ -93,7 +106,9 @@ describe('bad input is refused with a clear 4xx and nothing is written', () => {
     const accept = (link: typeof used) =>
       stack.api.post('/api/v1/invitations/accept', { tenantId: link.tenantId, token: link.token, displayName: 'Once', password: PASSWORD });
     expect((await accept(used)).status).toBe(200);
-    await withOwner((client) => client.query(`UPDATE invitations SET expires_at = now() - interval '1 minute' WHERE email = $1`, [expiredEmail]));
+    await withOwner((client) =>
+      client.query(`UPDATE invitations SET expires_at = now() - interval '1 minute' WHERE email = $1`, [expiredEmail]),
+    );
 
     const before = await counts();
     const second = await accept(used);

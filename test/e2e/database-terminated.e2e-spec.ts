@@ -44,13 +44,20 @@ describe('database connections terminated under running requests', () => {
           headers: { authorization: `Bearer ${tenant.owner.token}`, 'content-type': 'application/json' },
           body: JSON.stringify({ name, notes: 'written while the database drops connections' }),
         });
-        const read = fetch(new URL(`/api/v1/client-accounts/${clientId}`, stack.api.baseUrl), { headers: { authorization: `Bearer ${tenant.owner.token}` } });
+        const read = fetch(new URL(`/api/v1/client-accounts/${clientId}`, stack.api.baseUrl), {
+          headers: { authorization: `Bearer ${tenant.owner.token}` },
+        });
         for (const [response, isWrite] of [
           [await write, true],
           [await read, false],
         ] as const) {
           const body = (await response.json()) as { id?: string };
-          outcomes.push({ status: response.status, retryAfter: response.headers.get('retry-after'), name: isWrite ? name : '', id: isWrite ? body.id : undefined });
+          outcomes.push({
+            status: response.status,
+            retryAfter: response.headers.get('retry-after'),
+            name: isWrite ? name : '',
+            id: isWrite ? body.id : undefined,
+          });
         }
       }
     };
@@ -73,14 +80,15 @@ describe('database connections terminated under running requests', () => {
     // After the faults the API serves again, and every change is whole: a client account written
     // has its audit row; one answered 201 exists.
     expect((await stack.api.get(`/api/v1/client-accounts/${clientId}`, tenant.owner.token)).status).toBe(200);
-    const rows = await withOwner(async (client) =>
-      (
-        await client.query(
-          `SELECT c.id, c.name, (SELECT count(*)::int FROM audit_events a WHERE a.tenant_id = c.tenant_id AND a.entity_id = c.id AND a.action = 'client_account.created') AS audits
+    const rows = await withOwner(
+      async (client) =>
+        (
+          await client.query(
+            `SELECT c.id, c.name, (SELECT count(*)::int FROM audit_events a WHERE a.tenant_id = c.tenant_id AND a.entity_id = c.id AND a.action = 'client_account.created') AS audits
              FROM client_accounts c WHERE c.tenant_id = $1 AND c.name = ANY($2)`,
-          [tenant.tenantId, names],
-        )
-      ).rows as { id: string; name: string; audits: number }[],
+            [tenant.tenantId, names],
+          )
+        ).rows as { id: string; name: string; audits: number }[],
     );
     expect(rows.filter((r) => r.audits !== 1)).toEqual([]);
     const created = outcomes.filter((o) => o.status === 201).map((o) => o.id);

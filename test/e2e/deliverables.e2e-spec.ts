@@ -31,11 +31,21 @@ describe('deliverables', () => {
   let otherClientAdmin: Member;
   let engagementId: string;
 
-  const storedFiles = (): string[] => readdirSync(uploadDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name);
-  const deliver = (id: string, token: string, fields: Record<string, string>, files: FilePart[]) => uploadVersion(stack.api.baseUrl, id, token, fields, files);
+  const storedFiles = (): string[] =>
+    readdirSync(uploadDir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => e.name);
+  const deliver = (id: string, token: string, fields: Record<string, string>, files: FilePart[]) =>
+    uploadVersion(stack.api.baseUrl, id, token, fields, files);
 
   const newDeliverable = async (overrides: Record<string, unknown> = {}): Promise<string> =>
-    (await createDeliverable(stack.api, tenant.owner.token, engagementId, { assigneeId: assistant.userId, dueAt: inDays(10), ...overrides })).id;
+    (
+      await createDeliverable(stack.api, tenant.owner.token, engagementId, {
+        assigneeId: assistant.userId,
+        dueAt: inDays(10),
+        ...overrides,
+      })
+    ).id;
 
   /** A deliverable with version 1 delivered by the assistant, waiting for the client's review. */
   async function delivered(): Promise<string> {
@@ -57,7 +67,9 @@ describe('deliverables', () => {
     clientAdmin = await addMember(api, tenant.owner.token, 'client_admin', clientId);
     clientMember = await addMember(api, tenant.owner.token, 'client_member', clientId);
     otherClientAdmin = await addMember(api, tenant.owner.token, 'client_admin', otherClientId);
-    engagementId = (await createEngagement(api, tenant.owner.token, clientId, { assistantIds: [assistant.userId], includedRevisionRounds: 2 })).id;
+    engagementId = (
+      await createEngagement(api, tenant.owner.token, clientId, { assistantIds: [assistant.userId], includedRevisionRounds: 2 })
+    ).id;
   });
   afterAll(async () => {
     await stack.close();
@@ -68,13 +80,21 @@ describe('deliverables', () => {
     const { api } = stack;
     const first = await delivered();
     const afterV1 = await api.get(`/api/v1/deliverables/${first}`, clientMember.token);
-    expect(afterV1.body).toMatchObject({ status: 'submitted', rounds: { included: 2, used: 0, remaining: 2 }, versions: [{ number: 1, kind: 'initial' }] });
+    expect(afterV1.body).toMatchObject({
+      status: 'submitted',
+      rounds: { included: 2, used: 0, remaining: 2 },
+      versions: [{ number: 1, kind: 'initial' }],
+    });
     expect(afterV1.body.versions[0].deliveredBy.id).toBeNull(); // the client meets the team, not the person
     expect(afterV1.body).not.toHaveProperty('lateNotifiedAt');
     await waitForEmailAbout(clientAdmin.email, 'delivered version 1');
 
     // Round 1 (a client_member may ask), then the revision fulfils it.
-    const asked = await api.post(`/api/v1/deliverables/${first}/request-changes`, { comment: 'Shorter intro, please.' }, clientMember.token);
+    const asked = await api.post(
+      `/api/v1/deliverables/${first}/request-changes`,
+      { comment: 'Shorter intro, please.' },
+      clientMember.token,
+    );
     expect(asked.status).toBe(200);
     expect(asked.body).toMatchObject({ status: 'changes_requested', rounds: { used: 1, remaining: 1 } });
     expect(asked.body.revisionRequests[0]).toMatchObject({ roundNumber: 1, billable: false, status: 'open', countsAsRound: true });
@@ -94,7 +114,11 @@ describe('deliverables', () => {
     const round3 = await api.post(`/api/v1/deliverables/${second}/request-changes`, { comment: 'And a new headline.' }, clientAdmin.token);
     expect(round3.body.revisionRequests[1]).toMatchObject({ roundNumber: 3, billable: true, status: 'pending_acceptance' });
     expect(round3.body.rounds).toEqual({ included: 2, used: 3, remaining: 0 });
-    await waitForEmailWhere(manager.email, 'saying the request is billable', (e) => e.subject.includes('asked for changes') && /billable/.test(e.text));
+    await waitForEmailWhere(
+      manager.email,
+      'saying the request is billable',
+      (e) => e.subject.includes('asked for changes') && /billable/.test(e.text),
+    );
     const early = await deliver(second, assistant.token, { changeSummary: 'Headline.' }, [SAMPLE.pdf('h')]);
     expect(early.status).toBe(409);
     const requestId = round3.body.revisionRequests[1].id as string;
@@ -109,7 +133,11 @@ describe('deliverables', () => {
     const round4 = await api.post(`/api/v1/deliverables/${second}/request-changes`, { comment: 'One more go.' }, clientAdmin.token);
     const fourth = round4.body.revisionRequests[2].id as string;
     expect((await api.post(`/api/v1/revision-requests/${fourth}/decline`, { reason: ' ' }, manager.token)).status).toBe(400);
-    const declined = await api.post(`/api/v1/revision-requests/${fourth}/decline`, { reason: 'Out of scope; happy to quote it.' }, manager.token);
+    const declined = await api.post(
+      `/api/v1/revision-requests/${fourth}/decline`,
+      { reason: 'Out of scope; happy to quote it.' },
+      manager.token,
+    );
     expect(declined.body).toMatchObject({ status: 'submitted', rounds: { used: 3 } });
     expect(declined.body.revisionRequests[2]).toMatchObject({ status: 'declined', declineReason: 'Out of scope; happy to quote it.' });
 
@@ -127,14 +155,27 @@ describe('deliverables', () => {
     const draftCorrection = await deliver(first, assistant.token, { changeSummary: 'Prices fixed.', disclosureId }, [SAMPLE.pdf('fix')]);
     expect(draftCorrection.status).toBe(409); // a correction links to a disclosed error
     expect((await api.post(`/api/v1/disclosures/${disclosureId}/disclose`, {}, tenant.owner.token)).status).toBe(200);
-    const wrongPrices = await api.post(`/api/v1/deliverables/${first}/request-changes`, { comment: 'The prices are wrong!' }, clientAdmin.token);
+    const wrongPrices = await api.post(
+      `/api/v1/deliverables/${first}/request-changes`,
+      { comment: 'The prices are wrong!' },
+      clientAdmin.token,
+    );
     expect(wrongPrices.body.revisionRequests[1]).toMatchObject({ roundNumber: 4, billable: true, status: 'pending_acceptance' });
     const correction = await deliver(first, assistant.token, { changeSummary: 'Prices fixed.', disclosureId }, [SAMPLE.pdf('fix')]);
     expect(correction.status).toBe(201);
     expect(correction.body.versions[2]).toMatchObject({ number: 3, kind: 'correction', disclosureId });
-    expect(correction.body.revisionRequests[1]).toMatchObject({ status: 'fulfilled', countsAsRound: false, roundNumber: null, billable: false });
+    expect(correction.body.revisionRequests[1]).toMatchObject({
+      status: 'fulfilled',
+      countsAsRound: false,
+      roundNumber: null,
+      billable: false,
+    });
     expect(correction.body.rounds).toEqual({ included: 2, used: 3, remaining: 0 });
-    await waitForEmailWhere(clientMember.email, 'about the correction', (e) => e.text.includes('Prices fixed.') && /does not use one of your revision rounds/.test(e.text));
+    await waitForEmailWhere(
+      clientMember.email,
+      'about the correction',
+      (e) => e.text.includes('Prices fixed.') && /does not use one of your revision rounds/.test(e.text),
+    );
     expect((await api.get(`/api/v1/disclosures/${disclosureId}`, clientAdmin.token)).body.deliverableId).toBe(first);
 
     // Approval is the client_admin's alone; the owner never signs for the client.
@@ -146,7 +187,9 @@ describe('deliverables', () => {
     expect((await api.post(`/api/v1/deliverables/${first}/approve`, {}, clientAdmin.token)).status).toBe(409);
 
     const audit = await withOwner(async (db) =>
-      (await db.query(`SELECT action FROM audit_events WHERE entity_id = $1 ORDER BY created_at, id`, [first])).rows.map((r: { action: string }) => r.action),
+      (await db.query(`SELECT action FROM audit_events WHERE entity_id = $1 ORDER BY created_at, id`, [first])).rows.map(
+        (r: { action: string }) => r.action,
+      ),
     );
     expect(audit).toEqual([
       'deliverable.created',
@@ -175,7 +218,9 @@ describe('deliverables', () => {
     expect(Buffer.from(await ok.arrayBuffer()).equals(pdf.bytes)).toBe(true);
     expect(ok.headers.get('content-type')).toBe('application/pdf');
     expect(ok.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(ok.headers.get('content-disposition')).toBe(`attachment; filename="Q1 report_ _.pdf"; filename*=UTF-8''Q1%20report%3B%20%C3%A9.pdf`);
+    expect(ok.headers.get('content-disposition')).toBe(
+      `attachment; filename="Q1 report_ _.pdf"; filename*=UTF-8''Q1%20report%3B%20%C3%A9.pdf`,
+    );
 
     for (const token of [otherClientAdmin.token, other.owner.token]) {
       const hidden = await download(token);
@@ -193,11 +238,23 @@ describe('deliverables', () => {
     const id = await newDeliverable();
     const before = storedFiles().length;
     const cases: { what: string; fields?: Record<string, string>; files: FilePart[]; status: number }[] = [
-      { what: 'oversized', files: [{ ...SAMPLE.pdf(), bytes: Buffer.concat([SAMPLE.pdf().bytes, Buffer.alloc(MAX_FILE_BYTES, 0x20)]) }], status: 413 },
-      { what: 'executable', files: [{ name: 'tool.exe', type: 'application/octet-stream', bytes: Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200, 7)]) }], status: 415 },
+      {
+        what: 'oversized',
+        files: [{ ...SAMPLE.pdf(), bytes: Buffer.concat([SAMPLE.pdf().bytes, Buffer.alloc(MAX_FILE_BYTES, 0x20)]) }],
+        status: 413,
+      },
+      {
+        what: 'executable',
+        files: [{ name: 'tool.exe', type: 'application/octet-stream', bytes: Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200, 7)]) }],
+        status: 415,
+      },
       { what: 'png named .pdf', files: [{ ...SAMPLE.png(), name: 'invoice.pdf', type: 'application/pdf' }], status: 415 },
       { what: 'pdf declared as png', files: [{ ...SAMPLE.pdf(), type: 'image/png' }], status: 415 },
-      { what: 'binary named .txt', files: [{ name: 'notes.txt', type: 'text/plain', bytes: Buffer.from([0x68, 0x69, 0x00, 0xff]) }], status: 415 },
+      {
+        what: 'binary named .txt',
+        files: [{ name: 'notes.txt', type: 'text/plain', bytes: Buffer.from([0x68, 0x69, 0x00, 0xff]) }],
+        status: 415,
+      },
       { what: 'path traversal', files: [{ ...SAMPLE.pdf(), name: '../../etc/evil.pdf' }], status: 400 },
       { what: 'control character', files: [{ ...SAMPLE.pdf(), name: 'brief\u0001.pdf' }], status: 400 },
       { what: 'right-to-left override', files: [{ ...SAMPLE.pdf(), name: 'invoice\u202Efdp.exe' }], status: 400 },
@@ -245,7 +302,9 @@ describe('deliverables', () => {
     // A past due date is refused when planning: these two became late with time, as in life.
     const overdue = await newDeliverable({ dueAt: inDays(1) });
     const deliveredLate = await newDeliverable({ dueAt: inDays(1) });
-    await withOwner((db) => db.query(`UPDATE deliverables SET due_at = now() - interval '144 minutes' WHERE id = ANY($1::uuid[])`, [[overdue, deliveredLate]]));
+    await withOwner((db) =>
+      db.query(`UPDATE deliverables SET due_at = now() - interval '144 minutes' WHERE id = ANY($1::uuid[])`, [[overdue, deliveredLate]]),
+    );
     expect((await deliver(deliveredLate, assistant.token, { changeSummary: 'Done.' }, [SAMPLE.pdf()])).status).toBe(201);
     const farOff = await newDeliverable({ dueAt: inDays(5) });
 
@@ -254,15 +313,16 @@ describe('deliverables', () => {
     await Promise.all([stack.worker!.lateDeliverableSweep.handle(), stack.worker!.lateDeliverableSweep.handle()]);
 
     const notices = (id: string) =>
-      withOwner(async (db) =>
-        (
-          await db.query(
-            `SELECT template, recipient_email AS "to", payload->>'url' AS url FROM notifications
+      withOwner(
+        async (db) =>
+          (
+            await db.query(
+              `SELECT template, recipient_email AS "to", payload->>'url' AS url FROM notifications
              WHERE tenant_id = $1 AND template LIKE 'deliverable_%' AND (payload->>'url' LIKE '%' || $2 || '%' OR payload->>'deliverableUrl' LIKE '%' || $2 || '%')
              AND template IN ('deliverable_due_tomorrow', 'deliverable_late') ORDER BY template, recipient_email`,
-            [tenant.tenantId, id],
-          )
-        ).rows as { template: string; to: string; url: string }[],
+              [tenant.tenantId, id],
+            )
+          ).rows as { template: string; to: string; url: string }[],
       );
     expect((await notices(dueSoon)).map((n) => [n.template, n.to])).toEqual([['deliverable_due_tomorrow', assistant.email]]);
     const late = await notices(overdue);
@@ -288,9 +348,11 @@ describe('deliverables', () => {
     const email = await waitForEmailAbout(assistant.email, 'Late:');
     expect(email.text).toContain('missed_deadline');
     const audit = await withOwner(async (db) =>
-      (await db.query(`SELECT action FROM audit_events WHERE entity_id = ANY($1::uuid[]) AND actor_user_id IS NULL ORDER BY action`, [[dueSoon, overdue]])).rows.map(
-        (r: { action: string }) => r.action,
-      ),
+      (
+        await db.query(`SELECT action FROM audit_events WHERE entity_id = ANY($1::uuid[]) AND actor_user_id IS NULL ORDER BY action`, [
+          [dueSoon, overdue],
+        ])
+      ).rows.map((r: { action: string }) => r.action),
     );
     expect(audit).toEqual(['deliverable.due_reminded', 'deliverable.marked_late']);
   });

@@ -40,7 +40,9 @@ describe('failed deliveries and send again', () => {
       const failed = await waitForNotificationStatus(bouncing, 'failed');
       failedId = failed.id;
       // Until the delivery work records the kind of failure, a refused address is marked permanent here.
-      await withOwner((client) => client.query(`UPDATE notifications SET failure_kind = 'permanent' WHERE id = $1 AND failure_kind IS NULL`, [failedId]));
+      await withOwner((client) =>
+        client.query(`UPDATE notifications SET failure_kind = 'permanent' WHERE id = $1 AND failure_kind IS NULL`, [failedId]),
+      );
     } finally {
       await worker.close();
       await refusing.close();
@@ -59,7 +61,14 @@ describe('failed deliveries and send again', () => {
       const list = await api.get('/api/v1/delivery-failures', token);
       expect(list.status).toBe(200);
       const item = list.body.items.find((i: { id: string }) => i.id === failedId);
-      expect(item).toMatchObject({ recipientEmail: bouncing, event: 'invitation', state: 'failed', failureKind: 'permanent', nextAttemptAt: null, resends: 0 });
+      expect(item).toMatchObject({
+        recipientEmail: bouncing,
+        event: 'invitation',
+        state: 'failed',
+        failureKind: 'permanent',
+        nextAttemptAt: null,
+        resends: 0,
+      });
       expect(item.reason).toMatch(/550|mailbox unavailable/);
       expect(item.attempts).toBeGreaterThanOrEqual(1);
     }
@@ -67,7 +76,9 @@ describe('failed deliveries and send again', () => {
     expect(bounced.status).toBe(200);
     expect(bounced.body).toEqual([expect.objectContaining({ email: bouncing, notificationId: failedId, userId: null })]);
     // Delivered emails (the manager's own invitation) are not trouble.
-    expect((await api.get('/api/v1/delivery-failures', manager.token)).body.items.map((i: { recipientEmail: string }) => i.recipientEmail)).not.toContain(manager.email);
+    expect(
+      (await api.get('/api/v1/delivery-failures', manager.token)).body.items.map((i: { recipientEmail: string }) => i.recipientEmail),
+    ).not.toContain(manager.email);
   });
 
   it('shows what is being retried apart from what failed, a page at a time', async () => {
@@ -81,7 +92,9 @@ describe('failed deliveries and send again', () => {
       next_attempt_at: nextTry,
     });
     const retrying = await api.get('/api/v1/delivery-failures?state=retrying', manager.token);
-    expect(retrying.body.items).toEqual([expect.objectContaining({ id: retryingId, state: 'retrying', attempts: 2, reason: '451 4.3.0 try again later' })]);
+    expect(retrying.body.items).toEqual([
+      expect.objectContaining({ id: retryingId, state: 'retrying', attempts: 2, reason: '451 4.3.0 try again later' }),
+    ]);
     expect(new Date(retrying.body.items[0].nextAttemptAt).getTime()).toBe(nextTry.getTime());
     const failedOnly = await api.get('/api/v1/delivery-failures?state=failed', manager.token);
     expect(failedOnly.body.items.map((i: { id: string }) => i.id)).toEqual([failedId]);
@@ -96,7 +109,9 @@ describe('failed deliveries and send again', () => {
     const refused = await api.post(`/api/v1/delivery-failures/${retryingId}/send-again`, {}, manager.token);
     expect(refused.status).toBe(409);
     expect(refused.body.message).toMatch(/not failed/);
-    expect(await withOwner(async (c) => (await c.query('SELECT status, resends FROM notifications WHERE id = $1', [retryingId])).rows[0])).toEqual({ status: 'queued', resends: 0 });
+    expect(
+      await withOwner(async (c) => (await c.query('SELECT status, resends FROM notifications WHERE id = $1', [retryingId])).rows[0]),
+    ).toEqual({ status: 'queued', resends: 0 });
     await withOwner((c) => c.query(`UPDATE notifications SET status = 'failed', next_attempt_at = NULL WHERE id = $1`, [retryingId]));
   });
 
@@ -143,19 +158,35 @@ describe('failed deliveries and send again', () => {
     expect(await emailsTo(bouncing)).toHaveLength(1);
 
     const audit = await api.get(`/api/v1/audit-events?entityType=notification&entityId=${failedId}`, tenant.owner.token);
-    expect(audit.body.items).toEqual([expect.objectContaining({ action: 'notification.resent', change: expect.objectContaining({ recipient: bouncing, resends: 1 }) })]);
+    expect(audit.body.items).toEqual([
+      expect.objectContaining({ action: 'notification.resent', change: expect.objectContaining({ recipient: bouncing, resends: 1 }) }),
+    ]);
     expect((await api.get('/api/v1/delivery-failures/bounced', manager.token)).body).toEqual([]);
-    expect((await api.get('/api/v1/delivery-failures?state=failed', manager.token)).body.items.map((i: { id: string }) => i.id)).not.toContain(failedId);
+    expect(
+      (await api.get('/api/v1/delivery-failures?state=failed', manager.token)).body.items.map((i: { id: string }) => i.id),
+    ).not.toContain(failedId);
   });
 
-  it("names the member and client account behind a bounced address, until an email to it arrives", async () => {
+  it('names the member and client account behind a bounced address, until an email to it arrives', async () => {
     const { api } = stack;
-    const bounceId = await insertNotification(tenant.tenantId, { recipient_email: clientAdmin.email.toUpperCase(), recipient_user_id: clientAdmin.userId });
+    const bounceId = await insertNotification(tenant.tenantId, {
+      recipient_email: clientAdmin.email.toUpperCase(),
+      recipient_user_id: clientAdmin.userId,
+    });
     const bounced = await api.get('/api/v1/delivery-failures/bounced', manager.token);
-    expect(bounced.body).toEqual([expect.objectContaining({ notificationId: bounceId, userId: clientAdmin.userId, clientAccountId: clientId })]);
+    expect(bounced.body).toEqual([
+      expect.objectContaining({ notificationId: bounceId, userId: clientAdmin.userId, clientAccountId: clientId }),
+    ]);
     // A temporary failure is no bounce.
     await insertNotification(tenant.tenantId, { failure_kind: 'temporary', last_error: '421 try later' });
-    await insertNotification(tenant.tenantId, { recipient_email: clientAdmin.email, status: 'sent', attempts: 1, failure_kind: null, last_error: null, sent_at: new Date() });
+    await insertNotification(tenant.tenantId, {
+      recipient_email: clientAdmin.email,
+      status: 'sent',
+      attempts: 1,
+      failure_kind: null,
+      last_error: null,
+      sent_at: new Date(),
+    });
     expect((await api.get('/api/v1/delivery-failures/bounced', manager.token)).body).toEqual([]);
   });
 });

@@ -6,12 +6,24 @@ import { withOwner } from '../support/owner-db';
 import { startStack, type Stack } from '../support/stack';
 
 /** Rows of the demo tenant per table: the seed is the row factories' biggest user, so a schema change shows here. */
-const DEMO_TABLES = ['engagements', 'work_logs', 'timesheet_weeks', 'disclosures', 'disclosure_events', 'compensation_offers', 'follow_ups', 'comments'];
+const DEMO_TABLES = [
+  'engagements',
+  'work_logs',
+  'timesheet_weeks',
+  'disclosures',
+  'disclosure_events',
+  'compensation_offers',
+  'follow_ups',
+  'comments',
+];
 const counts = (tenantId: string) =>
   withOwner(async (db) => {
     const entries = [];
     for (const table of DEMO_TABLES) {
-      entries.push([table, (await db.query(`SELECT count(*)::int AS n FROM ${table} WHERE tenant_id = $1`, [tenantId])).rows[0].n as number]);
+      entries.push([
+        table,
+        (await db.query(`SELECT count(*)::int AS n FROM ${table} WHERE tenant_id = $1`, [tenantId])).rows[0].n as number,
+      ]);
     }
     return Object.fromEntries(entries) as Record<string, number>;
   });
@@ -50,8 +62,20 @@ describe('demo data (what `npm start` seeds)', () => {
     // A second run (every `npm start`) leaves the world as it is.
     const tenantId = (await api.get('/api/v1/me', tokens['owner'])).body.tenant.id as string;
     const before = await counts(tenantId);
-    expect(before).toMatchObject({ engagements: 3, timesheet_weeks: 5, disclosures: 4, disclosure_events: 27, compensation_offers: 2, follow_ups: 4, comments: 6 });
-    expect(await seedDemoWorld(dataSource)).toEqual(['workspace already present', 'engagements already present', 'disclosures already present']);
+    expect(before).toMatchObject({
+      engagements: 3,
+      timesheet_weeks: 5,
+      disclosures: 4,
+      disclosure_events: 27,
+      compensation_offers: 2,
+      follow_ups: 4,
+      comments: 6,
+    });
+    expect(await seedDemoWorld(dataSource)).toEqual([
+      'workspace already present',
+      'engagements already present',
+      'disclosures already present',
+    ]);
     expect(await counts(tenantId)).toEqual(before);
   });
 
@@ -59,12 +83,21 @@ describe('demo data (what `npm start` seeds)', () => {
     const { api } = stack;
     const staff = await api.get('/api/v1/disclosures', tokens['owner']);
     expect(staff.status).toBe(200);
-    expect(staff.body.items.map((d: { status: string }) => d.status).sort()).toEqual(['closed', 'in_review', 'remedy_proposed', 'resolved']);
+    expect(staff.body.items.map((d: { status: string }) => d.status).sort()).toEqual([
+      'closed',
+      'in_review',
+      'remedy_proposed',
+      'resolved',
+    ]);
     const client = await api.get('/api/v1/disclosures', tokens['clientAdmin']);
     expect(client.body.items.map((d: { status: string }) => d.status).sort()).toEqual(['closed', 'remedy_proposed', 'resolved']);
 
     const engagements = (await api.get('/api/v1/engagements', tokens['owner'])).body as { id: string; name: string }[];
-    expect(engagements.map((e) => e.name).sort()).toEqual(['Client onboarding emails', 'Inbox & calendar management', 'Social media retainer']);
+    expect(engagements.map((e) => e.name).sort()).toEqual([
+      'Client onboarding emails',
+      'Inbox & calendar management',
+      'Social media retainer',
+    ]);
     const weeks = (await api.get('/api/v1/timesheet-weeks', tokens['clientAdmin'])).body as { status: string; totalHours: string }[];
     expect(weeks.map((w) => w.status).sort()).toEqual(['approved', 'approved', 'approved', 'submitted', 'submitted']);
     expect(weeks.every((w) => Number(w.totalHours) > 0)).toBe(true);

@@ -66,7 +66,9 @@ describe('the daily digest lists what waits for each reader, within their scope'
     clientAdmin = await addMember(api, tenant.owner.token, 'client_admin', clientA);
     idle = await addMember(api, tenant.owner.token, 'client_member', clientB);
     owner = { ...tenant.owner, userId: (await api.get('/api/v1/me', tenant.owner.token)).body.user.id };
-    ids.engagementA = (await createEngagement(api, tenant.owner.token, clientA, { name: 'Bookkeeping', assistantIds: [assistant.userId] })).id;
+    ids.engagementA = (
+      await createEngagement(api, tenant.owner.token, clientA, { name: 'Bookkeeping', assistantIds: [assistant.userId] })
+    ).id;
     const engagementB = (await createEngagement(api, tenant.owner.token, clientB, { name: 'Travel desk' })).id;
 
     // Each reader reads in UTC and chose the digest for an event that does not happen here.
@@ -83,7 +85,12 @@ describe('the daily digest lists what waits for each reader, within their scope'
       remedyPlan: 'We move the receipts and resend the report.',
       remedyDueAt: new Date(Date.now() + 2 * 86_400_000).toISOString(),
     });
-    await post('/api/v1/work-logs', assistant.token, { engagementId: ids.engagementA, startedAt: '2026-11-17T09:00:00Z', endedAt: '2026-11-17T11:00:00Z', notes: 'Receipts' });
+    await post('/api/v1/work-logs', assistant.token, {
+      engagementId: ids.engagementA,
+      startedAt: '2026-11-17T09:00:00Z',
+      endedAt: '2026-11-17T11:00:00Z',
+      notes: 'Receipts',
+    });
     ids.week = (await post('/api/v1/timesheet-weeks', assistant.token, { engagementId: ids.engagementA, weekStart: '2026-11-16' })).body.id;
 
     // Drafts awaiting review on both engagements: the assistant's scope holds only A's.
@@ -94,7 +101,8 @@ describe('the daily digest lists what waits for each reader, within their scope'
   });
   // Other specs sweep with fixed clocks on the same database: these readers leave the digest behind them.
   afterAll(async () => {
-    for (const [who, event] of readers()) await stack.api.put(`/api/v1/me/notification-preferences/${event}`, { mode: 'immediate' }, who.token);
+    for (const [who, event] of readers())
+      await stack.api.put(`/api/v1/me/notification-preferences/${event}`, { mode: 'immediate' }, who.token);
     await stack.close();
   });
 
@@ -124,7 +132,12 @@ describe('the daily digest lists what waits for each reader, within their scope'
     expect((await emailsTo(idle.email)).length).toBe(before);
     // The idle reader's day is marked too, so the sweep does not look at them again until tomorrow.
     const marked = await withOwner(async (db) =>
-      (await db.query(`SELECT user_id FROM memberships WHERE tenant_id = $1 AND last_digest_on = $2::date`, [tenant.tenantId, eight.toISOString().slice(0, 10)])).rows.map((r) => r.user_id),
+      (
+        await db.query(`SELECT user_id FROM memberships WHERE tenant_id = $1 AND last_digest_on = $2::date`, [
+          tenant.tenantId,
+          eight.toISOString().slice(0, 10),
+        ])
+      ).rows.map((r) => r.user_id),
     );
     expect(marked.sort()).toEqual([owner.userId, assistant.userId, clientAdmin.userId, idle.userId].sort());
   });

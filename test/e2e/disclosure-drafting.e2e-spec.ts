@@ -48,7 +48,10 @@ describe('saving a disclosure draft with its offer and next step (one request, o
   it('writes the draft, its offer and the review step together', async () => {
     const created = await draft({ offer, then: 'submit_for_review' });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ status: 'in_review', offers: [{ kind: 'credit', value: '25.00', currency: 'EUR', status: 'offered' }] });
+    expect(created.body).toMatchObject({
+      status: 'in_review',
+      offers: [{ kind: 'credit', value: '25.00', currency: 'EUR', status: 'offered' }],
+    });
   });
 
   it('writes nothing when the step after saving is refused (review required, the assistant discloses)', async () => {
@@ -74,7 +77,11 @@ describe('saving a disclosure draft with its offer and next step (one request, o
     expect(saved.status).toBe(201);
     const id = saved.body.id as string;
     const before = await written(tenant.tenantId);
-    const refused = await stack.api.patch(`/api/v1/disclosures/${id}`, { impact: 'Smaller than we feared.', offer, then: 'disclose' }, assistant.token);
+    const refused = await stack.api.patch(
+      `/api/v1/disclosures/${id}`,
+      { impact: 'Smaller than we feared.', offer, then: 'disclose' },
+      assistant.token,
+    );
     expect(refused.status).toBe(403);
     expect(await written(tenant.tenantId)).toEqual(before);
     const after = await stack.api.get(`/api/v1/disclosures/${id}`, assistant.token);

@@ -18,7 +18,13 @@ describe('disclosures: rules', () => {
   it('logs the time spent fixing a disclosed error at no charge, shown to the client as the team', async () => {
     const { api } = stack;
     const id = (await draft(assistant.token)).body.id as string;
-    const fix = { engagementId, startedAt: '2026-11-20T10:00:00Z', endedAt: '2026-11-20T11:00:00Z', notes: 'Sent the correction', disclosureId: id };
+    const fix = {
+      engagementId,
+      startedAt: '2026-11-20T10:00:00Z',
+      endedAt: '2026-11-20T11:00:00Z',
+      notes: 'Sent the correction',
+      disclosureId: id,
+    };
     expect((await api.post('/api/v1/work-logs', fix, assistant.token)).status).toBe(409);
     await api.post(`/api/v1/disclosures/${id}/disclose`, {}, assistant.token);
     expect((await api.post('/api/v1/work-logs', { ...fix, billable: true }, assistant.token)).status).toBe(400);
@@ -26,7 +32,11 @@ describe('disclosures: rules', () => {
     const logged = await api.post('/api/v1/work-logs', fix, assistant.token);
     expect(logged.status).toBe(201);
     expect(logged.body).toMatchObject({ billable: false, amount: '0.00', fixedAtNoCharge: true, disclosureId: id });
-    const ordinary = await api.post('/api/v1/work-logs', { ...fix, startedAt: '2026-11-20T12:00:00Z', endedAt: '2026-11-20T13:00:00Z', disclosureId: undefined }, assistant.token);
+    const ordinary = await api.post(
+      '/api/v1/work-logs',
+      { ...fix, startedAt: '2026-11-20T12:00:00Z', endedAt: '2026-11-20T13:00:00Z', disclosureId: undefined },
+      assistant.token,
+    );
     expect(ordinary.status).toBe(201);
     const week = await api.post('/api/v1/timesheet-weeks', { engagementId, weekStart: '2026-11-16' }, assistant.token);
     expect(week.status).toBe(201);
@@ -67,7 +77,11 @@ describe('disclosures: rules', () => {
     ];
     for (const [route, body, message] of cases) {
       const response = await api.post(`/api/v1/disclosures/${id}/${route}`, body, assistant.token);
-      expect({ body, status: response.status, message: JSON.stringify(response.body.message) }).toEqual({ body, status: 400, message: expect.stringContaining(message) });
+      expect({ body, status: response.status, message: JSON.stringify(response.body.message) }).toEqual({
+        body,
+        status: 400,
+        message: expect.stringContaining(message),
+      });
     }
     const unknownCategory = await draft(assistant.token, { category: 'cosmic_rays' });
     expect(unknownCategory.status).toBe(400);
@@ -75,7 +89,11 @@ describe('disclosures: rules', () => {
     const empty = await draft(assistant.token, { whatHappened: '   ' });
     expect(empty.status).toBe(400);
     expect(JSON.stringify(empty.body.message)).toContain('What happened must not be empty');
-    expect(empty.body.errors).toContainEqual({ code: 'blank', field: 'whatHappened', message: 'This field must not be empty: it holds only spaces.' });
+    expect(empty.body.errors).toContainEqual({
+      code: 'blank',
+      field: 'whatHappened',
+      message: 'This field must not be empty: it holds only spaces.',
+    });
     const backwards = await draft(assistant.token, { occurredAt: '2026-11-21T09:00:00Z', discoveredAt: '2026-11-20T09:00:00Z' });
     expect(backwards.status).toBe(400);
     expect(await counts(tenant.tenantId, DISCLOSURE_TABLES)).toEqual(before);
@@ -84,18 +102,34 @@ describe('disclosures: rules', () => {
   it('reads a null in an edit as "no change", except for the remedy due date, which it clears', async () => {
     const { api } = stack;
     const id = (await draft(assistant.token, { remedyDueAt: new Date(Date.now() + 86_400_000).toISOString() })).body.id as string;
-    const edited = await api.patch(`/api/v1/disclosures/${id}`, { impact: null, remedyDueAt: null, contributingFactors: 'A rushed afternoon' }, assistant.token);
+    const edited = await api.patch(
+      `/api/v1/disclosures/${id}`,
+      { impact: null, remedyDueAt: null, contributingFactors: 'A rushed afternoon' },
+      assistant.token,
+    );
     expect(edited.status).toBe(200);
-    expect(edited.body).toMatchObject({ impact: expect.stringContaining('2,000 customers'), remedyDueAt: null, contributingFactors: 'A rushed afternoon' });
+    expect(edited.body).toMatchObject({
+      impact: expect.stringContaining('2,000 customers'),
+      remedyDueAt: null,
+      contributingFactors: 'A rushed afternoon',
+    });
   });
 
   it('starts a disclosure with the remedy and offer agreed up front for its category', async () => {
     const { api } = stack;
-    const policy = { remedyPlan: 'We correct the copy within 24 hours at no charge.', remedyDueHours: 24, offerKind: 'discount_next_project', offerValue: '10' };
+    const policy = {
+      remedyPlan: 'We correct the copy within 24 hours at no charge.',
+      remedyDueHours: 24,
+      offerKind: 'discount_next_project',
+      offerValue: '10',
+    };
     expect((await api.put(`/api/v1/engagements/${engagementId}/remedy-policies/copy_error`, policy, assistant.token)).status).toBe(403);
     const saved = await api.put(`/api/v1/engagements/${engagementId}/remedy-policies/copy_error`, policy, manager.token);
     expect(saved.body).toMatchObject({ category: 'copy_error', offerKind: 'discount_next_project', offerValue: '10' });
-    expect((await api.put(`/api/v1/engagements/${engagementId}/remedy-policies/copy_error`, { ...policy, offerValue: '0' }, manager.token)).status).toBe(400);
+    expect(
+      (await api.put(`/api/v1/engagements/${engagementId}/remedy-policies/copy_error`, { ...policy, offerValue: '0' }, manager.token))
+        .status,
+    ).toBe(400);
     expect((await api.get(`/api/v1/engagements/${engagementId}/remedy-policies`, clientAdmin.token)).body).toHaveLength(1);
 
     const started = await draft(assistant.token);

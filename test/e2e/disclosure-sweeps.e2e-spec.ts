@@ -156,19 +156,25 @@ describe('disclosure sweeps', () => {
 
       // Past two deadlines: the second reminder, once.
       await withOwner((db) =>
-        db.query(`UPDATE disclosures SET occurred_at = now() - interval '49 hours', discovered_at = now() - interval '49 hours' WHERE id = $1`, [
-          overdue,
-        ]),
+        db.query(
+          `UPDATE disclosures SET occurred_at = now() - interval '49 hours', discovered_at = now() - interval '49 hours' WHERE id = $1`,
+          [overdue],
+        ),
       );
       await stack.worker!.overdueDisclosureSweep.handle();
       await stack.worker!.overdueDisclosureSweep.handle();
       expect(await escalationLevels(overdue)).toEqual([1, 2]);
-      expect(await noticesAbout(overdue, 'disclosure_overdue')).toEqual(sorted(tenant.owner.email, tenant.owner.email, manager.email, manager.email));
+      expect(await noticesAbout(overdue, 'disclosure_overdue')).toEqual(
+        sorted(tenant.owner.email, tenant.owner.email, manager.email, manager.email),
+      );
       await exactlyOneEmail(manager.email, `Overdue: a disclosure for ${clientName} is not sent yet (reminder 2)`, overdue);
       const audit = await withOwner(
         async (db) =>
-          (await db.query(`SELECT change FROM audit_events WHERE entity_id = $1 AND action = 'disclosure.escalated' ORDER BY created_at`, [overdue]))
-            .rows,
+          (
+            await db.query(`SELECT change FROM audit_events WHERE entity_id = $1 AND action = 'disclosure.escalated' ORDER BY created_at`, [
+              overdue,
+            ])
+          ).rows,
       );
       expect(audit.map((r: { change: { level: number } }) => r.change.level)).toEqual([1, 2]);
     });
@@ -266,7 +272,9 @@ describe('disclosure sweeps', () => {
       }
 
       // Once it has lapsed, the warned offer expires too, without a second warning.
-      await withOwner((db) => db.query(`UPDATE compensation_offers SET expires_at = now() - interval '1 minute' WHERE id = $1`, [endingSoon]));
+      await withOwner((db) =>
+        db.query(`UPDATE compensation_offers SET expires_at = now() - interval '1 minute' WHERE id = $1`, [endingSoon]),
+      );
       await stack.worker!.offerSweep.handle();
       expect(await offerRow(endingSoon)).toMatchObject({ status: 'expired' });
       expect(await expiryEvents(d)).toEqual([expect.objectContaining({ detail: { offerId: endingSoon } })]);
@@ -295,7 +303,9 @@ describe('disclosure sweeps', () => {
       return withOwner((db) => insertFollowUp(db, { tenantId: tenant.tenantId, disclosureId, kind, dueAt, status }));
     }
     const remindedAt = (id: string) =>
-      withOwner(async (db) => (await db.query(`SELECT reminded_at FROM follow_ups WHERE id = $1`, [id])).rows[0].reminded_at as Date | null);
+      withOwner(
+        async (db) => (await db.query(`SELECT reminded_at FROM follow_ups WHERE id = $1`, [id])).rows[0].reminded_at as Date | null,
+      );
 
     it('reminds once when a follow-up falls due: the client for a check-in, owners and managers for a retrospective', async () => {
       const d = await disclosure('resolved', 24 * 14);

@@ -4,7 +4,15 @@ import { SECRET, draftDisclosure, startDisclosureTeam } from '../support/disclos
 import type { Stack } from '../support/stack';
 import { type Member } from '../support/team';
 
-const INTERNAL_FIELDS = ['rootCause', 'contributingFactors', 'lessonsLearned', 'preventiveActions', 'involved', 'detectedBy', 'allowedNextStatuses'];
+const INTERNAL_FIELDS = [
+  'rootCause',
+  'contributingFactors',
+  'lessonsLearned',
+  'preventiveActions',
+  'involved',
+  'detectedBy',
+  'allowedNextStatuses',
+];
 
 const subjects = async (address: string) => (await emailsTo(address)).map((e) => e.subject);
 
@@ -25,7 +33,19 @@ describe('disclosures', () => {
   const draft = (token: string, extra: Record<string, unknown> = {}) => draftDisclosure(stack.api, engagementId, token, extra);
 
   beforeAll(async () => {
-    ({ stack, tenant, outsider, clientId, manager, assistant, clientAdmin, clientMember, otherClientAdmin, engagementId, otherEngagementId } = await startDisclosureTeam());
+    ({
+      stack,
+      tenant,
+      outsider,
+      clientId,
+      manager,
+      assistant,
+      clientAdmin,
+      clientMember,
+      otherClientAdmin,
+      engagementId,
+      otherEngagementId,
+    } = await startDisclosureTeam());
   }, 180_000); // Several people to invite and sign in: argon2 is slow on a busy machine.
   afterAll(() => stack.close());
 
@@ -37,8 +57,16 @@ describe('disclosures', () => {
     const created = await draft(assistant.token, { involvedUserIds: [assistant.userId] });
     expect(created.status).toBe(201);
     const id = created.body.id as string;
-    expect(created.body).toMatchObject({ status: 'draft', involved: [{ id: assistant.userId, displayName: 'Ada Lovelace' }], allowedNextStatuses: ['in_review', 'disclosed'] });
-    const offered = await api.post(`/api/v1/disclosures/${id}/offers`, { kind: 'credit', value: '25.00', currency: 'EUR', note: 'Off your next invoice' }, assistant.token);
+    expect(created.body).toMatchObject({
+      status: 'draft',
+      involved: [{ id: assistant.userId, displayName: 'Ada Lovelace' }],
+      allowedNextStatuses: ['in_review', 'disclosed'],
+    });
+    const offered = await api.post(
+      `/api/v1/disclosures/${id}/offers`,
+      { kind: 'credit', value: '25.00', currency: 'EUR', note: 'Off your next invoice' },
+      assistant.token,
+    );
     expect(offered.status).toBe(201);
     const offerId = offered.body.offers[0].id as string;
 
@@ -55,7 +83,11 @@ describe('disclosures', () => {
     const named = await api.post(`/api/v1/disclosures/${id}/disclose`, {}, manager.token);
     expect(named.status).toBe(400);
     expect(named.body.message).toContain('"Ada" in what happened');
-    await api.patch(`/api/v1/disclosures/${id}`, { whatHappened: 'We sent the November newsletter to the full list instead of the VIP segment.' }, manager.token);
+    await api.patch(
+      `/api/v1/disclosures/${id}`,
+      { whatHappened: 'We sent the November newsletter to the full list instead of the VIP segment.' },
+      manager.token,
+    );
     const disclosed = await api.post(`/api/v1/disclosures/${id}/disclose`, {}, manager.token);
     expect(disclosed.status).toBe(200);
     expect(disclosed.body.disclosedAt).not.toBeNull();
@@ -75,22 +107,34 @@ describe('disclosures', () => {
     // A client colleague acknowledges it; the assistant proposes the remedy.
     expect((await asClient('post', `/api/v1/disclosures/${id}/acknowledge`, clientMember.token)).body.status).toBe('acknowledged');
     const due = new Date(Date.now() + 2 * 86_400_000).toISOString();
-    const proposed = await api.post(`/api/v1/disclosures/${id}/propose-remedy`, { remedyPlan: 'We send a correction to everyone and honour the code for VIPs only.', remedyDueAt: due }, assistant.token);
+    const proposed = await api.post(
+      `/api/v1/disclosures/${id}/propose-remedy`,
+      { remedyPlan: 'We send a correction to everyone and honour the code for VIPs only.', remedyDueAt: due },
+      assistant.token,
+    );
     expect(proposed.body).toMatchObject({ status: 'remedy_proposed', remedyRounds: 1 });
     await waitForEmailAbout(clientAdmin.email, 'Newsletter care: please confirm how we put it right');
 
     // Only the client_admin signs off; they ask for changes first.
     expect((await asClient('post', `/api/v1/disclosures/${id}/accept-remedy`, clientMember.token)).status).toBe(403);
-    const changes = await asClient('post', `/api/v1/disclosures/${id}/request-remedy-changes`, clientAdmin.token, { comment: 'Please also extend the code by a week.' });
+    const changes = await asClient('post', `/api/v1/disclosures/${id}/request-remedy-changes`, clientAdmin.token, {
+      comment: 'Please also extend the code by a week.',
+    });
     expect(changes.body.status).toBe('remedy_changes_requested');
     const changesEmail = await waitForEmailAbout(assistant.email, 'asked for changes to the remedy on Newsletter care');
     expect(changesEmail.text).toContain('Please also extend the code by a week.');
     await waitForEmailAbout(manager.email, 'asked for changes to the remedy');
 
-    const revised = await api.post(`/api/v1/disclosures/${id}/propose-remedy`, { remedyPlan: 'We send a correction, honour the code for VIPs and extend it by a week.' }, assistant.token);
+    const revised = await api.post(
+      `/api/v1/disclosures/${id}/propose-remedy`,
+      { remedyPlan: 'We send a correction, honour the code for VIPs and extend it by a week.' },
+      assistant.token,
+    );
     expect(revised.body.remedyRounds).toBe(2);
     await waitForEmailAbout(clientAdmin.email, 'please confirm how we put it right');
-    const revisedEmail = await waitForEmailWhere(clientAdmin.email, 'with the revised remedy', (e) => e.text.includes('after your comments'));
+    const revisedEmail = await waitForEmailWhere(clientAdmin.email, 'with the revised remedy', (e) =>
+      e.text.includes('after your comments'),
+    );
     expect(revisedEmail.text).toContain('extend it by a week');
     const accepted = await asClient('post', `/api/v1/disclosures/${id}/accept-remedy`, clientAdmin.token);
     expect(accepted.body).toMatchObject({ status: 'remedy_accepted', remedyAcceptedBy: { id: clientAdmin.userId } });
@@ -104,7 +148,10 @@ describe('disclosures', () => {
     expect(took.body.offers[0]).toMatchObject({ status: 'accepted', value: '25.00', currency: 'EUR' });
     await waitForEmailAbout(manager.email, 'accepted a credit of €25.00');
     const credits = await asClient('get', `/api/v1/client-accounts/${clientId}/credits`, clientAdmin.token);
-    expect(credits.body).toMatchObject({ entries: [{ offerId, kind: 'credit', value: '25.00', currency: 'EUR', appliedAt: null }], openMoney: [{ currency: 'EUR', amount: '25.00' }] });
+    expect(credits.body).toMatchObject({
+      entries: [{ offerId, kind: 'credit', value: '25.00', currency: 'EUR', appliedAt: null }],
+      openMoney: [{ currency: 'EUR', amount: '25.00' }],
+    });
     expect((await api.post(`/api/v1/compensation-offers/${offerId}/apply`, {}, manager.token)).body.offers[0].status).toBe('applied');
     expect((await api.get(`/api/v1/client-accounts/${clientId}/credits`, clientAdmin.token)).body.openMoney).toEqual([]);
 
@@ -116,7 +163,10 @@ describe('disclosures', () => {
     expect((await api.post(`/api/v1/disclosures/${id}/start-remediation`, {}, assistant.token)).body.status).toBe('in_remediation');
     const resolved = await api.post(
       `/api/v1/disclosures/${id}/resolve`,
-      { resolutionSummary: 'Correction sent to all 2,000; VIP codes extended.', preventionSummary: 'Every send list is now checked by a second person.' },
+      {
+        resolutionSummary: 'Correction sent to all 2,000; VIP codes extended.',
+        preventionSummary: 'Every send list is now checked by a second person.',
+      },
       assistant.token,
     );
     expect(resolved.body.status).toBe('resolved');
@@ -129,22 +179,31 @@ describe('disclosures', () => {
     expect(tooSoon.status).toBe(409);
     expect(tooSoon.body.message).toContain('client check in');
     const followUpsDue = await api.get('/api/v1/follow-ups', assistant.token);
-    expect(followUpsDue.body.filter((f: { disclosureId: string }) => f.disclosureId === id).map((f: { kind: string }) => f.kind).sort()).toEqual([
-      'client_check_in',
-      'team_retrospective',
-    ]);
+    expect(
+      followUpsDue.body
+        .filter((f: { disclosureId: string }) => f.disclosureId === id)
+        .map((f: { kind: string }) => f.kind)
+        .sort(),
+    ).toEqual(['client_check_in', 'team_retrospective']);
     const clientDue = await asClient('get', '/api/v1/follow-ups', clientAdmin.token);
     expect(clientDue.body.map((f: { kind: string }) => f.kind)).toEqual(['client_check_in']);
     expect((await api.get('/api/v1/follow-ups', otherClientAdmin.token)).body).toEqual([]);
     expect((await api.get('/api/v1/follow-ups?status=lost', assistant.token)).status).toBe(400);
-    const checkedIn = await asClient('post', `/api/v1/disclosures/${id}/check-in`, clientAdmin.token, { resolved: true, rating: 5, comment: 'Handled well, thank you.' });
+    const checkedIn = await asClient('post', `/api/v1/disclosures/${id}/check-in`, clientAdmin.token, {
+      resolved: true,
+      rating: 5,
+      comment: 'Handled well, thank you.',
+    });
     expect(checkedIn.body.followUps).toMatchObject([{ kind: 'client_check_in', status: 'done', rating: 5, clientResolved: true }]);
     // Comments wait a few minutes for more on the same thread: let that time pass.
     await stack.worker!.heldNotificationSweep.handle(new Date(Date.now() + 5 * 60_000));
     const verdict = await waitForEmailAbout(assistant.email, 'New comment on the disclosure for Newsletter care');
     expect(verdict.text).toContain('Resolved, rated 5/5: Handled well, thank you.');
     const retro = resolved.body.followUps.find((f: { kind: string }) => f.kind === 'team_retrospective');
-    expect((await api.post(`/api/v1/follow-ups/${retro.id}/complete`, { outcome: 'Talked it through; checklist updated.' }, manager.token)).status).toBe(200);
+    expect(
+      (await api.post(`/api/v1/follow-ups/${retro.id}/complete`, { outcome: 'Talked it through; checklist updated.' }, manager.token))
+        .status,
+    ).toBe(200);
     const closed = await api.post(`/api/v1/disclosures/${id}/close`, {}, manager.token);
     expect(closed.body).toMatchObject({ status: 'closed', allowedNextStatuses: [] });
     expect(closed.body.timeToResolveSeconds).toBeGreaterThanOrEqual(0);
@@ -171,7 +230,11 @@ describe('disclosures', () => {
       expect.arrayContaining(['created', 'offer_made', 'submitted_for_review', 'updated', 'follow_up_done']),
     );
     const record = await asClient('get', `/api/v1/client-accounts/${clientId}/service-record`, clientMember.token);
-    expect(record.body).toMatchObject({ disclosed: 1, resolved: 1, entries: [{ disclosureId: id, preventionSummary: 'Every send list is now checked by a second person.' }] });
+    expect(record.body).toMatchObject({
+      disclosed: 1,
+      resolved: 1,
+      entries: [{ disclosureId: id, preventionSummary: 'Every send list is now checked by a second person.' }],
+    });
     await api.patch('/api/v1/tenant', { settings: { requireDisclosureReview: false } }, tenant.owner.token);
   });
 
@@ -219,7 +282,10 @@ describe('disclosures', () => {
     const id = (await draft(assistant.token)).body.id as string;
     await api.post(`/api/v1/disclosures/${id}/disclose`, {}, assistant.token);
     await api.patch('/api/v1/tenant', { settings: { showStaffNames: true } }, tenant.owner.token);
-    expect((await api.get(`/api/v1/disclosures/${id}`, clientAdmin.token)).body.author).toEqual({ id: assistant.userId, displayName: 'Ada Lovelace' });
+    expect((await api.get(`/api/v1/disclosures/${id}`, clientAdmin.token)).body.author).toEqual({
+      id: assistant.userId,
+      displayName: 'Ada Lovelace',
+    });
     await api.patch('/api/v1/tenant', { settings: { showStaffNames: false } }, tenant.owner.token);
     expect((await api.get(`/api/v1/disclosures/${id}`, clientAdmin.token)).body.author.displayName).toBe('Northwind VAs team');
   });
@@ -242,7 +308,14 @@ describe('disclosures', () => {
     expect((await api.get(`/api/v1/disclosures/${id}`, stranger.token)).status).toBe(404);
     const unassigned = await stack.api.post(
       '/api/v1/disclosures',
-      { engagementId: otherEngagementId, category: 'other', severity: 'low', occurredAt: '2026-11-20T09:00:00Z', discoveredAt: '2026-11-20T10:00:00Z', whatHappened: 'x' },
+      {
+        engagementId: otherEngagementId,
+        category: 'other',
+        severity: 'low',
+        occurredAt: '2026-11-20T09:00:00Z',
+        discoveredAt: '2026-11-20T10:00:00Z',
+        whatHappened: 'x',
+      },
       stranger.token,
     );
     // An engagement outside the assistant's scope does not exist for them.
@@ -270,4 +343,3 @@ describe('disclosures', () => {
     }
   });
 });
-

@@ -19,7 +19,13 @@ function nextTokyoEight(at: Date): Date {
 }
 
 const held = (tenantId: string) =>
-  withOwner(async (db) => (await db.query(`SELECT user_id, kind, template FROM held_notifications WHERE tenant_id = $1`, [tenantId])).rows as { user_id: string; kind: string }[]);
+  withOwner(
+    async (db) =>
+      (await db.query(`SELECT user_id, kind, template FROM held_notifications WHERE tenant_id = $1`, [tenantId])).rows as {
+        user_id: string;
+        kind: string;
+      }[],
+  );
 
 describe('emails: time zones, preferences, digest, bursts, one-click unsubscribe', () => {
   let stack: Stack;
@@ -33,8 +39,14 @@ describe('emails: time zones, preferences, digest, bursts, one-click unsubscribe
 
   const sweep = (at: Date) => stack.worker!.heldNotificationSweep.handle(at);
   const preferences = async (who: Member) =>
-    Object.fromEntries(((await stack.api.get('/api/v1/me/notification-preferences', who.token)).body as { event: string; mode: string }[]).map((p) => [p.event, p.mode]));
-  const staffComment = (body: string) => stack.api.post(`/api/v1/disclosures/${disclosureId}/comments`, { body, visibility: 'client' }, tenant.owner.token);
+    Object.fromEntries(
+      ((await stack.api.get('/api/v1/me/notification-preferences', who.token)).body as { event: string; mode: string }[]).map((p) => [
+        p.event,
+        p.mode,
+      ]),
+    );
+  const staffComment = (body: string) =>
+    stack.api.post(`/api/v1/disclosures/${disclosureId}/comments`, { body, visibility: 'client' }, tenant.owner.token);
 
   beforeAll(async () => {
     stack = await startStack();
@@ -63,7 +75,7 @@ describe('emails: time zones, preferences, digest, bursts, one-click unsubscribe
     expect((await stack.api.get('/api/v1/me', tokyo.token)).body.user.timeZone).toBe('Asia/Tokyo');
   });
 
-  it('sends the same offer to Tokyo and Los Angeles with the deadline in each reader\'s time and language', async () => {
+  it("sends the same offer to Tokyo and Los Angeles with the deadline in each reader's time and language", async () => {
     const offered = await stack.api.post(
       `/api/v1/disclosures/${disclosureId}/offers`,
       { kind: 'credit', value: '1250.00', currency: 'EUR', expiresAt: '2026-12-24T20:30:00Z' },
@@ -92,16 +104,26 @@ describe('emails: time zones, preferences, digest, bursts, one-click unsubscribe
     const digest = await stack.api.put('/api/v1/me/notification-preferences/disclosure_disclosed', { mode: 'digest' }, tokyo.token);
     expect(digest.status).toBe(200);
     expect(digest.body).toContainEqual({ event: 'disclosure_disclosed', mode: 'digest', required: true });
-    expect((await stack.api.put('/api/v1/me/notification-preferences/disclosure_disclosed', { mode: 'immediate' }, tokyo.token)).status).toBe(200);
+    expect(
+      (await stack.api.put('/api/v1/me/notification-preferences/disclosure_disclosed', { mode: 'immediate' }, tokyo.token)).status,
+    ).toBe(200);
   });
 
   it('honours immediate, digest and off: a burst of comments is one email, the digest goes out once at 08:00 Tokyo time', async () => {
     const { api } = stack;
     expect((await api.put('/api/v1/me/notification-preferences/disclosure_comment', { mode: 'digest' }, tokyo.token)).status).toBe(200);
     expect((await api.put('/api/v1/me/notification-preferences/disclosure_comment', { mode: 'off' }, la.token)).status).toBe(200);
-    const before = { tokyo: (await emailsTo(tokyo.email)).length, la: (await emailsTo(la.email)).length, member: (await emailsTo(member.email)).length };
+    const before = {
+      tokyo: (await emailsTo(tokyo.email)).length,
+      la: (await emailsTo(la.email)).length,
+      member: (await emailsTo(member.email)).length,
+    };
 
-    for (const body of ['The corrected price list is attached.', 'We also told the two customers.', 'Both confirmed they have the new prices.']) {
+    for (const body of [
+      'The corrected price list is attached.',
+      'We also told the two customers.',
+      'Both confirmed they have the new prices.',
+    ]) {
       expect((await staffComment(body)).status).toBe(201);
     }
     const heldRows = await held(tenant.tenantId);
@@ -130,7 +152,9 @@ describe('emails: time zones, preferences, digest, bursts, one-click unsubscribe
     expect(digest.text).toContain(`${engagementName} についての提案に回答してください`);
     expect(await held(tenant.tenantId)).toEqual([]);
     expect((await stack.api.post(`/api/v1/disclosures/${disclosureId}/acknowledge`, {}, tokyo.token)).status).toBe(200);
-    expect((await stack.api.post(`/api/v1/compensation-offers/${offerId}/decline`, { reason: 'Not needed.' }, tokyo.token)).status).toBe(200);
+    expect((await stack.api.post(`/api/v1/compensation-offers/${offerId}/decline`, { reason: 'Not needed.' }, tokyo.token)).status).toBe(
+      200,
+    );
     // Nothing held and nothing waiting, nothing sent: the next morning has no digest.
     expect(await sweep(new Date(eight.getTime() + 24 * 3_600_000))).toEqual({ digests: 0, bursts: 0 });
 
@@ -145,12 +169,18 @@ describe('emails: time zones, preferences, digest, bursts, one-click unsubscribe
     // The member's comment email carries both; a single comment goes out alone after the window.
     expect((await staffComment('One more thing: the invoice is corrected too.')).status).toBe(201);
     await sweep(new Date(Date.now() + 4 * 60_000));
-    const email: SinkEmail = await waitForEmailWhere(member.email, 'with the invoice comment', (e) => e.text.includes('the invoice is corrected too'));
+    const email: SinkEmail = await waitForEmailWhere(member.email, 'with the invoice comment', (e) =>
+      e.text.includes('the invoice is corrected too'),
+    );
     expect(email.headers['list-unsubscribe-post']).toBe('List-Unsubscribe=One-Click');
     const header = /<([^>]+)>/.exec(email.headers['list-unsubscribe'] ?? '')?.[1];
     expect(header).toMatch(/^http:\/\/[^/]+\/api\/v1\/unsubscribe\?token=[\w-]+\.[\w-]+$/);
     const oneClick = new URL(`${new URL(header!).pathname}${new URL(header!).search}`, stack.api.baseUrl);
-    const posted = await fetch(oneClick, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
+    const posted = await fetch(oneClick, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'List-Unsubscribe=One-Click',
+    });
     expect(posted.status).toBe(200);
     const afterPost = await preferences(member);
     expect(afterPost['disclosure_comment']).toBe('off');
@@ -169,7 +199,11 @@ describe('emails: time zones, preferences, digest, bursts, one-click unsubscribe
 
     // A link we did not sign, or one with its event changed, changes nothing.
     const [body, mac] = token.split('.');
-    const forged = `${Buffer.from(JSON.parse(Buffer.from(body!, 'base64url').toString()).map((p: string) => (p === 'offer_made' ? 'offer_expiring' : p)).toString()).toString('base64url')}.${mac}`;
+    const forged = `${Buffer.from(
+      JSON.parse(Buffer.from(body!, 'base64url').toString())
+        .map((p: string) => (p === 'offer_made' ? 'offer_expiring' : p))
+        .toString(),
+    ).toString('base64url')}.${mac}`;
     expect((await api.post(`/api/v1/unsubscribe?token=${forged}`, {})).status).toBe(404);
     expect((await api.post('/api/v1/unsubscribe?token=not-a-token', {})).status).toBe(404);
     expect((await preferences(tokyo))['offer_expiring']).toBe('immediate');
@@ -189,9 +223,21 @@ describe('emails: time zones, preferences, digest, bursts, one-click unsubscribe
     const { tenantId, token } = invitationLink(invitation!);
     const lookup = await api.get(`/api/v1/invitations/lookup?tenant=${tenantId}&token=${encodeURIComponent(token)}`);
     expect(lookup.body).toMatchObject({ locale: 'nb', tenantTimeZone: 'UTC' });
-    const bad = await api.post('/api/v1/invitations/accept', { tenantId, token, displayName: 'Nora', password: 'correct horse battery staple', timeZone: 'Oslo' });
+    const bad = await api.post('/api/v1/invitations/accept', {
+      tenantId,
+      token,
+      displayName: 'Nora',
+      password: 'correct horse battery staple',
+      timeZone: 'Oslo',
+    });
     expect(bad.status).toBe(400);
-    const accepted = await api.post('/api/v1/invitations/accept', { tenantId, token, displayName: 'Nora', password: 'correct horse battery staple', timeZone: 'Europe/Oslo' });
+    const accepted = await api.post('/api/v1/invitations/accept', {
+      tenantId,
+      token,
+      displayName: 'Nora',
+      password: 'correct horse battery staple',
+      timeZone: 'Europe/Oslo',
+    });
     expect(accepted.status).toBe(200);
     expect((await api.get('/api/v1/me', accepted.body.accessToken)).body.user).toMatchObject({ locale: 'nb', timeZone: 'Europe/Oslo' });
   });

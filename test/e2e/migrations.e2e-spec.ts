@@ -27,7 +27,9 @@ describe('migrations', () => {
     try {
       expect(await ds.runMigrations({ transaction: 'each' })).toHaveLength(MIGRATIONS.length);
       for (let i = 0; i < MIGRATIONS.length; i += 1) await ds.undoLastMigration({ transaction: 'each' });
-      const [{ count }] = await ds.query(`SELECT count(*)::int AS count FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations'`);
+      const [{ count }] = await ds.query(
+        `SELECT count(*)::int AS count FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations'`,
+      );
       expect(count).toBe(0);
       expect(await ds.runMigrations({ transaction: 'each' })).toHaveLength(MIGRATIONS.length);
     } finally {

@@ -1,4 +1,12 @@
-import { addMember, createClientAccount, createDisclosure, createEngagement, createWorkLog, signUpTenant, type TenantFixture } from '../support/factories';
+import {
+  addMember,
+  createClientAccount,
+  createDisclosure,
+  createEngagement,
+  createWorkLog,
+  signUpTenant,
+  type TenantFixture,
+} from '../support/factories';
 import { multipartBody, SAMPLE, uploadVersion } from '../support/multipart';
 import { withOwner } from '../support/owner-db';
 import { startStack, type Stack } from '../support/stack';
@@ -156,14 +164,25 @@ describe('bad input never answers 5xx', () => {
 
   it('answers errors in one shape: a code per error, the field, and a message without role identifiers', async () => {
     const clientId = await createClientAccount(stack.api, tenant.owner.token);
-    const bad = await stack.api.post('/api/v1/engagements', { clientAccountId: clientId, name: 'x', currency: 'EURO', hourlyRate: 'lots' }, tenant.owner.token);
+    const bad = await stack.api.post(
+      '/api/v1/engagements',
+      { clientAccountId: clientId, name: 'x', currency: 'EURO', hourlyRate: 'lots' },
+      tenant.owner.token,
+    );
     expect(bad.status).toBe(400);
     expect(bad.body.errors).toEqual(
-      expect.arrayContaining([expect.objectContaining({ field: 'currency' }), expect.objectContaining({ field: 'hourlyRate', code: 'invalid_format' })]),
+      expect.arrayContaining([
+        expect.objectContaining({ field: 'currency' }),
+        expect.objectContaining({ field: 'hourlyRate', code: 'invalid_format' }),
+      ]),
     );
     // People read the messages: the field name stays in `field`, never in the sentence.
-    expect(bad.body.errors).toContainEqual(expect.objectContaining({ field: 'hourlyRate', message: expect.stringMatching(/^This field must be a non-negative amount/) }));
-    expect(JSON.stringify([bad.body.message, bad.body.errors.map((e: { message: string }) => e.message)])).not.toMatch(/hourlyRate|clientAccountId/);
+    expect(bad.body.errors).toContainEqual(
+      expect.objectContaining({ field: 'hourlyRate', message: expect.stringMatching(/^This field must be a non-negative amount/) }),
+    );
+    expect(JSON.stringify([bad.body.message, bad.body.errors.map((e: { message: string }) => e.message)])).not.toMatch(
+      /hourlyRate|clientAccountId/,
+    );
     const unknown = await stack.api.post('/api/v1/client-accounts', { name: 'Acme', surprise: 1 }, tenant.owner.token);
     expect(unknown.body.errors).toEqual([expect.objectContaining({ code: 'unknown_field', field: 'surprise' })]);
     const anonymous = await stack.api.get('/api/v1/tenant');

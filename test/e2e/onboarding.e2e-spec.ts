@@ -45,7 +45,12 @@ describe('onboarding: sign-up, invitations by email, login and /me', () => {
       const preview = await api.get(`/api/v1/invitations/lookup?tenant=${link.tenantId}&token=${link.token}`);
       expect(preview.status).toBe(200);
       expect(preview.body).toMatchObject({ email, role, existingAccount: false });
-      const accepted = await api.post('/api/v1/invitations/accept', { ...link, url: undefined, displayName: 'New Member', password: PASSWORD });
+      const accepted = await api.post('/api/v1/invitations/accept', {
+        ...link,
+        url: undefined,
+        displayName: 'New Member',
+        password: PASSWORD,
+      });
       expect(accepted.status).toBe(200);
 
       const login = await api.post('/api/v1/auth/login', { email, password: PASSWORD });

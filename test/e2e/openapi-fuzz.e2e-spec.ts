@@ -47,7 +47,11 @@ async function setUpLane(stack: Stack): Promise<Lane> {
   const token = tenant.owner.token;
   const clientId = await createClientAccount(api, token);
   const engagement = await createEngagement(api, token, clientId, { retainerHoursPerMonth: '10' });
-  const log = await createWorkLog(api, token, engagement.id, { startedAt: '2026-11-23T08:00:00Z', endedAt: '2026-11-23T09:00:00Z', notes: 'Inbox' });
+  const log = await createWorkLog(api, token, engagement.id, {
+    startedAt: '2026-11-23T08:00:00Z',
+    endedAt: '2026-11-23T09:00:00Z',
+    notes: 'Inbox',
+  });
   const discovered = { occurredAt: '2026-11-20T09:00:00Z', discoveredAt: '2026-11-21T09:00:00Z', whatHappened: 'A typo' };
   const disclosure = await createDisclosure(api, token, engagement.id, discovered);
   const deliverable = await createDeliverable(api, token, engagement.id, { title: 'Newsletter' });
@@ -62,7 +66,16 @@ async function setUpLane(stack: Stack): Promise<Lane> {
     tokens: { owner: token, client_admin: clientAdmin.token, assistant: assistant.token },
     emails: { owner: tenant.owner.email, client_admin: clientAdmin.email, assistant: assistant.email },
     ids: {
-      id: [engagement.id, log.id, disclosure.id, deliverable.id, clientId, ...known(offer.body?.id), ...known(week.body?.id), ...known(share.body?.id)],
+      id: [
+        engagement.id,
+        log.id,
+        disclosure.id,
+        deliverable.id,
+        clientId,
+        ...known(offer.body?.id),
+        ...known(week.body?.id),
+        ...known(share.body?.id),
+      ],
       engagementId: [engagement.id],
       clientAccountId: [clientId],
       tenantId: [tenant.tenantId],
@@ -102,7 +115,14 @@ describe('OpenAPI fuzz: no 5xx, nothing written by a refused request, no identif
     const pino = (await import('pino')).default;
     const env = readTestEnv();
     const worker = await startWorker(
-      loadWorkerConfig({ DATABASE_URL: env.appUrl, REDIS_URL: env.redisUrl, DATA_ENCRYPTION_KEY: SECRET, SMTP_URL: `smtp://127.0.0.1:${env.smtpPort}`, RELAY_INTERVAL_MS: '50', QUEUE_PREFIX: env.queuePrefix }),
+      loadWorkerConfig({
+        DATABASE_URL: env.appUrl,
+        REDIS_URL: env.redisUrl,
+        DATA_ENCRYPTION_KEY: SECRET,
+        SMTP_URL: `smtp://127.0.0.1:${env.smtpPort}`,
+        RELAY_INTERVAL_MS: '50',
+        QUEUE_PREFIX: env.queuePrefix,
+      }),
       pino({ level: 'silent' }),
     );
     try {
@@ -149,7 +169,11 @@ describe('OpenAPI fuzz: no 5xx, nothing written by a refused request, no identif
     const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
     let payload: string | Buffer | undefined;
     if (op.body?.type === 'multipart' && c.body && typeof c.body === 'object' && !Array.isArray(c.body)) {
-      const fields = Object.fromEntries(Object.entries(c.body).filter(([k]) => k !== 'files').map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]));
+      const fields = Object.fromEntries(
+        Object.entries(c.body)
+          .filter(([k]) => k !== 'files')
+          .map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]),
+      );
       const built = multipartBody(fields, 'files' in c.body ? [SAMPLE.pdf()] : []);
       payload = built.body;
       headers['content-type'] = built.contentType;
@@ -158,7 +182,8 @@ describe('OpenAPI fuzz: no 5xx, nothing written by a refused request, no identif
       headers['content-type'] = 'application/json';
     }
     const response = await stack.app.inject({ method: op.method as 'GET', url: c.path + queryString(c.query), headers, payload });
-    if (response.statusCode < 400 || !String(response.headers['content-type']).includes('json')) return { status: response.statusCode, messages: [] };
+    if (response.statusCode < 400 || !String(response.headers['content-type']).includes('json'))
+      return { status: response.statusCode, messages: [] };
     const body = JSON.parse(response.body) as { message?: unknown; errors?: { message?: unknown }[] };
     const messages = [body.message, ...(body.errors ?? []).map((e) => e.message)].flat().filter((m): m is string => typeof m === 'string');
     return { status: response.statusCode, messages };
@@ -167,7 +192,11 @@ describe('OpenAPI fuzz: no 5xx, nothing written by a refused request, no identif
   /** The first of these roles the policy lets through (anything but 403 on a plain call). */
   async function allowedRole(op: Operation): Promise<(typeof ROLE_ORDER)[number] | undefined> {
     const ids = lanes[0]!.ids;
-    const plain: Case = { path: op.path.replace(/\{(\w+)\}/g, (_, name: string) => (ids[name] ?? ids['id']!)[0]!), query: {}, body: op.body ? {} : undefined };
+    const plain: Case = {
+      path: op.path.replace(/\{(\w+)\}/g, (_, name: string) => (ids[name] ?? ids['id']!)[0]!),
+      query: {},
+      body: op.body ? {} : undefined,
+    };
     for (const role of ROLE_ORDER) if ((await send(op, plain, lanes[0]!.tokens[role])).status !== 403) return role;
     return undefined;
   }
@@ -178,7 +207,11 @@ describe('OpenAPI fuzz: no 5xx, nothing written by a refused request, no identif
       for (const role of ROLE_ORDER) {
         const me = await stack.app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${lane.tokens[role]}` } });
         if (me.statusCode === 200) continue;
-        const login = await stack.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: lane.emails[role], password: PASSWORD } });
+        const login = await stack.app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          payload: { email: lane.emails[role], password: PASSWORD },
+        });
         const token = login.statusCode === 200 ? (JSON.parse(login.body) as { accessToken?: string }).accessToken : undefined;
         if (token) lane.tokens[role] = token;
       }
@@ -233,8 +266,16 @@ describe('OpenAPI fuzz: no 5xx, nothing written by a refused request, no identif
       await newWrites();
     }
     const seconds = Math.round((Date.now() - started) / 1000);
-    console.log(`fuzz: ${operations.length} operations, ${tally.sent} requests (+${tally.replayed} replayed), ${RUNS} per operation, seed ${SEED}, ${tally.refused} refused, ${tally.serverErrors} 5xx, ${seconds} s`);
-    console.log(`slowest: ${slowest.sort((a, b) => b[1] - a[1]).slice(0, 8).map(([name, ms]) => `${name} ${(ms / 1000).toFixed(1)} s`).join(', ')}`);
+    console.log(
+      `fuzz: ${operations.length} operations, ${tally.sent} requests (+${tally.replayed} replayed), ${RUNS} per operation, seed ${SEED}, ${tally.refused} refused, ${tally.serverErrors} 5xx, ${seconds} s`,
+    );
+    console.log(
+      `slowest: ${slowest
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 8)
+        .map(([name, ms]) => `${name} ${(ms / 1000).toFixed(1)} s`)
+        .join(', ')}`,
+    );
     expect(failures.slice(0, 40)).toEqual([]);
   }, 900_000);
 });

@@ -14,7 +14,9 @@ function notificationFor(email: string): Promise<{ tenant_id: string; id: string
 }
 
 async function startRedis(port: number): Promise<ChildProcess> {
-  const redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  const redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+    stdio: 'ignore',
+  });
   for (let i = 0; i < 50; i++) {
     const ok = await fetch(`http://127.0.0.1:${port}`).then(
       () => true,
@@ -52,14 +54,23 @@ describe('outbox delivery', () => {
     it('fails a notification that cannot be rendered at once, with the reason, counting one attempt', async () => {
       const tenant = await signUpTenant(stack.api);
       const email = uniqueEmail('unrenderable');
-      await withOwner((client) => insertNotification(client, { tenantId: tenant.tenantId, template: 'no_such_template', recipientEmail: email }));
+      await withOwner((client) =>
+        insertNotification(client, { tenantId: tenant.tenantId, template: 'no_such_template', recipientEmail: email }),
+      );
       const deadline = Date.now() + 15_000;
       let row: { status: string; failure_kind: string | null; last_error: string | null; attempts: number } | undefined;
       while (Date.now() < deadline && row?.status !== 'failed') {
         await new Promise((resolve) => setTimeout(resolve, 100));
-        row = await withOwner(async (client) => (await client.query('SELECT * FROM notifications WHERE recipient_email = $1', [email])).rows[0]);
+        row = await withOwner(
+          async (client) => (await client.query('SELECT * FROM notifications WHERE recipient_email = $1', [email])).rows[0],
+        );
       }
-      expect(row).toMatchObject({ status: 'failed', failure_kind: 'permanent', attempts: 1, last_error: 'could not render: unknown template no_such_template' });
+      expect(row).toMatchObject({
+        status: 'failed',
+        failure_kind: 'permanent',
+        attempts: 1,
+        last_error: 'could not render: unknown template no_such_template',
+      });
       expect(await emailsTo(email)).toHaveLength(0);
     });
 
@@ -89,7 +100,12 @@ describe('outbox delivery', () => {
       const ids = emails.map((e) => e.headers['message-id']);
       expect(ids[0]).toBe(first!.headers['message-id']);
       expect(ids).toEqual([`<${row.id}.0@candor.local>`, `<${row.id}.1@candor.local>`]);
-      expect(await withOwner(async (client) => (await client.query('SELECT status, attempts, resends, last_error FROM notifications WHERE id = $1', [row.id])).rows[0])).toEqual({
+      expect(
+        await withOwner(
+          async (client) =>
+            (await client.query('SELECT status, attempts, resends, last_error FROM notifications WHERE id = $1', [row.id])).rows[0],
+        ),
+      ).toEqual({
         status: 'sent',
         attempts: 1,
         resends: 1,

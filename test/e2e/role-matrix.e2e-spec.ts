@@ -26,13 +26,48 @@ describe('role matrix: lists and coverage', () => {
   const LISTS: { name: string; path: (o: Objects) => string; id: (o: Objects) => string; object: 'engagement' | 'client' }[] = [
     { name: 'GET /engagements', path: () => '/api/v1/engagements', id: (o) => o.engagementId, object: 'engagement' },
     { name: 'GET /client-accounts', path: () => '/api/v1/client-accounts', id: (o) => o.clientId, object: 'client' },
-    { name: 'GET /work-logs', path: (o) => `/api/v1/work-logs?engagementId=${o.engagementId}`, id: (o) => o.workLogId, object: 'engagement' },
-    { name: 'GET /work-logs (drafts)', path: (o) => `/api/v1/work-logs?status=draft&engagementId=${o.engagementId}`, id: (o) => o.draftLogId, object: 'engagement' },
-    { name: 'GET /timesheet-weeks', path: (o) => `/api/v1/timesheet-weeks?engagementId=${o.engagementId}`, id: (o) => o.weekId, object: 'engagement' },
-    { name: 'GET /disclosures', path: (o) => `/api/v1/disclosures?engagementId=${o.engagementId}`, id: (o) => o.disclosureId, object: 'engagement' },
-    { name: 'GET /deliverables', path: (o) => `/api/v1/deliverables?engagementId=${o.engagementId}`, id: (o) => o.deliverableId, object: 'engagement' },
-    { name: 'GET /client-accounts/:own/credits', path: () => `/api/v1/client-accounts/${matrix.objects.assigned.clientId}/credits`, id: (o) => o.disclosureId, object: 'engagement' },
-    { name: 'GET /client-accounts/:own/service-record', path: () => `/api/v1/client-accounts/${matrix.objects.assigned.clientId}/service-record`, id: (o) => o.disclosureId, object: 'engagement' },
+    {
+      name: 'GET /work-logs',
+      path: (o) => `/api/v1/work-logs?engagementId=${o.engagementId}`,
+      id: (o) => o.workLogId,
+      object: 'engagement',
+    },
+    {
+      name: 'GET /work-logs (drafts)',
+      path: (o) => `/api/v1/work-logs?status=draft&engagementId=${o.engagementId}`,
+      id: (o) => o.draftLogId,
+      object: 'engagement',
+    },
+    {
+      name: 'GET /timesheet-weeks',
+      path: (o) => `/api/v1/timesheet-weeks?engagementId=${o.engagementId}`,
+      id: (o) => o.weekId,
+      object: 'engagement',
+    },
+    {
+      name: 'GET /disclosures',
+      path: (o) => `/api/v1/disclosures?engagementId=${o.engagementId}`,
+      id: (o) => o.disclosureId,
+      object: 'engagement',
+    },
+    {
+      name: 'GET /deliverables',
+      path: (o) => `/api/v1/deliverables?engagementId=${o.engagementId}`,
+      id: (o) => o.deliverableId,
+      object: 'engagement',
+    },
+    {
+      name: 'GET /client-accounts/:own/credits',
+      path: () => `/api/v1/client-accounts/${matrix.objects.assigned.clientId}/credits`,
+      id: (o) => o.disclosureId,
+      object: 'engagement',
+    },
+    {
+      name: 'GET /client-accounts/:own/service-record',
+      path: () => `/api/v1/client-accounts/${matrix.objects.assigned.clientId}/service-record`,
+      id: (o) => o.disclosureId,
+      object: 'engagement',
+    },
   ];
   for (const list of LISTS) {
     for (const role of ['owner', 'manager', 'assistant', 'client_admin', 'client_member'] as Role[]) {
@@ -86,4 +121,3 @@ describe('role matrix: lists and coverage', () => {
     expect(authenticated.filter((route) => !covered.has(route))).toEqual([]);
   });
 });
-

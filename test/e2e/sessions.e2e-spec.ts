@@ -73,7 +73,9 @@ describe('sessions: listed, revoked, and ended at once by logout, a role change 
     expect((await api.get('/api/v1/me', manager.token)).status).toBe(401);
     const members = await api.get('/api/v1/members', tenant.owner.token);
     expect(members.body.map((m: { userId: string }) => m.userId)).not.toContain(manager.userId);
-    const open = await withOwner((c) => c.query('SELECT count(*)::int AS n FROM sessions WHERE user_id = $1 AND revoked_at IS NULL', [manager.userId]));
+    const open = await withOwner((c) =>
+      c.query('SELECT count(*)::int AS n FROM sessions WHERE user_id = $1 AND revoked_at IS NULL', [manager.userId]),
+    );
     expect(open.rows[0].n).toBe(0);
   });
 

@@ -34,7 +34,10 @@ describe('team list and audit log', () => {
     expect(staffView.body.map((m: { userId: string }) => m.userId)).toEqual(
       expect.arrayContaining([manager.userId, assistant.userId, clientAdmin.userId, otherClientAdmin.userId]),
     );
-    expect(staffView.body.find((m: { userId: string }) => m.userId === clientAdmin.userId)).toMatchObject({ role: 'client_admin', clientName: 'Acme Bakery' });
+    expect(staffView.body.find((m: { userId: string }) => m.userId === clientAdmin.userId)).toMatchObject({
+      role: 'client_admin',
+      clientName: 'Acme Bakery',
+    });
     const assistants = await api.get('/api/v1/members?role=assistant', manager.token);
     expect(assistants.body.map((m: { userId: string }) => m.userId)).toEqual([assistant.userId]);
 

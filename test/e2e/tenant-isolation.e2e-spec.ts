@@ -51,7 +51,10 @@ async function seedEverything(api: Api, tenant: TenantFixture): Promise<void> {
   const assistant = await addMember(api, owner, 'assistant');
   const clientAdmin = await addMember(api, owner, 'client_admin', clientId);
   await expectStatus('invitation', api.post('/api/v1/invitations', { email: uniqueEmail('pending'), role: 'manager' }, owner));
-  const { id: engagementId } = await createEngagement(api, owner, clientId, { assistantIds: [assistant.userId], retainerHoursPerMonth: '1' });
+  const { id: engagementId } = await createEngagement(api, owner, clientId, {
+    assistantIds: [assistant.userId],
+    retainerHoursPerMonth: '1',
+  });
   await addRate(api, owner, engagementId, '50', '2031-01-01');
 
   // An hour within this month fills the one-hour retainer: an alert row.
@@ -93,7 +96,12 @@ async function seedEverything(api: Api, tenant: TenantFixture): Promise<void> {
   // write's; both seeded behind the API as they would write them.
   await withOwner(async (db) => {
     await insertEscalation(db, { tenantId: tenant.tenantId, disclosureId: d, level: 1 });
-    await insertHeldNotification(db, { tenantId: tenant.tenantId, userId: me.body.user.id, template: 'disclosure_comment', recipientEmail: me.body.user.email });
+    await insertHeldNotification(db, {
+      tenantId: tenant.tenantId,
+      userId: me.body.user.id,
+      template: 'disclosure_comment',
+      recipientEmail: me.body.user.email,
+    });
   });
 }
 
@@ -134,13 +142,27 @@ describe('tenant isolation', () => {
     const member = await addMember(api, a.owner.token, 'client_member', await createClientAccount(api, a.owner.token));
     // A validly signed token whose client account is missing: the scope cannot be computed.
     const token = await stack.app.get(JwtService).signAsync({ sub: member.userId, tid: a.tenantId, role: 'client_admin', cid: null });
-    const routes = ['/api/v1/engagements', '/api/v1/client-accounts', '/api/v1/work-logs', '/api/v1/timesheet-weeks', '/api/v1/disclosures', '/api/v1/deliverables', '/api/v1/follow-ups', '/api/v1/members', '/api/v1/invitations'];
+    const routes = [
+      '/api/v1/engagements',
+      '/api/v1/client-accounts',
+      '/api/v1/work-logs',
+      '/api/v1/timesheet-weeks',
+      '/api/v1/disclosures',
+      '/api/v1/deliverables',
+      '/api/v1/follow-ups',
+      '/api/v1/members',
+      '/api/v1/invitations',
+    ];
     for (const path of routes) {
       const response = await api.get(path, token);
       // Refused, never shown the tenant: the role is read from the membership on every request, so a
       // token naming a role its membership does not hold is not a session (401); were it one, the scope
       // rule would refuse it (403).
-      expect({ path, refused: [401, 403].includes(response.status), data: Array.isArray(response.body) || Array.isArray(response.body?.items) }).toEqual({
+      expect({
+        path,
+        refused: [401, 403].includes(response.status),
+        data: Array.isArray(response.body) || Array.isArray(response.body?.items),
+      }).toEqual({
         path,
         refused: true,
         data: false,
@@ -158,17 +180,24 @@ describe('tenant isolation', () => {
     const seeded = await withOwner(async (db) => {
       const tables = (await db.query(TENANT_TABLES)).rows.map((r: { name: string }) => r.name);
       const counts: Record<string, number> = {};
-      for (const table of tables) counts[table] = (await db.query(`SELECT count(*)::int AS n FROM ${table} WHERE tenant_id = $1`, [b.tenantId])).rows[0].n;
+      for (const table of tables)
+        counts[table] = (await db.query(`SELECT count(*)::int AS n FROM ${table} WHERE tenant_id = $1`, [b.tenantId])).rows[0].n;
       return counts;
     });
-    expect(Object.entries(seeded).filter(([, n]) => n === 0).map(([table]) => table)).toEqual([]);
+    expect(
+      Object.entries(seeded)
+        .filter(([, n]) => n === 0)
+        .map(([table]) => table),
+    ).toEqual([]);
 
     const client = new Client({ connectionString: readTestEnv().appUrl });
     await client.connect();
     try {
       const role = await client.query('SELECT rolsuper, rolbypassrls FROM pg_roles WHERE rolname = current_user');
       expect(role.rows[0]).toEqual({ rolsuper: false, rolbypassrls: false });
-      const owner = await client.query(`SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public' AND tableowner = current_user`);
+      const owner = await client.query(
+        `SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public' AND tableowner = current_user`,
+      );
       expect(owner.rows[0].n).toBe(0);
 
       const tables = await client.query(TENANT_TABLES);
@@ -179,7 +208,10 @@ describe('tenant isolation', () => {
       await client.query(`SELECT set_config('app.tenant_id', $1, true)`, [a.tenantId]);
       for (const table of tables.rows.map((r: { name: string }) => r.name)) {
         // Without a WHERE at all: RLS alone must hide B's rows.
-        const { rows } = await client.query(`SELECT count(*)::int AS n, count(*) FILTER (WHERE tenant_id <> $1)::int AS foreign FROM ${table}`, [a.tenantId]);
+        const { rows } = await client.query(
+          `SELECT count(*)::int AS n, count(*) FILTER (WHERE tenant_id <> $1)::int AS foreign FROM ${table}`,
+          [a.tenantId],
+        );
         expect({ table, foreign: rows[0].foreign }).toEqual({ table, foreign: 0 });
         expect(seeded[table]).toBeGreaterThan(0);
       }

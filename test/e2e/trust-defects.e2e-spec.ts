@@ -39,9 +39,9 @@ describe('what people see is true', () => {
       severity: 'medium',
       occurredAt: inHours(-5),
       discoveredAt: inHours(-4),
-      whatHappened: 'The price list went out with last year\'s prices.',
+      whatHappened: "The price list went out with last year's prices.",
       impact: 'Three customers ordered at the old price.',
-      apology: 'We are sorry; we should have checked the sheet against this year\'s.',
+      apology: "We are sorry; we should have checked the sheet against this year's.",
       ...extra,
     });
 
@@ -53,7 +53,8 @@ describe('what people see is true', () => {
     assistant = await addMember(api, tenant.owner.token, 'assistant');
     clientAdmin = await addMember(api, tenant.owner.token, 'client_admin', clientId);
     clientMember = await addMember(api, tenant.owner.token, 'client_member', clientId);
-    engagementId = (await createEngagement(api, tenant.owner.token, clientId, { name: 'Price lists', assistantIds: [assistant.userId] })).id;
+    engagementId = (await createEngagement(api, tenant.owner.token, clientId, { name: 'Price lists', assistantIds: [assistant.userId] }))
+      .id;
   });
   afterAll(() => stack.close());
 
@@ -65,8 +66,14 @@ describe('what people see is true', () => {
     expect((await api.post(`/api/v1/disclosures/${id}/accept-remedy`, {}, clientMember.token)).status).toBe(403);
     const accepted = await api.post(`/api/v1/disclosures/${id}/accept-remedy`, {}, clientAdmin.token);
     expect(accepted.status).toBe(200);
-    expect(accepted.body).toMatchObject({ status: 'remedy_accepted', remedyPlan: 'We refund the difference to the three customers today.' });
-    const stored = await withOwner(async (db) => (await db.query(`SELECT acknowledged_at, remedy_proposed_at, remedy_rounds FROM disclosures WHERE id = $1`, [id])).rows[0]);
+    expect(accepted.body).toMatchObject({
+      status: 'remedy_accepted',
+      remedyPlan: 'We refund the difference to the three customers today.',
+    });
+    const stored = await withOwner(
+      async (db) =>
+        (await db.query(`SELECT acknowledged_at, remedy_proposed_at, remedy_rounds FROM disclosures WHERE id = $1`, [id])).rows[0],
+    );
     expect(stored.acknowledged_at).not.toBeNull();
     expect(stored.remedy_proposed_at).not.toBeNull();
     expect(stored.remedy_rounds).toBe(1);
@@ -95,7 +102,9 @@ describe('what people see is true', () => {
     await entry(2, '10:00', '12:00', 'DRAFT-ONLY: not submitted yet');
 
     const query = `period=week&start=${week}`;
-    const screens = await Promise.all([tenant.owner.token, clientAdmin.token].map((token) => api.get(`/api/v1/engagements/${engagementId}/timesheet?${query}`, token)));
+    const screens = await Promise.all(
+      [tenant.owner.token, clientAdmin.token].map((token) => api.get(`/api/v1/engagements/${engagementId}/timesheet?${query}`, token)),
+    );
     for (const screen of screens) {
       expect(screen.status).toBe(200);
       expect(screen.body.entries.map((e: { notes: string }) => e.notes)).toEqual(['Checked the spring price list']);
@@ -128,7 +137,9 @@ describe('what people see is true', () => {
     // The late entry joins the week's one submit group when it is submitted.
     const again = await api.post('/api/v1/timesheet-weeks', { engagementId, weekStart: week }, assistant.token);
     expect(again.status).toBe(201);
-    expect(await count(`SELECT count(*)::int AS n FROM timesheet_weeks WHERE engagement_id = $1 AND week_start = $2`, [engagementId, week])).toBe(1);
+    expect(
+      await count(`SELECT count(*)::int AS n FROM timesheet_weeks WHERE engagement_id = $1 AND week_start = $2`, [engagementId, week]),
+    ).toBe(1);
     const after = await api.get(`/api/v1/engagements/${engagementId}/timesheet?${query}`, clientAdmin.token);
     expect(after.body.totals).toMatchObject({ entryCount: 2, totalHours: '3.50' });
   });
@@ -139,14 +150,21 @@ describe('what people see is true', () => {
     const start = new Date(`${week}T09:00:00Z`);
     const slip = await api.post(
       '/api/v1/work-logs',
-      { engagementId, startedAt: start.toISOString(), endedAt: new Date(start.getTime() + 20_000).toISOString(), notes: 'Opened the sheet' },
+      {
+        engagementId,
+        startedAt: start.toISOString(),
+        endedAt: new Date(start.getTime() + 20_000).toISOString(),
+        notes: 'Opened the sheet',
+      },
       assistant.token,
     );
     expect(slip.status).toBe(201);
     const refused = await api.post('/api/v1/timesheet-weeks', { engagementId, weekStart: week }, assistant.token);
     expect(refused.status).toBe(400);
     expect(refused.body.message).toContain('shorter than a minute');
-    expect(await count(`SELECT count(*)::int AS n FROM timesheet_weeks WHERE engagement_id = $1 AND week_start = $2`, [engagementId, week])).toBe(0);
+    expect(
+      await count(`SELECT count(*)::int AS n FROM timesheet_weeks WHERE engagement_id = $1 AND week_start = $2`, [engagementId, week]),
+    ).toBe(0);
     expect((await api.get(`/api/v1/work-logs/${slip.body.id}`, assistant.token)).body.status).toBe('draft');
   });
 
@@ -165,18 +183,29 @@ describe('what people see is true', () => {
 
     const disclosureId = await disclose();
     expect((await api.post('/api/v1/timer/start', { engagementId, disclosureId, billable: true }, assistant.token)).status).toBe(400);
-    const fixing = await api.post('/api/v1/timer/start', { engagementId, disclosureId, notes: 'Correcting the price list' }, assistant.token);
+    const fixing = await api.post(
+      '/api/v1/timer/start',
+      { engagementId, disclosureId, notes: 'Correcting the price list' },
+      assistant.token,
+    );
     expect({ status: fixing.status, body: fixing.status === 201 ? null : fixing.body }).toEqual({ status: 201, body: null });
     expect(fixing.body.timer).toMatchObject({ disclosureId, billable: false, fixedAtNoCharge: true });
-    await withOwner((db) => db.query(`UPDATE work_logs SET started_at = started_at - interval '30 minutes' WHERE id = $1`, [fixing.body.timer.id]));
+    await withOwner((db) =>
+      db.query(`UPDATE work_logs SET started_at = started_at - interval '30 minutes' WHERE id = $1`, [fixing.body.timer.id]),
+    );
     const stopped = await api.post('/api/v1/timer/stop', {}, assistant.token);
     expect(stopped.body).toMatchObject({ discarded: false, fixedAtNoCharge: true, amount: '0.00' });
     // The fix timer starts after the kept one's end (up to a second after its start), so 30 minutes less that second at most.
     expect(stopped.body.durationSeconds).toBeGreaterThanOrEqual(1799);
 
-    const other = await createEngagement(api, tenant.owner.token, (await api.get(`/api/v1/engagements/${engagementId}`, tenant.owner.token)).body.clientAccountId, {
-      assistantIds: [assistant.userId],
-    });
+    const other = await createEngagement(
+      api,
+      tenant.owner.token,
+      (await api.get(`/api/v1/engagements/${engagementId}`, tenant.owner.token)).body.clientAccountId,
+      {
+        assistantIds: [assistant.userId],
+      },
+    );
     const elsewhere = await api.post('/api/v1/timer/start', { engagementId: other.id, disclosureId }, assistant.token);
     expect(elsewhere.status).toBe(400);
     expect((await api.get('/api/v1/timer', assistant.token)).body.timer).toBeNull();
@@ -185,7 +214,11 @@ describe('what people see is true', () => {
   it('refuses a due date in the past when planning or moving a deliverable', async () => {
     const { api } = stack;
     const before = await count(`SELECT count(*)::int AS n FROM deliverables WHERE engagement_id = $1`, [engagementId]);
-    const past = await api.post('/api/v1/deliverables', { engagementId, title: 'Summer price list', dueAt: inHours(-2) }, tenant.owner.token);
+    const past = await api.post(
+      '/api/v1/deliverables',
+      { engagementId, title: 'Summer price list', dueAt: inHours(-2) },
+      tenant.owner.token,
+    );
     expect(past.status).toBe(400);
     expect(past.body.message).toContain('The due date is in the past');
     expect(await count(`SELECT count(*)::int AS n FROM deliverables WHERE engagement_id = $1`, [engagementId])).toBe(before);

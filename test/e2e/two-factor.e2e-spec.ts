@@ -23,7 +23,11 @@ describe('two-factor (TOTP) with recovery codes, each code good once', () => {
     const { api } = stack;
     const tenant = await signUpTenant(api);
     const assistant = await addMember(api, tenant.owner.token, 'assistant');
-    expect((await api.get('/api/v1/me/two-factor', assistant.token)).body).toEqual({ enabled: false, recoveryCodesLeft: 0, requiredByWorkspace: false });
+    expect((await api.get('/api/v1/me/two-factor', assistant.token)).body).toEqual({
+      enabled: false,
+      recoveryCodesLeft: 0,
+      requiredByWorkspace: false,
+    });
 
     const setup = await api.post('/api/v1/me/two-factor/setup', {}, assistant.token);
     expect(setup.status).toBe(200);
@@ -51,11 +55,16 @@ describe('two-factor (TOTP) with recovery codes, each code good once', () => {
     expect(badCode.status).toBe(400);
     // The enrolment's code is spent: seen over a shoulder, it opens nothing within its 30 seconds.
     const replayed = await api.post('/api/v1/auth/two-factor/verify', { mfaToken: first.body.mfaToken, code: enrolmentCode });
-    expect({ status: replayed.status, message: replayed.body.message }).toEqual({ status: 400, message: 'This code was already used; wait for the next code your app shows' });
+    expect({ status: replayed.status, message: replayed.body.message }).toEqual({
+      status: 400,
+      message: 'This code was already used; wait for the next code your app shows',
+    });
     // Two sign-ins racing with one fresh code: exactly one gets in.
     const racer = await login(assistant.email);
     const fresh = await nextCodeFor(secret);
-    const raced = await Promise.all([first, racer].map((step) => api.post('/api/v1/auth/two-factor/verify', { mfaToken: step.body.mfaToken, code: fresh })));
+    const raced = await Promise.all(
+      [first, racer].map((step) => api.post('/api/v1/auth/two-factor/verify', { mfaToken: step.body.mfaToken, code: fresh })),
+    );
     expect(raced.map((r) => r.status).sort()).toEqual([200, 400]);
     const withCode = raced.find((r) => r.status === 200)!;
     const again = await api.post('/api/v1/auth/two-factor/verify', { mfaToken: (await login(assistant.email)).body.mfaToken, code: fresh });
@@ -63,7 +72,10 @@ describe('two-factor (TOTP) with recovery codes, each code good once', () => {
     expect((await api.get('/api/v1/me', withCode.body.accessToken)).body.role).toBe('assistant');
 
     const second = await login(assistant.email);
-    const withRecovery = await api.post('/api/v1/auth/two-factor/verify', { mfaToken: second.body.mfaToken, recoveryCode: recoveryCodes[3] });
+    const withRecovery = await api.post('/api/v1/auth/two-factor/verify', {
+      mfaToken: second.body.mfaToken,
+      recoveryCode: recoveryCodes[3],
+    });
     expect(withRecovery.status).toBe(200);
     const third = await login(assistant.email);
     const reused = await api.post('/api/v1/auth/two-factor/verify', { mfaToken: third.body.mfaToken, recoveryCode: recoveryCodes[3] });

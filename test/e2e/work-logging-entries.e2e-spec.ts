@@ -11,7 +11,8 @@ describe('work logging: engagements and entries', () => {
   let assistant: Member, idleAssistant: Member, clientAdmin: Member, clientMember: Member, otherClientAdmin: Member;
 
   beforeAll(async () => {
-    ({ stack, tenant, clientId, engagementId, assistant, idleAssistant, clientAdmin, clientMember, otherClientAdmin } = await startWorkTeam());
+    ({ stack, tenant, clientId, engagementId, assistant, idleAssistant, clientAdmin, clientMember, otherClientAdmin } =
+      await startWorkTeam());
   });
   afterAll(() => stack.close());
 
@@ -62,7 +63,11 @@ describe('work logging: engagements and entries', () => {
         assistant.token,
       );
       expect(before.body).toMatchObject({ hourlyRate: '40.00', amount: '40.00' });
-      const rate = await api.post(`/api/v1/engagements/${engagement.id}/rates`, { hourlyRate: '50.5', effectiveFrom: '2026-09-08' }, tenant.owner.token);
+      const rate = await api.post(
+        `/api/v1/engagements/${engagement.id}/rates`,
+        { hourlyRate: '50.5', effectiveFrom: '2026-09-08' },
+        tenant.owner.token,
+      );
       expect(rate.status).toBe(201);
       expect(rate.body).toMatchObject({ hourlyRate: '50.50', effectiveFrom: '2026-09-08' });
       const after = await api.post(
@@ -72,8 +77,19 @@ describe('work logging: engagements and entries', () => {
       );
       expect(after.body).toMatchObject({ hourlyRate: '50.50', amount: '75.75' });
       expect((await api.get(`/api/v1/work-logs/${before.body.id}`, assistant.token)).body.hourlyRate).toBe('40.00');
-      expect((await api.post(`/api/v1/engagements/${engagement.id}/rates`, { hourlyRate: '60', effectiveFrom: '2026-09-08' }, tenant.owner.token)).status).toBe(409);
-      expect((await api.post(`/api/v1/engagements/${engagement.id}/rates`, { hourlyRate: '60', effectiveFrom: '2026-09-09' }, assistant.token)).status).toBe(403);
+      expect(
+        (
+          await api.post(
+            `/api/v1/engagements/${engagement.id}/rates`,
+            { hourlyRate: '60', effectiveFrom: '2026-09-08' },
+            tenant.owner.token,
+          )
+        ).status,
+      ).toBe(409);
+      expect(
+        (await api.post(`/api/v1/engagements/${engagement.id}/rates`, { hourlyRate: '60', effectiveFrom: '2026-09-09' }, assistant.token))
+          .status,
+      ).toBe(403);
     });
   });
 
@@ -93,7 +109,9 @@ describe('work logging: engagements and entries', () => {
       expect(next.body.stopped.durationSeconds).toBeGreaterThanOrEqual(1);
       expect(next.body.timer.engagementId).toBe(second.id);
       const running = await withOwner((db) =>
-        db.query(`SELECT count(*)::int AS n FROM work_logs WHERE assistant_id = $1 AND ended_at IS NULL AND source <> 'adjustment'`, [assistant.userId]),
+        db.query(`SELECT count(*)::int AS n FROM work_logs WHERE assistant_id = $1 AND ended_at IS NULL AND source <> 'adjustment'`, [
+          assistant.userId,
+        ]),
       );
       expect(running.rows[0].n).toBe(1);
 
@@ -157,7 +175,11 @@ describe('work logging: engagements and entries', () => {
         ['not a date', log(assistant.token, 'yesterday', '2026-10-12T09:00:00Z'), 400, /The start must be a date and time/],
         [
           'unknown engagement',
-          api.post('/api/v1/work-logs', { engagementId: '7d1c7e0e-8f5e-4a43-9a47-5b0f7b1d2c3e', startedAt: '2026-10-12T08:00:00Z', endedAt: '2026-10-12T09:00:00Z' }, assistant.token),
+          api.post(
+            '/api/v1/work-logs',
+            { engagementId: '7d1c7e0e-8f5e-4a43-9a47-5b0f7b1d2c3e', startedAt: '2026-10-12T08:00:00Z', endedAt: '2026-10-12T09:00:00Z' },
+            assistant.token,
+          ),
           404,
           /Engagement not found/,
         ],
@@ -179,7 +201,12 @@ describe('work logging: engagements and entries', () => {
           400,
           /Currency must be an ISO 4217 code/,
         ],
-        ['bad week start', api.post('/api/v1/timesheet-weeks', { engagementId, weekStart: '2026-10-13' }, assistant.token), 400, /must be a Monday/],
+        [
+          'bad week start',
+          api.post('/api/v1/timesheet-weeks', { engagementId, weekStart: '2026-10-13' }, assistant.token),
+          400,
+          /must be a Monday/,
+        ],
       ];
       for (const [name, call, status, message] of cases) {
         const response = await call;
@@ -218,7 +245,11 @@ describe('work logging: engagements and entries', () => {
     const engagement = await createEngagement(api, tenant.owner.token, clientId, { retainerHoursPerMonth: '1' });
     const at = (minutesAgo: number) => new Date(Date.now() - minutesAgo * 60_000).toISOString();
     const logOwner = (from: number, to: number) =>
-      api.post('/api/v1/work-logs', { engagementId: engagement.id, startedAt: at(from), endedAt: at(to), notes: 'Retainer work' }, tenant.owner.token);
+      api.post(
+        '/api/v1/work-logs',
+        { engagementId: engagement.id, startedAt: at(from), endedAt: at(to), notes: 'Retainer work' },
+        tenant.owner.token,
+      );
     expect((await logOwner(70, 20)).status).toBe(201); // 50 of 60 minutes: 83%
     await waitForEmailAbout(tenant.owner.email, `${engagement.body.name} has used 80% of this month's retainer`);
     expect((await logOwner(19, 18)).status).toBe(201); // still under 100%: no new email
@@ -235,7 +266,9 @@ describe('work logging: engagements and entries', () => {
     const forgetful = await addMember(api, tenant.owner.token, 'assistant');
     const engagement = await createEngagement(api, tenant.owner.token, clientId, { assistantIds: [forgetful.userId] });
     const started = await api.post('/api/v1/timer/start', { engagementId: engagement.id }, forgetful.token);
-    await withOwner((db) => db.query(`UPDATE work_logs SET started_at = now() - interval '11 hours' WHERE id = $1`, [started.body.timer.id]));
+    await withOwner((db) =>
+      db.query(`UPDATE work_logs SET started_at = now() - interval '11 hours' WHERE id = $1`, [started.body.timer.id]),
+    );
     await stack.worker!.timerSweep.handle();
     await stack.worker!.timerSweep.handle(); // a second sweep changes nothing
     const entry = await api.get(`/api/v1/work-logs/${started.body.timer.id}`, forgetful.token);

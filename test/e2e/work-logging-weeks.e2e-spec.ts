@@ -48,7 +48,9 @@ describe('work logging: a week from submission to lock', () => {
       expect(refused.body.message).toContain(entries.monday);
       expect(refused.body.message).not.toContain(entries.previousWeek);
       for (const id of Object.values(entries)) {
-        expect((await stack.api.patch(`/api/v1/work-logs/${id}`, { notes: `Work of entry ${id.slice(0, 4)}` }, assistant.token)).status).toBe(200);
+        expect(
+          (await stack.api.patch(`/api/v1/work-logs/${id}`, { notes: `Work of entry ${id.slice(0, 4)}` }, assistant.token)).status,
+        ).toBe(200);
       }
     });
 
@@ -97,7 +99,9 @@ describe('work logging: a week from submission to lock', () => {
         'non-billable hours': sheet.body.totals.nonBillableHours,
         'billable amount': sheet.body.totals.billableAmount,
       });
-      const sumOfLines = lines.filter((l) => l[col('billable')] === 'yes').reduce((cents, l) => cents + Math.round(Number(l[col('amount')]) * 100), 0);
+      const sumOfLines = lines
+        .filter((l) => l[col('billable')] === 'yes')
+        .reduce((cents, l) => cents + Math.round(Number(l[col('amount')]) * 100), 0);
       expect((sumOfLines / 100).toFixed(2)).toBe(sheet.body.totals.billableAmount);
 
       const report = await api.getText(`/api/v1/engagements/${engagementId}/timesheet/report?period=week&start=${week}`, clientAdmin.token);
@@ -156,9 +160,10 @@ describe('work logging: a week from submission to lock', () => {
       await waitForEmailAbout(clientAdmin.email, answeredSubject);
       // Exactly one "answered" notification, written by the answer that cleared the last dispute.
       const resubmissions = await withOwner((db) =>
-        db.query(`SELECT count(*)::int AS n FROM notifications WHERE recipient_email = $1 AND template = 'week_submitted' AND payload->>'resubmitted' = 'true'`, [
-          clientAdmin.email,
-        ]),
+        db.query(
+          `SELECT count(*)::int AS n FROM notifications WHERE recipient_email = $1 AND template = 'week_submitted' AND payload->>'resubmitted' = 'true'`,
+          [clientAdmin.email],
+        ),
       );
       expect(resubmissions.rows[0].n).toBe(1);
 
@@ -173,7 +178,11 @@ describe('work logging: a week from submission to lock', () => {
     it('refuses edits of a locked entry (409), takes an adjusting entry, and shows the client the trail with reasons', async () => {
       const { api } = stack;
       const before = await counts(tenant.tenantId, WORK_TABLES);
-      const locked = await api.patch(`/api/v1/work-logs/${entries.monday}`, { notes: 'quietly changed', reason: 'because' }, assistant.token);
+      const locked = await api.patch(
+        `/api/v1/work-logs/${entries.monday}`,
+        { notes: 'quietly changed', reason: 'because' },
+        assistant.token,
+      );
       expect(locked.status).toBe(409);
       expect(locked.body.message).toMatch(/locked; add an adjusting entry/);
       expect((await api.delete(`/api/v1/work-logs/${entries.monday}`, assistant.token)).status).toBe(409);
@@ -188,7 +197,11 @@ describe('work logging: a week from submission to lock', () => {
       );
       expect(adjustment.status).toBe(201);
       expect(adjustment.body).toMatchObject({ source: 'adjustment', durationSeconds: -1800, adjustsId: entries.monday, amount: '-22.50' });
-      const tooMuch = await api.post(`/api/v1/work-logs/${entries.monday}/adjustments`, { minutes: -200, notes: 'x', reason: 'too much' }, assistant.token);
+      const tooMuch = await api.post(
+        `/api/v1/work-logs/${entries.monday}/adjustments`,
+        { minutes: -200, notes: 'x', reason: 'too much' },
+        assistant.token,
+      );
       expect(tooMuch.status).toBe(400);
 
       const trail = await api.get(`/api/v1/work-logs/${entries.overMidnight}/trail`, clientMember.token);
@@ -208,7 +221,11 @@ describe('work logging: a week from submission to lock', () => {
 
     it('shares a read-only report of the period by link, until revoked', async () => {
       const { api } = stack;
-      const created = await api.post(`/api/v1/engagements/${engagementId}/share-links`, { period: 'week', start: week, expiresInDays: 7 }, clientAdmin.token);
+      const created = await api.post(
+        `/api/v1/engagements/${engagementId}/share-links`,
+        { period: 'week', start: week, expiresInDays: 7 },
+        clientAdmin.token,
+      );
       expect(created.status).toBe(201);
       const path = new URL(created.body.url).pathname;
       const shared = await api.getText(path);
@@ -221,8 +238,13 @@ describe('work logging: a week from submission to lock', () => {
       expect((await api.post(`/api/v1/share-links/${created.body.id}/revoke`, {}, clientAdmin.token)).status).toBe(200);
       expect((await api.getText(path)).status).toBe(410);
       expect((await api.getText(path.replace(/[^/]+$/, 'not-a-token'))).status).toBe(404);
-      expect((await api.post(`/api/v1/engagements/${engagementId}/share-links`, { period: 'month', start: '2026-11-02' }, clientAdmin.token)).status).toBe(400);
-      expect((await api.post(`/api/v1/engagements/${engagementId}/share-links`, { period: 'week', start: week }, clientMember.token)).status).toBe(403);
+      expect(
+        (await api.post(`/api/v1/engagements/${engagementId}/share-links`, { period: 'month', start: '2026-11-02' }, clientAdmin.token))
+          .status,
+      ).toBe(400);
+      expect(
+        (await api.post(`/api/v1/engagements/${engagementId}/share-links`, { period: 'week', start: week }, clientMember.token)).status,
+      ).toBe(403);
     });
 
     it('answers 404 on every route here to a contact of another client and to another tenant', async () => {
@@ -244,7 +266,10 @@ describe('work logging: a week from submission to lock', () => {
         ['POST', `/api/v1/engagements/${engagementId}/share-links`, { period: 'week', start: week }],
       ];
       for (const [method, path, body] of routes) {
-        for (const [who, token] of [['other client', otherClientAdmin.token], ['other tenant', outsider.owner.token]] as const) {
+        for (const [who, token] of [
+          ['other client', otherClientAdmin.token],
+          ['other tenant', outsider.owner.token],
+        ] as const) {
           const response = await api.request(method, path, { token, body });
           expect({ who, method, path, status: response.status }).toEqual({ who, method, path, status: 404 });
           expect(JSON.stringify(response.body)).not.toContain('Inbox care');

@@ -3,7 +3,17 @@ import { Queue } from 'bullmq';
 import { SCHEDULES } from '@candor/queue-contracts';
 import { freePort } from '../support/ports';
 import { FaultSink } from './support/fault-sink';
-import { addNotifications, recipients, report, rowsOf, seedTenant, tally, waitForSent, waitUntilSettled, workerEnv } from './support/outbox-fixture';
+import {
+  addNotifications,
+  recipients,
+  report,
+  rowsOf,
+  seedTenant,
+  tally,
+  waitForSent,
+  waitUntilSettled,
+  workerEnv,
+} from './support/outbox-fixture';
 import { killHard, startRedis } from './support/redis-server';
 import { WorkerProcess } from './support/worker-process';
 
@@ -31,7 +41,8 @@ describe('fault: Redis is killed and restarted empty', () => {
     for (;;) {
       const names = await schedulerNames().catch(() => [] as string[]);
       if (JSON.stringify(names) === JSON.stringify(expected)) return (Date.now() - (deadline - timeoutMs)) / 1000;
-      if (Date.now() > deadline) throw new Error(`schedulers after ${timeoutMs} ms: ${JSON.stringify(names)}, expected ${JSON.stringify(expected)}`);
+      if (Date.now() > deadline)
+        throw new Error(`schedulers after ${timeoutMs} ms: ${JSON.stringify(names)}, expected ${JSON.stringify(expected)}`);
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   };
@@ -43,8 +54,15 @@ describe('fault: Redis is killed and restarted empty', () => {
     const port = await freePort();
     redis = await startRedis(port);
     // The time-based re-claim is set far beyond 30 s, so only the reconnect can bring the jobs back in time.
-    const env = workerEnv({ SMTP_URL: `smtp://127.0.0.1:${sink.port}`, REDIS_URL: `redis://127.0.0.1:${port}`, QUEUED_RECLAIM_MS: '300000' });
-    maintenance = new Queue('maintenance', { connection: { host: '127.0.0.1', port, maxRetriesPerRequest: 1, enableOfflineQueue: false }, prefix: env['QUEUE_PREFIX'] });
+    const env = workerEnv({
+      SMTP_URL: `smtp://127.0.0.1:${sink.port}`,
+      REDIS_URL: `redis://127.0.0.1:${port}`,
+      QUEUED_RECLAIM_MS: '300000',
+    });
+    maintenance = new Queue('maintenance', {
+      connection: { host: '127.0.0.1', port, maxRetriesPerRequest: 1, enableOfflineQueue: false },
+      prefix: env['QUEUE_PREFIX'],
+    });
     maintenance.on('error', () => undefined);
     worker = await WorkerProcess.start('redis-restart', env);
     await waitForSchedulers(15_000);

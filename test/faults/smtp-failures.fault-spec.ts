@@ -62,7 +62,10 @@ describe('fault: the SMTP server defers (4xx) for a while and rejects (5xx) some
     expect(doubled).toBe(0);
     expect(seconds).toBeLessThan(BACKOFF_CAP_MS / 1000 + 30);
     for (const row of rows) {
-      expect({ email: row.recipient_email, attempts: row.attempts }).toEqual({ email: row.recipient_email, attempts: sink.rcptAttempts.get(row.recipient_email) });
+      expect({ email: row.recipient_email, attempts: row.attempts }).toEqual({
+        email: row.recipient_email,
+        attempts: sink.rcptAttempts.get(row.recipient_email),
+      });
     }
     const bounced = rows.filter((r) => isBounce(r.recipient_email));
     expect(bounced.map((r) => [r.status, r.failure_kind])).toEqual(bounced.map(() => ['failed', 'permanent']));

@@ -30,7 +30,14 @@ describe('fault: the worker is killed mid-send', () => {
     const seconds = await waitUntilSettled(tenantId, faultEnded);
     const rows = await rowsOf(tenantId);
     const { lost, doubled } = tally(rows, fault.sink);
-    report({ fault: `worker SIGKILL x${kills} mid-send`, inFlight: total, lost, doubled, secondsToDrain: seconds, note: `<= ${concurrency} sends in flight per kill` });
+    report({
+      fault: `worker SIGKILL x${kills} mid-send`,
+      inFlight: total,
+      lost,
+      doubled,
+      secondsToDrain: seconds,
+      note: `<= ${concurrency} sends in flight per kill`,
+    });
 
     expect(rows).toHaveLength(total);
     expect(rows.filter((r) => r.status !== 'sent')).toEqual([]);

@@ -14,7 +14,11 @@ describe('fault: the worker is stopped with SIGTERM mid-send', () => {
     // 150 rows: 60 sent before the stop, the rest left for the next worker.
     const total = 150;
     const metricsPort = await freePort();
-    const env = workerEnv({ SMTP_URL: `smtp://127.0.0.1:${fault.sink.port}`, WORKER_METRICS_PORT: String(metricsPort), WORKER_METRICS_HOST: '127.0.0.1' });
+    const env = workerEnv({
+      SMTP_URL: `smtp://127.0.0.1:${fault.sink.port}`,
+      WORKER_METRICS_PORT: String(metricsPort),
+      WORKER_METRICS_HOST: '127.0.0.1',
+    });
     const tenantId = await seedOutbox('sigterm', total);
     fault.worker = await WorkerProcess.start('worker-shutdown', env);
     await waitForSent(tenantId, 60);
@@ -46,7 +50,14 @@ describe('fault: the worker is stopped with SIGTERM mid-send', () => {
     const seconds = await waitUntilSettled(tenantId, Date.now());
     const rows = await rowsOf(tenantId);
     const { lost, doubled } = tally(rows, fault.sink);
-    report({ fault: 'worker SIGTERM mid-send', inFlight: total, lost, doubled, secondsToDrain: seconds, note: `stopped in ${stopSeconds.toFixed(1)} s` });
+    report({
+      fault: 'worker SIGTERM mid-send',
+      inFlight: total,
+      lost,
+      doubled,
+      secondsToDrain: seconds,
+      note: `stopped in ${stopSeconds.toFixed(1)} s`,
+    });
     expect(lost).toBe(0);
     expect(doubled).toBe(0);
   });

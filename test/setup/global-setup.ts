@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Client } from 'pg';
-import { ensureRuntimeLogin, runMigrations } from '../../libs/db/src';  // globalSetup does not apply moduleNameMapper
+import { ensureRuntimeLogin, runMigrations } from '../../libs/db/src'; // globalSetup does not apply moduleNameMapper
 import { freePort } from '../support/ports';
 import { testEnvFile, workerDatabase, type TestEnv } from './test-env';
 

@@ -35,7 +35,8 @@ export function readTestEnv(): TestEnv {
   const env = JSON.parse(readFileSync(testEnvFile(), 'utf8')) as TestEnv;
   const worker = Number(process.env['JEST_WORKER_ID'] ?? '1');
   if (worker <= 1) return env;
-  const moved = (url: string) => Object.assign(new URL(url), { pathname: `/${workerDatabase(new URL(url).pathname.slice(1), worker)}` }).toString();
+  const moved = (url: string) =>
+    Object.assign(new URL(url), { pathname: `/${workerDatabase(new URL(url).pathname.slice(1), worker)}` }).toString();
   return { ...env, ownerUrl: moved(env.ownerUrl), appUrl: moved(env.appUrl), queuePrefix: `${env.queuePrefix}-w${worker}` };
 }
 

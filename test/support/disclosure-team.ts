@@ -13,7 +13,14 @@ export const SECRET = {
 };
 
 /** The tables the disclosure routes write, for `counts`. */
-export const DISCLOSURE_TABLES = ['disclosures', 'disclosure_events', 'compensation_offers', 'credit_ledger_entries', 'comments', 'notifications'];
+export const DISCLOSURE_TABLES = [
+  'disclosures',
+  'disclosure_events',
+  'compensation_offers',
+  'credit_ledger_entries',
+  'comments',
+  'notifications',
+];
 
 /** The disclosure specs' tenant ("Northwind VAs"), its people, and an engagement of each client. */
 export interface DisclosureTeam {
@@ -45,11 +52,25 @@ export async function startDisclosureTeam(): Promise<DisclosureTeam> {
   const clientAdmin = await addMember(api, tenant.owner.token, 'client_admin', clientId);
   const clientMember = await addMember(api, tenant.owner.token, 'client_member', clientId);
   const otherClientAdmin = await addMember(api, tenant.owner.token, 'client_admin', otherClientId);
-  const engagementId = (await createEngagement(api, tenant.owner.token, clientId, { name: 'Newsletter care', assistantIds: [assistant.userId] })).id;
+  const engagementId = (
+    await createEngagement(api, tenant.owner.token, clientId, { name: 'Newsletter care', assistantIds: [assistant.userId] })
+  ).id;
   const otherEngagementId = (await createEngagement(api, tenant.owner.token, otherClientId, { name: 'Other work' })).id;
   // A recognisable name, so the blameless checks have something to find.
   expect((await api.patch('/api/v1/me', { displayName: 'Ada Lovelace' }, assistant.token)).status).toBe(200);
-  return { stack, tenant, outsider, clientId, manager, assistant, clientAdmin, clientMember, otherClientAdmin, engagementId, otherEngagementId };
+  return {
+    stack,
+    tenant,
+    outsider,
+    clientId,
+    manager,
+    assistant,
+    clientAdmin,
+    clientMember,
+    otherClientAdmin,
+    engagementId,
+    otherEngagementId,
+  };
 }
 
 /** A copy-error draft on `engagementId`, discovered an hour ago, with every internal field set to a SECRET. */

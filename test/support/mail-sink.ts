@@ -56,7 +56,12 @@ export function invitationLink(email: SinkEmail): { tenantId: string; token: str
 }
 
 /** Waits for an email to `address` that `matches`, and returns it; `what` describes it in the failure. */
-export async function waitForEmailWhere(address: string, what: string, matches: (email: SinkEmail) => boolean, timeoutMs = 15_000): Promise<SinkEmail> {
+export async function waitForEmailWhere(
+  address: string,
+  what: string,
+  matches: (email: SinkEmail) => boolean,
+  timeoutMs = 15_000,
+): Promise<SinkEmail> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const match = (await emailsTo(address)).find(matches);

@@ -14,7 +14,10 @@ export interface NotificationRow {
 /** The one notification sent to `email` (arranged behind the API, read as the database owner). */
 export function notificationTo(email: string): Promise<NotificationRow> {
   return withOwner(async (client) => {
-    const { rows } = await client.query('SELECT tenant_id, id, status, attempts, resends, failure_kind, last_error FROM notifications WHERE recipient_email = $1', [email]);
+    const { rows } = await client.query(
+      'SELECT tenant_id, id, status, attempts, resends, failure_kind, last_error FROM notifications WHERE recipient_email = $1',
+      [email],
+    );
     if (rows.length !== 1) throw new Error(`expected one notification to ${email}, found ${rows.length}`);
     return rows[0] as NotificationRow;
   });
@@ -49,7 +52,10 @@ export async function insertNotification(tenantId: string, fields: Record<string
   };
   const columns = Object.keys(row);
   await withOwner((client) =>
-    client.query(`INSERT INTO notifications (${columns.join(', ')}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')})`, Object.values(row)),
+    client.query(
+      `INSERT INTO notifications (${columns.join(', ')}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')})`,
+      Object.values(row),
+    ),
   );
   return id;
 }

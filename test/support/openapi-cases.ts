@@ -7,7 +7,21 @@ import { join } from 'node:path';
  * would accept with, mostly, ONE field replaced by a hostile value, so the bad value reaches deep code.
  * Ids are drawn from `ids` by parameter or property name (`engagementId`, else `id`).
  */
-export type Schema = { $ref?: string; type?: string; enum?: unknown[]; format?: string; items?: Schema; properties?: Record<string, Schema>; required?: string[]; example?: unknown; minimum?: number; maximum?: number; nullable?: boolean; oneOf?: Schema[]; allOf?: Schema[] };
+export type Schema = {
+  $ref?: string;
+  type?: string;
+  enum?: unknown[];
+  format?: string;
+  items?: Schema;
+  properties?: Record<string, Schema>;
+  required?: string[];
+  example?: unknown;
+  minimum?: number;
+  maximum?: number;
+  nullable?: boolean;
+  oneOf?: Schema[];
+  allOf?: Schema[];
+};
 type Parameter = { name: string; in: 'path' | 'query'; required?: boolean; schema?: Schema };
 export interface Operation {
   method: string;
@@ -79,7 +93,8 @@ function plausible(schema: Schema | undefined, ids: Record<string, string[]>, na
   if (s.format === 'uuid' || /Id$|^id$/.test(name)) return fc.constantFrom(...(ids[name] ?? ids['id']!));
   if (s.example !== undefined) return fc.constant(s.example);
   if (/email/i.test(name)) return fc.uuid().map((u) => `fuzz.${u.slice(0, 8)}@e2e.candor.test`);
-  if (/At$/.test(name) || s.format === 'date-time') return fc.date({ min: new Date('2026-01-01'), max: new Date('2027-12-31'), noInvalidDate: true }).map((d) => d.toISOString());
+  if (/At$/.test(name) || s.format === 'date-time')
+    return fc.date({ min: new Date('2026-01-01'), max: new Date('2027-12-31'), noInvalidDate: true }).map((d) => d.toISOString());
   if (s.type === 'number' || s.type === 'integer') return fc.integer({ min: s.minimum ?? 0, max: s.maximum ?? 100 });
   if (s.type === 'boolean') return fc.boolean();
   if (s.type === 'array') return fc.array(plausible(s.items, ids, name), { maxLength: 2 });
@@ -100,7 +115,12 @@ function mutatedObject(schema: Schema, ids: Record<string, string[]>): fc.Arbitr
   const keys = Object.keys(s.properties ?? {});
   const nested = keys.filter((k) => resolve(s.properties![k]).properties);
   return fc
-    .tuple(plausibleObject(s, ids), keys.length ? fc.constantFrom(...keys, '__unknown__') : fc.constant('__unknown__'), hostileValue, fc.nat())
+    .tuple(
+      plausibleObject(s, ids),
+      keys.length ? fc.constantFrom(...keys, '__unknown__') : fc.constant('__unknown__'),
+      hostileValue,
+      fc.nat(),
+    )
     .chain(([base, key, bad, pick]) => {
       if (nested.length && pick % 4 === 0) {
         const inner = nested[pick % nested.length]!;
@@ -138,7 +158,14 @@ export function caseFor(op: Operation, ids: Record<string, string[]>): fc.Arbitr
     ),
   );
   const queryArb = queryParams.length
-    ? mutatedObject({ type: 'object', properties: Object.fromEntries(queryParams.map((p) => [p.name, p.schema ?? {}])), required: queryParams.filter((p) => p.required).map((p) => p.name) }, ids)
+    ? mutatedObject(
+        {
+          type: 'object',
+          properties: Object.fromEntries(queryParams.map((p) => [p.name, p.schema ?? {}])),
+          required: queryParams.filter((p) => p.required).map((p) => p.name),
+        },
+        ids,
+      )
     : fc.constant({});
   const bodyArb: fc.Arbitrary<unknown> = op.body ? objectFor(op.body.schema, ids) : fc.constant(undefined);
   return fc.tuple(pathArb, queryArb as fc.Arbitrary<Record<string, unknown>>, bodyArb).map(([params, query, body]) => ({
@@ -166,14 +193,15 @@ export const queryString = (query: Record<string, unknown>) => {
   return text ? `?${text}` : '';
 };
 
-
 /** The cases of one operation, the same on every run for a seed (sampled, not shrunk: every case is kept). */
-export const casesFor = (op: Operation, ids: Record<string, string[]>, runs: number, seed: number): Case[] => fc.sample(caseFor(op, ids), { seed, numRuns: runs });
+export const casesFor = (op: Operation, ids: Record<string, string[]>, runs: number, seed: number): Case[] =>
+  fc.sample(caseFor(op, ids), { seed, numRuns: runs });
 
 /** Every property and parameter name of the document written like code (`whatHappened`, `client_member`). */
 export function identifiersOfDocument(): string[] {
   const names = new Set<string>();
-  for (const schema of Object.values(doc.components.schemas as Record<string, Schema>)) for (const name of Object.keys(schema.properties ?? {})) names.add(name);
+  for (const schema of Object.values(doc.components.schemas as Record<string, Schema>))
+    for (const name of Object.keys(schema.properties ?? {})) names.add(name);
   for (const op of operations) for (const parameter of op.parameters) names.add(parameter.name);
   return [...names].filter((name) => /[a-z][A-Z]|_/.test(name));
 }

@@ -58,7 +58,12 @@ export async function startStack(options: { env?: Record<string, string>; worker
     options.worker === false
       ? null
       : await startWorker(
-          loadWorkerConfig({ SMTP_URL: `smtp://127.0.0.1:${env.smtpPort}`, RELAY_INTERVAL_MS: '50', QUEUE_PREFIX: env.queuePrefix, ...shared }),
+          loadWorkerConfig({
+            SMTP_URL: `smtp://127.0.0.1:${env.smtpPort}`,
+            RELAY_INTERVAL_MS: '50',
+            QUEUE_PREFIX: env.queuePrefix,
+            ...shared,
+          }),
           pino({ level: shared.LOG_LEVEL }),
         );
   return {

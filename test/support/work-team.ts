@@ -21,7 +21,15 @@ export interface WorkTeam {
 }
 
 /** The tables the work-logging routes write, for `counts`. */
-export const WORK_TABLES = ['engagements', 'engagement_rates', 'work_logs', 'work_log_revisions', 'timesheet_weeks', 'comments', 'notifications'];
+export const WORK_TABLES = [
+  'engagements',
+  'engagement_rates',
+  'work_logs',
+  'work_log_revisions',
+  'timesheet_weeks',
+  'comments',
+  'notifications',
+];
 
 export async function startWorkTeam(): Promise<WorkTeam> {
   const stack = await startStack();
@@ -35,6 +43,19 @@ export async function startWorkTeam(): Promise<WorkTeam> {
   const clientAdmin = await addMember(api, tenant.owner.token, 'client_admin', clientId);
   const clientMember = await addMember(api, tenant.owner.token, 'client_member', clientId);
   const otherClientAdmin = await addMember(api, tenant.owner.token, 'client_admin', otherClientId);
-  const engagementId = (await createEngagement(api, tenant.owner.token, clientId, { name: 'Inbox care', assistantIds: [assistant.userId] })).id;
-  return { stack, tenant, outsider, clientId, otherClientId, assistant, idleAssistant, clientAdmin, clientMember, otherClientAdmin, engagementId };
+  const engagementId = (await createEngagement(api, tenant.owner.token, clientId, { name: 'Inbox care', assistantIds: [assistant.userId] }))
+    .id;
+  return {
+    stack,
+    tenant,
+    outsider,
+    clientId,
+    otherClientId,
+    assistant,
+    idleAssistant,
+    clientAdmin,
+    clientMember,
+    otherClientAdmin,
+    engagementId,
+  };
 }

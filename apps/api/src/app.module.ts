@@ -59,7 +59,11 @@ export class AppModule {
           },
         }),
         ClsModule.forRoot({ global: true }),
-        TypeOrmModule.forRoot({ ...dataSourceOptions(config.DATABASE_URL), extra: { max: 20, onConnect: guardPooledClient }, manualInitialization: !connectDatabase }),
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions(config.DATABASE_URL),
+          extra: { max: 20, onConnect: guardPooledClient },
+          manualInitialization: !connectDatabase,
+        }),
         OutboxModule,
         AuthModule,
         ClientAccountsModule,

@@ -18,7 +18,11 @@ describe('initialChunks', () => {
       'de.js': chunk('de.js'),
       'index.css': { type: 'asset' },
     };
-    expect(initialChunks(bundle).map((item) => item.fileName).sort()).toEqual(['index.js', 'shared.js', 'vendor.js']);
+    expect(
+      initialChunks(bundle)
+        .map((item) => item.fileName)
+        .sort(),
+    ).toEqual(['index.js', 'shared.js', 'vendor.js']);
   });
 
   it('sums the gzipped sizes', () => {

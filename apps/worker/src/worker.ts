@@ -44,7 +44,9 @@ export async function startWorker(config: WorkerConfig, logger: Logger = pino({ 
   const onConnect = (client: EventEmitter) => {
     client.on('error', (error: Error) => logger.warn({ err: error }, 'database connection lost'));
   };
-  const dataSource = await new DataSource(dataSourceOptions(config.DATABASE_URL, { extra: { max: config.EMAIL_CONCURRENCY + 3, onConnect } })).initialize();
+  const dataSource = await new DataSource(
+    dataSourceOptions(config.DATABASE_URL, { extra: { max: config.EMAIL_CONCURRENCY + 3, onConnect } }),
+  ).initialize();
   const renderer = await EmailRenderer.create();
   const mailer = new Mailer(config.SMTP_URL, config.MAIL_FROM, config.EMAIL_CONCURRENCY, config.SMTP_TIMEOUT_MS);
   // The producer connection fails fast while Redis is down, so the relay keeps rows pending instead of hanging.
@@ -57,13 +59,24 @@ export async function startWorker(config: WorkerConfig, logger: Logger = pino({ 
   const queues: Record<QueueName, Queue> = { email: emailQueue, maintenance: maintenanceQueue };
   const metrics = new WorkerMetrics(() =>
     withTimeout(
-      Promise.all([emailQueue, maintenanceQueue].map(async (queue) => [queue.name, await queue.getJobCounts()] as const)).then(Object.fromEntries),
+      Promise.all([emailQueue, maintenanceQueue].map(async (queue) => [queue.name, await queue.getJobCounts()] as const)).then(
+        Object.fromEntries,
+      ),
       1000,
     ),
   );
   const ledger = new NotificationLedger(dataSource, logger, config.SEND_LEASE_MS, messageIdDomain(config.MAIL_FROM));
   const retryPolicy = { windowMs: config.RETRY_WINDOW_MS, baseDelayMs: config.RETRY_BASE_DELAY_MS, maxDelayMs: config.RETRY_MAX_DELAY_MS };
-  const emailProcessor = new SendEmailProcessor(ledger, renderer, mailer, config.DATA_ENCRYPTION_KEY, retryPolicy, metrics, logger, config.WEB_URL);
+  const emailProcessor = new SendEmailProcessor(
+    ledger,
+    renderer,
+    mailer,
+    config.DATA_ENCRYPTION_KEY,
+    retryPolicy,
+    metrics,
+    logger,
+    config.WEB_URL,
+  );
   const timerSweep = new StopOverdueTimersProcessor(dataSource, config.WEB_URL, logger);
   const overdueDisclosureSweep = new EscalateOverdueDisclosuresProcessor(dataSource, config.WEB_URL, logger);
   const offerSweep = new ExpireOffersProcessor(dataSource, config.WEB_URL, logger);
@@ -154,7 +167,8 @@ export async function startWorker(config: WorkerConfig, logger: Logger = pino({ 
     void schedule();
   }
   relay.start();
-  const metricsServer = config.WORKER_METRICS_PORT === undefined ? null : await metrics.serve(config.WORKER_METRICS_PORT, config.WORKER_METRICS_HOST);
+  const metricsServer =
+    config.WORKER_METRICS_PORT === undefined ? null : await metrics.serve(config.WORKER_METRICS_PORT, config.WORKER_METRICS_HOST);
   logger.info({ metricsPort: metricsServer?.port ?? null }, 'worker started');
 
   return {
@@ -174,7 +188,10 @@ export async function startWorker(config: WorkerConfig, logger: Logger = pino({ 
       await relay.stop();
       // In-flight jobs finish; past the timeout they are handed back (their rows' leases run out and
       // the relay of a live worker re-claims them; BullMQ moves their jobs back as stalled).
-      const finished = await withTimeout(Promise.all([emailConsumer.close(), maintenanceConsumer.close()]), config.SHUTDOWN_TIMEOUT_MS).then(
+      const finished = await withTimeout(
+        Promise.all([emailConsumer.close(), maintenanceConsumer.close()]),
+        config.SHUTDOWN_TIMEOUT_MS,
+      ).then(
         () => true,
         () => false,
       );

@@ -25,7 +25,10 @@ const pool = new Pool({ connectionString: process.env['DATABASE_URL'], max: 20 }
 const app = Fastify({ logger: false });
 
 class HttpError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -34,7 +37,12 @@ function authenticate(request: FastifyRequest): Actor {
   const header = request.headers.authorization ?? '';
   if (!header.startsWith('Bearer ')) throw new HttpError(401, 'Unauthorized');
   try {
-    const claims = jwt.verify(header.slice(7), secret, { algorithms: ['HS256'] }) as { sub?: string; tid?: string; role?: string; cid?: string | null };
+    const claims = jwt.verify(header.slice(7), secret, { algorithms: ['HS256'] }) as {
+      sub?: string;
+      tid?: string;
+      role?: string;
+      cid?: string | null;
+    };
     if (!claims.sub || !claims.tid || !claims.role || !ROLES.has(claims.role)) throw new Error('claims');
     return { userId: claims.sub, tenantId: claims.tid, role: claims.role, clientAccountId: claims.cid ?? null };
   } catch {
@@ -131,14 +139,18 @@ app.get(
     );
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
-    return { items: page.map((r) => presentWorkLog(client, r)), nextCursor: rows.length > limit && last ? cursorOf(last.startedAt, last.id) : null };
+    return {
+      items: page.map((r) => presentWorkLog(client, r)),
+      nextCursor: rows.length > limit && last ? cursorOf(last.startedAt, last.id) : null,
+    };
   }),
 );
 
 async function visibleEngagement(actor: Actor, db: PoolClient, id: string): Promise<Row> {
   const { rows } = await db.query(Q.ENGAGEMENT_FIND_ONE, [actor.tenantId, id]);
   const row = rows[0];
-  if (!row || (CLIENT_ROLES.has(actor.role) && row['Engagement_client_account_id'] !== actor.clientAccountId)) throw new HttpError(404, 'Engagement not found');
+  if (!row || (CLIENT_ROLES.has(actor.role) && row['Engagement_client_account_id'] !== actor.clientAccountId))
+    throw new HttpError(404, 'Engagement not found');
   return row;
 }
 
@@ -170,7 +182,11 @@ app.get(
   }),
 );
 
-function findDisclosures(actor: Actor, db: PoolClient, filter: { id?: string; limit?: number; after?: { at: Date; id: string } }): Promise<Row[]> {
+function findDisclosures(
+  actor: Actor,
+  db: PoolClient,
+  filter: { id?: string; limit?: number; after?: { at: Date; id: string } },
+): Promise<Row[]> {
   const params: unknown[] = [actor.tenantId];
   const where = ['d.tenant_id = $1'];
   const add = (sql: (p: string) => string, value: unknown) => where.push(sql(`$${params.push(value)}`));
@@ -186,7 +202,10 @@ function findDisclosures(actor: Actor, db: PoolClient, filter: { id?: string; li
   }
   const limit = filter.limit ? `LIMIT ${Number(filter.limit)}` : '';
   return db
-    .query(`SELECT ${Q.DISCLOSURE_COLUMNS} ${Q.DISCLOSURE_FROM} WHERE ${where.join(' AND ')} ORDER BY d.created_at DESC, d.id DESC ${limit}`, params)
+    .query(
+      `SELECT ${Q.DISCLOSURE_COLUMNS} ${Q.DISCLOSURE_FROM} WHERE ${where.join(' AND ')} ORDER BY d.created_at DESC, d.id DESC ${limit}`,
+      params,
+    )
     .then((r) => r.rows);
 }
 
@@ -218,7 +237,8 @@ function presentDisclosureForClient(row: Row, teamName: string) {
     resolvedAt: row['resolvedAt'],
     closedAt: row['closedAt'],
     openOfferCount: row['openOfferCount'],
-    needsClientAction: row['status'] === 'disclosed' || row['status'] === 'remedy_proposed' || row['openOfferCount'] > 0 || row['pendingCheckIn'],
+    needsClientAction:
+      row['status'] === 'disclosed' || row['status'] === 'remedy_proposed' || row['openOfferCount'] > 0 || row['pendingCheckIn'],
   };
 }
 
@@ -257,8 +277,15 @@ app.post(
       const params: unknown[] = [];
       const values = recipients.map((r) => {
         const at = params.push(actor.tenantId, randomUUID(), 'disclosure_comment', r.email, r.userId, r.locale, {
-          tenantName: facts['name'], clientName: d['clientName'], engagementName: d['engagementName'], category: d['category'],
-          severity: d['severity'], actorName, url: `http://candor.bench/disclosures/${id}`, comment: body, recipientName: r.displayName,
+          tenantName: facts['name'],
+          clientName: d['clientName'],
+          engagementName: d['engagementName'],
+          category: d['category'],
+          severity: d['severity'],
+          actorName,
+          url: `http://candor.bench/disclosures/${id}`,
+          comment: body,
+          recipientName: r.displayName,
         });
         return `(${[6, 5, 4, 3, 2, 1, 0].map((back) => `$${at - back}`).join(', ')})`;
       });
@@ -270,7 +297,12 @@ app.post(
     const followUps = (await db.query(Q.FOLLOW_UPS, [actor.tenantId, id, null])).rows;
     const timeline = (await db.query(Q.TIMELINE, [actor.tenantId, id])).rows;
     const facts2 = (await db.query(Q.TENANT_FACTS, [actor.tenantId])).rows[0]!;
-    return { ...presentDisclosureForClient(fresh!, `${facts2['name']} team`), offers, followUps, timeline: timeline.filter((t) => t.visibility === 'client') };
+    return {
+      ...presentDisclosureForClient(fresh!, `${facts2['name']} team`),
+      offers,
+      followUps,
+      timeline: timeline.filter((t) => t.visibility === 'client'),
+    };
   }, 201),
 );
 
@@ -285,7 +317,8 @@ app.post(
     if (engagement['Engagement_status'] !== 'active') throw new HttpError(409, 'Engagement is not active');
     const start = new Date(Math.floor(new Date(dto.startedAt).getTime() / 1000) * 1000);
     const end = new Date(Math.floor(new Date(dto.endedAt).getTime() / 1000) * 1000);
-    if (!(end > start) || end.getTime() - start.getTime() > 86_400_000 || end.getTime() > Date.now() + 60_000) throw new HttpError(400, 'bad span');
+    if (!(end > start) || end.getTime() - start.getTime() > 86_400_000 || end.getTime() > Date.now() + 60_000)
+      throw new HttpError(400, 'bad span');
     await db.query(Q.LOCK_ASSISTANT, [`work-logs:${actor.tenantId}:${actor.userId}`]);
     const week = (await db.query(Q.WEEK_START_OF, [actor.tenantId, start])).rows[0]!.week;
     const weekStatus = (await db.query(Q.WEEK_STATUS, [actor.tenantId, dto.engagementId, actor.userId, week])).rows[0]?.status;
@@ -294,12 +327,25 @@ app.post(
     const id = randomUUID();
     const rate = (await db.query(Q.RATE_AT, [actor.tenantId, dto.engagementId, start])).rows[0]!.rate;
     await db.query(Q.INSERT_WORK_LOG, [
-      actor.tenantId, id, dto.engagementId, actor.userId, 'manual', 'draft', start, end, (end.getTime() - start.getTime()) / 1000,
-      dto.notes?.trim() ?? '', dto.billable ?? true, rate, null,
+      actor.tenantId,
+      id,
+      dto.engagementId,
+      actor.userId,
+      'manual',
+      'draft',
+      start,
+      end,
+      (end.getTime() - start.getTime()) / 1000,
+      dto.notes?.trim() ?? '',
+      dto.billable ?? true,
+      rate,
+      null,
     ]);
     await db.query(Q.INSERT_AUDIT, [actor.tenantId, randomUUID(), actor.userId, 'work_log.created', 'work_log', id, { after: dto }]);
     await db.query(Q.RETAINERS, [actor.tenantId, [dto.engagementId]]);
-    const row = (await db.query(`SELECT ${Q.WORK_LOG_COLUMNS} FROM ${Q.WORK_LOG_FROM} WHERE w.tenant_id = $1 AND w.id = $2 `, [actor.tenantId, id])).rows[0]!;
+    const row = (
+      await db.query(`SELECT ${Q.WORK_LOG_COLUMNS} FROM ${Q.WORK_LOG_FROM} WHERE w.tenant_id = $1 AND w.id = $2 `, [actor.tenantId, id])
+    ).rows[0]!;
     return presentWorkLog(false, row);
   }, 201),
 );
@@ -309,5 +355,8 @@ app.listen({ port, host: '127.0.0.1' }).then((address) => {
   process.send?.({ type: 'listening', address });
 });
 process.on('SIGTERM', () => {
-  void app.close().then(() => pool.end()).then(() => process.exit(0));
+  void app
+    .close()
+    .then(() => pool.end())
+    .then(() => process.exit(0));
 });

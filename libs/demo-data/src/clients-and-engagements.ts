@@ -18,7 +18,9 @@ export type DemoEngagements = Record<EngagementKey, DemoEngagement>;
  * second client, Fjord Design Studio, in another currency; Ada is assigned to all three.
  */
 export async function seedClientsAndEngagements(db: Sql, { tenantId, timeZone, people }: DemoTenant): Promise<DemoEngagements> {
-  const [acme] = (await db.query(`SELECT id FROM client_accounts WHERE tenant_id = $1 AND name = 'Acme Bakery'`, [tenantId])) as { id: string }[];
+  const [acme] = (await db.query(`SELECT id FROM client_accounts WHERE tenant_id = $1 AND name = 'Acme Bakery'`, [tenantId])) as {
+    id: string;
+  }[];
   if (!acme) throw new Error('demo data: Acme Bakery is missing');
   const fjord = await insertClientAccount(db, {
     tenantId,
@@ -28,7 +30,11 @@ export async function seedClientsAndEngagements(db: Sql, { tenantId, timeZone, p
   });
   const started = mondayIn(timeZone, 8);
   const common = { tenantId, assistantIds: [people.assistant], ratesBy: people.owner, createdAt: started };
-  const engagement = async (clientAccountId: string, rates: DemoEngagement['rates'], fields: Omit<EngagementRow, 'tenantId' | 'clientAccountId'>) => ({
+  const engagement = async (
+    clientAccountId: string,
+    rates: DemoEngagement['rates'],
+    fields: Omit<EngagementRow, 'tenantId' | 'clientAccountId'>,
+  ) => ({
     id: await insertEngagement(db, { ...common, ...fields, clientAccountId, rates }),
     clientAccountId,
     rates,
@@ -78,12 +84,15 @@ export async function seedClientsAndEngagements(db: Sql, { tenantId, timeZone, p
 
 /** The demo's engagements seeded earlier, found by name (for a database seeded before disclosures existed). */
 export async function findEngagements(db: Sql, tenantId: string): Promise<Partial<DemoEngagements>> {
-  const rows = (await db.query(`SELECT id, name, client_account_id AS "clientAccountId" FROM engagements WHERE tenant_id = $1`, [tenantId])) as {
+  const rows = (await db.query(`SELECT id, name, client_account_id AS "clientAccountId" FROM engagements WHERE tenant_id = $1`, [
+    tenantId,
+  ])) as {
     id: string;
     name: string;
     clientAccountId: string;
   }[];
   const byName = (name: string) => rows.find((row) => row.name === name);
-  const found = (row: { id: string; clientAccountId: string } | undefined) => (row ? { id: row.id, clientAccountId: row.clientAccountId, rates: [] } : undefined);
+  const found = (row: { id: string; clientAccountId: string } | undefined) =>
+    row ? { id: row.id, clientAccountId: row.clientAccountId, rates: [] } : undefined;
   return { inbox: found(byName('Inbox & calendar management')), social: found(byName('Social media retainer')) };
 }

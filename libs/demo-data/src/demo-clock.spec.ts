@@ -1,7 +1,7 @@
 import { addDays, mondayIn, zonedTime } from './demo-clock';
 
 describe('the demo clock', () => {
-  it("finds the moment a Berlin wall-clock time shows, in winter and in summer time", () => {
+  it('finds the moment a Berlin wall-clock time shows, in winter and in summer time', () => {
     expect(zonedTime('2026-11-23', '09:15', 'Europe/Berlin').toISOString()).toBe('2026-11-23T08:15:00.000Z');
     expect(zonedTime('2026-07-06', '09:15', 'Europe/Berlin').toISOString()).toBe('2026-07-06T07:15:00.000Z');
     // The Monday after the clocks went back: the offset of the day itself, not of the day before.

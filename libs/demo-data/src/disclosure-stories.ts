@@ -19,7 +19,16 @@ export interface DisclosureStory {
   >;
   words: DisclosureWords;
   events: StoryEvent[];
-  offer?: { kind: string; value: string | null; currency: string | null; note: string; status: 'offered' | 'accepted'; made: number; expires: number; decided?: number };
+  offer?: {
+    kind: string;
+    value: string | null;
+    currency: string | null;
+    note: string;
+    status: 'offered' | 'accepted';
+    made: number;
+    expires: number;
+    decided?: number;
+  };
   comments?: [author: Person, visibility: Visibility, body: string, daysAgo: number][];
   followUps?: {
     kind: 'client_check_in' | 'team_retrospective';
@@ -66,7 +75,15 @@ export const DISCLOSURE_STORIES: DisclosureStory[] = [
       [2.1, 'clientMember', 'acknowledged', 'disclosed', 'acknowledged', 'client'],
       [1.1, 'assistant', 'remedy_proposed', 'acknowledged', 'remedy_proposed', 'client'],
     ],
-    offer: { kind: 'credit', value: '25.00', currency: 'EUR', note: 'Off your next invoice, for the smaller Friday range.', status: 'offered', made: 2.35, expires: -12 },
+    offer: {
+      kind: 'credit',
+      value: '25.00',
+      currency: 'EUR',
+      note: 'Off your next invoice, for the smaller Friday range.',
+      status: 'offered',
+      made: 2.35,
+      expires: -12,
+    },
     comments: [
       ['clientMember', 'client', 'Thanks for telling us straight away. The café was fine with 8:30.', 2.0],
       ['manager', 'internal', "Good catch, Ada. Let's review all supplier cut-offs on Monday.", 1.9],
@@ -78,7 +95,16 @@ export const DISCLOSURE_STORIES: DisclosureStory[] = [
     severity: 'high',
     detectedBy: 'client',
     status: 'resolved',
-    days: { occurred: 12, discovered: 11.6, disclosed: 11.5, acknowledged: 11.3, remedyProposed: 11.2, remedyAccepted: 11.1, resolved: 1, remedyDue: 10 },
+    days: {
+      occurred: 12,
+      discovered: 11.6,
+      disclosed: 11.5,
+      acknowledged: 11.3,
+      remedyProposed: 11.2,
+      remedyAccepted: 11.1,
+      resolved: 1,
+      remedyDue: 10,
+    },
     words: {
       whatHappened:
         'We posted the Christmas opening hours from last year on Instagram and Facebook: 24 December showed as open until 18:00 instead of 13:00.',
@@ -86,8 +112,10 @@ export const DISCLOSURE_STORIES: DisclosureStory[] = [
       apology: 'We are sorry. Holiday hours are exactly the kind of detail we are here to get right.',
       remedyPlan:
         'We corrected both posts within the hour, pinned a short correction story and answer every comment that asks about the 24th.',
-      resolutionSummary: 'Both posts were corrected, the pinned story ran for 48 hours and we answered 17 comments and messages about the hours.',
-      preventionSummary: 'Every post with dates or opening hours is now checked against the shop calendar by a second person before it goes out.',
+      resolutionSummary:
+        'Both posts were corrected, the pinned story ran for 48 hours and we answered 17 comments and messages about the hours.',
+      preventionSummary:
+        'Every post with dates or opening hours is now checked against the shop calendar by a second person before it goes out.',
       rootCause: "The post was duplicated from last year's campaign and the hours block was not re-checked.",
       lessonsLearned: "Duplicating last year's posts saves time but carries old facts; dates need a fresh check every time.",
       preventiveActions: "Second-person check for any post with dates; a 'facts to verify' field in the post template.",
@@ -103,7 +131,16 @@ export const DISCLOSURE_STORIES: DisclosureStory[] = [
       [11.0, 'assistant', 'remediation_started', 'remedy_accepted', 'in_remediation', 'client'],
       [1, 'assistant', 'resolved', 'in_remediation', 'resolved', 'client'],
     ],
-    offer: { kind: 'discount_next_project', value: '10', currency: null, note: '10% off the spring campaign.', status: 'accepted', made: 11.0, expires: -3, decided: 10.8 },
+    offer: {
+      kind: 'discount_next_project',
+      value: '10',
+      currency: null,
+      note: '10% off the spring campaign.',
+      status: 'accepted',
+      made: 11.0,
+      expires: -3,
+      decided: 10.8,
+    },
     comments: [['clientAdmin', 'client', 'Thanks for fixing it so quickly. Please double-check the Easter hours too.', 10.9]],
     followUps: [
       { kind: 'client_check_in', due: -2, status: 'pending' },
@@ -116,7 +153,17 @@ export const DISCLOSURE_STORIES: DisclosureStory[] = [
     severity: 'low',
     detectedBy: 'teammate',
     status: 'closed',
-    days: { occurred: 40, discovered: 39.8, disclosed: 39.7, acknowledged: 39.5, remedyProposed: 39.5, remedyAccepted: 39.4, resolved: 38, closed: 30, remedyDue: 38.5 },
+    days: {
+      occurred: 40,
+      discovered: 39.8,
+      disclosed: 39.7,
+      acknowledged: 39.5,
+      remedyProposed: 39.5,
+      remedyAccepted: 39.4,
+      resolved: 38,
+      closed: 30,
+      remedyDue: 38.5,
+    },
     words: {
       whatHappened: "We booked the flour mill's sales call and the health inspector's visit for the same Tuesday at 10:00.",
       impact: "The sales call had to move, and the mill's spring prices were confirmed two days later than planned.",
@@ -141,8 +188,24 @@ export const DISCLOSURE_STORIES: DisclosureStory[] = [
       [30, 'manager', 'closed', 'resolved', 'closed', 'client'],
     ],
     followUps: [
-      { kind: 'client_check_in', due: 35, status: 'done', resolved: true, rating: 5, by: 'clientAdmin', done: 35, outcome: 'All good, thank you.' },
-      { kind: 'team_retrospective', due: 31, status: 'done', by: 'manager', done: 33, outcome: 'Calendar-first booking agreed with the whole team.' },
+      {
+        kind: 'client_check_in',
+        due: 35,
+        status: 'done',
+        resolved: true,
+        rating: 5,
+        by: 'clientAdmin',
+        done: 35,
+        outcome: 'All good, thank you.',
+      },
+      {
+        kind: 'team_retrospective',
+        due: 31,
+        status: 'done',
+        by: 'manager',
+        done: 33,
+        outcome: 'Calendar-first booking agreed with the whole team.',
+      },
     ],
   },
   {

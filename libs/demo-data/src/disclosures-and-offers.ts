@@ -39,7 +39,16 @@ async function seedStory(db: Sql, { tenantId, people }: DemoTenant, engagement: 
     closedAt: optionalDaysAgo(days.closed),
   });
   for (const [ago, actor, action, fromStatus, toStatus, visibility] of story.events) {
-    await insertDisclosureEvent(db, { tenantId, disclosureId, actorId: people[actor], action, fromStatus, toStatus, visibility, createdAt: daysAgo(ago) });
+    await insertDisclosureEvent(db, {
+      tenantId,
+      disclosureId,
+      actorId: people[actor],
+      action,
+      fromStatus,
+      toStatus,
+      visibility,
+      createdAt: daysAgo(ago),
+    });
   }
   const { offer } = story;
   if (offer) {
@@ -55,11 +64,26 @@ async function seedStory(db: Sql, { tenantId, people }: DemoTenant, engagement: 
       decidedBy: decidedAt ? people.clientAdmin : null,
     });
     if (decidedAt && offer.status === 'accepted') {
-      await insertCreditEntry(db, { tenantId, clientAccountId: engagement.clientAccountId, offerId, ...offer, description: offer.note, createdAt: decidedAt });
+      await insertCreditEntry(db, {
+        tenantId,
+        clientAccountId: engagement.clientAccountId,
+        offerId,
+        ...offer,
+        description: offer.note,
+        createdAt: decidedAt,
+      });
     }
   }
   for (const [author, visibility, body, ago] of story.comments ?? []) {
-    await insertComment(db, { tenantId, subjectType: 'disclosure', subjectId: disclosureId, authorId: people[author], visibility, body, createdAt: daysAgo(ago) });
+    await insertComment(db, {
+      tenantId,
+      subjectType: 'disclosure',
+      subjectId: disclosureId,
+      authorId: people[author],
+      visibility,
+      body,
+      createdAt: daysAgo(ago),
+    });
   }
   for (const f of story.followUps ?? []) {
     await insertFollowUp(db, {

@@ -46,12 +46,16 @@ export async function seedTenantAndPeople(dataSource: DataSource): Promise<DemoT
 
 /** The demo tenant seeded earlier, or null on an empty database. */
 export async function findDemoTenant(dataSource: DataSource): Promise<DemoTenant | null> {
-  const users: { id: string; email: string }[] = await dataSource.query(`SELECT id, email FROM users WHERE email = ANY($1)`, [DEMO_USERS.map((u) => u.email)]);
+  const users: { id: string; email: string }[] = await dataSource.query(`SELECT id, email FROM users WHERE email = ANY($1)`, [
+    DEMO_USERS.map((u) => u.email),
+  ]);
   const owner = users.find((u) => u.email === DEMO_USERS[0].email);
   if (!owner) return null;
   const [membership]: { tenant_id: string }[] = await dataSource.query(`SELECT tenant_id FROM auth_user_memberships($1)`, [owner.id]);
   if (!membership) return null;
-  const [tenant]: { time_zone: string }[] = await withTenant(dataSource, membership.tenant_id, (db) => db.query(`SELECT time_zone FROM tenants`));
+  const [tenant]: { time_zone: string }[] = await withTenant(dataSource, membership.tenant_id, (db) =>
+    db.query(`SELECT time_zone FROM tenants`),
+  );
   const people = Object.fromEntries(DEMO_USERS.map((demo) => [demo.key, users.find((u) => u.email === demo.email)?.id])) as DemoPeople;
   return { tenantId: membership.tenant_id, timeZone: tenant?.time_zone ?? TIME_ZONE, people };
 }

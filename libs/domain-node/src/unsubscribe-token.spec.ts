@@ -1,6 +1,10 @@
 import { signUnsubscribe, verifyUnsubscribe } from './unsubscribe-token';
 
-const claim = { tenantId: '00000000-0000-4000-8000-000000000001', userId: '00000000-0000-4000-8000-000000000002', event: 'disclosure_comment' };
+const claim = {
+  tenantId: '00000000-0000-4000-8000-000000000001',
+  userId: '00000000-0000-4000-8000-000000000002',
+  event: 'disclosure_comment',
+};
 
 describe('unsubscribe tokens', () => {
   const secret = 'a'.repeat(32);

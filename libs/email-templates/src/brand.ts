@@ -17,5 +17,6 @@ export const DEFAULT_BRAND: Brand = {
   textColor: '#1f2933',
   mutedColor: '#52606d',
   backgroundColor: '#f5f7fa',
-  fontFamily: "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Noto Sans Arabic', 'Noto Sans JP', 'Noto Sans TC', Arial, sans-serif",
+  fontFamily:
+    "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Noto Sans Arabic', 'Noto Sans JP', 'Noto Sans TC', Arial, sans-serif",
 };

@@ -30,7 +30,14 @@ const escapeHtml = (s: string): string =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
 // Markers MJML passes through untouched; the compiled skeleton is filled per email without MJML.
-const MARK = { lang: 'candorlang', body: '@@BODY@@', url: 'https://candor.invalid/action', label: '@@LABEL@@', after: '@@AFTER@@', footer: '@@FOOTER@@' };
+const MARK = {
+  lang: 'candorlang',
+  body: '@@BODY@@',
+  url: 'https://candor.invalid/action',
+  label: '@@LABEL@@',
+  after: '@@AFTER@@',
+  footer: '@@FOOTER@@',
+};
 
 function source(brand: Brand, dir: 'ltr' | 'rtl', withAction: boolean): string {
   const align = dir === 'rtl' ? 'right' : 'left';
@@ -94,7 +101,9 @@ export class EmailLayout {
     ].join('');
     const footer = [
       escapeHtml(parts.footer),
-      ...(parts.unsubscribe ? [`<br><a href="${escapeHtml(parts.unsubscribe.url)}" style="color:inherit">${escapeHtml(parts.unsubscribe.label)}</a>`] : []),
+      ...(parts.unsubscribe
+        ? [`<br><a href="${escapeHtml(parts.unsubscribe.url)}" style="color:inherit">${escapeHtml(parts.unsubscribe.label)}</a>`]
+        : []),
     ].join('');
     const fill: Record<string, string> = {
       [`lang="${MARK.lang}"`]: `lang="${escapeHtml(parts.lang)}"`,
@@ -105,7 +114,12 @@ export class EmailLayout {
       [MARK.footer]: footer,
     };
     // One pass, so text that happens to contain a marker is never filled a second time.
-    const pattern = new RegExp(Object.keys(fill).map((k) => k.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'), 'g');
+    const pattern = new RegExp(
+      Object.keys(fill)
+        .map((k) => k.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
+        .join('|'),
+      'g',
+    );
     return skeleton.replace(pattern, (m) => fill[m] ?? m);
   }
 }

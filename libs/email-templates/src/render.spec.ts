@@ -4,8 +4,20 @@ import { join } from 'node:path';
 import { EmailRenderer, LOCALES_DIR, TEMPLATE_NAMES } from './render';
 
 /** Every kind of line a digest's "waiting for you" section has (the worker's repository names them). */
-const WAITING_KINDS = ['disclosure_acknowledgement', 'remedy_sign_off', 'offer_answer', 'week_approval', 'deliverable_approval', 'check_in_answer',
-  'draft_review', 'disputed_entries', 'remedy_changes', 'revision_acceptance', 'check_in_due', 'retrospective_due'];
+const WAITING_KINDS = [
+  'disclosure_acknowledgement',
+  'remedy_sign_off',
+  'offer_answer',
+  'week_approval',
+  'deliverable_approval',
+  'check_in_answer',
+  'draft_review',
+  'disputed_entries',
+  'remedy_changes',
+  'revision_acceptance',
+  'check_in_due',
+  'retrospective_due',
+];
 
 const vars = {
   inviterName: 'Ada',
@@ -66,10 +78,22 @@ const everything = {
   code: '123456',
   newEmail: 'new@example.test',
   items: [
-    { actorName: 'Cy', comment: '#12', template: 'week_approved', payload: { clientName: 'Acme', weekStart: '2026-11-16', engagementName: 'Inbox', url: 'https://app.example/w' } },
+    {
+      actorName: 'Cy',
+      comment: '#12',
+      template: 'week_approved',
+      payload: { clientName: 'Acme', weekStart: '2026-11-16', engagementName: 'Inbox', url: 'https://app.example/w' },
+    },
   ],
   waitingCount: 14,
-  waiting: WAITING_KINDS.map((kind, i) => ({ kind, url: `https://app.example/w${i}`, engagementName: 'Inbox', deliverableTitle: 'Deck', weekStart: '2026-11-16', count: 3 })),
+  waiting: WAITING_KINDS.map((kind, i) => ({
+    kind,
+    url: `https://app.example/w${i}`,
+    engagementName: 'Inbox',
+    deliverableTitle: 'Deck',
+    weekStart: '2026-11-16',
+    count: 3,
+  })),
 };
 
 let renderer: EmailRenderer;
@@ -80,7 +104,9 @@ beforeAll(async () => {
 type Catalog = { [key: string]: string | Catalog };
 const catalog = (locale: string): Catalog => JSON.parse(readFileSync(join(LOCALES_DIR, `${locale}.json`), 'utf8')) as Catalog;
 const flatten = (c: Catalog, prefix = ''): Record<string, string> =>
-  Object.fromEntries(Object.entries(c).flatMap(([k, v]) => (typeof v === 'string' ? [[`${prefix}${k}`, v]] : Object.entries(flatten(v, `${prefix}${k}.`)))));
+  Object.fromEntries(
+    Object.entries(c).flatMap(([k, v]) => (typeof v === 'string' ? [[`${prefix}${k}`, v]] : Object.entries(flatten(v, `${prefix}${k}.`)))),
+  );
 const PLURAL = /_(zero|one|two|few|many|other)$/;
 /** Words spelt the same in English and another of our languages, and the product's name. */
 const COGNATES = ['Version', 'Candor'];
@@ -138,7 +164,12 @@ describe('EmailRenderer', () => {
   it('renders every template in every locale without a missing key, a raw placeholder or English text', () => {
     // English sentences of the reference catalog, without their placeholders: none may appear in another language.
     const english = Object.values(flatten(catalog('en')))
-      .flatMap((text) => text.replace(/\$t\([^)]*\)/g, '\u0000').replace(/\{\{[^}]*\}\}/g, '\u0000').split('\u0000'))
+      .flatMap((text) =>
+        text
+          .replace(/\$t\([^)]*\)/g, '\u0000')
+          .replace(/\{\{[^}]*\}\}/g, '\u0000')
+          .split('\u0000'),
+      )
       .map((part) => part.trim())
       // Bits between two placeholders such as "for" or "of" are too short to tell a language by.
       .filter((part) => /\p{L}{5}|\p{L}{2,} \p{L}{2,}/u.test(part) && !COGNATES.includes(part.replace(/[^\p{L} ]/gu, '').trim()));
@@ -146,9 +177,14 @@ describe('EmailRenderer', () => {
       for (const locale of renderer.locales) {
         const email = renderer.render(template, locale, everything, { timeZone: 'Europe/Oslo', unsubscribeUrl: 'https://app.example/u' });
         const shown = `${email.subject}\n${email.text}`;
-        const keys = [...TEMPLATE_NAMES, 'layout', 'units', 'offers', 'categories', 'severities'].filter((name) => shown.includes(`${name}.`));
+        const keys = [...TEMPLATE_NAMES, 'layout', 'units', 'offers', 'categories', 'severities'].filter((name) =>
+          shown.includes(`${name}.`),
+        );
         const raw = shown.match(/\{\{|\$t\(|undefined|\[object/g) ?? [];
-        const leaked = locale === 'en' ? [] : english.filter((sentence) => new RegExp(`(^|[^\\p{L}])${escapeRegExp(sentence)}($|[^\\p{L}])`, 'u').test(shown));
+        const leaked =
+          locale === 'en'
+            ? []
+            : english.filter((sentence) => new RegExp(`(^|[^\\p{L}])${escapeRegExp(sentence)}($|[^\\p{L}])`, 'u').test(shown));
         expect({ template, locale, keys, raw, leaked }).toEqual({ template, locale, keys: [], raw: [], leaked: [] });
       }
     }
@@ -196,16 +232,35 @@ describe('EmailRenderer', () => {
     expect(renderer.render('deliverable_late', 'ja', event, { timeZone: 'Asia/Tokyo' }).subject).toContain('2026年11月29日 5:30 JST');
   });
 
-  it('describes an offer in words of its kind, with money in the reader\'s format', () => {
-    const offer = { tenantName: 'Northwind', engagementName: 'Inbox', offerKind: 'credit', value: '1250.00', currency: 'EUR', expiresAt: '2026-12-01T00:00:00Z', url: 'https://x' };
+  it("describes an offer in words of its kind, with money in the reader's format", () => {
+    const offer = {
+      tenantName: 'Northwind',
+      engagementName: 'Inbox',
+      offerKind: 'credit',
+      value: '1250.00',
+      currency: 'EUR',
+      expiresAt: '2026-12-01T00:00:00Z',
+      url: 'https://x',
+    };
     expect(renderer.render('offer_made', 'en', offer).subject).toBe('Northwind offers you a credit of €1,250.00');
     expect(renderer.render('offer_made', 'de', offer).subject).toBe('Northwind bietet Ihnen eine Gutschrift über 1.250,00\u00a0€ an');
-    expect(renderer.render('offer_made', 'de', { offerKind: 'discount_next_project', value: '10', tenantName: 'N' }).subject).toBe('N bietet Ihnen 10 % Rabatt auf Ihr nächstes Projekt an');
-    expect(renderer.render('offer_made', 'en', { ...offer, offerKind: 'free_hours', value: '1' }).subject).toBe('Northwind offers you 1 free hour of work');
+    expect(renderer.render('offer_made', 'de', { offerKind: 'discount_next_project', value: '10', tenantName: 'N' }).subject).toBe(
+      'N bietet Ihnen 10 % Rabatt auf Ihr nächstes Projekt an',
+    );
+    expect(renderer.render('offer_made', 'en', { ...offer, offerKind: 'free_hours', value: '1' }).subject).toBe(
+      'Northwind offers you 1 free hour of work',
+    );
   });
 
   it('tells a client a disputed week came back, by name', () => {
-    const email = renderer.render('week_submitted', 'en', { recipientName: 'Cleo', engagementName: 'Inbox', weekStart: '2026-11-16', hours: '3.00', resubmitted: true, url: 'https://x' });
+    const email = renderer.render('week_submitted', 'en', {
+      recipientName: 'Cleo',
+      engagementName: 'Inbox',
+      weekStart: '2026-11-16',
+      hours: '3.00',
+      resubmitted: true,
+      url: 'https://x',
+    });
     expect(email.subject).toBe('Inbox: the team answered your questions on the week of November 16, 2026');
     expect(email.text).toMatch(/^Hello Cleo,/);
     expect(email.text).toContain('(3 hours in all)');
@@ -214,14 +269,25 @@ describe('EmailRenderer', () => {
   it('adds the one-click unsubscribe headers and footer link only when asked', () => {
     const plain = renderer.render('disclosure_comment', 'nb', everything);
     expect(plain.headers).toBeUndefined();
-    const email = renderer.render('disclosure_comment', 'nb', everything, { unsubscribeUrl: 'https://app.example/unsubscribe?token=t', oneClickUrl: 'https://app.example/api/v1/unsubscribe?token=t' });
-    expect(email.headers).toEqual({ 'List-Unsubscribe': '<https://app.example/api/v1/unsubscribe?token=t>', 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' });
+    const email = renderer.render('disclosure_comment', 'nb', everything, {
+      unsubscribeUrl: 'https://app.example/unsubscribe?token=t',
+      oneClickUrl: 'https://app.example/api/v1/unsubscribe?token=t',
+    });
+    expect(email.headers).toEqual({
+      'List-Unsubscribe': '<https://app.example/api/v1/unsubscribe?token=t>',
+      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+    });
     expect(email.text).toContain('Meld deg av denne typen e-post: https://app.example/unsubscribe?token=t');
     expect(email.html).toContain('href="https://app.example/unsubscribe?token=t"');
   });
 
   it('lists a digest by the subjects of the emails it holds, each a link', () => {
-    const email = renderer.render('daily_digest', 'de', { ...everything, count: 1, waitingCount: 0, waiting: [] }, { timeZone: 'Europe/Berlin' });
+    const email = renderer.render(
+      'daily_digest',
+      'de',
+      { ...everything, count: 1, waitingCount: 0, waiting: [] },
+      { timeZone: 'Europe/Berlin' },
+    );
     expect(email.subject).toBe('Ihre tägliche Übersicht von Northwind VAs: 1 Neuigkeit');
     expect(email.text).toContain('- Acme hat die Woche ab 16. November 2026 freigegeben (Inbox) https://app.example/w');
     expect(email.html).toContain('<a href="https://app.example/w">');
@@ -230,7 +296,14 @@ describe('EmailRenderer', () => {
   it('lists what waits for the reader under its own heading, each a link, counted by the plural rules', () => {
     const waiting = [
       { kind: 'remedy_sign_off', url: 'https://app.example/r', engagementName: 'Inbox', deliverableTitle: null, weekStart: null, count: 1 },
-      { kind: 'disputed_entries', url: 'https://app.example/d', engagementName: 'Inbox', deliverableTitle: null, weekStart: '2026-11-16', count: 2 },
+      {
+        kind: 'disputed_entries',
+        url: 'https://app.example/d',
+        engagementName: 'Inbox',
+        deliverableTitle: null,
+        weekStart: '2026-11-16',
+        count: 2,
+      },
     ];
     const both = renderer.render('daily_digest', 'en', { ...everything, count: 1, waitingCount: 3, waiting });
     expect(both.subject).toBe('Your daily summary from Northwind VAs: 1 update, 3 things waiting for you');
@@ -238,21 +311,52 @@ describe('EmailRenderer', () => {
     expect(both.text).toContain('Waiting for you:\n- Sign off the proposed remedy for Inbox https://app.example/r');
     expect(both.text).toContain('- Answer 2 disputed entries in the week of November 16, 2026 (Inbox) https://app.example/d');
     expect(both.html).toContain('<a href="https://app.example/r">');
-    const one = renderer.render('daily_digest', 'en', { ...everything, count: 0, items: [], waitingCount: 1, waiting: [{ ...waiting[1], count: 1 }] });
+    const one = renderer.render('daily_digest', 'en', {
+      ...everything,
+      count: 0,
+      items: [],
+      waitingCount: 1,
+      waiting: [{ ...waiting[1], count: 1 }],
+    });
     expect(one.subject).toBe('Your daily summary from Northwind VAs: 1 thing waiting for you');
     expect(one.text).toContain('Answer 1 disputed entry in');
     expect(one.text).not.toContain('What happened');
-    const ar = (n: number) => renderer.render('daily_digest', 'ar', { ...everything, count: 0, items: [], waitingCount: n, waiting: [{ ...waiting[1], count: n }] });
+    const ar = (n: number) =>
+      renderer.render('daily_digest', 'ar', {
+        ...everything,
+        count: 0,
+        items: [],
+        waitingCount: n,
+        waiting: [{ ...waiting[1], count: n }],
+      });
     expect(ar(2).subject).toContain('أمران بانتظارك');
     expect(ar(2).text).toContain('الرد على إدخالين');
     expect(ar(3).text).toContain('3 إدخالات');
-    expect(renderer.render('daily_digest', 'ja', { ...everything, count: 3, waitingCount: 2, waiting }).subject).toBe('Northwind VAs からの本日のまとめ：3 件のお知らせ、対応待ち 2 件');
+    expect(renderer.render('daily_digest', 'ja', { ...everything, count: 3, waitingCount: 2, waiting }).subject).toBe(
+      'Northwind VAs からの本日のまとめ：3 件のお知らせ、対応待ち 2 件',
+    );
   });
 });
 
 describe('sign-in and account emails', () => {
-  const names = ['email_confirm', 'signup_existing', 'password_reset', 'magic_link', 'email_change_confirm', 'email_change_notice', 'password_changed'];
-  const vars = { recipientName: 'Ana', tenantName: 'Northwind', url: 'https://app.example/magic?token=t0k', code: '493021', newEmail: 'new@example.com', expiresMinutes: 15, expiresHours: 24 };
+  const names = [
+    'email_confirm',
+    'signup_existing',
+    'password_reset',
+    'magic_link',
+    'email_change_confirm',
+    'email_change_notice',
+    'password_changed',
+  ];
+  const vars = {
+    recipientName: 'Ana',
+    tenantName: 'Northwind',
+    url: 'https://app.example/magic?token=t0k',
+    code: '493021',
+    newEmail: 'new@example.com',
+    expiresMinutes: 15,
+    expiresHours: 24,
+  };
 
   it('exist in all six languages, each in its own words, with the link and the code', async () => {
     const renderer = await EmailRenderer.create();

@@ -86,7 +86,10 @@ const TEMPLATES: Record<TemplateName, (vars: Record<string, unknown>) => Templat
   deliverable_approved: () => notice('deliverable_approved', ['body']),
   deliverable_due_tomorrow: () => notice('deliverable_due_tomorrow', ['body', 'ask']),
   deliverable_late: () => notice('deliverable_late', ['body', 'ask', 'disclose']),
-  disclosure_comments: () => ({ ...notice('disclosure_comments', ['body']), lists: [{ field: 'items', line: 'disclosure_comments.line' }] }),
+  disclosure_comments: () => ({
+    ...notice('disclosure_comments', ['body']),
+    lists: [{ field: 'items', line: 'disclosure_comments.line' }],
+  }),
   daily_digest: (vars) => ({
     ...notice('daily_digest', ['body']),
     subject: digestSubject(vars),
@@ -174,7 +177,9 @@ export class EmailRenderer {
 
     const text = [
       ...lines,
-      ...lists.map((section) => [...(section.heading ? [section.heading] : []), ...section.items.map((l) => `- ${l.text}${l.url ? ` ${l.url}` : ''}`)].join('\n')),
+      ...lists.map((section) =>
+        [...(section.heading ? [section.heading] : []), ...section.items.map((l) => `- ${l.text}${l.url ? ` ${l.url}` : ''}`)].join('\n'),
+      ),
       ...(action ? [`${action.label}: ${action.url}`] : []),
       ...after,
       '--',

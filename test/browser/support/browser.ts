@@ -72,7 +72,10 @@ export async function seriousAccessibilityProblems(page: Page): Promise<string[]
   });
   return violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.impact} ${violation.id}: ${violation.help} at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+    .map(
+      (violation) =>
+        `${violation.impact} ${violation.id}: ${violation.help} at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+    );
 }
 
 /**
@@ -85,7 +88,14 @@ export async function waitForHeading(page: Page, name: string, timeout = 15_000)
   } catch (error) {
     const shot = `failed-${name.replace(/\W+/g, '-').toLowerCase()}-${Date.now()}`;
     await screenshot(page, shot).catch(() => undefined);
-    const text = (await page.locator('body').innerText().catch(() => '')).replace(/\s+/g, ' ').slice(0, 400);
+    const text = (
+      await page
+        .locator('body')
+        .innerText()
+        .catch(() => '')
+    )
+      .replace(/\s+/g, ' ')
+      .slice(0, 400);
     throw new Error(`no heading "${name}" at ${page.url()} (screenshot ${shot}.png); the page says: ${text}`, { cause: error });
   }
 }

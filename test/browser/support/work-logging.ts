@@ -52,7 +52,11 @@ export async function submittedWeek(api: Api, fixture: WorkFixture, weeksBack: n
     const created = await api.post('/api/v1/work-logs', { engagementId: fixture.engagementId, ...entry }, fixture.assistant.token);
     if (created.status !== 201) throw new Error(`entry failed: ${created.status} ${JSON.stringify(created.body)}`);
   }
-  const week = await api.post('/api/v1/timesheet-weeks', { engagementId: fixture.engagementId, weekStart: monday }, fixture.assistant.token);
+  const week = await api.post(
+    '/api/v1/timesheet-weeks',
+    { engagementId: fixture.engagementId, weekStart: monday },
+    fixture.assistant.token,
+  );
   if (week.status !== 201) throw new Error(`submit failed: ${week.status} ${JSON.stringify(week.body)}`);
   return week.body.id as string;
 }

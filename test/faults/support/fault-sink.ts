@@ -43,15 +43,20 @@ export class FaultSink {
       onRcptTo: (address: SMTPServerAddress, _session, callback) => {
         const to = address.address.toLowerCase();
         this.rcptAttempts.set(to, (this.rcptAttempts.get(to) ?? 0) + 1);
-        if (this.temporaryFailure || this.defers(to)) return callback(Object.assign(new Error('4.3.0 Mailbox temporarily unavailable, try again later'), { responseCode: 451 }));
-        if (this.rejects(to)) return callback(Object.assign(new Error(`5.1.1 <${to}>: Recipient address rejected: User unknown`), { responseCode: 550 }));
+        if (this.temporaryFailure || this.defers(to))
+          return callback(Object.assign(new Error('4.3.0 Mailbox temporarily unavailable, try again later'), { responseCode: 451 }));
+        if (this.rejects(to))
+          return callback(Object.assign(new Error(`5.1.1 <${to}>: Recipient address rejected: User unknown`), { responseCode: 550 }));
         callback();
       },
       onData: (stream, session: SMTPServerSession, callback) => {
         const chunks: Buffer[] = [];
         stream.on('data', (chunk: Buffer) => chunks.push(chunk));
         stream.on('end', () => {
-          const head = Buffer.concat(chunks).toString('utf8').split(/\r?\n\r?\n/)[0] ?? '';
+          const head =
+            Buffer.concat(chunks)
+              .toString('utf8')
+              .split(/\r?\n\r?\n/)[0] ?? '';
           const messageId = /^message-id:\s*(\S+)/im.exec(head)?.[1] ?? '';
           const to = session.envelope.rcptTo.map((r) => r.address.toLowerCase());
           setTimeout(() => {

@@ -38,7 +38,11 @@ export interface Seeded {
 export async function seedTenant(tag: string): Promise<string> {
   const tenantId = randomUUID();
   await withOwner((client) =>
-    client.query(`INSERT INTO tenants (id, name, slug) VALUES ($1, $2, $3)`, [tenantId, `Faults ${tag}`, `faults-${tag}-${tenantId.slice(0, 8)}`]),
+    client.query(`INSERT INTO tenants (id, name, slug) VALUES ($1, $2, $3)`, [
+      tenantId,
+      `Faults ${tag}`,
+      `faults-${tag}-${tenantId.slice(0, 8)}`,
+    ]),
   );
   return tenantId;
 }
@@ -87,7 +91,12 @@ export async function waitForSent(tenantId: string, atLeast: number, timeoutMs =
 }
 
 /** Waits until every row is sent or failed; returns the seconds it took from `since`. */
-export async function waitUntilSettled(tenantId: string, since: number, timeoutMs = 90_000, among: (email: string) => boolean = () => true): Promise<number> {
+export async function waitUntilSettled(
+  tenantId: string,
+  since: number,
+  timeoutMs = 90_000,
+  among: (email: string) => boolean = () => true,
+): Promise<number> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const open = (await rowsOf(tenantId)).filter((r) => among(r.recipient_email) && r.status !== 'sent' && r.status !== 'failed');
@@ -104,7 +113,11 @@ export async function waitUntilSettled(tenantId: string, since: number, timeoutM
  * Lost: a row meant to be sent that is not `sent`, or whose Message-ID never reached the sink.
  * Doubled: extra copies of a Message-ID at the sink.
  */
-export function tally(rows: RowState[], sink: FaultSink, shouldFail: (email: string) => boolean = () => false): { lost: number; doubled: number } {
+export function tally(
+  rows: RowState[],
+  sink: FaultSink,
+  shouldFail: (email: string) => boolean = () => false,
+): { lost: number; doubled: number } {
   const copies = sink.copies();
   const lost = rows.filter((r) => !shouldFail(r.recipient_email) && (r.status !== 'sent' || !copies.has(r.message_id ?? ''))).length;
   let doubled = 0;
@@ -130,4 +143,5 @@ export function report(figures: Figures): void {
   );
 }
 
-export const recipients = (tag: string, count: number, start = 0) => Array.from({ length: count }, (_, i) => `${tag}-${start + i}@faults.candor.test`);
+export const recipients = (tag: string, count: number, start = 0) =>
+  Array.from({ length: count }, (_, i) => `${tag}-${start + i}@faults.candor.test`);

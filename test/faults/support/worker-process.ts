@@ -23,7 +23,10 @@ export class WorkerProcess {
   static async start(name: string, env: Record<string, string>, timeoutMs = 60_000): Promise<WorkerProcess> {
     mkdirSync(LOG_DIR, { recursive: true });
     const log = createWriteStream(join(LOG_DIR, `${name}.log`), { flags: 'a' });
-    const child = spawn(process.execPath, [WORKER_MAIN], { env: { PATH: process.env['PATH'] ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [WORKER_MAIN], {
+      env: { PATH: process.env['PATH'] ?? '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
     child.stderr!.pipe(log, { end: false });
     const started = new Promise<void>((resolve, reject) => {
@@ -49,7 +52,8 @@ export class WorkerProcess {
   /** Sends `signal` and resolves with how the process ended. */
   async stop(signal: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
     const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
-      if (this.child.exitCode !== null || this.child.signalCode !== null) resolve({ code: this.child.exitCode, signal: this.child.signalCode });
+      if (this.child.exitCode !== null || this.child.signalCode !== null)
+        resolve({ code: this.child.exitCode, signal: this.child.signalCode });
       else this.child.once('exit', (code, sig) => resolve({ code, signal: sig }));
     });
     this.child.kill(signal);

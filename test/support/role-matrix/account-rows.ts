@@ -10,7 +10,11 @@ import { ALLOW, DENY, STAFF, EVERYONE, MANAGERS, OWNER_ONLY, userIdOf, secondSes
 export const ACCOUNT_ROWS: Row[] = [
   { name: 'GET /me', call: () => ({ method: 'GET', path: '/api/v1/me' }), expect: EVERYONE },
   { name: 'PATCH /me', call: () => ({ method: 'PATCH', path: '/api/v1/me', body: { locale: 'en' } }), expect: EVERYONE },
-  { name: 'GET /me/notification-preferences', call: () => ({ method: 'GET', path: '/api/v1/me/notification-preferences' }), expect: EVERYONE },
+  {
+    name: 'GET /me/notification-preferences',
+    call: () => ({ method: 'GET', path: '/api/v1/me/notification-preferences' }),
+    expect: EVERYONE,
+  },
   {
     name: 'PUT /me/notification-preferences/:event',
     call: () => ({ method: 'PUT', path: '/api/v1/me/notification-preferences/disclosure_comment', body: { mode: 'immediate' } }),
@@ -27,7 +31,11 @@ export const ACCOUNT_ROWS: Row[] = [
     expect: { owner: ALLOW, manager: DENY, assistant: DENY, client_admin: DENY, client_member: DENY },
   },
   { name: 'GET /client-accounts', call: () => ({ method: 'GET', path: '/api/v1/client-accounts' }), expect: EVERYONE },
-  { name: 'GET /client-accounts/:own', call: ({ clientId }) => ({ method: 'GET', path: `/api/v1/client-accounts/${clientId}` }), expect: EVERYONE },
+  {
+    name: 'GET /client-accounts/:own',
+    call: ({ clientId }) => ({ method: 'GET', path: `/api/v1/client-accounts/${clientId}` }),
+    expect: EVERYONE,
+  },
   {
     name: 'POST /client-accounts',
     call: () => ({ method: 'POST', path: '/api/v1/client-accounts', body: { name: `Matrix ${Math.random()}` } }),
@@ -92,8 +100,16 @@ export const ACCOUNT_ROWS: Row[] = [
     call: async (c) => ({ method: 'POST', path: `/api/v1/delivery-failures/${await insertNotification(c.tenantId)}/send-again`, body: {} }),
     expect: MANAGERS,
   },
-  { name: 'POST /me/password', call: () => ({ method: 'POST', path: '/api/v1/me/password', body: { currentPassword: PASSWORD, newPassword: PASSWORD } }), expect: EVERYONE },
-  { name: 'POST /me/email', call: () => ({ method: 'POST', path: '/api/v1/me/email', body: { newEmail: uniqueEmail('moving'), currentPassword: PASSWORD } }), expect: EVERYONE },
+  {
+    name: 'POST /me/password',
+    call: () => ({ method: 'POST', path: '/api/v1/me/password', body: { currentPassword: PASSWORD, newPassword: PASSWORD } }),
+    expect: EVERYONE,
+  },
+  {
+    name: 'POST /me/email',
+    call: () => ({ method: 'POST', path: '/api/v1/me/email', body: { newEmail: uniqueEmail('moving'), currentPassword: PASSWORD } }),
+    expect: EVERYONE,
+  },
   { name: 'GET /me/two-factor', call: () => ({ method: 'GET', path: '/api/v1/me/two-factor' }), expect: EVERYONE },
   { name: 'POST /me/two-factor/setup', call: () => ({ method: 'POST', path: '/api/v1/me/two-factor/setup', body: {} }), expect: EVERYONE },
   // Last: with two-factor on, a password sign-in asks for a code (the session rows above sign in again).
@@ -105,5 +121,9 @@ export const ACCOUNT_ROWS: Row[] = [
     },
     expect: EVERYONE,
   },
-  { name: 'POST /me/two-factor/disable', call: () => ({ method: 'POST', path: '/api/v1/me/two-factor/disable', body: { currentPassword: PASSWORD } }), expect: EVERYONE },
+  {
+    name: 'POST /me/two-factor/disable',
+    call: () => ({ method: 'POST', path: '/api/v1/me/two-factor/disable', body: { currentPassword: PASSWORD } }),
+    expect: EVERYONE,
+  },
 ];

@@ -19,7 +19,11 @@ export const DELIVERABLE_ROWS: Row[] = [
     name: 'POST /deliverables/:own/versions',
     call: async (c) => {
       const created = await c.api.post('/api/v1/deliverables', { engagementId: c.engagementId, title: 'Matrix upload' }, c.tokens.owner);
-      return { method: 'POST', path: `/api/v1/deliverables/${created.body.id}/versions`, upload: { fields: { changeSummary: 'Draft.' }, files: [SAMPLE.pdf()] } };
+      return {
+        method: 'POST',
+        path: `/api/v1/deliverables/${created.body.id}/versions`,
+        upload: { fields: { changeSummary: 'Draft.' }, files: [SAMPLE.pdf()] },
+      };
     },
     expect: STAFF,
   },
@@ -35,7 +39,11 @@ export const DELIVERABLE_ROWS: Row[] = [
   },
   {
     name: 'POST /deliverables/:own/request-changes',
-    call: async (c) => ({ method: 'POST', path: `/api/v1/deliverables/${(await deliverableAt(c)).id}/request-changes`, body: { comment: 'Shorter.' } }),
+    call: async (c) => ({
+      method: 'POST',
+      path: `/api/v1/deliverables/${(await deliverableAt(c)).id}/request-changes`,
+      body: { comment: 'Shorter.' },
+    }),
     expect: CLIENTS,
   },
   {
@@ -45,7 +53,11 @@ export const DELIVERABLE_ROWS: Row[] = [
   },
   {
     name: 'POST /revision-requests/:own/decline',
-    call: async (c) => ({ method: 'POST', path: `/api/v1/revision-requests/${await billableRequest(c)}/decline`, body: { reason: 'Out of scope.' } }),
+    call: async (c) => ({
+      method: 'POST',
+      path: `/api/v1/revision-requests/${await billableRequest(c)}/decline`,
+      body: { reason: 'Out of scope.' },
+    }),
     expect: STAFF,
   },
 ];

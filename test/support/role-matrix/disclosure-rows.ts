@@ -8,14 +8,25 @@ export const DISCLOSURE_ROWS: Row[] = [
     call: (c) => ({
       method: 'POST',
       path: '/api/v1/disclosures',
-      body: { engagementId: c.engagementId, category: 'other', severity: 'low', occurredAt: '2026-01-05T09:00:00Z', discoveredAt: '2026-01-05T10:00:00Z', whatHappened: 'A slip.' },
+      body: {
+        engagementId: c.engagementId,
+        category: 'other',
+        severity: 'low',
+        occurredAt: '2026-01-05T09:00:00Z',
+        discoveredAt: '2026-01-05T10:00:00Z',
+        whatHappened: 'A slip.',
+      },
     }),
     expect: STAFF,
   },
   { name: 'GET /disclosures/:own', call: (c) => ({ method: 'GET', path: `/api/v1/disclosures/${c.disclosureId}` }), expect: EVERYONE },
   {
     name: 'PATCH /disclosures/:own',
-    call: (c) => ({ method: 'PATCH', path: `/api/v1/disclosures/${c.disclosureId}`, body: { lessonsLearned: 'Send reports the day before.' } }),
+    call: (c) => ({
+      method: 'PATCH',
+      path: `/api/v1/disclosures/${c.disclosureId}`,
+      body: { lessonsLearned: 'Send reports the day before.' },
+    }),
     expect: STAFF,
   },
   {
@@ -35,7 +46,11 @@ export const DISCLOSURE_ROWS: Row[] = [
   },
   {
     name: 'POST /disclosures/:own/return-to-draft',
-    call: async (c) => ({ method: 'POST', path: `/api/v1/disclosures/${await disclosureAt(c, 'in_review')}/return-to-draft`, body: { note: 'Add the impact.' } }),
+    call: async (c) => ({
+      method: 'POST',
+      path: `/api/v1/disclosures/${await disclosureAt(c, 'in_review')}/return-to-draft`,
+      body: { note: 'Add the impact.' },
+    }),
     expect: MANAGERS,
   },
   {
@@ -59,7 +74,11 @@ export const DISCLOSURE_ROWS: Row[] = [
   },
   {
     name: 'POST /disclosures/:own/accept-remedy',
-    call: async (c) => ({ method: 'POST', path: `/api/v1/disclosures/${await disclosureAt(c, 'remedy_proposed')}/accept-remedy`, body: {} }),
+    call: async (c) => ({
+      method: 'POST',
+      path: `/api/v1/disclosures/${await disclosureAt(c, 'remedy_proposed')}/accept-remedy`,
+      body: {},
+    }),
     expect: CLIENT_ADMIN_ONLY,
   },
   {
@@ -73,7 +92,11 @@ export const DISCLOSURE_ROWS: Row[] = [
   },
   {
     name: 'POST /disclosures/:own/start-remediation',
-    call: async (c) => ({ method: 'POST', path: `/api/v1/disclosures/${await disclosureAt(c, 'remedy_accepted')}/start-remediation`, body: {} }),
+    call: async (c) => ({
+      method: 'POST',
+      path: `/api/v1/disclosures/${await disclosureAt(c, 'remedy_accepted')}/start-remediation`,
+      body: {},
+    }),
     expect: STAFF,
   },
   {

@@ -2,7 +2,19 @@ import type { Role } from '@candor/domain';
 import { addMember, createClientAccount, createEngagement, signUpTenant } from '../factories';
 import { uploadVersion } from '../multipart';
 import { startStack, type Stack } from '../stack';
-import { ALLOW, TARGETS, deliverableAt, disclosureAt, logDraft, nextMonday, submittedEntry, type Ctx, type Objects, type Row, type Target } from './matrix';
+import {
+  ALLOW,
+  TARGETS,
+  deliverableAt,
+  disclosureAt,
+  logDraft,
+  nextMonday,
+  submittedEntry,
+  type Ctx,
+  type Objects,
+  type Row,
+  type Target,
+} from './matrix';
 import { NOT_FOUND, UNSCOPED, expected } from './scope';
 
 /** The matrix's tenant: its people's tokens and each target's objects, filled in by `useMatrix`'s set-up. */
@@ -35,7 +47,11 @@ export function useMatrix(): Matrix {
     const locked = await submittedEntry(c);
     await api.post(`/api/v1/timesheet-weeks/${locked.weekId}/approve`, {}, approver);
     o.lockedLogId = locked.workLogId;
-    const link = await api.post(`/api/v1/engagements/${o.engagementId}/share-links`, { period: 'month', start: '2026-01-01' }, tokens.owner);
+    const link = await api.post(
+      `/api/v1/engagements/${o.engagementId}/share-links`,
+      { period: 'month', start: '2026-01-01' },
+      tokens.owner,
+    );
     o.shareLinkId = link.body.id;
     o.disclosureId = await disclosureAt(c, 'disclosed');
     // An accepted offer on it: a credit-ledger entry of the target's client account.
@@ -43,7 +59,9 @@ export function useMatrix(): Matrix {
     await api.post(`/api/v1/compensation-offers/${offered.body.offers[0].id}/accept`, {}, approver);
     o.draftLogId = await logDraft(c, 'assistant', nextMonday());
     ({ id: o.deliverableId, fileId: o.fileId } = await deliverableAt(c));
-    o.billableEngagementId = (await createEngagement(api, tokens.owner, clientId, { assistantIds: [worker.userId], includedRevisionRounds: 0 })).id;
+    o.billableEngagementId = (
+      await createEngagement(api, tokens.owner, clientId, { assistantIds: [worker.userId], includedRevisionRounds: 0 })
+    ).id;
     matrix.objects[target] = o;
   }
 
@@ -92,14 +110,21 @@ export function checkRows(matrix: Matrix, rows: readonly Row[]): void {
             ? await uploadVersion(stack.api.baseUrl, path.split('/')[4]!, tokens[role], upload.fields, upload.files)
             : await stack.api.request(method, path, { token: tokens[role], body });
           if (outcome === ALLOW) {
-            expect({ allowed: [200, 201, 202, 204].includes(response.status), status: response.status, body: response.status < 300 ? 'ok' : response.body }).toEqual({
+            expect({
+              allowed: [200, 201, 202, 204].includes(response.status),
+              status: response.status,
+              body: response.status < 300 ? 'ok' : response.body,
+            }).toEqual({
               allowed: true,
               status: response.status,
               body: 'ok',
             });
           } else if (outcome === NOT_FOUND) {
             // Out of scope: as if it did not exist, never a hint that it does.
-            expect({ status: response.status, body: response.body }).toEqual({ status: 404, body: expect.objectContaining({ message: expect.any(String) }) });
+            expect({ status: response.status, body: response.body }).toEqual({
+              status: 404,
+              body: expect.objectContaining({ message: expect.any(String) }),
+            });
           } else {
             expect([403, 404]).toContain(response.status);
             expect(typeof response.body.message).toBe('string');

@@ -89,7 +89,11 @@ export async function submittedEntry(ctx: Ctx, dispute = false): Promise<{ workL
   const workLogId = await logDraft(ctx, 'assistant', monday);
   const week = await ctx.api.post('/api/v1/timesheet-weeks', { engagementId: ctx.engagementId, weekStart: monday }, ctx.worker);
   if (dispute) {
-    await ctx.api.post(`/api/v1/timesheet-weeks/${week.body.id}/dispute`, { entries: [{ workLogId, comment: 'Please check' }] }, ctx.approver);
+    await ctx.api.post(
+      `/api/v1/timesheet-weeks/${week.body.id}/dispute`,
+      { entries: [{ workLogId, comment: 'Please check' }] },
+      ctx.approver,
+    );
   }
   return { workLogId, weekId: week.body.id };
 }
@@ -117,7 +121,11 @@ export async function disclosureAt(c: Ctx, status: (typeof DISCLOSURE_PATH)[numb
   const steps: Record<string, [string, Role, unknown]> = {
     in_review: ['submit-for-review', 'owner', {}],
     disclosed: ['disclose', 'owner', {}],
-    remedy_proposed: ['propose-remedy', 'owner', { remedyPlan: 'We send it early next time.', remedyDueAt: new Date(Date.now() + 86_400_000).toISOString() }],
+    remedy_proposed: [
+      'propose-remedy',
+      'owner',
+      { remedyPlan: 'We send it early next time.', remedyDueAt: new Date(Date.now() + 86_400_000).toISOString() },
+    ],
     remedy_accepted: ['accept-remedy', 'client_admin', {}],
     in_remediation: ['start-remediation', 'owner', {}],
     resolved: ['resolve', 'owner', { resolutionSummary: 'Sent, with an apology.' }],

@@ -9,7 +9,11 @@ export const OFFER_ROWS: Row[] = [
   },
   {
     name: 'POST /compensation-offers/:own/decline',
-    call: async (c) => ({ method: 'POST', path: `/api/v1/compensation-offers/${await offerOn(c)}/decline`, body: { reason: 'Not needed' } }),
+    call: async (c) => ({
+      method: 'POST',
+      path: `/api/v1/compensation-offers/${await offerOn(c)}/decline`,
+      body: { reason: 'Not needed' },
+    }),
     expect: CLIENT_ADMIN_ONLY,
   },
   {
@@ -24,7 +28,11 @@ export const OFFER_ROWS: Row[] = [
   },
   {
     name: 'POST /follow-ups/:own/complete',
-    call: async (c) => ({ method: 'POST', path: `/api/v1/follow-ups/${await retrospectiveOf(c)}/complete`, body: { outcome: 'Talked it through.' } }),
+    call: async (c) => ({
+      method: 'POST',
+      path: `/api/v1/follow-ups/${await retrospectiveOf(c)}/complete`,
+      body: { outcome: 'Talked it through.' },
+    }),
     expect: STAFF,
   },
   {
@@ -55,7 +63,11 @@ export const OFFER_ROWS: Row[] = [
     call: (c) => ({ method: 'GET', path: `/api/v1/client-accounts/${c.clientId}/service-record` }),
     expect: EVERYONE,
   },
-  { name: 'GET /client-accounts/:own/credits', call: (c) => ({ method: 'GET', path: `/api/v1/client-accounts/${c.clientId}/credits` }), expect: EVERYONE },
+  {
+    name: 'GET /client-accounts/:own/credits',
+    call: (c) => ({ method: 'GET', path: `/api/v1/client-accounts/${c.clientId}/credits` }),
+    expect: EVERYONE,
+  },
   { name: 'GET /disclosure-analytics', call: () => ({ method: 'GET', path: '/api/v1/disclosure-analytics' }), expect: MANAGERS },
   { name: 'GET /lessons', call: () => ({ method: 'GET', path: '/api/v1/lessons' }), expect: MANAGERS },
   { name: 'GET /follow-ups', call: () => ({ method: 'GET', path: '/api/v1/follow-ups?status=pending' }), expect: EVERYONE },

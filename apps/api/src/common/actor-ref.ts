@@ -9,6 +9,8 @@ export interface ActorRef {
 }
 
 export async function actorRef(manager: EntityManager, actor: Actor): Promise<ActorRef> {
-  const [row]: { displayName: string }[] = await manager.query(`SELECT display_name AS "displayName" FROM users WHERE id = $1`, [actor.userId]);
+  const [row]: { displayName: string }[] = await manager.query(`SELECT display_name AS "displayName" FROM users WHERE id = $1`, [
+    actor.userId,
+  ]);
   return { userId: actor.userId, displayName: row?.displayName ?? '', isClient: isClientRole(actor.role) };
 }

@@ -25,7 +25,8 @@ export class ActorScope {
       scope = scopeOf(actor, assignments);
     } catch (error) {
       // Fails closed: refused, never widened to the tenant.
-      if (error instanceof ScopeUnavailableError) throw new ForbiddenException({ code: 'forbidden', message: 'You do not have access to this' });
+      if (error instanceof ScopeUnavailableError)
+        throw new ForbiddenException({ code: 'forbidden', message: 'You do not have access to this' });
       throw error;
     }
     if (this.cls.isActive()) this.cls.set(SCOPE, { actor, scope });

@@ -1,7 +1,11 @@
 import { tenantSettings } from '@candor/domain';
 import { STAFF_VIEW, actorNameFor, audienceOf, clientViewOf, shownStaff, type TenantFacts } from './client-view';
 
-const facts = (showStaffNames: boolean): TenantFacts => ({ name: 'Acme', teamName: 'Acme team', settings: { ...tenantSettings({}), showStaffNames } });
+const facts = (showStaffNames: boolean): TenantFacts => ({
+  name: 'Acme',
+  teamName: 'Acme team',
+  settings: { ...tenantSettings({}), showStaffNames },
+});
 const teamMember = { userId: 'u1', displayName: 'Ann', isClient: false };
 const clientUser = { userId: 'u2', displayName: 'Cleo', isClient: true };
 
@@ -21,7 +25,14 @@ describe('client view: show the team, not the person', () => {
   });
 
   it('shapes for the client audience exactly the client roles', () => {
-    const of = (role: 'owner' | 'manager' | 'assistant' | 'client_admin' | 'client_member') => audienceOf({ userId: 'u', tenantId: 't', role, clientAccountId: null });
-    expect([of('owner'), of('manager'), of('assistant'), of('client_admin'), of('client_member')]).toEqual(['staff', 'staff', 'staff', 'client', 'client']);
+    const of = (role: 'owner' | 'manager' | 'assistant' | 'client_admin' | 'client_member') =>
+      audienceOf({ userId: 'u', tenantId: 't', role, clientAccountId: null });
+    expect([of('owner'), of('manager'), of('assistant'), of('client_admin'), of('client_member')]).toEqual([
+      'staff',
+      'staff',
+      'staff',
+      'client',
+      'client',
+    ]);
   });
 });

@@ -28,7 +28,10 @@ export interface ShownPerson {
 /** The staff's own view: every person by name. */
 export const STAFF_VIEW: ClientView = { teamName: '', showStaffNames: true };
 
-export const clientViewOf = (facts: TenantFacts): ClientView => ({ teamName: facts.teamName, showStaffNames: facts.settings.showStaffNames });
+export const clientViewOf = (facts: TenantFacts): ClientView => ({
+  teamName: facts.teamName,
+  showStaffNames: facts.settings.showStaffNames,
+});
 
 /** Show the team, not the person: a team member as the client sees them. */
 export const shownStaff = (view: ClientView, id: string, displayName: string): ShownPerson =>

@@ -34,8 +34,13 @@ const BAD_INPUT: Record<string, { code: string; message: string }> = {
 
 /** Failures of the connection, not of the request: worth trying again in a moment. */
 const UNAVAILABLE_STATES = /^(08|57P0|40001|40P01|53)/;
-const UNAVAILABLE_ERRORS = new Set(['QueryRunnerAlreadyReleasedError', 'QueryRunnerProviderAlreadyReleasedError', 'ConnectionIsNotSetError']);
-const UNAVAILABLE_MESSAGES = /Connection terminated|connection error|not queryable|ECONNREFUSED|ECONNRESET|timeout exceeded when trying to connect|Query read timeout/i;
+const UNAVAILABLE_ERRORS = new Set([
+  'QueryRunnerAlreadyReleasedError',
+  'QueryRunnerProviderAlreadyReleasedError',
+  'ConnectionIsNotSetError',
+]);
+const UNAVAILABLE_MESSAGES =
+  /Connection terminated|connection error|not queryable|ECONNREFUSED|ECONNRESET|timeout exceeded when trying to connect|Query read timeout/i;
 
 const camel = (column: string) => column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 
@@ -45,7 +50,8 @@ const camel = (column: string) => column.replace(/_([a-z])/g, (_, c: string) => 
  * Messages never carry table, constraint or column names.
  */
 export function describeDatabaseError(error: unknown): DatabaseRefusal | undefined {
-  if (error instanceof UpdateValuesMissingError) return { status: 400, code: 'nothing_to_change', message: 'Send at least one field to change' };
+  if (error instanceof UpdateValuesMissingError)
+    return { status: 400, code: 'nothing_to_change', message: 'Send at least one field to change' };
   const driverError = error instanceof QueryFailedError ? (error.driverError as { code?: string; column?: string }) : undefined;
   const state = driverError?.code ?? (error as { code?: unknown } | null)?.code;
   if (typeof state === 'string') {
@@ -53,7 +59,8 @@ export function describeDatabaseError(error: unknown): DatabaseRefusal | undefin
     if (bad) return { status: 400, ...bad, ...(state === '23502' && driverError?.column && { field: camel(driverError.column) }) };
     if (state === '23505') return { status: 409, code: 'conflict', message: 'This already exists' };
     if (state === '23503') return { status: 404, code: 'not_found', message: 'Something this request refers to does not exist' };
-    if (UNAVAILABLE_STATES.test(state)) return { status: 503, code: 'unavailable', message: 'The service is briefly unavailable; try again in a moment' };
+    if (UNAVAILABLE_STATES.test(state))
+      return { status: 503, code: 'unavailable', message: 'The service is briefly unavailable; try again in a moment' };
   }
   // TypeORM releases a query runner whose connection died; later queries of that request fail so.
   if (error instanceof Error && (UNAVAILABLE_ERRORS.has(error.name) || UNAVAILABLE_MESSAGES.test(error.message))) {

@@ -37,7 +37,8 @@ export class JwtStrategy extends PassportStrategy(Strategy) {
    * revoked session takes effect on the next request rather than when the token expires.
    */
   async validate(claims: AccessTokenClaims): Promise<Actor | false> {
-    if (!claims.sub || !claims.tid || !claims.sid || !UUID.test(claims.tid) || !UUID.test(claims.sid) || !UUID.test(claims.sub)) return false;
+    if (!claims.sub || !claims.tid || !claims.sid || !UUID.test(claims.tid) || !UUID.test(claims.sid) || !UUID.test(claims.sub))
+      return false;
     const rows: { role: string; client_account_id: string | null }[] = await this.dataSource.query(
       'SELECT role, client_account_id FROM auth_session_actor($1, $2, $3)',
       [claims.tid, claims.sid, claims.sub],
@@ -46,6 +47,12 @@ export class JwtStrategy extends PassportStrategy(Strategy) {
     if (!row || !(ROLES as readonly string[]).includes(row.role)) {
       throw new UnauthorizedException('Your session has ended; sign in again');
     }
-    return { userId: claims.sub, tenantId: claims.tid, role: row.role as Role, clientAccountId: row.client_account_id, sessionId: claims.sid };
+    return {
+      userId: claims.sub,
+      tenantId: claims.tid,
+      role: row.role as Role,
+      clientAccountId: row.client_account_id,
+      sessionId: claims.sid,
+    };
   }
 }

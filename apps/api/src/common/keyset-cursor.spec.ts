@@ -9,7 +9,9 @@ describe('keyset cursor', () => {
 
   it('refuses a tampered cursor with a 400', () => {
     expect(() => decodeCursor('not-a-cursor')).toThrow(BadRequestException);
-    expect(() => decodeCursor(Buffer.from('+275760-09-13T00:00:00.000Z|00000000-0000-4000-8000-000000000000').toString('base64url'))).toThrow(/cursor is not valid/);
+    expect(() =>
+      decodeCursor(Buffer.from('+275760-09-13T00:00:00.000Z|00000000-0000-4000-8000-000000000000').toString('base64url')),
+    ).toThrow(/cursor is not valid/);
     expect(() => decodeCursor(Buffer.from('2026-11-23T08:00:00Z|x').toString('base64url'))).toThrow(/cursor is not valid/);
   });
 });

@@ -5,7 +5,12 @@ import type { ActorScope } from './actor-scope';
 import { ScopedLookup, type ScopedRows } from './scoped-lookup';
 import type { TenantContext } from './tenant-context';
 
-const actor = (role: Actor['role'], clientAccountId: string | null = null): Actor => ({ userId: 'u', tenantId: 't', role, clientAccountId });
+const actor = (role: Actor['role'], clientAccountId: string | null = null): Actor => ({
+  userId: 'u',
+  tenantId: 't',
+  role,
+  clientAccountId,
+});
 
 /** Rows that hold one id, visible to a scope when `visible` says so, recording the calls. */
 function rows(visible: (scope: Scope) => boolean) {
@@ -23,13 +28,18 @@ function rows(visible: (scope: Scope) => boolean) {
   return { repository, calls };
 }
 
-const lookup = new ScopedLookup({ manager: {} as EntityManager } as TenantContext, { of: (a: Actor) => Promise.resolve(scopeOf(a, [])) } as unknown as ActorScope);
+const lookup = new ScopedLookup(
+  { manager: {} as EntityManager } as TenantContext,
+  { of: (a: Actor) => Promise.resolve(scopeOf(a, [])) } as unknown as ActorScope,
+);
 
 describe('ScopedLookup', () => {
   it('finds a row in the scope and answers 404 outside it, naming the object', async () => {
     const { repository } = rows((scope) => scope.kind === 'tenant');
     await expect(lookup.visible(actor('manager'), repository, 'r1', 'Deliverable')).resolves.toEqual({ id: 'r1' });
-    await expect(lookup.visible(actor('assistant'), repository, 'r1', 'Deliverable')).rejects.toThrow(new NotFoundException('Deliverable not found'));
+    await expect(lookup.visible(actor('assistant'), repository, 'r1', 'Deliverable')).rejects.toThrow(
+      new NotFoundException('Deliverable not found'),
+    );
     await expect(lookup.visible(actor('manager'), repository, 'r2', 'Deliverable')).rejects.toThrow(NotFoundException);
   });
 

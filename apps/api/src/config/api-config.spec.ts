@@ -27,7 +27,9 @@ describe('loadApiConfig', () => {
     expect(loadApiConfig({ ...valid, NODE_ENV: 'test', PASSWORD_HASH_MEMORY_KIB: '4096' }).PASSWORD_HASH_MEMORY_KIB).toBe(4096);
     expect(loadApiConfig(valid).PASSWORD_HASH_MEMORY_KIB).toBeUndefined();
     for (const NODE_ENV of ['production', 'development']) {
-      expect(() => loadApiConfig({ ...valid, NODE_ENV, PASSWORD_HASH_MEMORY_KIB: '4096' })).toThrow(/PASSWORD_HASH_MEMORY_KIB: only for NODE_ENV=test/);
+      expect(() => loadApiConfig({ ...valid, NODE_ENV, PASSWORD_HASH_MEMORY_KIB: '4096' })).toThrow(
+        /PASSWORD_HASH_MEMORY_KIB: only for NODE_ENV=test/,
+      );
     }
   });
 });

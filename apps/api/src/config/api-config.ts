@@ -12,50 +12,71 @@ const isAddressOrCidr = (entry: string) =>
 const trustProxy = z
   .string()
   .default('')
-  .transform((value) => value.split(',').map((entry) => entry.trim()).filter(Boolean))
-  .refine((entries) => entries.every(isAddressOrCidr), 'must be a comma-separated list of IP addresses or CIDRs (e.g. 10.0.0.0/8, 127.0.0.1)');
+  .transform((value) =>
+    value
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean),
+  )
+  .refine(
+    (entries) => entries.every(isAddressOrCidr),
+    'must be a comma-separated list of IP addresses or CIDRs (e.g. 10.0.0.0/8, 127.0.0.1)',
+  );
 
 const redisUrl = z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL');
 
-export const apiConfigSchema = z.object({
-  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
-  API_HOST: z.string().default('0.0.0.0'),
-  API_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  DATABASE_URL: postgresUrl,
-  REDIS_URL: redisUrl,
-  WEB_URL: z.url(),
-  JWT_SECRET: z.string().min(32, 'must be at least 32 characters'),
-  DATA_ENCRYPTION_KEY: z.string().min(32, 'must be at least 32 characters'),
-  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(900),
-  REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().positive().default(30),
-  INVITATION_TTL_HOURS: z.coerce.number().int().positive().default(168),
-  LOGIN_LIMIT_PER_IP: z.coerce.number().int().positive().default(30),
-  LOGIN_LIMIT_PER_ACCOUNT: z.coerce.number().int().positive().default(10),
-  LOGIN_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().default(900),
-  TRUST_PROXY: trustProxy,
-  RATE_LIMIT_REDIS_PREFIX: z.string().default('candor:rate-limit:'),
-  AUTH_LIMIT_PER_IP: z.coerce.number().int().positive().default(30),
-  AUTH_LIMIT_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  UPLOAD_DIR: z.string().min(1).default('.data/uploads'),
-  UPLOAD_MAX_FILE_BYTES: z.coerce.number().int().positive().default(25 * 1024 * 1024),
-  UPLOAD_MAX_FILES: z.coerce.number().int().min(1).max(50).default(10),
-  S3_BUCKET: z.string().min(1).optional(),
-  S3_ENDPOINT: z.url().optional(),
-  S3_REGION: z.string().min(1).default('us-east-1'),
-  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
-  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
-  S3_FORCE_PATH_STYLE: z.enum(['true', 'false', '1', '0']).default('false').transform((v) => v === 'true' || v === '1'),
-  S3_PREFIX: z.string().default(''),
-  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(20_000),
-  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
-  /** Test stacks only: argon2 memory in KiB (64 MiB takes about a second a hash on two busy cores). */
-  PASSWORD_HASH_MEMORY_KIB: z.coerce.number().int().min(1024).max(65536).optional(),
-}).superRefine((config, context) => {
-  if (config.PASSWORD_HASH_MEMORY_KIB !== undefined && config.NODE_ENV !== 'test') {
-    context.addIssue({ code: 'custom', path: ['PASSWORD_HASH_MEMORY_KIB'], message: 'only for NODE_ENV=test: passwords are hashed at full cost everywhere else' });
-  }
-});
+export const apiConfigSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    API_HOST: z.string().default('0.0.0.0'),
+    API_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    DATABASE_URL: postgresUrl,
+    REDIS_URL: redisUrl,
+    WEB_URL: z.url(),
+    JWT_SECRET: z.string().min(32, 'must be at least 32 characters'),
+    DATA_ENCRYPTION_KEY: z.string().min(32, 'must be at least 32 characters'),
+    ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(900),
+    REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().positive().default(30),
+    INVITATION_TTL_HOURS: z.coerce.number().int().positive().default(168),
+    LOGIN_LIMIT_PER_IP: z.coerce.number().int().positive().default(30),
+    LOGIN_LIMIT_PER_ACCOUNT: z.coerce.number().int().positive().default(10),
+    LOGIN_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().default(900),
+    TRUST_PROXY: trustProxy,
+    RATE_LIMIT_REDIS_PREFIX: z.string().default('candor:rate-limit:'),
+    AUTH_LIMIT_PER_IP: z.coerce.number().int().positive().default(30),
+    AUTH_LIMIT_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    UPLOAD_DIR: z.string().min(1).default('.data/uploads'),
+    UPLOAD_MAX_FILE_BYTES: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(25 * 1024 * 1024),
+    UPLOAD_MAX_FILES: z.coerce.number().int().min(1).max(50).default(10),
+    S3_BUCKET: z.string().min(1).optional(),
+    S3_ENDPOINT: z.url().optional(),
+    S3_REGION: z.string().min(1).default('us-east-1'),
+    S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+    S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+    S3_FORCE_PATH_STYLE: z
+      .enum(['true', 'false', '1', '0'])
+      .default('false')
+      .transform((v) => v === 'true' || v === '1'),
+    S3_PREFIX: z.string().default(''),
+    SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(20_000),
+    METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+    /** Test stacks only: argon2 memory in KiB (64 MiB takes about a second a hash on two busy cores). */
+    PASSWORD_HASH_MEMORY_KIB: z.coerce.number().int().min(1024).max(65536).optional(),
+  })
+  .superRefine((config, context) => {
+    if (config.PASSWORD_HASH_MEMORY_KIB !== undefined && config.NODE_ENV !== 'test') {
+      context.addIssue({
+        code: 'custom',
+        path: ['PASSWORD_HASH_MEMORY_KIB'],
+        message: 'only for NODE_ENV=test: passwords are hashed at full cost everywhere else',
+      });
+    }
+  });
 
 export type ApiConfig = z.infer<typeof apiConfigSchema>;
 

@@ -8,8 +8,7 @@ function makeQueryClient() {
     defaultOptions: {
       queries: {
         // Client errors (4xx) will not fix themselves; retry only connection and server trouble, briefly.
-        retry: (failureCount, error) =>
-          failureCount < 2 && !(error instanceof ApiError && error.status >= 400 && error.status < 500),
+        retry: (failureCount, error) => failureCount < 2 && !(error instanceof ApiError && error.status >= 400 && error.status < 500),
         refetchOnWindowFocus: false,
         staleTime: 30_000,
       },

@@ -22,15 +22,7 @@ function useFieldIds(hint: ReactNode, error: string | undefined) {
   return { id, hintId, errorId, describedBy };
 }
 
-function Frame({
-  frame,
-  ids,
-  children,
-}: {
-  frame: FieldFrame;
-  ids: ReturnType<typeof useFieldIds>;
-  children: ReactNode;
-}) {
+function Frame({ frame, ids, children }: { frame: FieldFrame; ids: ReturnType<typeof useFieldIds>; children: ReactNode }) {
   const { t } = useTranslation();
   return (
     <div className={['field', frame.className].filter(Boolean).join(' ')}>
@@ -64,13 +56,7 @@ export function TextField({
   const ids = useFieldIds(hint, error);
   return (
     <Frame frame={{ label, hint, error, optional, className }} ids={ids}>
-      <input
-        id={ids.id}
-        className="field-input"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={ids.describedBy}
-        {...input}
-      />
+      <input id={ids.id} className="field-input" aria-invalid={error ? true : undefined} aria-describedby={ids.describedBy} {...input} />
     </Frame>
   );
 }

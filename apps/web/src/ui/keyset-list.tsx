@@ -4,7 +4,10 @@ import { useErrorMessages } from '../lib/i18n/use-error-messages';
 import { Button } from './buttons';
 import { ErrorAlert } from './feedback';
 
-type OlderPagesQuery = Pick<UseInfiniteQueryResult, 'error' | 'isFetchNextPageError' | 'hasNextPage' | 'isFetchingNextPage' | 'fetchNextPage'>;
+type OlderPagesQuery = Pick<
+  UseInfiniteQueryResult,
+  'error' | 'isFetchNextPageError' | 'hasNextPage' | 'isFetchingNextPage' | 'fetchNextPage'
+>;
 
 /**
  * A list read page by page with a keyset cursor: the items so far, or `empty` when there are none,

@@ -6,15 +6,7 @@ export function PageTitle({ children }: { children: string }) {
 }
 
 /** A page inside the signed-in shell: heading, an optional line of context, actions at the end. */
-export function PageHeader({
-  title,
-  description,
-  actions,
-}: {
-  title: string;
-  description?: ReactNode;
-  actions?: ReactNode;
-}) {
+export function PageHeader({ title, description, actions }: { title: string; description?: ReactNode; actions?: ReactNode }) {
   return (
     <header className="page-header">
       <PageTitle>{title}</PageTitle>

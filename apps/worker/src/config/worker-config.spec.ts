@@ -9,7 +9,11 @@ const valid = {
 
 describe('loadWorkerConfig', () => {
   it('applies defaults', () => {
-    expect(loadWorkerConfig(valid)).toMatchObject({ QUEUE_PREFIX: 'candor', RELAY_INTERVAL_MS: 200, MAIL_FROM: 'Candor <no-reply@candor.local>' });
+    expect(loadWorkerConfig(valid)).toMatchObject({
+      QUEUE_PREFIX: 'candor',
+      RELAY_INTERVAL_MS: 200,
+      MAIL_FROM: 'Candor <no-reply@candor.local>',
+    });
     // Tenant-settings defaults have one source, libs/domain (DEFAULT_TENANT_SETTINGS): the worker has no second one.
     expect(loadWorkerConfig(valid)).not.toHaveProperty('DEFAULT_DISCLOSURE_DEADLINE_HOURS');
     expect(loadWorkerConfig(valid)).not.toHaveProperty('DEFAULT_TIMER_LIMIT_HOURS');
@@ -29,7 +33,9 @@ describe('loadWorkerConfig', () => {
   });
 
   it('refuses a lease shorter than three SMTP timeouts, which would let a live send be claimed again', () => {
-    expect(() => loadWorkerConfig({ ...valid, SMTP_TIMEOUT_MS: '60000', SEND_LEASE_MS: '120000' })).toThrow(/SEND_LEASE_MS: must be at least 3 x SMTP_TIMEOUT_MS/);
+    expect(() => loadWorkerConfig({ ...valid, SMTP_TIMEOUT_MS: '60000', SEND_LEASE_MS: '120000' })).toThrow(
+      /SEND_LEASE_MS: must be at least 3 x SMTP_TIMEOUT_MS/,
+    );
     expect(() => loadWorkerConfig({ ...valid, RETRY_BASE_DELAY_MS: '5000', RETRY_MAX_DELAY_MS: '1000' })).toThrow(/RETRY_MAX_DELAY_MS/);
   });
 });

@@ -4,37 +4,43 @@ const ms = (fallback: number, min = 1) => z.coerce.number().int().min(min).defau
 
 export const workerConfigSchema = z
   .object({
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL'),
-  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL'),
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL'),
-  WEB_URL: z.url().default('http://127.0.0.1:5173'),
-  MAIL_FROM: z.string().min(3).default('Candor <no-reply@candor.local>'),
-  DATA_ENCRYPTION_KEY: z.string().min(32, 'must be at least 32 characters'),
-  QUEUE_PREFIX: z.string().regex(/^[a-z0-9:_-]{1,50}$/, 'must be 1-50 of a-z 0-9 : _ -').default('candor'),
-  RELAY_INTERVAL_MS: z.coerce.number().int().min(10).default(200),
-  EMAIL_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(10),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  // Temporary failures (SMTP 4xx, refused connections, timeouts) are retried with exponential backoff
-  // for as long as a mail server would retry; permanent ones (5xx) fail at once.
-  RETRY_WINDOW_MS: ms(24 * 3600_000, 1000),
-  RETRY_BASE_DELAY_MS: ms(60_000, 10),
-  RETRY_MAX_DELAY_MS: ms(3600_000, 10),
-  // One SMTP conversation: every socket wait is bounded by SMTP_TIMEOUT_MS, and the claim's lease
-  // outlasts the whole conversation, so a live sender is never overtaken by a re-claim.
-  SMTP_TIMEOUT_MS: ms(60_000, 100),
-  SEND_LEASE_MS: ms(5 * 60_000, 500),
-  // A row queued this long is enqueued again (its job may be gone); a live job with the same id absorbs it.
-  QUEUED_RECLAIM_MS: ms(60_000, 100),
-  SHUTDOWN_TIMEOUT_MS: ms(30_000, 0),
-  // Unset: no metrics endpoint (several workers on one host would fight over a fixed port).
-  WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
-  WORKER_METRICS_HOST: z.string().min(1).default('0.0.0.0'),
-})
+    DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL'),
+    REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL'),
+    SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL'),
+    WEB_URL: z.url().default('http://127.0.0.1:5173'),
+    MAIL_FROM: z.string().min(3).default('Candor <no-reply@candor.local>'),
+    DATA_ENCRYPTION_KEY: z.string().min(32, 'must be at least 32 characters'),
+    QUEUE_PREFIX: z
+      .string()
+      .regex(/^[a-z0-9:_-]{1,50}$/, 'must be 1-50 of a-z 0-9 : _ -')
+      .default('candor'),
+    RELAY_INTERVAL_MS: z.coerce.number().int().min(10).default(200),
+    EMAIL_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(10),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    // Temporary failures (SMTP 4xx, refused connections, timeouts) are retried with exponential backoff
+    // for as long as a mail server would retry; permanent ones (5xx) fail at once.
+    RETRY_WINDOW_MS: ms(24 * 3600_000, 1000),
+    RETRY_BASE_DELAY_MS: ms(60_000, 10),
+    RETRY_MAX_DELAY_MS: ms(3600_000, 10),
+    // One SMTP conversation: every socket wait is bounded by SMTP_TIMEOUT_MS, and the claim's lease
+    // outlasts the whole conversation, so a live sender is never overtaken by a re-claim.
+    SMTP_TIMEOUT_MS: ms(60_000, 100),
+    SEND_LEASE_MS: ms(5 * 60_000, 500),
+    // A row queued this long is enqueued again (its job may be gone); a live job with the same id absorbs it.
+    QUEUED_RECLAIM_MS: ms(60_000, 100),
+    SHUTDOWN_TIMEOUT_MS: ms(30_000, 0),
+    // Unset: no metrics endpoint (several workers on one host would fight over a fixed port).
+    WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+    WORKER_METRICS_HOST: z.string().min(1).default('0.0.0.0'),
+  })
   .refine((c) => c.SEND_LEASE_MS >= 3 * c.SMTP_TIMEOUT_MS, {
     path: ['SEND_LEASE_MS'],
     message: 'must be at least 3 x SMTP_TIMEOUT_MS, so a slow but live send keeps its claim',
   })
-  .refine((c) => c.RETRY_MAX_DELAY_MS >= c.RETRY_BASE_DELAY_MS, { path: ['RETRY_MAX_DELAY_MS'], message: 'must be >= RETRY_BASE_DELAY_MS' });
+  .refine((c) => c.RETRY_MAX_DELAY_MS >= c.RETRY_BASE_DELAY_MS, {
+    path: ['RETRY_MAX_DELAY_MS'],
+    message: 'must be >= RETRY_BASE_DELAY_MS',
+  });
 
 export type WorkerConfig = z.infer<typeof workerConfigSchema>;
 

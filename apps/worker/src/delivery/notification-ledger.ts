@@ -49,7 +49,9 @@ export class NotificationLedger {
       // The raw row as the entity: each column's value under its property name.
       const row = new Notification();
       for (const column of manager.connection.getMetadata(Notification).columns) column.setEntityValue(row, raw[column.databaseName]);
-      return Object.assign(row, { readerTimeZone: await readerTimeZone(manager, key.tenantId, row.recipientUserId) }) as ClaimedNotification;
+      return Object.assign(row, {
+        readerTimeZone: await readerTimeZone(manager, key.tenantId, row.recipientUserId),
+      }) as ClaimedNotification;
     });
   }
 

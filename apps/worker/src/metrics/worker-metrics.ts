@@ -10,7 +10,11 @@ export type QueueCounts = () => Promise<Record<string, Record<string, number>>>;
  */
 export class WorkerMetrics {
   readonly registry = new Registry();
-  readonly emailsSent = new Counter({ name: 'candor_emails_sent_total', help: 'Emails the SMTP server accepted', registers: [this.registry] });
+  readonly emailsSent = new Counter({
+    name: 'candor_emails_sent_total',
+    help: 'Emails the SMTP server accepted',
+    registers: [this.registry],
+  });
   readonly emailsFailed = new Counter({
     name: 'candor_emails_failed_total',
     help: 'Notifications that failed for good, by kind (permanent: 5xx or unrenderable; temporary: retry window spent)',

@@ -30,7 +30,10 @@ export class EscalateOverdueDisclosuresProcessor extends TenantSweep<OverdueDraf
   }
 
   protected candidates(): Promise<OverdueDraft[]> {
-    return this.dataSource.query(`SELECT tenant_id, id, level FROM overdue_disclosure_drafts($1, $2)`, [DEFAULT_TENANT_SETTINGS.disclosureDeadlineHours, SWEEP_BATCH]);
+    return this.dataSource.query(`SELECT tenant_id, id, level FROM overdue_disclosure_drafts($1, $2)`, [
+      DEFAULT_TENANT_SETTINGS.disclosureDeadlineHours,
+      SWEEP_BATCH,
+    ]);
   }
 
   protected async act(manager: EntityManager, { tenant_id: tenantId, id, level }: OverdueDraft): Promise<'escalated' | null> {

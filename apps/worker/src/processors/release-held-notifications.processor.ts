@@ -45,11 +45,10 @@ export class ReleaseHeldNotificationsProcessor extends TenantSweep<DueGroup, 'di
   }
 
   protected async candidates(now: Date): Promise<DueGroup[]> {
-    const held: DueGroup[] = await this.dataSource.query(`SELECT tenant_id, user_id, kind, thread_key FROM held_notifications_due($1, $2::interval, $3)`, [
-      now,
-      `${BURST_WINDOW_MINUTES} minutes`,
-      SWEEP_BATCH,
-    ]);
+    const held: DueGroup[] = await this.dataSource.query(
+      `SELECT tenant_id, user_id, kind, thread_key FROM held_notifications_due($1, $2::interval, $3)`,
+      [now, `${BURST_WINDOW_MINUTES} minutes`, SWEEP_BATCH],
+    );
     const readers: DueGroup[] = await this.dataSource.query(
       `SELECT tenant_id, user_id, 'digest' AS kind, NULL AS thread_key FROM digest_readers_due($1, $2)`,
       [now, SWEEP_BATCH],
@@ -74,14 +73,23 @@ export class ReleaseHeldNotificationsProcessor extends TenantSweep<DueGroup, 'di
     );
     const latest = rows[rows.length - 1];
     if (!latest) return false;
-    const base = { tenantId: group.tenant_id, recipientUserId: group.user_id, recipientEmail: latest.recipient_email, locale: latest.locale };
+    const base = {
+      tenantId: group.tenant_id,
+      recipientUserId: group.user_id,
+      recipientEmail: latest.recipient_email,
+      locale: latest.locale,
+    };
     const email: OutgoingNotification =
       rows.length === 1
         ? { ...base, template: latest.template, payload: latest.payload }
         : {
             ...base,
             template: 'disclosure_comments',
-            payload: { ...latest.payload, count: rows.length, items: rows.map((r) => ({ actorName: r.payload['actorName'], comment: r.payload['comment'] })) },
+            payload: {
+              ...latest.payload,
+              count: rows.length,
+              items: rows.map((r) => ({ actorName: r.payload['actorName'], comment: r.payload['comment'] })),
+            },
           };
     await writeOutboxRows(manager, [email]);
     return true;

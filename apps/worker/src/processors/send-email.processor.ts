@@ -57,7 +57,10 @@ export class SendEmailProcessor {
   /** Template name, locale and variables in; subject, text and HTML out. */
   private render(row: ClaimedNotification): RenderedEmail {
     if (!isTemplateName(row.template)) throw new Error(`unknown template ${row.template}`);
-    return this.renderer.render(row.template, row.locale, this.variables(row), { timeZone: row.readerTimeZone, ...this.unsubscribeLinks(row) });
+    return this.renderer.render(row.template, row.locale, this.variables(row), {
+      timeZone: row.readerTimeZone,
+      ...this.unsubscribeLinks(row),
+    });
   }
 
   private async fail(row: ClaimedNotification, failure: { kind: 'temporary' | 'permanent'; reason: string }): Promise<SendOutcome> {

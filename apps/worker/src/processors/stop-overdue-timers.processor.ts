@@ -33,7 +33,10 @@ export class StopOverdueTimersProcessor extends TenantSweep<DueTimer, 'stopped'>
 
   protected candidates(): Promise<DueTimer[]> {
     // A tenant without its own limit gets the domain's default: one source for every settings default.
-    return this.dataSource.query(`SELECT tenant_id, id, limit_hours FROM overdue_timers($1, $2)`, [DEFAULT_TENANT_SETTINGS.timerLimitHours, SWEEP_BATCH]);
+    return this.dataSource.query(`SELECT tenant_id, id, limit_hours FROM overdue_timers($1, $2)`, [
+      DEFAULT_TENANT_SETTINGS.timerLimitHours,
+      SWEEP_BATCH,
+    ]);
   }
 
   protected async act(manager: EntityManager, { tenant_id: tenantId, id, limit_hours: limitHours }: DueTimer): Promise<'stopped' | null> {
@@ -59,9 +62,23 @@ export class StopOverdueTimersProcessor extends TenantSweep<DueTimer, 'stopped'>
       url: this.url(`/work-logs/${id}`),
     };
     await insertNotifications(manager, [
-      { tenantId, template: 'timer_auto_stopped', recipientEmail: timer.email, recipientUserId: timer.assistantId, locale: timer.locale, payload },
+      {
+        tenantId,
+        template: 'timer_auto_stopped',
+        recipientEmail: timer.email,
+        recipientUserId: timer.assistantId,
+        locale: timer.locale,
+        payload,
+      },
     ]);
-    await insertAuditEvent(manager, { tenantId, actorUserId: null, action: 'timer.auto_stopped', entityType: 'work_log', entityId: id, change: { limitHours } });
+    await insertAuditEvent(manager, {
+      tenantId,
+      actorUserId: null,
+      action: 'timer.auto_stopped',
+      entityType: 'work_log',
+      entityId: id,
+      change: { limitHours },
+    });
     return 'stopped';
   }
 }

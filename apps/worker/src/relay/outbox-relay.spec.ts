@@ -5,7 +5,15 @@ import { OutboxRelay } from './outbox-relay';
 
 /** The relay's decision logic with its two collaborators replaced; the real path runs in test/e2e and test/faults. */
 describe('OutboxRelay.drain', () => {
-  const claimed = [{ tenant_id: '11111111-1111-4111-8111-111111111111', id: '22222222-2222-4222-8222-222222222222', resends: 1, attempts: 2, was_queued: false }];
+  const claimed = [
+    {
+      tenant_id: '11111111-1111-4111-8111-111111111111',
+      id: '22222222-2222-4222-8222-222222222222',
+      resends: 1,
+      attempts: 2,
+      was_queued: false,
+    },
+  ];
   const silent = pino({ level: 'silent' });
 
   it('enqueues claimed rows with a job id naming the notification, its resends and its attempts', async () => {

@@ -80,7 +80,8 @@ export class OutboxRelay {
     const reclaimRequest = this.reclaimQueuedBefore;
     let total = 0;
     for (;;) {
-      const staleMs = reclaimRequest === null ? this.queuedReclaimMs : Math.min(this.queuedReclaimMs, Math.max(Date.now() - reclaimRequest, 0));
+      const staleMs =
+        reclaimRequest === null ? this.queuedReclaimMs : Math.min(this.queuedReclaimMs, Math.max(Date.now() - reclaimRequest, 0));
       const rows: ClaimedRow[] = await this.dataSource.query(
         `SELECT tenant_id, id, resends, attempts, was_queued FROM outbox_claim_due($1, make_interval(secs => $2::double precision / 1000))`,
         [batchSize, staleMs],

@@ -4,7 +4,14 @@ import { scopeWhere, type ScopeColumns } from '../tenancy/scope-condition';
 
 /** The kinds of thing that can wait for a reader; each is one line of the digest. */
 export const WAITING_KINDS = {
-  client_admin: ['disclosure_acknowledgement', 'remedy_sign_off', 'offer_answer', 'week_approval', 'deliverable_approval', 'check_in_answer'],
+  client_admin: [
+    'disclosure_acknowledgement',
+    'remedy_sign_off',
+    'offer_answer',
+    'week_approval',
+    'deliverable_approval',
+    'check_in_answer',
+  ],
   client_member: ['disclosure_acknowledgement', 'check_in_answer'],
   staff: ['draft_review', 'disputed_entries', 'remedy_changes', 'revision_acceptance', 'check_in_due', 'retrospective_due'],
 } as const;

@@ -1,7 +1,12 @@
 import { scopeOf, type Actor } from '@candor/domain';
 import { scopeNamed, scopeWhere } from './scope-condition';
 
-const actor = (role: Actor['role'], clientAccountId: string | null = null): Actor => ({ userId: 'u', tenantId: 't', role, clientAccountId });
+const actor = (role: Actor['role'], clientAccountId: string | null = null): Actor => ({
+  userId: 'u',
+  tenantId: 't',
+  role,
+  clientAccountId,
+});
 const columns = { engagementId: 'w.engagement_id', clientAccountId: 'e.client_account_id' };
 
 describe('scopeCondition', () => {
@@ -26,6 +31,9 @@ describe('scopeCondition', () => {
   });
 
   it('narrows a client user to their account', () => {
-    expect(scopeNamed(scopeOf(actor('client_member', 'c9')), columns)).toEqual({ sql: 'e.client_account_id = :scope0', params: { scope0: 'c9' } });
+    expect(scopeNamed(scopeOf(actor('client_member', 'c9')), columns)).toEqual({
+      sql: 'e.client_account_id = :scope0',
+      params: { scope0: 'c9' },
+    });
   });
 });

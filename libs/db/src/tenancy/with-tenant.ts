@@ -7,11 +7,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * is set transaction-locally (safe with pooled connections), so row-level security scopes every
  * query. A missing or malformed tenant id throws instead of running unscoped.
  */
-export async function withTenant<T>(
-  dataSource: DataSource,
-  tenantId: string,
-  work: (manager: EntityManager) => Promise<T>,
-): Promise<T> {
+export async function withTenant<T>(dataSource: DataSource, tenantId: string, work: (manager: EntityManager) => Promise<T>): Promise<T> {
   if (!UUID.test(tenantId)) {
     throw new Error('withTenant needs a tenant id; refusing to run an unscoped query');
   }

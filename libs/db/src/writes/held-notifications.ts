@@ -31,13 +31,24 @@ export async function holdWhereWanted(manager: EntityManager, notifications: Out
     const mode = modeAllowed(event, chosen) ? chosen : 'digest';
     if (mode === 'off') continue;
     if (mode === 'digest') held.push({ n, kind: 'digest', threadKey: null });
-    else if ('coalesces' in NOTIFICATION_EVENTS[event] && typeof n.payload['url'] === 'string') held.push({ n, kind: 'burst', threadKey: `${event}:${n.payload['url']}` });
+    else if ('coalesces' in NOTIFICATION_EVENTS[event] && typeof n.payload['url'] === 'string')
+      held.push({ n, kind: 'burst', threadKey: `${event}:${n.payload['url']}` });
     else now.push(n);
   }
   if (held.length) {
     const params: unknown[] = [];
     const values = held.map(({ n, kind, threadKey }) => {
-      const at = params.push(n.tenantId, randomUUID(), n.recipientUserId, kind, threadKey, n.template, n.recipientEmail, n.locale, n.payload);
+      const at = params.push(
+        n.tenantId,
+        randomUUID(),
+        n.recipientUserId,
+        kind,
+        threadKey,
+        n.template,
+        n.recipientEmail,
+        n.locale,
+        n.payload,
+      );
       return `(${Array.from({ length: 9 }, (_, i) => `$${at - 8 + i}`).join(', ')})`;
     });
     await manager.query(

@@ -11,7 +11,12 @@ export interface Recipient {
 const RECIPIENT_COLUMNS = `u.id AS "userId", u.email, u.display_name AS "displayName", u.locale`;
 
 /** Members of the tenant with one of `roles`, limited to one client account when given. */
-export function membersWithRoles(manager: EntityManager, tenantId: string, roles: readonly string[], clientAccountId: string | null = null): Promise<Recipient[]> {
+export function membersWithRoles(
+  manager: EntityManager,
+  tenantId: string,
+  roles: readonly string[],
+  clientAccountId: string | null = null,
+): Promise<Recipient[]> {
   return manager.query(
     `SELECT ${RECIPIENT_COLUMNS} FROM memberships m JOIN users u ON u.id = m.user_id
      WHERE m.tenant_id = $1 AND m.role = ANY($2::text[]) AND ($3::uuid IS NULL OR m.client_account_id = $3)

@@ -1,7 +1,12 @@
 import type { Actor } from './actor';
 import { clientAccountInScope, engagementInScope, scopeOf, ScopeUnavailableError } from './scope';
 
-const actor = (role: Actor['role'], clientAccountId: string | null = null): Actor => ({ userId: 'u', tenantId: 't', role, clientAccountId });
+const actor = (role: Actor['role'], clientAccountId: string | null = null): Actor => ({
+  userId: 'u',
+  tenantId: 't',
+  role,
+  clientAccountId,
+});
 const assigned = [{ engagementId: 'e1', clientAccountId: 'c1' }];
 
 describe('scopeOf', () => {

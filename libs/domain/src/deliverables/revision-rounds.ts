@@ -23,7 +23,10 @@ export function roundsSummary(included: number, used: number): RoundsSummary {
  * them it is still accepted, but billable, and waits for the team to accept it.
  * `used` counts the engagement's earlier requests that count as a round and were not declined.
  */
-export function classifyRevisionRequest(included: number, used: number): { roundNumber: number; billable: boolean; status: 'open' | 'pending_acceptance' } {
+export function classifyRevisionRequest(
+  included: number,
+  used: number,
+): { roundNumber: number; billable: boolean; status: 'open' | 'pending_acceptance' } {
   const roundNumber = used + 1;
   const billable = roundNumber > included;
   return { roundNumber, billable, status: billable ? 'pending_acceptance' : 'open' };

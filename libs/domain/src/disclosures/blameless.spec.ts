@@ -5,10 +5,9 @@ const ada = { displayName: 'Ada Lovelace', email: 'ada@northwind.test' };
 describe('findNamedPeople', () => {
   it('finds a full name, a first name and an email, pointing at the field', () => {
     expect(
-      findNamedPeople(
-        { whatHappened: 'ADA LOVELACE sent the wrong file', impact: 'Ask ada@northwind.test', apology: 'Ada is sorry' },
-        [ada],
-      ),
+      findNamedPeople({ whatHappened: 'ADA LOVELACE sent the wrong file', impact: 'Ask ada@northwind.test', apology: 'Ada is sorry' }, [
+        ada,
+      ]),
     ).toEqual([
       { field: 'whatHappened', words: 'ADA LOVELACE' },
       { field: 'impact', words: 'ada@northwind.test' },

@@ -9,14 +9,26 @@ const DECIMAL = /^\d{1,12}(\.\d{1,2})?$/;
 const WHOLE = /^\d{1,9}$/;
 
 /** Why an offer's value does not fit its kind: a code the web translates and the API words in English. */
-export const OFFER_PROBLEMS = ['offerPercent', 'offerHours', 'offerDays', 'offerMoney', 'offerCurrency', 'offerNoCurrency', 'offerNoValue'] as const;
+export const OFFER_PROBLEMS = [
+  'offerPercent',
+  'offerHours',
+  'offerDays',
+  'offerMoney',
+  'offerCurrency',
+  'offerNoCurrency',
+  'offerNoValue',
+] as const;
 export type OfferProblem = (typeof OFFER_PROBLEMS)[number];
 
 /**
  * Checks an offer's value for its kind; null when fine. Values are decimal strings so money stays
  * exact (never a float).
  */
-export function offerValueProblem(kind: OfferKind, value: string | null | undefined, currency: string | null | undefined): OfferProblem | null {
+export function offerValueProblem(
+  kind: OfferKind,
+  value: string | null | undefined,
+  currency: string | null | undefined,
+): OfferProblem | null {
   const has = value !== undefined && value !== null && value !== '';
   switch (kind) {
     case 'discount_next_project':

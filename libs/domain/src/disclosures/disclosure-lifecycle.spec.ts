@@ -21,7 +21,10 @@ describe('disclosure lifecycle', () => {
       ok: false,
       message: 'Cannot resolve a disclosure that is remedy_proposed; allowed next: remedy_accepted, remedy_changes_requested',
     });
-    expect(checkTransition('disclose', 'closed')).toEqual({ ok: false, message: 'Cannot disclose a disclosure that is closed; it allows no further step' });
+    expect(checkTransition('disclose', 'closed')).toEqual({
+      ok: false,
+      message: 'Cannot disclose a disclosure that is closed; it allows no further step',
+    });
   });
 
   it('lets the client answer a remedy it can already read, without acknowledging first', () => {

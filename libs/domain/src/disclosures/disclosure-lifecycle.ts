@@ -101,7 +101,10 @@ export function checkTransition(action: DisclosureAction, status: DisclosureStat
   const transition: Transition = DISCLOSURE_TRANSITIONS[action];
   if (allows(action, status, facts)) return { ok: true, to: transition.to };
   if (transition.from.includes(status)) {
-    return { ok: false, message: `Cannot ${action.replaceAll('_', ' ')} yet: no remedy with a due date has been written for this disclosure` };
+    return {
+      ok: false,
+      message: `Cannot ${action.replaceAll('_', ' ')} yet: no remedy with a due date has been written for this disclosure`,
+    };
   }
   const next = allowedNextStatuses(status, facts);
   const allowed = next.length ? `allowed next: ${next.join(', ')}` : 'it allows no further step';

@@ -36,7 +36,11 @@ describe('audience rules', () => {
 
   it.each(ROLES)('agrees with the API ability for %s', (role) => {
     const can = ability(role);
-    const invitation = (invited: Role) => ({ kind: 'Invitation' as const, role: invited, clientAccountId: isClientRole(invited) ? 'c1' : null });
+    const invitation = (invited: Role) => ({
+      kind: 'Invitation' as const,
+      role: invited,
+      clientAccountId: isClientRole(invited) ? 'c1' : null,
+    });
     expect(invitableRoles(role)).toEqual(INVITABLE_ROLES.filter((invited) => can.can('create', invitation(invited))));
     expect(canManageClients(role)).toBe(can.can('create', 'ClientAccount'));
     expect(logsTime(role)).toBe(can.can('create', 'WorkLog'));

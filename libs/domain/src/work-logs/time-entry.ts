@@ -22,7 +22,8 @@ export function entrySpanProblem(start: Date, end: Date | null, now: Date): stri
   if (end === null) return null;
   if (end.getTime() <= start.getTime()) return 'endedAt must be after startedAt';
   if (end.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) return 'endedAt is in the future; log time once it has been worked';
-  if ((end.getTime() - start.getTime()) / 1000 > MAX_ENTRY_SECONDS) return 'an entry cannot be longer than 24 hours; split it into several entries';
+  if ((end.getTime() - start.getTime()) / 1000 > MAX_ENTRY_SECONDS)
+    return 'an entry cannot be longer than 24 hours; split it into several entries';
   return null;
 }
 

@@ -27,5 +27,7 @@ export async function deliverVersion(
 
 /** The client asks for changes to the version under review; answers the deliverable. */
 export async function requestChanges(api: Api, token: string, deliverableId: string, comment = 'Shorter, please.'): Promise<any> {
-  return (await expectStatus('revision request', api.post(`/api/v1/deliverables/${deliverableId}/request-changes`, { comment }, token), [200])).body;
+  return (
+    await expectStatus('revision request', api.post(`/api/v1/deliverables/${deliverableId}/request-changes`, { comment }, token), [200])
+  ).body;
 }

@@ -28,7 +28,13 @@ export async function createDisclosure(
  * One lifecycle step (`disclose`, `acknowledge`, `propose-remedy`, `accept-remedy`, `start-remediation`,
  * `resolve`, ...) taken by whoever holds `token`; answers the disclosure as they see it.
  */
-export async function disclosureStep(api: Api, token: string, disclosureId: string, step: string, body: Record<string, unknown> = {}): Promise<any> {
+export async function disclosureStep(
+  api: Api,
+  token: string,
+  disclosureId: string,
+  step: string,
+  body: Record<string, unknown> = {},
+): Promise<any> {
   return (await expectStatus(`disclosure ${step}`, api.post(`/api/v1/disclosures/${disclosureId}/${step}`, body, token), [200])).body;
 }
 
@@ -40,7 +46,12 @@ export async function discloseNew(api: Api, token: string, engagementId: string,
 }
 
 /** Offers compensation on a disclosure; answers the disclosure with its offers (the new one last). */
-export async function makeOffer(api: Api, token: string, disclosureId: string, offer: Record<string, unknown> = { kind: 'free_revision' }): Promise<any> {
+export async function makeOffer(
+  api: Api,
+  token: string,
+  disclosureId: string,
+  offer: Record<string, unknown> = { kind: 'free_revision' },
+): Promise<any> {
   return (await expectStatus('offer', api.post(`/api/v1/disclosures/${disclosureId}/offers`, offer, token), [201])).body;
 }
 
@@ -52,10 +63,17 @@ export async function setRemedyPolicy(
   category: string,
   policy: Record<string, unknown> = { remedyPlan: 'We fix it within a day.', remedyDueHours: 24 },
 ): Promise<any> {
-  return (await expectStatus('remedy policy', api.put(`/api/v1/engagements/${engagementId}/remedy-policies/${category}`, policy, token))).body;
+  return (await expectStatus('remedy policy', api.put(`/api/v1/engagements/${engagementId}/remedy-policies/${category}`, policy, token)))
+    .body;
 }
 
 /** The client accepts or declines an offer; answers the disclosure with its offers. */
-export async function answerOffer(api: Api, token: string, offerId: string, answer: 'accept' | 'decline', body: Record<string, unknown> = {}): Promise<any> {
+export async function answerOffer(
+  api: Api,
+  token: string,
+  offerId: string,
+  answer: 'accept' | 'decline',
+  body: Record<string, unknown> = {},
+): Promise<any> {
   return (await expectStatus(`offer ${answer}`, api.post(`/api/v1/compensation-offers/${offerId}/${answer}`, body, token), [200])).body;
 }

@@ -17,7 +17,11 @@ export function multipartBody(fields: Record<string, string>, files: FilePart[])
     chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
   }
   for (const file of files) {
-    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`));
+    chunks.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`,
+      ),
+    );
     chunks.push(file.bytes, Buffer.from('\r\n'));
   }
   chunks.push(Buffer.from(`--${boundary}--\r\n`));
@@ -44,7 +48,15 @@ export async function uploadVersion(
 
 /** Small files whose bytes are what their names say. */
 export const SAMPLE = {
-  pdf: (extra = ''): FilePart => ({ name: 'brief.pdf', type: 'application/pdf', bytes: Buffer.from(`%PDF-1.4\n% candor test ${extra}\n%%EOF\n`) }),
-  png: (): FilePart => ({ name: 'logo.png', type: 'image/png', bytes: Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), Buffer.alloc(32, 1)]) }),
+  pdf: (extra = ''): FilePart => ({
+    name: 'brief.pdf',
+    type: 'application/pdf',
+    bytes: Buffer.from(`%PDF-1.4\n% candor test ${extra}\n%%EOF\n`),
+  }),
+  png: (): FilePart => ({
+    name: 'logo.png',
+    type: 'image/png',
+    bytes: Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), Buffer.alloc(32, 1)]),
+  }),
   csv: (): FilePart => ({ name: 'numbers.csv', type: 'text/csv', bytes: Buffer.from('month,total\nMarch,"1,200"\n') }),
 };

@@ -39,6 +39,12 @@ export async function addComment(
 }
 
 /** Edits an entry with a reason (kept in its trail once submitted); answers the entry. */
-export async function editWorkLog(api: Api, token: string, workLogId: string, changes: Record<string, unknown>, reason = 'Clearer notes'): Promise<any> {
+export async function editWorkLog(
+  api: Api,
+  token: string,
+  workLogId: string,
+  changes: Record<string, unknown>,
+  reason = 'Clearer notes',
+): Promise<any> {
   return (await expectStatus('work log edit', api.patch(`/api/v1/work-logs/${workLogId}`, { ...changes, reason }, token), [200])).body;
 }

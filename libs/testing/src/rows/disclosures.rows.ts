@@ -115,6 +115,16 @@ export async function insertDisclosureEvent(
   await db.query(
     `INSERT INTO disclosure_events (tenant_id, id, disclosure_id, actor_id, action, from_status, to_status, visibility, created_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-    [row.tenantId, newId(), row.disclosureId, row.actorId, row.action, row.fromStatus ?? null, row.toStatus ?? null, row.visibility, iso(row.createdAt)],
+    [
+      row.tenantId,
+      newId(),
+      row.disclosureId,
+      row.actorId,
+      row.action,
+      row.fromStatus ?? null,
+      row.toStatus ?? null,
+      row.visibility,
+      iso(row.createdAt),
+    ],
   );
 }

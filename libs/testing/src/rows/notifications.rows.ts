@@ -32,5 +32,9 @@ export async function insertHeldNotification(
 
 /** The overdue sweep's record that a draft's reminder of `level` went out. */
 export async function insertEscalation(db: Sql, row: { tenantId: string; disclosureId: string; level: 1 | 2 | 3 }): Promise<void> {
-  await db.query(`INSERT INTO disclosure_escalations (tenant_id, disclosure_id, level) VALUES ($1, $2, $3)`, [row.tenantId, row.disclosureId, row.level]);
+  await db.query(`INSERT INTO disclosure_escalations (tenant_id, disclosure_id, level) VALUES ($1, $2, $3)`, [
+    row.tenantId,
+    row.disclosureId,
+    row.level,
+  ]);
 }

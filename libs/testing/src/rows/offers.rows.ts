@@ -51,13 +51,34 @@ export async function insertOffer(db: Sql, row: OfferRow): Promise<string> {
 /** The credit an accepted offer writes on the client account. */
 export async function insertCreditEntry(
   db: Sql,
-  row: { tenantId: string; clientAccountId: string; offerId: string; kind: string; value: string | null; currency: string | null; description: string; createdAt: At; appliedAt?: At | null },
+  row: {
+    tenantId: string;
+    clientAccountId: string;
+    offerId: string;
+    kind: string;
+    value: string | null;
+    currency: string | null;
+    description: string;
+    createdAt: At;
+    appliedAt?: At | null;
+  },
 ): Promise<string> {
   const id = newId();
   await db.query(
     `INSERT INTO credit_ledger_entries (tenant_id, id, client_account_id, offer_id, kind, value, currency, description, created_at, applied_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-    [row.tenantId, id, row.clientAccountId, row.offerId, row.kind, row.value, row.currency, row.description, iso(row.createdAt), iso(row.appliedAt)],
+    [
+      row.tenantId,
+      id,
+      row.clientAccountId,
+      row.offerId,
+      row.kind,
+      row.value,
+      row.currency,
+      row.description,
+      iso(row.createdAt),
+      iso(row.appliedAt),
+    ],
   );
   return id;
 }

@@ -18,7 +18,17 @@ export async function insertTimesheetWeek(
   await db.query(
     `INSERT INTO timesheet_weeks (tenant_id, id, engagement_id, assistant_id, week_start, status, submitted_by, submitted_at, decided_by, decided_at)
      VALUES ($1, $2, $3, $4, $5, $6, $4, $7, $8, $9)`,
-    [row.tenantId, id, row.engagementId, row.assistantId, row.weekStart, row.status, iso(row.submittedAt), row.decidedBy ?? null, iso(row.decidedAt)],
+    [
+      row.tenantId,
+      id,
+      row.engagementId,
+      row.assistantId,
+      row.weekStart,
+      row.status,
+      iso(row.submittedAt),
+      row.decidedBy ?? null,
+      iso(row.decidedAt),
+    ],
   );
   return id;
 }
@@ -71,7 +81,16 @@ export async function insertWorkLogRevision(
   const id = newId();
   await db.query(
     `INSERT INTO work_log_revisions (tenant_id, id, work_log_id, changed_by, reason, before, after, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    [row.tenantId, id, row.workLogId, row.changedBy, row.reason, JSON.stringify(row.before), JSON.stringify(row.after), iso(row.createdAt ?? new Date())],
+    [
+      row.tenantId,
+      id,
+      row.workLogId,
+      row.changedBy,
+      row.reason,
+      JSON.stringify(row.before),
+      JSON.stringify(row.after),
+      iso(row.createdAt ?? new Date()),
+    ],
   );
   return id;
 }
@@ -93,7 +112,17 @@ export async function insertComment(
   const id = newId();
   await db.query(
     `INSERT INTO comments (tenant_id, id, subject_type, subject_id, author_id, visibility, kind, body, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-    [row.tenantId, id, row.subjectType, row.subjectId, row.authorId, row.visibility ?? 'client', row.kind ?? 'comment', row.body, iso(row.createdAt ?? new Date())],
+    [
+      row.tenantId,
+      id,
+      row.subjectType,
+      row.subjectId,
+      row.authorId,
+      row.visibility ?? 'client',
+      row.kind ?? 'comment',
+      row.body,
+      iso(row.createdAt ?? new Date()),
+    ],
   );
   return id;
 }

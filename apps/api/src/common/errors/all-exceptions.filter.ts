@@ -62,15 +62,23 @@ export class AllExceptionsFilter implements ExceptionFilter {
       status = refusal?.status ?? HttpStatus.INTERNAL_SERVER_ERROR;
       message = refusal?.message ?? 'Something went wrong on our side; it has been logged';
       items = [{ code: refusal?.code ?? 'internal', ...(refusal?.field && { field: refusal.field }), message }];
-      if (!refusal || status >= 500) this.logger.error(exception instanceof Error ? exception.stack ?? exception.message : String(exception));
+      if (!refusal || status >= 500)
+        this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     }
     if (status === (HttpStatus.SERVICE_UNAVAILABLE as number)) void reply.header('retry-after', String(RETRY_AFTER_SECONDS));
     // Extra properties an exception carries (e.g. the allowed next states of a refused step) are kept.
-    const extra = exception instanceof HttpException && typeof exception.getResponse() === 'object' ? (exception.getResponse() as object) : {};
+    const extra =
+      exception instanceof HttpException && typeof exception.getResponse() === 'object' ? (exception.getResponse() as object) : {};
     // Whoever raised it, the text a person reads names no field, role or state identifier.
     const plainMessage = Array.isArray(message) ? message.map((text) => plainSentence(text)) : plainSentence(message);
     const plainItems = items.map((item) => ({ ...item, message: plainSentence(item.message) }));
-    const body: ApiErrorBody = { error: HTTP_REASONS[status] ?? 'Error', ...extra, statusCode: status, message: plainMessage, errors: plainItems };
+    const body: ApiErrorBody = {
+      error: HTTP_REASONS[status] ?? 'Error',
+      ...extra,
+      statusCode: status,
+      message: plainMessage,
+      errors: plainItems,
+    };
     void reply.status(status).send(body);
   }
 }

@@ -31,4 +31,5 @@ export class BadInputException extends BadRequestException {
   }
 }
 
-export const badInput = (code: string, field: string | undefined, message: string) => new BadInputException([{ code, ...(field !== undefined && { field }), message }]);
+export const badInput = (code: string, field: string | undefined, message: string) =>
+  new BadInputException([{ code, ...(field !== undefined && { field }), message }]);

@@ -60,8 +60,10 @@ export class HostileInputPipe implements PipeTransform {
   private walk(value: unknown, field: string, metatype: unknown, depth: number, problems: ApiErrorItem[]): void {
     if (typeof value === 'string') {
       const name = field ? 'This field' : 'This value';
-      if (value.includes('\u0000')) problems.push({ code: 'invalid_characters', field, message: `${name} must not contain NUL characters.` });
-      else if (!wellFormed(value)) problems.push({ code: 'invalid_characters', field, message: `${name} contains a broken character (a lone UTF-16 surrogate).` });
+      if (value.includes('\u0000'))
+        problems.push({ code: 'invalid_characters', field, message: `${name} must not contain NUL characters.` });
+      else if (!wellFormed(value))
+        problems.push({ code: 'invalid_characters', field, message: `${name} contains a broken character (a lone UTF-16 surrogate).` });
       else if (BLANK.test(value)) problems.push({ code: 'blank', field, message: `${name} must not be empty: it holds only spaces.` });
       return;
     }
@@ -77,7 +79,14 @@ export class HostileInputPipe implements PipeTransform {
     for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
       const path = join(field, key);
       if (key.includes('\u0000') || !wellFormed(key)) {
-        problems.push({ code: 'invalid_characters', field: path.split('\u0000').join('?').replace(/[\ud800-\udfff]/g, '?'), message: 'A field name contains characters that are not allowed.' });
+        problems.push({
+          code: 'invalid_characters',
+          field: path
+            .split('\u0000')
+            .join('?')
+            .replace(/[\ud800-\udfff]/g, '?'),
+          message: 'A field name contains characters that are not allowed.',
+        });
         continue;
       }
       const meta = propertyMeta(metatype, key);

@@ -43,7 +43,10 @@ function words(identifier: string): string {
 
 /** Any sentence, made free of code identifiers and started with a capital letter. */
 export function plainSentence(text: string): string {
-  const plain = text.replace(CAMEL, words).replace(SNAKE, (identifier) => identifier.replaceAll('_', ' ')).trim();
+  const plain = text
+    .replace(CAMEL, words)
+    .replace(SNAKE, (identifier) => identifier.replaceAll('_', ' '))
+    .trim();
   return plain.charAt(0).toUpperCase() + plain.slice(1);
 }
 
@@ -71,7 +74,10 @@ export function validationSentences(code: string, property: string, message: str
 
 /** The top-level sentence for an error item about "this field": the field named in words instead. */
 export function summaryOf(item: { field?: string; message: string }): string {
-  const property = item.field?.split(/[.[\]]/).filter(Boolean).pop();
+  const property = item.field
+    ?.split(/[.[\]]/)
+    .filter(Boolean)
+    .pop();
   if (!property || !/^This (field|value)\b/.test(item.message)) return item.message;
   return plainSentence(item.message.replace(/^This (field|value)/, /^\d+$/.test(property) ? 'this item' : words(property)));
 }

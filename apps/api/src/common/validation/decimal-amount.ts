@@ -12,6 +12,16 @@ export function IsDecimalAmount(field: string, { integerDigits = 10, positive = 
     Matches(new RegExp(`^\\d{1,${integerDigits}}(\\.\\d{1,2})?$`), {
       message: `${field} must be a non-negative amount with at most two decimals, like 45 or 45.50`,
     }),
-    ...(positive ? [ValidateBy({ name: 'isPositive', validator: { validate: (v: unknown) => typeof v === 'string' && /[1-9]/.test(v), defaultMessage: () => `${field} must be more than 0` } })] : []),
+    ...(positive
+      ? [
+          ValidateBy({
+            name: 'isPositive',
+            validator: {
+              validate: (v: unknown) => typeof v === 'string' && /[1-9]/.test(v),
+              defaultMessage: () => `${field} must be more than 0`,
+            },
+          }),
+        ]
+      : []),
   );
 }

@@ -8,7 +8,14 @@ import { API_CONFIG, type ApiConfig } from '../../config/api-config';
 export interface AccountEmail {
   /** The workspace the email is sent under (its name signs it; the outbox row belongs to it). */
   tenantId: string;
-  template: 'email_confirm' | 'signup_existing' | 'password_reset' | 'magic_link' | 'email_change_confirm' | 'email_change_notice' | 'password_changed';
+  template:
+    | 'email_confirm'
+    | 'signup_existing'
+    | 'password_reset'
+    | 'magic_link'
+    | 'email_change_confirm'
+    | 'email_change_notice'
+    | 'password_changed';
   to: { email: string; userId: string | null; displayName: string; locale: string };
   /** A page of the web app with its query; sealed in the outbox row, since it often carries a secret. */
   link: { path: string; query?: Record<string, string> };

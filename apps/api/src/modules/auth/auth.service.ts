@@ -60,7 +60,14 @@ export class AuthService {
     const locale = dto.locale ?? DEFAULT_LOCALE;
     try {
       await withTenant(this.dataSource, tenantId, async (manager) => {
-        await manager.insert(Tenant, { id: tenantId, name: dto.tenantName.trim(), slug: dto.tenantSlug, defaultLocale: locale, timeZone: dto.timeZone ?? 'UTC', settings: {} });
+        await manager.insert(Tenant, {
+          id: tenantId,
+          name: dto.tenantName.trim(),
+          slug: dto.tenantSlug,
+          defaultLocale: locale,
+          timeZone: dto.timeZone ?? 'UTC',
+          settings: {},
+        });
         await manager.insert(User, {
           id: userId,
           email: dto.email.toLowerCase(),
@@ -70,8 +77,17 @@ export class AuthService {
           timeZone: dto.timeZone ?? null,
           emailVerifiedAt: null,
         });
-        await manager.insert(Membership, manager.create(Membership, { tenantId, id: randomUUID(), userId, role: 'owner', clientAccountId: null }));
-        await this.audit.record(manager, { tenantId, actorUserId: userId, action: 'tenant.created', entityType: 'tenant', entityId: tenantId });
+        await manager.insert(
+          Membership,
+          manager.create(Membership, { tenantId, id: randomUUID(), userId, role: 'owner', clientAccountId: null }),
+        );
+        await this.audit.record(manager, {
+          tenantId,
+          actorUserId: userId,
+          action: 'tenant.created',
+          entityType: 'tenant',
+          entityId: tenantId,
+        });
       });
     } catch (error) {
       if (isUniqueViolation(error, 'tenants_slug_key')) throw new ConflictException('This workspace address is already taken');
@@ -79,7 +95,12 @@ export class AuthService {
       if (isUniqueViolation(error, 'users_email_key')) return;
       throw error;
     }
-    const { token } = await this.challenges.create({ userId, purpose: 'email_confirm', ttlMinutes: EMAIL_CONFIRM_TTL_HOURS * 60, tenantId });
+    const { token } = await this.challenges.create({
+      userId,
+      purpose: 'email_confirm',
+      ttlMinutes: EMAIL_CONFIRM_TTL_HOURS * 60,
+      tenantId,
+    });
     await this.mailer.send({
       tenantId,
       template: 'email_confirm',
@@ -103,7 +124,9 @@ export class AuthService {
     const valid = await argon2.verify(user?.passwordHash ?? (await this.dummyHash), dto.password);
     if (!user || !valid) throw new UnauthorizedException('Email or password is incorrect');
     if (!user.emailVerifiedAt) {
-      throw new ForbiddenException('Confirm your email address first: open the link we emailed you, or sign in with an emailed link instead');
+      throw new ForbiddenException(
+        'Confirm your email address first: open the link we emailed you, or sign in with an emailed link instead',
+      );
     }
     const tenantId = await this.signIn.chooseTenant(user.id, { tenantSlug: dto.tenantSlug });
     return this.signIn.complete(user, tenantId, 'password', client);

@@ -85,7 +85,9 @@ export class ChallengesService {
     const repo = this.dataSource.getRepository(AuthChallenge);
     const challenge = await repo.findOneBy({ id: challengeId, purpose: 'magic_link' });
     if (!challenge || !challenge.codeHash || challenge.browserHash !== hashToken(browserKey)) {
-      throw new BadRequestException('This code does not match this sign-in; enter it in the browser where you asked for it, or ask for a new one');
+      throw new BadRequestException(
+        'This code does not match this sign-in; enter it in the browser where you asked for it, or ask for a new one',
+      );
     }
     if (challenge.usedAt || challenge.expiresAt.getTime() <= Date.now() || challenge.attempts >= MAX_CODE_ATTEMPTS) {
       throw this.refusal('magic_link', challenge);
@@ -93,7 +95,11 @@ export class ChallengesService {
     if (challenge.codeHash !== codeHash(challenge.id, code)) {
       await repo.increment({ id: challenge.id }, 'attempts', 1);
       const left = MAX_CODE_ATTEMPTS - challenge.attempts - 1;
-      throw new BadRequestException(left > 0 ? `That code is not right; ${left} tries left` : 'That code is not right, and this sign-in is now closed; ask for a new code');
+      throw new BadRequestException(
+        left > 0
+          ? `That code is not right; ${left} tries left`
+          : 'That code is not right, and this sign-in is now closed; ask for a new code',
+      );
     }
     const used = await repo.update({ id: challenge.id, usedAt: IsNull() }, { usedAt: new Date() });
     if (!used.affected) throw this.refusal('magic_link', { ...challenge, usedAt: new Date() });

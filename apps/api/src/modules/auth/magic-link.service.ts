@@ -72,7 +72,12 @@ export class MagicLinkService {
   /** The email reached its owner: the address counts as confirmed, and the sign-in continues. */
   private async finish(userId: string, tenantId: string | null, next: string | null, method: 'magic_link' | 'code', client: ClientInfo) {
     const users = this.dataSource.getRepository(User);
-    await users.createQueryBuilder().update().set({ emailVerifiedAt: () => 'coalesce(email_verified_at, now())' }).where('id = :userId', { userId }).execute();
+    await users
+      .createQueryBuilder()
+      .update()
+      .set({ emailVerifiedAt: () => 'coalesce(email_verified_at, now())' })
+      .where('id = :userId', { userId })
+      .execute();
     const user = await users.findOneByOrFail({ id: userId });
     const chosen = await this.signIn.chooseTenant(user.id, { tenantId });
     return this.signIn.complete(user, chosen, method, client, { next });

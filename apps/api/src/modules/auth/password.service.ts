@@ -31,7 +31,11 @@ export class PasswordService {
       const user = await findUserByEmail(this.dataSource, email);
       const [first] = user ? await tenantsOf(this.dataSource, user.id) : [];
       if (!user || !first) return;
-      const { token } = await this.challenges.create({ userId: user.id, purpose: 'password_reset', ttlMinutes: PASSWORD_RESET_TTL_MINUTES });
+      const { token } = await this.challenges.create({
+        userId: user.id,
+        purpose: 'password_reset',
+        ttlMinutes: PASSWORD_RESET_TTL_MINUTES,
+      });
       await this.mailer.send({
         tenantId: first.tenant_id,
         template: 'password_reset',
@@ -61,7 +65,9 @@ export class PasswordService {
   /** Changes the password of the signed-in person; every other session of theirs ends. */
   async change(actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
     const user = await this.verifiedUser(actor.userId, currentPassword);
-    await this.dataSource.getRepository(User).update({ id: user.id }, { passwordHash: await hashPassword(newPassword), passwordChangedAt: new Date() });
+    await this.dataSource
+      .getRepository(User)
+      .update({ id: user.id }, { passwordHash: await hashPassword(newPassword), passwordChangedAt: new Date() });
     await this.tokens.revokeEverywhere(user.id, actor.sessionId ? { tenantId: actor.tenantId, sessionId: actor.sessionId } : undefined);
     await this.notifyChanged(user.id, actor.tenantId);
   }
@@ -71,7 +77,12 @@ export class PasswordService {
     const user = await this.verifiedUser(actor.userId, currentPassword);
     const email = newEmail.trim().toLowerCase();
     if (email === user.email.toLowerCase()) throw new BadRequestException('newEmail is already the address of your account');
-    const { token } = await this.challenges.create({ userId: user.id, purpose: 'email_change', ttlMinutes: EMAIL_CHANGE_TTL_HOURS * 60, newEmail: email });
+    const { token } = await this.challenges.create({
+      userId: user.id,
+      purpose: 'email_change',
+      ttlMinutes: EMAIL_CHANGE_TTL_HOURS * 60,
+      newEmail: email,
+    });
     const to = { userId: user.id, displayName: user.displayName, locale: user.locale };
     await this.mailer.send({
       tenantId: actor.tenantId,
@@ -94,15 +105,23 @@ export class PasswordService {
     const challenge = await this.challenges.useToken('email_change', token);
     if (!challenge.newEmail) throw new Error('An email-change challenge is created with the new address');
     try {
-      await this.dataSource.getRepository(User).update({ id: challenge.userId }, { email: challenge.newEmail, emailVerifiedAt: new Date() });
+      await this.dataSource
+        .getRepository(User)
+        .update({ id: challenge.userId }, { email: challenge.newEmail, emailVerifiedAt: new Date() });
     } catch (error) {
-      if (isUniqueViolation(error, 'users_email_key')) throw new ConflictException('This address now belongs to another account; nothing was changed');
+      if (isUniqueViolation(error, 'users_email_key'))
+        throw new ConflictException('This address now belongs to another account; nothing was changed');
       throw error;
     }
   }
 
   private async verifiedUser(userId: string, password: string): Promise<User> {
-    const user = await this.dataSource.getRepository(User).createQueryBuilder('u').addSelect('u.passwordHash').where('u.id = :userId', { userId }).getOneOrFail();
+    const user = await this.dataSource
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.id = :userId', { userId })
+      .getOneOrFail();
     if (!(await argon2.verify(user.passwordHash, password))) throw new BadRequestException('currentPassword is not your current password');
     return user;
   }

@@ -46,7 +46,12 @@ export class SessionsController {
   @ApiNoContentResponse()
   @ApiNotFoundResponse({ description: 'not one of your open sessions' })
   async revoke(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
-    const session = await this.tenant.manager.findOneBy(Session, { tenantId: actor.tenantId, id, userId: actor.userId, revokedAt: IsNull() });
+    const session = await this.tenant.manager.findOneBy(Session, {
+      tenantId: actor.tenantId,
+      id,
+      userId: actor.userId,
+      revokedAt: IsNull(),
+    });
     if (!session) throw new NotFoundException('Session not found');
     await this.tokens.revokeSession(this.tenant.manager, actor.tenantId, id);
   }

@@ -39,7 +39,9 @@ export class SignInService {
 
   /** The workspace: the one asked for (by slug or id), else the person's first. */
   async chooseTenant(userId: string, want: { tenantSlug?: string; tenantId?: string | null }): Promise<string> {
-    const memberships: MembershipRow[] = await this.dataSource.query('SELECT tenant_id, tenant_slug FROM auth_user_memberships($1)', [userId]);
+    const memberships: MembershipRow[] = await this.dataSource.query('SELECT tenant_id, tenant_slug FROM auth_user_memberships($1)', [
+      userId,
+    ]);
     const chosen = want.tenantSlug
       ? memberships.find((m) => m.tenant_slug === want.tenantSlug)
       : want.tenantId

@@ -1,5 +1,12 @@
 import { BadRequestException, Body, ConflictException, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -52,7 +59,9 @@ export class TwoFactorSignInController {
       return { ...(await this.signIn.completeVerified(claims, client)), recoveryCodes };
     }
     if (!(await this.twoFactor.check(user.id, dto))) {
-      throw new BadRequestException(dto.code ? 'That code is not right; try the next one your app shows' : 'That recovery code is not right or was already used');
+      throw new BadRequestException(
+        dto.code ? 'That code is not right; try the next one your app shows' : 'That recovery code is not right or was already used',
+      );
     }
     return this.signIn.completeVerified(claims, client);
   }

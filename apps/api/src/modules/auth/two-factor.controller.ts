@@ -1,5 +1,13 @@
 import { BadRequestException, Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Membership, Session } from '@candor/db';
 import type { Actor } from '@candor/domain';
 import { CurrentActor, Policy } from '../../common/access.decorators';
@@ -40,13 +48,14 @@ export class TwoFactorController {
   @Post('enable')
   @HttpCode(200)
   @Policy('update', 'Me')
-  @ApiOperation({ summary: "Turn two-factor on with a code from the app; answers ten recovery codes, shown once" })
+  @ApiOperation({ summary: 'Turn two-factor on with a code from the app; answers ten recovery codes, shown once' })
   @ApiOkResponse({ type: RecoveryCodesResponse })
   @ApiBadRequestResponse({ description: 'wrong code, or no setup started' })
   async enable(@CurrentActor() actor: Actor, @Body() dto: TwoFactorCodeDto): Promise<RecoveryCodesResponse> {
     const recoveryCodes = await this.twoFactor.enable(actor.userId, dto.code);
     // This session just gave the second factor: it stays valid at refresh.
-    if (actor.sessionId) await this.tenant.manager.update(Session, { tenantId: actor.tenantId, id: actor.sessionId }, { mfaVerified: true });
+    if (actor.sessionId)
+      await this.tenant.manager.update(Session, { tenantId: actor.tenantId, id: actor.sessionId }, { mfaVerified: true });
     return { recoveryCodes };
   }
 
@@ -57,7 +66,8 @@ export class TwoFactorController {
   @ApiNoContentResponse()
   @ApiBadRequestResponse({ description: 'wrong password, or the workspace requires two-factor' })
   async disable(@CurrentActor() actor: Actor, @Body() dto: DisableTwoFactorDto): Promise<void> {
-    if (await this.requiredByWorkspace(actor)) throw new BadRequestException('Your workspace requires two-factor for its team; it cannot be turned off');
+    if (await this.requiredByWorkspace(actor))
+      throw new BadRequestException('Your workspace requires two-factor for its team; it cannot be turned off');
     await this.twoFactor.disable(actor.userId, dto.currentPassword);
   }
 

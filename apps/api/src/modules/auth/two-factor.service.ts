@@ -22,7 +22,11 @@ const newRecoveryCode = () => {
   const raw = randomBytes(8).toString('hex').slice(0, 10);
   return `${raw.slice(0, 5)}-${raw.slice(5)}`;
 };
-const normalise = (code: string) => code.trim().toLowerCase().replace(/[^0-9a-f]/g, '');
+const normalise = (code: string) =>
+  code
+    .trim()
+    .toLowerCase()
+    .replace(/[^0-9a-f]/g, '');
 
 /** TOTP (otplib) with a QR code for the app, and ten single-use recovery codes, stored hashed. */
 @Injectable()
@@ -55,8 +59,14 @@ export class TwoFactorService {
   }
 
   async disable(userId: string, currentPassword: string): Promise<void> {
-    const user = await this.dataSource.getRepository(User).createQueryBuilder('u').addSelect('u.passwordHash').where('u.id = :userId', { userId }).getOneOrFail();
-    if (!(await argon2.verify(user.passwordHash, currentPassword))) throw new BadRequestException('currentPassword is not your current password');
+    const user = await this.dataSource
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.id = :userId', { userId })
+      .getOneOrFail();
+    if (!(await argon2.verify(user.passwordHash, currentPassword)))
+      throw new BadRequestException('currentPassword is not your current password');
     await this.dataSource.getRepository(User).update({ id: userId }, { totpSecret: null, totpEnabledAt: null });
     await this.dataSource.getRepository(RecoveryCode).delete({ userId });
   }
@@ -78,7 +88,9 @@ export class TwoFactorService {
     }
     if (factor.recoveryCode) {
       const hash = hashToken(normalise(factor.recoveryCode));
-      const used = await this.dataSource.getRepository(RecoveryCode).update({ userId, codeHash: hash, usedAt: IsNull() }, { usedAt: new Date() });
+      const used = await this.dataSource
+        .getRepository(RecoveryCode)
+        .update({ userId, codeHash: hash, usedAt: IsNull() }, { usedAt: new Date() });
       return Boolean(used.affected);
     }
     return false;
@@ -93,7 +105,12 @@ export class TwoFactorService {
   }
 
   private withSecret(userId: string): Promise<User> {
-    return this.dataSource.getRepository(User).createQueryBuilder('u').addSelect('u.totpSecret').where('u.id = :userId', { userId }).getOneOrFail();
+    return this.dataSource
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .addSelect('u.totpSecret')
+      .where('u.id = :userId', { userId })
+      .getOneOrFail();
   }
 
   /** The time step a code belongs to, one 30-second step either side for a phone whose clock is a little off; null if wrong. */

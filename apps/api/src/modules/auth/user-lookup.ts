@@ -2,7 +2,11 @@ import type { DataSource } from 'typeorm';
 import { User } from '@candor/db';
 
 /** The account of an email, case-insensitively (the unique index is on lower(email)). */
-export function findUserByEmail(dataSource: DataSource, email: string, select: { password?: boolean; totp?: boolean } = {}): Promise<User | null> {
+export function findUserByEmail(
+  dataSource: DataSource,
+  email: string,
+  select: { password?: boolean; totp?: boolean } = {},
+): Promise<User | null> {
   const query = dataSource.getRepository(User).createQueryBuilder('u').where('lower(u.email) = lower(:email)', { email: email.trim() });
   if (select.password) query.addSelect('u.passwordHash');
   if (select.totp) query.addSelect('u.totpSecret');

@@ -21,13 +21,21 @@ export class ClientAccountsRepository {
       .getMany();
   }
 
-  async insert(manager: EntityManager, values: Pick<ClientAccount, 'tenantId' | 'id' | 'name' | 'billingEmail' | 'notes'>): Promise<ClientAccount> {
+  async insert(
+    manager: EntityManager,
+    values: Pick<ClientAccount, 'tenantId' | 'id' | 'name' | 'billingEmail' | 'notes'>,
+  ): Promise<ClientAccount> {
     const row = manager.create(ClientAccount, values);
     await manager.insert(ClientAccount, row);
     return row;
   }
 
-  async update(manager: EntityManager, tenantId: string, id: string, patch: Partial<Pick<ClientAccount, 'name' | 'billingEmail' | 'notes'>>): Promise<void> {
+  async update(
+    manager: EntityManager,
+    tenantId: string,
+    id: string,
+    patch: Partial<Pick<ClientAccount, 'name' | 'billingEmail' | 'notes'>>,
+  ): Promise<void> {
     await manager.update(ClientAccount, { tenantId, id }, patch);
   }
 

@@ -31,13 +31,15 @@ export class ClientAccountsService {
 
   async create(actor: Actor, dto: CreateClientAccountDto): Promise<ClientAccount> {
     const manager = this.tenant.manager;
-    const row = await this.saveUnique(() => this.repository.insert(manager, {
-      tenantId: actor.tenantId,
-      id: randomUUID(),
-      name: dto.name.trim(),
-      billingEmail: dto.billingEmail?.toLowerCase() ?? null,
-      notes: dto.notes ?? null,
-    }));
+    const row = await this.saveUnique(() =>
+      this.repository.insert(manager, {
+        tenantId: actor.tenantId,
+        id: randomUUID(),
+        name: dto.name.trim(),
+        billingEmail: dto.billingEmail?.toLowerCase() ?? null,
+        notes: dto.notes ?? null,
+      }),
+    );
     await this.audit.record(manager, {
       tenantId: actor.tenantId,
       actorUserId: actor.userId,

@@ -1,5 +1,13 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Actor } from '@candor/domain';
 import { CurrentActor, Policy } from '../../common/access.decorators';
 import { DeliverableReviewsService } from './deliverable-reviews.service';
@@ -32,7 +40,11 @@ export class DeliverableReviewsController {
   @Policy('read', 'Deliverable')
   @ApiOperation({ summary: 'Ask for changes with a comment; takes a revision round, billable beyond the included ones (client users)' })
   @ApiForbiddenResponse({ description: 'only the client asks for changes' })
-  requestChanges(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: RequestChangesDto): Promise<DeliverableResponse> {
+  requestChanges(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: RequestChangesDto,
+  ): Promise<DeliverableResponse> {
     return this.reviews.requestChanges(actor, id, dto);
   }
 
@@ -48,7 +60,11 @@ export class DeliverableReviewsController {
   @HttpCode(200)
   @Policy('update', 'RevisionRequest')
   @ApiOperation({ summary: 'Decline a billable extra round with a reason; the version waits for review again (staff)' })
-  decline(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: DeclineRevisionRequestDto): Promise<DeliverableResponse> {
+  decline(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: DeclineRevisionRequestDto,
+  ): Promise<DeliverableResponse> {
     return this.reviews.declineRequest(actor, id, dto);
   }
 }

@@ -28,10 +28,18 @@ export class DeliverableReviewsService {
     }
     await this.repository.lock(this.tenant.manager, actor.tenantId, id);
     const d = await this.deliverables.findVisible(actor, id);
-    if (d.status !== 'submitted') throw new ConflictException(`Only a delivered version waiting for review can be approved; this deliverable is ${d.status}`);
+    if (d.status !== 'submitted')
+      throw new ConflictException(`Only a delivered version waiting for review can be approved; this deliverable is ${d.status}`);
     await this.repository.approve(this.tenant.manager, actor.tenantId, id, actor.userId);
     await this.deliverables.record(actor, 'approved', id, { from: d.status, to: 'approved', versionNumber: d.versionCount });
-    await this.notifier.send(actor.tenantId, d, 'team', 'deliverable_approved', { versionNumber: d.versionCount }, await actorRef(this.tenant.manager, actor));
+    await this.notifier.send(
+      actor.tenantId,
+      d,
+      'team',
+      'deliverable_approved',
+      { versionNumber: d.versionCount },
+      await actorRef(this.tenant.manager, actor),
+    );
     return this.deliverables.get(actor, id);
   }
 
@@ -42,14 +50,18 @@ export class DeliverableReviewsService {
   async requestChanges(actor: Actor, id: string, dto: RequestChangesDto): Promise<DeliverableResponse> {
     const manager = this.tenant.manager;
     const visible = await this.deliverables.findVisible(actor, id);
-    if (!isClientRole(actor.role) || !defineAbilityFor(actor).can('create', { kind: 'RevisionRequest', clientAccountId: visible.clientAccountId })) {
+    if (
+      !isClientRole(actor.role) ||
+      !defineAbilityFor(actor).can('create', { kind: 'RevisionRequest', clientAccountId: visible.clientAccountId })
+    ) {
       throw new ForbiddenException('Only the client asks for changes to a deliverable');
     }
     // The engagement first, then the deliverable: every request takes its locks in this order.
     const rounds = await this.repository.roundsUsedLocked(manager, actor.tenantId, visible.engagementId);
     await this.repository.lock(manager, actor.tenantId, id);
     const d = await this.deliverables.findVisible(actor, id);
-    if (d.status !== 'submitted') throw new ConflictException(`Changes can be asked for on a delivered version waiting for review; this deliverable is ${d.status}`);
+    if (d.status !== 'submitted')
+      throw new ConflictException(`Changes can be asked for on a delivered version waiting for review; this deliverable is ${d.status}`);
     const [latest] = (await this.repository.versions(manager, actor.tenantId, id)).slice(-1);
     const next = classifyRevisionRequest(rounds.included, rounds.used);
     const requestId = randomUUID();
@@ -89,7 +101,11 @@ export class DeliverableReviewsService {
   async acceptRequest(actor: Actor, requestId: string): Promise<DeliverableResponse> {
     const request = await this.pending(actor, requestId);
     await this.repository.acceptRequest(this.tenant.manager, actor.tenantId, requestId, actor.userId);
-    await this.deliverables.record(actor, 'revision_request_accepted', request.deliverableId, { requestId, roundNumber: request.roundNumber, billable: true });
+    await this.deliverables.record(actor, 'revision_request_accepted', request.deliverableId, {
+      requestId,
+      roundNumber: request.roundNumber,
+      billable: true,
+    });
     return this.deliverables.get(actor, request.deliverableId);
   }
 
@@ -99,7 +115,11 @@ export class DeliverableReviewsService {
     const reason = dto.reason.trim();
     await this.repository.declineRequest(this.tenant.manager, actor.tenantId, requestId, actor.userId, reason);
     await this.repository.setStatus(this.tenant.manager, actor.tenantId, request.deliverableId, 'submitted');
-    await this.deliverables.record(actor, 'revision_request_declined', request.deliverableId, { requestId, roundNumber: request.roundNumber, reason });
+    await this.deliverables.record(actor, 'revision_request_declined', request.deliverableId, {
+      requestId,
+      roundNumber: request.roundNumber,
+      reason,
+    });
     return this.deliverables.get(actor, request.deliverableId);
   }
 
@@ -114,7 +134,10 @@ export class DeliverableReviewsService {
     }
     await this.deliverables.findWorkable(actor, found.deliverableId, true);
     const [request] = await this.repository.revisionRequests(this.tenant.manager, await this.scopes.of(actor), { id: requestId });
-    if (request.status !== 'pending_acceptance') throw new ConflictException(`This request is ${request.status}; only a billable request waiting for the team can be accepted or declined`);
+    if (request.status !== 'pending_acceptance')
+      throw new ConflictException(
+        `This request is ${request.status}; only a billable request waiting for the team can be accepted or declined`,
+      );
     return request;
   }
 }

@@ -48,8 +48,15 @@ export class DeliverableVersionsService {
     if (!upload.files.length) throw new BadRequestException('Attach at least one file to the version');
     const files = upload.files.map((f): CheckedFile => {
       const checked = inspectUpload(f.name, f.declaredType, f.bytes);
-      if (!checked.ok) throw new HttpException({ statusCode: checked.status, message: checked.message, error: 'Refused file' }, checked.status);
-      return { name: checked.name, contentType: checked.contentType, bytes: f.bytes, storedName: randomBytes(16).toString('hex'), sha256: sha256(f.bytes) };
+      if (!checked.ok)
+        throw new HttpException({ statusCode: checked.status, message: checked.message, error: 'Refused file' }, checked.status);
+      return {
+        name: checked.name,
+        contentType: checked.contentType,
+        bytes: f.bytes,
+        storedName: randomBytes(16).toString('hex'),
+        sha256: sha256(f.bytes),
+      };
     });
     const d = await this.deliverables.findWorkable(actor, id, true);
     const waiting = (await this.repository.revisionRequests(this.tenant.manager, await this.scopes.of(actor), { deliverableId: id })).find(
@@ -104,13 +111,22 @@ export class DeliverableVersionsService {
    * answering an open client request is a revision, and one linked to a disclosed error of this
    * engagement is a correction, which may come at any time and never counts as a round.
    */
-  private async kindOf(actor: Actor, d: DeliverableRow, dto: DeliverVersionDto, waiting: RevisionRequestRow | undefined): Promise<VersionKind> {
+  private async kindOf(
+    actor: Actor,
+    d: DeliverableRow,
+    dto: DeliverVersionDto,
+    waiting: RevisionRequestRow | undefined,
+  ): Promise<VersionKind> {
     if (dto.disclosureId) {
       const disclosure = await this.repository.disclosure(this.tenant.manager, actor.tenantId, dto.disclosureId);
-      if (!disclosure || disclosure.engagementId !== d.engagementId) throw new BadRequestException('disclosureId must be a disclosure of this engagement');
-      if (!isDisclosed(disclosure.status)) throw new ConflictException('Disclose the error to the client first: a correction links to a disclosed error');
-      if (disclosure.deliverableId && disclosure.deliverableId !== d.id) throw new BadRequestException('That disclosure is about another deliverable');
-      if (d.versionCount === 0) throw new ConflictException('There is no version to correct yet: deliver the first version without disclosureId');
+      if (!disclosure || disclosure.engagementId !== d.engagementId)
+        throw new BadRequestException('disclosureId must be a disclosure of this engagement');
+      if (!isDisclosed(disclosure.status))
+        throw new ConflictException('Disclose the error to the client first: a correction links to a disclosed error');
+      if (disclosure.deliverableId && disclosure.deliverableId !== d.id)
+        throw new BadRequestException('That disclosure is about another deliverable');
+      if (d.versionCount === 0)
+        throw new ConflictException('There is no version to correct yet: deliver the first version without disclosureId');
       return 'correction';
     }
     const kind: VersionKind = d.versionCount === 0 ? 'initial' : 'revision';
@@ -129,7 +145,14 @@ export class DeliverableVersionsService {
     return kind;
   }
 
-  private async record(actor: Actor, d: DeliverableRow, kind: VersionKind, dto: DeliverVersionDto, waiting: RevisionRequestRow | undefined, files: CheckedFile[]): Promise<void> {
+  private async record(
+    actor: Actor,
+    d: DeliverableRow,
+    kind: VersionKind,
+    dto: DeliverVersionDto,
+    waiting: RevisionRequestRow | undefined,
+    files: CheckedFile[],
+  ): Promise<void> {
     const manager = this.tenant.manager;
     const versionId = randomUUID();
     const number = d.versionCount + 1;

@@ -1,7 +1,12 @@
 import { OPEN_DELIVERABLE_STATUSES, isClientRole, roundsSummary, type Actor } from '@candor/domain';
 import { STAFF_VIEW, clientViewOf, shownStaff, type ClientView, type TenantFacts } from '../../common/client-view';
 import type { ShownPersonResponse } from '../disclosures/dto/disclosure.response';
-import type { DeliverableClientResponse, DeliverableStaffResponse, DeliverableVersionResponse, RevisionRequestResponse } from './dto/deliverable.response';
+import type {
+  DeliverableClientResponse,
+  DeliverableStaffResponse,
+  DeliverableVersionResponse,
+  RevisionRequestResponse,
+} from './dto/deliverable.response';
 import type { DeliverableRow, FileRow, RevisionRequestRow, VersionRow } from './deliverables.repository';
 
 export interface DeliverableDetail {
@@ -38,7 +43,12 @@ export function presentForClient(row: DeliverableRow, view: ClientView, detail?:
 }
 
 /** The response for the caller's audience: the client's view for a client user, the team's otherwise. */
-export function presentDeliverable(actor: Actor, facts: TenantFacts, row: DeliverableRow, detail?: DeliverableDetail): DeliverableClientResponse | DeliverableStaffResponse {
+export function presentDeliverable(
+  actor: Actor,
+  facts: TenantFacts,
+  row: DeliverableRow,
+  detail?: DeliverableDetail,
+): DeliverableClientResponse | DeliverableStaffResponse {
   return isClientRole(actor.role) ? presentForClient(row, clientViewOf(facts), detail) : presentForStaff(row, detail);
 }
 

@@ -76,30 +76,41 @@ export class DeliverablesController {
   @Policy('update', 'Deliverable')
   @ApiOperation({ summary: 'Edit title, description, assignee or due date; a new due date re-arms its reminder (staff)' })
   @ApiOkResponse({ type: DeliverableStaffResponse })
-  update(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateDeliverableDto): Promise<DeliverableResponse> {
+  update(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateDeliverableDto,
+  ): Promise<DeliverableResponse> {
     return this.service.update(actor, id, dto);
   }
 
   @Post(':id/versions')
   @Policy('read', 'Deliverable') // staff only, checked after the deliverable is found: another client's contact gets 404, not 403
   @ApiOperation({
-    summary: 'Deliver a version: 1..n files and a change summary (multipart); with disclosureId it corrects a disclosed error and never counts as a round (staff)',
+    summary:
+      'Deliver a version: 1..n files and a change summary (multipart); with disclosureId it corrects a disclosed error and never counts as a round (staff)',
   })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: DELIVER_VERSION_BODY })
   @ApiCreatedResponse({ type: DeliverableStaffResponse })
   @ApiBadRequestResponse({ description: 'no files, no change summary, or an unsafe file name (path, control characters, too long)' })
   @ApiPayloadTooLargeResponse({ description: 'a file over the size limit, or too many files' })
-  @ApiUnsupportedMediaTypeResponse({ description: 'a type not on the allow-list, or a name or declared type that disagrees with the bytes' })
+  @ApiUnsupportedMediaTypeResponse({
+    description: 'a type not on the allow-list, or a name or declared type that disagrees with the bytes',
+  })
   @ApiConflictResponse({ description: 'the deliverable waits for the client, or a billable request waits for the team' })
-  deliver(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Req() request: FastifyRequest): Promise<DeliverableResponse> {
+  deliver(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Req() request: FastifyRequest,
+  ): Promise<DeliverableResponse> {
     const limits = { maxFileBytes: this.config.UPLOAD_MAX_FILE_BYTES, maxFiles: this.config.UPLOAD_MAX_FILES };
     return this.versions.deliver(actor, id, () => readUpload(request, limits));
   }
 
   @Get(':id/files/:fileId')
   @Policy('read', 'Deliverable')
-  @ApiOperation({ summary: "Download a file of a version, as an attachment with its stored type" })
+  @ApiOperation({ summary: 'Download a file of a version, as an attachment with its stored type' })
   @ApiProduces('application/octet-stream')
   @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
   async download(

@@ -110,7 +110,10 @@ export class DeliverablesRepository {
   /** Deliverables in `scope`. */
   find(manager: EntityManager, scope: Scope, f: DeliverableFilter): Promise<DeliverableRow[]> {
     const params: unknown[] = [scope.tenantId];
-    const where = ['d.tenant_id = $1', scopeWhere(scope, { engagementId: 'd.engagement_id', clientAccountId: 'd.client_account_id' }, params)];
+    const where = [
+      'd.tenant_id = $1',
+      scopeWhere(scope, { engagementId: 'd.engagement_id', clientAccountId: 'd.client_account_id' }, params),
+    ];
     const add = (sql: (p: string) => string, value: unknown) => where.push(sql(`$${params.push(value)}`));
     if (f.id) add((p) => `d.id = ${p}`, f.id);
     if (f.engagementId) add((p) => `d.engagement_id = ${p}`, f.engagementId);
@@ -201,7 +204,11 @@ export class DeliverablesRepository {
   }
 
   /** The disclosure a correction links to. */
-  async disclosure(manager: EntityManager, tenantId: string, id: string): Promise<{ engagementId: string; status: DisclosureStatus; deliverableId: string | null } | undefined> {
+  async disclosure(
+    manager: EntityManager,
+    tenantId: string,
+    id: string,
+  ): Promise<{ engagementId: string; status: DisclosureStatus; deliverableId: string | null } | undefined> {
     const [row]: { engagementId: string; status: DisclosureStatus; deliverableId: string | null }[] = await manager.query(
       `SELECT engagement_id AS "engagementId", status, deliverable_id AS "deliverableId" FROM disclosures WHERE tenant_id = $1 AND id = $2`,
       [tenantId, id],
@@ -211,12 +218,19 @@ export class DeliverablesRepository {
 
   /** A correction names the deliverable of a disclosure that named none. */
   async linkDisclosure(manager: EntityManager, tenantId: string, disclosureId: string, deliverableId: string): Promise<void> {
-    await manager.query(`UPDATE disclosures SET deliverable_id = $3 WHERE tenant_id = $1 AND id = $2 AND deliverable_id IS NULL`, [tenantId, disclosureId, deliverableId]);
+    await manager.query(`UPDATE disclosures SET deliverable_id = $3 WHERE tenant_id = $1 AND id = $2 AND deliverable_id IS NULL`, [
+      tenantId,
+      disclosureId,
+      deliverableId,
+    ]);
   }
 
   async insertRevisionRequest(
     manager: EntityManager,
-    r: Pick<RevisionRequestRow, 'id' | 'deliverableId' | 'versionId' | 'requestedBy' | 'comment' | 'billable' | 'status'> & { tenantId: string; roundNumber: number },
+    r: Pick<RevisionRequestRow, 'id' | 'deliverableId' | 'versionId' | 'requestedBy' | 'comment' | 'billable' | 'status'> & {
+      tenantId: string;
+      roundNumber: number;
+    },
   ): Promise<void> {
     await manager.query(
       `INSERT INTO revision_requests (tenant_id, id, deliverable_id, version_id, requested_by, comment, counts_as_round, round_number, billable, status)
@@ -228,11 +242,17 @@ export class DeliverablesRepository {
   /** A version answers the request; a correction also gives its round back. */
   async fulfilRequest(manager: EntityManager, tenantId: string, id: string, releaseRound: boolean): Promise<void> {
     const release = releaseRound ? ', counts_as_round = false, round_number = NULL, billable = false' : '';
-    await manager.query(`UPDATE revision_requests SET status = 'fulfilled', fulfilled_at = now()${release} WHERE tenant_id = $1 AND id = $2`, [tenantId, id]);
+    await manager.query(
+      `UPDATE revision_requests SET status = 'fulfilled', fulfilled_at = now()${release} WHERE tenant_id = $1 AND id = $2`,
+      [tenantId, id],
+    );
   }
 
   async acceptRequest(manager: EntityManager, tenantId: string, id: string, userId: string): Promise<void> {
-    await manager.query(`UPDATE revision_requests SET status = 'open', accepted_by = $3, accepted_at = now() WHERE tenant_id = $1 AND id = $2`, [tenantId, id, userId]);
+    await manager.query(
+      `UPDATE revision_requests SET status = 'open', accepted_by = $3, accepted_at = now() WHERE tenant_id = $1 AND id = $2`,
+      [tenantId, id, userId],
+    );
   }
 
   async declineRequest(manager: EntityManager, tenantId: string, id: string, userId: string, reason: string): Promise<void> {

@@ -72,7 +72,8 @@ export class DeliverablesService {
   async update(actor: Actor, id: string, dto: UpdateDeliverableDto): Promise<DeliverableResponse> {
     const before = await this.findWorkable(actor, id, true);
     if (dto.assigneeId) await this.assertStaff(actor, dto.assigneeId);
-    const dueChanged = dto.dueAt !== undefined && (dto.dueAt === null ? before.dueAt !== null : before.dueAt?.getTime() !== new Date(dto.dueAt).getTime());
+    const dueChanged =
+      dto.dueAt !== undefined && (dto.dueAt === null ? before.dueAt !== null : before.dueAt?.getTime() !== new Date(dto.dueAt).getTime());
     if (dueChanged) assertDueAhead(dto.dueAt);
     await this.repository.update(this.tenant.manager, actor.tenantId, id, {
       title: dto.title?.trim(),
@@ -80,7 +81,10 @@ export class DeliverablesService {
       assigneeId: dto.assigneeId,
       ...(dueChanged && { dueAt: dto.dueAt ?? null }),
     });
-    await this.record(actor, 'updated', id, { before: { title: before.title, assigneeId: before.assigneeId, dueAt: before.dueAt }, after: { ...dto } });
+    await this.record(actor, 'updated', id, {
+      before: { title: before.title, assigneeId: before.assigneeId, dueAt: before.dueAt },
+      after: { ...dto },
+    });
     return this.get(actor, id);
   }
 

@@ -17,7 +17,13 @@ const TROUBLE = `(n.status = 'failed' OR (n.status <> 'sent' AND n.attempts > 0)
 @Injectable()
 export class DeliveryFailuresRepository {
   /** Newest first, one page past `after`, plus one row to tell whether another page follows. */
-  list(manager: EntityManager, tenantId: string, state: DeliveryTroubleState | null, after: KeysetPosition | null, take: number): Promise<DeliveryFailureResponse[]> {
+  list(
+    manager: EntityManager,
+    tenantId: string,
+    state: DeliveryTroubleState | null,
+    after: KeysetPosition | null,
+    take: number,
+  ): Promise<DeliveryFailureResponse[]> {
     return manager.query(
       `SELECT ${COLUMNS}
        FROM notifications n LEFT JOIN users u ON u.id = n.recipient_user_id

@@ -28,7 +28,11 @@ export class CompensationOffersRepository {
   }
 
   /** Offers written with the draft, still open: they reach the client with the disclosure. */
-  openOf(manager: EntityManager, tenantId: string, disclosureId: string): Promise<{ id: string; kind: string; value: string | null; currency: string | null; note: string; expiresAt: Date }[]> {
+  openOf(
+    manager: EntityManager,
+    tenantId: string,
+    disclosureId: string,
+  ): Promise<{ id: string; kind: string; value: string | null; currency: string | null; note: string; expiresAt: Date }[]> {
     return manager.query(
       `SELECT o.id, o.kind, ${OFFER_VALUE_TEXT} AS value, o.currency, o.note, o.expires_at AS "expiresAt" FROM compensation_offers o
        WHERE o.tenant_id = $1 AND o.disclosure_id = $2 AND o.status = 'offered'`,
@@ -41,7 +45,10 @@ export class CompensationOffersRepository {
   }
 
   async accept(manager: EntityManager, tenantId: string, id: string, userId: string): Promise<void> {
-    await manager.query(`UPDATE compensation_offers SET status = 'accepted', decided_by = $3, decided_at = now() WHERE tenant_id = $1 AND id = $2`, [tenantId, id, userId]);
+    await manager.query(
+      `UPDATE compensation_offers SET status = 'accepted', decided_by = $3, decided_at = now() WHERE tenant_id = $1 AND id = $2`,
+      [tenantId, id, userId],
+    );
   }
 
   async decline(manager: EntityManager, tenantId: string, id: string, userId: string, reason: string | null): Promise<void> {
@@ -57,14 +64,25 @@ export class CompensationOffersRepository {
 
   /** The offer is given, and its ledger entry with it. */
   async apply(manager: EntityManager, tenantId: string, id: string, userId: string): Promise<void> {
-    await manager.query(`UPDATE compensation_offers SET status = 'applied', applied_by = $3, applied_at = now() WHERE tenant_id = $1 AND id = $2`, [tenantId, id, userId]);
+    await manager.query(
+      `UPDATE compensation_offers SET status = 'applied', applied_by = $3, applied_at = now() WHERE tenant_id = $1 AND id = $2`,
+      [tenantId, id, userId],
+    );
     await manager.query(`UPDATE credit_ledger_entries SET applied_at = now() WHERE tenant_id = $1 AND offer_id = $2`, [tenantId, id]);
   }
 
   /** An accepted offer is owed to the client account until applied. */
   async addLedgerEntry(
     manager: EntityManager,
-    e: { tenantId: string; clientAccountId: string; offerId: string; kind: string; value: string | null; currency: string | null; description: string },
+    e: {
+      tenantId: string;
+      clientAccountId: string;
+      offerId: string;
+      kind: string;
+      value: string | null;
+      currency: string | null;
+      description: string;
+    },
   ): Promise<void> {
     await manager.query(
       `INSERT INTO credit_ledger_entries (tenant_id, id, client_account_id, offer_id, kind, value, currency, description)

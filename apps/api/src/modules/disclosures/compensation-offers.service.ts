@@ -36,7 +36,17 @@ export class CompensationOffersService {
     const value = dto.value === undefined || dto.value === null ? null : String(dto.value);
     const currency = dto.currency ?? null;
     const note = dto.note?.trim() ?? '';
-    await this.offers.insert(this.tenant.manager, { tenantId: actor.tenantId, id, disclosureId, kind: dto.kind, value, currency, note, expiresAt, createdBy: actor.userId });
+    await this.offers.insert(this.tenant.manager, {
+      tenantId: actor.tenantId,
+      id,
+      disclosureId,
+      kind: dto.kind,
+      value,
+      currency,
+      note,
+      expiresAt,
+      createdBy: actor.userId,
+    });
     await this.events.record(actor, disclosureId, { action: 'offer_made', visibility: 'client', detail: { offerId: id, kind: dto.kind } });
     // Before disclosure the offer waits and goes out with the disclosure.
     if (isDisclosed(d.status)) {
@@ -65,7 +75,14 @@ export class CompensationOffersService {
       description: `${disclosure.engagementName}: ${offer.kind.replaceAll('_', ' ')}`,
     });
     await this.events.record(actor, disclosure.id, { action: 'offer_accepted', visibility: 'client', detail: { offerId: id } });
-    await this.notifier.send(actor.tenantId, disclosure, 'team', 'offer_accepted', this.offerVars(offer), await actorRef(this.tenant.manager, actor));
+    await this.notifier.send(
+      actor.tenantId,
+      disclosure,
+      'team',
+      'offer_accepted',
+      this.offerVars(offer),
+      await actorRef(this.tenant.manager, actor),
+    );
     return this.disclosures.get(actor, disclosure.id);
   }
 
@@ -74,7 +91,14 @@ export class CompensationOffersService {
     const reason = dto.reason?.trim() || null;
     await this.offers.decline(this.tenant.manager, actor.tenantId, id, actor.userId, reason);
     await this.events.record(actor, disclosure.id, { action: 'offer_declined', visibility: 'client', detail: { offerId: id } });
-    await this.notifier.send(actor.tenantId, disclosure, 'team', 'offer_declined', { ...this.offerVars(offer), reason }, await actorRef(this.tenant.manager, actor));
+    await this.notifier.send(
+      actor.tenantId,
+      disclosure,
+      'team',
+      'offer_declined',
+      { ...this.offerVars(offer), reason },
+      await actorRef(this.tenant.manager, actor),
+    );
     return this.disclosures.get(actor, disclosure.id);
   }
 

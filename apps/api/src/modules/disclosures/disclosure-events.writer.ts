@@ -25,7 +25,17 @@ export class DisclosureEventsWriter {
     await this.tenant.manager.query(
       `INSERT INTO disclosure_events (tenant_id, id, disclosure_id, actor_id, action, from_status, to_status, visibility, detail)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [actor.tenantId, randomUUID(), disclosureId, actor.userId, event.action, event.fromStatus ?? null, event.toStatus ?? null, event.visibility, detail],
+      [
+        actor.tenantId,
+        randomUUID(),
+        disclosureId,
+        actor.userId,
+        event.action,
+        event.fromStatus ?? null,
+        event.toStatus ?? null,
+        event.visibility,
+        detail,
+      ],
     );
     await this.audit.record(this.tenant.manager, {
       tenantId: actor.tenantId,

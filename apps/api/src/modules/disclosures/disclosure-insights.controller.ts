@@ -3,7 +3,14 @@ import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTag
 import type { Actor } from '@candor/domain';
 import { CurrentActor, Policy } from '../../common/access.decorators';
 import { DisclosureInsightsService } from './disclosure-insights.service';
-import { AnalyticsQuery, AnalyticsResponse, CreditsResponse, LessonResponse, LessonsQuery, ServiceRecordResponse } from './dto/insights.dto';
+import {
+  AnalyticsQuery,
+  AnalyticsResponse,
+  CreditsResponse,
+  LessonResponse,
+  LessonsQuery,
+  ServiceRecordResponse,
+} from './dto/insights.dto';
 
 @ApiTags('disclosures')
 @ApiBearerAuth()
@@ -15,7 +22,7 @@ export class DisclosureInsightsController {
   @Policy('read', 'ClientAccount')
   @ApiOperation({ summary: "A client's service record: past disclosures, remedies and what we changed afterwards, in plain words" })
   @ApiOkResponse({ type: ServiceRecordResponse })
-  @ApiNotFoundResponse({ description: 'unknown client account, or not the caller\'s' })
+  @ApiNotFoundResponse({ description: "unknown client account, or not the caller's" })
   serviceRecord(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<ServiceRecordResponse> {
     return this.insights.serviceRecord(actor, id);
   }
@@ -24,7 +31,7 @@ export class DisclosureInsightsController {
   @Policy('read', 'CreditLedger')
   @ApiOperation({ summary: "The client's credit ledger: accepted offers, and which are applied" })
   @ApiOkResponse({ type: CreditsResponse })
-  @ApiNotFoundResponse({ description: 'unknown client account, or not the caller\'s' })
+  @ApiNotFoundResponse({ description: "unknown client account, or not the caller's" })
   credits(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<CreditsResponse> {
     return this.insights.credits(actor, id);
   }

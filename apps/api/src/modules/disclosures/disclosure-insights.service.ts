@@ -4,7 +4,14 @@ import { ActorScope } from '../../common/actor-scope';
 import { TenantContext } from '../../common/tenant-context';
 import { EngagementsRepository } from '../engagements/engagements.repository';
 import { DisclosureInsightsRepository } from './disclosure-insights.repository';
-import type { AnalyticsQuery, AnalyticsResponse, CreditsResponse, LessonResponse, LessonsQuery, ServiceRecordResponse } from './dto/insights.dto';
+import type {
+  AnalyticsQuery,
+  AnalyticsResponse,
+  CreditsResponse,
+  LessonResponse,
+  LessonsQuery,
+  ServiceRecordResponse,
+} from './dto/insights.dto';
 
 const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
@@ -42,7 +49,12 @@ export class DisclosureInsightsService {
     const to = query.to ?? new Date().toISOString().slice(0, 7);
     const from = query.from ?? shiftMonth(to, -11);
     // Months are read in the tenant's time zone, like timesheets.
-    const { byMonth, summary, offers, compensationTotals } = await this.repository.analytics(this.tenant.manager, actor.tenantId, `${from}-01`, `${shiftMonth(to, 1)}-01`);
+    const { byMonth, summary, offers, compensationTotals } = await this.repository.analytics(
+      this.tenant.manager,
+      actor.tenantId,
+      `${from}-01`,
+      `${shiftMonth(to, 1)}-01`,
+    );
     const round = (n: number | null) => (n === null ? null : Math.round(n));
     return {
       from,

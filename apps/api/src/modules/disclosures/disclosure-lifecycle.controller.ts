@@ -1,5 +1,14 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Actor } from '@candor/domain';
 import { CurrentActor, Policy } from '../../common/access.decorators';
 import { DisclosureLifecycleService } from './disclosure-lifecycle.service';
@@ -33,7 +42,11 @@ export class DisclosureLifecycleController {
   @HttpCode(200)
   @Policy('review', 'Disclosure')
   @ApiOperation({ summary: 'Send a draft in review back to its author with a note (owner, manager)' })
-  returnToDraft(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReturnToDraftDto): Promise<DisclosureResponse> {
+  returnToDraft(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: ReturnToDraftDto,
+  ): Promise<DisclosureResponse> {
     return this.lifecycle.returnToDraft(actor, id, dto);
   }
 
@@ -60,7 +73,11 @@ export class DisclosureLifecycleController {
   @Policy('update', 'Disclosure')
   @ApiOperation({ summary: "Propose (or re-propose) the remedy for the client's sign-off (staff)" })
   @ApiBadRequestResponse({ description: 'no plan, a due date not in the future, or words that name a person involved' })
-  proposeRemedy(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ProposeRemedyDto): Promise<DisclosureResponse> {
+  proposeRemedy(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: ProposeRemedyDto,
+  ): Promise<DisclosureResponse> {
     return this.lifecycle.proposeRemedy(actor, id, dto);
   }
 
@@ -98,7 +115,11 @@ export class DisclosureLifecycleController {
   @HttpCode(200)
   @Policy('update', 'Disclosure')
   @ApiOperation({ summary: 'Mark it put right; opens the client check-in and the team retrospective (staff)' })
-  resolve(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ResolveDisclosureDto): Promise<DisclosureResponse> {
+  resolve(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: ResolveDisclosureDto,
+  ): Promise<DisclosureResponse> {
     return this.lifecycle.resolve(actor, id, dto);
   }
 

@@ -1,6 +1,14 @@
 import { BadRequestException, ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
 import { insertComment } from '@candor/db';
-import { DISCLOSURE_TRANSITIONS, checkTransition, defineAbilityFor, disclosureFacts, isClientRole, type Actor, type DisclosureAction } from '@candor/domain';
+import {
+  DISCLOSURE_TRANSITIONS,
+  checkTransition,
+  defineAbilityFor,
+  disclosureFacts,
+  isClientRole,
+  type Actor,
+  type DisclosureAction,
+} from '@candor/domain';
 import { actorRef } from '../../common/actor-ref';
 import { TenantContext } from '../../common/tenant-context';
 import { TenantRepository } from '../tenant/tenant.repository';
@@ -122,8 +130,22 @@ export class DisclosureLifecycleService {
   async acceptRemedy(actor: Actor, id: string): Promise<DisclosureResponse> {
     const d = await this.begin(actor, id, 'accept_remedy');
     const round = Math.max(d.remedyRounds, 1);
-    await this.move(actor, d, 'accept_remedy', 'client', { ...ANSWERED, remedy_accepted_at: NOW, remedy_accepted_by: actor.userId }, { round });
-    await this.notifier.send(actor.tenantId, d, 'team', 'disclosure_remedy_accepted', { remedyDue: formatUtc(d.remedyDueAt) }, await actorRef(this.tenant.manager, actor));
+    await this.move(
+      actor,
+      d,
+      'accept_remedy',
+      'client',
+      { ...ANSWERED, remedy_accepted_at: NOW, remedy_accepted_by: actor.userId },
+      { round },
+    );
+    await this.notifier.send(
+      actor.tenantId,
+      d,
+      'team',
+      'disclosure_remedy_accepted',
+      { remedyDue: formatUtc(d.remedyDueAt) },
+      await actorRef(this.tenant.manager, actor),
+    );
     return this.disclosures.get(actor, id);
   }
 
@@ -140,7 +162,14 @@ export class DisclosureLifecycleService {
       body: comment,
     });
     await this.move(actor, d, 'request_remedy_changes', 'client', ANSWERED, { round: Math.max(d.remedyRounds, 1) });
-    await this.notifier.send(actor.tenantId, d, 'team', 'disclosure_remedy_changes_requested', { comment }, await actorRef(this.tenant.manager, actor));
+    await this.notifier.send(
+      actor.tenantId,
+      d,
+      'team',
+      'disclosure_remedy_changes_requested',
+      { comment },
+      await actorRef(this.tenant.manager, actor),
+    );
     return this.disclosures.get(actor, id);
   }
 
@@ -188,7 +217,8 @@ export class DisclosureLifecycleService {
     const ability = defineAbilityFor(actor);
     const client = isClientRole(actor.role);
     if ((by === 'staff' || by === 'reviewer') && client) throw new ForbiddenException('Only the team takes this step');
-    if (by === 'reviewer' && !ability.can('review', 'Disclosure')) throw new ForbiddenException('Only an owner or a manager reviews disclosures');
+    if (by === 'reviewer' && !ability.can('review', 'Disclosure'))
+      throw new ForbiddenException('Only an owner or a manager reviews disclosures');
     if (by === 'client' && !client) throw new ForbiddenException('Only the client acknowledges a disclosure');
     if (by === 'client_admin' && !ability.can('approve', { kind: 'Disclosure', clientAccountId: visible.clientAccountId })) {
       throw new ForbiddenException("Only the client's main contact (client_admin) signs off a remedy or asks for changes");

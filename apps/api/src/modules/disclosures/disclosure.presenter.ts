@@ -97,8 +97,15 @@ export function presentForClient(row: DisclosureRow, view: ClientView, detail?: 
 }
 
 /** The response for the caller's audience: the client's view for a client user, the team's otherwise. */
-export function presentDisclosure(actor: Actor, facts: TenantFacts, row: DisclosureRow, detail?: DisclosureDetail): DisclosureClientResponse | DisclosureStaffResponse {
-  return isClientRole(actor.role) ? presentForClient(row, clientViewOf(facts), detail) : presentForStaff(row, facts.settings.disclosureDeadlineHours, detail);
+export function presentDisclosure(
+  actor: Actor,
+  facts: TenantFacts,
+  row: DisclosureRow,
+  detail?: DisclosureDetail,
+): DisclosureClientResponse | DisclosureStaffResponse {
+  return isClientRole(actor.role)
+    ? presentForClient(row, clientViewOf(facts), detail)
+    : presentForStaff(row, facts.settings.disclosureDeadlineHours, detail);
 }
 
 /** The team's view; `deadlineHours` is the tenant's disclosure deadline, for the overdue flag. */

@@ -53,10 +53,13 @@ export class DisclosuresController {
   @Policy('create', 'Disclosure')
   @ApiOperation({
     summary: 'Draft a disclosure on an engagement; an agreed remedy for the category starts it (staff)',
-    description: 'With `offer` and `then`, the offer is made and the step taken in the same transaction: if either is refused, nothing is written.',
+    description:
+      'With `offer` and `then`, the offer is made and the step taken in the same transaction: if either is refused, nothing is written.',
   })
   @ApiCreatedResponse({ type: DisclosureStaffResponse })
-  @ApiBadRequestResponse({ description: 'missing facts, unknown category or severity, times out of order, an offer that does not fit its kind, a step refused' })
+  @ApiBadRequestResponse({
+    description: 'missing facts, unknown category or severity, times out of order, an offer that does not fit its kind, a step refused',
+  })
   @ApiForbiddenResponse({ description: '`then: disclose` while the tenant requires a manager review' })
   create(@CurrentActor() actor: Actor, @Body() dto: CreateDisclosureDto): Promise<DisclosureResponse> {
     return this.drafts.create(actor, dto);
@@ -74,11 +77,16 @@ export class DisclosuresController {
   @Policy('update', 'Disclosure')
   @ApiOperation({
     summary: 'Edit a disclosure: facts until disclosed, the remedy until proposed, internal notes until closed (staff)',
-    description: 'With `offer` and `then`, the offer is made and the step taken in the same transaction: if either is refused, nothing is written.',
+    description:
+      'With `offer` and `then`, the offer is made and the step taken in the same transaction: if either is refused, nothing is written.',
   })
   @ApiOkResponse({ type: DisclosureStaffResponse })
   @ApiConflictResponse({ description: 'the field can no longer change in this state, or the step is not allowed from it' })
-  update(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateDisclosureDto): Promise<DisclosureResponse> {
+  update(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateDisclosureDto,
+  ): Promise<DisclosureResponse> {
     return this.drafts.update(actor, id, dto);
   }
 
@@ -88,7 +96,11 @@ export class DisclosuresController {
   @ApiCreatedResponse({ schema: DISCLOSURE_SCHEMA })
   @ApiForbiddenResponse({ description: 'a client user asking for an internal comment' })
   @ApiBadRequestResponse({ description: 'empty, or a client-visible comment that names a person involved' })
-  comment(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: DisclosureCommentDto): Promise<DisclosureResponse> {
+  comment(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: DisclosureCommentDto,
+  ): Promise<DisclosureResponse> {
     return this.service.comment(actor, id, dto);
   }
 
@@ -96,7 +108,9 @@ export class DisclosuresController {
   @Policy('create', 'CompensationOffer')
   @ApiOperation({ summary: 'Offer compensation; made on a draft, it reaches the client with the disclosure (staff)' })
   @ApiCreatedResponse({ type: DisclosureStaffResponse })
-  @ApiBadRequestResponse({ description: 'a value that does not fit the kind (percent 1-100, hours > 0, whole days, money with 2 decimals)' })
+  @ApiBadRequestResponse({
+    description: 'a value that does not fit the kind (percent 1-100, hours > 0, whole days, money with 2 decimals)',
+  })
   offer(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CreateOfferDto): Promise<DisclosureResponse> {
     return this.offers.create(actor, id, dto);
   }

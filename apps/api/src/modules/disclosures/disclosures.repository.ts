@@ -129,7 +129,10 @@ export class DisclosuresRepository {
   /** Disclosures in `scope`; a client's scope never holds drafts or those in review. */
   find(manager: EntityManager, scope: Scope, f: DisclosureFilter): Promise<DisclosureRow[]> {
     const params: unknown[] = [scope.tenantId];
-    const where = ['d.tenant_id = $1', scopeWhere(scope, { engagementId: 'd.engagement_id', clientAccountId: 'd.client_account_id' }, params)];
+    const where = [
+      'd.tenant_id = $1',
+      scopeWhere(scope, { engagementId: 'd.engagement_id', clientAccountId: 'd.client_account_id' }, params),
+    ];
     if (scope.kind === 'client_account') where.push(`d.status NOT IN (${sqlList(UNDISCLOSED_STATUSES)})`);
     const add = (sql: (p: string) => string, value: unknown) => where.push(sql(`$${params.push(value)}`));
     if (f.id) add((p) => `d.id = ${p}`, f.id);
@@ -158,21 +161,34 @@ export class DisclosuresRepository {
   }
 
   /** Moves a disclosure to `to`, setting `columns`: a bound value, or an SqlExpression for a computed one. */
-  async moveTo(manager: EntityManager, tenantId: string, id: string, to: DisclosureStatus, columns: Record<string, unknown>): Promise<void> {
+  async moveTo(
+    manager: EntityManager,
+    tenantId: string,
+    id: string,
+    to: DisclosureStatus,
+    columns: Record<string, unknown>,
+  ): Promise<void> {
     const params: unknown[] = [tenantId, id, to];
     const sets = Object.entries(columns).map(([column, value]) => {
       if (value instanceof SqlExpression) return `${column} = ${value.text}`;
       params.push(value);
       return `${column} = $${params.length}`;
     });
-    await manager.query(`UPDATE disclosures SET status = $3, ${[...sets, 'updated_at = now()'].join(', ')} WHERE tenant_id = $1 AND id = $2`, params);
+    await manager.query(
+      `UPDATE disclosures SET status = $3, ${[...sets, 'updated_at = now()'].join(', ')} WHERE tenant_id = $1 AND id = $2`,
+      params,
+    );
   }
 
   async lock(manager: EntityManager, tenantId: string, id: string): Promise<void> {
     await manager.query(`SELECT 1 FROM disclosures WHERE tenant_id = $1 AND id = $2 FOR UPDATE`, [tenantId, id]);
   }
 
-  async involved(manager: EntityManager, tenantId: string, disclosureIds: string[]): Promise<Map<string, { id: string; displayName: string; email: string }[]>> {
+  async involved(
+    manager: EntityManager,
+    tenantId: string,
+    disclosureIds: string[],
+  ): Promise<Map<string, { id: string; displayName: string; email: string }[]>> {
     const rows: { disclosureId: string; id: string; displayName: string; email: string }[] = await manager.query(
       `SELECT p.disclosure_id AS "disclosureId", u.id, u.display_name AS "displayName", u.email
        FROM disclosure_people p JOIN users u ON u.id = p.user_id
@@ -187,10 +203,11 @@ export class DisclosuresRepository {
   async replaceInvolved(manager: EntityManager, tenantId: string, disclosureId: string, userIds: string[]): Promise<void> {
     await manager.query(`DELETE FROM disclosure_people WHERE tenant_id = $1 AND disclosure_id = $2`, [tenantId, disclosureId]);
     if (userIds.length) {
-      await manager.query(
-        `INSERT INTO disclosure_people (tenant_id, disclosure_id, user_id) SELECT $1, $2, unnest($3::uuid[])`,
-        [tenantId, disclosureId, userIds],
-      );
+      await manager.query(`INSERT INTO disclosure_people (tenant_id, disclosure_id, user_id) SELECT $1, $2, unnest($3::uuid[])`, [
+        tenantId,
+        disclosureId,
+        userIds,
+      ]);
     }
   }
 

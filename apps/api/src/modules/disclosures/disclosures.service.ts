@@ -85,13 +85,20 @@ export class DisclosuresService {
     const involved = await this.checkedInvolved(actor, dto.involvedUserIds ?? []);
     if (dto.deliverableId) await this.assertDeliverableOf(actor.tenantId, engagement.id, dto.deliverableId);
     // A standing remedy agreed for this category starts the draft, unless the author wrote one.
-    const [policy]: { remedyPlan: string; remedyDueHours: number; offerKind: string | null; offerValue: string | null; offerCurrency: string | null; offerNote: string; offerValidDays: number }[] =
-      await manager.query(
-        `SELECT remedy_plan AS "remedyPlan", remedy_due_hours AS "remedyDueHours", offer_kind AS "offerKind", offer_value::text AS "offerValue",
+    const [policy]: {
+      remedyPlan: string;
+      remedyDueHours: number;
+      offerKind: string | null;
+      offerValue: string | null;
+      offerCurrency: string | null;
+      offerNote: string;
+      offerValidDays: number;
+    }[] = await manager.query(
+      `SELECT remedy_plan AS "remedyPlan", remedy_due_hours AS "remedyDueHours", offer_kind AS "offerKind", offer_value::text AS "offerValue",
                 offer_currency AS "offerCurrency", offer_note AS "offerNote", offer_valid_days AS "offerValidDays"
          FROM remedy_policies WHERE tenant_id = $1 AND engagement_id = $2 AND category = $3`,
-        [actor.tenantId, engagement.id, dto.category],
-      );
+      [actor.tenantId, engagement.id, dto.category],
+    );
     const usePolicy = policy && !dto.remedyPlan?.trim();
     const id = randomUUID();
     await manager.query(
@@ -122,12 +129,27 @@ export class DisclosuresService {
       ],
     );
     await this.repository.replaceInvolved(manager, actor.tenantId, id, involved);
-    await this.events.record(actor, id, { action: 'created', toStatus: 'draft', visibility: 'internal', detail: { fromPolicy: usePolicy } });
+    await this.events.record(actor, id, {
+      action: 'created',
+      toStatus: 'draft',
+      visibility: 'internal',
+      detail: { fromPolicy: usePolicy },
+    });
     if (usePolicy && policy.offerKind) {
       await manager.query(
         `INSERT INTO compensation_offers (tenant_id, id, disclosure_id, kind, value, currency, note, expires_at, created_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7, now() + make_interval(days => $8), $9)`,
-        [actor.tenantId, randomUUID(), id, policy.offerKind, policy.offerValue, policy.offerCurrency, policy.offerNote, policy.offerValidDays, actor.userId],
+        [
+          actor.tenantId,
+          randomUUID(),
+          id,
+          policy.offerKind,
+          policy.offerValue,
+          policy.offerCurrency,
+          policy.offerNote,
+          policy.offerValidDays,
+          actor.userId,
+        ],
       );
     }
     return this.get(actor, id);
@@ -165,7 +187,8 @@ export class DisclosuresService {
       });
       await manager.query(`UPDATE disclosures SET ${sets.join(', ')}, updated_at = now() WHERE tenant_id = $1 AND id = $2`, params);
     }
-    if (involvedUserIds) await this.repository.replaceInvolved(manager, actor.tenantId, id, await this.checkedInvolved(actor, involvedUserIds));
+    if (involvedUserIds)
+      await this.repository.replaceInvolved(manager, actor.tenantId, id, await this.checkedInvolved(actor, involvedUserIds));
     await this.events.record(actor, id, {
       action: 'updated',
       visibility: 'internal',
@@ -184,10 +207,25 @@ export class DisclosuresService {
       throw new ConflictException('The client cannot see this disclosure yet; comment internally until it is disclosed');
     }
     if (!client && visibility === 'client') await this.assertBlameless(actor.tenantId, d.id, { comment: dto.body });
-    await insertComment(manager, { tenantId: actor.tenantId, subjectType: 'disclosure', subjectId: id, authorId: actor.userId, visibility, kind: 'comment', body: dto.body.trim() });
+    await insertComment(manager, {
+      tenantId: actor.tenantId,
+      subjectType: 'disclosure',
+      subjectId: id,
+      authorId: actor.userId,
+      visibility,
+      kind: 'comment',
+      body: dto.body.trim(),
+    });
     if (visibility === 'client') {
       const audience = client ? 'team' : 'client_contacts';
-      await this.notifier.send(actor.tenantId, d, audience, 'disclosure_comment', { comment: dto.body.trim() }, await actorRef(this.tenant.manager, actor));
+      await this.notifier.send(
+        actor.tenantId,
+        d,
+        audience,
+        'disclosure_comment',
+        { comment: dto.body.trim() },
+        await actorRef(this.tenant.manager, actor),
+      );
     }
     return this.get(actor, id);
   }
@@ -232,21 +270,25 @@ export class DisclosuresService {
   private async present(actor: Actor, rows: DisclosureRow[]): Promise<DisclosureResponse[]> {
     const facts = await this.tenants.facts(this.tenant.manager, actor.tenantId);
     if (isClientRole(actor.role)) return rows.map((r) => presentDisclosure(actor, facts, r));
-    const involved = await this.repository.involved(this.tenant.manager, actor.tenantId, rows.map((r) => r.id));
+    const involved = await this.repository.involved(
+      this.tenant.manager,
+      actor.tenantId,
+      rows.map((r) => r.id),
+    );
     return rows.map((r) => ({ ...presentDisclosure(actor, facts, r), involved: involved.get(r.id) ?? [] }));
   }
 
   private async assertDeliverableOf(tenantId: string, engagementId: string, deliverableId: string): Promise<void> {
-    const found: unknown[] = await this.tenant.manager.query(`SELECT 1 FROM deliverables WHERE tenant_id = $1 AND id = $2 AND engagement_id = $3`, [
-      tenantId,
-      deliverableId,
-      engagementId,
-    ]);
+    const found: unknown[] = await this.tenant.manager.query(
+      `SELECT 1 FROM deliverables WHERE tenant_id = $1 AND id = $2 AND engagement_id = $3`,
+      [tenantId, deliverableId, engagementId],
+    );
     if (!found.length) throw new BadRequestException('deliverableId must be a deliverable of the same engagement');
   }
 
   private assertTimes(occurredAt: Date, discoveredAt: Date): void {
-    if (discoveredAt < occurredAt) throw new BadRequestException('discoveredAt cannot be before occurredAt: an error is found after it happens');
+    if (discoveredAt < occurredAt)
+      throw new BadRequestException('discoveredAt cannot be before occurredAt: an error is found after it happens');
     if (discoveredAt.getTime() > Date.now() + 60_000) throw new BadRequestException('discoveredAt cannot be in the future');
   }
 
@@ -254,7 +296,8 @@ export class DisclosuresService {
     const unique = [...new Set(userIds)];
     const staff = await this.repository.staffIds(this.tenant.manager, actor.tenantId, unique);
     const unknown = unique.filter((u) => !staff.has(u));
-    if (unknown.length) throw new BadRequestException(`involvedUserIds must be team members of this workspace; unknown: ${unknown.join(', ')}`);
+    if (unknown.length)
+      throw new BadRequestException(`involvedUserIds must be team members of this workspace; unknown: ${unknown.join(', ')}`);
     return unique;
   }
 }

@@ -29,7 +29,11 @@ export class FollowUpsController {
   @ApiNotFoundResponse({ description: 'unknown, or not visible to the caller' })
   @ApiConflictResponse({ description: 'already done or skipped' })
   @ApiOperation({ summary: 'Complete a follow-up with its outcome (staff)' })
-  complete(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CompleteFollowUpDto): Promise<DisclosureResponse> {
+  complete(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: CompleteFollowUpDto,
+  ): Promise<DisclosureResponse> {
     return this.followUps.complete(actor, id, dto);
   }
 

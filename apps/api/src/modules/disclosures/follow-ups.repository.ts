@@ -13,7 +13,8 @@ export class FollowUpsRepository {
   list(manager: EntityManager, scope: Scope, filter: { status: string; kind: string | null }): Promise<FollowUpListItemResponse[]> {
     const params: unknown[] = [scope.tenantId, filter.status, filter.kind];
     const inScope = scopeWhere(scope, { engagementId: 'd.engagement_id', clientAccountId: 'd.client_account_id' }, params);
-    const clientView = scope.kind === 'client_account' ? `AND f.kind = 'client_check_in' AND d.status NOT IN (${sqlList(UNDISCLOSED_STATUSES)})` : '';
+    const clientView =
+      scope.kind === 'client_account' ? `AND f.kind = 'client_check_in' AND d.status NOT IN (${sqlList(UNDISCLOSED_STATUSES)})` : '';
     return manager.query(
       `SELECT f.id, f.kind, f.status, f.due_at AS "dueAt", d.id AS "disclosureId", d.category, d.engagement_id AS "engagementId",
               e.name AS "engagementName", c.name AS "clientName"
@@ -28,7 +29,13 @@ export class FollowUpsRepository {
   }
 
   /** A resolved disclosure gets a client check-in and a team retrospective, due after the given days. */
-  async insertAfterResolution(manager: EntityManager, tenantId: string, disclosureId: string, checkInDays: number, retrospectiveDays: number): Promise<void> {
+  async insertAfterResolution(
+    manager: EntityManager,
+    tenantId: string,
+    disclosureId: string,
+    checkInDays: number,
+    retrospectiveDays: number,
+  ): Promise<void> {
     await manager.query(
       `INSERT INTO follow_ups (tenant_id, id, disclosure_id, kind, due_at) VALUES
          ($1, $2, $4, 'client_check_in', now() + make_interval(days => $5)),
@@ -38,26 +45,32 @@ export class FollowUpsRepository {
   }
 
   pendingOf(manager: EntityManager, tenantId: string, disclosureId: string): Promise<{ kind: string; dueAt: Date }[]> {
-    return manager.query(`SELECT kind, due_at AS "dueAt" FROM follow_ups WHERE tenant_id = $1 AND disclosure_id = $2 AND status = 'pending' ORDER BY due_at`, [
-      tenantId,
-      disclosureId,
-    ]);
+    return manager.query(
+      `SELECT kind, due_at AS "dueAt" FROM follow_ups WHERE tenant_id = $1 AND disclosure_id = $2 AND status = 'pending' ORDER BY due_at`,
+      [tenantId, disclosureId],
+    );
   }
 
   /** A follow-up is done with its outcome, or skipped with the reason why. */
-  async finish(manager: EntityManager, tenantId: string, id: string, userId: string, how: { status: 'done'; outcome: string } | { status: 'skipped'; reason: string }): Promise<void> {
+  async finish(
+    manager: EntityManager,
+    tenantId: string,
+    id: string,
+    userId: string,
+    how: { status: 'done'; outcome: string } | { status: 'skipped'; reason: string },
+  ): Promise<void> {
     const [column, text] = how.status === 'done' ? ['outcome', how.outcome] : ['skip_reason', how.reason];
-    await manager.query(`UPDATE follow_ups SET status = $3, ${column} = $4, completed_by = $5, completed_at = now() WHERE tenant_id = $1 AND id = $2`, [
-      tenantId,
-      id,
-      how.status,
-      text,
-      userId,
-    ]);
+    await manager.query(
+      `UPDATE follow_ups SET status = $3, ${column} = $4, completed_by = $5, completed_at = now() WHERE tenant_id = $1 AND id = $2`,
+      [tenantId, id, how.status, text, userId],
+    );
   }
 
   async lockCheckIn(manager: EntityManager, tenantId: string, disclosureId: string): Promise<void> {
-    await manager.query(`SELECT 1 FROM follow_ups WHERE tenant_id = $1 AND disclosure_id = $2 AND kind = 'client_check_in' FOR UPDATE`, [tenantId, disclosureId]);
+    await manager.query(`SELECT 1 FROM follow_ups WHERE tenant_id = $1 AND disclosure_id = $2 AND kind = 'client_check_in' FOR UPDATE`, [
+      tenantId,
+      disclosureId,
+    ]);
   }
 
   async answerCheckIn(

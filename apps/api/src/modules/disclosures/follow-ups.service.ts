@@ -29,7 +29,10 @@ export class FollowUpsService {
    * client users only their account's check-ins.
    */
   async list(actor: Actor, query: ListFollowUpsQuery): Promise<FollowUpListItemResponse[]> {
-    return this.followUps.list(this.tenant.manager, await this.scopes.of(actor), { status: query.status ?? 'pending', kind: query.kind ?? null });
+    return this.followUps.list(this.tenant.manager, await this.scopes.of(actor), {
+      status: query.status ?? 'pending',
+      kind: query.kind ?? null,
+    });
   }
 
   async complete(actor: Actor, id: string, dto: CompleteFollowUpDto): Promise<DisclosureResponse> {
@@ -60,18 +63,33 @@ export class FollowUpsService {
     const disclosure = await this.disclosures.findVisible(actor, disclosureId);
     if (!isClientRole(actor.role)) throw new ForbiddenException('The check-in is answered by the client');
     await this.followUps.lockCheckIn(manager, actor.tenantId, disclosureId);
-    const [checkIn] = (await this.repository.followUps(manager, await this.scopes.of(actor), { disclosureId })).filter((f) => f.kind === 'client_check_in');
+    const [checkIn] = (await this.repository.followUps(manager, await this.scopes.of(actor), { disclosureId })).filter(
+      (f) => f.kind === 'client_check_in',
+    );
     if (!checkIn) throw new ConflictException('There is no check-in yet: it opens when the disclosure is resolved');
-    if (checkIn.status !== 'pending') throw new ConflictException(`The check-in is already ${checkIn.status === 'done' ? 'answered' : 'closed'}`);
+    if (checkIn.status !== 'pending')
+      throw new ConflictException(`The check-in is already ${checkIn.status === 'done' ? 'answered' : 'closed'}`);
     const comment = dto.comment?.trim() ?? '';
-    await this.followUps.answerCheckIn(manager, actor.tenantId, checkIn.id, { resolved: dto.resolved, rating: dto.rating, comment, userId: actor.userId });
+    await this.followUps.answerCheckIn(manager, actor.tenantId, checkIn.id, {
+      resolved: dto.resolved,
+      rating: dto.rating,
+      comment,
+      userId: actor.userId,
+    });
     await this.events.record(actor, disclosureId, {
       action: 'check_in_answered',
       visibility: 'client',
       detail: { resolved: dto.resolved, rating: dto.rating },
     });
     const verdict = `${dto.resolved ? 'Resolved' : 'NOT resolved'}, rated ${dto.rating}/5${comment ? `: ${comment}` : ''}`;
-    await this.notifier.send(actor.tenantId, disclosure, 'team', 'disclosure_comment', { comment: verdict }, await actorRef(this.tenant.manager, actor));
+    await this.notifier.send(
+      actor.tenantId,
+      disclosure,
+      'team',
+      'disclosure_comment',
+      { comment: verdict },
+      await actorRef(this.tenant.manager, actor),
+    );
     return this.disclosures.get(actor, disclosureId);
   }
 

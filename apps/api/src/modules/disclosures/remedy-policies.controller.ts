@@ -1,5 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Put } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Actor } from '@candor/domain';
 import { CurrentActor, Policy } from '../../common/access.decorators';
 import { RemedyPolicyParams, RemedyPolicyDto, RemedyPolicyResponse } from './dto/remedy-policy.dto';
@@ -38,10 +46,7 @@ export class RemedyPoliciesController {
   @Policy('delete', 'RemedyPolicy')
   @ApiOperation({ summary: 'Remove the standing remedy of a category (owner, manager)' })
   @ApiNoContentResponse()
-  remove(
-    @CurrentActor() actor: Actor,
-    @Param() { engagementId, category }: RemedyPolicyParams,
-  ): Promise<void> {
+  remove(@CurrentActor() actor: Actor, @Param() { engagementId, category }: RemedyPolicyParams): Promise<void> {
     return this.service.remove(actor, engagementId, category);
   }
 }

@@ -25,7 +25,10 @@ export interface RemedyPolicyValues {
 @Injectable()
 export class RemedyPoliciesRepository {
   list(manager: EntityManager, tenantId: string, engagementId: string): Promise<RemedyPolicyResponse[]> {
-    return manager.query(`SELECT ${COLUMNS} FROM remedy_policies WHERE tenant_id = $1 AND engagement_id = $2 ORDER BY category`, [tenantId, engagementId]);
+    return manager.query(`SELECT ${COLUMNS} FROM remedy_policies WHERE tenant_id = $1 AND engagement_id = $2 ORDER BY category`, [
+      tenantId,
+      engagementId,
+    ]);
   }
 
   /** Writes the engagement's remedy for the category, replacing the one agreed before. */
@@ -38,18 +41,29 @@ export class RemedyPoliciesRepository {
          offer_kind = EXCLUDED.offer_kind, offer_value = EXCLUDED.offer_value, offer_currency = EXCLUDED.offer_currency,
          offer_note = EXCLUDED.offer_note, offer_valid_days = EXCLUDED.offer_valid_days, updated_by = EXCLUDED.updated_by, updated_at = now()
        RETURNING ${COLUMNS}`,
-      [p.tenantId, p.engagementId, p.category, p.remedyPlan, p.remedyDueHours, p.offerKind, p.offerValue, p.offerCurrency, p.offerNote, p.offerValidDays, p.updatedBy],
+      [
+        p.tenantId,
+        p.engagementId,
+        p.category,
+        p.remedyPlan,
+        p.remedyDueHours,
+        p.offerKind,
+        p.offerValue,
+        p.offerCurrency,
+        p.offerNote,
+        p.offerValidDays,
+        p.updatedBy,
+      ],
     );
     return row;
   }
 
   /** Whether there was one to remove. */
   async remove(manager: EntityManager, tenantId: string, engagementId: string, category: string): Promise<boolean> {
-    const [, count]: [unknown, number] = await manager.query(`DELETE FROM remedy_policies WHERE tenant_id = $1 AND engagement_id = $2 AND category = $3`, [
-      tenantId,
-      engagementId,
-      category,
-    ]);
+    const [, count]: [unknown, number] = await manager.query(
+      `DELETE FROM remedy_policies WHERE tenant_id = $1 AND engagement_id = $2 AND category = $3`,
+      [tenantId, engagementId, category],
+    );
     return count > 0;
   }
 }

@@ -42,7 +42,8 @@ export class RemedyPoliciesService {
 
   async remove(actor: Actor, engagementId: string, category: string): Promise<void> {
     await this.engagements.findVisible(actor, engagementId);
-    if (!(await this.repository.remove(this.tenant.manager, actor.tenantId, engagementId, category))) throw new NotFoundException(`There is no agreed remedy for ${category} on this engagement`);
+    if (!(await this.repository.remove(this.tenant.manager, actor.tenantId, engagementId, category)))
+      throw new NotFoundException(`There is no agreed remedy for ${category} on this engagement`);
     await this.record(actor, 'remedy_policy.removed', engagementId, { category });
   }
 

@@ -53,7 +53,11 @@ export class EngagementsController {
   @Policy('update', 'Engagement')
   @ApiOperation({ summary: 'Edit an engagement; changed confidentiality terms need a new acceptance (owner, manager)' })
   @ApiOkResponse({ type: EngagementResponse })
-  update(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateEngagementDto): Promise<EngagementResponse> {
+  update(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateEngagementDto,
+  ): Promise<EngagementResponse> {
     return this.service.update(actor, id, dto);
   }
 

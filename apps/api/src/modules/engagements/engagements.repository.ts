@@ -22,7 +22,7 @@ export class EngagementsRepository {
       .createQueryBuilder(Engagement, 'e')
       .where('e.tenant_id = :tenantId', { tenantId: scope.tenantId })
       .andWhere(inScope.sql, inScope.params)
-      .orderBy('e.status = \'active\'', 'DESC')
+      .orderBy("e.status = 'active'", 'DESC')
       .addOrderBy('e.name', 'ASC')
       .addOrderBy('e.id', 'ASC')
       .take(500);
@@ -75,10 +75,11 @@ export class EngagementsRepository {
   async replaceAssistants(manager: EntityManager, tenantId: string, engagementId: string, userIds: string[]): Promise<void> {
     await manager.query(`DELETE FROM engagement_assistants WHERE tenant_id = $1 AND engagement_id = $2`, [tenantId, engagementId]);
     if (userIds.length) {
-      await manager.query(
-        `INSERT INTO engagement_assistants (tenant_id, engagement_id, user_id) SELECT $1, $2, unnest($3::uuid[])`,
-        [tenantId, engagementId, userIds],
-      );
+      await manager.query(`INSERT INTO engagement_assistants (tenant_id, engagement_id, user_id) SELECT $1, $2, unnest($3::uuid[])`, [
+        tenantId,
+        engagementId,
+        userIds,
+      ]);
     }
   }
 
@@ -86,7 +87,13 @@ export class EngagementsRepository {
    * Stops the running timers of people taken off the engagement: outside their scope now, a running
    * timer there could be neither seen nor stopped by them. Ends now, at the tenant's timer limit at most.
    */
-  async stopTimersOf(manager: EntityManager, tenantId: string, engagementId: string, userIds: string[], limitHours: number): Promise<string[]> {
+  async stopTimersOf(
+    manager: EntityManager,
+    tenantId: string,
+    engagementId: string,
+    userIds: string[],
+    limitHours: number,
+  ): Promise<string[]> {
     if (!userIds.length) return [];
     // TypeORM answers an UPDATE ... RETURNING with [rows, count].
     const [rows]: [{ id: string }[], number] = await manager.query(
@@ -115,7 +122,10 @@ export class EngagementsRepository {
   }
 
   /** The first rate applies from today (tenant time zone); time logged earlier falls back to it as the earliest rate. */
-  async insertFirstRate(manager: EntityManager, r: Pick<EngagementRate, 'tenantId' | 'id' | 'engagementId' | 'hourlyRate' | 'createdBy'>): Promise<void> {
+  async insertFirstRate(
+    manager: EntityManager,
+    r: Pick<EngagementRate, 'tenantId' | 'id' | 'engagementId' | 'hourlyRate' | 'createdBy'>,
+  ): Promise<void> {
     await manager.query(
       `INSERT INTO engagement_rates (tenant_id, id, engagement_id, effective_from, hourly_rate, created_by)
        SELECT $1, $2, $3, (now() AT TIME ZONE t.time_zone)::date, $4, $5 FROM tenants t WHERE t.id = $1`,
@@ -123,7 +133,10 @@ export class EngagementsRepository {
     );
   }
 
-  async insertRate(manager: EntityManager, r: Pick<EngagementRate, 'tenantId' | 'id' | 'engagementId' | 'effectiveFrom' | 'hourlyRate' | 'createdBy'>): Promise<void> {
+  async insertRate(
+    manager: EntityManager,
+    r: Pick<EngagementRate, 'tenantId' | 'id' | 'engagementId' | 'effectiveFrom' | 'hourlyRate' | 'createdBy'>,
+  ): Promise<void> {
     await manager.insert(EngagementRate, manager.create(EngagementRate, r));
   }
 
@@ -170,7 +183,13 @@ export class EngagementsRepository {
   }
 
   /** Records that the month's alert at `threshold` percent went out; false when it already had. */
-  async claimRetainerAlert(manager: EntityManager, tenantId: string, engagementId: string, month: string, threshold: number): Promise<boolean> {
+  async claimRetainerAlert(
+    manager: EntityManager,
+    tenantId: string,
+    engagementId: string,
+    month: string,
+    threshold: number,
+  ): Promise<boolean> {
     const inserted: unknown[] = await manager.query(
       `INSERT INTO retainer_alerts (tenant_id, engagement_id, month, threshold_percent) VALUES ($1, $2, $3, $4)
        ON CONFLICT DO NOTHING RETURNING 1`,
@@ -179,7 +198,11 @@ export class EngagementsRepository {
     return inserted.length > 0;
   }
 
-  async alertNames(manager: EntityManager, tenantId: string, engagementId: string): Promise<{ engagementName: string; tenantName: string }> {
+  async alertNames(
+    manager: EntityManager,
+    tenantId: string,
+    engagementId: string,
+  ): Promise<{ engagementName: string; tenantName: string }> {
     const [names]: { engagementName: string; tenantName: string }[] = await manager.query(
       `SELECT e.name AS "engagementName", t.name AS "tenantName" FROM engagements e JOIN tenants t ON t.id = e.tenant_id
        WHERE e.tenant_id = $1 AND e.id = $2`,

@@ -43,7 +43,8 @@ export class EngagementsService {
 
   async create(actor: Actor, dto: CreateEngagementDto): Promise<EngagementResponse> {
     const manager = this.tenant.manager;
-    if (!(await this.repository.clientNames(manager, actor.tenantId, [dto.clientAccountId])).size) throw new NotFoundException('Client account not found');
+    if (!(await this.repository.clientNames(manager, actor.tenantId, [dto.clientAccountId])).size)
+      throw new NotFoundException('Client account not found');
     const assistantIds = await this.checkedStaff(actor, dto.assistantIds ?? []);
     const engagement = await this.repository.insert(manager, {
       tenantId: actor.tenantId,
@@ -63,7 +64,13 @@ export class EngagementsService {
     });
     await this.repository.replaceAssistants(manager, actor.tenantId, engagement.id, assistantIds);
     // The first rate applies from today; time logged earlier falls back to it as the earliest rate.
-    await this.repository.insertFirstRate(manager, { tenantId: actor.tenantId, id: randomUUID(), engagementId: engagement.id, hourlyRate: dto.hourlyRate, createdBy: actor.userId });
+    await this.repository.insertFirstRate(manager, {
+      tenantId: actor.tenantId,
+      id: randomUUID(),
+      engagementId: engagement.id,
+      hourlyRate: dto.hourlyRate,
+      createdBy: actor.userId,
+    });
     await this.record(actor, 'engagement.created', engagement.id, { after: { ...dto } });
     return this.get(actor, engagement.id);
   }
@@ -84,7 +91,11 @@ export class EngagementsService {
     if (Object.keys(patch).length) await this.repository.update(manager, actor.tenantId, id, patch);
     if (assistantIds) {
       const kept = await this.checkedStaff(actor, assistantIds);
-      const removed = (await this.repository.assistants(manager, actor.tenantId, [id])).get(id)?.map((p) => p.id).filter((u) => !kept.includes(u)) ?? [];
+      const removed =
+        (await this.repository.assistants(manager, actor.tenantId, [id]))
+          .get(id)
+          ?.map((p) => p.id)
+          .filter((u) => !kept.includes(u)) ?? [];
       await this.repository.replaceAssistants(manager, actor.tenantId, id, kept);
       const { timerLimitHours } = await this.tenants.settings(manager, actor.tenantId);
       for (const timerId of await this.repository.stopTimersOf(manager, actor.tenantId, id, removed, timerLimitHours)) {
@@ -109,7 +120,10 @@ export class EngagementsService {
     }
     if (!engagement.confidentialityTerms) throw new ConflictException('This engagement has no confidentiality terms to accept');
     if (engagement.confidentialityAcceptedAt) throw new ConflictException('The confidentiality terms are already accepted');
-    await this.repository.update(this.tenant.manager, actor.tenantId, id, { confidentialityAcceptedBy: actor.userId, confidentialityAcceptedAt: new Date() });
+    await this.repository.update(this.tenant.manager, actor.tenantId, id, {
+      confidentialityAcceptedBy: actor.userId,
+      confidentialityAcceptedAt: new Date(),
+    });
     await this.record(actor, 'engagement.confidentiality_accepted', id, {});
     return this.get(actor, id);
   }
@@ -144,7 +158,8 @@ export class EngagementsService {
     const unique = [...new Set(userIds)];
     const staff = await this.repository.staffIds(this.tenant.manager, actor.tenantId, unique);
     const unknown = unique.filter((id) => !staff.has(id));
-    if (unknown.length) throw new BadRequestException(`assistantIds must be team members of this workspace; unknown: ${unknown.join(', ')}`);
+    if (unknown.length)
+      throw new BadRequestException(`assistantIds must be team members of this workspace; unknown: ${unknown.join(', ')}`);
     return unique;
   }
 
@@ -163,7 +178,11 @@ export class EngagementsService {
     const manager = this.tenant.manager;
     const ids = rows.map((r) => r.id);
     // One transaction is one connection: these run one after the other.
-    const clients = await this.repository.clientNames(manager, actor.tenantId, rows.map((r) => r.clientAccountId));
+    const clients = await this.repository.clientNames(
+      manager,
+      actor.tenantId,
+      rows.map((r) => r.clientAccountId),
+    );
     const assistants = await this.repository.assistants(manager, actor.tenantId, ids);
     const rates = await this.repository.currentRates(manager, actor.tenantId, ids);
     const retainers = await this.repository.retainers(manager, actor.tenantId, ids);

@@ -58,7 +58,9 @@ export class InvitationsService {
     const clientAccountId = dto.clientAccountId ?? null;
     if (isClientRole(dto.role) !== (clientAccountId !== null)) {
       throw new BadRequestException(
-        isClientRole(dto.role) ? `clientAccountId is required for the role ${dto.role}` : `clientAccountId must be empty for the role ${dto.role}`,
+        isClientRole(dto.role)
+          ? `clientAccountId is required for the role ${dto.role}`
+          : `clientAccountId must be empty for the role ${dto.role}`,
       );
     }
     const client = clientAccountId ? await manager.findOneBy(ClientAccount, { tenantId: actor.tenantId, id: clientAccountId }) : null;
@@ -202,10 +204,6 @@ export class InvitationsService {
   }
 
   private findUser(manager: EntityManager, email: string): Promise<User | null> {
-    return manager
-      .createQueryBuilder(User, 'u')
-      .addSelect('u.passwordHash')
-      .where('lower(u.email) = lower(:email)', { email })
-      .getOne();
+    return manager.createQueryBuilder(User, 'u').addSelect('u.passwordHash').where('lower(u.email) = lower(:email)', { email }).getOne();
   }
 }

@@ -6,7 +6,7 @@ export class MeUser {
   @ApiProperty() email: string;
   @ApiProperty() displayName: string;
   @ApiProperty() locale: string;
-  @ApiProperty({ type: String, nullable: true, example: 'Asia/Tokyo', description: 'your own time zone; null means the workspace\'s' })
+  @ApiProperty({ type: String, nullable: true, example: 'Asia/Tokyo', description: "your own time zone; null means the workspace's" })
   timeZone: string | null;
 }
 

@@ -18,7 +18,7 @@ export class UpdateMeDto {
     type: String,
     nullable: true,
     example: 'Asia/Tokyo',
-    description: 'IANA time zone your emails show dates in; null goes back to the workspace\'s',
+    description: "IANA time zone your emails show dates in; null goes back to the workspace's",
   })
   @IsOptional()
   @IsTimeZone({ message: 'timeZone must be an IANA time zone such as Europe/Oslo or Asia/Tokyo' })

@@ -8,7 +8,11 @@ import type { MemberResponse } from './dto/member.response';
 @Injectable()
 export class MembersRepository {
   /** The tenant's people, the team first; `clientAccountId` narrows to one client account's people. */
-  list(manager: EntityManager, tenantId: string, filter: { role: string | null; clientAccountId: string | null }): Promise<MemberResponse[]> {
+  list(
+    manager: EntityManager,
+    tenantId: string,
+    filter: { role: string | null; clientAccountId: string | null },
+  ): Promise<MemberResponse[]> {
     return manager.query(
       `SELECT m.user_id AS "userId", u.display_name AS "displayName", u.email, m.role, m.client_account_id AS "clientAccountId",
               c.name AS "clientName", m.created_at AS "joinedAt"

@@ -18,7 +18,11 @@ export class TeamAdminController {
   @ApiOperation({ summary: "Change a member's role (owner); effective on their next request" })
   @ApiNoContentResponse()
   @ApiBadRequestResponse({ description: 'your own role, or between a team and a client role' })
-  async changeRole(@CurrentActor() actor: Actor, @Param('userId', ParseUUIDPipe) userId: string, @Body() dto: ChangeRoleDto): Promise<void> {
+  async changeRole(
+    @CurrentActor() actor: Actor,
+    @Param('userId', ParseUUIDPipe) userId: string,
+    @Body() dto: ChangeRoleDto,
+  ): Promise<void> {
     await this.team.changeRole(actor, userId, dto.role);
   }
 

@@ -24,7 +24,9 @@ export class TeamAdminService {
     if (membership.userId === actor.userId) throw new BadRequestException('You cannot change your own role; another owner can');
     if (isClientRole(role) !== isClientRole(membership.role)) {
       throw new BadRequestException(
-        isClientRole(role) ? 'A team member cannot become a client user; invite them to the client instead' : 'A client user cannot become a team member; invite them to the team instead',
+        isClientRole(role)
+          ? 'A team member cannot become a client user; invite them to the client instead'
+          : 'A client user cannot become a team member; invite them to the team instead',
       );
     }
     if (role === membership.role) return;

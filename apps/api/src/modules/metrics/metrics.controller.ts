@@ -27,7 +27,10 @@ export class MetricsController {
   @ApiOkResponse({ description: 'Prometheus text format', schema: { type: 'string' } })
   @ApiUnauthorizedResponse({ description: 'METRICS_TOKEN is set and the request does not carry it' })
   @ApiNotFoundResponse({ description: 'production without METRICS_TOKEN' })
-  async scrape(@Headers('authorization') authorization: string | undefined, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+  async scrape(
+    @Headers('authorization') authorization: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
     const token = this.config.METRICS_TOKEN;
     if (!token && this.config.NODE_ENV === 'production') throw new NotFoundException('Metrics are off; set METRICS_TOKEN to serve them');
     if (token && !timingSafeEqual(digest(authorization ?? ''), digest(`Bearer ${token}`))) {

@@ -59,9 +59,17 @@ export class MetricsService implements OnModuleInit {
           if (row) this.set(pick(row));
         },
       });
-    gauge('candor_outbox_pending_notifications', 'Notifications not yet sent nor failed (pending, queued, sending), all tenants', (r) => Number(r.pending));
-    gauge('candor_outbox_retrying_notifications', 'Pending notifications that already failed at least once and wait for another try', (r) => Number(r.retrying));
-    gauge('candor_outbox_oldest_pending_age_seconds', 'Age of the oldest notification not yet sent nor failed (0 when none)', (r) => r.oldest_pending_age_seconds);
+    gauge('candor_outbox_pending_notifications', 'Notifications not yet sent nor failed (pending, queued, sending), all tenants', (r) =>
+      Number(r.pending),
+    );
+    gauge('candor_outbox_retrying_notifications', 'Pending notifications that already failed at least once and wait for another try', (r) =>
+      Number(r.retrying),
+    );
+    gauge(
+      'candor_outbox_oldest_pending_age_seconds',
+      'Age of the oldest notification not yet sent nor failed (0 when none)',
+      (r) => r.oldest_pending_age_seconds,
+    );
   }
 
   onModuleInit(): void {

@@ -22,11 +22,17 @@ export class NotificationPreferencesController {
 
   @Put(':event')
   @Policy('update', 'Me')
-  @ApiOperation({ summary: 'Choose how you get one kind of email; a required one (a disclosure, a remedy to sign off) may go to the digest but not off' })
+  @ApiOperation({
+    summary: 'Choose how you get one kind of email; a required one (a disclosure, a remedy to sign off) may go to the digest but not off',
+  })
   @ApiOkResponse({ type: [NotificationPreferenceResponse] })
   @ApiBadRequestResponse({ description: 'an unknown mode, or off for a required email' })
   @ApiNotFoundResponse({ description: 'no such email for your role' })
-  set(@CurrentActor() actor: Actor, @Param('event') event: string, @Body() dto: SetPreferenceDto): Promise<NotificationPreferenceResponse[]> {
+  set(
+    @CurrentActor() actor: Actor,
+    @Param('event') event: string,
+    @Body() dto: SetPreferenceDto,
+  ): Promise<NotificationPreferenceResponse[]> {
     return this.service.set(actor, event, dto.mode);
   }
 }

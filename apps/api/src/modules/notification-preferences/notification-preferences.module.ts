@@ -4,5 +4,8 @@ import { NotificationPreferencesRepository } from './notification-preferences.re
 import { NotificationPreferencesService } from './notification-preferences.service';
 import { UnsubscribeController } from './unsubscribe.controller';
 
-@Module({ controllers: [NotificationPreferencesController, UnsubscribeController], providers: [NotificationPreferencesService, NotificationPreferencesRepository] })
+@Module({
+  controllers: [NotificationPreferencesController, UnsubscribeController],
+  providers: [NotificationPreferencesService, NotificationPreferencesRepository],
+})
 export class NotificationPreferencesModule {}

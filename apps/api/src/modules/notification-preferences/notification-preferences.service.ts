@@ -32,13 +32,20 @@ export class NotificationPreferencesService {
 
   async list(actor: Actor): Promise<NotificationPreferenceResponse[]> {
     const chosen = await this.repository.modes(this.tenant.manager, actor.tenantId, actor.userId);
-    return this.eventsOf(actor).map((event) => ({ event, mode: chosen.get(event) ?? 'immediate', required: NOTIFICATION_EVENTS[event].required }));
+    return this.eventsOf(actor).map((event) => ({
+      event,
+      mode: chosen.get(event) ?? 'immediate',
+      required: NOTIFICATION_EVENTS[event].required,
+    }));
   }
 
   async set(actor: Actor, event: string, mode: DeliveryMode): Promise<NotificationPreferenceResponse[]> {
-    if (!isNotificationEvent(event) || !this.eventsOf(actor).includes(event)) throw new NotFoundException(`There is no email "${event}" for your role`);
+    if (!isNotificationEvent(event) || !this.eventsOf(actor).includes(event))
+      throw new NotFoundException(`There is no email "${event}" for your role`);
     if (!modeAllowed(event, mode)) {
-      throw new BadRequestException(`This email cannot be turned off: it tells you about a mistake made on your work or asks for your decision. Choose the daily digest to get it once a day instead.`);
+      throw new BadRequestException(
+        `This email cannot be turned off: it tells you about a mistake made on your work or asks for your decision. Choose the daily digest to get it once a day instead.`,
+      );
     }
     await this.repository.upsert(this.tenant.manager, actor.tenantId, actor.userId, event, mode);
     return this.list(actor);
@@ -63,7 +70,11 @@ export class NotificationPreferencesService {
 
   private withClaim<T>(
     token: string,
-    work: (manager: EntityManager, claim: { tenantId: string; userId: string; event: NotificationEventName }, who: { tenantName: string; email: string }) => Promise<T>,
+    work: (
+      manager: EntityManager,
+      claim: { tenantId: string; userId: string; event: NotificationEventName },
+      who: { tenantName: string; email: string },
+    ) => Promise<T>,
   ): Promise<T> {
     const claim = verifyUnsubscribe(token, this.config.DATA_ENCRYPTION_KEY);
     if (!claim || !isNotificationEvent(claim.event) || !modeAllowed(claim.event, 'off')) throw new NotFoundException(NOT_VALID);

@@ -17,7 +17,13 @@ export class OutboxService {
   }
 
   /** One email per recipient, each in the recipient's own language. */
-  addForEach(manager: EntityManager, tenantId: string, recipients: Recipient[], template: NoticeTemplate, payload: Record<string, unknown>): Promise<void> {
+  addForEach(
+    manager: EntityManager,
+    tenantId: string,
+    recipients: Recipient[],
+    template: NoticeTemplate,
+    payload: Record<string, unknown>,
+  ): Promise<void> {
     return notifyEach(manager, tenantId, recipients, template, payload);
   }
 }

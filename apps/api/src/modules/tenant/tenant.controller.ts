@@ -35,7 +35,10 @@ export class TenantController {
     const manager = this.tenant.manager;
     const before = await this.repository.get(manager, actor.tenantId);
     const { settings, ...fields } = dto;
-    await this.repository.update(manager, actor.tenantId, { ...fields, ...(settings && { settings: { ...before.settings, ...settings } }) });
+    await this.repository.update(manager, actor.tenantId, {
+      ...fields,
+      ...(settings && { settings: { ...before.settings, ...settings } }),
+    });
     await this.audit.record(manager, {
       tenantId: actor.tenantId,
       actorUserId: actor.userId,

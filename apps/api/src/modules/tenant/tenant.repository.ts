@@ -17,7 +17,10 @@ export class TenantRepository {
   }
 
   async facts(manager: EntityManager, tenantId: string): Promise<TenantFacts> {
-    const [row]: { name: string; settings: Record<string, unknown> }[] = await manager.query(`SELECT name, settings FROM tenants WHERE id = $1`, [tenantId]);
+    const [row]: { name: string; settings: Record<string, unknown> }[] = await manager.query(
+      `SELECT name, settings FROM tenants WHERE id = $1`,
+      [tenantId],
+    );
     return { name: row.name, teamName: `${row.name} team`, settings: tenantSettings(row.settings) };
   }
 

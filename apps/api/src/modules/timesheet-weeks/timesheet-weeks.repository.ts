@@ -37,7 +37,10 @@ export class TimesheetWeeksRepository {
   find(manager: EntityManager, scope: Scope, filter: WeekFilter): Promise<WeekRow[]> {
     const params: unknown[] = [scope.tenantId];
     const p = (value: unknown) => `$${params.push(value)}`;
-    const where = ['w.tenant_id = $1', scopeWhere(scope, { engagementId: 'w.engagement_id', clientAccountId: 'e.client_account_id' }, params)];
+    const where = [
+      'w.tenant_id = $1',
+      scopeWhere(scope, { engagementId: 'w.engagement_id', clientAccountId: 'e.client_account_id' }, params),
+    ];
     const teamFix = scope.kind === 'client_account' ? 'AND l.disclosure_id IS NULL' : '';
     if (filter.id) where.push(`w.id = ${p(filter.id)}`);
     if (filter.engagementId) where.push(`w.engagement_id = ${p(filter.engagementId)}`);
@@ -70,7 +73,13 @@ export class TimesheetWeeksRepository {
   }
 
   /** The week of one assistant on one engagement, locked for its submission. */
-  async findLocked(manager: EntityManager, tenantId: string, engagementId: string, assistantId: string, weekStart: string): Promise<{ id: string; status: string } | undefined> {
+  async findLocked(
+    manager: EntityManager,
+    tenantId: string,
+    engagementId: string,
+    assistantId: string,
+    weekStart: string,
+  ): Promise<{ id: string; status: string } | undefined> {
     const [row]: { id: string; status: string }[] = await manager.query(
       `SELECT id, status FROM timesheet_weeks WHERE tenant_id = $1 AND engagement_id = $2 AND assistant_id = $3 AND week_start = $4 FOR UPDATE`,
       [tenantId, engagementId, assistantId, weekStart],
@@ -90,11 +99,18 @@ export class TimesheetWeeksRepository {
   }
 
   async resubmit(manager: EntityManager, tenantId: string, id: string, userId: string): Promise<void> {
-    await manager.query(`UPDATE timesheet_weeks SET submitted_at = now(), submitted_by = $3 WHERE tenant_id = $1 AND id = $2`, [tenantId, id, userId]);
+    await manager.query(`UPDATE timesheet_weeks SET submitted_at = now(), submitted_by = $3 WHERE tenant_id = $1 AND id = $2`, [
+      tenantId,
+      id,
+      userId,
+    ]);
   }
 
   async approve(manager: EntityManager, tenantId: string, id: string, userId: string): Promise<void> {
-    await manager.query(`UPDATE timesheet_weeks SET status = 'approved', decided_by = $3, decided_at = now() WHERE tenant_id = $1 AND id = $2`, [tenantId, id, userId]);
+    await manager.query(
+      `UPDATE timesheet_weeks SET status = 'approved', decided_by = $3, decided_at = now() WHERE tenant_id = $1 AND id = $2`,
+      [tenantId, id, userId],
+    );
   }
 
   async setDisputed(manager: EntityManager, tenantId: string, id: string): Promise<void> {

@@ -79,8 +79,21 @@ export class TimesheetWeeksService {
 
     const weekId = existing?.id ?? randomUUID();
     if (existing) await this.repository.resubmit(manager, actor.tenantId, weekId, actor.userId);
-    else await this.repository.insertSubmitted(manager, { tenantId: actor.tenantId, id: weekId, engagementId: engagement.id, assistantId, weekStart: dto.weekStart, submittedBy: actor.userId });
-    await this.workLogs.submitToWeek(manager, actor.tenantId, weekId, drafts.map((d) => d.id));
+    else
+      await this.repository.insertSubmitted(manager, {
+        tenantId: actor.tenantId,
+        id: weekId,
+        engagementId: engagement.id,
+        assistantId,
+        weekStart: dto.weekStart,
+        submittedBy: actor.userId,
+      });
+    await this.workLogs.submitToWeek(
+      manager,
+      actor.tenantId,
+      weekId,
+      drafts.map((d) => d.id),
+    );
     await this.record(actor, 'timesheet_week.submitted', weekId, { weekStart: dto.weekStart, entries: drafts.length });
     await this.disputes.notifyClient(manager, actor.tenantId, weekId, existing !== undefined);
     return this.get(actor, weekId);
@@ -90,7 +103,9 @@ export class TimesheetWeeksService {
     const manager = this.tenant.manager;
     const week = await this.findDecidable(actor, id);
     if (week.status === 'disputed') {
-      throw new ConflictException('Some entries of this week are still disputed; the team answers them first, then the week can be approved');
+      throw new ConflictException(
+        'Some entries of this week are still disputed; the team answers them first, then the week can be approved',
+      );
     }
     await this.workLogs.lockWeek(manager, actor.tenantId, id);
     await this.repository.approve(manager, actor.tenantId, id, actor.userId);
@@ -144,7 +159,8 @@ export class TimesheetWeeksService {
       await this.recipients.managers(manager, actor.tenantId),
     );
     const tenantName = (await this.tenants.facts(manager, actor.tenantId)).name;
-    const clientName = (await this.engagementsRepository.clientNames(manager, actor.tenantId, [week.clientAccountId])).get(week.clientAccountId) ?? '';
+    const clientName =
+      (await this.engagementsRepository.clientNames(manager, actor.tenantId, [week.clientAccountId])).get(week.clientAccountId) ?? '';
     await this.outbox.addForEach(manager, actor.tenantId, recipients, template, {
       tenantName,
       clientName,

@@ -49,7 +49,14 @@ export class ShareLinksService {
       expiresAt: new Date(Date.now() + (dto.expiresInDays ?? 14) * 86_400_000),
       revokedAt: null,
     });
-    await this.audit.record(manager, { tenantId: actor.tenantId, actorUserId: actor.userId, action: 'share_link.created', entityType: 'share_link', entityId: id, change: { ...dto } });
+    await this.audit.record(manager, {
+      tenantId: actor.tenantId,
+      actorUserId: actor.userId,
+      action: 'share_link.created',
+      entityType: 'share_link',
+      entityId: id,
+      change: { ...dto },
+    });
     const url = new URL(`/api/v1/shared-reports/${actor.tenantId}/${token}`, this.config.WEB_URL).toString();
     return { ...presentShareLink(link), url };
   }
@@ -64,13 +71,25 @@ export class ShareLinksService {
     const manager = this.tenant.manager;
     const link = await this.repository.get(manager, actor.tenantId, id);
     // The link's engagement decides its scope: outside it, the link does not exist for the caller.
-    const engagement = link ? await this.engagements.findVisible(actor, link.engagementId).catch((error: unknown) => notFoundAsNull(error)) : null;
-    if (!link || !engagement || !defineAbilityFor(actor).can('delete', { kind: 'ShareLink', clientAccountId: engagement.clientAccountId })) {
+    const engagement = link
+      ? await this.engagements.findVisible(actor, link.engagementId).catch((error: unknown) => notFoundAsNull(error))
+      : null;
+    if (
+      !link ||
+      !engagement ||
+      !defineAbilityFor(actor).can('delete', { kind: 'ShareLink', clientAccountId: engagement.clientAccountId })
+    ) {
       throw new NotFoundException('Share link not found');
     }
     if (link.revokedAt) return presentShareLink(link);
     const revoked = await this.repository.revoke(manager, actor.tenantId, id);
-    await this.audit.record(manager, { tenantId: actor.tenantId, actorUserId: actor.userId, action: 'share_link.revoked', entityType: 'share_link', entityId: id });
+    await this.audit.record(manager, {
+      tenantId: actor.tenantId,
+      actorUserId: actor.userId,
+      action: 'share_link.revoked',
+      entityType: 'share_link',
+      entityId: id,
+    });
     return presentShareLink(revoked);
   }
 

@@ -33,7 +33,14 @@ const sheet = (notes: string): TimesheetResponse => ({
       updatedAt: new Date(),
     },
   ],
-  totals: { entryCount: 1, totalHours: '1.50', billableHours: '1.50', nonBillableHours: '0.00', fixedAtNoChargeHours: '0.00', billableAmount: '67.50' },
+  totals: {
+    entryCount: 1,
+    totalHours: '1.50',
+    billableHours: '1.50',
+    nonBillableHours: '0.00',
+    fixedAtNoChargeHours: '0.00',
+    billableAmount: '67.50',
+  },
 });
 
 describe('timesheet exports', () => {

@@ -12,7 +12,15 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 export function localDateTime(date: Date, timeZone: string): string {
   let format = formatters.get(timeZone);
   if (!format) {
-    format = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    format = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
     formatters.set(timeZone, format);
   }
   const parts = Object.fromEntries(format.formatToParts(date).map((p) => [p.type, p.value]));
@@ -62,5 +70,9 @@ export function csvTotals(t: TimesheetTotalsResponse, currency: string, timeZone
 
 /** The whole timesheet as CSV in one string (for timesheets already in memory, like a shared report). */
 export function timesheetCsv(sheet: TimesheetResponse): string {
-  return csvHeader() + csvLines(sheet.entries, sheet.period.timeZone, sheet.tenantName) + csvTotals(sheet.totals, sheet.engagement.currency, sheet.period.timeZone);
+  return (
+    csvHeader() +
+    csvLines(sheet.entries, sheet.period.timeZone, sheet.tenantName) +
+    csvTotals(sheet.totals, sheet.engagement.currency, sheet.period.timeZone)
+  );
 }

@@ -12,7 +12,11 @@ export function timesheetHtml(sheet: TimesheetResponse): string {
     .map((e) => {
       const start = localDateTime(new Date(e.startedAt), zone);
       const end = e.endedAt ? localDateTime(new Date(e.endedAt), zone).slice(11) : '';
-      const note = e.fixedAtNoCharge ? ' <em>(fixing our error, no charge)</em>' : e.source === 'adjustment' ? ' <em>(adjustment)</em>' : '';
+      const note = e.fixedAtNoCharge
+        ? ' <em>(fixing our error, no charge)</em>'
+        : e.source === 'adjustment'
+          ? ' <em>(adjustment)</em>'
+          : '';
       return `<tr><td>${start.slice(0, 10)}</td><td>${start.slice(11)}${end ? `–${end}` : ''}</td><td>${escape(e.notes)}${note}</td>
         <td class="n">${escape(e.hours)}</td><td class="n">${e.billable ? money(e.amount) : '—'}</td></tr>`;
     })

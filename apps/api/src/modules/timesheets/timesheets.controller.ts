@@ -34,7 +34,11 @@ export class TimesheetsController {
   @Policy('read', 'Timesheet')
   @ApiOperation({ summary: "An engagement's time for a week or a month, with totals and amounts" })
   @ApiOkResponse({ type: TimesheetResponse })
-  timesheet(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Query() query: TimesheetQuery): Promise<TimesheetResponse> {
+  timesheet(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: TimesheetQuery,
+  ): Promise<TimesheetResponse> {
     return this.build(actor, id, query);
   }
 
@@ -99,7 +103,11 @@ export class TimesheetsController {
   @Policy('create', 'ShareLink')
   @ApiOperation({ summary: 'Create a read-only, expiring link to one period of the timesheet (owner, manager, client_admin)' })
   @ApiCreatedResponse({ type: ShareLinkResponse })
-  createShareLink(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CreateShareLinkDto): Promise<ShareLinkResponse> {
+  createShareLink(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: CreateShareLinkDto,
+  ): Promise<ShareLinkResponse> {
     return this.shareLinks.create(actor, id, dto);
   }
 

@@ -36,7 +36,13 @@ const CSV_BATCH = 250;
 export class TimesheetsService {
   constructor(private readonly workLogs: WorkLogsRepository) {}
 
-  async build(manager: EntityManager, scope: Scope, engagementId: string, query: TimesheetQuery, audience: Audience): Promise<TimesheetResponse> {
+  async build(
+    manager: EntityManager,
+    scope: Scope,
+    engagementId: string,
+    query: TimesheetQuery,
+    audience: Audience,
+  ): Promise<TimesheetResponse> {
     const head = await this.head(manager, scope.tenantId, engagementId, query);
     const rows = await this.workLogs.clientVisibleInPeriod(manager, scope, engagementId, head.from, head.to);
     const entries = rows.map((row) => presentWorkLog(audience, row));

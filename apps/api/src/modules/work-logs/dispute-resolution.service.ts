@@ -21,21 +21,28 @@ export class DisputeResolutionService {
 
   async resolve(manager: EntityManager, actor: Actor, workLogId: string, weekId: string): Promise<void> {
     await this.workLogs.setStatus(manager, actor.tenantId, workLogId, 'submitted');
-    if (await this.workLogs.reopenWeekIfAnswered(manager, actor.tenantId, weekId)) await this.notifyClient(manager, actor.tenantId, weekId, true);
+    if (await this.workLogs.reopenWeekIfAnswered(manager, actor.tenantId, weekId))
+      await this.notifyClient(manager, actor.tenantId, weekId, true);
   }
 
   /** Tells the client's main contacts that a week waits for their approval. */
   async notifyClient(manager: EntityManager, tenantId: string, weekId: string, resubmitted: boolean): Promise<void> {
     const week = await this.workLogs.weekSummary(manager, tenantId, weekId);
     if (!week) return;
-    await this.outbox.addForEach(manager, tenantId, await this.recipients.clientAdmins(manager, tenantId, week.clientAccountId), 'week_submitted', {
-      tenantName: week.tenantName,
-      engagementName: week.engagementName,
-      assistantName: week.assistantName,
-      weekStart: week.weekStart,
-      hours: hoursFor(Number(week.seconds)),
-      resubmitted,
-      url: new URL(`/engagements/${week.engagementId}/weeks/${weekId}`, this.config.WEB_URL).toString(),
-    });
+    await this.outbox.addForEach(
+      manager,
+      tenantId,
+      await this.recipients.clientAdmins(manager, tenantId, week.clientAccountId),
+      'week_submitted',
+      {
+        tenantName: week.tenantName,
+        engagementName: week.engagementName,
+        assistantName: week.assistantName,
+        weekStart: week.weekStart,
+        hours: hoursFor(Number(week.seconds)),
+        resubmitted,
+        url: new URL(`/engagements/${week.engagementId}/weeks/${weekId}`, this.config.WEB_URL).toString(),
+      },
+    );
   }
 }

@@ -8,7 +8,11 @@ import { TimerService, type TimerStartResult } from './timer.service';
 
 class TimerStartResponse implements TimerStartResult {
   @ApiProperty({ type: WorkLogResponse }) timer: WorkLogResponse;
-  @ApiProperty({ type: StoppedTimerResponse, nullable: true, description: 'the timer that was running before, now stopped (discarded if it ran under a minute)' })
+  @ApiProperty({
+    type: StoppedTimerResponse,
+    nullable: true,
+    description: 'the timer that was running before, now stopped (discarded if it ran under a minute)',
+  })
   stopped: StoppedTimerResponse | null;
 }
 

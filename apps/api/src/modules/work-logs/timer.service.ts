@@ -62,7 +62,13 @@ export class TimerService {
       hourlyRate: await this.repository.rateAt(manager, actor.tenantId, engagement.id, start),
       disclosureId: dto.disclosureId ?? null,
     });
-    await this.audit.record(manager, { tenantId: actor.tenantId, actorUserId: actor.userId, action: 'timer.started', entityType: 'work_log', entityId: id });
+    await this.audit.record(manager, {
+      tenantId: actor.tenantId,
+      actorUserId: actor.userId,
+      action: 'timer.started',
+      entityType: 'work_log',
+      entityId: id,
+    });
     return { timer: await this.workLogs.get(actor, id), stopped };
   }
 
@@ -102,13 +108,18 @@ export class TimerService {
     const now = toWholeSecond(new Date());
     const start = running.startedAt.getTime();
     const end = new Date(Math.min(Math.max(now.getTime(), start + 1000), start + limitMs));
-    await this.repository.update(
-      manager,
-      actor.tenantId,
-      running.id,
-      { endedAt: end, durationSeconds: (end.getTime() - start) / 1000, ...(now.getTime() - start > limitMs && { autoStoppedAt: now }) },
-    );
-    await this.audit.record(manager, { tenantId: actor.tenantId, actorUserId: actor.userId, action: 'timer.stopped', entityType: 'work_log', entityId: running.id });
+    await this.repository.update(manager, actor.tenantId, running.id, {
+      endedAt: end,
+      durationSeconds: (end.getTime() - start) / 1000,
+      ...(now.getTime() - start > limitMs && { autoStoppedAt: now }),
+    });
+    await this.audit.record(manager, {
+      tenantId: actor.tenantId,
+      actorUserId: actor.userId,
+      action: 'timer.stopped',
+      entityType: 'work_log',
+      entityId: running.id,
+    });
     await this.retainer.check(manager, actor.tenantId, running.engagementId);
     return end;
   }

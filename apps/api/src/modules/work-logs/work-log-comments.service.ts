@@ -33,5 +33,4 @@ export class WorkLogCommentsService {
     if (!added) throw new Error('The comment just written is not in the list');
     return added;
   }
-
 }

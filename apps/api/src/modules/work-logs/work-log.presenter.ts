@@ -4,7 +4,6 @@ import type { WorkLogRevision } from '@candor/db';
 import type { CommentResponse, RevisionResponse, WorkLogResponse } from './dto/work-log.response';
 import type { CommentRow, WorkLogRow } from './work-logs.repository';
 
-
 /** Seconds an entry counts for: a running timer counts nothing until it stops. */
 export const countedSeconds = (row: Pick<WorkLogRow, 'durationSeconds'>): number => row.durationSeconds ?? 0;
 
@@ -54,4 +53,7 @@ export const presentRevision = (r: WorkLogRevision & { changedByName: string }):
   createdAt: r.createdAt,
 });
 
-export const presentComment = ({ authorId, authorName, ...c }: CommentRow): CommentResponse => ({ ...c, author: { id: authorId, displayName: authorName } });
+export const presentComment = ({ authorId, authorName, ...c }: CommentRow): CommentResponse => ({
+  ...c,
+  author: { id: authorId, displayName: authorName },
+});

@@ -100,7 +100,11 @@ export class WorkLogsController {
   @ApiOperation({ summary: 'Answer a disputed entry without changing it; the entry goes back to the client for approval' })
   @ApiOkResponse({ type: WorkLogResponse })
   @ApiConflictResponse({ description: 'the entry is not disputed' })
-  replyToDispute(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CreateCommentDto): Promise<WorkLogResponse> {
+  replyToDispute(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: CreateCommentDto,
+  ): Promise<WorkLogResponse> {
     return this.service.replyToDispute(actor, id, dto.body);
   }
 
@@ -116,7 +120,11 @@ export class WorkLogsController {
   @Policy('create', 'Comment')
   @ApiOperation({ summary: 'Comment on an entry; visible to the client' })
   @ApiCreatedResponse({ type: CommentResponse })
-  addComment(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CreateCommentDto): Promise<CommentResponse> {
+  addComment(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: CreateCommentDto,
+  ): Promise<CommentResponse> {
     return this.comments.add(actor, id, dto.body);
   }
 }

@@ -238,7 +238,13 @@ export class WorkLogsRepository {
     return rows[0].week;
   }
 
-  async weekStatus(manager: EntityManager, tenantId: string, engagementId: string, assistantId: string, weekStart: string): Promise<string | null> {
+  async weekStatus(
+    manager: EntityManager,
+    tenantId: string,
+    engagementId: string,
+    assistantId: string,
+    weekStart: string,
+  ): Promise<string | null> {
     const rows: { status: string }[] = await manager.query(
       `SELECT status FROM timesheet_weeks WHERE tenant_id = $1 AND engagement_id = $2 AND assistant_id = $3 AND week_start = $4`,
       [tenantId, engagementId, assistantId, weekStart],
@@ -261,7 +267,14 @@ export class WorkLogsRepository {
   /** A kept change of a submitted or locked entry: the client sees who changed what, and why. */
   async insertRevision(
     manager: EntityManager,
-    r: { tenantId: string; workLogId: string; changedBy: string; reason: string; before: Record<string, unknown>; after: Record<string, unknown> },
+    r: {
+      tenantId: string;
+      workLogId: string;
+      changedBy: string;
+      reason: string;
+      before: Record<string, unknown>;
+      after: Record<string, unknown>;
+    },
   ): Promise<void> {
     await manager.query(
       `INSERT INTO work_log_revisions (tenant_id, id, work_log_id, changed_by, reason, before, after) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
@@ -279,7 +292,11 @@ export class WorkLogsRepository {
   }
 
   /** The disclosure fix time is logged against. */
-  async disclosure(manager: EntityManager, tenantId: string, disclosureId: string): Promise<{ engagementId: string; status: DisclosureStatus } | undefined> {
+  async disclosure(
+    manager: EntityManager,
+    tenantId: string,
+    disclosureId: string,
+  ): Promise<{ engagementId: string; status: DisclosureStatus } | undefined> {
     const [row]: { engagementId: string; status: DisclosureStatus }[] = await manager.query(
       `SELECT engagement_id AS "engagementId", status FROM disclosures WHERE tenant_id = $1 AND id = $2`,
       [tenantId, disclosureId],
@@ -288,7 +305,14 @@ export class WorkLogsRepository {
   }
 
   /** An assistant's draft entries on an engagement between `from` and `to`: what a week's submission takes. */
-  draftsBetween(manager: EntityManager, tenantId: string, engagementId: string, assistantId: string, from: Date, to: Date): Promise<DraftEntry[]> {
+  draftsBetween(
+    manager: EntityManager,
+    tenantId: string,
+    engagementId: string,
+    assistantId: string,
+    from: Date,
+    to: Date,
+  ): Promise<DraftEntry[]> {
     return manager.query(
       `SELECT id, started_at AS "startedAt", ended_at AS "endedAt", source, notes, duration_seconds AS seconds FROM work_logs
        WHERE tenant_id = $1 AND engagement_id = $2 AND assistant_id = $3 AND status = 'draft' AND started_at >= $4 AND started_at < $5
@@ -298,12 +322,18 @@ export class WorkLogsRepository {
   }
 
   async submitToWeek(manager: EntityManager, tenantId: string, weekId: string, ids: string[]): Promise<void> {
-    await manager.query(`UPDATE work_logs SET status = 'submitted', week_id = $2, updated_at = now() WHERE tenant_id = $1 AND id = ANY($3::uuid[])`, [tenantId, weekId, ids]);
+    await manager.query(
+      `UPDATE work_logs SET status = 'submitted', week_id = $2, updated_at = now() WHERE tenant_id = $1 AND id = ANY($3::uuid[])`,
+      [tenantId, weekId, ids],
+    );
   }
 
   /** An approved week's submitted entries never change again. */
   async lockWeek(manager: EntityManager, tenantId: string, weekId: string): Promise<void> {
-    await manager.query(`UPDATE work_logs SET status = 'locked', updated_at = now() WHERE tenant_id = $1 AND week_id = $2 AND status = 'submitted'`, [tenantId, weekId]);
+    await manager.query(
+      `UPDATE work_logs SET status = 'locked', updated_at = now() WHERE tenant_id = $1 AND week_id = $2 AND status = 'submitted'`,
+      [tenantId, weekId],
+    );
   }
 
   async setStatus(manager: EntityManager, tenantId: string, id: string, status: WorkLogStatus): Promise<void> {

@@ -127,7 +127,9 @@ export class WorkLogsService {
       const oldWeek = await this.repository.weekStartOf(manager, actor.tenantId, entry.startedAt);
       const newWeek = await this.repository.weekStartOf(manager, actor.tenantId, start);
       if (submitted && oldWeek !== newWeek) {
-        throw new ConflictException(`A submitted entry stays in its week (starting ${oldWeek}); log the time in the other week as a new entry`);
+        throw new ConflictException(
+          `A submitted entry stays in its week (starting ${oldWeek}); log the time in the other week as a new entry`,
+        );
       }
       if (!submitted) await this.assertWeekOpen(actor.tenantId, entry.engagementId, entry.assistantId, start);
       await this.assertNoOverlap(actor.tenantId, entry.assistantId, start, end, entry.id);
@@ -144,7 +146,14 @@ export class WorkLogsService {
       const before = Object.fromEntries(keys.map((k) => [k, entry[k]]));
       await this.repository.update(manager, actor.tenantId, id, patch);
       if (submitted) {
-        await this.repository.insertRevision(manager, { tenantId: actor.tenantId, workLogId: id, changedBy: actor.userId, reason: dto.reason ?? '', before, after: patch });
+        await this.repository.insertRevision(manager, {
+          tenantId: actor.tenantId,
+          workLogId: id,
+          changedBy: actor.userId,
+          reason: dto.reason ?? '',
+          before,
+          after: patch,
+        });
       }
       await this.record(actor, 'work_log.updated', id, { before, after: patch, reason: dto.reason ?? null });
       await this.retainer.check(manager, actor.tenantId, entry.engagementId);
@@ -159,7 +168,9 @@ export class WorkLogsService {
       throw new ConflictException('Only draft entries can be deleted; correct a submitted entry with a reason instead');
     }
     await this.repository.delete(this.tenant.manager, actor.tenantId, id);
-    await this.record(actor, 'work_log.deleted', id, { before: { startedAt: entry.startedAt, endedAt: entry.endedAt, notes: entry.notes } });
+    await this.record(actor, 'work_log.deleted', id, {
+      before: { startedAt: entry.startedAt, endedAt: entry.endedAt, notes: entry.notes },
+    });
   }
 
   /** Staff answer a disputed entry without changing it: the reply goes to the client and the entry back for approval. */
@@ -184,7 +195,9 @@ export class WorkLogsService {
     await this.repository.lockAssistant(manager, actor.tenantId, original.assistantId);
     const seconds = await this.repository.secondsWithAdjustments(manager, actor.tenantId, id);
     if (seconds + dto.minutes * 60 < 0) {
-      throw new BadRequestException(`This would take off more time than was logged (${Math.floor(seconds / 60)} minutes left on the entry)`);
+      throw new BadRequestException(
+        `This would take off more time than was logged (${Math.floor(seconds / 60)} minutes left on the entry)`,
+      );
     }
     const now = toWholeSecond(new Date());
     await this.assertWeekOpen(actor.tenantId, original.engagementId, original.assistantId, now);
@@ -231,7 +244,8 @@ export class WorkLogsService {
   async assertFixable(tenantId: string, engagementId: string, disclosureId: string, billable: boolean | undefined): Promise<void> {
     if (billable) throw new BadRequestException('Time spent fixing our own error is never billed; leave billable out or false');
     const disclosure = await this.repository.disclosure(this.tenant.manager, tenantId, disclosureId);
-    if (!disclosure || disclosure.engagementId !== engagementId) throw new BadRequestException('disclosureId must be a disclosure of this engagement');
+    if (!disclosure || disclosure.engagementId !== engagementId)
+      throw new BadRequestException('disclosureId must be a disclosure of this engagement');
     if (!isDisclosed(disclosure.status)) {
       throw new ConflictException('Disclose the error to the client before logging time to fix it');
     }
@@ -254,13 +268,17 @@ export class WorkLogsService {
     const entry = await this.findVisible(actor, id, true);
     this.assertMayChange(actor, entry);
     if (entry.status === 'locked') {
-      throw new ConflictException('This entry is in an approved week and locked; add an adjusting entry instead (POST /work-logs/:id/adjustments)');
+      throw new ConflictException(
+        'This entry is in an approved week and locked; add an adjusting entry instead (POST /work-logs/:id/adjustments)',
+      );
     }
     return entry;
   }
 
   private assertMayChange(actor: Actor, entry: WorkLogRow): void {
-    if (!defineAbilityFor(actor).can('update', { kind: 'WorkLog', clientAccountId: entry.clientAccountId, assistantId: entry.assistantId })) {
+    if (
+      !defineAbilityFor(actor).can('update', { kind: 'WorkLog', clientAccountId: entry.clientAccountId, assistantId: entry.assistantId })
+    ) {
       throw new ForbiddenException('You can change your own entries only');
     }
   }

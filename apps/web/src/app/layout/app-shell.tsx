@@ -42,7 +42,13 @@ function Header({ member }: { member: Me }) {
         </div>
       </div>
       <nav className="app-nav" aria-label={t('shell.mainNavigation')}>
-        <button type="button" className="app-nav-toggle" aria-expanded={menuOpen} aria-controls={menuId} onClick={() => setMenuOpen((open) => !open)}>
+        <button
+          type="button"
+          className="app-nav-toggle"
+          aria-expanded={menuOpen}
+          aria-controls={menuId}
+          onClick={() => setMenuOpen((open) => !open)}
+        >
           <span className="app-nav-toggle-icon" aria-hidden="true" />
           {t('shell.menu')}
         </button>

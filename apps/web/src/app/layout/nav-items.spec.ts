@@ -49,6 +49,7 @@ describe('navItemsFor', () => {
     expect(paths('manager')).toContain('/analytics');
     expect(paths('manager')).not.toContain('/settings');
     expect(paths('assistant')).not.toContain('/analytics');
-    for (const role of ['client_admin', 'client_member'] as const) expect(paths(role)).toEqual(expect.arrayContaining(['/credits', '/service-record']));
+    for (const role of ['client_admin', 'client_member'] as const)
+      expect(paths(role)).toEqual(expect.arrayContaining(['/credits', '/service-record']));
   });
 });

@@ -72,8 +72,7 @@ export type AuditVerb = (typeof AUDIT_VERBS)[number];
 
 const has = <T extends string>(list: readonly T[], value: string): value is T => (list as readonly string[]).includes(value);
 
-export type ReadableAction =
-  | { subject: AuditSubject | null; subjectWords: string; verb: AuditVerb | null; verbWords: string };
+export type ReadableAction = { subject: AuditSubject | null; subjectWords: string; verb: AuditVerb | null; verbWords: string };
 
 /** Splits an action into its known subject and verb (or words for the ones not known here). */
 export function readAction(action: string): ReadableAction {

@@ -9,7 +9,17 @@ import { canManageClients } from '@candor/domain';
 import { useMembers } from '../members/member-queries';
 import { entityPath, readAction } from './audit-labels';
 
-const ENTITY_TYPES = ['disclosure', 'deliverable', 'work_log', 'timesheet_week', 'engagement', 'client_account', 'invitation', 'share_link', 'tenant'] as const;
+const ENTITY_TYPES = [
+  'disclosure',
+  'deliverable',
+  'work_log',
+  'timesheet_week',
+  'engagement',
+  'client_account',
+  'invitation',
+  'share_link',
+  'tenant',
+] as const;
 const PAGE = 50;
 
 function useActionText() {
@@ -84,7 +94,11 @@ function AuditLog() {
     <>
       <PageHeader title={t('audit.title')} description={t('audit.description')} />
       <form className="filter-bar" role="search" aria-label={t('audit.filters')} onSubmit={(event) => event.preventDefault()}>
-        <SelectField label={t('audit.entityType')} value={filter.entityType ?? ''} onChange={(event) => setFilter('entityType', event.target.value)}>
+        <SelectField
+          label={t('audit.entityType')}
+          value={filter.entityType ?? ''}
+          onChange={(event) => setFilter('entityType', event.target.value)}
+        >
           <option value="">{t('audit.allEntities')}</option>
           {ENTITY_TYPES.map((type) => (
             <option key={type} value={type}>

@@ -77,9 +77,7 @@ function AcceptForm({ tenantId, token, invitation }: { tenantId: string; token: 
     >
       <PageTitle>{t('accept.title', { tenant: invitation.tenantName })}</PageTitle>
       <form className="form" onSubmit={onSubmit} noValidate>
-        <ErrorAlert
-          messages={accept.isError ? errorMessages(accept.error, { 401: t('accept.wrongPassword') }) : []}
-        />
+        <ErrorAlert messages={accept.isError ? errorMessages(accept.error, { 401: t('accept.wrongPassword') }) : []} />
         <TextField label={t('accept.email')} type="email" autoComplete="username" value={invitation.email} readOnly />
         <TextField
           label={t('accept.name')}
@@ -108,7 +106,12 @@ function AcceptForm({ tenantId, token, invitation }: { tenantId: string; token: 
           />
         )}
         {existing ? null : (
-          <SelectField label={t('accept.timeZone')} hint={t('accept.timeZoneHint')} value={timeZone} onChange={(event) => setTimeZone(event.target.value)}>
+          <SelectField
+            label={t('accept.timeZone')}
+            hint={t('accept.timeZoneHint')}
+            value={timeZone}
+            onChange={(event) => setTimeZone(event.target.value)}
+          >
             <option value="">{t('profile.workspaceTimeZone', { zone: invitation.tenantTimeZone })}</option>
             {timeZoneOptions().map((zone) => (
               <option key={zone} value={zone}>

@@ -24,9 +24,7 @@ describe('acceptInviteSchema', () => {
   });
 
   it('asks an existing account only for its current password, whatever its length', () => {
-    expect(acceptInviteSchema(true).safeParse({ displayName: 'Sam', password: 'old', confirmPassword: '' }).success).toBe(
-      true,
-    );
+    expect(acceptInviteSchema(true).safeParse({ displayName: 'Sam', password: 'old', confirmPassword: '' }).success).toBe(true);
     const result = acceptInviteSchema(true).safeParse({ displayName: 'Sam', password: '', confirmPassword: '' });
     expect(messages(result)).toEqual({ password: 'validation.passwordRequired' });
   });

@@ -18,9 +18,7 @@ export function acceptInviteSchema(existingAccount: boolean) {
   return z
     .object({
       displayName,
-      password: z
-        .string()
-        .check(z.minLength(MIN_PASSWORD_LENGTH, m('passwordTooShort')), z.maxLength(200, m('passwordTooLong'))),
+      password: z.string().check(z.minLength(MIN_PASSWORD_LENGTH, m('passwordTooShort')), z.maxLength(200, m('passwordTooLong'))),
       confirmPassword: z.string(),
     })
     .check(

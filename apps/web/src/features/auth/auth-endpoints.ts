@@ -27,11 +27,13 @@ export const listSessions = () => unwrap(api.GET('/api/v1/me/sessions'));
 export const revokeSession = (id: string) => unwrapVoid(api.DELETE('/api/v1/me/sessions/{id}', { params: { path: { id } } }));
 export const changePassword = (currentPassword: string, newPassword: string) =>
   unwrapVoid(api.POST('/api/v1/me/password', { body: { currentPassword, newPassword } }));
-export const changeEmail = (newEmail: string, currentPassword: string) => unwrap(api.POST('/api/v1/me/email', { body: { newEmail: newEmail.trim(), currentPassword } }));
+export const changeEmail = (newEmail: string, currentPassword: string) =>
+  unwrap(api.POST('/api/v1/me/email', { body: { newEmail: newEmail.trim(), currentPassword } }));
 export const twoFactorStatus = () => unwrap(api.GET('/api/v1/me/two-factor'));
 export const setupTwoFactor = () => unwrap(api.POST('/api/v1/me/two-factor/setup'));
 export const enableTwoFactor = (code: string) => unwrap(api.POST('/api/v1/me/two-factor/enable', { body: { code } }));
-export const disableTwoFactor = (currentPassword: string) => unwrapVoid(api.POST('/api/v1/me/two-factor/disable', { body: { currentPassword } }));
+export const disableTwoFactor = (currentPassword: string) =>
+  unwrapVoid(api.POST('/api/v1/me/two-factor/disable', { body: { currentPassword } }));
 
 /** A random key this browser keeps while it waits for an emailed code: the code works only with it. */
 export function browserKey(): string {

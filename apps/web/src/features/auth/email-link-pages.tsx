@@ -59,5 +59,12 @@ export function MagicLinkLandingPage() {
 export function ConfirmEmailChangePage() {
   const { t } = useTranslation();
   const m = useOnce(confirmEmailChange);
-  return <LinkResult title={t('auth.emailChangeTitle')} pending={m.isPending} error={m.error} done={m.isSuccess ? t('auth.emailChanged') : undefined} />;
+  return (
+    <LinkResult
+      title={t('auth.emailChangeTitle')}
+      pending={m.isPending}
+      error={m.error}
+      done={m.isSuccess ? t('auth.emailChanged') : undefined}
+    />
+  );
 }

@@ -51,9 +51,7 @@ export function LoginPage() {
     <Card title={t('login.title')} description={t('login.description')}>
       <title>{`${t('login.pageTitle')} · Candor`}</title>
       <form className="form" onSubmit={onSubmit} noValidate>
-        <ErrorAlert
-          messages={signIn.isError ? errorMessages(signIn.error, { 401: t('login.wrongCredentials') }) : []}
-        />
+        <ErrorAlert messages={signIn.isError ? errorMessages(signIn.error, { 401: t('login.wrongCredentials') }) : []} />
         <TextField
           label={t('login.email')}
           type="email"

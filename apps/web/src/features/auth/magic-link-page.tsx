@@ -46,7 +46,15 @@ export function MagicLinkPage() {
       {challengeId === null ? (
         <form className="form" onSubmit={onAsk}>
           <ErrorAlert messages={ask.isError ? errorMessages(ask.error) : []} />
-          <TextField label={t('login.email')} type="email" autoComplete="username" required autoFocus value={email} onChange={(e) => setEmail(e.target.value)} />
+          <TextField
+            label={t('login.email')}
+            type="email"
+            autoComplete="username"
+            required
+            autoFocus
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+          />
           <SubmitButton pending={ask.isPending} block>
             {t('auth.sendLink')}
           </SubmitButton>
@@ -72,11 +80,7 @@ export function MagicLinkPage() {
         </form>
       )}
       <p className="card-links">
-        <Link
-          to="/login"
-          state={{ from: next, password: true }}
-          onClick={() => localStorage.removeItem('candor.signInMethod')}
-        >
+        <Link to="/login" state={{ from: next, password: true }} onClick={() => localStorage.removeItem('candor.signInMethod')}>
           {t('auth.usePassword')}
         </Link>
       </p>

@@ -55,8 +55,22 @@ export function ForgotPasswordPage() {
   const [email, setEmail] = useState('');
   const ask = useMutation({ mutationFn: () => requestPasswordReset(email) });
   return (
-    <OneStepCard title={t('auth.forgotTitle')} description={t('auth.forgotDescription')} call={ask} done={t('auth.resetSent', { email })} submitLabel={t('auth.sendResetLink')}>
-      <TextField label={t('login.email')} type="email" required autoFocus autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} />
+    <OneStepCard
+      title={t('auth.forgotTitle')}
+      description={t('auth.forgotDescription')}
+      call={ask}
+      done={t('auth.resetSent', { email })}
+      submitLabel={t('auth.sendResetLink')}
+    >
+      <TextField
+        label={t('login.email')}
+        type="email"
+        required
+        autoFocus
+        autoComplete="username"
+        value={email}
+        onChange={(e) => setEmail(e.target.value)}
+      />
     </OneStepCard>
   );
 }

@@ -21,10 +21,13 @@ function PasswordSection() {
   const errorMessages = useErrorMessages();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
-  const change = useMutation({ mutationFn: () => changePassword(current, next), onSuccess: () => {
-    setCurrent('');
-    setNext('');
-  } });
+  const change = useMutation({
+    mutationFn: () => changePassword(current, next),
+    onSuccess: () => {
+      setCurrent('');
+      setNext('');
+    },
+  });
   const onSubmit = (event: SubmitEvent) => {
     event.preventDefault();
     if (!change.isPending) change.mutate();
@@ -34,8 +37,24 @@ function PasswordSection() {
       <form className="form" onSubmit={onSubmit}>
         <ErrorAlert messages={change.isError ? errorMessages(change.error) : []} />
         {change.isSuccess ? <SuccessNotice>{t('security.passwordChanged')}</SuccessNotice> : null}
-        <TextField label={t('security.currentPassword')} type="password" required autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} />
-        <TextField label={t('auth.newPassword')} type="password" required minLength={12} autoComplete="new-password" hint={t('auth.passwordHint')} value={next} onChange={(e) => setNext(e.target.value)} />
+        <TextField
+          label={t('security.currentPassword')}
+          type="password"
+          required
+          autoComplete="current-password"
+          value={current}
+          onChange={(e) => setCurrent(e.target.value)}
+        />
+        <TextField
+          label={t('auth.newPassword')}
+          type="password"
+          required
+          minLength={12}
+          autoComplete="new-password"
+          hint={t('auth.passwordHint')}
+          value={next}
+          onChange={(e) => setNext(e.target.value)}
+        />
         <SubmitButton pending={change.isPending}>{t('security.changePassword')}</SubmitButton>
       </form>
     </Section>
@@ -57,8 +76,22 @@ function EmailSection() {
       <form className="form" onSubmit={onSubmit}>
         <ErrorAlert messages={change.isError ? errorMessages(change.error) : []} />
         {change.isSuccess ? <SuccessNotice>{t('security.emailSent', { email })}</SuccessNotice> : null}
-        <TextField label={t('security.newEmail')} type="email" required autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} />
-        <TextField label={t('security.currentPassword')} type="password" required autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+        <TextField
+          label={t('security.newEmail')}
+          type="email"
+          required
+          autoComplete="email"
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+        />
+        <TextField
+          label={t('security.currentPassword')}
+          type="password"
+          required
+          autoComplete="current-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
         <SubmitButton pending={change.isPending}>{t('security.changeEmail')}</SubmitButton>
       </form>
     </Section>
@@ -82,7 +115,10 @@ function TwoFactorSection() {
       void queryClient.invalidateQueries({ queryKey: ['two-factor'] });
     },
   });
-  const disable = useMutation({ mutationFn: () => disableTwoFactor(password), onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['two-factor'] }) });
+  const disable = useMutation({
+    mutationFn: () => disableTwoFactor(password),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['two-factor'] }),
+  });
   const errors = [setup, enable, disable].flatMap((m) => (m.isError ? errorMessages(m.error) : []));
   return (
     <Section title={t('security.twoFactorTitle')} description={t('security.twoFactorDescription')}>
@@ -96,22 +132,41 @@ function TwoFactorSection() {
               {s.requiredByWorkspace ? (
                 <p className="field-hint">{t('security.requiredByWorkspace')}</p>
               ) : (
-                <form className="form" onSubmit={(e) => {
-                  e.preventDefault();
-                  disable.mutate();
-                }}>
-                  <TextField label={t('security.currentPassword')} type="password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+                <form
+                  className="form"
+                  onSubmit={(e) => {
+                    e.preventDefault();
+                    disable.mutate();
+                  }}
+                >
+                  <TextField
+                    label={t('security.currentPassword')}
+                    type="password"
+                    required
+                    value={password}
+                    onChange={(e) => setPassword(e.target.value)}
+                  />
                   <SubmitButton pending={disable.isPending}>{t('security.turnOff')}</SubmitButton>
                 </form>
               )}
             </>
           ) : setup.data ? (
-            <form className="form" onSubmit={(e) => {
-              e.preventDefault();
-              enable.mutate();
-            }}>
+            <form
+              className="form"
+              onSubmit={(e) => {
+                e.preventDefault();
+                enable.mutate();
+              }}
+            >
               <TotpSetup setup={setup.data} />
-              <TextField label={t('auth.code')} inputMode="numeric" autoComplete="one-time-code" required value={code} onChange={(e) => setCode(e.target.value)} />
+              <TextField
+                label={t('auth.code')}
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                required
+                value={code}
+                onChange={(e) => setCode(e.target.value)}
+              />
               <SubmitButton pending={enable.isPending}>{t('security.turnOn')}</SubmitButton>
             </form>
           ) : (
@@ -130,7 +185,10 @@ function SessionsSection() {
   const format = useFormat();
   const queryClient = useQueryClient();
   const sessions = useQuery({ queryKey: ['sessions'], queryFn: listSessions });
-  const revoke = useMutation({ mutationFn: revokeSession, onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['sessions'] }) });
+  const revoke = useMutation({
+    mutationFn: revokeSession,
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['sessions'] }),
+  });
   return (
     <Section title={t('security.sessionsTitle')} description={t('security.sessionsDescription')}>
       <QueryView query={sessions}>
@@ -138,7 +196,9 @@ function SessionsSection() {
           <ul className="session-list" data-testid="sessions">
             {list.map((s) => (
               <li key={s.id} className="session-item">
-                <span className="session-device" dir="ltr">{s.userAgent ?? t('security.unknownDevice')}</span>
+                <span className="session-device" dir="ltr">
+                  {s.userAgent ?? t('security.unknownDevice')}
+                </span>
                 <span className="session-meta">
                   {t('security.lastSeen', { when: format.dateTime(s.lastSeenAt) })}
                   {s.ip ? ` · ${s.ip}` : ''}

@@ -30,8 +30,11 @@ export function SignUpPage() {
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
   });
   const [slugTouched, setSlugTouched] = useState(false);
-  const set = (field: keyof typeof form) => (event: { target: { value: string } }) => setForm((f) => ({ ...f, [field]: event.target.value }));
-  const submit = useMutation({ mutationFn: () => signUp({ ...form, tenantName: form.tenantName.trim(), displayName: form.displayName.trim() }) });
+  const set = (field: keyof typeof form) => (event: { target: { value: string } }) =>
+    setForm((f) => ({ ...f, [field]: event.target.value }));
+  const submit = useMutation({
+    mutationFn: () => signUp({ ...form, tenantName: form.tenantName.trim(), displayName: form.displayName.trim() }),
+  });
 
   const onSubmit = (event: SubmitEvent) => {
     event.preventDefault();

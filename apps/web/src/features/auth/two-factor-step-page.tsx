@@ -34,7 +34,8 @@ export function TwoFactorStepPage() {
   });
   const verify = useMutation({
     // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- the page sends a visitor without a token back to sign-in
-    mutationFn: () => verifyTwoFactor({ mfaToken: state.mfaToken!, ...(useRecovery ? { recoveryCode: code.trim() } : { code: code.trim() }) }),
+    mutationFn: () =>
+      verifyTwoFactor({ mfaToken: state.mfaToken!, ...(useRecovery ? { recoveryCode: code.trim() } : { code: code.trim() }) }),
     onSuccess: (result) => {
       if (result.recoveryCodes?.length) {
         setCodes(result.recoveryCodes);
@@ -60,7 +61,9 @@ export function TwoFactorStepPage() {
       <title>{`${t('auth.twoFactorTitle')} · Candor`}</title>
       {state.enrolment && setup.data ? <TotpSetup setup={setup.data} /> : null}
       <form className="form" onSubmit={onSubmit}>
-        <ErrorAlert messages={[...(verify.isError ? errorMessages(verify.error) : []), ...(setup.isError ? errorMessages(setup.error) : [])]} />
+        <ErrorAlert
+          messages={[...(verify.isError ? errorMessages(verify.error) : []), ...(setup.isError ? errorMessages(setup.error) : [])]}
+        />
         <TextField
           label={useRecovery ? t('auth.recoveryCode') : t('auth.code')}
           inputMode={useRecovery ? 'text' : 'numeric'}

@@ -13,6 +13,9 @@ export function useFinishSignIn() {
       startSession({ accessToken: result.accessToken, refreshToken: result.refreshToken, expiresIn: result.expiresIn }, next);
       return;
     }
-    void navigate('/login/two-factor', { replace: true, state: { mfaToken: result.mfaToken, enrolment: result.mfaEnrolmentRequired === true, next } });
+    void navigate('/login/two-factor', {
+      replace: true,
+      state: { mfaToken: result.mfaToken, enrolment: result.mfaEnrolmentRequired === true, next },
+    });
   };
 }

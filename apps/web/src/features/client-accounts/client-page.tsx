@@ -74,11 +74,7 @@ function ClientView({ account }: { account: ClientAccount }) {
             <AccountDetails account={account} />
           </Section>
           <Section title={t('clients.notes')} description={t('clients.notesHint')} className="panel-internal">
-            {account.notes ? (
-              <p className="notes">{account.notes}</p>
-            ) : (
-              <p className="muted">{t('clients.noNotes')}</p>
-            )}
+            {account.notes ? <p className="notes">{account.notes}</p> : <p className="muted">{t('clients.noNotes')}</p>}
           </Section>
         </div>
       )}

@@ -1,5 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { createClientAccount, getClientAccount, listClientAccounts, updateClientAccount, type ClientAccountInput, type ClientAccountPatch } from './client-account-endpoints';
+import {
+  createClientAccount,
+  getClientAccount,
+  listClientAccounts,
+  updateClientAccount,
+  type ClientAccountInput,
+  type ClientAccountPatch,
+} from './client-account-endpoints';
 
 export const clientKeys = {
   all: ['client-accounts'] as const,

@@ -17,8 +17,7 @@ export function AgencyDashboard() {
   const member = useMember();
   const clients = useClientAccounts();
   const invitations = usePendingInvitations();
-  const count = (value: number | undefined) =>
-    value === undefined ? '–' : new Intl.NumberFormat(i18n.language).format(value);
+  const count = (value: number | undefined) => (value === undefined ? '–' : new Intl.NumberFormat(i18n.language).format(value));
 
   return (
     <>

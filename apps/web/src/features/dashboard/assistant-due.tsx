@@ -13,7 +13,11 @@ const SOON_MS = 7 * 86_400_000;
 /** Work still to deliver that is late or due within a week, soonest first. */
 export function selectDueSoon(list: Deliverable[], now = Date.now()): Deliverable[] {
   return list
-    .filter((d) => (d.status === 'in_progress' || d.status === 'changes_requested') && (d.late || (d.dueAt !== null && Date.parse(d.dueAt) - now <= SOON_MS)))
+    .filter(
+      (d) =>
+        (d.status === 'in_progress' || d.status === 'changes_requested') &&
+        (d.late || (d.dueAt !== null && Date.parse(d.dueAt) - now <= SOON_MS)),
+    )
     .sort((a, b) => Number(b.late) - Number(a.late) || (a.dueAt ?? '').localeCompare(b.dueAt ?? ''));
 }
 
@@ -48,7 +52,8 @@ export function FollowUpsDue() {
     const d = detail.data;
     if (!d || !isStaffDisclosure(d)) continue;
     for (const followUp of d.followUps ?? []) {
-      if (followUp.status === 'pending') pending.push({ followUp, disclosureId: d.id, title: `${t(`disclosure.category.${d.category}`)} · ${d.engagementName}` });
+      if (followUp.status === 'pending')
+        pending.push({ followUp, disclosureId: d.id, title: `${t(`disclosure.category.${d.category}`)} · ${d.engagementName}` });
     }
   }
   pending.sort((a, b) => a.followUp.dueAt.localeCompare(b.followUp.dueAt));
@@ -71,7 +76,11 @@ export function FollowUpsDue() {
                 <p className="list-meta">{t('disclosure.staff.followUpDue', { date: format.dateTime(followUp.dueAt) })}</p>
               </div>
               <div className="list-aside">
-                {Date.parse(followUp.dueAt) < now ? <StatusBadge tone="danger">{t('disclosure.overdue')}</StatusBadge> : <StatusBadge tone="waiting">{t('status.followUp.pending')}</StatusBadge>}
+                {Date.parse(followUp.dueAt) < now ? (
+                  <StatusBadge tone="danger">{t('disclosure.overdue')}</StatusBadge>
+                ) : (
+                  <StatusBadge tone="waiting">{t('status.followUp.pending')}</StatusBadge>
+                )}
               </div>
             </li>
           ))}

@@ -53,7 +53,9 @@ export function ClientDashboard() {
       <WeeksSection
         filter={{ status: 'submitted' }}
         title={t('dashboard.client.waitingTitle')}
-        description={member.role === 'client_admin' ? t('dashboard.client.waitingDescription') : t('dashboard.client.waitingDescriptionMember')}
+        description={
+          member.role === 'client_admin' ? t('dashboard.client.waitingDescription') : t('dashboard.client.waitingDescriptionMember')
+        }
         emptyTitle={t('dashboard.client.waitingEmptyTitle')}
         emptyText={t('dashboard.client.waitingEmptyText')}
       />

@@ -20,7 +20,13 @@ function useUploadProblem() {
   return (error: unknown): { title?: string; messages: string[] } => {
     if (!(error instanceof ApiError)) return { messages: errorMessages(error) };
     const title =
-      error.status === 413 ? t('deliverable.upload.tooLarge') : error.status === 415 ? t('deliverable.upload.badType') : error.status === 400 ? t('deliverable.upload.refused') : undefined;
+      error.status === 413
+        ? t('deliverable.upload.tooLarge')
+        : error.status === 415
+          ? t('deliverable.upload.badType')
+          : error.status === 400
+            ? t('deliverable.upload.refused')
+            : undefined;
     return { ...(title ? { title } : {}), messages: error.details.length ? error.details : title ? [] : errorMessages(error) };
   };
 }
@@ -35,7 +41,9 @@ export function DeliverVersion({ deliverable }: { deliverable: Deliverable }) {
   const [open, setOpen] = useState(false);
   const correctionOnly = deliverable.status === 'submitted' || deliverable.status === 'approved';
   if (correctionOnly && deliverable.versionCount === 0) return null;
-  const label = correctionOnly ? t('deliverable.deliver.correction') : t('deliverable.deliver.open', { number: deliverable.versionCount + 1 });
+  const label = correctionOnly
+    ? t('deliverable.deliver.correction')
+    : t('deliverable.deliver.open', { number: deliverable.versionCount + 1 });
   if (!open) {
     return (
       <Button variant={correctionOnly ? 'secondary' : 'primary'} onClick={() => setOpen(true)}>
@@ -46,7 +54,17 @@ export function DeliverVersion({ deliverable }: { deliverable: Deliverable }) {
   return <DeliverForm deliverable={deliverable} label={label} correctionOnly={correctionOnly} onClose={() => setOpen(false)} />;
 }
 
-function DeliverForm({ deliverable, label, correctionOnly, onClose }: { deliverable: Deliverable; label: string; correctionOnly: boolean; onClose: () => void }) {
+function DeliverForm({
+  deliverable,
+  label,
+  correctionOnly,
+  onClose,
+}: {
+  deliverable: Deliverable;
+  label: string;
+  correctionOnly: boolean;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const uploadProblem = useUploadProblem();

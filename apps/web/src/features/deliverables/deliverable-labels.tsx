@@ -36,7 +36,8 @@ export function RoundsText({ rounds }: { rounds: Rounds }) {
   const { t } = useTranslation();
   return (
     <>
-      {t('deliverable.rounds.used', { used: rounds.used, included: rounds.included })} · {t('deliverable.rounds.remaining', { left: rounds.remaining })}
+      {t('deliverable.rounds.used', { used: rounds.used, included: rounds.included })} ·{' '}
+      {t('deliverable.rounds.remaining', { left: rounds.remaining })}
     </>
   );
 }

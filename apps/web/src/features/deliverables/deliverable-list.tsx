@@ -21,7 +21,9 @@ export function DeliverableList({ deliverables, showEngagement = true }: { deliv
             </Link>
             <p className="list-meta">
               <span>{deliverable.assignee ? deliverable.assignee.displayName : t('deliverable.unassigned')}</span>
-              <span>{deliverable.dueAt ? t('deliverable.dueOn', { date: format.dateTime(deliverable.dueAt) }) : t('deliverable.noDueDate')}</span>
+              <span>
+                {deliverable.dueAt ? t('deliverable.dueOn', { date: format.dateTime(deliverable.dueAt) }) : t('deliverable.noDueDate')}
+              </span>
               <span>{t('deliverable.versionCount', { number: deliverable.versionCount })}</span>
               <span>
                 <RoundsText rounds={deliverable.rounds} />

@@ -62,7 +62,13 @@ function DeliverableView({ deliverable }: { deliverable: Deliverable }) {
       <div className="columns columns-wide">
         <Section
           title={t('deliverable.aboutTitle')}
-          actions={staff && !editing ? <Button variant="quiet" onClick={() => setEditing(true)}>{t('deliverable.edit')}</Button> : null}
+          actions={
+            staff && !editing ? (
+              <Button variant="quiet" onClick={() => setEditing(true)}>
+                {t('deliverable.edit')}
+              </Button>
+            ) : null
+          }
         >
           {editing ? (
             <EditDeliverableForm deliverable={deliverable} onClose={() => setEditing(false)} />
@@ -81,7 +87,11 @@ function DeliverableView({ deliverable }: { deliverable: Deliverable }) {
           {staff ? (
             <div className="steps">
               {deliverable.status === 'submitted' ? <p className="note">{t('deliverable.waitingClient')}</p> : null}
-              {deliverable.status === 'approved' ? <p className="note note-success">{t('deliverable.review.approvedBy', { name: deliverable.approvedBy?.displayName ?? '' })}</p> : null}
+              {deliverable.status === 'approved' ? (
+                <p className="note note-success">
+                  {t('deliverable.review.approvedBy', { name: deliverable.approvedBy?.displayName ?? '' })}
+                </p>
+              ) : null}
               <DeliverVersion deliverable={deliverable} />
             </div>
           ) : (

@@ -1,5 +1,21 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { acceptRevisionRequest, approveDeliverable, createDeliverable, declineRevisionRequest, deliverVersion, getDeliverable, listDeliverables, requestDeliverableChanges, updateDeliverable, type Deliverable, type DeliverableFilter, type DeliverableInput, type DeliverablePatch, type StaffDeliverable, type VersionInput } from './deliverable-endpoints';
+import {
+  acceptRevisionRequest,
+  approveDeliverable,
+  createDeliverable,
+  declineRevisionRequest,
+  deliverVersion,
+  getDeliverable,
+  listDeliverables,
+  requestDeliverableChanges,
+  updateDeliverable,
+  type Deliverable,
+  type DeliverableFilter,
+  type DeliverableInput,
+  type DeliverablePatch,
+  type StaffDeliverable,
+  type VersionInput,
+} from './deliverable-endpoints';
 
 export const deliverableKeys = {
   all: ['deliverables'] as const,

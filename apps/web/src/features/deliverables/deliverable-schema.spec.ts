@@ -38,13 +38,17 @@ describe('the late-work link', () => {
   const deliverableId = '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
 
   it('reads the engagement, deliverable, category and due date', () => {
-    const draft = readLateDraft(new URLSearchParams({ engagementId, deliverableId, category: 'missed_deadline', occurredAt: '2026-11-20T16:00:00.000Z' }));
+    const draft = readLateDraft(
+      new URLSearchParams({ engagementId, deliverableId, category: 'missed_deadline', occurredAt: '2026-11-20T16:00:00.000Z' }),
+    );
     expect(draft).toMatchObject({ engagementId, deliverableId, category: 'missed_deadline' });
     expect(draft?.occurredAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
   });
 
   it('drops what it cannot read and needs an engagement', () => {
-    expect(readLateDraft(new URLSearchParams({ engagementId, deliverableId: '../x', category: 'nonsense', occurredAt: 'soon' }))).toEqual({ engagementId });
+    expect(readLateDraft(new URLSearchParams({ engagementId, deliverableId: '../x', category: 'nonsense', occurredAt: 'soon' }))).toEqual({
+      engagementId,
+    });
     expect(readLateDraft(new URLSearchParams({ deliverableId }))).toBeNull();
   });
 });

@@ -35,20 +35,39 @@ export function EditDeliverableForm({ deliverable, onClose }: { deliverable: Del
       })}
     >
       <ErrorAlert messages={server.alert} />
-      <TextField label={t('deliverable.title')} autoFocus error={fieldError(errors.title) ?? server.field('title')} {...form.register('title')} />
-      <TextAreaField label={t('deliverable.description')} optional rows={3} error={fieldError(errors.description) ?? server.field('description')} {...form.register('description')} />
+      <TextField
+        label={t('deliverable.title')}
+        autoFocus
+        error={fieldError(errors.title) ?? server.field('title')}
+        {...form.register('title')}
+      />
+      <TextAreaField
+        label={t('deliverable.description')}
+        optional
+        rows={3}
+        error={fieldError(errors.description) ?? server.field('description')}
+        {...form.register('description')}
+      />
       <div className="field-row">
         <SelectField label={t('deliverable.assignee')} optional error={server.field('assigneeId')} {...form.register('assigneeId')}>
           <option value="">{t('deliverable.unassigned')}</option>
           {/* The current assignee stays choosable while the team list loads (or after they left the team). */}
-          {current?.id && !staff.some((person) => person.userId === current.id) ? <option value={current.id}>{current.displayName}</option> : null}
+          {current?.id && !staff.some((person) => person.userId === current.id) ? (
+            <option value={current.id}>{current.displayName}</option>
+          ) : null}
           {staff.map((person) => (
             <option key={person.userId} value={person.userId}>
               {person.displayName} · {t(`roles.${person.role}`)}
             </option>
           ))}
         </SelectField>
-        <TextField type="datetime-local" label={t('deliverable.dueAt')} optional error={fieldError(errors.dueAt) ?? server.field('dueAt')} {...form.register('dueAt')} />
+        <TextField
+          type="datetime-local"
+          label={t('deliverable.dueAt')}
+          optional
+          error={fieldError(errors.dueAt) ?? server.field('dueAt')}
+          {...form.register('dueAt')}
+        />
       </div>
       <div className="form-actions">
         <SubmitButton pending={update.isPending}>{t('common.saveChanges')}</SubmitButton>

@@ -49,7 +49,14 @@ function NewDeliverableForm({ engagement, onClose }: { engagement: Engagement; o
     >
       <ErrorAlert messages={create.isError ? errorMessages(create.error) : []} />
       <TextField label={t('deliverable.title')} autoFocus error={fieldError(errors.title)} {...form.register('title')} />
-      <TextAreaField label={t('deliverable.description')} hint={t('deliverable.descriptionHint')} optional rows={3} error={fieldError(errors.description)} {...form.register('description')} />
+      <TextAreaField
+        label={t('deliverable.description')}
+        hint={t('deliverable.descriptionHint')}
+        optional
+        rows={3}
+        error={fieldError(errors.description)}
+        {...form.register('description')}
+      />
       <div className="field-row">
         <SelectField label={t('deliverable.assignee')} optional {...form.register('assigneeId')}>
           <option value="">{t('deliverable.unassigned')}</option>
@@ -59,7 +66,13 @@ function NewDeliverableForm({ engagement, onClose }: { engagement: Engagement; o
             </option>
           ))}
         </SelectField>
-        <TextField type="datetime-local" label={t('deliverable.dueAt')} optional error={fieldError(errors.dueAt)} {...form.register('dueAt')} />
+        <TextField
+          type="datetime-local"
+          label={t('deliverable.dueAt')}
+          optional
+          error={fieldError(errors.dueAt)}
+          {...form.register('dueAt')}
+        />
       </div>
       <div className="form-actions">
         <SubmitButton pending={create.isPending}>{t('deliverable.create')}</SubmitButton>

@@ -31,7 +31,10 @@ function RequestChanges({ deliverable }: { deliverable: Deliverable }) {
       onSubmit={(event) => {
         event.preventDefault();
         if (request.isPending) return;
-        if (!comment.trim()) { setMissing(true); return; }
+        if (!comment.trim()) {
+          setMissing(true);
+          return;
+        }
         request.mutate(comment.trim(), { onSuccess: () => setOpen(false) });
       }}
     >
@@ -50,7 +53,9 @@ function RequestChanges({ deliverable }: { deliverable: Deliverable }) {
         onChange={(event) => setComment(event.target.value)}
       />
       <div className="form-actions">
-        <SubmitButton pending={request.isPending}>{billable ? t('deliverable.review.sendBillable') : t('deliverable.review.send')}</SubmitButton>
+        <SubmitButton pending={request.isPending}>
+          {billable ? t('deliverable.review.sendBillable') : t('deliverable.review.send')}
+        </SubmitButton>
         <Button variant="quiet" onClick={() => setOpen(false)}>
           {t('common.cancel')}
         </Button>
@@ -66,7 +71,9 @@ export function ReviewActions({ deliverable }: { deliverable: Deliverable }) {
   const errorMessages = useErrorMessages();
   const approve = useApprove(deliverable.id);
   if (deliverable.status === 'approved') {
-    return deliverable.approvedBy ? <SuccessNotice>{t('deliverable.review.approvedBy', { name: deliverable.approvedBy.displayName })}</SuccessNotice> : null;
+    return deliverable.approvedBy ? (
+      <SuccessNotice>{t('deliverable.review.approvedBy', { name: deliverable.approvedBy.displayName })}</SuccessNotice>
+    ) : null;
   }
   if (deliverable.status === 'changes_requested') return <p className="note">{t('deliverable.review.changesAsked')}</p>;
   if (deliverable.status !== 'submitted') return <p className="muted">{t('deliverable.review.nothingYet')}</p>;

@@ -28,7 +28,9 @@ export function RevisionRequests({ requests, staff }: { requests: RevisionReques
       {sorted.map((request) => (
         <li key={request.id} className="list-row">
           <div className="list-main">
-            <p className="list-title">{t('deliverable.request.onVersion', { number: request.versionNumber, name: request.requestedBy.displayName })}</p>
+            <p className="list-title">
+              {t('deliverable.request.onVersion', { number: request.versionNumber, name: request.requestedBy.displayName })}
+            </p>
             <p className="list-meta">
               <span>{format.dateTime(request.createdAt)}</span>
               <span>
@@ -38,12 +40,18 @@ export function RevisionRequests({ requests, staff }: { requests: RevisionReques
             <p className="notes" dir="auto">
               {request.comment}
             </p>
-            {request.declineReason ? <p className="notes muted">{t('deliverable.request.declinedBecause', { reason: request.declineReason })}</p> : null}
+            {request.declineReason ? (
+              <p className="notes muted">{t('deliverable.request.declinedBecause', { reason: request.declineReason })}</p>
+            ) : null}
             {request.status === 'pending_acceptance' ? (
               staff ? (
                 <div className="form-actions">
                   <ErrorAlert messages={decide.isError ? errorMessages(decide.error) : []} />
-                  <Button variant="primary" pending={decide.isPending} onClick={() => !decide.isPending && decide.mutate({ id: request.id, accept: true })}>
+                  <Button
+                    variant="primary"
+                    pending={decide.isPending}
+                    onClick={() => !decide.isPending && decide.mutate({ id: request.id, accept: true })}
+                  >
                     {t('deliverable.request.accept')}
                   </Button>
                   <TextActionButton

@@ -33,7 +33,13 @@ function FileLink({ deliverableId, file }: { deliverableId: string; file: Delive
   };
   return (
     <li className="file">
-      <Button variant="quiet" className="file-link" pending={busy} onClick={() => void download()} aria-label={t('deliverable.download', { name: file.originalName })}>
+      <Button
+        variant="quiet"
+        className="file-link"
+        pending={busy}
+        onClick={() => void download()}
+        aria-label={t('deliverable.download', { name: file.originalName })}
+      >
         <bdi>{file.originalName}</bdi>
       </Button>
       <span className="muted">{formatBytes(file.sizeBytes, format.locale)}</span>
@@ -56,14 +62,18 @@ export function VersionList({ deliverableId, versions }: { deliverableId: string
             <h3 id={`version-${version.id}`} className="version-title">
               {t('deliverable.versionNumber', { number: version.number })}
             </h3>
-            <span className={`badge badge-${version.kind === 'correction' ? 'info' : 'neutral'}`}>{t(`deliverable.kind.${version.kind}`)}</span>
+            <span className={`badge badge-${version.kind === 'correction' ? 'info' : 'neutral'}`}>
+              {t(`deliverable.kind.${version.kind}`)}
+            </span>
             {version.kind === 'correction' && version.disclosureId ? (
               <Link to={`/disclosures/${version.disclosureId}`} className="text-link">
                 {t('deliverable.correctsDisclosure')}
               </Link>
             ) : null}
           </div>
-          <p className="list-meta">{t('deliverable.deliveredBy', { name: version.deliveredBy.displayName, date: format.dateTime(version.createdAt) })}</p>
+          <p className="list-meta">
+            {t('deliverable.deliveredBy', { name: version.deliveredBy.displayName, date: format.dateTime(version.createdAt) })}
+          </p>
           <p className="notes" dir="auto">
             {version.changeSummary}
           </p>

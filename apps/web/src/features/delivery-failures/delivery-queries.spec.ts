@@ -10,7 +10,9 @@ describe('failed deliveries', () => {
   });
 
   it('finds a bounce whatever the case of the address', () => {
-    const bounced = [{ email: 'Ana@Example.com', userId: null, clientAccountId: null, reason: '550', notificationId: 'n', at: '2026-01-01T00:00:00Z' }];
+    const bounced = [
+      { email: 'Ana@Example.com', userId: null, clientAccountId: null, reason: '550', notificationId: 'n', at: '2026-01-01T00:00:00Z' },
+    ];
     expect(bounceOf(bounced, 'ana@example.com')?.reason).toBe('550');
     expect(bounceOf(bounced, 'bob@example.com')).toBeUndefined();
     expect(bounceOf(undefined, 'ana@example.com')).toBeUndefined();

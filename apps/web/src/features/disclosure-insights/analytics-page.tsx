@@ -12,7 +12,10 @@ function Figures({ data }: { data: Analytics }) {
   const { t, i18n } = useTranslation();
   const format = useFormat();
   const duration = useDuration();
-  const percent = (rate: number | null) => (rate === null ? t('analytics.noData') : new Intl.NumberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 0 }).format(rate));
+  const percent = (rate: number | null) =>
+    rate === null
+      ? t('analytics.noData')
+      : new Intl.NumberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 0 }).format(rate);
   const figures: [string, string][] = [
     [t('analytics.disclosures'), format.number(data.disclosures)],
     [t('analytics.medianDisclose'), duration(data.medianTimeToDiscloseSeconds)],
@@ -21,7 +24,9 @@ function Figures({ data }: { data: Analytics }) {
     [t('analytics.offerRate'), percent(data.offerAcceptanceRate)],
     [
       t('analytics.compensation'),
-      data.compensationTotals.length ? data.compensationTotals.map((total) => format.money(total.amount, total.currency)).join(' · ') : t('analytics.noCompensation'),
+      data.compensationTotals.length
+        ? data.compensationTotals.map((total) => format.money(total.amount, total.currency)).join(' · ')
+        : t('analytics.noCompensation'),
     ],
   ];
   return (

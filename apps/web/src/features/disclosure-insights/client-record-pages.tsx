@@ -31,7 +31,11 @@ export function CreditsPage() {
             <dl className="figures" data-testid="open-credit">
               <div className="figure">
                 <dt>{t('credits.open')}</dt>
-                <dd>{data.openMoney.length ? data.openMoney.map((total) => format.money(total.amount, total.currency)).join(' · ') : t('credits.noOpen')}</dd>
+                <dd>
+                  {data.openMoney.length
+                    ? data.openMoney.map((total) => format.money(total.amount, total.currency)).join(' · ')
+                    : t('credits.noOpen')}
+                </dd>
               </div>
             </dl>
             <Section title={t('credits.title')}>
@@ -102,7 +106,8 @@ export function ServiceRecordPage() {
                     <DisclosureStatusBadge status={entry.status as Parameters<typeof DisclosureStatusBadge>[0]['status']} />
                   </div>
                   <p className="list-meta">
-                    {t('disclosure.disclosedOn', { date: format.date(entry.disclosedAt) })} · {t('disclosure.disclosedWithin', { duration: duration(entry.timeToDiscloseSeconds) })}
+                    {t('disclosure.disclosedOn', { date: format.date(entry.disclosedAt) })} ·{' '}
+                    {t('disclosure.disclosedWithin', { duration: duration(entry.timeToDiscloseSeconds) })}
                   </p>
                   <dl className="stacked">
                     <div>

@@ -21,8 +21,18 @@ export function LessonsPage() {
     <>
       <PageHeader title={t('lessons.title')} description={t('lessons.description')} />
       <form className="filter-bar" role="search" onSubmit={(event) => event.preventDefault()}>
-        <TextField type="search" label={t('lessons.search')} hint={t('lessons.searchHint')} value={q} onChange={(event) => setQ(event.target.value)} />
-        <SelectField label={t('disclosure.editor.category')} value={category} onChange={(event) => setCategory(event.target.value as DisclosureCategory | '')}>
+        <TextField
+          type="search"
+          label={t('lessons.search')}
+          hint={t('lessons.searchHint')}
+          value={q}
+          onChange={(event) => setQ(event.target.value)}
+        />
+        <SelectField
+          label={t('disclosure.editor.category')}
+          value={category}
+          onChange={(event) => setCategory(event.target.value as DisclosureCategory | '')}
+        >
           <option value="">{t('lessons.allCategories')}</option>
           {DISCLOSURE_CATEGORIES.map((value) => (
             <option key={value} value={value}>

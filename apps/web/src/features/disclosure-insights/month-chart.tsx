@@ -14,7 +14,11 @@ export function monthColumns(byMonth: Analytics['byMonth'], from: string, to: st
   const columns: MonthColumn[] = [];
   const [fromYear = 0, fromMonth = 1] = from.split('-').map(Number);
   const [toYear = 0, toMonth = 1] = to.split('-').map(Number);
-  for (let year = fromYear, month = fromMonth; year < toYear || (year === toYear && month <= toMonth); month === 12 ? ((month = 1), year++) : month++) {
+  for (
+    let year = fromYear, month = fromMonth;
+    year < toYear || (year === toYear && month <= toMonth);
+    month === 12 ? ((month = 1), year++) : month++
+  ) {
     columns.push({ month: `${year}-${String(month).padStart(2, '0')}`, bySeverity: { low: 0, medium: 0, high: 0, critical: 0 }, total: 0 });
     if (columns.length > 60) break;
   }

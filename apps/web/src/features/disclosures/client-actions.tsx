@@ -18,7 +18,10 @@ export function ClientActions({ disclosure }: { disclosure: Disclosure }) {
 
   // A remedy already written into the disclosure can be answered at once: accepting it acknowledges too.
   const remedyOnTable =
-    (disclosure.status === 'disclosed' || disclosure.status === 'acknowledged') && admin && !!disclosure.remedyPlan.trim() && !!disclosure.remedyDueAt;
+    (disclosure.status === 'disclosed' || disclosure.status === 'acknowledged') &&
+    admin &&
+    !!disclosure.remedyPlan.trim() &&
+    !!disclosure.remedyDueAt;
 
   if (disclosure.status === 'disclosed' && !remedyOnTable) {
     return (

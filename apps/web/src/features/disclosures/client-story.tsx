@@ -42,7 +42,9 @@ export function ClientStory({ story, author, footer }: { story: StoryText; autho
       </p>
       <Part title={t('disclosure.client.whatHappened')}>{paragraph(story.whatHappened)}</Part>
       <Part title={t('disclosure.client.impact')}>{paragraph(story.impact)}</Part>
-      <Part title={t('disclosure.client.apology')}>{story.apology.trim() ? <blockquote className="story-apology notes">{story.apology.trim()}</blockquote> : paragraph('')}</Part>
+      <Part title={t('disclosure.client.apology')}>
+        {story.apology.trim() ? <blockquote className="story-apology notes">{story.apology.trim()}</blockquote> : paragraph('')}
+      </Part>
       <Part title={t('disclosure.client.remedy')}>
         {paragraph(story.remedyPlan)}
         {story.remedyDueAt ? <p className="story-due">{t('disclosure.remedyDue', { date: format.dateTime(story.remedyDueAt) })}</p> : null}

@@ -63,7 +63,11 @@ export function DisclosureEditor({
       <EditorPreview
         control={form.control}
         offerCurrency={engagement.currency}
-        author={showStaffNames ? (disclosure?.author.displayName ?? member.user.displayName) : t('disclosure.teamName', { tenant: member.tenant.name })}
+        author={
+          showStaffNames
+            ? (disclosure?.author.displayName ?? member.user.displayName)
+            : t('disclosure.teamName', { tenant: member.tenant.name })
+        }
         sentOffers={sentOffers}
       >
         <div className="editor-actions">

@@ -109,7 +109,9 @@ export function answerOffer(id: string, action: OfferStep) {
     case 'accept':
       return unwrapVoid(api.POST('/api/v1/compensation-offers/{id}/accept', path));
     case 'decline':
-      return unwrapVoid(api.POST('/api/v1/compensation-offers/{id}/decline', { ...path, body: action.reason ? { reason: action.reason } : {} }));
+      return unwrapVoid(
+        api.POST('/api/v1/compensation-offers/{id}/decline', { ...path, body: action.reason ? { reason: action.reason } : {} }),
+      );
     case 'withdraw':
       return unwrapVoid(api.POST('/api/v1/compensation-offers/{id}/withdraw', path));
     case 'apply':
@@ -137,5 +139,7 @@ export function saveRemedyPolicy(engagementId: string, category: DisclosureCateg
 }
 
 export function deleteRemedyPolicy(engagementId: string, category: DisclosureCategory) {
-  return unwrapVoid(api.DELETE('/api/v1/engagements/{engagementId}/remedy-policies/{category}', { params: { path: { engagementId, category } } }));
+  return unwrapVoid(
+    api.DELETE('/api/v1/engagements/{engagementId}/remedy-policies/{category}', { params: { path: { engagementId, category } } }),
+  );
 }

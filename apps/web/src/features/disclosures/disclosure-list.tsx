@@ -15,7 +15,15 @@ function clientAction(disclosure: Disclosure): 'acknowledgeAction' | 'remedyActi
   return 'followAction';
 }
 
-export function DisclosureList({ disclosures, showEngagement = true, forClient = false }: { disclosures: Disclosure[]; showEngagement?: boolean; forClient?: boolean }) {
+export function DisclosureList({
+  disclosures,
+  showEngagement = true,
+  forClient = false,
+}: {
+  disclosures: Disclosure[];
+  showEngagement?: boolean;
+  forClient?: boolean;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   return (
@@ -37,7 +45,9 @@ export function DisclosureList({ disclosures, showEngagement = true, forClient =
             </p>
           </div>
           <div className="list-aside">
-            {isStaffDisclosure(disclosure) && disclosure.overdue ? <StatusBadge tone="danger">{t('disclosure.overdue')}</StatusBadge> : null}
+            {isStaffDisclosure(disclosure) && disclosure.overdue ? (
+              <StatusBadge tone="danger">{t('disclosure.overdue')}</StatusBadge>
+            ) : null}
             {forClient && disclosure.needsClientAction ? <StatusBadge tone="waiting">{t('disclosure.needsYou')}</StatusBadge> : null}
             <DisclosureStatusBadge status={disclosure.status} />
           </div>
@@ -68,7 +78,13 @@ export function DisclosuresSection({
   const query = useDisclosures(filter);
   return (
     <ListSection query={query} items={(page) => select(page.items)} {...section}>
-      {(list) => <DisclosureList disclosures={list} {...(showEngagement === undefined ? {} : { showEngagement })} {...(forClient ? { forClient } : {})} />}
+      {(list) => (
+        <DisclosureList
+          disclosures={list}
+          {...(showEngagement === undefined ? {} : { showEngagement })}
+          {...(forClient ? { forClient } : {})}
+        />
+      )}
     </ListSection>
   );
 }

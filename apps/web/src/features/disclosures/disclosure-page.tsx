@@ -77,7 +77,14 @@ function DraftView({ disclosure }: { disclosure: StaffDisclosure }) {
         </Section>
       ) : null}
       <QueryView query={engagement}>
-        {(data) => <DisclosureEditor engagement={data} disclosure={disclosure} requireReview={tenant.data?.settings.requireDisclosureReview ?? true} showStaffNames={tenant.data?.settings.showStaffNames ?? false} />}
+        {(data) => (
+          <DisclosureEditor
+            engagement={data}
+            disclosure={disclosure}
+            requireReview={tenant.data?.settings.requireDisclosureReview ?? true}
+            showStaffNames={tenant.data?.settings.showStaffNames ?? false}
+          />
+        )}
       </QueryView>
       <TimelineSection disclosure={disclosure} staff />
     </>
@@ -97,11 +104,20 @@ function StaffView({ disclosure }: { disclosure: StaffDisclosure }) {
       <div className="columns columns-wide">
         <Section title={t('disclosure.editor.previewTitle')} className="panel-story">
           <ClientStory
-            author={tenant.data?.settings.showStaffNames ? disclosure.author.displayName : t('disclosure.teamName', { tenant: member.tenant.name })}
+            author={
+              tenant.data?.settings.showStaffNames
+                ? disclosure.author.displayName
+                : t('disclosure.teamName', { tenant: member.tenant.name })
+            }
             story={disclosure}
             footer={
               disclosure.remedyAcceptedAt && disclosure.remedyAcceptedBy ? (
-                <p className="note note-success">{t('disclosure.remedyAcceptedBy', { name: disclosure.remedyAcceptedBy.displayName, date: format.dateTime(disclosure.remedyAcceptedAt) })}</p>
+                <p className="note note-success">
+                  {t('disclosure.remedyAcceptedBy', {
+                    name: disclosure.remedyAcceptedBy.displayName,
+                    date: format.dateTime(disclosure.remedyAcceptedAt),
+                  })}
+                </p>
               ) : null
             }
           />
@@ -110,7 +126,12 @@ function StaffView({ disclosure }: { disclosure: StaffDisclosure }) {
           <Section title={t('disclosure.staff.stepsTitle')} description={t('disclosure.staff.stepsDescription')}>
             <StaffSteps disclosure={disclosure} reviewer={reviewer} />
           </Section>
-          <Section title={t('disclosure.staff.offersTitle')} actions={disclosure.status !== 'closed' ? <MakeOffer disclosure={disclosure} currency={engagement.data?.currency ?? 'EUR'} /> : null}>
+          <Section
+            title={t('disclosure.staff.offersTitle')}
+            actions={
+              disclosure.status !== 'closed' ? <MakeOffer disclosure={disclosure} currency={engagement.data?.currency ?? 'EUR'} /> : null
+            }
+          >
             <OfferList offers={disclosure.offers ?? []} audience="staff" />
           </Section>
           <Section title={t('disclosure.staff.followUpsTitle')}>
@@ -139,14 +160,21 @@ function ClientView({ disclosure }: { disclosure: Disclosure }) {
             story={disclosure}
             footer={
               disclosure.remedyAcceptedAt && disclosure.remedyAcceptedBy ? (
-                <p className="note note-success">{t('disclosure.remedyAcceptedBy', { name: disclosure.remedyAcceptedBy.displayName, date: format.dateTime(disclosure.remedyAcceptedAt) })}</p>
+                <p className="note note-success">
+                  {t('disclosure.remedyAcceptedBy', {
+                    name: disclosure.remedyAcceptedBy.displayName,
+                    date: format.dateTime(disclosure.remedyAcceptedAt),
+                  })}
+                </p>
               ) : null
             }
           />
         </Section>
         <Section title={t('disclosure.client.offersTitle')}>
           <OfferList offers={disclosure.offers ?? []} audience={member.role === 'client_admin' ? 'client_admin' : 'client_member'} />
-          {member.role !== 'client_admin' && disclosure.openOfferCount > 0 ? <p className="muted">{t('disclosure.client.adminDecides')}</p> : null}
+          {member.role !== 'client_admin' && disclosure.openOfferCount > 0 ? (
+            <p className="muted">{t('disclosure.client.adminDecides')}</p>
+          ) : null}
         </Section>
       </div>
       <TimelineSection disclosure={disclosure} staff={false} />

@@ -1,5 +1,19 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { answerOffer, commentOnDisclosure, getDisclosure, listDisclosures, makeOffer, settleFollowUp, takeStep, type CommentVisibility, type DisclosureFilter, type DisclosureStep, type FollowUpStep, type OfferInput, type OfferStep } from './disclosure-endpoints';
+import {
+  answerOffer,
+  commentOnDisclosure,
+  getDisclosure,
+  listDisclosures,
+  makeOffer,
+  settleFollowUp,
+  takeStep,
+  type CommentVisibility,
+  type DisclosureFilter,
+  type DisclosureStep,
+  type FollowUpStep,
+  type OfferInput,
+  type OfferStep,
+} from './disclosure-endpoints';
 
 export const disclosureKeys = {
   all: ['disclosures'] as const,

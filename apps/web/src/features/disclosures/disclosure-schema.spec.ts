@@ -2,7 +2,8 @@ import { disclosureSchema, fieldProblems, newDisclosureValues, offerValueProblem
 
 describe('fieldProblems', () => {
   it('points the blameless refusal at the fields and words it names', () => {
-    const message = 'Client-facing text names a person involved: "Ada" in whatHappened, "ada@demo.test" in impact. Describe what happened as the team ("we"), without names.';
+    const message =
+      'Client-facing text names a person involved: "Ada" in whatHappened, "ada@demo.test" in impact. Describe what happened as the team ("we"), without names.';
     expect(fieldProblems([message])).toEqual([
       { field: 'whatHappened', words: 'Ada' },
       { field: 'impact', words: 'ada@demo.test' },
@@ -10,7 +11,10 @@ describe('fieldProblems', () => {
   });
 
   it('points a missing impact and apology at their fields', () => {
-    expect(fieldProblems(['Before disclosing, write the impact and the apology: the client needs both'])).toEqual([{ field: 'impact' }, { field: 'apology' }]);
+    expect(fieldProblems(['Before disclosing, write the impact and the apology: the client needs both'])).toEqual([
+      { field: 'impact' },
+      { field: 'apology' },
+    ]);
   });
 
   it('ignores other refusals', () => {
@@ -34,18 +38,29 @@ describe('offers', () => {
 
   it('sends only what the kind takes', () => {
     expect(toOfferInput({ kind: 'free_revision', value: '3', currency: 'EUR', note: '' })).toEqual({ kind: 'free_revision' });
-    expect(toOfferInput({ kind: 'credit', value: '25.00', currency: 'EUR', note: 'Next invoice' })).toEqual({ kind: 'credit', value: '25.00', currency: 'EUR', note: 'Next invoice' });
+    expect(toOfferInput({ kind: 'credit', value: '25.00', currency: 'EUR', note: 'Next invoice' })).toEqual({
+      kind: 'credit',
+      value: '25.00',
+      currency: 'EUR',
+      note: 'Next invoice',
+    });
     expect(toOfferInput({ kind: '', value: '', currency: '', note: '' })).toBeNull();
   });
 });
 
 describe('disclosureSchema', () => {
   it('needs the facts, and a discovery after the error', () => {
-    const values = { ...newDisclosureValues(new Date('2026-11-20T10:00:00Z')), discoveredAt: '2026-11-19T08:00', occurredAt: '2026-11-20T08:00' };
+    const values = {
+      ...newDisclosureValues(new Date('2026-11-20T10:00:00Z')),
+      discoveredAt: '2026-11-19T08:00',
+      occurredAt: '2026-11-20T08:00',
+    };
     const result = disclosureSchema.safeParse(values);
     expect(result.success).toBe(false);
     const messages = result.error?.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-    expect(messages).toEqual(expect.arrayContaining(['whatHappened: validation.whatHappenedRequired', 'discoveredAt: validation.discoveredBeforeOccurred']));
+    expect(messages).toEqual(
+      expect.arrayContaining(['whatHappened: validation.whatHappenedRequired', 'discoveredAt: validation.discoveredBeforeOccurred']),
+    );
   });
 
   it('checks an offer only when one is chosen', () => {

@@ -1,5 +1,11 @@
 import { z } from 'zod/mini';
-import { DETECTED_BY, DISCLOSURE_CATEGORIES, DISCLOSURE_SEVERITIES, offerValueProblem as domainOfferProblem, type OfferKind } from '@candor/domain';
+import {
+  DETECTED_BY,
+  DISCLOSURE_CATEGORIES,
+  DISCLOSURE_SEVERITIES,
+  offerValueProblem as domainOfferProblem,
+  type OfferKind,
+} from '@candor/domain';
 import type { DisclosureInput, DisclosurePatch, OfferInput, StaffDisclosure } from './disclosure-endpoints';
 import { toLocalInput } from '../../lib/format';
 import { validationMessage as m } from '../../lib/i18n/validation-messages';

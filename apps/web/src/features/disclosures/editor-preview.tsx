@@ -51,7 +51,9 @@ export function EditorPreview({
                 <h3 className="story-heading">{t('disclosure.client.offersTitle')}</h3>
                 {offers.map((offer, index) => (
                   <div key={index}>
-                    <p className="offer-value">{offerText({ kind: offer.kind, value: offer.value ?? null, currency: offer.currency ?? offerCurrency })}</p>
+                    <p className="offer-value">
+                      {offerText({ kind: offer.kind, value: offer.value ?? null, currency: offer.currency ?? offerCurrency })}
+                    </p>
                     {offer.note ? <p className="notes muted">{offer.note}</p> : null}
                   </div>
                 ))}

@@ -8,7 +8,8 @@ import type { ClientField, DisclosureForm } from './disclosure-schema';
 
 const STEPS = ['facts', 'impact', 'apology', 'remedy', 'offer', 'internal'] as const;
 type StepName = (typeof STEPS)[number];
-const stepKey = (step: StepName) => `disclosure.editor.step${step.charAt(0).toUpperCase()}${step.slice(1)}` as 'disclosure.editor.stepFacts';
+const stepKey = (step: StepName) =>
+  `disclosure.editor.step${step.charAt(0).toUpperCase()}${step.slice(1)}` as 'disclosure.editor.stepFacts';
 
 /** The numbered list of steps at the top of the editor, each a link to its part of the form. */
 export function StepNav() {
@@ -29,7 +30,19 @@ export function StepNav() {
 }
 
 /** One numbered part of the editor; the internal one is marked as the team's only. */
-export function EditorStep({ step, title, hint, children, internal }: { step: StepName; title?: string; hint?: string; children: ReactNode; internal?: boolean }) {
+export function EditorStep({
+  step,
+  title,
+  hint,
+  children,
+  internal,
+}: {
+  step: StepName;
+  title?: string;
+  hint?: string;
+  children: ReactNode;
+  internal?: boolean;
+}) {
   const { t } = useTranslation();
   return (
     <fieldset id={`step-${step}`} className={internal ? 'editor-step editor-step-internal' : 'editor-step'}>
@@ -95,7 +108,12 @@ export function FactsStep({ register, errors, clientFieldError }: StepProps) {
         </SelectField>
       </div>
       <div className="field-row">
-        <TextField type="datetime-local" label={t('disclosure.editor.occurredAt')} error={fieldError(errors.occurredAt)} {...register('occurredAt')} />
+        <TextField
+          type="datetime-local"
+          label={t('disclosure.editor.occurredAt')}
+          error={fieldError(errors.occurredAt)}
+          {...register('occurredAt')}
+        />
         <TextField
           type="datetime-local"
           label={t('disclosure.editor.discoveredAt')}

@@ -23,7 +23,10 @@ export function FollowUpList({ followUps }: { followUps: FollowUp[] }) {
             <p className="list-meta">{t('disclosure.staff.followUpDue', { date: format.dateTime(followUp.dueAt) })}</p>
             {followUp.rating !== null ? (
               <p className="list-meta">
-                {t('disclosure.staff.checkInAnswer', { resolved: followUp.clientResolved ? t('common.yes') : t('common.no'), rating: followUp.rating })}
+                {t('disclosure.staff.checkInAnswer', {
+                  resolved: followUp.clientResolved ? t('common.yes') : t('common.no'),
+                  rating: followUp.rating,
+                })}
               </p>
             ) : null}
             {followUp.outcome ? <p className="notes">{followUp.outcome}</p> : null}
@@ -104,7 +107,13 @@ export function CheckInForm({ disclosure }: { disclosure: Disclosure }) {
         </div>
         {tried && rating === null ? <p className="field-error">{t('validation.ratingRequired')}</p> : null}
       </fieldset>
-      <TextAreaField label={t('disclosure.client.checkInComment')} optional rows={3} value={comment} onChange={(event) => setComment(event.target.value)} />
+      <TextAreaField
+        label={t('disclosure.client.checkInComment')}
+        optional
+        rows={3}
+        value={comment}
+        onChange={(event) => setComment(event.target.value)}
+      />
       <div className="form-actions">
         <SubmitButton pending={step.isPending}>{t('disclosure.client.sendCheckIn')}</SubmitButton>
       </div>

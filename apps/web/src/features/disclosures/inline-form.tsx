@@ -50,7 +50,10 @@ export function TextActionButton({
       onSubmit={(event) => {
         event.preventDefault();
         if (pending) return;
-        if (required && !text.trim()) { setMissing(true); return; }
+        if (required && !text.trim()) {
+          setMissing(true);
+          return;
+        }
         onSubmit(text.trim(), () => {
           setOpen(false);
           setText('');

@@ -36,7 +36,13 @@ function InternalEditor({ disclosure, onDone }: { disclosure: StaffDisclosure; o
       })}
     >
       <ErrorAlert messages={save.isError ? errorMessages(save.error) : []} />
-      <TextAreaField label={t('disclosure.editor.rootCause')} hint={t('disclosure.editor.rootCauseHint')} rows={3} error={fieldError(errors.rootCause)} {...form.register('rootCause')} />
+      <TextAreaField
+        label={t('disclosure.editor.rootCause')}
+        hint={t('disclosure.editor.rootCauseHint')}
+        rows={3}
+        error={fieldError(errors.rootCause)}
+        {...form.register('rootCause')}
+      />
       <fieldset className="checkbox-group">
         <legend className="field-label">{t('disclosure.editor.involved')}</legend>
         <p className="field-hint">{t('disclosure.editor.involvedHint')}</p>
@@ -47,7 +53,12 @@ function InternalEditor({ disclosure, onDone }: { disclosure: StaffDisclosure; o
           </label>
         ))}
       </fieldset>
-      <TextAreaField label={t('disclosure.editor.contributingFactors')} rows={3} error={fieldError(errors.contributingFactors)} {...form.register('contributingFactors')} />
+      <TextAreaField
+        label={t('disclosure.editor.contributingFactors')}
+        rows={3}
+        error={fieldError(errors.contributingFactors)}
+        {...form.register('contributingFactors')}
+      />
       <TextAreaField
         label={t('disclosure.editor.lessonsLearned')}
         hint={t('disclosure.editor.lessonsLearnedHint')}
@@ -55,7 +66,12 @@ function InternalEditor({ disclosure, onDone }: { disclosure: StaffDisclosure; o
         error={fieldError(errors.lessonsLearned)}
         {...form.register('lessonsLearned')}
       />
-      <TextAreaField label={t('disclosure.editor.preventiveActions')} rows={3} error={fieldError(errors.preventiveActions)} {...form.register('preventiveActions')} />
+      <TextAreaField
+        label={t('disclosure.editor.preventiveActions')}
+        rows={3}
+        error={fieldError(errors.preventiveActions)}
+        {...form.register('preventiveActions')}
+      />
       <div className="form-actions">
         <SubmitButton pending={save.isPending}>{t('common.saveChanges')}</SubmitButton>
         <Button variant="quiet" onClick={onDone}>

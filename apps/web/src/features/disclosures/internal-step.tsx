@@ -22,7 +22,15 @@ function involvable(engagement: Engagement, member: ReturnType<typeof useMember>
 }
 
 /** Step 6: the team's blameless review, which the client never sees. */
-export function InternalStep({ engagement, register, errors }: { engagement: Engagement; register: UseFormRegister<DisclosureForm>; errors: FieldErrors<DisclosureForm> }) {
+export function InternalStep({
+  engagement,
+  register,
+  errors,
+}: {
+  engagement: Engagement;
+  register: UseFormRegister<DisclosureForm>;
+  errors: FieldErrors<DisclosureForm>;
+}) {
   const { t } = useTranslation();
   const fieldError = useFieldError();
   const member = useMember();
@@ -46,7 +54,12 @@ export function InternalStep({ engagement, register, errors }: { engagement: Eng
           </label>
         ))}
       </fieldset>
-      <TextAreaField label={t('disclosure.editor.contributingFactors')} rows={3} error={fieldError(errors.contributingFactors)} {...register('contributingFactors')} />
+      <TextAreaField
+        label={t('disclosure.editor.contributingFactors')}
+        rows={3}
+        error={fieldError(errors.contributingFactors)}
+        {...register('contributingFactors')}
+      />
       <TextAreaField
         label={t('disclosure.editor.lessonsLearned')}
         hint={t('disclosure.editor.lessonsLearnedHint')}
@@ -54,7 +67,12 @@ export function InternalStep({ engagement, register, errors }: { engagement: Eng
         error={fieldError(errors.lessonsLearned)}
         {...register('lessonsLearned')}
       />
-      <TextAreaField label={t('disclosure.editor.preventiveActions')} rows={3} error={fieldError(errors.preventiveActions)} {...register('preventiveActions')} />
+      <TextAreaField
+        label={t('disclosure.editor.preventiveActions')}
+        rows={3}
+        error={fieldError(errors.preventiveActions)}
+        {...register('preventiveActions')}
+      />
     </EditorStep>
   );
 }

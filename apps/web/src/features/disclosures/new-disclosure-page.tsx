@@ -84,12 +84,19 @@ export function LateWorkDisclosurePage() {
   const { t } = useTranslation();
   const [search] = useSearchParams();
   const late = readLateDraft(search);
-  if (!late) return <EmptyState title={t('disclosure.editor.linkBroken')} titleAs="h1">{t('disclosure.editor.linkBrokenText')}</EmptyState>;
+  if (!late)
+    return (
+      <EmptyState title={t('disclosure.editor.linkBroken')} titleAs="h1">
+        {t('disclosure.editor.linkBrokenText')}
+      </EmptyState>
+    );
   if (late.deliverableId) return <LateDraftEditor late={{ ...late, deliverableId: late.deliverableId }} />;
   return (
     <StartDisclosure
       engagementId={late.engagementId}
-      draft={{ values: { ...(late.category ? { category: late.category } : {}), ...(late.occurredAt ? { occurredAt: late.occurredAt } : {}) } }}
+      draft={{
+        values: { ...(late.category ? { category: late.category } : {}), ...(late.occurredAt ? { occurredAt: late.occurredAt } : {}) },
+      }}
     />
   );
 }

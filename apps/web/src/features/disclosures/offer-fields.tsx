@@ -59,7 +59,9 @@ export function OfferFields<T extends WithOffer>({
           ) : null}
         </div>
       ) : null}
-      {unit ? <TextField label={t('disclosure.editor.offerNote')} optional error={fieldError(errors?.note)} {...register(path('note'))} /> : null}
+      {unit ? (
+        <TextField label={t('disclosure.editor.offerNote')} optional error={fieldError(errors?.note)} {...register(path('note'))} />
+      ) : null}
     </div>
   );
 }

@@ -99,7 +99,10 @@ export function MakeOffer({ disclosure, currency }: { disclosure: Disclosure; cu
   const errorMessages = useErrorMessages();
   const make = useMakeOffer(disclosure.id);
   const [open, setOpen] = useState(false);
-  const form = useForm<MakeOfferForm>({ resolver: zodResolver(makeOfferSchema), defaultValues: { offer: { ...emptyOffer(currency), kind: 'credit' }, expiresAt: '' } });
+  const form = useForm<MakeOfferForm>({
+    resolver: zodResolver(makeOfferSchema),
+    defaultValues: { offer: { ...emptyOffer(currency), kind: 'credit' }, expiresAt: '' },
+  });
   if (!open) return <Button onClick={() => setOpen(true)}>{t('disclosure.staff.makeOffer')}</Button>;
   return (
     <form
@@ -108,17 +111,24 @@ export function MakeOffer({ disclosure, currency }: { disclosure: Disclosure; cu
       aria-label={t('disclosure.staff.makeOffer')}
       onSubmit={form.handleSubmit((values) => {
         const input = toOfferInput(values.offer, values.expiresAt ? new Date(values.expiresAt).toISOString() : undefined);
-        if (input && !make.isPending) make.mutate(input, {
-          onSuccess: () => {
-            setOpen(false);
-            form.reset();
-          },
-        });
+        if (input && !make.isPending)
+          make.mutate(input, {
+            onSuccess: () => {
+              setOpen(false);
+              form.reset();
+            },
+          });
       })}
     >
       <ErrorAlert messages={make.isError ? errorMessages(make.error) : []} />
       <OfferFields control={form.control} register={form.register} errors={form.formState.errors.offer} allowNone={false} />
-      <TextField type="datetime-local" label={t('disclosure.editor.offerExpires')} hint={t('disclosure.editor.offerExpiresHint')} optional {...form.register('expiresAt')} />
+      <TextField
+        type="datetime-local"
+        label={t('disclosure.editor.offerExpires')}
+        hint={t('disclosure.editor.offerExpiresHint')}
+        optional
+        {...form.register('expiresAt')}
+      />
       <div className="form-actions">
         <SubmitButton pending={make.isPending}>{t('disclosure.staff.sendOffer')}</SubmitButton>
         <Button variant="quiet" onClick={() => setOpen(false)}>

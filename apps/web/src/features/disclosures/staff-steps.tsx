@@ -16,7 +16,9 @@ function ProposeRemedy({ disclosure }: { disclosure: StaffDisclosure }) {
   const step = useStep(disclosure.id);
   const [open, setOpen] = useState(false);
   const [plan, setPlan] = useState(disclosure.remedyPlan);
-  const [due, setDue] = useState(disclosure.remedyDueAt && new Date(disclosure.remedyDueAt) > new Date() ? toLocalInput(new Date(disclosure.remedyDueAt)) : '');
+  const [due, setDue] = useState(
+    disclosure.remedyDueAt && new Date(disclosure.remedyDueAt) > new Date() ? toLocalInput(new Date(disclosure.remedyDueAt)) : '',
+  );
   const label = disclosure.remedyRounds > 0 ? t('disclosure.staff.proposeRemedyAgain') : t('disclosure.staff.proposeRemedy');
   if (!open) {
     return (
@@ -40,8 +42,19 @@ function ProposeRemedy({ disclosure }: { disclosure: StaffDisclosure }) {
       }}
     >
       <ErrorAlert messages={step.isError ? errorMessages(step.error) : []} />
-      <TextAreaField label={t('disclosure.editor.remedyPlan')} hint={t('disclosure.editor.remedyPlanHint')} rows={4} value={plan} onChange={(event) => setPlan(event.target.value)} />
-      <TextField type="datetime-local" label={t('disclosure.editor.remedyDueAt')} value={due} onChange={(event) => setDue(event.target.value)} />
+      <TextAreaField
+        label={t('disclosure.editor.remedyPlan')}
+        hint={t('disclosure.editor.remedyPlanHint')}
+        rows={4}
+        value={plan}
+        onChange={(event) => setPlan(event.target.value)}
+      />
+      <TextField
+        type="datetime-local"
+        label={t('disclosure.editor.remedyDueAt')}
+        value={due}
+        onChange={(event) => setDue(event.target.value)}
+      />
       <div className="form-actions">
         <SubmitButton pending={step.isPending}>{label}</SubmitButton>
         <Button variant="quiet" onClick={() => setOpen(false)}>
@@ -75,7 +88,10 @@ function Resolve({ disclosure }: { disclosure: StaffDisclosure }) {
         />
       }
       onSubmit={(resolutionSummary, done) =>
-        step.mutate({ step: 'resolve', resolutionSummary, ...(prevention.trim() ? { preventionSummary: prevention.trim() } : {}) }, { onSuccess: done })
+        step.mutate(
+          { step: 'resolve', resolutionSummary, ...(prevention.trim() ? { preventionSummary: prevention.trim() } : {}) },
+          { onSuccess: done },
+        )
       }
     />
   );

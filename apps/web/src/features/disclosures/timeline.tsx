@@ -7,9 +7,28 @@ import { useFormat } from '../../lib/i18n/use-format';
 import { useComment } from './disclosure-queries';
 
 const KNOWN_EVENTS = new Set([
-  'created', 'updated', 'submitted_for_review', 'returned_to_draft', 'disclosed', 'acknowledged', 'remedy_proposed', 'remedy_accepted',
-  'remedy_changes_requested', 'remediation_started', 'resolved', 'closed', 'offer_made', 'offer_accepted', 'offer_declined', 'offer_withdrawn',
-  'offer_expired', 'offer_applied', 'follow_up_done', 'follow_up_skipped', 'check_in_answered', 'comment',
+  'created',
+  'updated',
+  'submitted_for_review',
+  'returned_to_draft',
+  'disclosed',
+  'acknowledged',
+  'remedy_proposed',
+  'remedy_accepted',
+  'remedy_changes_requested',
+  'remediation_started',
+  'resolved',
+  'closed',
+  'offer_made',
+  'offer_accepted',
+  'offer_declined',
+  'offer_withdrawn',
+  'offer_expired',
+  'offer_applied',
+  'follow_up_done',
+  'follow_up_skipped',
+  'check_in_answered',
+  'comment',
 ]);
 
 function EntryTitle({ entry }: { entry: TimelineEntry }) {
@@ -26,7 +45,14 @@ export function Timeline({ entries, author }: { entries: TimelineEntry[]; author
   return (
     <ol className="timeline" data-testid="disclosure-timeline">
       {entries.map((entry) => (
-        <li key={entry.id} className={['timeline-item', entry.type === 'comment' ? 'timeline-comment' : '', entry.visibility === 'internal' ? 'timeline-internal' : ''].join(' ')}>
+        <li
+          key={entry.id}
+          className={[
+            'timeline-item',
+            entry.type === 'comment' ? 'timeline-comment' : '',
+            entry.visibility === 'internal' ? 'timeline-internal' : '',
+          ].join(' ')}
+        >
           <span className="timeline-dot" aria-hidden="true" />
           <div className="timeline-body">
             <p className="timeline-head">
@@ -64,10 +90,20 @@ export function CommentForm({ disclosure, staff }: { disclosure: Disclosure; sta
       }}
     >
       <ErrorAlert messages={comment.isError ? errorMessages(comment.error) : []} />
-      <TextAreaField label={t('disclosure.timeline.commentLabel')} rows={3} value={body} onChange={(event) => setBody(event.target.value)} />
+      <TextAreaField
+        label={t('disclosure.timeline.commentLabel')}
+        rows={3}
+        value={body}
+        onChange={(event) => setBody(event.target.value)}
+      />
       <div className="form-actions">
         {staff ? (
-          <SelectField label={t('disclosure.timeline.visibility')} className="field-inline" value={visibility} onChange={(event) => setVisibility(event.target.value as CommentVisibility)}>
+          <SelectField
+            label={t('disclosure.timeline.visibility')}
+            className="field-inline"
+            value={visibility}
+            onChange={(event) => setVisibility(event.target.value as CommentVisibility)}
+          >
             {clientCanSee ? <option value="client">{t('disclosure.timeline.visibilityClient')}</option> : null}
             <option value="internal">{t('disclosure.timeline.visibilityInternal')}</option>
           </SelectField>

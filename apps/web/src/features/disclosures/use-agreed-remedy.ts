@@ -11,7 +11,11 @@ import type { DisclosureForm } from './disclosure-schema';
  * Returns whether the remedy in the form is the agreed one.
  */
 export function useAgreedRemedy(engagementId: string, active: boolean, form: UseFormReturn<DisclosureForm>): boolean {
-  const policies = useQuery({ queryKey: ['remedy-policies', engagementId], queryFn: () => listRemedyPolicies(engagementId), enabled: active });
+  const policies = useQuery({
+    queryKey: ['remedy-policies', engagementId],
+    queryFn: () => listRemedyPolicies(engagementId),
+    enabled: active,
+  });
   const category = useWatch({ control: form.control, name: 'category' });
   const remedyPlan = useWatch({ control: form.control, name: 'remedyPlan' });
   const filled = useRef<string | null>(null);

@@ -37,14 +37,27 @@ export type Intent = 'save' | DraftNextStep;
 const offersOf = (disclosure?: StaffDisclosure): OfferInput[] =>
   (disclosure?.offers ?? [])
     .filter((offer) => offer.status === 'offered')
-    .map((offer) => ({ kind: offer.kind, ...(offer.value ? { value: offer.value } : {}), ...(offer.currency ? { currency: offer.currency } : {}), note: offer.note }));
+    .map((offer) => ({
+      kind: offer.kind,
+      ...(offer.value ? { value: offer.value } : {}),
+      ...(offer.currency ? { currency: offer.currency } : {}),
+      note: offer.note,
+    }));
 
 /**
  * The editor's form and its one request: the words, the offer being written and the next step go to
  * the API together, which writes all of them or nothing. A refused request leaves the form as it was,
  * offer included, so sending it again is safe; the refusal lands next to the field it concerns.
  */
-export function useDisclosureDraft({ engagement, disclosure, draft }: { engagement: Engagement; disclosure?: StaffDisclosure; draft?: DisclosureDraft }) {
+export function useDisclosureDraft({
+  engagement,
+  disclosure,
+  draft,
+}: {
+  engagement: Engagement;
+  disclosure?: StaffDisclosure;
+  draft?: DisclosureDraft;
+}) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const errorMessages = useErrorMessages();

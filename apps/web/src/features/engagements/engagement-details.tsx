@@ -12,7 +12,12 @@ export function EngagementFacts({ engagement }: { engagement: Engagement }) {
   const format = useFormat();
   const rows: [string, string][] = [
     [t('engagements.client'), engagement.clientName],
-    [t('engagements.rate'), engagement.currentRate ? t('engagements.perHour', { rate: format.money(engagement.currentRate.hourlyRate, engagement.currency) }) : '–'],
+    [
+      t('engagements.rate'),
+      engagement.currentRate
+        ? t('engagements.perHour', { rate: format.money(engagement.currentRate.hourlyRate, engagement.currency) })
+        : '–',
+    ],
     [t('engagements.revisionRounds'), format.number(engagement.includedRevisionRounds)],
     [t('engagements.deadline'), engagement.deadline ? format.day(engagement.deadline) : t('engagements.noDeadline')],
     [t('engagements.assistants'), engagement.assistants.map((person) => person.displayName).join(', ') || t('engagements.noAssistants')],
@@ -25,14 +30,26 @@ export function RetainerMeter({ engagement }: { engagement: Engagement }) {
   const format = useFormat();
   const retainer = engagement.retainer;
   if (!retainer) return null;
-  const label = t('engagements.retainerUse', { used: format.decimalHours(retainer.usedHours), total: format.decimalHours(retainer.hoursPerMonth) });
+  const label = t('engagements.retainerUse', {
+    used: format.decimalHours(retainer.usedHours),
+    total: format.decimalHours(retainer.hoursPerMonth),
+  });
   return (
     <div className="meter-block">
       <div className="meter-labels">
         <span>{label}</span>
         <span>{t('engagements.retainerLeft', { hours: format.decimalHours(retainer.remainingHours) })}</span>
       </div>
-      <meter className="meter" min={0} max={100} low={80} high={99} optimum={40} value={Math.min(retainer.usedPercent, 100)} aria-label={label} />
+      <meter
+        className="meter"
+        min={0}
+        max={100}
+        low={80}
+        high={99}
+        optimum={40}
+        value={Math.min(retainer.usedPercent, 100)}
+        aria-label={label}
+      />
     </div>
   );
 }

@@ -38,7 +38,9 @@ export function EngagementForm({
   const { errors } = form.formState;
   const server = useFormErrors(error, ENGAGEMENT_FIELDS, { 404: 'clientAccountId' });
   const at = (name: (typeof ENGAGEMENT_FIELDS)[number], own?: Parameters<typeof fieldError>[0]) => fieldError(own) ?? server.field(name);
-  const assistants = (members.data ?? []).filter((person) => person.role === 'assistant').sort((a, b) => a.displayName.localeCompare(b.displayName));
+  const assistants = (members.data ?? [])
+    .filter((person) => person.role === 'assistant')
+    .sort((a, b) => a.displayName.localeCompare(b.displayName));
 
   return (
     <form
@@ -51,7 +53,11 @@ export function EngagementForm({
     >
       <ErrorAlert messages={server.alert} />
       {mode === 'create' ? (
-        <SelectField label={t('engagements.client')} error={at('clientAccountId', errors.clientAccountId)} {...form.register('clientAccountId')}>
+        <SelectField
+          label={t('engagements.client')}
+          error={at('clientAccountId', errors.clientAccountId)}
+          {...form.register('clientAccountId')}
+        >
           <option value="">{t('engagements.form.chooseClient')}</option>
           {(clients.data ?? []).map((client) => (
             <option key={client.id} value={client.id}>
@@ -60,8 +66,19 @@ export function EngagementForm({
           ))}
         </SelectField>
       ) : null}
-      <TextField label={t('engagements.form.name')} autoFocus={mode === 'create'} error={at('name', errors.name)} {...form.register('name')} />
-      <TextAreaField label={t('engagements.form.description')} optional rows={3} error={at('description', errors.description)} {...form.register('description')} />
+      <TextField
+        label={t('engagements.form.name')}
+        autoFocus={mode === 'create'}
+        error={at('name', errors.name)}
+        {...form.register('name')}
+      />
+      <TextAreaField
+        label={t('engagements.form.description')}
+        optional
+        rows={3}
+        error={at('description', errors.description)}
+        {...form.register('description')}
+      />
       {mode === 'create' ? (
         <div className="field-row">
           <TextField
@@ -74,7 +91,12 @@ export function EngagementForm({
             error={at('currency', errors.currency)}
             {...form.register('currency')}
           />
-          <TextField label={t('engagements.rate')} inputMode="decimal" error={at('hourlyRate', errors.hourlyRate)} {...form.register('hourlyRate')} />
+          <TextField
+            label={t('engagements.rate')}
+            inputMode="decimal"
+            error={at('hourlyRate', errors.hourlyRate)}
+            {...form.register('hourlyRate')}
+          />
         </div>
       ) : (
         <SelectField label={t('engagements.form.status')} error={at('status', errors.status)} {...form.register('status')}>
@@ -86,8 +108,19 @@ export function EngagementForm({
         </SelectField>
       )}
       <div className="field-row">
-        <TextField label={t('engagements.revisionRounds')} inputMode="numeric" error={at('includedRevisionRounds', errors.includedRevisionRounds)} {...form.register('includedRevisionRounds')} />
-        <TextField type="date" label={t('engagements.deadline')} optional error={at('deadline', errors.deadline)} {...form.register('deadline')} />
+        <TextField
+          label={t('engagements.revisionRounds')}
+          inputMode="numeric"
+          error={at('includedRevisionRounds', errors.includedRevisionRounds)}
+          {...form.register('includedRevisionRounds')}
+        />
+        <TextField
+          type="date"
+          label={t('engagements.deadline')}
+          optional
+          error={at('deadline', errors.deadline)}
+          {...form.register('deadline')}
+        />
         <TextField
           label={t('engagements.form.retainer')}
           hint={t('engagements.form.retainerHint')}
@@ -112,7 +145,14 @@ export function EngagementForm({
       <fieldset className="checkbox-group">
         <legend className="field-label">{t('engagements.agreementTitle')}</legend>
         {AGREEMENT_FIELDS.map((key) => (
-          <TextAreaField key={key} label={t(`engagements.agreement.${key}`)} optional rows={2} error={fieldError(errors[key])} {...form.register(key)} />
+          <TextAreaField
+            key={key}
+            label={t(`engagements.agreement.${key}`)}
+            optional
+            rows={2}
+            error={fieldError(errors[key])}
+            {...form.register(key)}
+          />
         ))}
         {server.field('workingAgreement') ? <p className="field-error">{server.field('workingAgreement')}</p> : null}
       </fieldset>

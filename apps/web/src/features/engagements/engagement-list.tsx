@@ -29,7 +29,11 @@ export function EngagementList({ engagements, showClient = true }: { engagements
               ) : null}
             </>
           }
-          aside={engagement.currentRate ? t('engagements.perHour', { rate: format.money(engagement.currentRate.hourlyRate, engagement.currency) }) : null}
+          aside={
+            engagement.currentRate
+              ? t('engagements.perHour', { rate: format.money(engagement.currentRate.hourlyRate, engagement.currency) })
+              : null
+          }
         />
       ))}
     </ul>

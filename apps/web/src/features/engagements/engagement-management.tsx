@@ -24,7 +24,9 @@ export function NewEngagement({ onClose }: { onClose: () => void }) {
         submitLabel={t('engagements.form.create')}
         pending={create.isPending}
         error={create.error}
-        onSubmit={(values) => create.mutate(toEngagementInput(values), { onSuccess: (created) => void navigate(`/engagements/${created.id}`) })}
+        onSubmit={(values) =>
+          create.mutate(toEngagementInput(values), { onSuccess: (created) => void navigate(`/engagements/${created.id}`) })
+        }
         onCancel={onClose}
       />
     </Section>
@@ -101,7 +103,12 @@ export function AddRate({ engagement }: { engagement: Engagement }) {
           error={fieldError(errors.hourlyRate) ?? server.field('hourlyRate')}
           {...form.register('hourlyRate')}
         />
-        <TextField type="date" label={t('engagements.effectiveFrom')} error={fieldError(errors.effectiveFrom) ?? server.field('effectiveFrom')} {...form.register('effectiveFrom')} />
+        <TextField
+          type="date"
+          label={t('engagements.effectiveFrom')}
+          error={fieldError(errors.effectiveFrom) ?? server.field('effectiveFrom')}
+          {...form.register('effectiveFrom')}
+        />
       </div>
       <div className="form-actions">
         <SubmitButton pending={add.isPending}>{t('engagements.saveRate')}</SubmitButton>

@@ -1,5 +1,17 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { acceptConfidentiality, addRate, createEngagement, getEngagement, listEngagements, listRates, updateEngagement, type EngagementFilter, type EngagementInput, type EngagementPatch, type RateInput } from './engagement-endpoints';
+import {
+  acceptConfidentiality,
+  addRate,
+  createEngagement,
+  getEngagement,
+  listEngagements,
+  listRates,
+  updateEngagement,
+  type EngagementFilter,
+  type EngagementInput,
+  type EngagementPatch,
+  type RateInput,
+} from './engagement-endpoints';
 
 export const engagementKeys = {
   all: ['engagements'] as const,

@@ -35,7 +35,14 @@ describe('the engagement form', () => {
   });
 
   it('refuses a bad currency, rate and rounds at their fields', () => {
-    const result = engagementSchema.safeParse({ ...engagementFormValues(), clientAccountId: 'c1', name: 'x', currency: 'EURO', hourlyRate: '4.555', includedRevisionRounds: '101' });
+    const result = engagementSchema.safeParse({
+      ...engagementFormValues(),
+      clientAccountId: 'c1',
+      name: 'x',
+      currency: 'EURO',
+      hourlyRate: '4.555',
+      includedRevisionRounds: '101',
+    });
     expect(result.success).toBe(false);
     const paths = result.error?.issues.map((issue) => issue.path.join('.')).sort();
     expect(paths).toEqual(['currency', 'hourlyRate', 'includedRevisionRounds']);
@@ -53,6 +60,9 @@ describe('the engagement form', () => {
   });
 
   it('sends a new rate from its date', () => {
-    expect(toRateInput({ hourlyRate: ' 50,00 ', effectiveFrom: '2027-04-01' })).toEqual({ hourlyRate: '50.00', effectiveFrom: '2027-04-01' });
+    expect(toRateInput({ hourlyRate: ' 50,00 ', effectiveFrom: '2027-04-01' })).toEqual({
+      hourlyRate: '50.00',
+      effectiveFrom: '2027-04-01',
+    });
   });
 });

@@ -111,7 +111,8 @@ export function toEngagementPatch(before: Engagement, form: EngagementForm): Eng
     ...(form.name !== was.name && { name: form.name }),
     ...(form.description !== was.description && { description: form.description }),
     ...(form.deadline && form.deadline !== was.deadline && { deadline: form.deadline }),
-    ...(form.retainerHoursPerMonth && decimal(form.retainerHoursPerMonth) !== was.retainerHoursPerMonth && { retainerHoursPerMonth: decimal(form.retainerHoursPerMonth) }),
+    ...(form.retainerHoursPerMonth &&
+      decimal(form.retainerHoursPerMonth) !== was.retainerHoursPerMonth && { retainerHoursPerMonth: decimal(form.retainerHoursPerMonth) }),
     ...(agreementChanged && { workingAgreement: agreement }),
     ...(form.confidentialityTerms !== was.confidentialityTerms && { confidentialityTerms: form.confidentialityTerms }),
     ...(!sameSet(form.assistantIds, was.assistantIds) && { assistantIds: form.assistantIds }),

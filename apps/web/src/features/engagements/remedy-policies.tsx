@@ -5,7 +5,13 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod/mini';
 import { Button, EmptyState, ErrorAlert, QueryView, Section, SelectField, SubmitButton, TextAreaField, TextField } from '../../ui';
-import { deleteRemedyPolicy, listRemedyPolicies, saveRemedyPolicy, type DisclosureCategory, type RemedyPolicy } from '../disclosures/disclosure-endpoints';
+import {
+  deleteRemedyPolicy,
+  listRemedyPolicies,
+  saveRemedyPolicy,
+  type DisclosureCategory,
+  type RemedyPolicy,
+} from '../disclosures/disclosure-endpoints';
 import { type Engagement } from './engagement-endpoints';
 import { useErrorMessages } from '../../lib/i18n/use-error-messages';
 import { useFieldError } from '../../lib/i18n/use-field-error';
@@ -39,7 +45,14 @@ function PolicyEditor({ engagement, policy, onDone }: { engagement: Engagement; 
       return saveRemedyPolicy(engagement.id, values.category, {
         remedyPlan: values.remedyPlan,
         remedyDueHours: Number(values.remedyDueHours),
-        ...(offer ? { offerKind: offer.kind, ...(offer.value ? { offerValue: offer.value } : {}), ...(offer.currency ? { offerCurrency: offer.currency } : {}), ...(offer.note ? { offerNote: offer.note } : {}) } : {}),
+        ...(offer
+          ? {
+              offerKind: offer.kind,
+              ...(offer.value ? { offerValue: offer.value } : {}),
+              ...(offer.currency ? { offerCurrency: offer.currency } : {}),
+              ...(offer.note ? { offerNote: offer.note } : {}),
+            }
+          : {}),
         offerValidDays: Number(values.offerValidDays) || 14,
       });
     },
@@ -51,13 +64,25 @@ function PolicyEditor({ engagement, policy, onDone }: { engagement: Engagement; 
       category: policy?.category ?? 'copy_error',
       remedyPlan: policy?.remedyPlan ?? '',
       remedyDueHours: String(policy?.remedyDueHours ?? 24),
-      offer: policy?.offerKind ? { kind: policy.offerKind, value: policy.offerValue ?? '', currency: policy.offerCurrency ?? engagement.currency, note: policy.offerNote } : emptyOffer(engagement.currency),
+      offer: policy?.offerKind
+        ? {
+            kind: policy.offerKind,
+            value: policy.offerValue ?? '',
+            currency: policy.offerCurrency ?? engagement.currency,
+            note: policy.offerNote,
+          }
+        : emptyOffer(engagement.currency),
       offerValidDays: String(policy?.offerValidDays ?? 14),
     },
   });
   const { errors } = form.formState;
   return (
-    <form className="form form-compact inline-action" noValidate aria-label={t('policies.add')} onSubmit={form.handleSubmit((values) => !save.isPending && save.mutate(values, { onSuccess: onDone }))}>
+    <form
+      className="form form-compact inline-action"
+      noValidate
+      aria-label={t('policies.add')}
+      onSubmit={form.handleSubmit((values) => !save.isPending && save.mutate(values, { onSuccess: onDone }))}
+    >
       <ErrorAlert messages={save.isError ? errorMessages(save.error) : []} />
       <div className="field-row">
         <SelectField label={t('disclosure.editor.category')} disabled={!!policy} {...form.register('category')}>
@@ -67,9 +92,19 @@ function PolicyEditor({ engagement, policy, onDone }: { engagement: Engagement; 
             </option>
           ))}
         </SelectField>
-        <TextField label={t('policies.dueHours')} inputMode="numeric" error={fieldError(errors.remedyDueHours)} {...form.register('remedyDueHours')} />
+        <TextField
+          label={t('policies.dueHours')}
+          inputMode="numeric"
+          error={fieldError(errors.remedyDueHours)}
+          {...form.register('remedyDueHours')}
+        />
       </div>
-      <TextAreaField label={t('disclosure.editor.remedyPlan')} rows={3} error={fieldError(errors.remedyPlan)} {...form.register('remedyPlan')} />
+      <TextAreaField
+        label={t('disclosure.editor.remedyPlan')}
+        rows={3}
+        error={fieldError(errors.remedyPlan)}
+        {...form.register('remedyPlan')}
+      />
       <OfferFields control={form.control} register={form.register} errors={errors.offer} />
       <TextField label={t('policies.validDays')} inputMode="numeric" {...form.register('offerValidDays')} />
       <div className="form-actions">
@@ -105,7 +140,9 @@ export function RemedyPolicies({ engagement }: { engagement: Engagement }) {
       <QueryView query={policies}>
         {(list) =>
           list.length === 0 ? (
-            editing ? null : <EmptyState title={t('policies.emptyTitle')}>{t('policies.emptyText')}</EmptyState>
+            editing ? null : (
+              <EmptyState title={t('policies.emptyTitle')}>{t('policies.emptyText')}</EmptyState>
+            )
           ) : (
             <ul className="list" data-testid="remedy-policies">
               {list.map((policy) =>
@@ -120,7 +157,9 @@ export function RemedyPolicies({ engagement }: { engagement: Engagement }) {
                       <p className="notes">{policy.remedyPlan}</p>
                       <p className="list-meta">
                         {t('policies.dueWithin', { count: policy.remedyDueHours })}
-                        {policy.offerKind ? ` · ${t('policies.withOffer', { offer: offerText({ kind: policy.offerKind, value: policy.offerValue, currency: policy.offerCurrency }) })}` : ''}
+                        {policy.offerKind
+                          ? ` · ${t('policies.withOffer', { offer: offerText({ kind: policy.offerKind, value: policy.offerValue, currency: policy.offerCurrency }) })}`
+                          : ''}
                       </p>
                     </div>
                     {mayEdit ? (
@@ -128,7 +167,11 @@ export function RemedyPolicies({ engagement }: { engagement: Engagement }) {
                         <Button variant="quiet" onClick={() => setEditing(policy.category)}>
                           {t('policies.edit')}
                         </Button>
-                        <Button variant="quiet" pending={remove.isPending} onClick={() => !remove.isPending && remove.mutate(policy.category)}>
+                        <Button
+                          variant="quiet"
+                          pending={remove.isPending}
+                          onClick={() => !remove.isPending && remove.mutate(policy.category)}
+                        >
                           {t('policies.remove')}
                         </Button>
                       </div>

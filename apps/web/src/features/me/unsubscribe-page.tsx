@@ -10,7 +10,12 @@ export function UnsubscribePage() {
   const { t } = useTranslation();
   const errorMessages = useErrorMessages();
   const token = useSearchParams()[0].get('token')?.trim() ?? '';
-  const lookup = useQuery({ queryKey: ['unsubscribe', token], queryFn: () => lookupUnsubscribe(token), enabled: token !== '', retry: false });
+  const lookup = useQuery({
+    queryKey: ['unsubscribe', token],
+    queryFn: () => lookupUnsubscribe(token),
+    enabled: token !== '',
+    retry: false,
+  });
   const confirm = useMutation({ mutationFn: () => unsubscribe(token) });
   const invalid = t('unsubscribe.invalid');
   if (token === '') return <Problem messages={[invalid]} />;

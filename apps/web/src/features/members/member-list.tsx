@@ -9,7 +9,15 @@ import { MemberAdmin } from './member-admin';
 
 /** The people of the workspace (or of one client account): name, email, role, client, since when. */
 /** `managedBy`: the owner's own user id, when the owner may change roles and remove members (not themselves). */
-export function MemberList({ members, linkClients, managedBy = null }: { members: Member[]; linkClients: boolean; managedBy?: string | null }) {
+export function MemberList({
+  members,
+  linkClients,
+  managedBy = null,
+}: {
+  members: Member[];
+  linkClients: boolean;
+  managedBy?: string | null;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const bounced = useBouncedRecipients(useMember().role).data;

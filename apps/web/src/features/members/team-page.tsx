@@ -32,9 +32,7 @@ function Team() {
       <div className="columns columns-form">
         <Section title={t('team.invite.title')} description={t('team.invite.description')}>
           <QueryView query={clients}>
-            {(list) => (
-              <InviteForm roles={invitableRoles(member.role)} clients={list} ownClientAccountId={member.clientAccountId} />
-            )}
+            {(list) => <InviteForm roles={invitableRoles(member.role)} clients={list} ownClientAccountId={member.clientAccountId} />}
           </QueryView>
         </Section>
         <Section title={t('team.pendingTitle')} description={t('team.pendingDescription')}>

@@ -8,7 +8,8 @@ import { useErrorMessages } from '../../lib/i18n/use-error-messages';
 import { useMember } from '../me/current-member';
 import { useTenant, useUpdateTenant } from './tenant-queries';
 
-const whole = (min: number, max: number) => z.string().check(z.refine((value) => /^\d+$/.test(value) && Number(value) >= min && Number(value) <= max, { message: `${min}-${max}` }));
+const whole = (min: number, max: number) =>
+  z.string().check(z.refine((value) => /^\d+$/.test(value) && Number(value) >= min && Number(value) <= max, { message: `${min}-${max}` }));
 
 const settingsSchema = z.object({
   disclosureDeadlineHours: whole(1, 168),
@@ -71,7 +72,13 @@ function SettingsFormView({ tenant }: { tenant: Tenant }) {
         </label>
       </Section>
       <Section title={t('settings.timerTitle')}>
-        <TextField label={t('settings.timerLimit')} inputMode="numeric" className="field-narrow" error={range(1, 24, !!errors.timerLimitHours)} {...form.register('timerLimitHours')} />
+        <TextField
+          label={t('settings.timerLimit')}
+          inputMode="numeric"
+          className="field-narrow"
+          error={range(1, 24, !!errors.timerLimitHours)}
+          {...form.register('timerLimitHours')}
+        />
       </Section>
       <div className="form-actions">
         <SubmitButton pending={update.isPending}>{t('settings.save')}</SubmitButton>

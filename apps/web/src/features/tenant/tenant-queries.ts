@@ -9,5 +9,8 @@ export function useTenant() {
 
 export function useUpdateTenant() {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: (patch: TenantPatch) => updateTenant(patch), onSuccess: (tenant) => queryClient.setQueryData(TENANT_KEY, tenant) });
+  return useMutation({
+    mutationFn: (patch: TenantPatch) => updateTenant(patch),
+    onSuccess: (tenant) => queryClient.setQueryData(TENANT_KEY, tenant),
+  });
 }

@@ -36,6 +36,10 @@ describe('adjusting entries', () => {
   });
 
   it('builds the API input', () => {
-    expect(toAdjustment({ minutes: '-30', notes: 'Call logged twice', reason: 'Duplicate call' })).toEqual({ minutes: -30, notes: 'Call logged twice', reason: 'Duplicate call' });
+    expect(toAdjustment({ minutes: '-30', notes: 'Call logged twice', reason: 'Duplicate call' })).toEqual({
+      minutes: -30,
+      notes: 'Call logged twice',
+      reason: 'Duplicate call',
+    });
   });
 });

@@ -1,7 +1,6 @@
 import { disputeFormValues, disputeSchema, toDisputedEntries } from './dispute-schema';
 
-const issues = (input: unknown) =>
-  disputeSchema.safeParse(input).error?.issues.map((issue) => [issue.path.join('.'), issue.message]) ?? [];
+const issues = (input: unknown) => disputeSchema.safeParse(input).error?.issues.map((issue) => [issue.path.join('.'), issue.message]) ?? [];
 
 describe('disputeSchema', () => {
   it('asks for at least one entry', () => {

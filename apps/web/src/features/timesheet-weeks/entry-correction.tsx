@@ -51,15 +51,36 @@ function CorrectForm({ entry, onDone, onCancel }: { entry: WorkLog; onDone: () =
       <ErrorAlert messages={unchanged ? [t('correction.unchanged')] : server.alert} />
       <div className="field-row">
         <TextField type="date" label={t('correction.day')} error={fieldError(errors.day)} {...form.register('day')} />
-        <TextField type="time" label={t('correction.start')} error={fieldError(errors.start) ?? server.field('startedAt')} {...form.register('start')} />
-        <TextField type="time" label={t('correction.end')} error={fieldError(errors.end) ?? server.field('endedAt')} {...form.register('end')} />
+        <TextField
+          type="time"
+          label={t('correction.start')}
+          error={fieldError(errors.start) ?? server.field('startedAt')}
+          {...form.register('start')}
+        />
+        <TextField
+          type="time"
+          label={t('correction.end')}
+          error={fieldError(errors.end) ?? server.field('endedAt')}
+          {...form.register('end')}
+        />
       </div>
-      <TextAreaField label={t('correction.notes')} rows={2} error={fieldError(errors.notes) ?? server.field('notes')} {...form.register('notes')} />
+      <TextAreaField
+        label={t('correction.notes')}
+        rows={2}
+        error={fieldError(errors.notes) ?? server.field('notes')}
+        {...form.register('notes')}
+      />
       <label className="checkbox">
         <input type="checkbox" {...form.register('billable')} />
         <span>{t('correction.billable')}</span>
       </label>
-      <TextAreaField label={t('correction.reason')} hint={t('correction.reasonHint')} rows={2} error={fieldError(errors.reason) ?? server.field('reason')} {...form.register('reason')} />
+      <TextAreaField
+        label={t('correction.reason')}
+        hint={t('correction.reasonHint')}
+        rows={2}
+        error={fieldError(errors.reason) ?? server.field('reason')}
+        {...form.register('reason')}
+      />
       <div className="form-actions">
         <SubmitButton pending={save.isPending}>{t('correction.save')}</SubmitButton>
         <Button variant="quiet" onClick={onCancel}>
@@ -105,8 +126,19 @@ function AdjustForm({ entry, onDone, onCancel }: { entry: WorkLog; onDone: () =>
         error={fieldError(errors.minutes) ?? server.field('minutes') ?? tooMuch}
         {...form.register('minutes')}
       />
-      <TextAreaField label={t('correction.notes')} rows={2} error={fieldError(errors.notes) ?? server.field('notes')} {...form.register('notes')} />
-      <TextAreaField label={t('correction.reason')} hint={t('correction.reasonHint')} rows={2} error={fieldError(errors.reason) ?? server.field('reason')} {...form.register('reason')} />
+      <TextAreaField
+        label={t('correction.notes')}
+        rows={2}
+        error={fieldError(errors.notes) ?? server.field('notes')}
+        {...form.register('notes')}
+      />
+      <TextAreaField
+        label={t('correction.reason')}
+        hint={t('correction.reasonHint')}
+        rows={2}
+        error={fieldError(errors.reason) ?? server.field('reason')}
+        {...form.register('reason')}
+      />
       <div className="form-actions">
         <SubmitButton pending={add.isPending}>{t('correction.addAdjustment')}</SubmitButton>
         <Button variant="quiet" onClick={onCancel}>

@@ -39,7 +39,9 @@ function TrailItem({ revision }: { revision: Revision }) {
   const fields = adjustment === null ? FIELDS.filter((field) => field in revision.after || field in revision.before) : [];
   return (
     <li className="trail-item">
-      <p className="trail-meta">{t('weeks.changedBy', { name: revision.changedBy.displayName, date: format.dateTime(revision.createdAt) })}</p>
+      <p className="trail-meta">
+        {t('weeks.changedBy', { name: revision.changedBy.displayName, date: format.dateTime(revision.createdAt) })}
+      </p>
       <p className="trail-reason">{revision.reason}</p>
       {adjustment !== null ? (
         <p className="trail-adjustment">
@@ -78,7 +80,13 @@ function ReplyForm({ entry }: { entry: WorkLog }) {
       })}
     >
       <ErrorAlert messages={reply.isError ? errorMessages(reply.error) : []} />
-      <TextAreaField label={t('weeks.replyLabel')} hint={t('weeks.replyHint')} rows={3} error={fieldError(form.formState.errors.body)} {...form.register('body')} />
+      <TextAreaField
+        label={t('weeks.replyLabel')}
+        hint={t('weeks.replyHint')}
+        rows={3}
+        error={fieldError(form.formState.errors.body)}
+        {...form.register('body')}
+      />
       <div className="form-actions">
         <SubmitButton pending={reply.isPending}>{t('weeks.replySubmit')}</SubmitButton>
       </div>
@@ -104,7 +112,8 @@ export function EntryHistory({ entry, mayReply }: { entry: WorkLog; mayReply: bo
                   {list.map((comment) => (
                     <li key={comment.id} className={`comment comment-${comment.kind}`}>
                       <p className="comment-meta">
-                        <strong>{comment.author.displayName}</strong> · {t(`weeks.commentKind.${comment.kind}`)} · {format.dateTime(comment.createdAt)}
+                        <strong>{comment.author.displayName}</strong> · {t(`weeks.commentKind.${comment.kind}`)} ·{' '}
+                        {format.dateTime(comment.createdAt)}
                       </p>
                       <p className="comment-body">{comment.body}</p>
                     </li>

@@ -35,7 +35,8 @@ function StatusNote({ week }: { week: Week }) {
   if (week.status === 'approved') {
     return <SuccessNotice>{t('weeks.approvedOn', { date: format.dateTime(week.decidedAt ?? week.submittedAt) })}</SuccessNotice>;
   }
-  if (week.status === 'disputed') return <p className="note note-danger">{client ? t('weeks.disputedClient') : t('weeks.disputedStaff')}</p>;
+  if (week.status === 'disputed')
+    return <p className="note note-danger">{client ? t('weeks.disputedClient') : t('weeks.disputedStaff')}</p>;
   if (decidesWeeks(member.role)) return <WeekDecision week={week} />;
   return <p className="note">{client ? t('weeks.waitingMember') : t('weeks.waitingStaff')}</p>;
 }
@@ -57,7 +58,8 @@ function WeekView({ week }: { week: Week }) {
               {week.engagementName}
             </Link>
             <span className="header-meta">
-              <WeekStatusBadge status={week.status} /> {t('weeks.byOn', { name: week.assistant.displayName, date: format.date(week.submittedAt) })}
+              <WeekStatusBadge status={week.status} />{' '}
+              {t('weeks.byOn', { name: week.assistant.displayName, date: format.date(week.submittedAt) })}
             </span>
           </>
         }

@@ -78,7 +78,12 @@ function LinkRow({ link, onRevoke, revoking }: { link: ShareLink; onRevoke: () =
       </div>
       {state === 'active' ? (
         <div className="list-aside">
-          <Button variant="quiet" pending={revoking} onClick={() => !revoking && onRevoke()} aria-label={t('share.revokeNamed', { period: periodText })}>
+          <Button
+            variant="quiet"
+            pending={revoking}
+            onClick={() => !revoking && onRevoke()}
+            aria-label={t('share.revokeNamed', { period: periodText })}
+          >
             {t('share.revoke')}
           </Button>
         </div>
@@ -97,7 +102,8 @@ export function ShareLinks({ engagementId, period }: { engagementId: string; per
   const links = useQuery({ queryKey: linksKey(engagementId), queryFn: () => listShareLinks(engagementId) });
   const refresh = () => queryClient.invalidateQueries({ queryKey: linksKey(engagementId) });
   const create = useMutation({
-    mutationFn: (values: ShareForm) => createShareLink(engagementId, { period: period.period, start: period.start, expiresInDays: Number(values.expiresInDays) }),
+    mutationFn: (values: ShareForm) =>
+      createShareLink(engagementId, { period: period.period, start: period.start, expiresInDays: Number(values.expiresInDays) }),
     onSuccess: refresh,
   });
   const revoke = useMutation({ mutationFn: (id: string) => revokeShareLink(id), onSuccess: refresh });
@@ -112,7 +118,13 @@ export function ShareLinks({ engagementId, period }: { engagementId: string; per
         aria-label={t('share.create')}
         onSubmit={form.handleSubmit((values) => !create.isPending && create.mutate(values))}
       >
-        <ErrorAlert messages={[...server.alert, ...(server.field('start') ? [server.field('start') ?? ''] : []), ...(server.field('period') ? [server.field('period') ?? ''] : [])]} />
+        <ErrorAlert
+          messages={[
+            ...server.alert,
+            ...(server.field('start') ? [server.field('start') ?? ''] : []),
+            ...(server.field('period') ? [server.field('period') ?? ''] : []),
+          ]}
+        />
         <p>{t(period.period === 'week' ? 'share.forWeek' : 'share.forMonth', { period: periodText })}</p>
         <TextField
           label={t('share.expiresInDays')}
@@ -135,7 +147,12 @@ export function ShareLinks({ engagementId, period }: { engagementId: string; per
           ) : (
             <ul className="list" data-testid="share-links">
               {list.map((link) => (
-                <LinkRow key={link.id} link={link} revoking={revoke.isPending && revoke.variables === link.id} onRevoke={() => revoke.mutate(link.id)} />
+                <LinkRow
+                  key={link.id}
+                  link={link}
+                  revoking={revoke.isPending && revoke.variables === link.id}
+                  onRevoke={() => revoke.mutate(link.id)}
+                />
               ))}
             </ul>
           )

@@ -6,7 +6,10 @@ describe('timesheet periods', () => {
   it('opens on this week or this month in the agency time zone', () => {
     expect(currentPeriod('week', 'Europe/Berlin', now)).toEqual({ period: 'week', start: '2026-11-23' });
     expect(currentPeriod('month', 'Europe/Berlin', now)).toEqual({ period: 'month', start: '2026-11-01' });
-    expect(currentPeriod('month', 'Pacific/Kiritimati', new Date('2026-11-30T12:00:00Z'))).toEqual({ period: 'month', start: '2026-12-01' });
+    expect(currentPeriod('month', 'Pacific/Kiritimati', new Date('2026-11-30T12:00:00Z'))).toEqual({
+      period: 'month',
+      start: '2026-12-01',
+    });
   });
 
   it('steps by a week or a month, across the year', () => {

@@ -59,10 +59,18 @@ function DraftEntry({ entry }: { entry: WorkLog }) {
             </>
           ) : (
             <>
-              <Button variant="quiet" onClick={() => setEditing(true)} aria-label={t('time.editEntry', { notes: entry.notes || t('time.noNotes') })}>
+              <Button
+                variant="quiet"
+                onClick={() => setEditing(true)}
+                aria-label={t('time.editEntry', { notes: entry.notes || t('time.noNotes') })}
+              >
                 {t('common.edit')}
               </Button>
-              <Button variant="quiet" onClick={() => setConfirming(true)} aria-label={t('time.deleteEntry', { notes: entry.notes || t('time.noNotes') })}>
+              <Button
+                variant="quiet"
+                onClick={() => setConfirming(true)}
+                aria-label={t('time.deleteEntry', { notes: entry.notes || t('time.noNotes') })}
+              >
                 {t('time.delete')}
               </Button>
             </>
@@ -112,7 +120,9 @@ export function DraftWeek({ group, onSubmitted }: { group: DraftGroup; onSubmitt
               onClick={() => {
                 if (submit.isPending) return;
                 // The promise, not mutate's onSuccess: this group leaves the list (unmounts) as the drafts refresh.
-                submit.mutateAsync({ engagementId: group.engagementId, weekStart: group.weekStart }).then(onSubmitted, () => setConfirming(false));
+                submit
+                  .mutateAsync({ engagementId: group.engagementId, weekStart: group.weekStart })
+                  .then(onSubmitted, () => setConfirming(false));
               }}
             >
               {t('time.confirmSubmitAction')}
@@ -123,7 +133,10 @@ export function DraftWeek({ group, onSubmitted }: { group: DraftGroup; onSubmitt
           </div>
         </div>
       ) : null}
-      <ErrorAlert title={submit.isError ? t('time.submitFailed') : undefined} messages={submit.isError ? errorMessages(submit.error) : []} />
+      <ErrorAlert
+        title={submit.isError ? t('time.submitFailed') : undefined}
+        messages={submit.isError ? errorMessages(submit.error) : []}
+      />
       <ul className="entry-list">
         {group.entries.map((entry) => (
           <DraftEntry key={entry.id} entry={entry} />

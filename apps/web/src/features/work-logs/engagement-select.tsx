@@ -12,7 +12,12 @@ export function EngagementSelect({
 }: { engagements: Engagement[]; loading: boolean; error: string | undefined } & Omit<ComponentPropsWithRef<'select'>, 'id' | 'className'>) {
   const { t } = useTranslation();
   return (
-    <SelectField label={t('time.engagement')} error={error} hint={!loading && engagements.length === 0 ? t('time.noEngagements') : undefined} {...select}>
+    <SelectField
+      label={t('time.engagement')}
+      error={error}
+      hint={!loading && engagements.length === 0 ? t('time.noEngagements') : undefined}
+      {...select}
+    >
       <option value="">{loading ? t('common.loading') : t('time.chooseEngagement')}</option>
       {engagements.map((engagement) => (
         <option key={engagement.id} value={engagement.id}>

@@ -32,7 +32,10 @@ export function EntryForm({
   const errorMessages = useErrorMessages();
   const fieldError = useFieldError();
   const { query, engagements } = useLoggableEngagements();
-  const form = useForm<EntryFormValues>({ resolver: zodResolver(entrySchema(fixedEngagement ? initial : undefined)), defaultValues: initial });
+  const form = useForm<EntryFormValues>({
+    resolver: zodResolver(entrySchema(fixedEngagement ? initial : undefined)),
+    defaultValues: initial,
+  });
   const { errors } = form.formState;
   const engagementId = useWatch({ control: form.control, name: 'engagementId' });
   const fixing = !!useWatch({ control: form.control, name: 'disclosureId' });

@@ -42,7 +42,15 @@ describe('entrySchema', () => {
 });
 
 describe('toWorkLogInput', () => {
-  const form = { engagementId: 'e1', day: '2026-11-23', start: '09:00', end: '10:00', notes: 'Fixed the list', billable: true, disclosureId: '' };
+  const form = {
+    engagementId: 'e1',
+    day: '2026-11-23',
+    start: '09:00',
+    end: '10:00',
+    notes: 'Fixed the list',
+    billable: true,
+    disclosureId: '',
+  };
 
   it('sends time spent fixing a disclosed error as never billed, with its disclosure', () => {
     expect(toWorkLogInput({ ...form, disclosureId: 'd1' })).toMatchObject({ disclosureId: 'd1', billable: false });

@@ -7,19 +7,20 @@ const TIME = /^\d{2}:\d{2}$/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 const entryFields = z.object({
-    engagementId: z.string().check(z.minLength(1, m('engagementRequired'))),
-    day: z.string().check(z.regex(DAY, m('dayRequired'))),
-    start: z.string().check(z.regex(TIME, m('timeRequired'))),
-    end: z.string().check(z.regex(TIME, m('timeRequired'))),
-    notes: z.string().check(z.trim(), z.maxLength(5000, m('notesTooLong'))),
-    billable: z.boolean(),
-    /** A disclosure of the engagement this time puts right ('' for none): then never billed. */
-    disclosureId: z.string(),
-  });
+  engagementId: z.string().check(z.minLength(1, m('engagementRequired'))),
+  day: z.string().check(z.regex(DAY, m('dayRequired'))),
+  start: z.string().check(z.regex(TIME, m('timeRequired'))),
+  end: z.string().check(z.regex(TIME, m('timeRequired'))),
+  notes: z.string().check(z.trim(), z.maxLength(5000, m('notesTooLong'))),
+  billable: z.boolean(),
+  /** A disclosure of the engagement this time puts right ('' for none): then never billed. */
+  disclosureId: z.string(),
+});
 
 export type EntryForm = z.infer<typeof entryFields>;
 
-const sameSpan = (a: Pick<EntryForm, 'day' | 'start' | 'end'>, b: Pick<EntryForm, 'day' | 'start' | 'end'>) => a.day === b.day && a.start === b.start && a.end === b.end;
+const sameSpan = (a: Pick<EntryForm, 'day' | 'start' | 'end'>, b: Pick<EntryForm, 'day' | 'start' | 'end'>) =>
+  a.day === b.day && a.start === b.start && a.end === b.end;
 
 /**
  * A time entry as the reader types it: a day and two times of day in their own time zone. An end before
@@ -44,7 +45,8 @@ export function entrySpan(form: Pick<EntryForm, 'day' | 'start' | 'end'>): { sta
 }
 
 export function toWorkLogInput(form: EntryForm): WorkLogInput {
-  if (form.disclosureId) return { engagementId: form.engagementId, ...entrySpan(form), notes: form.notes, billable: false, disclosureId: form.disclosureId };
+  if (form.disclosureId)
+    return { engagementId: form.engagementId, ...entrySpan(form), notes: form.notes, billable: false, disclosureId: form.disclosureId };
   return { engagementId: form.engagementId, ...entrySpan(form), notes: form.notes, billable: form.billable };
 }
 
@@ -63,12 +65,28 @@ export function entryFormValues(entry?: WorkLog, now = new Date()): EntryForm {
   if (entry) {
     const start = toLocalInput(new Date(entry.startedAt));
     const end = toLocalInput(new Date(entry.endedAt ?? entry.startedAt));
-    return { engagementId: entry.engagementId, day: start.slice(0, 10), start: start.slice(11), end: end.slice(11), notes: entry.notes, billable: entry.billable, disclosureId: entry.disclosureId ?? '' };
+    return {
+      engagementId: entry.engagementId,
+      day: start.slice(0, 10),
+      start: start.slice(11),
+      end: end.slice(11),
+      notes: entry.notes,
+      billable: entry.billable,
+      disclosureId: entry.disclosureId ?? '',
+    };
   }
   const end = new Date(now);
   end.setSeconds(0, 0);
   end.setMinutes(end.getMinutes() - (end.getMinutes() % 15));
   const start = new Date(end.getTime() - 3600_000);
   const startLocal = toLocalInput(start);
-  return { engagementId: '', day: startLocal.slice(0, 10), start: startLocal.slice(11), end: toLocalInput(end).slice(11), notes: '', billable: true, disclosureId: '' };
+  return {
+    engagementId: '',
+    day: startLocal.slice(0, 10),
+    start: startLocal.slice(11),
+    end: toLocalInput(end).slice(11),
+    notes: '',
+    billable: true,
+    disclosureId: '',
+  };
 }

@@ -7,7 +7,17 @@ import { useFormat } from '../../lib/i18n/use-format';
  * When, how long, what was done and what it costs: the part of an entry every screen shows the same way.
  * Times are in the reader's time zone unless the page names another (`timeZone`).
  */
-export function EntrySummary({ entry, badges, children, timeZone }: { entry: WorkLog; badges?: ReactNode; children?: ReactNode; timeZone?: string }) {
+export function EntrySummary({
+  entry,
+  badges,
+  children,
+  timeZone,
+}: {
+  entry: WorkLog;
+  badges?: ReactNode;
+  children?: ReactNode;
+  timeZone?: string;
+}) {
   const { t } = useTranslation();
   const format = useFormat(timeZone);
   const span = entry.endedAt

@@ -4,7 +4,15 @@ import { SelectField } from '../../ui';
 import { useDisclosures } from '../disclosures/disclosure-queries';
 
 /** Errors the client has been told about and that are not closed: time can go to putting them right. */
-const FIXABLE = new Set(['disclosed', 'acknowledged', 'remedy_proposed', 'remedy_accepted', 'remedy_changes_requested', 'in_remediation', 'resolved']);
+const FIXABLE = new Set([
+  'disclosed',
+  'acknowledged',
+  'remedy_proposed',
+  'remedy_accepted',
+  'remedy_changes_requested',
+  'in_remediation',
+  'resolved',
+]);
 
 const excerpt = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}…` : text);
 

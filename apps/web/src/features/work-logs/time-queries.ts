@@ -1,5 +1,17 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { createWorkLog, deleteWorkLog, getTimer, listWorkLogs, startTimer, stopTimer, updateWorkLog, type StartTimerInput, type WorkLogFilter, type WorkLogInput, type WorkLogPatch } from './work-log-endpoints';
+import {
+  createWorkLog,
+  deleteWorkLog,
+  getTimer,
+  listWorkLogs,
+  startTimer,
+  stopTimer,
+  updateWorkLog,
+  type StartTimerInput,
+  type WorkLogFilter,
+  type WorkLogInput,
+  type WorkLogPatch,
+} from './work-log-endpoints';
 import { submitWeek } from '../timesheet-weeks/timesheet-week-endpoints';
 import { engagementKeys } from '../engagements/engagement-queries';
 

@@ -24,7 +24,10 @@ function RunningTimer({ timer, onDiscarded }: { timer: WorkLog; onDiscarded: () 
   const run = (keepShort: boolean) => {
     if (stop.isPending) return;
     // The promise, not mutate's onSuccess: this component unmounts as soon as the timer is gone.
-    stop.mutateAsync(keepShort).then((stopped) => (stopped.discarded ? onDiscarded() : undefined), () => undefined);
+    stop.mutateAsync(keepShort).then(
+      (stopped) => (stopped.discarded ? onDiscarded() : undefined),
+      () => undefined,
+    );
   };
   if (asking) {
     return (
@@ -59,7 +62,12 @@ function RunningTimer({ timer, onDiscarded }: { timer: WorkLog; onDiscarded: () 
         </time>
         <span className="timer-since">{t('timer.since', { time: format.time(timer.startedAt) })}</span>
       </p>
-      <Button variant="primary" className="timer-stop" pending={stop.isPending} onClick={() => (elapsed < SHORT_TIMER_SECONDS ? setAsking(true) : run(false))}>
+      <Button
+        variant="primary"
+        className="timer-stop"
+        pending={stop.isPending}
+        onClick={() => (elapsed < SHORT_TIMER_SECONDS ? setAsking(true) : run(false))}
+      >
         <span className="stop-square" aria-hidden="true" />
         {t('timer.stop')}
       </Button>

@@ -54,7 +54,11 @@ describe('detailsByField', () => {
 
   it('puts each validation message at the field it names, whatever its case', () => {
     const { byField, rest } = detailsByField(
-      ['HourlyRate must be a non-negative amount', 'WorkingAgreement.expectations must be shorter', 'AssistantIds must be team members of this workspace; unknown: x'],
+      [
+        'HourlyRate must be a non-negative amount',
+        'WorkingAgreement.expectations must be shorter',
+        'AssistantIds must be team members of this workspace; unknown: x',
+      ],
       fields,
     );
     expect(byField).toEqual({
@@ -78,7 +82,11 @@ describe('coded problems', () => {
     const body = {
       statusCode: 400,
       message: ['whatHappened must not be empty', 'x'],
-      errors: [{ code: 'blank', field: 'whatHappened', message: 'whatHappened must not be only spaces' }, { code: 'unknown_field', field: 'surprise', message: 'x' }, { nope: 1 }],
+      errors: [
+        { code: 'blank', field: 'whatHappened', message: 'whatHappened must not be only spaces' },
+        { code: 'unknown_field', field: 'surprise', message: 'x' },
+        { nope: 1 },
+      ],
     };
     expect(ApiError.fromResponse(400, body).problems).toEqual([
       { code: 'blank', field: 'whatHappened', message: 'whatHappened must not be only spaces' },

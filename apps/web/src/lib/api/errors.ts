@@ -96,14 +96,19 @@ export class ApiError extends Error {
  * ("hourlyRate must be …", "workingAgreement.expectations must be …"). What names no known field stays
  * in `rest`, for the form's alert.
  */
-export function detailsByField<F extends string>(details: readonly string[], fields: readonly F[]): { byField: Partial<Record<F, string>>; rest: string[] } {
+export function detailsByField<F extends string>(
+  details: readonly string[],
+  fields: readonly F[],
+): { byField: Partial<Record<F, string>>; rest: string[] } {
   const byField: Partial<Record<F, string>> = {};
   const rest: string[] = [];
   // Longest names first, so "hourlyRate" is not read as a message about "hourly".
   const ordered = [...fields].sort((a, b) => b.length - a.length);
   for (const message of details) {
     const head = /^[\w.]+/.exec(message)?.[0] ?? '';
-    const field = ordered.find((name) => head.toLowerCase() === name.toLowerCase() || head.toLowerCase().startsWith(`${name.toLowerCase()}.`));
+    const field = ordered.find(
+      (name) => head.toLowerCase() === name.toLowerCase() || head.toLowerCase().startsWith(`${name.toLowerCase()}.`),
+    );
     if (field && byField[field] === undefined) byField[field] = message;
     else rest.push(message);
   }

@@ -10,13 +10,21 @@ const known = (code: string): code is ApiErrorCode => Object.hasOwn(en.apiErrors
 
 describe('problemMessage', () => {
   it('says a known code from the catalog, never the API text with its field name', () => {
-    expect(problemMessage({ code: 'blank', field: 'whatHappened', message: 'whatHappened must not be only spaces' }, known)).toEqual({ key: 'apiErrors.blank' });
-    expect(problemMessage({ code: 'forbidden', message: 'Your role (client_member) may not read Tenant' }, known)).toEqual({ key: 'apiErrors.forbidden' });
+    expect(problemMessage({ code: 'blank', field: 'whatHappened', message: 'whatHappened must not be only spaces' }, known)).toEqual({
+      key: 'apiErrors.blank',
+    });
+    expect(problemMessage({ code: 'forbidden', message: 'Your role (client_member) may not read Tenant' }, known)).toEqual({
+      key: 'apiErrors.forbidden',
+    });
   });
 
   it('keeps a plain sentence for a generic code, and hides one that names identifiers', () => {
-    expect(problemMessage({ code: 'conflict', message: 'An account with this email already exists' }, known)).toEqual({ text: 'An account with this email already exists' });
-    expect(problemMessage({ code: 'bad_request', message: 'disclosureId must be a disclosure of this engagement' }, known)).toEqual({ key: 'apiErrors.invalid' });
+    expect(problemMessage({ code: 'conflict', message: 'An account with this email already exists' }, known)).toEqual({
+      text: 'An account with this email already exists',
+    });
+    expect(problemMessage({ code: 'bad_request', message: 'disclosureId must be a disclosure of this engagement' }, known)).toEqual({
+      key: 'apiErrors.invalid',
+    });
     expect(problemMessage({ code: 'some_new_code', message: 'remedyPlan is missing' }, known)).toEqual({ key: 'apiErrors.invalid' });
   });
 

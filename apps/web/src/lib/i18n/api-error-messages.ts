@@ -11,7 +11,10 @@ const GENERIC = new Set(['bad_request', 'conflict', 'gone', 'unprocessable', 'me
  * The catalog key for one API problem, or the API's own sentence when the code is generic and the
  * sentence names no internal identifier. Never a field name or role identifier.
  */
-export function problemMessage(problem: ApiProblem, known: (code: string) => code is ApiErrorCode): { key: `apiErrors.${ApiErrorCode}` } | { text: string } {
+export function problemMessage(
+  problem: ApiProblem,
+  known: (code: string) => code is ApiErrorCode,
+): { key: `apiErrors.${ApiErrorCode}` } | { text: string } {
   if (!GENERIC.has(problem.code) && known(problem.code)) return { key: `apiErrors.${problem.code}` };
   if (problem.message && isPlainSentence(problem.message)) return { text: problem.message };
   return { key: 'apiErrors.invalid' };

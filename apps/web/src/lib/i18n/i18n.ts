@@ -19,7 +19,10 @@ const lazyCatalogs: BackendModule = {
   type: 'backend',
   init: () => undefined,
   read(language, _namespace, callback) {
-    if (!isLocale(language)) { callback(null, {}); return; }
+    if (!isLocale(language)) {
+      callback(null, {});
+      return;
+    }
     catalogs[language]().then(
       (module) => callback(null, module.default),
       (error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), null),

@@ -64,7 +64,8 @@ export function useFormErrors<F extends string>(error: unknown, fields: readonly
   if (error instanceof ApiError && error.kind === 'rejected' && error.problems.length > 0) {
     const texts = error.problems.map((p) => ({ field: p.field, text: problemText(p) }));
     const owner = atField[error.status];
-    if (owner) return { field: (name: F) => (name === owner ? unique(texts.map((x) => x.text)).join(' ') : undefined), alert: [] as string[] };
+    if (owner)
+      return { field: (name: F) => (name === owner ? unique(texts.map((x) => x.text)).join(' ') : undefined), alert: [] as string[] };
     const byField: Partial<Record<F, string>> = {};
     const rest: string[] = [];
     for (const { field, text } of texts) {

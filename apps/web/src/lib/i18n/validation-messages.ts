@@ -4,5 +4,4 @@ import type en from './catalogs/en.json';
 export type ValidationMessage = `validation.${keyof (typeof en)['validation']}`;
 
 /** Checked at compile time against the English catalog. */
-export const validationMessage = (key: keyof (typeof en)['validation']): ValidationMessage =>
-  `validation.${key}`;
+export const validationMessage = (key: keyof (typeof en)['validation']): ValidationMessage => `validation.${key}`;

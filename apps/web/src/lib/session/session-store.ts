@@ -105,8 +105,7 @@ export function createSessionStore(storage: StorageLike | null, now: () => numbe
 
     reload() {
       const next = read();
-      const same =
-        next?.accessToken === current?.accessToken && next?.refreshToken === current?.refreshToken;
+      const same = next?.accessToken === current?.accessToken && next?.refreshToken === current?.refreshToken;
       if (same) return;
       current = next;
       emit();

@@ -27,7 +27,8 @@ export class AuditActorResponse {
 export class AuditEventResponse {
   @ApiProperty() id: string;
   @ApiProperty() at: Date;
-  @ApiProperty({ type: AuditActorResponse, nullable: true, description: 'null for the system (a scheduled sweep)' }) actor: AuditActorResponse | null;
+  @ApiProperty({ type: AuditActorResponse, nullable: true, description: 'null for the system (a scheduled sweep)' })
+  actor: AuditActorResponse | null;
   @ApiProperty({ example: 'disclosure.disclosed' }) action: string;
   @ApiProperty() entityType: string;
   @ApiProperty() entityId: string;

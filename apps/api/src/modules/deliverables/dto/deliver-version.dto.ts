@@ -9,7 +9,10 @@ export class DeliverVersionDto {
   @MaxLength(5000, { message: 'changeSummary must be at most 5000 characters' })
   changeSummary: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'a disclosed error of this engagement that this version corrects: it never counts as a revision round' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'a disclosed error of this engagement that this version corrects: it never counts as a revision round',
+  })
   @IsOptional()
   @IsUUID('4', { message: 'disclosureId must be a disclosure id' })
   disclosureId?: string;

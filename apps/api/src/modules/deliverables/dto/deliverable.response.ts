@@ -4,7 +4,8 @@ import { ShownPersonResponse } from '../../disclosures/dto/disclosure.response';
 
 export class RoundsResponse {
   @ApiProperty({ description: "the engagement's included revision rounds" }) included: number;
-  @ApiProperty({ description: 'client revision requests on the engagement that count (corrections and declined requests do not)' }) used: number;
+  @ApiProperty({ description: 'client revision requests on the engagement that count (corrections and declined requests do not)' })
+  used: number;
   @ApiProperty() remaining: number;
 }
 
@@ -24,7 +25,8 @@ export class DeliverableVersionResponse {
   @ApiProperty() changeSummary: string;
   @ApiProperty({ type: String, nullable: true }) revisionRequestId: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'the disclosed error a correction fixes' }) disclosureId: string | null;
-  @ApiProperty({ type: ShownPersonResponse, description: "the tenant's team for clients unless the tenant shows staff names" }) deliveredBy: ShownPersonResponse;
+  @ApiProperty({ type: ShownPersonResponse, description: "the tenant's team for clients unless the tenant shows staff names" })
+  deliveredBy: ShownPersonResponse;
   @ApiProperty() createdAt: Date;
   @ApiProperty({ type: [DeliverableFileResponse] }) files: DeliverableFileResponse[];
 }

@@ -46,7 +46,10 @@ export async function readUpload(request: FastifyRequest, limits: UploadLimits):
     if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') throw new UnsupportedMediaTypeException('Send multipart/form-data');
     if (code?.startsWith('FST_')) throw new BadRequestException((error as Error).message);
     // Anything else here is the body itself (cut short, a malformed part header): the caller's to fix.
-    throw new BadRequestException({ code: 'malformed_upload', message: 'The upload was cut short or is not valid multipart; send it again' });
+    throw new BadRequestException({
+      code: 'malformed_upload',
+      message: 'The upload was cut short or is not valid multipart; send it again',
+    });
   }
   return { fields, files };
 }

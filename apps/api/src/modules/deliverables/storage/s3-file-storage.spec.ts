@@ -16,7 +16,13 @@ describe('S3FileStorage', () => {
 
   beforeAll(async () => {
     // eslint-disable-next-line @typescript-eslint/no-unsafe-call -- s3rver ships no types; `server` above is the part used
-    server = new S3rver({ port: 0, address: '127.0.0.1', silent: true, directory: dir, configureBuckets: [{ name: 'candor-test', configs: [] }] });
+    server = new S3rver({
+      port: 0,
+      address: '127.0.0.1',
+      silent: true,
+      directory: dir,
+      configureBuckets: [{ name: 'candor-test', configs: [] }],
+    });
     const { port } = await server.run();
     storage = new S3FileStorage({
       bucket: 'candor-test',

@@ -10,17 +10,30 @@ describe('inspectUpload', () => {
   it('decides the type from the bytes and accepts names and declared types that agree', () => {
     expect(inspectUpload('a.pdf', 'application/pdf', PDF)).toEqual({ ok: true, name: 'a.pdf', contentType: 'application/pdf' });
     expect(inspectUpload('Logo.PNG', 'image/png', PNG)).toMatchObject({ ok: true, contentType: 'image/png' });
-    expect(inspectUpload('r.docx', `${OOXML}.wordprocessingml.document`, zip('[Content_Types].xml', 'word/document.xml'))).toMatchObject({ ok: true });
-    expect(inspectUpload('r.xlsx', `${OOXML}.spreadsheetml.sheet`, zip('[Content_Types].xml', 'xl/workbook.xml'))).toMatchObject({ ok: true });
-    expect(inspectUpload('n.csv', 'application/vnd.ms-excel', Buffer.from('a,b\n1,2\n'))).toMatchObject({ ok: true, contentType: 'text/csv; charset=utf-8' });
-    expect(inspectUpload('n.txt', 'text/plain', Buffer.from('grüße\n'))).toMatchObject({ ok: true, contentType: 'text/plain; charset=utf-8' });
+    expect(inspectUpload('r.docx', `${OOXML}.wordprocessingml.document`, zip('[Content_Types].xml', 'word/document.xml'))).toMatchObject({
+      ok: true,
+    });
+    expect(inspectUpload('r.xlsx', `${OOXML}.spreadsheetml.sheet`, zip('[Content_Types].xml', 'xl/workbook.xml'))).toMatchObject({
+      ok: true,
+    });
+    expect(inspectUpload('n.csv', 'application/vnd.ms-excel', Buffer.from('a,b\n1,2\n'))).toMatchObject({
+      ok: true,
+      contentType: 'text/csv; charset=utf-8',
+    });
+    expect(inspectUpload('n.txt', 'text/plain', Buffer.from('grüße\n'))).toMatchObject({
+      ok: true,
+      contentType: 'text/plain; charset=utf-8',
+    });
   });
 
   it('refuses what is not on the list, and names or declared types that lie about the bytes', () => {
     expect(inspectUpload('x.exe', 'application/octet-stream', Buffer.from('MZ\x90\x00'))).toMatchObject({ ok: false, status: 415 });
     expect(inspectUpload('x.pdf', 'application/pdf', PNG)).toMatchObject({ ok: false, status: 415 });
     expect(inspectUpload('x.png', 'application/pdf', PNG)).toMatchObject({ ok: false, status: 415 });
-    expect(inspectUpload('x.docx', `${OOXML}.wordprocessingml.document`, zip('word/document.xml'))).toMatchObject({ ok: false, status: 415 });
+    expect(inspectUpload('x.docx', `${OOXML}.wordprocessingml.document`, zip('word/document.xml'))).toMatchObject({
+      ok: false,
+      status: 415,
+    });
     expect(inspectUpload('x.zip', 'application/zip', zip('a.txt'))).toMatchObject({ ok: false, status: 415 });
     expect(inspectUpload('x.txt', 'text/plain', Buffer.from([0x61, 0x00]))).toMatchObject({ ok: false, status: 415 });
     expect(inspectUpload('x.txt', 'text/plain', Buffer.from([0xc3, 0x28]))).toMatchObject({ ok: false, status: 415 });

@@ -19,7 +19,11 @@ const ALLOWED: Record<string, AllowedKind> = {
   pptx: { type: `${OOXML}.presentationml.presentation`, extensions: ['pptx'], declared: [`${OOXML}.presentationml.presentation`] },
   text: { type: 'text/plain; charset=utf-8', extensions: ['txt'], declared: ['text/plain'] },
   // Browsers on Windows often declare CSV as Excel's type.
-  csv: { type: 'text/csv; charset=utf-8', extensions: ['csv'], declared: ['text/csv', 'application/csv', 'application/vnd.ms-excel', 'text/plain'] },
+  csv: {
+    type: 'text/csv; charset=utf-8',
+    extensions: ['csv'],
+    declared: ['text/csv', 'application/csv', 'application/vnd.ms-excel', 'text/plain'],
+  },
 };
 
 export const ALLOWED_EXTENSIONS = Object.values(ALLOWED).flatMap((k) => k.extensions);
@@ -46,11 +50,19 @@ export function inspectUpload(originalName: string, declaredType: string, bytes:
   }
   const allowed = kind === 'text' && extension === 'csv' ? ALLOWED['csv'] : ALLOWED[kind];
   if (!allowed.extensions.includes(extension)) {
-    return { ok: false, status: 415, message: `${name}: the name says .${extension || '(none)'} but the content is ${allowed.extensions[0]}` };
+    return {
+      ok: false,
+      status: 415,
+      message: `${name}: the name says .${extension || '(none)'} but the content is ${allowed.extensions[0]}`,
+    };
   }
   const declared = declaredType.split(';')[0].trim().toLowerCase();
   if (!allowed.declared.includes(declared)) {
-    return { ok: false, status: 415, message: `${name}: declared as ${declared || '(nothing)'} but the content is ${allowed.extensions[0]}` };
+    return {
+      ok: false,
+      status: 415,
+      message: `${name}: declared as ${declared || '(nothing)'} but the content is ${allowed.extensions[0]}`,
+    };
   }
   return { ok: true, name, contentType: allowed.type };
 }

@@ -1,6 +1,13 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType, OmitType } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
-import { DETECTED_BY, DISCLOSURE_CATEGORIES, DISCLOSURE_SEVERITIES, type DetectedBy, type DisclosureCategory, type DisclosureSeverity } from '@candor/domain';
+import {
+  DETECTED_BY,
+  DISCLOSURE_CATEGORIES,
+  DISCLOSURE_SEVERITIES,
+  type DetectedBy,
+  type DisclosureCategory,
+  type DisclosureSeverity,
+} from '@candor/domain';
 import { DisclosureTextDto } from './disclosure-text.dto';
 import { DraftNextDto } from './draft-next.dto';
 import { IsIsoDateTime } from '../../../common/validation/iso-date';
@@ -41,7 +48,10 @@ export class CreateDisclosureDto extends IntersectionType(OmitType(DisclosureTex
   @MaxLength(10000)
   whatHappened: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'the deliverable of the same engagement this error is about (e.g. a missed deadline)' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'the deliverable of the same engagement this error is about (e.g. a missed deadline)',
+  })
   @IsOptional()
   @IsUUID('4', { message: 'deliverableId must be a deliverable id' })
   deliverableId?: string;

@@ -1,5 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength, Validate, ValidatorConstraint, type ValidationArguments, type ValidatorConstraintInterface } from 'class-validator';
+import {
+  IsIn,
+  IsOptional,
+  IsString,
+  MaxLength,
+  Validate,
+  ValidatorConstraint,
+  type ValidationArguments,
+  type ValidatorConstraintInterface,
+} from 'class-validator';
 import { OFFER_KINDS, offerProblemMessage, offerValueProblem, type OfferKind } from '@candor/domain';
 import { IsIsoDateTime } from '../../../common/validation/iso-date';
 
@@ -26,7 +35,8 @@ export class CreateOfferDto {
   @ApiPropertyOptional({
     type: String,
     example: '10',
-    description: 'percent (discount_next_project, 1-100), hours (free_hours), days (deadline_extension) or money (credit, refund: up to 2 decimals); none for free_revision',
+    description:
+      'percent (discount_next_project, 1-100), hours (free_hours), days (deadline_extension) or money (credit, refund: up to 2 decimals); none for free_revision',
   })
   @Validate(OfferValueRule)
   value?: string;

@@ -1,5 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { DETECTED_BY, DISCLOSURE_CATEGORIES, DISCLOSURE_SEVERITIES, DISCLOSURE_STATUSES, OFFER_KINDS, OFFER_STATUSES } from '@candor/domain';
+import {
+  DETECTED_BY,
+  DISCLOSURE_CATEGORIES,
+  DISCLOSURE_SEVERITIES,
+  DISCLOSURE_STATUSES,
+  OFFER_KINDS,
+  OFFER_STATUSES,
+} from '@candor/domain';
 
 /** A person as the reader is shown them: a team member, or the team itself (no id) where names are not shown. */
 export class ShownPersonResponse {
@@ -49,7 +56,8 @@ export class TimelineEntryResponse {
   @ApiProperty({ type: String, nullable: true }) toStatus: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'comment text' }) body: string | null;
   @ApiProperty({ enum: ['client', 'internal'] }) visibility: string;
-  @ApiProperty({ type: ShownPersonResponse, nullable: true, description: 'null for the system (e.g. an expired offer)' }) actor: ShownPersonResponse | null;
+  @ApiProperty({ type: ShownPersonResponse, nullable: true, description: 'null for the system (e.g. an expired offer)' })
+  actor: ShownPersonResponse | null;
   @ApiProperty() at: Date;
 }
 
@@ -64,7 +72,8 @@ export class DisclosureClientResponse {
   @ApiProperty({ enum: DISCLOSURE_CATEGORIES }) category: string;
   @ApiProperty({ enum: DISCLOSURE_SEVERITIES }) severity: string;
   @ApiProperty({ enum: DISCLOSURE_STATUSES }) status: string;
-  @ApiProperty({ type: ShownPersonResponse, description: 'the tenant\'s team unless the tenant shows staff names' }) author: ShownPersonResponse;
+  @ApiProperty({ type: ShownPersonResponse, description: "the tenant's team unless the tenant shows staff names" })
+  author: ShownPersonResponse;
   @ApiProperty() whatHappened: string;
   @ApiProperty() impact: string;
   @ApiProperty() apology: string;
@@ -99,7 +108,7 @@ export class DisclosureStaffResponse extends DisclosureClientResponse {
   @ApiProperty({ type: [InvolvedPersonResponse] }) involved: InvolvedPersonResponse[];
   @ApiProperty({ type: Number, nullable: true, description: 'seconds from disclosure to resolution' }) timeToResolveSeconds: number | null;
   @ApiProperty({ enum: DISCLOSURE_STATUSES, isArray: true }) allowedNextStatuses: string[];
-  @ApiProperty({ description: 'past the tenant\'s disclosure deadline and not yet disclosed' }) overdue: boolean;
+  @ApiProperty({ description: "past the tenant's disclosure deadline and not yet disclosed" }) overdue: boolean;
 }
 
 export class DisclosurePageResponse {

@@ -9,13 +9,19 @@ import { CreateOfferDto } from './create-offer.dto';
  * writes all of it in one transaction, so a refused step leaves neither the draft's change nor the offer.
  */
 export class DraftNextDto {
-  @ApiPropertyOptional({ type: CreateOfferDto, description: 'an offer made with the draft; it reaches the client when the disclosure does' })
+  @ApiPropertyOptional({
+    type: CreateOfferDto,
+    description: 'an offer made with the draft; it reaches the client when the disclosure does',
+  })
   @IsOptional()
   @ValidateNested()
   @Type(() => CreateOfferDto)
   offer?: CreateOfferDto;
 
-  @ApiPropertyOptional({ enum: DRAFT_NEXT_STEPS, description: 'the lifecycle step taken right after saving; if it is refused, nothing is written' })
+  @ApiPropertyOptional({
+    enum: DRAFT_NEXT_STEPS,
+    description: 'the lifecycle step taken right after saving; if it is refused, nothing is written',
+  })
   @IsOptional()
   @IsIn(DRAFT_NEXT_STEPS, { message: `then must be one of ${DRAFT_NEXT_STEPS.join(', ')}` })
   then?: DraftNextStep;

@@ -46,11 +46,16 @@ export class AnalyticsResponse {
   @ApiProperty() to: string;
   @ApiProperty({ type: [MonthCountResponse] }) byMonth: MonthCountResponse[];
   @ApiProperty() disclosures: number;
-  @ApiProperty({ type: Number, nullable: true, description: 'median seconds from discovery to disclosure' }) medianTimeToDiscloseSeconds: number | null;
-  @ApiProperty({ type: Number, nullable: true, description: 'median seconds from disclosure to resolution' }) medianTimeToResolveSeconds: number | null;
-  @ApiProperty({ type: Number, nullable: true, description: 'share of proposed remedies the client accepted (0-1)' }) remedyAcceptanceRate: number | null;
-  @ApiProperty({ type: Number, nullable: true, description: 'share of answered offers the client accepted (0-1)' }) offerAcceptanceRate: number | null;
-  @ApiProperty({ type: [MoneyTotalResponse], description: 'accepted credits and refunds, per currency' }) compensationTotals: MoneyTotalResponse[];
+  @ApiProperty({ type: Number, nullable: true, description: 'median seconds from discovery to disclosure' }) medianTimeToDiscloseSeconds:
+    number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'median seconds from disclosure to resolution' }) medianTimeToResolveSeconds:
+    number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'share of proposed remedies the client accepted (0-1)' }) remedyAcceptanceRate:
+    number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'share of answered offers the client accepted (0-1)' }) offerAcceptanceRate:
+    number | null;
+  @ApiProperty({ type: [MoneyTotalResponse], description: 'accepted credits and refunds, per currency' })
+  compensationTotals: MoneyTotalResponse[];
 }
 
 export class LessonResponse {
@@ -103,5 +108,6 @@ export class CreditEntryResponse {
 
 export class CreditsResponse {
   @ApiProperty({ type: [CreditEntryResponse] }) entries: CreditEntryResponse[];
-  @ApiProperty({ type: [MoneyTotalResponse], description: 'money credits and refunds not yet applied, per currency' }) openMoney: MoneyTotalResponse[];
+  @ApiProperty({ type: [MoneyTotalResponse], description: 'money credits and refunds not yet applied, per currency' })
+  openMoney: MoneyTotalResponse[];
 }

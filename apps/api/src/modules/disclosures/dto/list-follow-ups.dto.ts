@@ -2,7 +2,6 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { DISCLOSURE_CATEGORIES, FOLLOW_UP_KINDS, FOLLOW_UP_STATUSES } from '@candor/domain';
 
-
 export class ListFollowUpsQuery {
   @ApiPropertyOptional({ enum: FOLLOW_UP_STATUSES, default: 'pending' })
   @IsOptional()

@@ -65,7 +65,6 @@ export class CheckInDto {
   comment?: string;
 }
 
-
 export class DisclosureCommentDto {
   @ApiProperty()
   @IsString()

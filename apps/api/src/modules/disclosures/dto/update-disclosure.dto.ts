@@ -1,6 +1,13 @@
 import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsUUID } from 'class-validator';
-import { DETECTED_BY, DISCLOSURE_CATEGORIES, DISCLOSURE_SEVERITIES, type DetectedBy, type DisclosureCategory, type DisclosureSeverity } from '@candor/domain';
+import {
+  DETECTED_BY,
+  DISCLOSURE_CATEGORIES,
+  DISCLOSURE_SEVERITIES,
+  type DetectedBy,
+  type DisclosureCategory,
+  type DisclosureSeverity,
+} from '@candor/domain';
 import { DisclosureTextDto } from './disclosure-text.dto';
 import { DraftNextDto } from './draft-next.dto';
 import { NullMeansUnchanged } from '../../../common/errors/hostile-input.pipe';

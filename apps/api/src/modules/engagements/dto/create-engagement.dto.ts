@@ -20,7 +20,6 @@ import { IsDecimalAmount } from '../../../common/validation/decimal-amount';
 import { IsIsoDate } from '../../../common/validation/iso-date';
 import { WorkingAgreementDto } from './working-agreement.dto';
 
-
 export class CreateEngagementDto {
   @ApiProperty({ format: 'uuid' })
   @IsUUID('4', { message: 'clientAccountId must be a client account id' })

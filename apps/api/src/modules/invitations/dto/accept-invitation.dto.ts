@@ -22,7 +22,10 @@ export class AcceptInvitationDto {
   @MaxLength(200)
   password: string;
 
-  @ApiPropertyOptional({ example: 'Asia/Tokyo', description: "a new account's time zone for dates in emails; absent means the workspace's" })
+  @ApiPropertyOptional({
+    example: 'Asia/Tokyo',
+    description: "a new account's time zone for dates in emails; absent means the workspace's",
+  })
   @IsOptional()
   @IsTimeZone({ message: 'timeZone must be an IANA time zone such as Europe/Oslo or Asia/Tokyo' })
   timeZone?: string;

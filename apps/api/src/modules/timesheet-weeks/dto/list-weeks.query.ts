@@ -2,7 +2,6 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { WEEK_STATUSES } from '@candor/domain';
 
-
 export class ListWeeksQuery {
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()

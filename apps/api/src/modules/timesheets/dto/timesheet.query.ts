@@ -3,7 +3,6 @@ import { IsIn } from 'class-validator';
 import { REPORT_PERIODS } from '@candor/domain';
 import { IsIsoDate } from '../../../common/validation/iso-date';
 
-
 export class TimesheetQuery {
   @ApiProperty({ enum: REPORT_PERIODS })
   @IsIn(REPORT_PERIODS, { message: 'period must be week or month' })

@@ -27,7 +27,10 @@ export class CreateWorkLogDto {
   @IsBoolean()
   billable?: boolean;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'time spent putting right a disclosed error of this engagement: never billed, shown to the client as the team' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'time spent putting right a disclosed error of this engagement: never billed, shown to the client as the team',
+  })
   @IsOptional()
   @IsUUID('4', { message: 'disclosureId must be a disclosure id' })
   disclosureId?: string;

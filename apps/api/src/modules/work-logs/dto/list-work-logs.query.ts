@@ -4,7 +4,6 @@ import { WORK_LOG_STATUSES } from '@candor/domain';
 import { PageQuery } from '../../../common/page.query';
 import { IsIsoDate } from '../../../common/validation/iso-date';
 
-
 export class ListWorkLogsQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()

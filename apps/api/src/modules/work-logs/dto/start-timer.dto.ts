@@ -17,7 +17,10 @@ export class StartTimerDto {
   @IsBoolean()
   billable?: boolean;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'time spent putting right a disclosed error of this engagement: never billed, shown to the client as the team' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'time spent putting right a disclosed error of this engagement: never billed, shown to the client as the team',
+  })
   @IsOptional()
   @IsUUID('4', { message: 'disclosureId must be a disclosure id' })
   disclosureId?: string;
