@@ -119,7 +119,7 @@ describe('failed deliveries and send again', () => {
     const { api } = stack;
     const badState = await api.get('/api/v1/delivery-failures?state=lost', manager.token);
     expect(badState.status).toBe(400);
-    expect(JSON.stringify(badState.body.message)).toMatch(/state must be one of failed, retrying/);
+    expect(JSON.stringify(badState.body.message)).toMatch(/State: this value is not one of the allowed choices/);
     expect((await api.get('/api/v1/delivery-failures?cursor=nonsense', manager.token)).status).toBe(400);
     expect((await api.get('/api/v1/delivery-failures?limit=500', manager.token)).status).toBe(400);
     expect((await api.post('/api/v1/delivery-failures/not-a-uuid/send-again', {}, manager.token)).status).toBe(400);

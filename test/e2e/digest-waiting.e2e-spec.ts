@@ -1,6 +1,7 @@
 import { addMember, createClientAccount, createEngagement, signUpTenant, type TenantFixture } from '../support/factories';
 import { emailsTo, waitForEmailAbout, type SinkEmail } from '../support/mail-sink';
 import { withOwner } from '../support/owner-db';
+import { sweepHeldFor } from '../support/notifications';
 import { startStack, type Stack } from '../support/stack';
 
 type Member = { email: string; token: string; userId: string };
@@ -109,9 +110,15 @@ describe('the daily digest lists what waits for each reader, within their scope'
   it('sends each reader with something waiting one digest at 08:00, naming only what is theirs; nothing waiting and nothing held, no digest', async () => {
     const before = (await emailsTo(idle.email)).length;
     const eight = nextEightUtc(new Date());
-    expect(await stack.worker!.heldNotificationSweep.handle(new Date(eight.getTime() - 60_000))).toEqual({ digests: 0, bursts: 0 });
-    expect(await stack.worker!.heldNotificationSweep.handle(eight)).toEqual({ digests: 3, bursts: 0 });
-    expect(await stack.worker!.heldNotificationSweep.handle(new Date(eight.getTime() + 5 * 60_000))).toEqual({ digests: 0, bursts: 0 });
+    expect(await sweepHeldFor(stack.worker!.heldNotificationSweep, tenant.tenantId, new Date(eight.getTime() - 60_000))).toEqual({
+      digests: 0,
+      bursts: 0,
+    });
+    expect(await sweepHeldFor(stack.worker!.heldNotificationSweep, tenant.tenantId, eight)).toEqual({ digests: 3, bursts: 0 });
+    expect(await sweepHeldFor(stack.worker!.heldNotificationSweep, tenant.tenantId, new Date(eight.getTime() + 5 * 60_000))).toEqual({
+      digests: 0,
+      bursts: 0,
+    });
 
     const client = await waitForEmailAbout(clientAdmin.email, 'Your daily summary from Harbour Assist: 2 things waiting for you');
     line(client, 'Sign off the proposed remedy for Bookkeeping', `/disclosures/${ids.remedy}`);

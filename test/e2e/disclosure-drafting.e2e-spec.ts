@@ -68,7 +68,7 @@ describe('saving a disclosure draft with its offer and next step (one request, o
     expect(badOffer.status).toBe(400);
     const badStep = await draft({ then: 'resolve' });
     expect(badStep.status).toBe(400);
-    expect(JSON.stringify(badStep.body)).toContain('then must be one of submit_for_review, disclose');
+    expect(JSON.stringify(badStep.body)).toContain('Then: this value is not one of the allowed choices.');
     expect(await written(tenant.tenantId)).toEqual(before);
   });
 

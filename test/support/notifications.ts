@@ -59,3 +59,30 @@ export async function insertNotification(tenantId: string, fields: Record<string
   );
   return id;
 }
+
+/** How many of a tenant's notifications are digests, and how many anything else (a released burst). */
+function releasedCounts(tenantId: string): Promise<{ digests: number; other: number }> {
+  return withOwner(async (client) => {
+    const { rows } = await client.query<{ digests: number; other: number }>(
+      `SELECT count(*) FILTER (WHERE template = 'daily_digest')::int AS digests, count(*) FILTER (WHERE template <> 'daily_digest')::int AS other
+       FROM notifications WHERE tenant_id = $1`,
+      [tenantId],
+    );
+    return rows[0] ?? { digests: 0, other: 0 };
+  });
+}
+
+/**
+ * Runs the held-notification sweep at `at` and says what it released for `tenantId` alone: the sweep
+ * serves every tenant of the test database, and other specs leave their own held emails behind.
+ */
+export async function sweepHeldFor(
+  sweep: { handle(at: Date): Promise<unknown> },
+  tenantId: string,
+  at: Date,
+): Promise<{ digests: number; bursts: number }> {
+  const before = await releasedCounts(tenantId);
+  await sweep.handle(at);
+  const after = await releasedCounts(tenantId);
+  return { digests: after.digests - before.digests, bursts: after.other - before.other };
+}

@@ -10,6 +10,7 @@ import {
   type DisclosureAction,
 } from '@candor/domain';
 import { actorRef } from '../../common/actor-ref';
+import { BadInputException } from '../../common/errors/api-error';
 import { TenantContext } from '../../common/tenant-context';
 import { TenantRepository } from '../tenant/tenant.repository';
 import { DisclosureEventsWriter } from './disclosure-events.writer';
@@ -69,7 +70,12 @@ export class DisclosureLifecycleService {
       throw new ForbiddenException('A manager reviews disclosures before they reach the client: submit this draft for review');
     }
     const missing = (['impact', 'apology'] as const).filter((f) => !d[f].trim());
-    if (missing.length) throw new BadRequestException(`Before disclosing, write the ${missing.join(' and the ')}: the client needs both`);
+    if (missing.length) {
+      throw new BadInputException(
+        missing.map((field) => ({ code: 'required_to_disclose', field, message: 'The client needs this before the disclosure is sent.' })),
+        [`Before disclosing, write the ${missing.join(' and the ')}: the client needs both`],
+      );
+    }
     await this.disclosures.assertBlameless(actor.tenantId, id, this.disclosures.clientFacing(d));
     await this.move(actor, d, 'disclose', 'client', {
       disclosed_at: NOW,

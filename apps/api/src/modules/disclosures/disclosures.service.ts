@@ -4,6 +4,7 @@ import { insertComment } from '@candor/db';
 import { findNamedPeople, isClientRole, isDisclosed, type Actor, type DisclosureStatus } from '@candor/domain';
 import { actorRef } from '../../common/actor-ref';
 import { ActorScope } from '../../common/actor-scope';
+import { BadInputException } from '../../common/errors/api-error';
 import { ScopedLookup } from '../../common/scoped-lookup';
 import { decodeCursor, encodeCursor } from '../../common/keyset-cursor';
 import { TenantContext } from '../../common/tenant-context';
@@ -246,8 +247,10 @@ export class DisclosuresService {
     const named = findNamedPeople(fields, people);
     if (named.length) {
       const where = named.map((n) => `"${n.words}" in ${n.field}`).join(', ');
-      throw new BadRequestException(
-        `Client-facing text names a person involved: ${where}. Describe what happened as the team ("we"), without names.`,
+      // Each item points the web at the field and the words (quoted); the summary says it for people.
+      throw new BadInputException(
+        named.map((n) => ({ code: 'names_involved_person', field: n.field, message: `This names a person involved: "${n.words}".` })),
+        [`Client-facing text names a person involved: ${where}. Describe what happened as the team ("we"), without names.`],
       );
     }
   }

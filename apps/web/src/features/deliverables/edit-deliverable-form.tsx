@@ -8,6 +8,7 @@ import { useFormErrors } from '../../lib/i18n/use-error-messages';
 import { staffOf, useMembers } from '../members/member-queries';
 import { deliverableFormValues, deliverableSchema, toDeliverablePatch, type DeliverableForm } from './deliverable-schema';
 import { useUpdateDeliverable } from './deliverable-queries';
+import { AssigneeOptions } from './assignee-options';
 
 const FIELDS = ['title', 'description', 'assigneeId', 'dueAt'] as const;
 
@@ -50,16 +51,7 @@ export function EditDeliverableForm({ deliverable, onClose }: { deliverable: Del
       />
       <div className="field-row">
         <SelectField label={t('deliverable.assignee')} optional error={server.field('assigneeId')} {...form.register('assigneeId')}>
-          <option value="">{t('deliverable.unassigned')}</option>
-          {/* The current assignee stays choosable while the team list loads (or after they left the team). */}
-          {current?.id && !staff.some((person) => person.userId === current.id) ? (
-            <option value={current.id}>{current.displayName}</option>
-          ) : null}
-          {staff.map((person) => (
-            <option key={person.userId} value={person.userId}>
-              {person.displayName} · {t(`roles.${person.role}`)}
-            </option>
-          ))}
+          <AssigneeOptions staff={staff} current={current} />
         </SelectField>
         <TextField
           type="datetime-local"

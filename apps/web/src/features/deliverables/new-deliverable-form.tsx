@@ -10,6 +10,7 @@ import { useFieldError } from '../../lib/i18n/use-field-error';
 import { staffOf, useMembers } from '../members/member-queries';
 import { emptyDeliverable, newDeliverableSchema, toDeliverableInput, type DeliverableForm } from './deliverable-schema';
 import { useCreateDeliverable } from './deliverable-queries';
+import { AssigneeOptions } from './assignee-options';
 
 /** Staff plan a deliverable on an engagement: what, for when, and who on the team delivers it. */
 export function NewDeliverable({ engagement }: { engagement: Engagement }) {
@@ -59,12 +60,7 @@ function NewDeliverableForm({ engagement, onClose }: { engagement: Engagement; o
       />
       <div className="field-row">
         <SelectField label={t('deliverable.assignee')} optional {...form.register('assigneeId')}>
-          <option value="">{t('deliverable.unassigned')}</option>
-          {staff.map((person) => (
-            <option key={person.userId} value={person.userId}>
-              {person.displayName} · {t(`roles.${person.role}`)}
-            </option>
-          ))}
+          <AssigneeOptions staff={staff} />
         </SelectField>
         <TextField
           type="datetime-local"

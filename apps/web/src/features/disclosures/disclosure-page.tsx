@@ -95,7 +95,6 @@ function StaffView({ disclosure }: { disclosure: StaffDisclosure }) {
   const { t } = useTranslation();
   const member = useMember();
   const tenant = useTenant();
-  const format = useFormat();
   const engagement = useEngagement(disclosure.engagementId);
   const reviewer = member.role === 'owner' || member.role === 'manager';
   return (
@@ -110,16 +109,7 @@ function StaffView({ disclosure }: { disclosure: StaffDisclosure }) {
                 : t('disclosure.teamName', { tenant: member.tenant.name })
             }
             story={disclosure}
-            footer={
-              disclosure.remedyAcceptedAt && disclosure.remedyAcceptedBy ? (
-                <p className="note note-success">
-                  {t('disclosure.remedyAcceptedBy', {
-                    name: disclosure.remedyAcceptedBy.displayName,
-                    date: format.dateTime(disclosure.remedyAcceptedAt),
-                  })}
-                </p>
-              ) : null
-            }
+            footer={<RemedyAccepted at={disclosure.remedyAcceptedAt} by={disclosure.remedyAcceptedBy} />}
           />
         </Section>
         <div className="stack">
@@ -147,7 +137,6 @@ function StaffView({ disclosure }: { disclosure: StaffDisclosure }) {
 
 function ClientView({ disclosure }: { disclosure: Disclosure }) {
   const { t } = useTranslation();
-  const format = useFormat();
   const member = useMember();
   return (
     <>
@@ -158,16 +147,7 @@ function ClientView({ disclosure }: { disclosure: Disclosure }) {
           <ClientStory
             author={disclosure.author.displayName}
             story={disclosure}
-            footer={
-              disclosure.remedyAcceptedAt && disclosure.remedyAcceptedBy ? (
-                <p className="note note-success">
-                  {t('disclosure.remedyAcceptedBy', {
-                    name: disclosure.remedyAcceptedBy.displayName,
-                    date: format.dateTime(disclosure.remedyAcceptedAt),
-                  })}
-                </p>
-              ) : null
-            }
+            footer={<RemedyAccepted at={disclosure.remedyAcceptedAt} by={disclosure.remedyAcceptedBy} />}
           />
         </Section>
         <Section title={t('disclosure.client.offersTitle')}>
@@ -200,4 +180,12 @@ export function DisclosurePage() {
       }
     </QueryView>
   );
+}
+
+/** Who signed off the remedy, and when; nothing until it is accepted. */
+function RemedyAccepted({ at, by }: { at: string | null | undefined; by: { displayName: string } | null | undefined }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  if (!at || !by) return null;
+  return <p className="note note-success">{t('disclosure.remedyAcceptedBy', { name: by.displayName, date: format.dateTime(at) })}</p>;
 }

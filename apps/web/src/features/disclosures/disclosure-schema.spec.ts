@@ -2,23 +2,30 @@ import { disclosureSchema, fieldProblems, newDisclosureValues, offerValueProblem
 
 describe('fieldProblems', () => {
   it('points the blameless refusal at the fields and words it names', () => {
-    const message =
-      'Client-facing text names a person involved: "Ada" in whatHappened, "ada@demo.test" in impact. Describe what happened as the team ("we"), without names.';
-    expect(fieldProblems([message])).toEqual([
+    const problems = [
+      { code: 'names_involved_person', field: 'whatHappened', message: 'This names a person involved: "Ada".' },
+      { code: 'names_involved_person', field: 'impact', message: 'This names a person involved: "ada@demo.test".' },
+    ];
+    expect(fieldProblems(problems)).toEqual([
       { field: 'whatHappened', words: 'Ada' },
       { field: 'impact', words: 'ada@demo.test' },
     ]);
   });
 
   it('points a missing impact and apology at their fields', () => {
-    expect(fieldProblems(['Before disclosing, write the impact and the apology: the client needs both'])).toEqual([
-      { field: 'impact' },
-      { field: 'apology' },
-    ]);
+    const missing = (field: string) => ({
+      code: 'required_to_disclose',
+      field,
+      message: 'The client needs this before the disclosure is sent.',
+    });
+    expect(fieldProblems([missing('impact'), missing('apology')])).toEqual([{ field: 'impact' }, { field: 'apology' }]);
   });
 
-  it('ignores other refusals', () => {
-    expect(fieldProblems(['discoveredAt cannot be in the future'])).toEqual([]);
+  it('ignores other refusals and fields the client never reads', () => {
+    expect(fieldProblems([{ code: 'bad_request', message: 'Discovered at cannot be in the future' }])).toEqual([]);
+    expect(fieldProblems([{ code: 'names_involved_person', field: 'rootCause', message: 'This names a person involved: "Ada".' }])).toEqual(
+      [],
+    );
   });
 });
 

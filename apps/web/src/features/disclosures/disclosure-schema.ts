@@ -7,6 +7,7 @@ import {
   type OfferKind,
 } from '@candor/domain';
 import type { DisclosureInput, DisclosurePatch, OfferInput, StaffDisclosure } from './disclosure-endpoints';
+import type { ApiProblem } from '../../lib/api';
 import { toLocalInput } from '../../lib/format';
 import { validationMessage as m } from '../../lib/i18n/validation-messages';
 
@@ -187,21 +188,17 @@ export interface FieldProblem {
 }
 
 /**
- * Reads the API's 400 messages for the parts of the form they concern: the blameless check says
- * `"Ada" in whatHappened, "ada@x.test" in impact`, the disclose step `write the impact and the apology`.
+ * Where the API's refusal of a step points in the editor: a client-facing field that names a person
+ * involved (with the words, quoted in the problem's message), or one the client needs before disclosure.
  */
-export function fieldProblems(messages: readonly string[]): FieldProblem[] {
-  const problems: FieldProblem[] = [];
-  const isClientField = (name: string): name is ClientField => (CLIENT_FIELDS as readonly string[]).includes(name);
-  for (const message of messages) {
-    for (const match of message.matchAll(/"([^"]+)" in (\w+)/g)) {
-      const [, words, field] = match;
-      if (words && field && isClientField(field)) problems.push({ field, words });
+export function fieldProblems(problems: readonly ApiProblem[]): FieldProblem[] {
+  const isClientField = (name: string | undefined): name is ClientField => !!name && (CLIENT_FIELDS as readonly string[]).includes(name);
+  return problems.flatMap((problem): FieldProblem[] => {
+    if (!isClientField(problem.field)) return [];
+    if (problem.code === 'names_involved_person') {
+      const words = /"([^"]+)"/.exec(problem.message)?.[1];
+      return [words ? { field: problem.field, words } : { field: problem.field }];
     }
-    const missing = /^Before disclosing, write the (.+?):/i.exec(message);
-    if (missing?.[1]) {
-      for (const field of missing[1].split(' and the ')) if (isClientField(field)) problems.push({ field });
-    }
-  }
-  return problems;
+    return problem.code === 'required_to_disclose' ? [{ field: problem.field }] : [];
+  });
 }

@@ -31,10 +31,67 @@ export function TextActionButton({
   extra?: ReactNode;
 }) {
   const { t } = useTranslation();
-  const errorMessages = useErrorMessages();
   const [open, setOpen] = useState(false);
   const [text, setText] = useState('');
   const [missing, setMissing] = useState(false);
+  return (
+    <InlineForm
+      label={label}
+      variant={variant}
+      open={open}
+      setOpen={setOpen}
+      pending={pending}
+      submitLabel={submitLabel}
+      error={error}
+      onSubmit={() => {
+        if (required && !text.trim()) {
+          setMissing(true);
+          return;
+        }
+        onSubmit(text.trim(), () => {
+          setOpen(false);
+          setText('');
+        });
+      }}
+    >
+      <TextAreaField
+        label={fieldLabel}
+        hint={hint}
+        rows={3}
+        optional={!required}
+        value={text}
+        error={missing && !text.trim() ? t('validation.textRequired') : undefined}
+        onChange={(event) => setText(event.target.value)}
+      />
+      {extra}
+    </InlineForm>
+  );
+}
+
+/** A step's button that opens its small form in place: the fields, the API's refusal, submit and cancel. */
+export function InlineForm({
+  label,
+  variant,
+  open,
+  setOpen,
+  pending,
+  submitLabel,
+  error,
+  onSubmit,
+  children,
+}: {
+  label: string;
+  variant: 'primary' | 'secondary' | 'quiet';
+  open: boolean;
+  setOpen: (open: boolean) => void;
+  pending: boolean;
+  submitLabel?: string;
+  error: unknown;
+  onSubmit: () => void;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const errorMessages = useErrorMessages();
   if (!open) {
     return (
       <Button variant={variant} onClick={() => setOpen(true)}>
@@ -49,28 +106,11 @@ export function TextActionButton({
       aria-label={label}
       onSubmit={(event) => {
         event.preventDefault();
-        if (pending) return;
-        if (required && !text.trim()) {
-          setMissing(true);
-          return;
-        }
-        onSubmit(text.trim(), () => {
-          setOpen(false);
-          setText('');
-        });
+        if (!pending) onSubmit();
       }}
     >
       <ErrorAlert messages={error ? errorMessages(error) : []} />
-      <TextAreaField
-        label={fieldLabel}
-        hint={hint}
-        rows={3}
-        optional={!required}
-        value={text}
-        error={missing && !text.trim() ? t('validation.textRequired') : undefined}
-        onChange={(event) => setText(event.target.value)}
-      />
-      {extra}
+      {children}
       <div className="form-actions">
         <SubmitButton pending={pending}>{submitLabel ?? label}</SubmitButton>
         <Button variant="quiet" onClick={() => setOpen(false)}>

@@ -1,18 +1,17 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, ErrorAlert, SubmitButton, TextAreaField, TextField } from '../../ui';
+import { Button, ErrorAlert, TextAreaField, TextField } from '../../ui';
 import type { StaffDisclosure } from './disclosure-endpoints';
 import { toLocalInput } from '../../lib/format';
 import { useErrorMessages } from '../../lib/i18n/use-error-messages';
 import { useStep } from './disclosure-queries';
-import { TextActionButton } from './inline-form';
+import { InlineForm, TextActionButton } from './inline-form';
 
 /** Steps the client takes; staff wait for them. */
 const CLIENT_STEPS = new Set(['acknowledged', 'remedy_accepted', 'remedy_changes_requested']);
 
 function ProposeRemedy({ disclosure }: { disclosure: StaffDisclosure }) {
   const { t } = useTranslation();
-  const errorMessages = useErrorMessages();
   const step = useStep(disclosure.id);
   const [open, setOpen] = useState(false);
   const [plan, setPlan] = useState(disclosure.remedyPlan);
@@ -20,28 +19,21 @@ function ProposeRemedy({ disclosure }: { disclosure: StaffDisclosure }) {
     disclosure.remedyDueAt && new Date(disclosure.remedyDueAt) > new Date() ? toLocalInput(new Date(disclosure.remedyDueAt)) : '',
   );
   const label = disclosure.remedyRounds > 0 ? t('disclosure.staff.proposeRemedyAgain') : t('disclosure.staff.proposeRemedy');
-  if (!open) {
-    return (
-      <Button variant="primary" onClick={() => setOpen(true)}>
-        {label}
-      </Button>
-    );
-  }
   return (
-    <form
-      className="form form-compact inline-action"
-      noValidate
-      aria-label={label}
-      onSubmit={(event) => {
-        event.preventDefault();
-        if (step.isPending) return;
+    <InlineForm
+      label={label}
+      variant="primary"
+      open={open}
+      setOpen={setOpen}
+      pending={step.isPending}
+      error={step.error}
+      onSubmit={() => {
         step.mutate(
           { step: 'propose-remedy', remedyPlan: plan.trim(), ...(due ? { remedyDueAt: new Date(due).toISOString() } : {}) },
           { onSuccess: () => setOpen(false) },
         );
       }}
     >
-      <ErrorAlert messages={step.isError ? errorMessages(step.error) : []} />
       <TextAreaField
         label={t('disclosure.editor.remedyPlan')}
         hint={t('disclosure.editor.remedyPlanHint')}
@@ -55,13 +47,7 @@ function ProposeRemedy({ disclosure }: { disclosure: StaffDisclosure }) {
         value={due}
         onChange={(event) => setDue(event.target.value)}
       />
-      <div className="form-actions">
-        <SubmitButton pending={step.isPending}>{label}</SubmitButton>
-        <Button variant="quiet" onClick={() => setOpen(false)}>
-          {t('common.cancel')}
-        </Button>
-      </div>
-    </form>
+    </InlineForm>
   );
 }
 

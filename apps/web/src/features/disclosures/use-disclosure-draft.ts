@@ -98,7 +98,7 @@ export function useDisclosureDraft({
         if (intent === 'save' && disclosure) setSaved(true);
         else void navigate(`/disclosures/${id}`, { replace: !!disclosure });
       } catch (error) {
-        const fields = error instanceof ApiError && error.status === 400 ? fieldProblems(error.details) : [];
+        const fields = error instanceof ApiError && error.status === 400 ? fieldProblems(error.problems) : [];
         setProblems({ messages: errorMessages(error), fields });
         const first = fields[0];
         if (first) form.setFocus(first.field);

@@ -2261,13 +2261,9 @@ export interface components {
         CreateWorkLogDto: {
             /** Format: uuid */
             engagementId: string;
-            /** @example 2026-11-23T08:00:00Z */
-            startedAt: string;
-            /** @example 2026-11-23T09:30:00Z */
-            endedAt: string;
             /**
              * @description what was done; required before the week is submitted
-             * @example Drafted the November newsletter
+             * @example Sorting the support inbox
              */
             notes?: string;
             /**
@@ -2280,6 +2276,10 @@ export interface components {
              * @description time spent putting right a disclosed error of this engagement: never billed, shown to the client as the team
              */
             disclosureId?: string;
+            /** @example 2026-11-23T08:00:00Z */
+            startedAt: string;
+            /** @example 2026-11-23T09:30:00Z */
+            endedAt: string;
         };
         UpdateWorkLogDto: {
             /** @example 2026-11-23T08:00:00Z */
@@ -2336,9 +2336,15 @@ export interface components {
         StartTimerDto: {
             /** Format: uuid */
             engagementId: string;
-            /** @example Sorting the support inbox */
+            /**
+             * @description what was done; required before the week is submitted
+             * @example Sorting the support inbox
+             */
             notes?: string;
-            /** @default true */
+            /**
+             * @description always false for time spent fixing a disclosed error
+             * @default true
+             */
             billable: boolean;
             /**
              * Format: uuid

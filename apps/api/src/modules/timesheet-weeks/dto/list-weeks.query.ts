@@ -1,18 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 import { WEEK_STATUSES } from '@candor/domain';
+import { EngagementPersonQuery } from '../../../common/engagement-person.query';
 
-export class ListWeeksQuery {
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID('4')
-  engagementId?: string;
-
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID('4')
-  assistantId?: string;
-
+export class ListWeeksQuery extends EngagementPersonQuery {
   @ApiPropertyOptional({ enum: WEEK_STATUSES })
   @IsOptional()
   @IsIn(WEEK_STATUSES, { message: `status must be one of ${WEEK_STATUSES.join(', ')}` })

@@ -1,20 +1,11 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
 import { WORK_LOG_STATUSES } from '@candor/domain';
+import { EngagementPersonQuery } from '../../../common/engagement-person.query';
 import { PageQuery } from '../../../common/page.query';
 import { IsIsoDate } from '../../../common/validation/iso-date';
 
-export class ListWorkLogsQuery extends PageQuery {
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID('4')
-  engagementId?: string;
-
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID('4')
-  assistantId?: string;
-
+export class ListWorkLogsQuery extends IntersectionType(PageQuery, EngagementPersonQuery) {
   @ApiPropertyOptional({ enum: WORK_LOG_STATUSES })
   @IsOptional()
   @IsIn(WORK_LOG_STATUSES, { message: `status must be one of ${WORK_LOG_STATUSES.join(', ')}` })

@@ -1,18 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 
+/** A timer started now; a manual entry (`CreateWorkLogDto`) adds its start and end. */
 export class StartTimerDto {
   @ApiProperty({ format: 'uuid' })
   @IsUUID('4', { message: 'engagementId must be an engagement id' })
   engagementId: string;
 
-  @ApiPropertyOptional({ example: 'Sorting the support inbox' })
+  @ApiPropertyOptional({ example: 'Sorting the support inbox', description: 'what was done; required before the week is submitted' })
   @IsOptional()
   @IsString()
   @MaxLength(5000)
   notes?: string;
 
-  @ApiPropertyOptional({ default: true })
+  @ApiPropertyOptional({ default: true, description: 'always false for time spent fixing a disclosed error' })
   @IsOptional()
   @IsBoolean()
   billable?: boolean;
