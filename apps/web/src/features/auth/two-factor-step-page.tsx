@@ -33,9 +33,9 @@ export function TwoFactorStepPage() {
     gcTime: 0,
   });
   const verify = useMutation({
-    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- the page sends a visitor without a token back to sign-in
+    // The page sends a visitor without a token back to sign-in; an empty token would be refused anyway.
     mutationFn: () =>
-      verifyTwoFactor({ mfaToken: state.mfaToken!, ...(useRecovery ? { recoveryCode: code.trim() } : { code: code.trim() }) }),
+      verifyTwoFactor({ mfaToken: state.mfaToken ?? '', ...(useRecovery ? { recoveryCode: code.trim() } : { code: code.trim() }) }),
     onSuccess: (result) => {
       if (result.recoveryCodes?.length) {
         setCodes(result.recoveryCodes);
