@@ -17,6 +17,7 @@ import { openLoop, send, type HttpCall } from './load';
 import { alternate, closed, measuredOf, open, type Measured, type Side } from './measure';
 import { Child, ROOT, freePort, startChild, waitForHttp } from './processes';
 import { renderMarkdown, evaluateTargets, type BenchResults } from './report';
+import { measureCsv } from './measure-csv';
 import { READS, WRITES, requestMaker, type ScenarioName } from './scenarios';
 import { round, summarize } from './stats';
 
@@ -348,60 +349,6 @@ async function plainNodemailer(sinkPort: number, owner: Client, notificationId: 
   const seconds = (wallClock() - start) / 1000;
   transport.close();
   return seconds;
-}
-
-async function measureCsv(
-  api: Child,
-  apiUrl: string,
-  month: { tenantId: string; engagementId: string; ownerId: string; start: string },
-  secret: string,
-  rows: number,
-): Promise<NonNullable<BenchResults['csv']>> {
-  const token = accessToken(secret, { sub: month.ownerId, tid: month.tenantId, role: 'owner', cid: null });
-  if (global.gc) global.gc();
-  await sleep(1000);
-  const before = api.memory().rss;
-  let polled = before;
-  try {
-    api.resetPeak();
-  } catch {
-    // clear_refs not writable: the polled maximum stands in
-  }
-  const poller = setInterval(() => {
-    if (api.alive) polled = Math.max(polled, api.memory().rss);
-  }, 50);
-  const start = wallClock();
-  let status = 0;
-  let bytes = 0;
-  let error: string | null = null;
-  try {
-    const agent = new http.Agent({ keepAlive: false });
-    const answer = await send(
-      agent,
-      apiUrl,
-      { method: 'GET', path: `/api/v1/engagements/${month.engagementId}/timesheet/csv?period=month&start=${month.start}`, token },
-      150_000,
-    );
-    status = answer.status;
-    bytes = Buffer.byteLength(answer.body);
-  } catch (e) {
-    error = (e as Error).message;
-  }
-  clearInterval(poller);
-  const seconds = (wallClock() - start) / 1000;
-  const peak = api.alive ? Math.max(api.memory().peak, polled) : polled;
-  const mb = (b: number) => round(b / 2 ** 20, 1);
-  return {
-    rows,
-    status,
-    error,
-    bytes,
-    seconds: round(seconds, 1),
-    rssBeforeMb: mb(before),
-    peakRssMb: mb(peak),
-    increaseMb: mb(peak - before),
-    apiSurvived: api.alive,
-  };
 }
 
 main().catch((error: unknown) => {
