@@ -22,8 +22,10 @@ if (!existsSync(marker) || statSync('package-lock.json').mtimeMs > statSync(mark
   run('npm', ['install', '--no-audit', '--no-fund']);
 }
 
-// Format (.prettierrc.json) and repeated blocks (.jscpd.json: none of 11+ lines in apps/ and libs/)
-// first: they take seconds. Lint (strict type-checked rules, import cycles) runs per project below.
+// Format (.prettierrc.json), repeated blocks (.jscpd.json: none of 11+ lines in apps/ and libs/) and
+// file size (none over 400 lines) first: they take seconds. Lint (strict type-checked rules, import
+// cycles) runs per project below.
 run('npx', ['prettier', '--check', '.']);
 run('npx', ['jscpd']);
+run(process.execPath, ['scripts/check-file-size.mjs']);
 run('npx', ['nx', 'run-many', '-t', 'build', 'lint', 'test', '--output-style=stream', '--parallel=2', '--skip-nx-cache']);
