@@ -52,7 +52,7 @@ export class ChallengesService {
     await this.mailer.send({ ...rest, link: { path, query: { token } }, ...(code && { secrets: { code } }) });
   }
 
-  async create(spec: NewChallenge): Promise<{ id: string; token: string; code: string | null }> {
+  private async create(spec: NewChallenge): Promise<{ token: string; code: string | null }> {
     const id = spec.id ?? randomUUID();
     const token = newToken();
     const code = spec.browserKey ? String(randomInt(0, 1_000_000)).padStart(6, '0') : null;
@@ -71,7 +71,7 @@ export class ChallengesService {
       expiresAt: new Date(Date.now() + spec.ttlMinutes * 60_000),
       usedAt: null,
     });
-    return { id, token, code };
+    return { token, code };
   }
 
   /** Uses the link's token once; a used, expired or unknown one is refused with what happened. */
