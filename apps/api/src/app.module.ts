@@ -21,6 +21,7 @@ import { DeliveryFailuresModule } from './modules/delivery-failures/delivery-fai
 import { DisclosuresModule } from './modules/disclosures/disclosures.module';
 import { EngagementsModule } from './modules/engagements/engagements.module';
 import { HealthController } from './modules/health/health.controller';
+import { HealthRepository } from './modules/health/health.repository';
 import { InvitationsModule } from './modules/invitations/invitations.module';
 import { NotificationPreferencesModule } from './modules/notification-preferences/notification-preferences.module';
 import { MeController } from './modules/me/me.controller';
@@ -84,6 +85,7 @@ export class AppModule {
         MembersRepository,
         AuditEventsRepository,
         MeRepository,
+        HealthRepository,
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_GUARD, useClass: PolicyGuard },
         { provide: APP_INTERCEPTOR, useClass: TenantTransactionInterceptor },

@@ -1,5 +1,9 @@
 import type { EntityManager } from 'typeorm';
 import { isClientRole, type Actor } from '@candor/domain';
+import { UsersRepository } from '../modules/auth/users.repository';
+
+// The repository holds no state; callers (in every module that notifies) pass only their manager.
+const users = new UsersRepository();
 
 /** Who acted, as an email names them: a team member is named to a client as the team by the notifier. */
 export interface ActorRef {
@@ -9,8 +13,6 @@ export interface ActorRef {
 }
 
 export async function actorRef(manager: EntityManager, actor: Actor): Promise<ActorRef> {
-  const [row]: { displayName: string }[] = await manager.query(`SELECT display_name AS "displayName" FROM users WHERE id = $1`, [
-    actor.userId,
-  ]);
-  return { userId: actor.userId, displayName: row?.displayName ?? '', isClient: isClientRole(actor.role) };
+  const displayName = await users.displayName(manager, actor.userId);
+  return { userId: actor.userId, displayName: displayName ?? '', isClient: isClientRole(actor.role) };
 }

@@ -1,6 +1,7 @@
 import { ForbiddenException, Injectable } from '@nestjs/common';
 import { ClsService } from 'nestjs-cls';
-import { scopeNeedsAssignments, scopeOf, ScopeUnavailableError, type Actor, type Assignments, type Scope } from '@candor/domain';
+import { scopeNeedsAssignments, scopeOf, ScopeUnavailableError, type Actor, type Scope } from '@candor/domain';
+import { AssignmentsRepository } from '../modules/engagements/assignments.repository';
 import { TenantContext } from './tenant-context';
 
 const SCOPE = 'actorScope';
@@ -14,12 +15,13 @@ export class ActorScope {
   constructor(
     private readonly cls: ClsService,
     private readonly tenant: TenantContext,
+    private readonly assignments: AssignmentsRepository,
   ) {}
 
   async of(actor: Actor): Promise<Scope> {
     const cached = this.cls.isActive() ? this.cls.get<{ actor: Actor; scope: Scope } | undefined>(SCOPE) : undefined;
     if (cached && cached.actor === actor) return cached.scope;
-    const assignments = scopeNeedsAssignments(actor) ? await this.assignments(actor) : null;
+    const assignments = scopeNeedsAssignments(actor) ? await this.assignments.of(this.tenant.manager, actor.tenantId, actor.userId) : null;
     let scope: Scope;
     try {
       scope = scopeOf(actor, assignments);
@@ -31,14 +33,5 @@ export class ActorScope {
     }
     if (this.cls.isActive()) this.cls.set(SCOPE, { actor, scope });
     return scope;
-  }
-
-  private assignments(actor: Actor): Promise<Assignments[]> {
-    return this.tenant.manager.query(
-      `SELECT ea.engagement_id AS "engagementId", e.client_account_id AS "clientAccountId"
-       FROM engagement_assistants ea JOIN engagements e ON e.tenant_id = ea.tenant_id AND e.id = ea.engagement_id
-       WHERE ea.tenant_id = $1 AND ea.user_id = $2`,
-      [actor.tenantId, actor.userId],
-    );
   }
 }

@@ -5,6 +5,7 @@ import { ExtractJwt, Strategy } from 'passport-jwt';
 import { DataSource } from 'typeorm';
 import { ROLES, type Actor, type Role } from '@candor/domain';
 import { API_CONFIG, type ApiConfig } from '../config/api-config';
+import { SessionsRepository } from '../modules/auth/sessions.repository';
 
 export interface AccessTokenClaims {
   sub: string;
@@ -22,6 +23,7 @@ export class JwtStrategy extends PassportStrategy(Strategy) {
   constructor(
     @Inject(API_CONFIG) config: ApiConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly sessions: SessionsRepository,
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
@@ -39,11 +41,7 @@ export class JwtStrategy extends PassportStrategy(Strategy) {
   async validate(claims: AccessTokenClaims): Promise<Actor | false> {
     if (!claims.sub || !claims.tid || !claims.sid || !UUID.test(claims.tid) || !UUID.test(claims.sid) || !UUID.test(claims.sub))
       return false;
-    const rows: { role: string; client_account_id: string | null }[] = await this.dataSource.query(
-      'SELECT role, client_account_id FROM auth_session_actor($1, $2, $3)',
-      [claims.tid, claims.sid, claims.sub],
-    );
-    const row = rows[0];
+    const row = await this.sessions.actor(this.dataSource.manager, claims.tid, claims.sid, claims.sub);
     if (!row || !(ROLES as readonly string[]).includes(row.role)) {
       throw new UnauthorizedException('Your session has ended; sign in again');
     }

@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Tenant, insertNotifications, withTenant } from '@candor/db';
+import { insertNotifications, withTenant, type User } from '@candor/db';
 import { seal } from '@candor/domain-node';
 import { API_CONFIG, type ApiConfig } from '../../config/api-config';
+import { TenantRepository } from '../tenant/tenant.repository';
 
 export interface AccountEmail {
   /** The workspace the email is sent under (its name signs it; the outbox row belongs to it). */
@@ -24,12 +25,21 @@ export interface AccountEmail {
   secrets?: Record<string, string>;
 }
 
+/** An account email's recipient: the person, at the address of their account. */
+export const recipientOf = (user: User): AccountEmail['to'] => ({
+  email: user.email,
+  userId: user.id,
+  displayName: user.displayName,
+  locale: user.locale,
+});
+
 /** Account emails go through the outbox like every other email; their secrets are sealed. */
 @Injectable()
 export class AuthMailerService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
+    private readonly tenants: TenantRepository,
   ) {}
 
   url(path: string, query: Record<string, string> = {}): string {
@@ -43,7 +53,7 @@ export class AuthMailerService {
     const sealed: Record<string, string> = { url: seal(this.url(email.link.path, email.link.query), key) };
     for (const [name, value] of Object.entries(email.secrets ?? {})) sealed[name] = seal(value, key);
     await withTenant(this.dataSource, email.tenantId, async (manager) => {
-      const tenant = await manager.findOneByOrFail(Tenant, { id: email.tenantId });
+      const tenant = await this.tenants.get(manager, email.tenantId);
       await insertNotifications(manager, [
         {
           tenantId: email.tenantId,

@@ -4,7 +4,9 @@ import { PassportModule } from '@nestjs/passport';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { API_CONFIG, type ApiConfig } from '../../config/api-config';
 import { JwtStrategy } from '../../common/jwt.strategy';
+import { MembersRepository } from '../members/members.repository';
 import { AccountSecurityController } from './account-security.controller';
+import { AuthChallengesRepository } from './auth-challenges.repository';
 import { AuthMailerService } from './auth-mailer.service';
 import { AuthController } from './auth.controller';
 import { ChallengesService } from './challenges.service';
@@ -13,14 +15,17 @@ import { MagicLinkService } from './magic-link.service';
 import { PasswordController } from './password.controller';
 import { PasswordService } from './password.service';
 import { RateLimitStorage } from './rate-limit-storage';
+import { RecoveryCodesRepository } from './recovery-codes.repository';
 import { AuthService } from './auth.service';
 import { SessionsController } from './sessions.controller';
+import { SessionsRepository } from './sessions.repository';
 import { SignInService } from './sign-in.service';
 import { TokenService } from './token.service';
 import { TwoFactorSignInController } from './two-factor-sign-in.controller';
 import { TwoFactorController } from './two-factor.controller';
 import { TwoFactorPolicy } from './two-factor.policy';
 import { TwoFactorService } from './two-factor.service';
+import { UsersRepository } from './users.repository';
 
 interface LimitedRequest {
   ip: string;
@@ -100,7 +105,12 @@ const isLogin = (context: ExecutionContext) => context.getHandler().name === 'lo
     PasswordService,
     MagicLinkService,
     TwoFactorService,
+    UsersRepository,
+    SessionsRepository,
+    AuthChallengesRepository,
+    RecoveryCodesRepository,
+    MembersRepository,
   ],
-  exports: [TokenService, SignInService],
+  exports: [TokenService, SignInService, UsersRepository, MembersRepository],
 })
 export class AuthModule {}

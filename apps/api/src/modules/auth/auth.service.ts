@@ -3,19 +3,21 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import * as argon2 from 'argon2';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { Membership, Tenant, User, withTenant } from '@candor/db';
+import { withTenant, type User } from '@candor/db';
 import { DEFAULT_LOCALE } from '@candor/domain';
 import type { ClientInfo } from '../../common/client-info.decorator';
 import { isUniqueViolation } from '../../common/database-errors';
 import { AuditService } from '../audit/audit.service';
-import { AuthMailerService } from './auth-mailer.service';
+import { MembersRepository } from '../members/members.repository';
+import { TenantRepository } from '../tenant/tenant.repository';
+import { AuthMailerService, recipientOf } from './auth-mailer.service';
 import { ChallengesService } from './challenges.service';
 import type { LoginDto } from './dto/login.dto';
 import type { SignInResponse } from './dto/sign-in.response';
 import type { SignUpDto } from './dto/sign-up.dto';
 import { SignInService } from './sign-in.service';
 import { hashPassword } from './password-hash.util';
-import { findUserByEmail, tenantsOf } from './user-lookup';
+import { UsersRepository } from './users.repository';
 
 export { hashPassword };
 
@@ -33,6 +35,9 @@ export class AuthService {
     private readonly signIn: SignInService,
     private readonly challenges: ChallengesService,
     private readonly mailer: AuthMailerService,
+    private readonly users: UsersRepository,
+    private readonly tenants: TenantRepository,
+    private readonly members: MembersRepository,
   ) {}
 
   /**
@@ -42,17 +47,16 @@ export class AuthService {
    */
   async signUp(dto: SignUpDto): Promise<void> {
     const passwordHash = await hashPassword(dto.password);
-    const existing = await findUserByEmail(this.dataSource, dto.email);
+    const existing = await this.users.byEmail(this.dataSource.manager, dto.email);
     if (existing) {
-      const [first] = await tenantsOf(this.dataSource, existing.id);
-      if (first) {
+      const [first] = await this.users.workspaces(this.dataSource.manager, existing.id);
+      if (first)
         await this.mailer.send({
           tenantId: first.tenant_id,
           template: 'signup_existing',
-          to: { email: existing.email, userId: existing.id, displayName: existing.displayName, locale: existing.locale },
+          to: recipientOf(existing),
           link: { path: '/login' },
         });
-      }
       return;
     }
     const tenantId = randomUUID();
@@ -60,15 +64,14 @@ export class AuthService {
     const locale = dto.locale ?? DEFAULT_LOCALE;
     try {
       await withTenant(this.dataSource, tenantId, async (manager) => {
-        await manager.insert(Tenant, {
+        await this.tenants.insert(manager, {
           id: tenantId,
           name: dto.tenantName.trim(),
           slug: dto.tenantSlug,
           defaultLocale: locale,
           timeZone: dto.timeZone ?? 'UTC',
-          settings: {},
         });
-        await manager.insert(User, {
+        await this.users.insert(manager, {
           id: userId,
           email: dto.email.toLowerCase(),
           displayName: dto.displayName.trim(),
@@ -77,10 +80,7 @@ export class AuthService {
           timeZone: dto.timeZone ?? null,
           emailVerifiedAt: null,
         });
-        await manager.insert(
-          Membership,
-          manager.create(Membership, { tenantId, id: randomUUID(), userId, role: 'owner', clientAccountId: null }),
-        );
+        await this.members.insert(manager, { tenantId, id: randomUUID(), userId, role: 'owner', clientAccountId: null });
         await this.audit.record(manager, {
           tenantId,
           actorUserId: userId,
@@ -95,32 +95,29 @@ export class AuthService {
       if (isUniqueViolation(error, 'users_email_key')) return;
       throw error;
     }
-    const { token } = await this.challenges.create({
-      userId,
-      purpose: 'email_confirm',
-      ttlMinutes: EMAIL_CONFIRM_TTL_HOURS * 60,
-      tenantId,
-    });
-    await this.mailer.send({
-      tenantId,
-      template: 'email_confirm',
-      to: { email: dto.email.toLowerCase(), userId, displayName: dto.displayName.trim(), locale },
-      link: { path: '/confirm-email', query: { token } },
-      vars: { expiresHours: EMAIL_CONFIRM_TTL_HOURS },
-    });
+    await this.challenges.send(
+      { userId, purpose: 'email_confirm', ttlMinutes: EMAIL_CONFIRM_TTL_HOURS * 60, tenantId },
+      {
+        tenantId,
+        template: 'email_confirm',
+        to: { email: dto.email.toLowerCase(), userId, displayName: dto.displayName.trim(), locale },
+        path: '/confirm-email',
+        vars: { expiresHours: EMAIL_CONFIRM_TTL_HOURS },
+      },
+    );
   }
 
   /** The confirmation link: the address is proven, and the owner is signed in to the new workspace. */
   async confirmEmail(token: string, client: ClientInfo): Promise<SignInResponse> {
     const challenge = await this.challenges.useToken('email_confirm', token);
-    await this.dataSource.getRepository(User).update({ id: challenge.userId }, { emailVerifiedAt: new Date() });
-    const user = await this.dataSource.getRepository(User).findOneByOrFail({ id: challenge.userId });
+    await this.users.update(this.dataSource.manager, challenge.userId, { emailVerifiedAt: new Date() });
+    const user = await this.users.get(this.dataSource.manager, challenge.userId);
     const tenantId = await this.signIn.chooseTenant(user.id, { tenantId: challenge.tenantId });
     return this.signIn.complete(user, tenantId, 'sign_up', client, { next: '/' });
   }
 
   async login(dto: LoginDto, client: ClientInfo): Promise<SignInResponse> {
-    const user = await findUserByEmail(this.dataSource, dto.email, { password: true });
+    const user = await this.users.byEmail(this.dataSource.manager, dto.email, { password: true });
     const valid = await argon2.verify(user?.passwordHash ?? (await this.dummyHash), dto.password);
     if (!user || !valid) throw new UnauthorizedException('Email or password is incorrect');
     if (!user.emailVerifiedAt) {
@@ -130,6 +127,18 @@ export class AuthService {
     }
     const tenantId = await this.signIn.chooseTenant(user.id, { tenantSlug: dto.tenantSlug });
     return this.signIn.complete(user, tenantId, 'password', client);
+  }
+
+  /**
+   * The account of an email and the workspace its emails are sent under: the one of `tenantSlug`, or
+   * the oldest membership's; null when there is no account or no such workspace.
+   */
+  async accountOf(email: string, tenantSlug?: string): Promise<{ user: User; tenantId: string } | null> {
+    const user = await this.users.byEmail(this.dataSource.manager, email);
+    if (!user) return null;
+    const workspaces = await this.users.workspaces(this.dataSource.manager, user.id);
+    const workspace = tenantSlug ? workspaces.find((w) => w.tenant_slug === tenantSlug) : workspaces[0];
+    return workspace ? { user, tenantId: workspace.tenant_id } : null;
   }
 
   /** Runs email work after the answer is sent, so a known and an unknown address take the same time. */

@@ -1,9 +1,11 @@
 import { BadRequestException, GoneException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomInt, randomUUID } from 'node:crypto';
-import { DataSource, IsNull } from 'typeorm';
-import { AuthChallenge, type ChallengePurpose } from '@candor/db';
+import { DataSource } from 'typeorm';
+import type { AuthChallenge, ChallengePurpose } from '@candor/db';
 import { hashToken, newToken } from '@candor/domain-node';
+import { AuthChallengesRepository } from './auth-challenges.repository';
+import { AuthMailerService, type AccountEmail } from './auth-mailer.service';
 
 /** Wrong codes a challenge tolerates before it is spent. */
 export const MAX_CODE_ATTEMPTS = 5;
@@ -37,15 +39,25 @@ const codeHash = (challengeId: string, code: string) => hashToken(`${challengeId
  */
 @Injectable()
 export class ChallengesService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly challenges: AuthChallengesRepository,
+    private readonly mailer: AuthMailerService,
+  ) {}
 
-  async create(spec: NewChallenge): Promise<{ id: string; token: string; code: string | null }> {
+  /** Issues a challenge and emails its link, the token in the link's query (and the code, if any). */
+  async send(spec: NewChallenge, email: Omit<AccountEmail, 'link' | 'secrets'> & { path: string }): Promise<void> {
+    const { token, code } = await this.create(spec);
+    const { path, ...rest } = email;
+    await this.mailer.send({ ...rest, link: { path, query: { token } }, ...(code && { secrets: { code } }) });
+  }
+
+  private async create(spec: NewChallenge): Promise<{ token: string; code: string | null }> {
     const id = spec.id ?? randomUUID();
     const token = newToken();
     const code = spec.browserKey ? String(randomInt(0, 1_000_000)).padStart(6, '0') : null;
-    const repo = this.dataSource.getRepository(AuthChallenge);
-    await repo.update({ userId: spec.userId, purpose: spec.purpose, usedAt: IsNull() }, { usedAt: new Date() });
-    await repo.insert({
+    await this.challenges.retire(this.db, spec.userId, spec.purpose);
+    await this.challenges.insert(this.db, {
       id,
       userId: spec.userId,
       purpose: spec.purpose,
@@ -59,22 +71,14 @@ export class ChallengesService {
       expiresAt: new Date(Date.now() + spec.ttlMinutes * 60_000),
       usedAt: null,
     });
-    return { id, token, code };
+    return { token, code };
   }
 
   /** Uses the link's token once; a used, expired or unknown one is refused with what happened. */
   async useToken(purpose: ChallengePurpose, token: string): Promise<AuthChallenge> {
-    const rows: AuthChallenge[] = await this.dataSource
-      .createQueryBuilder()
-      .update(AuthChallenge)
-      .set({ usedAt: () => 'now()' })
-      .where('token_hash = :hash AND purpose = :purpose AND used_at IS NULL AND expires_at > now()', { hash: hashToken(token), purpose })
-      .returning('*')
-      .execute()
-      .then((result) => (result.raw as Record<string, unknown>[]).map((raw) => this.fromRaw(raw)));
-    if (rows[0]) return rows[0];
-    const known = await this.dataSource.getRepository(AuthChallenge).findOneBy({ tokenHash: hashToken(token), purpose });
-    throw this.refusal(purpose, known);
+    const used = await this.challenges.useByToken(this.db, purpose, hashToken(token));
+    if (used) return used;
+    throw this.refusal(purpose, await this.challenges.byToken(this.db, purpose, hashToken(token)));
   }
 
   /**
@@ -82,8 +86,7 @@ export class ChallengesService {
    * MAX_CODE_ATTEMPTS wrong tries, within the link's lifetime.
    */
   async useCode(challengeId: string, browserKey: string, code: string): Promise<AuthChallenge> {
-    const repo = this.dataSource.getRepository(AuthChallenge);
-    const challenge = await repo.findOneBy({ id: challengeId, purpose: 'magic_link' });
+    const challenge = await this.challenges.get(this.db, 'magic_link', challengeId);
     if (!challenge || !challenge.codeHash || challenge.browserHash !== hashToken(browserKey)) {
       throw new BadRequestException(
         'This code does not match this sign-in; enter it in the browser where you asked for it, or ask for a new one',
@@ -93,7 +96,7 @@ export class ChallengesService {
       throw this.refusal('magic_link', challenge);
     }
     if (challenge.codeHash !== codeHash(challenge.id, code)) {
-      await repo.increment({ id: challenge.id }, 'attempts', 1);
+      await this.challenges.countWrongCode(this.db, challenge.id);
       const left = MAX_CODE_ATTEMPTS - challenge.attempts - 1;
       throw new BadRequestException(
         left > 0
@@ -101,8 +104,7 @@ export class ChallengesService {
           : 'That code is not right, and this sign-in is now closed; ask for a new code',
       );
     }
-    const used = await repo.update({ id: challenge.id, usedAt: IsNull() }, { usedAt: new Date() });
-    if (!used.affected) throw this.refusal('magic_link', { ...challenge, usedAt: new Date() });
+    if (!(await this.challenges.markUsed(this.db, challenge.id))) throw this.refusal('magic_link', { ...challenge, usedAt: new Date() });
     return challenge;
   }
 
@@ -114,14 +116,8 @@ export class ChallengesService {
     return new GoneException(`This ${what} has expired; ask for a new one`);
   }
 
-  private fromRaw(raw: Record<string, unknown>): AuthChallenge {
-    return this.dataSource.getRepository(AuthChallenge).create({
-      id: raw['id'] as string,
-      userId: raw['user_id'] as string,
-      purpose: raw['purpose'] as ChallengePurpose,
-      tenantId: (raw['sign_in_tenant_id'] as string | null) ?? null,
-      newEmail: (raw['new_email'] as string | null) ?? null,
-      nextPath: (raw['next_path'] as string | null) ?? null,
-    });
+  /** No tenant owns a challenge. */
+  private get db() {
+    return this.dataSource.manager;
   }
 }

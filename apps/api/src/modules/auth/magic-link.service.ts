@@ -2,15 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { User } from '@candor/db';
 import type { ClientInfo } from '../../common/client-info.decorator';
-import { AuthMailerService } from './auth-mailer.service';
+import { recipientOf } from './auth-mailer.service';
 import { AuthService } from './auth.service';
 import { ChallengesService } from './challenges.service';
 import type { MagicLinkDto } from './dto/magic-link.dto';
 import type { SignInResponse } from './dto/sign-in.response';
 import { SignInService } from './sign-in.service';
-import { findUserByEmail, tenantsOf } from './user-lookup';
+import { UsersRepository } from './users.repository';
 
 export const MAGIC_LINK_TTL_MINUTES = 15;
 
@@ -21,8 +20,8 @@ export class MagicLinkService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly auth: AuthService,
     private readonly challenges: ChallengesService,
-    private readonly mailer: AuthMailerService,
     private readonly signIn: SignInService,
+    private readonly users: UsersRepository,
   ) {}
 
   /**
@@ -32,29 +31,21 @@ export class MagicLinkService {
   request(dto: MagicLinkDto): string {
     const challengeId = randomUUID();
     this.auth.inBackground('magic link email', async () => {
-      const user = await findUserByEmail(this.dataSource, dto.email);
-      if (!user) return;
-      const tenants = await tenantsOf(this.dataSource, user.id);
-      const tenant = dto.tenantSlug ? tenants.find((t) => t.tenant_slug === dto.tenantSlug) : tenants[0];
-      if (!tenant) return;
-      const { token, code } = await this.challenges.create({
-        id: challengeId,
-        userId: user.id,
-        purpose: 'magic_link',
-        ttlMinutes: MAGIC_LINK_TTL_MINUTES,
-        tenantId: tenant.tenant_id,
-        browserKey: dto.browserKey,
-        nextPath: dto.next ?? null,
-      });
-      if (!code) throw new Error('A magic-link challenge is created with a code');
-      await this.mailer.send({
-        tenantId: tenant.tenant_id,
-        template: 'magic_link',
-        to: { email: user.email, userId: user.id, displayName: user.displayName, locale: user.locale },
-        link: { path: '/magic-link', query: { token } },
-        vars: { expiresMinutes: MAGIC_LINK_TTL_MINUTES },
-        secrets: { code },
-      });
+      const account = await this.auth.accountOf(dto.email, dto.tenantSlug);
+      if (!account) return;
+      const { user, tenantId } = account;
+      await this.challenges.send(
+        {
+          id: challengeId,
+          userId: user.id,
+          purpose: 'magic_link',
+          ttlMinutes: MAGIC_LINK_TTL_MINUTES,
+          tenantId,
+          browserKey: dto.browserKey,
+          nextPath: dto.next ?? null,
+        },
+        { tenantId, template: 'magic_link', to: recipientOf(user), path: '/magic-link', vars: { expiresMinutes: MAGIC_LINK_TTL_MINUTES } },
+      );
     });
     return challengeId;
   }
@@ -71,14 +62,8 @@ export class MagicLinkService {
 
   /** The email reached its owner: the address counts as confirmed, and the sign-in continues. */
   private async finish(userId: string, tenantId: string | null, next: string | null, method: 'magic_link' | 'code', client: ClientInfo) {
-    const users = this.dataSource.getRepository(User);
-    await users
-      .createQueryBuilder()
-      .update()
-      .set({ emailVerifiedAt: () => 'coalesce(email_verified_at, now())' })
-      .where('id = :userId', { userId })
-      .execute();
-    const user = await users.findOneByOrFail({ id: userId });
+    await this.users.confirmEmail(this.dataSource.manager, userId);
+    const user = await this.users.get(this.dataSource.manager, userId);
     const chosen = await this.signIn.chooseTenant(user.id, { tenantId });
     return this.signIn.complete(user, chosen, method, client, { next });
   }

@@ -2,14 +2,14 @@ import { BadRequestException, ConflictException, Injectable } from '@nestjs/comm
 import { InjectDataSource } from '@nestjs/typeorm';
 import * as argon2 from 'argon2';
 import { DataSource } from 'typeorm';
-import { User } from '@candor/db';
+import type { User } from '@candor/db';
 import type { Actor } from '@candor/domain';
 import { isUniqueViolation } from '../../common/database-errors';
-import { AuthMailerService } from './auth-mailer.service';
+import { AuthMailerService, recipientOf } from './auth-mailer.service';
 import { AuthService, hashPassword } from './auth.service';
 import { ChallengesService } from './challenges.service';
 import { TokenService } from './token.service';
-import { findUserByEmail, tenantsOf } from './user-lookup';
+import { UsersRepository } from './users.repository';
 
 export const PASSWORD_RESET_TTL_MINUTES = 60;
 export const EMAIL_CHANGE_TTL_HOURS = 24;
@@ -23,41 +23,31 @@ export class PasswordService {
     private readonly challenges: ChallengesService,
     private readonly mailer: AuthMailerService,
     private readonly tokens: TokenService,
+    private readonly users: UsersRepository,
   ) {}
 
   /** Answers the same for any address; a known one gets a single-use link (1 hour) by email. */
   requestReset(email: string): void {
     this.auth.inBackground('password reset email', async () => {
-      const user = await findUserByEmail(this.dataSource, email);
-      const [first] = user ? await tenantsOf(this.dataSource, user.id) : [];
-      if (!user || !first) return;
-      const { token } = await this.challenges.create({
-        userId: user.id,
-        purpose: 'password_reset',
-        ttlMinutes: PASSWORD_RESET_TTL_MINUTES,
-      });
-      await this.mailer.send({
-        tenantId: first.tenant_id,
-        template: 'password_reset',
-        to: { email: user.email, userId: user.id, displayName: user.displayName, locale: user.locale },
-        link: { path: '/reset-password', query: { token } },
-        vars: { expiresMinutes: PASSWORD_RESET_TTL_MINUTES },
-      });
+      const account = await this.auth.accountOf(email);
+      if (!account) return;
+      await this.challenges.send(
+        { userId: account.user.id, purpose: 'password_reset', ttlMinutes: PASSWORD_RESET_TTL_MINUTES },
+        {
+          tenantId: account.tenantId,
+          template: 'password_reset',
+          to: recipientOf(account.user),
+          path: '/reset-password',
+          vars: { expiresMinutes: PASSWORD_RESET_TTL_MINUTES },
+        },
+      );
     });
   }
 
   /** Sets the new password from the emailed link and ends every session, in every workspace. */
   async reset(token: string, password: string): Promise<void> {
     const challenge = await this.challenges.useToken('password_reset', token);
-    const passwordHash = await hashPassword(password);
-    // The link reached the inbox, so the address is proven too.
-    await this.dataSource
-      .getRepository(User)
-      .createQueryBuilder()
-      .update()
-      .set({ passwordHash, passwordChangedAt: () => 'now()', emailVerifiedAt: () => 'coalesce(email_verified_at, now())' })
-      .where('id = :id', { id: challenge.userId })
-      .execute();
+    await this.users.resetPassword(this.dataSource.manager, challenge.userId, await hashPassword(password));
     await this.tokens.revokeEverywhere(challenge.userId);
     await this.notifyChanged(challenge.userId);
   }
@@ -65,9 +55,10 @@ export class PasswordService {
   /** Changes the password of the signed-in person; every other session of theirs ends. */
   async change(actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
     const user = await this.verifiedUser(actor.userId, currentPassword);
-    await this.dataSource
-      .getRepository(User)
-      .update({ id: user.id }, { passwordHash: await hashPassword(newPassword), passwordChangedAt: new Date() });
+    await this.users.update(this.dataSource.manager, user.id, {
+      passwordHash: await hashPassword(newPassword),
+      passwordChangedAt: new Date(),
+    });
     await this.tokens.revokeEverywhere(user.id, actor.sessionId ? { tenantId: actor.tenantId, sessionId: actor.sessionId } : undefined);
     await this.notifyChanged(user.id, actor.tenantId);
   }
@@ -77,24 +68,20 @@ export class PasswordService {
     const user = await this.verifiedUser(actor.userId, currentPassword);
     const email = newEmail.trim().toLowerCase();
     if (email === user.email.toLowerCase()) throw new BadRequestException('newEmail is already the address of your account');
-    const { token } = await this.challenges.create({
-      userId: user.id,
-      purpose: 'email_change',
-      ttlMinutes: EMAIL_CHANGE_TTL_HOURS * 60,
-      newEmail: email,
-    });
-    const to = { userId: user.id, displayName: user.displayName, locale: user.locale };
-    await this.mailer.send({
-      tenantId: actor.tenantId,
-      template: 'email_change_confirm',
-      to: { ...to, email },
-      link: { path: '/confirm-email-change', query: { token } },
-      vars: { newEmail: email, expiresHours: EMAIL_CHANGE_TTL_HOURS },
-    });
+    await this.challenges.send(
+      { userId: user.id, purpose: 'email_change', ttlMinutes: EMAIL_CHANGE_TTL_HOURS * 60, newEmail: email },
+      {
+        tenantId: actor.tenantId,
+        template: 'email_change_confirm',
+        to: { ...recipientOf(user), email },
+        path: '/confirm-email-change',
+        vars: { newEmail: email, expiresHours: EMAIL_CHANGE_TTL_HOURS },
+      },
+    );
     await this.mailer.send({
       tenantId: actor.tenantId,
       template: 'email_change_notice',
-      to: { ...to, email: user.email },
+      to: recipientOf(user),
       link: { path: '/forgot-password' },
       vars: { newEmail: email },
     });
@@ -105,9 +92,7 @@ export class PasswordService {
     const challenge = await this.challenges.useToken('email_change', token);
     if (!challenge.newEmail) throw new Error('An email-change challenge is created with the new address');
     try {
-      await this.dataSource
-        .getRepository(User)
-        .update({ id: challenge.userId }, { email: challenge.newEmail, emailVerifiedAt: new Date() });
+      await this.users.update(this.dataSource.manager, challenge.userId, { email: challenge.newEmail, emailVerifiedAt: new Date() });
     } catch (error) {
       if (isUniqueViolation(error, 'users_email_key'))
         throw new ConflictException('This address now belongs to another account; nothing was changed');
@@ -116,24 +101,19 @@ export class PasswordService {
   }
 
   private async verifiedUser(userId: string, password: string): Promise<User> {
-    const user = await this.dataSource
-      .getRepository(User)
-      .createQueryBuilder('u')
-      .addSelect('u.passwordHash')
-      .where('u.id = :userId', { userId })
-      .getOneOrFail();
+    const user = await this.users.withSecrets(this.dataSource.manager, userId, { password: true });
     if (!(await argon2.verify(user.passwordHash, password))) throw new BadRequestException('currentPassword is not your current password');
     return user;
   }
 
   private async notifyChanged(userId: string, tenantId?: string): Promise<void> {
-    const user = await this.dataSource.getRepository(User).findOneByOrFail({ id: userId });
-    const target = tenantId ?? (await tenantsOf(this.dataSource, userId))[0]?.tenant_id;
+    const user = await this.users.get(this.dataSource.manager, userId);
+    const target = tenantId ?? (await this.users.workspaces(this.dataSource.manager, userId))[0]?.tenant_id;
     if (!target) return;
     await this.mailer.send({
       tenantId: target,
       template: 'password_changed',
-      to: { email: user.email, userId: user.id, displayName: user.displayName, locale: user.locale },
+      to: recipientOf(user),
       link: { path: '/forgot-password' },
     });
   }

@@ -1,11 +1,10 @@
 import { Controller, Delete, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { IsNull } from 'typeorm';
-import { Session } from '@candor/db';
 import type { Actor } from '@candor/domain';
 import { CurrentActor, Policy } from '../../common/access.decorators';
 import { TenantContext } from '../../common/tenant-context';
 import { SessionResponse } from './dto/session.response';
+import { SessionsRepository } from './sessions.repository';
 import { TokenService } from './token.service';
 
 @ApiTags('security')
@@ -15,6 +14,7 @@ export class SessionsController {
   constructor(
     private readonly tenant: TenantContext,
     private readonly tokens: TokenService,
+    private readonly sessions: SessionsRepository,
   ) {}
 
   @Get()
@@ -22,11 +22,7 @@ export class SessionsController {
   @ApiOperation({ summary: 'Your open sessions in this workspace (device, address, last seen), newest first' })
   @ApiOkResponse({ type: [SessionResponse] })
   async list(@CurrentActor() actor: Actor): Promise<SessionResponse[]> {
-    const sessions = await this.tenant.manager.find(Session, {
-      where: { tenantId: actor.tenantId, userId: actor.userId, revokedAt: IsNull() },
-      order: { lastSeenAt: 'DESC' },
-      take: 100,
-    });
+    const sessions = await this.sessions.listOpen(this.tenant.manager, actor.tenantId, actor.userId);
     return sessions.map((s) => ({
       id: s.id,
       method: s.method,
@@ -46,12 +42,7 @@ export class SessionsController {
   @ApiNoContentResponse()
   @ApiNotFoundResponse({ description: 'not one of your open sessions' })
   async revoke(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
-    const session = await this.tenant.manager.findOneBy(Session, {
-      tenantId: actor.tenantId,
-      id,
-      userId: actor.userId,
-      revokedAt: IsNull(),
-    });
+    const session = await this.sessions.openOf(this.tenant.manager, actor.tenantId, actor.userId, id);
     if (!session) throw new NotFoundException('Session not found');
     await this.tokens.revokeSession(this.tenant.manager, actor.tenantId, id);
   }

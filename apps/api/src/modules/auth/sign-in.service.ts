@@ -2,16 +2,13 @@ import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Membership, User, withTenant, type SignInMethod } from '@candor/db';
+import { withTenant, type SignInMethod, type User } from '@candor/db';
 import type { ClientInfo } from '../../common/client-info.decorator';
+import { MembersRepository } from '../members/members.repository';
 import type { SignInResponse } from './dto/sign-in.response';
 import { TokenService } from './token.service';
 import { TwoFactorPolicy } from './two-factor.policy';
-
-interface MembershipRow {
-  tenant_id: string;
-  tenant_slug: string;
-}
+import { UsersRepository } from './users.repository';
 
 /** Claims of the token that stands between the first factor and the second. */
 export interface MfaTokenClaims {
@@ -35,13 +32,13 @@ export class SignInService {
     private readonly jwt: JwtService,
     private readonly tokens: TokenService,
     private readonly twoFactor: TwoFactorPolicy,
+    private readonly users: UsersRepository,
+    private readonly members: MembersRepository,
   ) {}
 
   /** The workspace: the one asked for (by slug or id), else the person's first. */
   async chooseTenant(userId: string, want: { tenantSlug?: string; tenantId?: string | null }): Promise<string> {
-    const memberships: MembershipRow[] = await this.dataSource.query('SELECT tenant_id, tenant_slug FROM auth_user_memberships($1)', [
-      userId,
-    ]);
+    const memberships = await this.users.workspaces(this.dataSource.manager, userId);
     const chosen = want.tenantSlug
       ? memberships.find((m) => m.tenant_slug === want.tenantSlug)
       : want.tenantId
@@ -60,7 +57,7 @@ export class SignInService {
     extra: { next?: string | null } = {},
   ): Promise<SignInResponse> {
     return withTenant(this.dataSource, tenantId, async (manager) => {
-      const membership = await manager.findOneBy(Membership, { tenantId, userId: user.id });
+      const membership = await this.members.findByUser(manager, tenantId, user.id);
       if (!membership) throw new UnauthorizedException('You have no access to this workspace');
       const next = extra.next ?? undefined;
       if (await this.twoFactor.required(manager, membership)) {
@@ -85,7 +82,7 @@ export class SignInService {
   /** The second factor was given: the session opens, marked as verified. */
   async completeVerified(claims: MfaTokenClaims, client: ClientInfo): Promise<SignInResponse> {
     return withTenant(this.dataSource, claims.tid, async (manager) => {
-      const membership = await manager.findOneBy(Membership, { tenantId: claims.tid, userId: claims.sub });
+      const membership = await this.members.findByUser(manager, claims.tid, claims.sub);
       if (!membership) throw new UnauthorizedException('You have no access to this workspace');
       const pair = await this.tokens.issue(manager, membership, { method: claims.method, mfaVerified: true, client });
       return { ...pair, ...(claims.next && { next: claims.next }) };

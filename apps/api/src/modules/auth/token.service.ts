@@ -2,14 +2,17 @@ import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID, timingSafeEqual } from 'node:crypto';
-import { DataSource, IsNull, Not, type EntityManager } from 'typeorm';
-import { Membership, RefreshToken, Session, withTenant, type SignInMethod } from '@candor/db';
+import { DataSource, type EntityManager } from 'typeorm';
+import { withTenant, type Membership, type SignInMethod } from '@candor/db';
 import { hashToken, newToken } from '@candor/domain-node';
 import { API_CONFIG, type ApiConfig } from '../../config/api-config';
 import type { AccessTokenClaims } from '../../common/jwt.strategy';
 import type { ClientInfo } from '../../common/client-info.decorator';
+import { MembersRepository } from '../members/members.repository';
 import type { TokenPairResponse } from './dto/token-pair.response';
+import { SessionsRepository } from './sessions.repository';
 import { TwoFactorPolicy } from './two-factor.policy';
+import { UsersRepository } from './users.repository';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -46,12 +49,15 @@ export class TokenService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
     private readonly twoFactor: TwoFactorPolicy,
+    private readonly sessions: SessionsRepository,
+    private readonly members: MembersRepository,
+    private readonly users: UsersRepository,
   ) {}
 
   /** Opens a new session for a membership, inside the caller's tenant transaction. */
   async issue(manager: EntityManager, membership: Membership, start: SessionStart): Promise<TokenPairResponse> {
     const sessionId = randomUUID();
-    await manager.insert(Session, {
+    await this.sessions.open(manager, {
       tenantId: membership.tenantId,
       id: sessionId,
       userId: membership.userId,
@@ -69,7 +75,7 @@ export class TokenService {
   private async pair(manager: EntityManager, membership: Membership, sessionId: string): Promise<TokenPairResponse> {
     const id = randomUUID();
     const secret = newToken();
-    await manager.insert(RefreshToken, {
+    await this.sessions.addRefreshToken(manager, {
       tenantId: membership.tenantId,
       id,
       familyId: sessionId,
@@ -101,25 +107,21 @@ export class TokenService {
     if (!parsed) throw new UnauthorizedException('The refresh token is not valid');
     // Refusals are returned, not thrown, so the session revocation commits before the 401.
     const outcome = await withTenant(this.dataSource, parsed.tenantId, async (manager): Promise<RotateOutcome> => {
-      const row = await manager.findOne(RefreshToken, {
-        where: { tenantId: parsed.tenantId, id: parsed.id },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const row = await this.sessions.refreshToken(manager, parsed.tenantId, parsed.id, true);
       if (!row || !sameHash(row.tokenHash, hashToken(parsed.secret))) return { error: 'invalid' };
       if (row.rotatedAt || row.revokedAt) {
         await this.revokeSession(manager, row.tenantId, row.familyId);
         return { error: row.revokedAt ? 'ended' : 'reused' };
       }
       if (row.expiresAt.getTime() <= Date.now()) return { error: 'expired' };
-      const session = await manager.findOneBy(Session, { tenantId: row.tenantId, id: row.familyId });
-      const membership = await manager.findOneBy(Membership, { tenantId: row.tenantId, userId: row.userId });
+      const session = await this.sessions.get(manager, row.tenantId, row.familyId);
+      const membership = await this.members.findByUser(manager, row.tenantId, row.userId);
       if (!session || session.revokedAt || !membership) {
         await this.revokeSession(manager, row.tenantId, row.familyId);
         return { error: 'ended' };
       }
       if (!session.mfaVerified && (await this.twoFactor.required(manager, membership))) return { error: 'mfa' };
-      await manager.update(RefreshToken, { tenantId: row.tenantId, id: row.id }, { rotatedAt: new Date() });
-      await manager.update(Session, { tenantId: row.tenantId, id: session.id }, { lastSeenAt: new Date() });
+      await this.sessions.rotated(manager, row.tenantId, row.id, session.id);
       return { pair: await this.pair(manager, membership, session.id) };
     });
     if ('pair' in outcome) return outcome.pair;
@@ -131,30 +133,24 @@ export class TokenService {
     const parsed = parseRefreshToken(token);
     if (!parsed) return;
     await withTenant(this.dataSource, parsed.tenantId, async (manager) => {
-      const row = await manager.findOneBy(RefreshToken, { tenantId: parsed.tenantId, id: parsed.id });
+      const row = await this.sessions.refreshToken(manager, parsed.tenantId, parsed.id);
       if (row && sameHash(row.tokenHash, hashToken(parsed.secret))) await this.revokeSession(manager, row.tenantId, row.familyId);
     });
   }
 
   /** Ends one session: its refresh tokens stop working at once, its access tokens on their next request. */
   async revokeSession(manager: EntityManager, tenantId: string, sessionId: string): Promise<void> {
-    const now = new Date();
-    await manager.update(RefreshToken, { tenantId, familyId: sessionId, revokedAt: IsNull() }, { revokedAt: now });
-    await manager.update(Session, { tenantId, id: sessionId, revokedAt: IsNull() }, { revokedAt: now });
+    await this.sessions.revoke(manager, tenantId, sessionId);
   }
 
   /** Ends every session of a person in one workspace, but `keep` (the one asking, when it should stay). */
   async revokeUserSessions(manager: EntityManager, tenantId: string, userId: string, keep?: string): Promise<void> {
-    const sessions = await manager.find(Session, {
-      where: { tenantId, userId, revokedAt: IsNull(), ...(keep && { id: Not(keep) }) },
-      select: { id: true },
-    });
-    for (const session of sessions) await this.revokeSession(manager, tenantId, session.id);
+    for (const id of await this.sessions.openIds(manager, tenantId, userId, keep)) await this.revokeSession(manager, tenantId, id);
   }
 
   /** Ends a person's sessions in every workspace they belong to (password reset and change). */
   async revokeEverywhere(userId: string, keep?: { tenantId: string; sessionId: string }): Promise<void> {
-    const tenants: { tenant_id: string }[] = await this.dataSource.query('SELECT tenant_id FROM auth_user_memberships($1)', [userId]);
+    const tenants = await this.users.workspaces(this.dataSource.manager, userId);
     for (const { tenant_id } of tenants) {
       await withTenant(this.dataSource, tenant_id, (manager) =>
         this.revokeUserSessions(manager, tenant_id, userId, keep?.tenantId === tenant_id ? keep.sessionId : undefined),

@@ -8,9 +8,6 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { User } from '@candor/db';
 import { Public } from '../../common/access.decorators';
 import { RequestClient, type ClientInfo } from '../../common/client-info.decorator';
 import { SignInResponse } from './dto/sign-in.response';
@@ -27,7 +24,6 @@ import { TwoFactorService } from './two-factor.service';
 @Controller('auth/two-factor')
 export class TwoFactorSignInController {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly signIn: SignInService,
     private readonly twoFactor: TwoFactorService,
   ) {}
@@ -52,13 +48,12 @@ export class TwoFactorSignInController {
   async verify(@Body() dto: VerifyTwoFactorDto, @RequestClient() client: ClientInfo): Promise<SignInResponse> {
     if (!dto.code === !dto.recoveryCode) throw new BadRequestException('Send either code or recoveryCode');
     const claims = await this.signIn.readMfaToken(dto.mfaToken);
-    const user = await this.dataSource.getRepository(User).findOneByOrFail({ id: claims.sub });
-    if (!user.totpEnabledAt) {
+    if (!(await this.twoFactor.isOn(claims.sub))) {
       if (!dto.code) throw new ConflictException('Set up your authenticator app first, then enter its code');
-      const recoveryCodes = await this.twoFactor.enable(user.id, dto.code);
+      const recoveryCodes = await this.twoFactor.enable(claims.sub, dto.code);
       return { ...(await this.signIn.completeVerified(claims, client)), recoveryCodes };
     }
-    if (!(await this.twoFactor.check(user.id, dto))) {
+    if (!(await this.twoFactor.check(claims.sub, dto))) {
       throw new BadRequestException(
         dto.code ? 'That code is not right; try the next one your app shows' : 'That recovery code is not right or was already used',
       );

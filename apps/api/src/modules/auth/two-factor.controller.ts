@@ -8,12 +8,13 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { Membership, Session } from '@candor/db';
 import type { Actor } from '@candor/domain';
 import { CurrentActor, Policy } from '../../common/access.decorators';
 import { TenantContext } from '../../common/tenant-context';
+import { MembersRepository } from '../members/members.repository';
 import { DisableTwoFactorDto, TwoFactorCodeDto } from './dto/two-factor.dto';
 import { RecoveryCodesResponse, TwoFactorSetupResponse, TwoFactorStatusResponse } from './dto/two-factor.response';
+import { SessionsRepository } from './sessions.repository';
 import { TwoFactorPolicy } from './two-factor.policy';
 import { TwoFactorService } from './two-factor.service';
 
@@ -25,6 +26,8 @@ export class TwoFactorController {
     private readonly twoFactor: TwoFactorService,
     private readonly policy: TwoFactorPolicy,
     private readonly tenant: TenantContext,
+    private readonly sessions: SessionsRepository,
+    private readonly members: MembersRepository,
   ) {}
 
   @Get()
@@ -54,8 +57,7 @@ export class TwoFactorController {
   async enable(@CurrentActor() actor: Actor, @Body() dto: TwoFactorCodeDto): Promise<RecoveryCodesResponse> {
     const recoveryCodes = await this.twoFactor.enable(actor.userId, dto.code);
     // This session just gave the second factor: it stays valid at refresh.
-    if (actor.sessionId)
-      await this.tenant.manager.update(Session, { tenantId: actor.tenantId, id: actor.sessionId }, { mfaVerified: true });
+    if (actor.sessionId) await this.sessions.markMfaVerified(this.tenant.manager, actor.tenantId, actor.sessionId);
     return { recoveryCodes };
   }
 
@@ -72,7 +74,8 @@ export class TwoFactorController {
   }
 
   private async requiredByWorkspace(actor: Actor): Promise<boolean> {
-    const membership = await this.tenant.manager.findOneByOrFail(Membership, { tenantId: actor.tenantId, userId: actor.userId });
+    const membership = await this.members.findByUser(this.tenant.manager, actor.tenantId, actor.userId);
+    if (!membership) throw new Error(`membership of ${actor.userId} vanished`);
     return this.policy.requiredByTenant(this.tenant.manager, membership);
   }
 }

@@ -1,13 +1,15 @@
 import { BadRequestException, ConflictException, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import * as argon2 from 'argon2';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { generateSecret, generateURI, verify } from 'otplib';
 import { toDataURL } from 'qrcode';
-import { DataSource, IsNull } from 'typeorm';
-import { RecoveryCode, User } from '@candor/db';
+import { DataSource } from 'typeorm';
+import type { User } from '@candor/db';
 import { hashToken, seal, unseal } from '@candor/domain-node';
 import { API_CONFIG, type ApiConfig } from '../../config/api-config';
+import { RecoveryCodesRepository } from './recovery-codes.repository';
+import { UsersRepository } from './users.repository';
 
 export const RECOVERY_CODE_COUNT = 10;
 
@@ -34,14 +36,16 @@ export class TwoFactorService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
+    private readonly users: UsersRepository,
+    private readonly recoveryCodes: RecoveryCodesRepository,
   ) {}
 
   /** A new secret, kept pending until a code from the app proves it was scanned. */
   async setup(userId: string): Promise<TwoFactorSetup> {
-    const user = await this.dataSource.getRepository(User).findOneByOrFail({ id: userId });
+    const user = await this.users.get(this.db, userId);
     if (user.totpEnabledAt) throw new ConflictException('Two-factor is already on; turn it off first to set up a new app');
     const secret = generateSecret();
-    await this.dataSource.getRepository(User).update({ id: userId }, { totpSecret: seal(secret, this.config.DATA_ENCRYPTION_KEY) });
+    await this.users.update(this.db, userId, { totpSecret: seal(secret, this.config.DATA_ENCRYPTION_KEY) });
     const otpauthUri = generateURI({ issuer: 'Candor', label: user.email, secret });
     return { secret, otpauthUri, qrCodeDataUrl: await toDataURL(otpauthUri, { margin: 1, width: 240 }) };
   }
@@ -54,27 +58,26 @@ export class TwoFactorService {
     const step = await this.totpStep(user.totpSecret, code);
     if (step === null) throw new BadRequestException('That code is not right; check the time on your phone and try the next one');
     await this.spendStep(userId, step);
-    await this.dataSource.getRepository(User).update({ id: userId }, { totpEnabledAt: new Date() });
+    await this.users.update(this.db, userId, { totpEnabledAt: new Date() });
     return this.newRecoveryCodes(userId);
   }
 
   async disable(userId: string, currentPassword: string): Promise<void> {
-    const user = await this.dataSource
-      .getRepository(User)
-      .createQueryBuilder('u')
-      .addSelect('u.passwordHash')
-      .where('u.id = :userId', { userId })
-      .getOneOrFail();
+    const user = await this.users.withSecrets(this.db, userId, { password: true });
     if (!(await argon2.verify(user.passwordHash, currentPassword)))
       throw new BadRequestException('currentPassword is not your current password');
-    await this.dataSource.getRepository(User).update({ id: userId }, { totpSecret: null, totpEnabledAt: null });
-    await this.dataSource.getRepository(RecoveryCode).delete({ userId });
+    await this.users.update(this.db, userId, { totpSecret: null, totpEnabledAt: null });
+    await this.recoveryCodes.removeAll(this.db, userId);
   }
 
   async status(userId: string): Promise<{ enabled: boolean; recoveryCodesLeft: number }> {
-    const user = await this.dataSource.getRepository(User).findOneByOrFail({ id: userId });
-    const left = await this.dataSource.getRepository(RecoveryCode).countBy({ userId, usedAt: IsNull() });
+    const user = await this.users.get(this.db, userId);
+    const left = await this.recoveryCodes.unusedCount(this.db, userId);
     return { enabled: Boolean(user.totpEnabledAt), recoveryCodesLeft: user.totpEnabledAt ? left : 0 };
+  }
+
+  async isOn(userId: string): Promise<boolean> {
+    return Boolean((await this.users.get(this.db, userId)).totpEnabledAt);
   }
 
   /** Checks a second factor: a current TOTP code, or an unused recovery code (then spent). */
@@ -88,29 +91,23 @@ export class TwoFactorService {
     }
     if (factor.recoveryCode) {
       const hash = hashToken(normalise(factor.recoveryCode));
-      const used = await this.dataSource
-        .getRepository(RecoveryCode)
-        .update({ userId, codeHash: hash, usedAt: IsNull() }, { usedAt: new Date() });
-      return Boolean(used.affected);
+      return this.recoveryCodes.spend(this.db, userId, hash);
     }
     return false;
   }
 
   private async newRecoveryCodes(userId: string): Promise<string[]> {
     const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
-    const repo = this.dataSource.getRepository(RecoveryCode);
-    await repo.delete({ userId });
-    await repo.insert(codes.map((code) => ({ userId, id: randomUUID(), codeHash: hashToken(normalise(code)), usedAt: null })));
+    await this.recoveryCodes.replace(
+      this.db,
+      userId,
+      codes.map((code) => hashToken(normalise(code))),
+    );
     return codes;
   }
 
   private withSecret(userId: string): Promise<User> {
-    return this.dataSource
-      .getRepository(User)
-      .createQueryBuilder('u')
-      .addSelect('u.totpSecret')
-      .where('u.id = :userId', { userId })
-      .getOneOrFail();
+    return this.users.withSecrets(this.db, userId, { totp: true });
   }
 
   /** The time step a code belongs to, one 30-second step either side for a phone whose clock is a little off; null if wrong. */
@@ -125,12 +122,12 @@ export class TwoFactorService {
    * atomic UPDATE, so two sign-ins racing with the same code cannot both pass.
    */
   private async spendStep(userId: string, step: number): Promise<void> {
-    const spent = await this.dataSource
-      .createQueryBuilder()
-      .update(User)
-      .set({ totpLastStep: String(step) })
-      .where('id = :userId AND (totp_last_step IS NULL OR totp_last_step < :step)', { userId, step })
-      .execute();
-    if (!spent.affected) throw new BadRequestException('This code was already used; wait for the next code your app shows');
+    if (!(await this.users.spendTotpStep(this.db, userId, step)))
+      throw new BadRequestException('This code was already used; wait for the next code your app shows');
+  }
+
+  /** No tenant owns a user's second factor. */
+  private get db() {
+    return this.dataSource.manager;
   }
 }

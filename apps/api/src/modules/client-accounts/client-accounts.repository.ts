@@ -39,6 +39,11 @@ export class ClientAccountsRepository {
     await manager.update(ClientAccount, { tenantId, id }, patch);
   }
 
+  /** Any client account of the tenant, for a caller that checks its own rule (or has no actor). */
+  get(manager: EntityManager, tenantId: string, id: string): Promise<ClientAccount | null> {
+    return manager.findOneBy(ClientAccount, { tenantId, id });
+  }
+
   findOne(manager: EntityManager, scope: Scope, id: string): Promise<ClientAccount | null> {
     const { sql, params } = inScope(scope);
     return manager

@@ -6,6 +6,7 @@ import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { Public } from '../../common/access.decorators';
 import { API_CONFIG, type ApiConfig } from '../../config/api-config';
+import { HealthRepository } from './health.repository';
 
 type Check = 'up' | 'down';
 
@@ -21,6 +22,7 @@ export class HealthController implements OnApplicationShutdown {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(API_CONFIG) config: ApiConfig,
+    private readonly database: HealthRepository,
   ) {
     // A dedicated, fail-fast connection: health must answer quickly while Redis is away.
     this.redis = new Redis(config.REDIS_URL, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0 });
@@ -32,7 +34,10 @@ export class HealthController implements OnApplicationShutdown {
   @ApiOkResponse({ description: 'both up' })
   @ApiServiceUnavailableResponse({ description: 'one is down' })
   async check(@Res({ passthrough: true }) reply: FastifyReply) {
-    const [database, redis] = await Promise.all([this.probe(() => this.dataSource.query('SELECT 1')), this.probe(() => this.pingRedis())]);
+    const [database, redis] = await Promise.all([
+      this.probe(() => this.database.ping(this.dataSource.manager)),
+      this.probe(() => this.pingRedis()),
+    ]);
     const status = database === 'up' && redis === 'up' ? 'ok' : 'degraded';
     reply.status(status === 'ok' ? 200 : 503);
     return { status, checks: { database, redis } };

@@ -11,8 +11,8 @@ import {
 import { InjectDataSource } from '@nestjs/typeorm';
 import * as argon2 from 'argon2';
 import { randomUUID } from 'node:crypto';
-import { DataSource, IsNull, type EntityManager } from 'typeorm';
-import { ClientAccount, Invitation, Membership, Tenant, User, withTenant } from '@candor/db';
+import { DataSource, type EntityManager } from 'typeorm';
+import { Invitation, withTenant } from '@candor/db';
 import { defineAbilityFor, isClientRole, type Actor } from '@candor/domain';
 import { hashToken, newToken, seal } from '@candor/domain-node';
 import { API_CONFIG, type ApiConfig } from '../../config/api-config';
@@ -22,11 +22,16 @@ import { isUniqueViolation } from '../../common/database-errors';
 import { AuditService } from '../audit/audit.service';
 import { hashPassword } from '../auth/auth.service';
 import { TokenService } from '../auth/token.service';
+import { UsersRepository } from '../auth/users.repository';
+import { ClientAccountsRepository } from '../client-accounts/client-accounts.repository';
+import { MembersRepository } from '../members/members.repository';
 import type { TokenPairResponse } from '../auth/dto/token-pair.response';
 import { OutboxService } from '../outbox/outbox.service';
+import { TenantRepository } from '../tenant/tenant.repository';
 import type { AcceptInvitationDto } from './dto/accept-invitation.dto';
 import type { CreateInvitationDto } from './dto/create-invitation.dto';
 import type { InvitationPreviewResponse } from './dto/invitation.response';
+import { InvitationsRepository } from './invitations.repository';
 
 @Injectable()
 export class InvitationsService {
@@ -38,17 +43,16 @@ export class InvitationsService {
     private readonly outbox: OutboxService,
     private readonly audit: AuditService,
     private readonly tokens: TokenService,
+    private readonly invitations: InvitationsRepository,
+    private readonly users: UsersRepository,
+    private readonly members: MembersRepository,
+    private readonly tenants: TenantRepository,
+    private readonly clientAccounts: ClientAccountsRepository,
   ) {}
 
   async list(actor: Actor): Promise<Invitation[]> {
-    const scope = await this.scopes.of(actor);
-    // Owners and managers see the tenant's, a client_admin those of their account; no invitation belongs to an engagement.
-    if (scope.kind === 'engagements') return [];
-    const where =
-      scope.kind === 'client_account'
-        ? { tenantId: actor.tenantId, clientAccountId: scope.clientAccountId, acceptedAt: IsNull() }
-        : { tenantId: actor.tenantId, acceptedAt: IsNull() };
-    return this.tenant.manager.find(Invitation, { where, order: { createdAt: 'DESC' }, take: 500 });
+    // Owners and managers see the tenant's, a client_admin those of their account.
+    return this.invitations.pending(this.tenant.manager, await this.scopes.of(actor));
   }
 
   /** Writes the invitation and its email (outbox row) in the request's transaction. */
@@ -63,25 +67,18 @@ export class InvitationsService {
           : `clientAccountId must be empty for the role ${dto.role}`,
       );
     }
-    const client = clientAccountId ? await manager.findOneBy(ClientAccount, { tenantId: actor.tenantId, id: clientAccountId }) : null;
+    const client = clientAccountId ? await this.clientAccounts.get(manager, actor.tenantId, clientAccountId) : null;
     if (clientAccountId && (!client || !defineAbilityFor(actor).can('read', { kind: 'ClientAccount', id: clientAccountId }))) {
       throw new NotFoundException('Client account not found');
     }
     if (!defineAbilityFor(actor).can('create', { kind: 'Invitation', role: dto.role, clientAccountId })) {
       throw new ForbiddenException('You may not invite someone with this role');
     }
-    const existingMember = await manager
-      .createQueryBuilder(Membership, 'm')
-      .innerJoin(User, 'u', 'u.id = m.user_id')
-      .where('m.tenant_id = :tenantId AND lower(u.email) = :email', { tenantId: actor.tenantId, email })
-      .getExists();
-    if (existingMember) throw new ConflictException('This person is already a member of this workspace');
+    if (await this.members.hasEmail(manager, actor.tenantId, email))
+      throw new ConflictException('This person is already a member of this workspace');
 
-    // A new invitation replaces any pending one for the same address: only the latest link works.
-    await manager.delete(Invitation, { tenantId: actor.tenantId, email, acceptedAt: IsNull() });
-
-    const tenant = await manager.findOneByOrFail(Tenant, { id: actor.tenantId });
-    const inviter = await manager.findOneByOrFail(User, { id: actor.userId });
+    const tenant = await this.tenants.get(manager, actor.tenantId);
+    const inviter = await this.users.get(manager, actor.userId);
     const token = newToken();
     const invitation = manager.create(Invitation, {
       tenantId: actor.tenantId,
@@ -95,7 +92,7 @@ export class InvitationsService {
       expiresAt: new Date(Date.now() + this.config.INVITATION_TTL_HOURS * 3_600_000),
       acceptedAt: null,
     });
-    await manager.insert(Invitation, invitation);
+    await this.invitations.replacePending(manager, invitation);
     const acceptUrl = new URL('/accept-invite', this.config.WEB_URL);
     acceptUrl.searchParams.set('tenant', actor.tenantId);
     acceptUrl.searchParams.set('token', token);
@@ -127,11 +124,9 @@ export class InvitationsService {
   async preview(tenantId: string, token: string): Promise<InvitationPreviewResponse> {
     return withTenant(this.dataSource, tenantId, async (manager) => {
       const invitation = await this.findUsable(manager, tenantId, token, false);
-      const tenant = await manager.findOneByOrFail(Tenant, { id: tenantId });
-      const client = invitation.clientAccountId
-        ? await manager.findOneBy(ClientAccount, { tenantId, id: invitation.clientAccountId })
-        : null;
-      const existing = await this.findUser(manager, invitation.email);
+      const tenant = await this.tenants.get(manager, tenantId);
+      const client = invitation.clientAccountId ? await this.clientAccounts.get(manager, tenantId, invitation.clientAccountId) : null;
+      const existing = await this.users.byEmail(manager, invitation.email);
       return {
         email: invitation.email,
         role: invitation.role,
@@ -151,13 +146,13 @@ export class InvitationsService {
     try {
       return await withTenant(this.dataSource, dto.tenantId, async (manager) => {
         const invitation = await this.findUsable(manager, dto.tenantId, dto.token, true);
-        let user = await this.findUser(manager, invitation.email);
+        let user = await this.users.byEmail(manager, invitation.email, { password: true });
         if (user) {
           if (!(await argon2.verify(user.passwordHash, dto.password))) {
             throw new UnauthorizedException('This email already has a Candor account: enter its current password to join');
           }
         } else {
-          user = manager.create(User, {
+          user = await this.users.insert(manager, {
             id: randomUUID(),
             email: invitation.email,
             displayName: dto.displayName.trim(),
@@ -165,17 +160,15 @@ export class InvitationsService {
             locale: invitation.locale,
             timeZone: dto.timeZone ?? null,
           });
-          await manager.insert(User, user);
         }
-        const membership = manager.create(Membership, {
+        const membership = await this.members.insert(manager, {
           tenantId: dto.tenantId,
           id: randomUUID(),
           userId: user.id,
           role: invitation.role,
           clientAccountId: invitation.clientAccountId,
         });
-        await manager.insert(Membership, membership);
-        await manager.update(Invitation, { tenantId: dto.tenantId, id: invitation.id }, { acceptedAt: new Date() });
+        await this.invitations.markAccepted(manager, dto.tenantId, invitation.id);
         await this.audit.record(manager, {
           tenantId: dto.tenantId,
           actorUserId: user.id,
@@ -193,17 +186,10 @@ export class InvitationsService {
   }
 
   private async findUsable(manager: EntityManager, tenantId: string, token: string, lock: boolean): Promise<Invitation> {
-    const invitation = await manager.findOne(Invitation, {
-      where: { tenantId, tokenHash: hashToken(token) },
-      ...(lock && { lock: { mode: 'pessimistic_write' as const } }),
-    });
+    const invitation = await this.invitations.byTokenHash(manager, tenantId, hashToken(token), lock);
     if (!invitation) throw new NotFoundException('This invitation link is not valid');
     if (invitation.acceptedAt) throw new GoneException('This invitation has already been used');
     if (invitation.expiresAt.getTime() <= Date.now()) throw new GoneException('This invitation has expired; ask for a new one');
     return invitation;
-  }
-
-  private findUser(manager: EntityManager, email: string): Promise<User | null> {
-    return manager.createQueryBuilder(User, 'u').addSelect('u.passwordHash').where('lower(u.email) = lower(:email)', { email }).getOne();
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { EngagementAssistant, Membership } from '@candor/db';
+import { EngagementAssistant, Membership, User } from '@candor/db';
 import type { Role } from '@candor/domain';
 import type { MemberResponse } from './dto/member.response';
 
@@ -26,6 +26,24 @@ export class MembersRepository {
 
   findByUser(manager: EntityManager, tenantId: string, userId: string): Promise<Membership | null> {
     return manager.findOneBy(Membership, { tenantId, userId });
+  }
+
+  async insert(
+    manager: EntityManager,
+    values: Pick<Membership, 'tenantId' | 'id' | 'userId' | 'role' | 'clientAccountId'>,
+  ): Promise<Membership> {
+    const membership = manager.create(Membership, values);
+    await manager.insert(Membership, membership);
+    return membership;
+  }
+
+  /** Whether the account of this email (lower case) is a member of the tenant. */
+  hasEmail(manager: EntityManager, tenantId: string, email: string): Promise<boolean> {
+    return manager
+      .createQueryBuilder(Membership, 'm')
+      .innerJoin(User, 'u', 'u.id = m.user_id')
+      .where('m.tenant_id = :tenantId AND lower(u.email) = :email', { tenantId, email })
+      .getExists();
   }
 
   async setRole(manager: EntityManager, tenantId: string, id: string, role: Role): Promise<void> {

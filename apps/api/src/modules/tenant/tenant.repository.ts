@@ -12,6 +12,11 @@ export class TenantRepository {
     return manager.findOneByOrFail(Tenant, { id: tenantId });
   }
 
+  /** A new tenant, on the default settings. */
+  async insert(manager: EntityManager, values: Omit<Tenant, 'createdAt' | 'settings'>): Promise<void> {
+    await manager.insert(Tenant, { ...values, settings: {} });
+  }
+
   async update(manager: EntityManager, tenantId: string, patch: QueryDeepPartialEntity<Tenant>): Promise<void> {
     await manager.update(Tenant, { id: tenantId }, patch);
   }

@@ -5,11 +5,12 @@ import { ShareLinksRepository } from './share-links.repository';
 import { ShareLinksService } from './share-links.service';
 import { SharedReportsController } from './shared-reports.controller';
 import { TimesheetsController } from './timesheets.controller';
+import { TimesheetsRepository } from './timesheets.repository';
 import { TimesheetsService } from './timesheets.service';
 
 @Module({
   imports: [EngagementsModule, WorkLogsModule],
   controllers: [TimesheetsController, SharedReportsController],
-  providers: [TimesheetsService, ShareLinksService, ShareLinksRepository],
+  providers: [TimesheetsService, TimesheetsRepository, ShareLinksService, ShareLinksRepository],
 })
 export class TimesheetsModule {}

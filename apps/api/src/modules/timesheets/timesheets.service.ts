@@ -8,17 +8,7 @@ import type { TimesheetQuery } from './dto/timesheet.query';
 import type { TimesheetResponse } from './dto/timesheet.response';
 import { csvHeader, csvLines, csvTotals } from './timesheet.csv';
 import { TimesheetTotals } from './timesheet-totals';
-
-interface TimesheetHead {
-  tenantName: string;
-  timeZone: string;
-  engagementName: string;
-  clientName: string;
-  currency: string;
-  from: Date;
-  to: Date;
-  end: string;
-}
+import { TimesheetsRepository, type TimesheetHead } from './timesheets.repository';
 
 /**
  * Rows fetched per round trip when streaming a CSV: few enough that little is alive while a write
@@ -34,7 +24,10 @@ const CSV_BATCH = 250;
  */
 @Injectable()
 export class TimesheetsService {
-  constructor(private readonly workLogs: WorkLogsRepository) {}
+  constructor(
+    private readonly workLogs: WorkLogsRepository,
+    private readonly timesheets: TimesheetsRepository,
+  ) {}
 
   async build(
     manager: EntityManager,
@@ -86,15 +79,7 @@ export class TimesheetsService {
     if (query.period === 'month' && !query.start.endsWith('-01')) {
       throw new BadRequestException('start must be the first day of a month for a monthly timesheet, like 2026-11-01');
     }
-    const [head]: TimesheetHead[] = await manager.query(
-      `WITH p AS (SELECT $3::date AS start, ($3::date + CASE WHEN $4 = 'week' THEN interval '7 days' ELSE interval '1 month' END)::date AS stop)
-       SELECT t.name AS "tenantName", t.time_zone AS "timeZone", e.name AS "engagementName", c.name AS "clientName", e.currency,
-              (p.start::timestamp AT TIME ZONE t.time_zone) AS "from", (p.stop::timestamp AT TIME ZONE t.time_zone) AS "to",
-              to_char(p.stop - 1, 'YYYY-MM-DD') AS "end"
-       FROM engagements e JOIN tenants t ON t.id = e.tenant_id JOIN client_accounts c ON c.tenant_id = e.tenant_id AND c.id = e.client_account_id
-       CROSS JOIN p WHERE e.tenant_id = $1 AND e.id = $2`,
-      [tenantId, engagementId, query.start, query.period],
-    );
+    const head = await this.timesheets.head(manager, tenantId, engagementId, query);
     if (!head) throw new Error(`engagement ${engagementId} vanished`);
     return head;
   }
