@@ -1,4 +1,4 @@
-import { SAMPLE, uploadVersion } from '../support/multipart';
+import { SAMPLE, uploadVersion } from '@candor/testing';
 import { screenshot, seriousAccessibilityProblems, VIEWPORTS, waitForHeading } from './support/browser';
 import { startPortal, type Portal, type VisitOptions } from './support/portal';
 import { workFixture, type WorkFixture } from './support/work-logging';

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Api } from '../support/api-client';
+import { Api } from '@candor/testing';
 import { signUpTenant } from '../support/factories';
 import { withOwner } from '../support/owner-db';
 import { freePort } from '../support/ports';

@@ -12,7 +12,7 @@ import {
   type TenantFixture,
 } from '../support/factories';
 import { waitForEmailAbout, waitForEmailWhere } from '../support/mail-sink';
-import { SAMPLE, uploadVersion, type FilePart } from '../support/multipart';
+import { SAMPLE, uploadVersion, type FilePart } from '@candor/testing';
 import { withOwner } from '../support/owner-db';
 import { startStack, type Stack } from '../support/stack';
 

@@ -7,7 +7,7 @@ import {
   signUpTenant,
   type TenantFixture,
 } from '../support/factories';
-import { multipartBody, SAMPLE, uploadVersion } from '../support/multipart';
+import { multipartBody, SAMPLE, uploadVersion } from '@candor/testing';
 import { withOwner } from '../support/owner-db';
 import { startStack, type Stack } from '../support/stack';
 

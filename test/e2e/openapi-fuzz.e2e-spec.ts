@@ -10,7 +10,7 @@ import {
   createWorkLog,
   signUpTenant,
 } from '../support/factories';
-import { multipartBody, SAMPLE } from '../support/multipart';
+import { multipartBody, SAMPLE } from '@candor/testing';
 import { casesFor, identifiersOfDocument, operations, queryString, type Case, type Operation } from '../support/openapi-cases';
 import { readTestEnv } from '../setup/test-env';
 import { SECRET, startStack, type Stack } from '../support/stack';

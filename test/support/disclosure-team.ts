@@ -1,4 +1,4 @@
-import type { Api } from './api-client';
+import type { Api } from '@candor/testing';
 import { addMember, createClientAccount, createEngagement, signUpTenant, type TenantFixture } from './factories';
 import { startStack, type Stack } from './stack';
 import type { Member } from './team';

@@ -10,7 +10,7 @@ import { loadApiConfig } from '../../apps/api/src/config/api-config';
 import { loadWorkerConfig } from '../../apps/worker/src/config/worker-config';
 import { startWorker, type RunningWorker } from '../../apps/worker/src/worker';
 import { readTestEnv } from '../setup/test-env';
-import { Api } from './api-client';
+import { Api } from '@candor/testing';
 
 export interface Stack {
   api: Api;

@@ -1,4 +1,4 @@
-import type { Api } from '../../support/api-client';
+import type { Api } from '@candor/testing';
 import { PASSWORD, addMember, createClientAccount, createEngagement, signUpTenant } from '../../support/factories';
 import type { Member } from '../../support/team';
 

@@ -1,4 +1,4 @@
-import { SAMPLE } from '../multipart';
+import { SAMPLE } from '@candor/testing';
 import { STAFF, EVERYONE, CLIENT_ADMIN_ONLY, CLIENTS, deliverableAt, billableRequest, type Row } from './matrix';
 
 /** Deliverables, their versions and files, and revision requests. */

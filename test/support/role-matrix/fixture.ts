@@ -1,6 +1,6 @@
 import type { Role } from '@candor/domain';
 import { addMember, createClientAccount, createEngagement, signUpTenant } from '../factories';
-import { uploadVersion } from '../multipart';
+import { uploadVersion } from '@candor/testing';
 import { startStack, type Stack } from '../stack';
 import {
   ALLOW,

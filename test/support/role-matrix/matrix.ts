@@ -1,7 +1,6 @@
 import type { Role } from '@candor/domain';
-import type { Api } from '../api-client';
+import { type Api, SAMPLE, uploadVersion, type FilePart } from '@candor/testing';
 import { PASSWORD } from '../factories';
-import { SAMPLE, uploadVersion, type FilePart } from '../multipart';
 
 export type Request = { method: string; path: string; body?: unknown; upload?: { fields: Record<string, string>; files: FilePart[] } };
 /** Builds the request for one role; may arrange fresh rows first, so each role meets the same situation. */

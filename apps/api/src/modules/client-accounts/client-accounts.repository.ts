@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { ClientAccount } from '@candor/db';
+import { ClientAccount, scopeNamed } from '@candor/db';
 import type { Scope } from '@candor/domain';
-import { scopeNamed } from '../../common/scope-condition';
 
 /** Client accounts in `scope`: a client user's own, an assistant's (those of their engagements), or the tenant's. */
 const inScope = (scope: Scope) => scopeNamed(scope, { clientAccountId: 'c.id' });

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { DeliverableStatus, DisclosureStatus, RevisionRequestStatus, Scope, VersionKind } from '@candor/domain';
-import { scopeWhere } from '../../common/scope-condition';
+import { scopeWhere } from '@candor/db';
 
 export interface DeliverableRow {
   id: string;

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { sqlList } from '@candor/db';
+import { sqlList, scopeWhere } from '@candor/db';
 import { ACCEPTED_OFFER_STATUSES, MONEY_OFFER_KINDS, type Scope } from '@candor/domain';
-import { scopeWhere } from '../../common/scope-condition';
 import { offerValueText } from './disclosures.repository';
 import type { AnalyticsResponse, CreditsResponse, LessonResponse, ServiceRecordResponse } from './dto/insights.dto';
 

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { sqlList } from '@candor/db';
+import { sqlList, scopeWhere } from '@candor/db';
 import { MONEY_OFFER_KINDS, UNDISCLOSED_STATUSES, type DisclosureStatus, type Scope } from '@candor/domain';
 import type { KeysetPosition } from '../../common/keyset-cursor';
-import { scopeWhere } from '../../common/scope-condition';
 
 export interface DisclosureRow {
   id: string;

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { sqlList } from '@candor/db';
+import { sqlList, scopeWhere } from '@candor/db';
 import { UNDISCLOSED_STATUSES, type Scope } from '@candor/domain';
-import { scopeWhere } from '../../common/scope-condition';
 import type { FollowUpListItemResponse } from './dto/list-follow-ups.dto';
 
 /** The queries of follow-ups; reads of one disclosure's follow-ups in scope are DisclosuresRepository.followUps. */

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { Engagement, EngagementRate, sqlList } from '@candor/db';
+import { Engagement, EngagementRate, sqlList, scopeNamed } from '@candor/db';
 import { STAFF_ROLES, type Scope } from '@candor/domain';
-import { scopeNamed } from '../../common/scope-condition';
 import type { PersonResponse, RetainerResponse } from './dto/engagement.response';
 
 export interface EngagementFilter {

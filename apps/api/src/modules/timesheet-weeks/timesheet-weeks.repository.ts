@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Scope } from '@candor/domain';
-import { scopeWhere } from '../../common/scope-condition';
+import { scopeWhere } from '@candor/db';
 
 export interface WeekRow {
   id: string;

@@ -2,10 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { WorkLog, WorkLogRevision, type CommentKind, type CommentVisibility, type WorkLogStatus } from '@candor/db';
+import { WorkLog, WorkLogRevision, type CommentKind, type CommentVisibility, type WorkLogStatus, scopeWhere } from '@candor/db';
 import type { DisclosureStatus, Scope } from '@candor/domain';
 import type { KeysetPosition } from '../../common/keyset-cursor';
-import { scopeWhere } from '../../common/scope-condition';
 
 export interface CommentRow {
   id: string;
