@@ -5,12 +5,27 @@ import { startStack, type Stack } from '../support/stack';
 
 const COUNTED = ['tenants', 'users', 'memberships', 'client_accounts', 'invitations', 'notifications', 'refresh_tokens'];
 
-const counts = () =>
-  withOwner(async (client) => {
-    const result: Record<string, number> = {};
-    for (const table of COUNTED) result[table] = (await client.query(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n;
-    return result;
-  });
+/**
+ * Row counts of what a request could write. The worker's schedules run sweeps over every tenant in this
+ * database (other files' tenants too) at any moment, so notifications are counted only for `own` tenants and
+ * tenants created since the first snapshot of the test.
+ */
+function counter(own: string[] = []) {
+  const since = new Date();
+  return () =>
+    withOwner(async (client) => {
+      const result: Record<string, number> = {};
+      for (const table of COUNTED) {
+        const scoped =
+          table === 'notifications'
+            ? ' WHERE tenant_id = ANY($1::uuid[]) OR tenant_id IN (SELECT id FROM tenants WHERE created_at >= $2)'
+            : '';
+        const params = scoped ? [own, since] : [];
+        result[table] = (await client.query(`SELECT count(*)::int AS n FROM ${table}${scoped}`, params)).rows[0].n;
+      }
+      return result;
+    });
+}
 
 describe('bad input is refused with a clear 4xx and nothing is written', () => {
   let stack: Stack;
@@ -20,6 +35,7 @@ describe('bad input is refused with a clear 4xx and nothing is written', () => {
   afterAll(() => stack.close());
 
   it('names each bad field on sign-up', async () => {
+    const counts = counter();
     const before = await counts();
     const response = await stack.api.post('/api/v1/auth/signup', {
       email: 'not-an-email',
@@ -51,6 +67,7 @@ describe('bad input is refused with a clear 4xx and nothing is written', () => {
 
   it('answers a registered email like a new one (creating nothing), and 409 for a taken workspace address', async () => {
     const tenant = await signUpTenant(stack.api);
+    const counts = counter([tenant.tenantId]);
     const before = await counts();
     const sameEmail = await stack.api.post('/api/v1/auth/signup', {
       tenantName: 'Other',
@@ -77,6 +94,7 @@ describe('bad input is refused with a clear 4xx and nothing is written', () => {
   it('refuses bad invitations: malformed email, unknown role, staff role with a client account', async () => {
     const tenant = await signUpTenant(stack.api);
     const clientId = await createClientAccount(stack.api, tenant.owner.token);
+    const counts = counter([tenant.tenantId]);
     const before = await counts();
     const bad = await stack.api.post('/api/v1/invitations', { email: 'nope', role: 'emperor' }, tenant.owner.token);
     expect(bad.status).toBe(400);
@@ -110,6 +128,7 @@ describe('bad input is refused with a clear 4xx and nothing is written', () => {
       client.query(`UPDATE invitations SET expires_at = now() - interval '1 minute' WHERE email = $1`, [expiredEmail]),
     );
 
+    const counts = counter([tenant.tenantId]);
     const before = await counts();
     const second = await accept(used);
     expect(second.status).toBe(410);
