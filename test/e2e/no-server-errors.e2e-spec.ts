@@ -15,12 +15,17 @@ import { startStack, type Stack } from '../support/stack';
 // about with a code the web translates, and must write nothing.
 const WRITTEN = ['tenants', 'users', 'client_accounts', 'engagements', 'work_logs', 'disclosures', 'deliverables', 'audit_events'];
 
-// Notifications are counted, not hashed: the running worker updates their delivery state meanwhile.
-const snapshot = () =>
+// Tenant tables are read for this file's tenant only: the worker's sweeps write to other files' tenants in
+// this database at any moment. Notifications are counted, not hashed: the worker updates their delivery state.
+const GLOBAL = new Set(['tenants', 'users']);
+const snapshot = (tenantId: string) =>
   withOwner(async (client) => {
-    const parts = WRITTEN.map((t) => `(SELECT md5(coalesce(string_agg(md5(x::text), '' ORDER BY md5(x::text)), '')) FROM ${t} x) AS ${t}`);
-    parts.push('(SELECT count(*)::int FROM notifications) AS notifications');
-    return (await client.query(`SELECT ${parts.join(', ')}`)).rows[0] as Record<string, string>;
+    const scope = (t: string) => (GLOBAL.has(t) ? '' : ' WHERE tenant_id = $1');
+    const parts = WRITTEN.map(
+      (t) => `(SELECT md5(coalesce(string_agg(md5(x::text), '' ORDER BY md5(x::text)), '')) FROM ${t} x${scope(t)}) AS ${t}`,
+    );
+    parts.push('(SELECT count(*)::int FROM notifications WHERE tenant_id = $1) AS notifications');
+    return (await client.query(`SELECT ${parts.join(', ')}`, [tenantId])).rows[0] as Record<string, string>;
   });
 
 describe('bad input never answers 5xx', () => {
@@ -43,13 +48,13 @@ describe('bad input never answers 5xx', () => {
   afterAll(() => stack.close());
 
   const refused = async (method: string, path: string, body: unknown, field?: string) => {
-    const before = await snapshot();
+    const before = await snapshot(tenant.tenantId);
     const response = await stack.api.request(method, path, { body, token: tenant.owner.token });
     expect({ path, status: response.status }).toEqual({ path, status: 400 });
     expect(Array.isArray(response.body.errors)).toBe(true);
     for (const error of response.body.errors) expect(typeof error.code).toBe('string');
     if (field) expect(response.body.errors.map((e: { field?: string }) => e.field)).toContain(field);
-    expect(await snapshot()).toEqual(before);
+    expect(await snapshot(tenant.tenantId)).toEqual(before);
     return response;
   };
 
@@ -77,13 +82,13 @@ describe('bad input never answers 5xx', () => {
     await refused('PATCH', `/api/v1/work-logs/${workLogId}`, { startedAt: null }, 'startedAt');
     await refused('PATCH', `/api/v1/engagements/${engagementId}`, { name: null }, 'name');
     await refused('PATCH', '/api/v1/tenant', {});
-    const before = await snapshot();
+    const before = await snapshot(tenant.tenantId);
     const empty = await fetch(new URL('/api/v1/tenant', stack.api.baseUrl), {
       method: 'PATCH',
       headers: { authorization: `Bearer ${tenant.owner.token}`, 'content-type': 'application/json' },
     });
     expect(empty.status).toBe(400);
-    expect(await snapshot()).toEqual(before);
+    expect(await snapshot(tenant.tenantId)).toEqual(before);
   });
 
   it('refuses ISO-8601 dates the API cannot take', async () => {
@@ -109,7 +114,7 @@ describe('bad input never answers 5xx', () => {
 
   it('refuses JSON nested 20,000 levels deep', async () => {
     const deep = '{"name":'.repeat(1) + '['.repeat(20_000) + ']'.repeat(20_000) + '}';
-    const before = await snapshot();
+    const before = await snapshot(tenant.tenantId);
     const response = await fetch(new URL('/api/v1/client-accounts', stack.api.baseUrl), {
       method: 'POST',
       headers: { authorization: `Bearer ${tenant.owner.token}`, 'content-type': 'application/json' },
@@ -117,7 +122,7 @@ describe('bad input never answers 5xx', () => {
     });
     expect(response.status).toBe(400);
     expect((await response.json()).errors[0].code).toBe('too_deep');
-    expect(await snapshot()).toEqual(before);
+    expect(await snapshot(tenant.tenantId)).toEqual(before);
   });
 
   describe('multipart uploads', () => {
@@ -128,7 +133,7 @@ describe('bad input never answers 5xx', () => {
       deliverableId = created.body.id;
     });
     const post = async (body: Buffer, contentType: string) => {
-      const before = await snapshot();
+      const before = await snapshot(tenant.tenantId);
       const response = await fetch(new URL(`/api/v1/deliverables/${deliverableId}/versions`, stack.api.baseUrl), {
         method: 'POST',
         headers: { authorization: `Bearer ${tenant.owner.token}`, 'content-type': contentType },
@@ -136,7 +141,7 @@ describe('bad input never answers 5xx', () => {
       });
       const json = await response.json();
       expect(json.errors[0].code).toEqual(expect.any(String));
-      expect(await snapshot()).toEqual(before);
+      expect(await snapshot(tenant.tenantId)).toEqual(before);
       return response.status;
     };
 
@@ -153,11 +158,11 @@ describe('bad input never answers 5xx', () => {
 
     it('refuses NUL and blank text in its fields (a lone surrogate cannot survive UTF-8 multipart)', async () => {
       for (const changeSummary of ['a\u0000b', '   ']) {
-        const before = await snapshot();
+        const before = await snapshot(tenant.tenantId);
         const response = await uploadVersion(stack.api.baseUrl, deliverableId, tenant.owner.token, { changeSummary }, [SAMPLE.pdf()]);
         expect(response.status).toBe(400);
         expect(response.body.errors[0]).toEqual(expect.objectContaining({ field: 'changeSummary' }));
-        expect(await snapshot()).toEqual(before);
+        expect(await snapshot(tenant.tenantId)).toEqual(before);
       }
     });
   });
