@@ -32,6 +32,9 @@ const RUNS = Number(process.env['FUZZ_RUNS'] ?? 200);
 const SEED = Number(process.env['FUZZ_SEED'] ?? 20261130);
 const LANES = Number(process.env['FUZZ_LANES'] ?? 6);
 const ROLE_ORDER = ['owner', 'client_admin', 'assistant'] as const;
+/** `FUZZ_ONLY=two-factor` runs only the operations whose "METHOD /path" matches, to chase one slow or failing route. */
+const ONLY = new RegExp(process.env['FUZZ_ONLY'] ?? '');
+const fuzzed = operations.filter((op) => ONLY.test(`${op.method} ${op.path}`));
 
 interface Lane {
   tenantId: string;
@@ -225,7 +228,7 @@ describe('OpenAPI fuzz: no 5xx, nothing written by a refused request, no identif
     const tally = { sent: 0, replayed: 0, refused: 0, serverErrors: 0 };
     const slowest: [string, number][] = [];
     await newWrites();
-    for (const op of operations) {
+    for (const op of fuzzed) {
       const role = await allowedRole(op);
       if (!role) {
         failures.push(`${op.method} ${op.path}: no role is allowed to call it`);
@@ -234,6 +237,7 @@ describe('OpenAPI fuzz: no 5xx, nothing written by a refused request, no identif
       // The plain call that found the role may have written (it can succeed): not a case's write.
       await newWrites();
       const opStarted = Date.now();
+      const replayedBefore = tally.replayed;
       const cases = casesFor(op, lanes[0]!.ids, RUNS, SEED);
       const check = (c: Case, answer: Answer, wrote: number) => {
         const label = `${op.method} ${c.path}${queryString(c.query).slice(0, 200)} as ${role} body ${JSON.stringify(c.body)?.slice(0, 200)}`;
@@ -261,13 +265,13 @@ describe('OpenAPI fuzz: no 5xx, nothing written by a refused request, no identif
           check(c, again, again.status >= 400 ? wrote : 0);
         }
       }
-      slowest.push([`${op.method} ${op.path}`, Date.now() - opStarted]);
+      slowest.push([`${op.method} ${op.path} (${tally.replayed - replayedBefore} replayed)`, Date.now() - opStarted]);
       await keepSignedIn();
       await newWrites();
     }
     const seconds = Math.round((Date.now() - started) / 1000);
     console.log(
-      `fuzz: ${operations.length} operations, ${tally.sent} requests (+${tally.replayed} replayed), ${RUNS} per operation, seed ${SEED}, ${tally.refused} refused, ${tally.serverErrors} 5xx, ${seconds} s`,
+      `fuzz: ${fuzzed.length} operations, ${tally.sent} requests (+${tally.replayed} replayed), ${RUNS} per operation, seed ${SEED}, ${tally.refused} refused, ${tally.serverErrors} 5xx, ${seconds} s`,
     );
     console.log(
       `slowest: ${slowest

@@ -32,7 +32,10 @@ describe('two-factor (TOTP) with recovery codes, each code good once', () => {
     const setup = await api.post('/api/v1/me/two-factor/setup', {}, assistant.token);
     expect(setup.status).toBe(200);
     expect(setup.body.otpauthUri).toMatch(/^otpauth:\/\/totp\/Candor:/);
-    expect(setup.body.qrCodeDataUrl).toMatch(/^data:image\/png;base64,/);
+    expect(setup.body.qrCodeDataUrl).toMatch(/^data:image\/svg\+xml;base64,/);
+    expect(Buffer.from(setup.body.qrCodeDataUrl.split(',')[1], 'base64').toString()).toMatch(
+      /^<svg [^>]*viewBox="0 0 \d+ \d+"[^>]*><path /,
+    );
     const secret: string = setup.body.secret;
     const wrong = await api.post('/api/v1/me/two-factor/enable', { code: await wrongCodeFor(secret) }, assistant.token);
     expect(wrong.status).toBe(400);

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import * as argon2 from 'argon2';
 import { randomBytes } from 'node:crypto';
 import { generateSecret, generateURI, verify } from 'otplib';
-import { toDataURL } from 'qrcode';
+import { toString as qrCodeSvg } from 'qrcode';
 import { DataSource } from 'typeorm';
 import type { User } from '@candor/db';
 import { hashToken, seal, unseal } from '@candor/domain-node';
@@ -47,7 +47,9 @@ export class TwoFactorService {
     const secret = generateSecret();
     await this.users.update(this.db, userId, { totpSecret: seal(secret, this.config.DATA_ENCRYPTION_KEY) });
     const otpauthUri = generateURI({ issuer: 'Candor', label: user.email, secret });
-    return { secret, otpauthUri, qrCodeDataUrl: await toDataURL(otpauthUri, { margin: 1, width: 240 }) };
+    // SVG, not PNG: the same code at any size, and no PNG filtering and deflate (~20 ms of CPU per call) in the request.
+    const svg = await qrCodeSvg(otpauthUri, { type: 'svg', margin: 1 });
+    return { secret, otpauthUri, qrCodeDataUrl: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}` };
   }
 
   /** Turns two-factor on with a first code from the app; answers the ten recovery codes, shown once. */

@@ -1954,7 +1954,7 @@ export interface components {
             secret: string;
             /** @example otpauth://totp/Candor:ada%40example.com?secret=...&issuer=Candor */
             otpauthUri: string;
-            /** @description the same as a QR code image (data: URL, PNG) */
+            /** @description the same as a QR code image (data: URL, SVG) */
             qrCodeDataUrl: string;
         };
         TwoFactorCodeDto: {

@@ -3,7 +3,7 @@ import { ApiProperty } from '@nestjs/swagger';
 export class TwoFactorSetupResponse {
   @ApiProperty({ description: 'the secret, for typing into an app by hand' }) secret: string;
   @ApiProperty({ example: 'otpauth://totp/Candor:ada%40example.com?secret=...&issuer=Candor' }) otpauthUri: string;
-  @ApiProperty({ description: 'the same as a QR code image (data: URL, PNG)' }) qrCodeDataUrl: string;
+  @ApiProperty({ description: 'the same as a QR code image (data: URL, SVG)' }) qrCodeDataUrl: string;
 }
 
 export class RecoveryCodesResponse {
