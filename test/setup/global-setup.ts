@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { Client } from 'pg';
 import { ensureRuntimeLogin, runMigrations } from '../../libs/db/src'; // globalSetup does not apply moduleNameMapper
 import { freePort } from '../support/ports';
+import { startSuitePgbouncer } from './pgbouncer';
 import { testEnvFile, workerDatabase, type TestEnv } from './test-env';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -29,7 +30,9 @@ export default async function globalSetup(globalConfig: { maxWorkers: number }):
   const ownerUrl = Object.assign(new URL(adminUrl), { pathname: `/${database}` }).toString();
   await runMigrations(ownerUrl);
   await ensureRuntimeLogin(ownerUrl, 'candor_e2e_app', 'candor_e2e_app');
-  const appUrl = Object.assign(new URL(ownerUrl), { username: 'candor_e2e_app', password: 'candor_e2e_app' }).toString();
+  const directAppUrl = Object.assign(new URL(ownerUrl), { username: 'candor_e2e_app', password: 'candor_e2e_app' });
+  const pooled = await startSuitePgbouncer(directAppUrl, ['candor_e2e_app'], await freePort());
+  const appUrl = (pooled ?? directAppUrl).toString();
   // Each further jest worker gets a copy of the migrated database (a template copy takes well under a second).
   const copier = new Client({ connectionString: adminUrl });
   await copier.connect();
