@@ -12,6 +12,7 @@ import { StartError, box, color, info, ok, step, warn } from './lib/log.mjs';
 import { httpOk, isPortFree, waitUntil } from './lib/net.mjs';
 import { runOrFail, startService, stopOneShots } from './lib/proc.mjs';
 import { appDefaults, redact, resolveDatabase, resolveRedis, resolveSecrets, resolveSmtp, once } from './lib/services.mjs';
+import { scaleFromArgs, startScaleOut } from './lib/scale-out.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(ROOT);
@@ -203,13 +204,51 @@ function prettyLogs(env) {
   }
 }
 
-async function startApps(env, inboxUrl) {
-  step(8, TOTAL, 'Starting api, worker and web');
+/**
+ * `npm run cluster`: PgBouncer, the API replicas and workers (scripts/lib/scale-out.mjs); haproxy starts once the
+ * replicas answer. Plain `npm start`: one api and one worker.
+ */
+async function appSpecs(env, scale) {
+  const format = prettyLogs(env);
+  if (!scale) {
+    return {
+      specs: [
+        ['api', process.execPath, [DIST.api], { env, paint: color.blue, format }],
+        ['worker', process.execPath, [DIST.worker], { env, paint: color.magenta, format }],
+      ],
+      replicas: [],
+      startBalancer: null,
+    };
+  }
+  const cluster = await startScaleOut(env, scale);
+  cleanups.push(['PgBouncer', once(async () => cluster.pgbouncer.kill('SIGTERM'))]);
+  ok(`PgBouncer (transaction pooling): ${redact(cluster.pooledUrl)}`);
+  return {
+    specs: [
+      ...cluster.apis.map((apiEnv, i) => [`api-${i + 1}`, process.execPath, [DIST.api], { env: apiEnv, paint: color.blue, format }]),
+      ...cluster.workers.map((workerEnv, i) => [
+        `worker-${i + 1}`,
+        process.execPath,
+        [DIST.worker],
+        { env: workerEnv, paint: color.magenta, format },
+      ]),
+    ],
+    replicas: cluster.apis.map((apiEnv) => apiEnv.API_PORT),
+    startBalancer: async () => {
+      const haproxy = await cluster.startBalancer();
+      cleanups.push(['haproxy', once(async () => haproxy.kill('SIGTERM'))]);
+      ok(`haproxy on ${env.API_PORT} in front of ${cluster.apis.length} API replicas`);
+    },
+  };
+}
+
+async function startApps(env, inboxUrl, scale) {
+  step(8, TOTAL, scale ? `Starting ${scale.apis} api replicas, ${scale.workers} workers, haproxy and web` : 'Starting api, worker and web');
   const apiPort = env.API_PORT;
   const [viteBin, viteArgs] = viteCommand();
+  const { specs: appsToStart, replicas, startBalancer } = await appSpecs(env, scale);
   const specs = [
-    ['api', process.execPath, [DIST.api], { env, paint: color.blue, format: prettyLogs(env) }],
-    ['worker', process.execPath, [DIST.worker], { env, paint: color.magenta, format: prettyLogs(env) }],
+    ...appsToStart,
     [
       'web',
       viteBin,
@@ -228,6 +267,13 @@ async function startApps(env, inboxUrl) {
   }
 
   const stillStarting = () => shuttingDown;
+  for (const port of replicas) {
+    if (!(await waitUntil(() => httpOk(`http://127.0.0.1:${port}/health`), { timeoutMs: 60000, giveUp: stillStarting }))) {
+      if (!shuttingDown) await shutdown(1, `The API replica on ${port} did not answer 200 on /health within 60s.`);
+      return;
+    }
+  }
+  if (startBalancer) await startBalancer();
   info(`Waiting for http://127.0.0.1:${apiPort}/health ...`);
   if (!(await waitUntil(() => httpOk(`http://127.0.0.1:${apiPort}/health`), { timeoutMs: 60000, giveUp: stillStarting }))) {
     if (!shuttingDown) await shutdown(1, `The API did not answer 200 on /health within 60s (see the [api] lines above).`);
@@ -255,7 +301,8 @@ async function startApps(env, inboxUrl) {
 }
 
 async function main() {
-  console.log(color.bold('Candor: starting the whole product locally'));
+  const scale = scaleFromArgs(process.argv.slice(2));
+  console.log(color.bold(scale ? 'Candor: starting the whole product, scaled out, locally' : 'Candor: starting the whole product locally'));
   await installDependencies();
   await build();
   await checkAppPorts(appDefaults(process.env));
@@ -263,7 +310,7 @@ async function main() {
   if (shuttingDown) return;
   await migrateAndSeed(env);
   if (shuttingDown) return;
-  await startApps(env, inboxUrl);
+  await startApps(env, inboxUrl, scale);
 }
 
 main().catch((err) => {

@@ -20,7 +20,7 @@ const build = spawnSync('npx', ['nx', 'run-many', '-t', 'build', '-p', '@candor/
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 rmSync(figures, { force: true });
-rmSync(join(root, 'test-output', 'faults'), { recursive: true, force: true });
+rmSync(join(root, 'test-output', 'processes'), { recursive: true, force: true });
 const run = spawnSync('npx', ['jest', '-c', 'jest.faults.config.js', '--runInBand', ...process.argv.slice(2)], {
   cwd: join(root, 'test'),
   stdio: 'inherit',
@@ -37,6 +37,6 @@ if (existsSync(figures)) {
     '|---|---|---|---|---|---|',
     ...rows.map((r) => `| ${r.fault} | ${r.inFlight} | ${r.lost} | ${r.doubled} | ${r.secondsToDrain.toFixed(1)} | ${r.note ?? ''} |`),
   ];
-  console.log(`\nFault figures (worker logs in test-output/faults/):\n${table.join('\n')}\n`);
+  console.log(`\nFault figures (worker logs in test-output/processes/):\n${table.join('\n')}\n`);
 }
 process.exit(run.status ?? 1);

@@ -2,7 +2,7 @@
 // PgBouncer in transaction pooling mode in front of a PostgreSQL server, for the e2e suite and `npm run cluster`.
 // Run as a program it starts pgbouncer in the foreground, prints `pgbouncer ready on <port>` once it accepts
 // connections, and stops it on SIGTERM/SIGINT:
-//   node scripts/cluster/pgbouncer.mjs --port 6432 --users candor_app,postgres [--upstream 127.0.0.1:5432] [--pool 30]
+//   node scripts/cluster/pgbouncer.mjs --port 6432 --users candor_app:secret,postgres [--upstream 127.0.0.1:5432] [--pool 30]
 // Debian's pgbouncer is installed when missing (apt-get, as root). It refuses to run as root, so it then runs as
 // `nobody`, reading a configuration written to a fresh temporary folder.
 import { spawn, spawnSync } from 'node:child_process';
@@ -40,9 +40,9 @@ export async function waitForPort(port, timeoutMs = 10_000) {
 }
 
 /**
- * The configuration: every database of the upstream server under the same name, trust authentication for the
- * listed users (pgbouncer still wants them in its auth file; the upstream decides, as it does for direct
- * connections here), transaction pooling. `extra_float_digits` and
+ * The configuration: every database of the upstream server under the same name, transaction pooling. Clients on
+ * 127.0.0.1 are trusted for the listed users (`name` or `name:password`): pgbouncer logs in to the upstream with the
+ * password of its auth file, so the upstream still checks it. `extra_float_digits` and
  * `options` are startup parameters node-postgres may send that pgbouncer cannot pool on: ignored.
  */
 function config({ port, upstream, pool, dir }) {
@@ -72,7 +72,12 @@ export async function startPgbouncer({ port, users, upstream = '127.0.0.1:5432',
   if (!ensureDebianPackage(BINARY, 'pgbouncer')) throw new Error('pgbouncer is not installed (apt-get install pgbouncer)');
   const dir = mkdtempSync(join(tmpdir(), 'candor-pgbouncer-'));
   chmodSync(dir, 0o755);
-  writeFileSync(join(dir, 'users.txt'), users.map((user) => `"${user}" ""\n`).join(''));
+  const entry = (user) => {
+    const [name, password = ''] = user.split(':');
+    return `"${name}" "${password.replace(/"/g, '""')}"\n`;
+  };
+  writeFileSync(join(dir, 'users.txt'), users.map(entry).join(''));
+  chmodSync(join(dir, 'users.txt'), 0o600);
   writeFileSync(join(dir, 'pgbouncer.ini'), config({ port, upstream, pool, dir }));
   const asRoot = process.getuid?.() === 0;
   if (asRoot) spawnSync('chown', ['-R', 'nobody', dir]);

@@ -77,6 +77,22 @@ describe('API process on SIGTERM', () => {
     }
   });
 
+  it('drains for SHUTDOWN_DRAIN_MS: /health answers 503 while requests are still served, then it exits', async () => {
+    const { api, child, exited } = await startApiProcess({ SHUTDOWN_DRAIN_MS: '1500' });
+    try {
+      const tenant = await signUpTenant(api);
+      child.kill('SIGTERM');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const health = await fetch(new URL('/health', api.baseUrl));
+      expect({ status: health.status, body: await health.json() }).toEqual({ status: 503, body: { status: 'draining' } });
+      expect((await api.get('/api/v1/me', tenant.owner.token)).status).toBe(200);
+      expect(await settled(exited, 100)).toBe('pending');
+      expect(await settled(exited, 10_000)).toEqual({ value: 'SIGTERM' });
+    } finally {
+      child.kill('SIGKILL');
+    }
+  });
+
   it('cuts a request still running after SHUTDOWN_GRACE_MS and exits anyway', async () => {
     const { api, child, exited } = await startApiProcess({ SHUTDOWN_GRACE_MS: '500' });
     try {

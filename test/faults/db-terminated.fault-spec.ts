@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { withOwner } from '../support/owner-db';
 import { readTestEnv } from '../setup/test-env';
 import { report, rowsOf, tally, waitForSent, waitUntilSettled, workerEnv } from './support/outbox-fixture';
-import { WorkerProcess } from './support/worker-process';
+import { AppProcess } from '../support/app-process';
 import { seedOutbox, workerUnderFault } from './support/worker-under-fault';
 
 /** Terminates every backend the worker holds on this run's database (no other database, not our own). */
@@ -31,7 +31,7 @@ describe('fault: PostgreSQL backends are terminated mid-stream', () => {
     // 150 rows: three faults at 30, 60 and 90 sent, with sends in flight at each.
     const total = 150;
     const tenantId = await seedOutbox('db', total);
-    fault.worker = await WorkerProcess.start('db-terminated', workerEnv({ SMTP_URL: `smtp://127.0.0.1:${fault.sink.port}` }));
+    fault.worker = await AppProcess.start('db-terminated', workerEnv({ SMTP_URL: `smtp://127.0.0.1:${fault.sink.port}` }));
 
     let terminated = 0;
     let faultEnded = Date.now();

@@ -15,7 +15,7 @@ import {
   workerEnv,
 } from './support/outbox-fixture';
 import { killHard, startRedis } from './support/redis-server';
-import { WorkerProcess } from './support/worker-process';
+import { AppProcess } from '../support/app-process';
 
 /**
  * redis-server is killed with SIGKILL mid-stream and restarted empty: every job it held is gone, and
@@ -25,7 +25,7 @@ import { WorkerProcess } from './support/worker-process';
 describe('fault: Redis is killed and restarted empty', () => {
   const sink = new FaultSink({ stallMs: 100 });
   let redis: ChildProcess | null = null;
-  let worker: WorkerProcess | null = null;
+  let worker: AppProcess | null = null;
   let maintenance: Queue | null = null;
   afterAll(async () => {
     await worker?.kill();
@@ -64,7 +64,7 @@ describe('fault: Redis is killed and restarted empty', () => {
       prefix: env['QUEUE_PREFIX'],
     });
     maintenance.on('error', () => undefined);
-    worker = await WorkerProcess.start('redis-restart', env);
+    worker = await AppProcess.start('redis-restart', env);
     await waitForSchedulers(15_000);
 
     const tenantId = await seedTenant('redis');

@@ -1,5 +1,5 @@
 import { addNotifications, recipients, report, rowsOf, seedTenant, tally, waitUntilSettled, workerEnv } from './support/outbox-fixture';
-import { WorkerProcess } from './support/worker-process';
+import { AppProcess } from '../support/app-process';
 import { workerUnderFault } from './support/worker-under-fault';
 
 const BACKOFF_CAP_MS = 4000;
@@ -28,7 +28,7 @@ describe('fault: the SMTP server defers (4xx) for a while and rejects (5xx) some
     const tenantId = await seedTenant('smtp');
     sink.temporaryFailure = true;
     await addNotifications(tenantId, emails);
-    fault.worker = await WorkerProcess.start('smtp-failures', env);
+    fault.worker = await AppProcess.start('smtp-failures', env);
     const outageStart = Date.now();
     // The outage lasts until at least 150 rows have been deferred (at least 6 s).
     let during = await rowsOf(tenantId);

@@ -1,5 +1,5 @@
 import { report, rowsOf, tally, waitForSent, waitUntilSettled, workerEnv } from './support/outbox-fixture';
-import { WorkerProcess } from './support/worker-process';
+import { AppProcess } from '../support/app-process';
 import { seedOutbox, workerUnderFault } from './support/worker-under-fault';
 
 /**
@@ -19,12 +19,12 @@ describe('fault: the worker is killed mid-send', () => {
     const env = workerEnv({ SMTP_URL: `smtp://127.0.0.1:${fault.sink.port}`, EMAIL_CONCURRENCY: String(concurrency) });
     const tenantId = await seedOutbox('killed', total);
 
-    fault.worker = await WorkerProcess.start('worker-killed', env);
+    fault.worker = await AppProcess.start('worker-killed', env);
     let faultEnded = Date.now();
     for (let kill = 1; kill <= kills; kill++) {
       await waitForSent(tenantId, kill * 30);
       await fault.worker.kill('SIGKILL');
-      fault.worker = await WorkerProcess.start('worker-killed', env);
+      fault.worker = await AppProcess.start('worker-killed', env);
       faultEnded = Date.now();
     }
     const seconds = await waitUntilSettled(tenantId, faultEnded);

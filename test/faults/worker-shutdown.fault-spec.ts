@@ -1,6 +1,6 @@
 import { freePort } from '../support/ports';
 import { report, rowsOf, tally, waitForSent, waitUntilSettled, workerEnv } from './support/outbox-fixture';
-import { WorkerProcess } from './support/worker-process';
+import { AppProcess } from '../support/app-process';
 import { seedOutbox, workerUnderFault } from './support/worker-under-fault';
 
 /**
@@ -20,7 +20,7 @@ describe('fault: the worker is stopped with SIGTERM mid-send', () => {
       WORKER_METRICS_HOST: '127.0.0.1',
     });
     const tenantId = await seedOutbox('sigterm', total);
-    fault.worker = await WorkerProcess.start('worker-shutdown', env);
+    fault.worker = await AppProcess.start('worker-shutdown', env);
     await waitForSent(tenantId, 60);
 
     const scrape = await fetch(`http://127.0.0.1:${metricsPort}/metrics`);
@@ -46,7 +46,7 @@ describe('fault: the worker is stopped with SIGTERM mid-send', () => {
     expect(fault.sink.messages.length).toBe(afterStop.filter((r) => r.status === 'sent').length);
     expect(afterStop.filter((r) => r.status !== 'sent').length).toBeGreaterThan(0);
 
-    fault.worker = await WorkerProcess.start('worker-shutdown', env);
+    fault.worker = await AppProcess.start('worker-shutdown', env);
     const seconds = await waitUntilSettled(tenantId, Date.now());
     const rows = await rowsOf(tenantId);
     const { lost, doubled } = tally(rows, fault.sink);

@@ -31,7 +31,7 @@ export default async function globalSetup(globalConfig: { maxWorkers: number }):
   await runMigrations(ownerUrl);
   await ensureRuntimeLogin(ownerUrl, 'candor_e2e_app', 'candor_e2e_app');
   const directAppUrl = Object.assign(new URL(ownerUrl), { username: 'candor_e2e_app', password: 'candor_e2e_app' });
-  const pooled = await startSuitePgbouncer(directAppUrl, ['candor_e2e_app'], await freePort());
+  const pooled = await startSuitePgbouncer(directAppUrl, ['candor_e2e_app:candor_e2e_app'], await freePort());
   const appUrl = (pooled ?? directAppUrl).toString();
   // Each further jest worker gets a copy of the migrated database (a template copy takes well under a second).
   const copier = new Client({ connectionString: adminUrl });

@@ -5,6 +5,6 @@ import { testEnvFile } from './test-env';
 export default async function globalTeardown(): Promise<void> {
   const maildev = (globalThis as Record<string, unknown>)['__maildev'] as { close(cb: () => void): void } | undefined;
   if (maildev) await new Promise<void>((resolve) => maildev.close(resolve));
-  stopSuitePgbouncer();
+  await stopSuitePgbouncer();
   rmSync(testEnvFile(), { force: true });
 }

@@ -1,6 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { startInfra, type InfraProcess } from '../support/infra-process';
 
 const KEY = '__pgbouncer';
 
@@ -16,20 +15,12 @@ export async function startSuitePgbouncer(upstream: URL, users: string[], port: 
     console.log('pgbouncer is not installed: the e2e suite connects to PostgreSQL directly');
     return null;
   }
-  const script = join(__dirname, '..', '..', 'scripts', 'cluster', 'pgbouncer.mjs');
-  const args = [script, '--port', String(port), '--users', users.join(','), '--upstream', `${upstream.hostname}:${upstream.port || 5432}`];
-  const child = spawn(process.execPath, [...args, '--pool', '40', '--stop-with-stdin'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  await new Promise<void>((resolve, reject) => {
-    child.stdout?.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('pgbouncer ready')) resolve();
-    });
-    child.on('exit', (code) => reject(new Error(`pgbouncer exited with ${String(code)} before it was ready`)));
-  });
-  (globalThis as Record<string, unknown>)[KEY] = child;
+  const upstreamAddress = `${upstream.hostname}:${upstream.port || '5432'}`;
+  const args = ['--port', String(port), '--users', users.join(','), '--upstream', upstreamAddress, '--pool', '40'];
+  (globalThis as Record<string, unknown>)[KEY] = await startInfra('pgbouncer', args);
   return Object.assign(new URL(upstream.toString()), { port: String(port) });
 }
 
-export function stopSuitePgbouncer(): void {
-  const child = (globalThis as Record<string, unknown>)[KEY] as ChildProcess | undefined;
-  child?.stdin?.end();
+export async function stopSuitePgbouncer(): Promise<void> {
+  await ((globalThis as Record<string, unknown>)[KEY] as InfraProcess | undefined)?.stop();
 }

@@ -1,11 +1,11 @@
 import { FaultSink } from './fault-sink';
 import { addNotifications, recipients, seedTenant } from './outbox-fixture';
-import type { WorkerProcess } from './worker-process';
+import type { AppProcess } from '../../support/app-process';
 
 /** A fault file's SMTP sink and the worker process it runs (the test sets `worker`). */
 export interface WorkerUnderFault {
   sink: FaultSink;
-  worker: WorkerProcess | null;
+  worker: AppProcess | null;
 }
 
 /**

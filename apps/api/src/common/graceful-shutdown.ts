@@ -6,13 +6,20 @@ import { API_CONFIG, type ApiConfig } from '../config/api-config';
 
 /**
  * SIGTERM (enableShutdownHooks) closes the app: Fastify stops accepting and waits for the requests in
- * flight, and only then are the database and Redis closed. Two gaps are closed here: a keep-alive
+ * flight, and only then are the database and Redis closed. Behind a load balancer, SHUTDOWN_DRAIN_MS first
+ * keeps serving while /health answers 503, so the balancer takes the replica out before it stops accepting
+ * (a connection refused mid-way would otherwise reach a client as a 503). Two gaps are closed here: a keep-alive
  * connection (a load balancer's) would hold the server open until it idles out, so answers given
  * while closing say `Connection: close`; and a request still running after the grace period is cut.
  */
 @Injectable()
 export class GracefulShutdown implements OnModuleInit, BeforeApplicationShutdown {
   private closing = false;
+
+  /** True from SIGTERM on: /health answers 503 so load balancers send nothing new. */
+  get draining(): boolean {
+    return this.closing;
+  }
 
   constructor(
     private readonly adapterHost: HttpAdapterHost,
@@ -26,8 +33,9 @@ export class GracefulShutdown implements OnModuleInit, BeforeApplicationShutdown
     });
   }
 
-  beforeApplicationShutdown(): void {
+  async beforeApplicationShutdown(): Promise<void> {
     this.closing = true;
+    if (this.config.SHUTDOWN_DRAIN_MS) await new Promise((resolve) => setTimeout(resolve, this.config.SHUTDOWN_DRAIN_MS));
     const server = this.adapterHost.httpAdapter.getHttpServer() as Server | undefined;
     if (!server) return;
     server.closeIdleConnections();

@@ -64,6 +64,8 @@ export const apiConfigSchema = z
       .transform((v) => v === 'true' || v === '1'),
     S3_PREFIX: z.string().default(''),
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(20_000),
+    /** Behind a load balancer: how long /health answers 503 "draining" after SIGTERM, still serving, before the server stops accepting. */
+    SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(60_000).default(0),
     METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
     /** Test stacks only: argon2 memory in KiB (64 MiB takes about a second a hash on two busy cores). */
     PASSWORD_HASH_MEMORY_KIB: z.coerce.number().int().min(1024).max(65536).optional(),

@@ -5,6 +5,7 @@ import type { FastifyReply } from 'fastify';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { Public } from '../../common/access.decorators';
+import { GracefulShutdown } from '../../common/graceful-shutdown';
 import { API_CONFIG, type ApiConfig } from '../../config/api-config';
 import { HealthRepository } from './health.repository';
 
@@ -23,6 +24,7 @@ export class HealthController implements OnApplicationShutdown {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(API_CONFIG) config: ApiConfig,
     private readonly database: HealthRepository,
+    private readonly shutdown: GracefulShutdown,
   ) {
     // A dedicated, fail-fast connection: health must answer quickly while Redis is away.
     this.redis = new Redis(config.REDIS_URL, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0 });
@@ -32,8 +34,12 @@ export class HealthController implements OnApplicationShutdown {
   @Get()
   @ApiOperation({ summary: 'Reports whether PostgreSQL and Redis answer' })
   @ApiOkResponse({ description: 'both up' })
-  @ApiServiceUnavailableResponse({ description: 'one is down' })
+  @ApiServiceUnavailableResponse({ description: 'one is down, or this replica is draining after SIGTERM' })
   async check(@Res({ passthrough: true }) reply: FastifyReply) {
+    if (this.shutdown.draining) {
+      reply.status(503);
+      return { status: 'draining' };
+    }
     const [database, redis] = await Promise.all([
       this.probe(() => this.database.ping(this.dataSource.manager)),
       this.probe(() => this.pingRedis()),

@@ -3372,7 +3372,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description one is down */
+            /** @description one is down, or this replica is draining after SIGTERM */
             503: {
                 headers: {
                     [name: string]: unknown;
