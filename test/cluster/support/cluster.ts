@@ -31,7 +31,14 @@ export async function startCluster(options: { apis: number; workers: number; env
   };
   try {
     const bouncerPort = await freePort();
-    const pgbouncerArgs = ['--port', String(bouncerPort), '--users', `${direct.username}:${decodeURIComponent(direct.password)}`, '--upstream', `${direct.hostname}:${direct.port}`];
+    const pgbouncerArgs = [
+      '--port',
+      String(bouncerPort),
+      '--users',
+      `${direct.username}:${decodeURIComponent(direct.password)}`,
+      '--upstream',
+      `${direct.hostname}:${direct.port}`,
+    ];
     infra.push(await startInfra('pgbouncer', [...pgbouncerArgs, '--pool', '30']));
     const databaseUrl = Object.assign(new URL(direct.toString()), { port: String(bouncerPort) }).toString();
     const shared = { DATABASE_URL: databaseUrl, REDIS_URL: test.redisUrl, DATA_ENCRYPTION_KEY: SECRET, LOG_LEVEL: 'info' };
