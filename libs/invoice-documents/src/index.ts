@@ -1,0 +1,4 @@
+export * from './invoice-document';
+export { renderInvoicePdf } from './render-invoice-pdf';
+export { invoicesCsv } from './invoices-csv';
+export { LABELS, type Labels } from './labels';
