@@ -2,10 +2,14 @@ import type { InvoiceDocument } from './invoice-document';
 import { fill } from './labels';
 import { drawLines } from './line-table';
 import { CONTENT_WIDTH, MUTED, PAGE, Sheet } from './sheet';
+import { isolate } from './text-layout';
 import { drawTotals } from './totals';
 
 const LOGO_BOX: [number, number] = [150, 60];
-const HALF = CONTENT_WIDTH / 2 - 12;
+const START_WIDTH = 220;
+const END_WIDTH = 270;
+const END_OFFSET = CONTENT_WIDTH - END_WIDTH;
+const FACT_LABEL = 90;
 
 /**
  * The invoice or credit note as a PDF in the client's language: the agency's details and logo, the client's billing
@@ -32,40 +36,43 @@ function drawHeading(sheet: Sheet): void {
     sheet.doc.image(invoice.agency.logo, sheet.x(0, LOGO_BOX[0]), top, { fit: LOGO_BOX, align: sheet.text.rtl ? 'right' : 'left' });
     start = LOGO_BOX[1] + 10;
   }
-  start += sheet.write(invoice.agency.name, 0, HALF, { size: 12, weight: 'bold' }, 'start', start);
+  start += sheet.write(invoice.agency.name, 0, START_WIDTH, { size: 12, weight: 'bold' }, 'start', start);
   const agencyLines = [invoice.agency.address, taxId(sheet, invoice.agency.taxId), invoice.agency.email];
-  for (const line of agencyLines) if (line) start += sheet.write(line, 0, HALF, { size: 9, color: MUTED }, 'start', start);
+  for (const line of agencyLines) if (line) start += sheet.write(line, 0, START_WIDTH, { size: 9, color: MUTED }, 'start', start);
 
-  const side = CONTENT_WIDTH - HALF;
-  let end = sheet.write(invoice.kind === 'credit_note' ? labels.creditNote : labels.invoice, side, HALF, { size: 22, weight: 'bold' }, 'end');
-  end += sheet.write(invoice.number, side, HALF, { size: 12, weight: 'bold' }, 'end', end) + 6;
+  const title = invoice.kind === 'credit_note' ? labels.creditNote : labels.invoice;
+  let end = sheet.write(title, END_OFFSET, END_WIDTH, { size: 22, weight: 'bold' }, 'end');
+  end += sheet.write(invoice.number, END_OFFSET, END_WIDTH, { size: 12, weight: 'bold' }, 'end', end) + 6;
   const facts: [string, string | null][] = [
     [labels.issueDate, invoice.issueDate && formats.date(invoice.issueDate)],
     [labels.dueDate, invoice.dueDate && formats.date(invoice.dueDate)],
-    [labels.period, invoice.periodStart && invoice.periodEnd && `${formats.date(invoice.periodStart)} – ${formats.date(invoice.periodEnd)}`],
+    [labels.period, invoice.periodStart && invoice.periodEnd && `${isolate(formats.date(invoice.periodStart))} – ${isolate(formats.date(invoice.periodEnd))}`],
     [labels.status, labels.statuses[invoice.status]],
   ];
   for (const [label, value] of facts) {
     if (!value) continue;
-    sheet.write(label, side, 110, { size: 9, color: MUTED }, 'start', end);
-    end += sheet.write(value, side + 110, HALF - 110, { size: 9 }, 'end', end);
+    sheet.write(label, END_OFFSET, FACT_LABEL, { size: 9, color: MUTED }, 'start', end);
+    end += sheet.write(value, END_OFFSET + FACT_LABEL, END_WIDTH - FACT_LABEL, { size: 9 }, 'end', end);
   }
-  if (invoice.creditNoteFor) end += sheet.write(fill(labels.correctsInvoice, { number: invoice.creditNoteFor }), side, HALF, { size: 9, weight: 'bold' }, 'end', end);
+  if (invoice.creditNoteFor) {
+    const corrects = fill(labels.correctsInvoice, { number: isolate(invoice.creditNoteFor) });
+    end += sheet.write(corrects, END_OFFSET, END_WIDTH, { size: 9, weight: 'bold' }, 'end', end + 4) + 4;
+  }
   sheet.y = top + Math.max(start, end) + 24;
 }
 
 /** "Bill to": the client's name, billing address and tax ID. */
 function drawParties(sheet: Sheet): void {
   const { invoice, labels } = sheet;
-  let height = sheet.write(labels.billTo, 0, HALF, { size: 9, weight: 'bold', color: MUTED });
-  height += sheet.write(invoice.client.name, 0, HALF, { size: 11, weight: 'bold' }, 'start', height);
+  let height = sheet.write(labels.billTo, 0, START_WIDTH, { size: 9, weight: 'bold', color: MUTED });
+  height += sheet.write(invoice.client.name, 0, START_WIDTH, { size: 11, weight: 'bold' }, 'start', height);
   for (const line of [invoice.client.billingAddress, taxId(sheet, invoice.client.taxId)]) {
-    if (line) height += sheet.write(line, 0, HALF, { size: 9 }, 'start', height);
+    if (line) height += sheet.write(line, 0, START_WIDTH, { size: 9 }, 'start', height);
   }
   sheet.y += height + 20;
 }
 
-const taxId = (sheet: Sheet, id: string | null): string | null => (id ? `${sheet.labels.taxId}: ${id}` : null);
+const taxId = (sheet: Sheet, id: string | null): string | null => (id ? `${sheet.labels.taxId}: ${isolate(id)}` : null);
 
 /** Free notes under the totals. */
 function drawNotes(sheet: Sheet): void {
@@ -81,7 +88,10 @@ function drawNotes(sheet: Sheet): void {
 function drawFooters(sheet: Sheet): void {
   const { invoice, labels } = sheet;
   const range = sheet.doc.bufferedPageRange();
-  const who = [invoice.agency.name, taxId(sheet, invoice.agency.taxId), invoice.agency.email].filter(Boolean).join(' · ');
+  const who = [invoice.agency.name, taxId(sheet, invoice.agency.taxId), invoice.agency.email]
+    .filter((part): part is string => !!part)
+    .map(isolate)
+    .join(' · ');
   for (let page = range.start; page < range.start + range.count; page++) {
     sheet.doc.switchToPage(page);
     sheet.y = PAGE.height - PAGE.margin - 12;

@@ -27,6 +27,11 @@ const RIGHT_TO_LEFT_SCRIPT = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syria
 // font's default shaping features and shapes the whole run, so Arabic joins and keeps its word order.
 const WHOLE_RUN = { features: [] as PDFKit.Mixins.OpenTypeFeatures[] };
 const LINE_HEIGHT = 1.45;
+// Marks that steer the bidi algorithm (and that Intl puts into Arabic dates and amounts) but have no glyph to draw.
+const BIDI_CONTROL = /^[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]$/;
+
+/** Keeps a value (a number, an e-mail, a name) in one piece inside text of the other direction. */
+export const isolate = (text: string): string => `\u2068${text}\u2069`;
 
 /**
  * fontkit reverses the glyphs of a run whose first letter is in a right-to-left script; such a run is handed over in
@@ -56,12 +61,25 @@ export class TextLayout {
     return this.wrap(text, width, style).length * style.size * LINE_HEIGHT;
   }
 
+  /** A paragraph's direction: that of its first strong letter outside isolates (UAX #9 P2), else the document's. */
+  private direction(paragraph: string): 'ltr' | 'rtl' {
+    let depth = 0;
+    for (const char of paragraph) {
+      const type = bidi.getBidiCharTypeName(char);
+      if (type === 'LRI' || type === 'RLI' || type === 'FSI') depth++;
+      else if (type === 'PDI') depth = Math.max(0, depth - 1);
+      else if (depth === 0 && type === 'L') return 'ltr';
+      else if (depth === 0 && (type === 'R' || type === 'AL')) return 'rtl';
+    }
+    return this.rtl ? 'rtl' : 'ltr';
+  }
+
   /** Draws the text wrapped to the width, from the top `y`; returns the height it took. */
   draw(text: string, x: number, y: number, width: number, style: TextStyle, align: Align = 'start'): number {
     const lines = this.wrap(text, width, style);
     const lineHeight = style.size * LINE_HEIGHT;
-    lines.forEach((line, i) => {
-      const runs = this.runs(line, style);
+    lines.forEach(({ line, direction }, i) => {
+      const runs = this.runs(line, style, direction);
       const used = runs.reduce((sum, run) => sum + run.width, 0);
       const side = align === 'center' ? 'center' : (align === 'start') !== this.rtl ? 'left' : 'right';
       let at = side === 'left' ? x : side === 'right' ? x + width - used : x + (width - used) / 2;
@@ -76,54 +94,57 @@ export class TextLayout {
   }
 
   /** The width of one line of text. */
-  width(text: string, style: TextStyle): number {
-    return this.runs(text, style).reduce((sum, run) => sum + run.width, 0);
+  width(text: string, style: TextStyle, direction = this.direction(text)): number {
+    return this.runs(text, style, direction).reduce((sum, run) => sum + run.width, 0);
   }
 
   /** Lines no wider than `width`: broken at the language's word boundaries (Intl.Segmenter), a long word by grapheme. */
-  private wrap(text: string, width: number, style: TextStyle): string[] {
-    const lines: string[] = [];
+  private wrap(text: string, width: number, style: TextStyle): { line: string; direction: 'ltr' | 'rtl' }[] {
+    const lines: { line: string; direction: 'ltr' | 'rtl' }[] = [];
     for (const paragraph of text.split(/\r?\n/)) {
+      const direction = this.direction(paragraph);
+      const fits = (candidate: string) => this.width(candidate, style, direction) <= width;
       let line = '';
       for (const { segment } of this.segmenter.segment(paragraph)) {
-        if (this.width(line + segment, style) <= width) {
+        if (fits(line + segment)) {
           line += segment;
           continue;
         }
-        if (line.trim()) lines.push(line.trimEnd());
+        if (line.trim()) lines.push({ line: line.trimEnd(), direction });
         line = segment.trimStart();
-        while (line && this.width(line, style) > width) {
-          const [head, rest] = this.split(line, width, style);
-          lines.push(head);
+        while (line && !fits(line)) {
+          const [head, rest] = this.split(line, fits);
+          lines.push({ line: head, direction });
           line = rest;
         }
       }
-      lines.push(line.trimEnd());
+      lines.push({ line: line.trimEnd(), direction });
     }
     return lines;
   }
 
   /** The longest head of a word that fits (at least one grapheme), and the rest. */
-  private split(word: string, width: number, style: TextStyle): [string, string] {
+  private split(word: string, fits: (candidate: string) => boolean): [string, string] {
     const graphemes = [...new Intl.Segmenter(this.locale, { granularity: 'grapheme' }).segment(word)].map((g) => g.segment);
     let head = graphemes[0] ?? '';
     for (const g of graphemes.slice(1)) {
-      if (this.width(head + g, style) > width) break;
+      if (!fits(head + g)) break;
       head += g;
     }
     return [head, word.slice(head.length)];
   }
 
   /** One line in visual order, cut into runs of one face each. */
-  private runs(line: string, style: TextStyle): Run[] {
+  private runs(line: string, style: TextStyle, direction: 'ltr' | 'rtl'): Run[] {
     if (!line) return [];
-    const levels = bidi.getEmbeddingLevels(line, this.rtl ? 'rtl' : 'ltr');
+    const levels = bidi.getEmbeddingLevels(line, direction);
     const mirrored = bidi.getMirroredCharactersMap(line, levels.levels);
     const faces = this.facesOf(line, style.weight ?? 'regular');
     const groups: { face: Face; chars: string[] }[] = [];
     for (const index of bidi.getReorderedIndices(line, levels)) {
       const face = faces[index] as Face;
       const char = mirrored.get(index) ?? line.charAt(index);
+      if (BIDI_CONTROL.test(char)) continue;
       const last = groups[groups.length - 1];
       if (last?.face === face) last.chars.push(char);
       else groups.push({ face, chars: [char] });
