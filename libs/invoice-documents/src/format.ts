@@ -3,7 +3,7 @@ import type { InvoiceLine, InvoiceLocale } from './invoice-document';
 const DECIMAL = /^-?\d+(\.\d+)?$/;
 
 /** Intl reads a decimal string exactly (no binary rounding); anything else is refused loudly. */
-function decimal(value: string): Intl.StringNumericLiteral {
+export function decimal(value: string): Intl.StringNumericLiteral {
   if (!DECIMAL.test(value)) throw new Error(`Not a decimal amount: "${value}"`);
   return value as Intl.StringNumericLiteral;
 }

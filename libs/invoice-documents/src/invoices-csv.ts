@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
+import { decimal } from './format';
 import type { InvoiceDocument, InvoiceLine } from './invoice-document';
 
 /** A spreadsheet would run a cell that starts like a formula; free text is defused with a leading apostrophe. */
@@ -28,11 +29,12 @@ function invoiceCells(doc: InvoiceDocument): string[] {
 
 function lineCells(line: InvoiceLine | undefined, index: number): string[] {
   if (!line) return LINE_COLUMNS.map(() => '');
-  return [String(index + 1), defuse(line.description), line.quantity, line.unit, line.unitPrice, line.amount, defuse(line.note)];
+  return [String(index + 1), defuse(line.description), decimal(line.quantity), line.unit, decimal(line.unitPrice), decimal(line.amount), defuse(line.note)];
 }
 
 function totalCells(doc: InvoiceDocument): string[] {
-  return [doc.subtotal, doc.taxRate ?? '', doc.taxAmount, doc.total, doc.reverseCharge ? 'yes' : 'no', doc.creditNoteFor ?? '', doc.amountDue];
+  const taxRate = doc.taxRate === null ? '' : decimal(doc.taxRate);
+  return [decimal(doc.subtotal), taxRate, decimal(doc.taxAmount), decimal(doc.total), doc.reverseCharge ? 'yes' : 'no', doc.creditNoteFor ?? '', decimal(doc.amountDue)];
 }
 
 /**
