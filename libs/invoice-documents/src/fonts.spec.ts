@@ -9,7 +9,9 @@ const strings = (value: unknown): string[] =>
 describe('faceFor', () => {
   it.each(INVOICE_LOCALES)('finds a glyph for every character of the %s catalog and sample (no tofu)', (locale) => {
     const text = [...strings(LABELS[locale]), ...strings({ ...sampleInvoice(locale), agency: null })].join('');
-    const missing = [...new Set(text)].filter((char) => /\S/u.test(char) && !faceFor(locale, 'regular', char.codePointAt(0) ?? 0).has(char.codePointAt(0) ?? 0));
+    const missing = [...new Set(text)].filter(
+      (char) => /\S/u.test(char) && !faceFor(locale, 'regular', char.codePointAt(0) ?? 0).has(char.codePointAt(0) ?? 0),
+    );
     expect(missing).toEqual([]);
   });
 

@@ -21,7 +21,8 @@ export class Formats {
     this.day = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
     this.number = new Intl.NumberFormat(locale, { maximumFractionDigits: 4 });
     this.percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 4 });
-    const unit = (name: string) => new Intl.NumberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'short', maximumFractionDigits: 4 });
+    const unit = (name: string) =>
+      new Intl.NumberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'short', maximumFractionDigits: 4 });
     this.units = { hour: unit('hour'), month: unit('month') };
   }
 

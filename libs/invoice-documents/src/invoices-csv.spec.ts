@@ -2,12 +2,18 @@ import { parse } from 'csv-parse/sync';
 import { INVOICES_CSV_HEADER, invoicesCsv } from './invoices-csv';
 import { sampleInvoice } from './sample-invoices';
 
-const read = (csv: string): Record<string, string>[] => parse(csv, { columns: true }) as Record<string, string>[];
+const read = (csv: string): Record<string, string>[] => parse<Record<string, string>>(csv, { columns: true });
 
 describe('invoicesCsv', () => {
   it('writes one row per line, the invoice columns repeated, amounts as plain decimals with "."', () => {
     const invoice = sampleInvoice('de');
-    const credit = sampleInvoice('ja', { kind: 'credit_note', number: 'CN-2026-0002', creditNoteFor: 'INV-2026-0001', reverseCharge: true, taxRate: null });
+    const credit = sampleInvoice('ja', {
+      kind: 'credit_note',
+      number: 'CN-2026-0002',
+      creditNoteFor: 'INV-2026-0001',
+      reverseCharge: true,
+      taxRate: null,
+    });
     const rows = read(invoicesCsv([invoice, credit]));
     expect(rows).toHaveLength(invoice.lines.length + credit.lines.length);
     expect(Object.keys(rows[0] ?? {})).toEqual(INVOICES_CSV_HEADER);
@@ -43,17 +49,36 @@ describe('invoicesCsv', () => {
       ['3', '0.00', '803.25'],
       ['4', '-75.00', '803.25'],
     ]);
-    expect(rows[4]).toMatchObject({ number: 'CN-2026-0002', kind: 'credit_note', currency: 'JPY', client: '株式会社さくら商事', line: '1' });
+    expect(rows[4]).toMatchObject({
+      number: 'CN-2026-0002',
+      kind: 'credit_note',
+      currency: 'JPY',
+      client: '株式会社さくら商事',
+      line: '1',
+    });
     expect(rows[4]).toMatchObject({ line_amount: '50000', tax_rate: '', reverse_charge: 'yes', credit_note_for: 'INV-2026-0001' });
   });
 
   it('keeps commas, quotes and line breaks inside their cell and defuses text that a spreadsheet would run', () => {
     const invoice = sampleInvoice('en', {
       client: { name: '=HYPERLINK("http://evil.example")', billingAddress: null, taxId: null },
-      lines: [{ description: 'Research, "urgent"\nsecond line', quantity: '1', unit: 'item', unitPrice: '-10.00', amount: '-10.00', note: '@SUM(A1)' }],
+      lines: [
+        {
+          description: 'Research, "urgent"\nsecond line',
+          quantity: '1',
+          unit: 'item',
+          unitPrice: '-10.00',
+          amount: '-10.00',
+          note: '@SUM(A1)',
+        },
+      ],
     });
     const [row] = read(invoicesCsv([invoice]));
-    expect(row).toMatchObject({ client: `'=HYPERLINK("http://evil.example")`, description: 'Research, "urgent"\nsecond line', line_note: `'@SUM(A1)` });
+    expect(row).toMatchObject({
+      client: `'=HYPERLINK("http://evil.example")`,
+      description: 'Research, "urgent"\nsecond line',
+      line_note: `'@SUM(A1)`,
+    });
     expect(row).toMatchObject({ unit_price: '-10.00', line_amount: '-10.00' }); // amounts stay numbers
   });
 

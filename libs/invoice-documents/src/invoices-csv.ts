@@ -5,7 +5,18 @@ import type { InvoiceDocument, InvoiceLine } from './invoice-document';
 /** A spreadsheet would run a cell that starts like a formula; free text is defused with a leading apostrophe. */
 const defuse = (text: string | null): string => (text && /^[=+\-@\t\r]/.test(text) ? `'${text}` : (text ?? ''));
 
-const INVOICE_COLUMNS = ['number', 'kind', 'status', 'issue_date', 'due_date', 'period_start', 'period_end', 'client', 'client_tax_id', 'currency'];
+const INVOICE_COLUMNS = [
+  'number',
+  'kind',
+  'status',
+  'issue_date',
+  'due_date',
+  'period_start',
+  'period_end',
+  'client',
+  'client_tax_id',
+  'currency',
+];
 const LINE_COLUMNS = ['line', 'description', 'quantity', 'unit', 'unit_price', 'line_amount', 'line_note'];
 const TOTAL_COLUMNS = ['subtotal', 'tax_rate', 'tax_amount', 'total', 'reverse_charge', 'credit_note_for', 'amount_due'];
 
@@ -29,12 +40,28 @@ function invoiceCells(doc: InvoiceDocument): string[] {
 
 function lineCells(line: InvoiceLine | undefined, index: number): string[] {
   if (!line) return LINE_COLUMNS.map(() => '');
-  return [String(index + 1), defuse(line.description), decimal(line.quantity), line.unit, decimal(line.unitPrice), decimal(line.amount), defuse(line.note)];
+  return [
+    String(index + 1),
+    defuse(line.description),
+    decimal(line.quantity),
+    line.unit,
+    decimal(line.unitPrice),
+    decimal(line.amount),
+    defuse(line.note),
+  ];
 }
 
 function totalCells(doc: InvoiceDocument): string[] {
   const taxRate = doc.taxRate === null ? '' : decimal(doc.taxRate);
-  return [decimal(doc.subtotal), taxRate, decimal(doc.taxAmount), decimal(doc.total), doc.reverseCharge ? 'yes' : 'no', doc.creditNoteFor ?? '', decimal(doc.amountDue)];
+  return [
+    decimal(doc.subtotal),
+    taxRate,
+    decimal(doc.taxAmount),
+    decimal(doc.total),
+    doc.reverseCharge ? 'yes' : 'no',
+    doc.creditNoteFor ?? '',
+    decimal(doc.amountDue),
+  ];
 }
 
 /**

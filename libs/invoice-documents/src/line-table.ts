@@ -21,7 +21,8 @@ export function drawLines(sheet: Sheet): void {
   for (const line of sheet.invoice.lines) {
     const notes = lineNotes(sheet, line);
     const height = Math.max(
-      sheet.text.height(line.description, COLUMNS.description.width, BODY) + notes.reduce((sum, n) => sum + sheet.text.height(n, COLUMNS.description.width, NOTE), 0),
+      sheet.text.height(line.description, COLUMNS.description.width, BODY) +
+        notes.reduce((sum, n) => sum + sheet.text.height(n, COLUMNS.description.width, NOTE), 0),
       sheet.text.height(sheet.formats.quantity(line), COLUMNS.quantity.width, BODY),
     );
     if (sheet.ensure(height + 2 * PADDING)) drawHeader(sheet);

@@ -18,7 +18,10 @@ interface Extracted {
 
 /** The text pdf.js reads back from the file (in a child process: pdfjs-dist is ES modules only). */
 function extract(pdf: Buffer): Extracted {
-  const out = execFileSync(process.execPath, [join(__dirname, '..', 'scripts', 'pdf-text.mjs')], { input: pdf, maxBuffer: 16 * 1024 * 1024 });
+  const out = execFileSync(process.execPath, [join(__dirname, '..', 'scripts', 'pdf-text.mjs')], {
+    input: pdf,
+    maxBuffer: 16 * 1024 * 1024,
+  });
   return JSON.parse(out.toString('utf8')) as Extracted;
 }
 
@@ -60,8 +63,24 @@ describe('renderInvoicePdf', () => {
   it('writes an Arabic invoice right to left: Arabic words, mirrored columns, amounts as Intl writes them', async () => {
     const { read, all } = await renderAndRead('invoice-ar', sampleInvoice('ar'));
     expect(read.info).toMatchObject({ Title: 'فاتورة INV-2026-0007', Language: 'ar' });
-    expectWords(all, ['فاتورة', 'فاتورة إلى', 'الكمية', 'سعر الوحدة', 'المبلغ', 'المجموع الفرعي', 'الضريبة', 'المبلغ المستحق', 'المدفوعات']);
-    expectWords(all, ['شركة النخيل للتجارة', 'المملكة العربية السعودية', 'إدارة البريد والتقويم', 'متابعة فواتير الموردين', 'INV-2026-0007']);
+    expectWords(all, [
+      'فاتورة',
+      'فاتورة إلى',
+      'الكمية',
+      'سعر الوحدة',
+      'المبلغ',
+      'المجموع الفرعي',
+      'الضريبة',
+      'المبلغ المستحق',
+      'المدفوعات',
+    ]);
+    expectWords(all, [
+      'شركة النخيل للتجارة',
+      'المملكة العربية السعودية',
+      'إدارة البريد والتقويم',
+      'متابعة فواتير الموردين',
+      'INV-2026-0007',
+    ]);
     expectWords(all, ['503.25', '803.25', '30 نوفمبر 2026', 'صفحة 1 من 1']);
     // Mirrored: the description column is at the right, the amounts at the left; the title at the left, the agency at the right.
     const at = (str: string) => read.pages[0]?.items.find((item) => item.str.normalize('NFKC') === str)?.x ?? Number.NaN;
@@ -73,7 +92,20 @@ describe('renderInvoicePdf', () => {
   it('writes a Japanese invoice in yen with Japanese labels, words and dates', async () => {
     const { read, all } = await renderAndRead('invoice-ja', sampleInvoice('ja'));
     expect(read.info).toMatchObject({ Title: '請求書 INV-2026-0007', Language: 'ja' });
-    expectWords(all, ['請求書', '請求先', '品目', '数量', '単価', '金額', '小計', '消費税 (19%)', '合計', '入金', '未払残高', '無償で修正']);
+    expectWords(all, [
+      '請求書',
+      '請求先',
+      '品目',
+      '数量',
+      '単価',
+      '金額',
+      '小計',
+      '消費税 (19%)',
+      '合計',
+      '入金',
+      '未払残高',
+      '無償で修正',
+    ]);
     expectWords(all, ['株式会社さくら商事', '東京都渋谷区渋谷2-21-1', 'メール対応とスケジュール管理', '請求書の確認と取引先への連絡']);
     expectWords(all, ['￥72,000', '￥13,680', '￥85,680', '-￥8,000', '￥65,680', '12.5 時間', '2026年11月30日', '2026年12月14日']);
     const layout = (left: string, right: string) => {
@@ -84,7 +116,14 @@ describe('renderInvoicePdf', () => {
   });
 
   it('writes a credit note: its title, the invoice it corrects, negative amounts and the reverse-charge wording without tax', async () => {
-    const credit: InvoiceLine = { description: 'Gutschrift für doppelt berechnete Stunden', quantity: '-2', unit: 'hour', unitPrice: '40.00', amount: '-80.00', note: null };
+    const credit: InvoiceLine = {
+      description: 'Gutschrift für doppelt berechnete Stunden',
+      quantity: '-2',
+      unit: 'hour',
+      unitPrice: '40.00',
+      amount: '-80.00',
+      note: null,
+    };
     const { read, all } = await renderAndRead(
       'credit-note-de',
       sampleInvoice('de', {
@@ -114,7 +153,7 @@ describe('renderInvoicePdf', () => {
 
   it('runs long invoices onto further pages, with the column titles again and "Page n of m"', async () => {
     const base = sampleInvoice('en', { agency: { ...sampleInvoice('en').agency, logo: null } });
-    const lines = Array.from({ length: 40 }, (_, i) => ({ ...(base.lines[0] as InvoiceLine), description: `Research task ${i + 1}` }));
+    const lines = Array.from({ length: 40 }, (_, i) => ({ ...base.lines[0], description: `Research task ${i + 1}` }));
     const { read } = await renderAndRead('invoice-en-long', { ...base, lines });
     expect(read.pages).toHaveLength(2);
     for (const [i, page] of read.pages.entries()) {

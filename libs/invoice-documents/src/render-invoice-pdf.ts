@@ -33,7 +33,9 @@ function drawHeading(sheet: Sheet): void {
   const top = sheet.y;
   let start = 0;
   if (invoice.agency.logo) {
-    sheet.doc.image(invoice.agency.logo, sheet.x(0, LOGO_BOX[0]), top, { fit: LOGO_BOX, align: sheet.text.rtl ? 'right' : 'left' });
+    // Fitted into its box against the start side: pdfkit aligns left unless told otherwise.
+    const align = sheet.text.rtl ? { align: 'right' as const } : {};
+    sheet.doc.image(invoice.agency.logo, sheet.x(0, LOGO_BOX[0]), top, { fit: LOGO_BOX, ...align });
     start = LOGO_BOX[1] + 10;
   }
   start += sheet.write(invoice.agency.name, 0, START_WIDTH, { size: 12, weight: 'bold' }, 'start', start);
@@ -46,7 +48,12 @@ function drawHeading(sheet: Sheet): void {
   const facts: [string, string | null][] = [
     [labels.issueDate, invoice.issueDate && formats.date(invoice.issueDate)],
     [labels.dueDate, invoice.dueDate && formats.date(invoice.dueDate)],
-    [labels.period, invoice.periodStart && invoice.periodEnd && `${isolate(formats.date(invoice.periodStart))} – ${isolate(formats.date(invoice.periodEnd))}`],
+    [
+      labels.period,
+      invoice.periodStart &&
+        invoice.periodEnd &&
+        `${isolate(formats.date(invoice.periodStart))} – ${isolate(formats.date(invoice.periodEnd))}`,
+    ],
     [labels.status, labels.statuses[invoice.status]],
   ];
   for (const [label, value] of facts) {
@@ -80,7 +87,7 @@ function drawNotes(sheet: Sheet): void {
   if (!notes) return;
   const style = { size: 9 };
   sheet.ensure(sheet.text.height(notes, CONTENT_WIDTH, style) + 30);
-  sheet.y += 8 + sheet.write(sheet.labels.notes, 0, CONTENT_WIDTH, { size: 9, weight: 'bold', color: MUTED });
+  sheet.y += 14 + sheet.write(sheet.labels.notes, 0, CONTENT_WIDTH, { size: 9, weight: 'bold', color: MUTED });
   sheet.y += sheet.write(notes, 0, CONTENT_WIDTH, style);
 }
 

@@ -30,12 +30,32 @@ export function sampleLogo(width = 180, height = 60): Buffer {
 
 /** Words a real invoice to that client would carry, per language. */
 const CLIENTS: Record<InvoiceLocale, { name: string; address: string; lines: [string, string] }> = {
-  en: { name: 'Acme Bakery Ltd', address: '12 Baker Street\nLondon W1U 3BW\nUnited Kingdom', lines: ['Inbox and calendar management', 'Supplier invoice follow-up'] },
-  de: { name: 'Fjord Design Studio GmbH', address: 'Torstraße 140\n10119 Berlin\nDeutschland', lines: ['Terminverwaltung und Postfach', 'Recherche für Lieferanten'] },
-  nb: { name: 'Nordlys Regnskap AS', address: 'Storgata 5\n0155 Oslo\nNorge', lines: ['Kalenderstyring og e-post', 'Oppfølging av leverandørfakturaer'] },
-  ja: { name: '株式会社さくら商事', address: '〒150-0002\n東京都渋谷区渋谷2-21-1', lines: ['メール対応とスケジュール管理', '請求書の確認と取引先への連絡'] },
+  en: {
+    name: 'Acme Bakery Ltd',
+    address: '12 Baker Street\nLondon W1U 3BW\nUnited Kingdom',
+    lines: ['Inbox and calendar management', 'Supplier invoice follow-up'],
+  },
+  de: {
+    name: 'Fjord Design Studio GmbH',
+    address: 'Torstraße 140\n10119 Berlin\nDeutschland',
+    lines: ['Terminverwaltung und Postfach', 'Recherche für Lieferanten'],
+  },
+  nb: {
+    name: 'Nordlys Regnskap AS',
+    address: 'Storgata 5\n0155 Oslo\nNorge',
+    lines: ['Kalenderstyring og e-post', 'Oppfølging av leverandørfakturaer'],
+  },
+  ja: {
+    name: '株式会社さくら商事',
+    address: '〒150-0002\n東京都渋谷区渋谷2-21-1',
+    lines: ['メール対応とスケジュール管理', '請求書の確認と取引先への連絡'],
+  },
   'zh-Hant': { name: '台北綠葉設計有限公司', address: '臺北市信義區松高路 11 號', lines: ['電子郵件與行程管理', '供應商發票追蹤'] },
-  ar: { name: 'شركة النخيل للتجارة', address: 'شارع الملك فهد ١٢\nالرياض ١٢٢١١\nالمملكة العربية السعودية', lines: ['إدارة البريد والتقويم', 'متابعة فواتير الموردين'] },
+  ar: {
+    name: 'شركة النخيل للتجارة',
+    address: 'شارع الملك فهد ١٢\nالرياض ١٢٢١١\nالمملكة العربية السعودية',
+    lines: ['إدارة البريد والتقويم', 'متابعة فواتير الموردين'],
+  },
 };
 
 /** A complete invoice in one language (a credit note with `kind`), for tests, samples and previews. */
@@ -61,10 +81,38 @@ export function sampleInvoice(locale: InvoiceLocale, overrides: Partial<InvoiceD
     },
     client: { name: client.name, billingAddress: client.address, taxId: 'DE811907980' },
     lines: [
-      { description: client.lines[0], quantity: '12.5', unit: 'hour', unitPrice: yen ? '4000' : '40.00', amount: yen ? '50000' : '500.00', note: null },
-      { description: client.lines[1], quantity: '1', unit: 'month', unitPrice: yen ? '30000' : '250.00', amount: yen ? '30000' : '250.00', note: null },
-      { description: client.lines[0], quantity: '1.5', unit: 'hour', unitPrice: yen ? '4000' : '40.00', amount: yen ? '0' : '0.00', note: null },
-      { description: client.lines[1], quantity: '10', unit: 'percent', unitPrice: yen ? '-8000' : '-75.00', amount: yen ? '-8000' : '-75.00', note: 'Compensation offer' },
+      {
+        description: client.lines[0],
+        quantity: '12.5',
+        unit: 'hour',
+        unitPrice: yen ? '4000' : '40.00',
+        amount: yen ? '50000' : '500.00',
+        note: null,
+      },
+      {
+        description: client.lines[1],
+        quantity: '1',
+        unit: 'month',
+        unitPrice: yen ? '30000' : '250.00',
+        amount: yen ? '30000' : '250.00',
+        note: null,
+      },
+      {
+        description: client.lines[0],
+        quantity: '1.5',
+        unit: 'hour',
+        unitPrice: yen ? '4000' : '40.00',
+        amount: yen ? '0' : '0.00',
+        note: null,
+      },
+      {
+        description: client.lines[1],
+        quantity: '10',
+        unit: 'percent',
+        unitPrice: yen ? '-8000' : '-75.00',
+        amount: yen ? '-8000' : '-75.00',
+        note: 'Compensation offer',
+      },
     ],
     subtotal: yen ? '72000' : '675.00',
     taxRate: '19',

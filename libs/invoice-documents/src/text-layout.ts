@@ -86,7 +86,9 @@ export class TextLayout {
       const baseline = y + i * lineHeight + style.size * 1.1;
       for (const run of runs) {
         this.use(run.face, style);
-        this.doc.fillColor(style.color ?? '#111111').text(run.text, at, baseline, { ...WHOLE_RUN, lineBreak: false, baseline: 'alphabetic' });
+        this.doc
+          .fillColor(style.color ?? '#111111')
+          .text(run.text, at, baseline, { ...WHOLE_RUN, lineBreak: false, baseline: 'alphabetic' });
         at += run.width;
       }
     });
@@ -142,7 +144,7 @@ export class TextLayout {
     const faces = this.facesOf(line, style.weight ?? 'regular');
     const groups: { face: Face; chars: string[] }[] = [];
     for (const index of bidi.getReorderedIndices(line, levels)) {
-      const face = faces[index] as Face;
+      const face = faces[index];
       const char = mirrored.get(index) ?? line.charAt(index);
       if (BIDI_CONTROL.test(char)) continue;
       const last = groups[groups.length - 1];

@@ -20,7 +20,10 @@ export function drawTotals(sheet: Sheet): void {
   if (invoice.payments.length > 0) {
     sheet.y += 4 + sheet.write(labels.payments, OFFSET, WIDTH, { size: 9, weight: 'bold', color: MUTED });
     for (const payment of invoice.payments) {
-      row(sheet, `${isolate(formats.date(payment.date))} · ${isolate(payment.method)}`, formats.amount(payment.amount), { size: 9, color: MUTED });
+      row(sheet, `${isolate(formats.date(payment.date))} · ${isolate(payment.method)}`, formats.amount(payment.amount), {
+        size: 9,
+        color: MUTED,
+      });
     }
   }
   sheet.y += 4;
