@@ -13,7 +13,7 @@ for (let n = 1; n <= pdf.numPages; n++) {
   const items = content.items.filter((item) => 'str' in item);
   pages.push({
     text: items.map((item) => item.str + (item.hasEOL ? '\n' : '')).join(''),
-    items: items.map((item) => ({ str: item.str, x: item.transform[4], y: item.transform[5] })),
+    items: items.map((item) => ({ str: item.str, x: item.transform[4], y: item.transform[5], width: item.width })),
   });
 }
 process.stdout.write(JSON.stringify({ pages, info: (await pdf.getMetadata()).info }));

@@ -9,7 +9,7 @@ import { sampleInvoice } from './sample-invoices';
 
 interface ExtractedPage {
   text: string;
-  items: { str: string; x: number; y: number }[];
+  items: { str: string; x: number; y: number; width: number }[];
 }
 interface Extracted {
   pages: ExtractedPage[];
@@ -167,6 +167,30 @@ describe('renderInvoicePdf', () => {
   it.each(INVOICE_LOCALES)('writes the %s invoice in its language', async (locale) => {
     const { all } = await renderAndRead(`invoice-${locale}`, sampleInvoice(locale));
     expectWords(all, [LABELS[locale].invoice, LABELS[locale].billTo, LABELS[locale].amountDue, 'INV-2026-0007']);
+  });
+
+  it('stamps a draft across every page in its language, and leaves out a logo it cannot read', async () => {
+    const draft = sampleInvoice('ja', { status: 'draft', agency: { ...sampleInvoice('ja').agency, logo: Buffer.from('not an image') } });
+    const { pdf, read } = await renderAndRead('invoice-ja-draft', draft);
+    expect(read.pages[0]?.items.map((item) => item.str)).toContain(LABELS.ja.statuses.draft);
+    expect(read.pages[0]?.items.filter((item) => item.str === LABELS.ja.statuses.draft)).toHaveLength(2); // the status row and the stamp
+    expect(pdf.toString('latin1')).not.toMatch(/\/Subtype \/Image/);
+  });
+
+  it('wraps a long Arabic description onto right-aligned lines, every word kept in order', async () => {
+    const description = 'متابعة فواتير الموردين وإعداد تقرير شهري مفصل عن المصروفات والمدفوعات المتأخرة مع التواصل مع كل مورد على حدة';
+    const invoice = sampleInvoice('ar', {
+      lines: [{ description, quantity: '3', unit: 'hour', unitPrice: '40.00', amount: '120.00', note: null }],
+    });
+    const { read, all } = await renderAndRead('invoice-ar-long-line', invoice);
+    expect(all).toContain(flat(description));
+    const parts =
+      read.pages[0]?.items.filter((item) => item.str.trim().length > 20 && description.includes(item.str.normalize('NFKC').trim())) ?? [];
+    const rightEdges = new Map<number, number>();
+    for (const part of parts) rightEdges.set(Math.round(part.y), Math.max(rightEdges.get(Math.round(part.y)) ?? 0, part.x + part.width));
+    expect(rightEdges.size).toBeGreaterThan(1);
+    const edges = [...rightEdges.values()];
+    expect(Math.max(...edges) - Math.min(...edges)).toBeLessThan(1);
   });
 
   it('refuses an amount that is not a decimal, naming it', async () => {

@@ -32,12 +32,7 @@ function drawHeading(sheet: Sheet): void {
   const { invoice, labels, formats } = sheet;
   const top = sheet.y;
   let start = 0;
-  if (invoice.agency.logo) {
-    // Fitted into its box against the start side: pdfkit aligns left unless told otherwise.
-    const align = sheet.text.rtl ? { align: 'right' as const } : {};
-    sheet.doc.image(invoice.agency.logo, sheet.x(0, LOGO_BOX[0]), top, { fit: LOGO_BOX, ...align });
-    start = LOGO_BOX[1] + 10;
-  }
+  if (invoice.agency.logo && drawLogo(sheet, invoice.agency.logo)) start = LOGO_BOX[1] + 10;
   start += sheet.write(invoice.agency.name, 0, START_WIDTH, { size: 12, weight: 'bold' }, 'start', start);
   const agencyLines = [invoice.agency.address, taxId(sheet, invoice.agency.taxId), invoice.agency.email];
   for (const line of agencyLines) if (line) start += sheet.write(line, 0, START_WIDTH, { size: 9, color: MUTED }, 'start', start);
@@ -68,6 +63,20 @@ function drawHeading(sheet: Sheet): void {
   sheet.y = top + Math.max(start, end) + 24;
 }
 
+/**
+ * The logo fitted into its box against the start side. One pdfkit cannot read (neither PNG nor JPEG) is left out: the
+ * invoice is owed whatever the branding, and the logo is checked when it is uploaded.
+ */
+function drawLogo(sheet: Sheet, logo: Buffer): boolean {
+  const align = sheet.text.rtl ? { align: 'right' as const } : {};
+  try {
+    sheet.doc.image(logo, sheet.x(0, LOGO_BOX[0]), sheet.y, { fit: LOGO_BOX, ...align });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** "Bill to": the client's name, billing address and tax ID. */
 function drawParties(sheet: Sheet): void {
   const { invoice, labels } = sheet;
@@ -91,7 +100,7 @@ function drawNotes(sheet: Sheet): void {
   sheet.y += sheet.write(notes, 0, CONTENT_WIDTH, style);
 }
 
-/** On every page: the agency and its tax ID at the start, "Page 1 of 2" at the end. */
+/** On every page: the agency and its tax ID at the start, "Page 1 of 2" at the end; "Draft" or "Void" across it. */
 function drawFooters(sheet: Sheet): void {
   const { invoice, labels } = sheet;
   const range = sheet.doc.bufferedPageRange();
@@ -104,5 +113,17 @@ function drawFooters(sheet: Sheet): void {
     sheet.y = PAGE.height - PAGE.margin - 12;
     sheet.write(who, 0, CONTENT_WIDTH - 120, { size: 8, color: MUTED });
     sheet.write(fill(labels.page, { page: page + 1, pages: range.count }), CONTENT_WIDTH - 120, 120, { size: 8, color: MUTED }, 'end');
+    if (invoice.status === 'draft' || invoice.status === 'void') drawStamp(sheet, labels.statuses[invoice.status]);
   }
+}
+
+/** A large faint word across the page, so a draft or a voided invoice is never taken for one to pay. */
+function drawStamp(sheet: Sheet, word: string): void {
+  const size = 96;
+  sheet.doc
+    .save()
+    .fillOpacity(0.1)
+    .rotate(-35, { origin: [PAGE.width / 2, PAGE.height / 2] });
+  sheet.text.draw(word, 0, PAGE.height / 2 - size * 0.7, PAGE.width, { size, weight: 'bold', color: '#b00020' }, 'center');
+  sheet.doc.restore();
 }
