@@ -56,3 +56,16 @@ export interface InvoiceDocument {
   amountDue: string;
   notes: string | null;
 }
+
+/**
+ * The invoice language for a stored language tag: itself when it is one of the six, else its base language's
+ * ("de-AT" is German, "zh-TW" and "zh-HK" are Traditional Chinese, "nn"/"no" Norwegian Bokmål), else English.
+ */
+export function invoiceLocale(tag: string | null | undefined): InvoiceLocale {
+  const exact = INVOICE_LOCALES.find((locale) => locale.toLowerCase() === tag?.toLowerCase());
+  if (exact) return exact;
+  const [base = '', ...rest] = (tag ?? '').toLowerCase().split(/[-_]/);
+  if (base === 'zh') return rest.some((part) => ['hant', 'tw', 'hk', 'mo'].includes(part)) ? 'zh-Hant' : 'en';
+  if (base === 'no' || base === 'nn') return 'nb';
+  return INVOICE_LOCALES.find((locale) => locale === base) ?? 'en';
+}
