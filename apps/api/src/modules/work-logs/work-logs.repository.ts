@@ -39,10 +39,15 @@ export interface DraftEntry {
 /** A work log with the names the responses show. */
 export interface WorkLogRow extends WorkLog {
   engagementName: string;
-  clientAccountId: string;
   currency: string;
   assistantName: string;
 }
+
+/** A new entry: its engagement's client account is required, the database no longer fills it. */
+export type NewWorkLog = QueryDeepPartialEntity<WorkLog> & Pick<WorkLog, 'tenantId' | 'id' | 'engagementId' | 'clientAccountId'>;
+
+/** What update may change: never the engagement nor its client account. */
+export type WorkLogPatch = Omit<QueryDeepPartialEntity<WorkLog>, 'tenantId' | 'id' | 'engagementId' | 'clientAccountId'>;
 
 export interface WorkLogFilter {
   /** Client users never see drafts: those are still the assistant's. */
@@ -251,11 +256,20 @@ export class WorkLogsRepository {
     return rows[0]?.status ?? null;
   }
 
-  async insert(manager: EntityManager, values: QueryDeepPartialEntity<WorkLog>): Promise<void> {
+  /**
+   * A new entry. Its client account is the engagement's, named by the caller from the engagement it
+   * read (no trigger fills it: Citus cannot distribute a table with one); the foreign key on
+   * (tenant_id, engagement_id, client_account_id) refuses any other.
+   */
+  async insert(manager: EntityManager, values: NewWorkLog): Promise<void> {
     await manager.insert(WorkLog, values);
   }
 
-  async update(manager: EntityManager, tenantId: string, id: string, patch: QueryDeepPartialEntity<WorkLog>): Promise<void> {
+  /**
+   * Changes an entry's own fields. No use case moves an entry to another engagement; one that does must
+   * write the new engagement's client account in the same statement (the foreign key refuses otherwise).
+   */
+  async update(manager: EntityManager, tenantId: string, id: string, patch: WorkLogPatch): Promise<void> {
     await manager.update(WorkLog, { tenantId, id }, patch);
   }
 
