@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import { setLocalTenantSql } from '@candor/db';
 import { readTestEnv } from '../setup/test-env';
@@ -76,6 +78,30 @@ describe('Citus readiness', () => {
       ),
     );
     expect(rows.filter((r) => !(r.trigger in ALLOWED_TRIGGERS))).toEqual([]);
+  });
+
+  it('docker/scale-out.md names every table and every key between tenant tables the catalog holds', async () => {
+    const doc = readFileSync(join(__dirname, '..', '..', 'docker', 'scale-out.md'), 'utf8');
+    const named = (pattern: RegExp) => [...doc.matchAll(pattern)].map((m) => m[1]).sort();
+    const { tenantTables, otherTables, keys } = await withOwner(async (c) => {
+      const tables = await c.query<{ name: string; tenant: boolean }>(
+        `SELECT c.relname AS name, EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'tenant_id') AS tenant
+         FROM pg_class c WHERE c.relnamespace = 'public'::regnamespace AND c.relkind = 'r' ORDER BY 1`,
+      );
+      const fks = await c.query<{ name: string }>(
+        `SELECT conname AS name FROM pg_constraint WHERE contype = 'f' AND connamespace = 'public'::regnamespace
+           AND confrelid::regclass::text NOT IN ('tenants', 'users') ORDER BY 1`,
+      );
+      return {
+        tenantTables: tables.rows.filter((r) => r.tenant).map((r) => r.name),
+        otherTables: tables.rows.filter((r) => !r.tenant).map((r) => r.name),
+        keys: fks.rows.map((r) => r.name),
+      };
+    });
+    expect(named(/create_distributed_table\('(\w+)'/g)).toEqual([...tenantTables].sort());
+    expect([...named(/create_reference_table\('(\w+)'/g), 'migrations'].sort()).toEqual([...otherTables].sort());
+    expect(named(/DROP CONSTRAINT (\w+);/g)).toEqual([...keys].sort());
+    expect(named(/ADD CONSTRAINT (\w+) FOREIGN KEY/g)).toEqual([...keys].sort());
   });
 
   describe("a work log's client account", () => {

@@ -8,6 +8,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * wrong one can never be stored. An engagement's client account never changes (the update DTO leaves
  * it out); should anything try while the engagement has work logs, the same key refuses it (ON UPDATE
  * CASCADE is not an option: Citus does not cascade updates of keys that include the distribution column).
+ * The key it references, engagements_client_key, is the deliverables' (1764300000000-Deliverables).
  */
 export class WorkLogClientAccountByApp1765700000000 implements MigrationInterface {
   name = 'WorkLogClientAccountByApp1765700000000';
@@ -15,14 +16,12 @@ export class WorkLogClientAccountByApp1765700000000 implements MigrationInterfac
   async up(q: QueryRunner): Promise<void> {
     await q.query(`DROP TRIGGER work_logs_client_account ON work_logs`);
     await q.query(`DROP FUNCTION work_logs_fill_client_account()`);
-    await q.query(`ALTER TABLE engagements ADD CONSTRAINT engagements_client_account_key UNIQUE (tenant_id, id, client_account_id)`);
     await q.query(`ALTER TABLE work_logs ADD CONSTRAINT work_logs_engagement_client_account_fkey
       FOREIGN KEY (tenant_id, engagement_id, client_account_id) REFERENCES engagements (tenant_id, id, client_account_id)`);
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE work_logs DROP CONSTRAINT work_logs_engagement_client_account_fkey`);
-    await q.query(`ALTER TABLE engagements DROP CONSTRAINT engagements_client_account_key`);
     await q.query(`CREATE FUNCTION work_logs_fill_client_account() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         SELECT e.client_account_id INTO NEW.client_account_id FROM engagements e
