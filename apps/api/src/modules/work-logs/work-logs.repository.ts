@@ -256,19 +256,12 @@ export class WorkLogsRepository {
     return rows[0]?.status ?? null;
   }
 
-  /**
-   * A new entry. Its client account is the engagement's, named by the caller from the engagement it
-   * read (no trigger fills it: Citus cannot distribute a table with one); the foreign key on
-   * (tenant_id, engagement_id, client_account_id) refuses any other.
-   */
+  /** A new entry, on its engagement's client account (no trigger fills it; the composite foreign key refuses another). */
   async insert(manager: EntityManager, values: NewWorkLog): Promise<void> {
     await manager.insert(WorkLog, values);
   }
 
-  /**
-   * Changes an entry's own fields. No use case moves an entry to another engagement; one that does must
-   * write the new engagement's client account in the same statement (the foreign key refuses otherwise).
-   */
+  /** Changes an entry's own fields; moving it to another engagement would have to write that one's client account too. */
   async update(manager: EntityManager, tenantId: string, id: string, patch: WorkLogPatch): Promise<void> {
     await manager.update(WorkLog, { tenantId, id }, patch);
   }
