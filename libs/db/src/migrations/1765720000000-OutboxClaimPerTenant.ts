@@ -43,7 +43,8 @@ const CLAIM_ONE_TENANT = `RETURN QUERY WITH fresh AS (
  * Same signature and rows as before; a row is claimed by one transaction only (SKIP LOCKED and the
  * status change), which is what the relay's exactly-once rests on. Claimed rows are queued at v_now,
  * so the second pass never takes them again, even with p_queued_stale = 0.
- * The indexes of the due rows now lead with tenant_id, the key of the per-tenant claim.
+ * Each way of being due gets a second index led by tenant_id, for the per-tenant claim; the first ones
+ * (led by the time) stay for the cross-tenant read, so hours of rows waiting for a retry are not walked.
  * `outbox_claim`, the first claim (cross-tenant, unused since 1764700000000), is dropped.
  */
 export class OutboxClaimPerTenant1765720000000 implements MigrationInterface {
@@ -57,7 +58,6 @@ export class OutboxClaimPerTenant1765720000000 implements MigrationInterface {
     );
     await q.query(`CREATE INDEX notifications_tenant_queued_idx ON notifications (tenant_id, queued_at) WHERE status = 'queued'`);
     await q.query(`CREATE INDEX notifications_tenant_lease_idx ON notifications (tenant_id, lease_until) WHERE status = 'sending'`);
-    await q.query(`DROP INDEX notifications_lease_idx, notifications_queued_idx, notifications_retry_due_idx, notifications_fresh_idx`);
     await q.query(`CREATE OR REPLACE FUNCTION outbox_claim_due(p_limit int, p_queued_stale interval)
       RETURNS TABLE (tenant_id uuid, id uuid, resends int, attempts int, was_queued boolean)
       LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public AS $$
@@ -123,10 +123,6 @@ export class OutboxClaimPerTenant1765720000000 implements MigrationInterface {
         FROM due c
         WHERE n.tenant_id = c.tenant_id AND n.id = c.id
         RETURNING n.tenant_id, n.id, n.resends, n.attempts, c.status = 'queued' $$`);
-    await q.query(`CREATE INDEX notifications_fresh_idx ON notifications (created_at) WHERE status = 'pending' AND next_attempt_at IS NULL`);
-    await q.query(`CREATE INDEX notifications_retry_due_idx ON notifications (next_attempt_at) WHERE status = 'pending' AND next_attempt_at IS NOT NULL`);
-    await q.query(`CREATE INDEX notifications_queued_idx ON notifications (queued_at) WHERE status = 'queued'`);
-    await q.query(`CREATE INDEX notifications_lease_idx ON notifications (lease_until) WHERE status = 'sending'`);
     await q.query(`DROP INDEX notifications_tenant_lease_idx, notifications_tenant_queued_idx, notifications_tenant_retry_due_idx, notifications_tenant_fresh_idx`);
     await q.query(`CREATE FUNCTION outbox_claim(p_limit int, p_stale_after interval)
       RETURNS TABLE (tenant_id uuid, id uuid)
