@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { setLocalTenantSql } from '@candor/db';
 import * as Q from './ceiling/queries';
 
 /**
@@ -17,7 +18,7 @@ export async function explainReads(runtimeUrl: string, owner: Client): Promise<R
   const plans: Record<string, string> = {};
   const explain = async (label: string, sql: string, params: unknown[]) => {
     await db.query('BEGIN');
-    await db.query(`SELECT set_config('app.tenant_id', $1, true)`, [target.tenant_id]);
+    await db.query(setLocalTenantSql(target.tenant_id));
     const result = await db.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params);
     await db.query('ROLLBACK');
     plans[label] = result.rows.map((r) => r['QUERY PLAN']).join('\n');

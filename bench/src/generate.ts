@@ -78,9 +78,9 @@ export async function generateWorkLogs(db: Client, from: number, to: number): Pr
   for (let a = from; a <= to; a += batch) {
     const b = Math.min(to, a + batch - 1);
     await db.query(
-      `INSERT INTO work_logs (tenant_id, id, engagement_id, assistant_id, source, status, started_at, ended_at, duration_seconds, notes,
-                              billable, hourly_rate, created_at, updated_at)
-       SELECT s.tenant_id, gen_random_uuid(), s.engagement_id, CASE WHEN r.r2 < 0.5 THEN s.a1 ELSE s.a2 END,
+      `INSERT INTO work_logs (tenant_id, id, engagement_id, client_account_id, assistant_id, source, status, started_at, ended_at, duration_seconds,
+                              notes, billable, hourly_rate, created_at, updated_at)
+       SELECT s.tenant_id, gen_random_uuid(), s.engagement_id, s.client_account_id, CASE WHEN r.r2 < 0.5 THEN s.a1 ELSE s.a2 END,
               CASE WHEN r.r2 < 0.3 THEN 'timer' ELSE 'manual' END,
               CASE WHEN r.r3 < 0.05 THEN 'draft' WHEN r.r3 < 0.20 THEN 'submitted' WHEN r.r3 < 0.22 THEN 'disputed' ELSE 'locked' END,
               r.st, r.st + make_interval(secs => r.dur), r.dur,
@@ -177,11 +177,12 @@ export async function generateExportMonth(
   const batch = 250_000;
   for (let a = 0; a < count; a += batch) {
     await db.query(
-      `INSERT INTO work_logs (tenant_id, id, engagement_id, assistant_id, source, status, started_at, ended_at, duration_seconds, notes,
-                              billable, hourly_rate)
-       SELECT $1, gen_random_uuid(), $2, x.id, 'manual', 'locked', st, st + interval '60 seconds', 60,
+      `INSERT INTO work_logs (tenant_id, id, engagement_id, client_account_id, assistant_id, source, status, started_at, ended_at, duration_seconds,
+                              notes, billable, hourly_rate)
+       SELECT $1, gen_random_uuid(), $2, e.client_account_id, x.id, 'manual', 'locked', st, st + interval '60 seconds', 60,
               'Sorted "receipts", filed, and reconciled batch ' || g, true, 45.00
        FROM generate_series($3::int, $4::int) g
+       JOIN engagements e ON e.tenant_id = $1 AND e.id = $2
        JOIN bench.export_assistants x ON x.k = g % 30
        CROSS JOIN LATERAL (SELECT $5::timestamptz + (g / 30) * interval '75 seconds' AS st) s`,
       [row.tenant_id, row.engagement_id, a, Math.min(count, a + batch) - 1, `${row.start}T00:00:00Z`],

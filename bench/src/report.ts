@@ -199,7 +199,7 @@ export function renderMarkdown(r: BenchResults): string {
   for (const [name, q] of Object.entries(r.queries)) lines.push(row([SCENARIO_TITLES[name as ScenarioName], q.api, q.ceiling]));
   for (const [name, q] of Object.entries(r.nPlusOne ?? {}))
     lines.push(row([`${name}, page size 10 / 100 (API)`, `${q.limit10} / ${q.limit100}`, '']));
-  lines.push('', `Counted by ${m['queryCounting']}; BEGIN, set_config and COMMIT included.`, '');
+  lines.push('', `Counted by ${m['queryCounting']}; BEGIN, SET LOCAL and COMMIT included.`, '');
   if (r.notifications) {
     const n = r.notifications;
     lines.push('## Notifications', '');

@@ -1,6 +1,7 @@
 import { JwtService } from '@nestjs/jwt';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
+import { setLocalTenantSql } from '@candor/db';
 import { readTestEnv } from '../setup/test-env';
 import {
   addComment,
@@ -205,7 +206,8 @@ describe('tenant isolation', () => {
       for (const { name, rls, forced } of tables.rows) expect({ name, rls, forced }).toEqual({ name, rls: true, forced: true });
 
       await client.query('BEGIN');
-      await client.query(`SELECT set_config('app.tenant_id', $1, true)`, [a.tenantId]);
+      // The statement withTenant issues (SET LOCAL, which Citus forwards to its workers).
+      await client.query(setLocalTenantSql(a.tenantId));
       for (const table of tables.rows.map((r: { name: string }) => r.name)) {
         // Without a WHERE at all: RLS alone must hide B's rows.
         const { rows } = await client.query(

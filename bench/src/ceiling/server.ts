@@ -2,13 +2,14 @@ import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import jwt from 'jsonwebtoken';
 import { Pool, type PoolClient } from 'pg';
+import { setLocalTenantSql } from '@candor/db';
 import { amountFor, hoursFor, sumAmounts } from '@candor/domain';
 import * as Q from './queries';
 
 /**
  * The ceiling: bare Fastify + pg running the API's SQL for the benchmark's five scenarios, with the
  * same access token check (HS256, same secret, same claims) and the same tenant transaction
- * (BEGIN; set_config('app.tenant_id', ..., true); ...; COMMIT) as the runtime role. No framework,
+ * (BEGIN; SET LOCAL app.tenant_id = '...'; ...; COMMIT) as the runtime role. No framework,
  * no validation library, no DI, no logging: what the database and Node can do at most.
  */
 interface Actor {
@@ -54,7 +55,7 @@ async function inTenant<T>(actor: Actor, work: (db: PoolClient) => Promise<T>): 
   const db = await pool.connect();
   try {
     await db.query('START TRANSACTION');
-    await db.query(`SELECT set_config('app.tenant_id', $1, true)`, [actor.tenantId]);
+    await db.query(setLocalTenantSql(actor.tenantId));
     const result = await work(db);
     await db.query('COMMIT');
     return result;

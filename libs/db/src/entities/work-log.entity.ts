@@ -9,6 +9,8 @@ export class WorkLog {
   @PrimaryColumn('uuid', { name: 'tenant_id' }) tenantId: string;
   @PrimaryColumn('uuid') id: string;
   @Column('uuid', { name: 'engagement_id' }) engagementId: string;
+  /** Always the engagement's client account (a foreign key on the three columns holds it); written by the application. */
+  @Column('uuid', { name: 'client_account_id' }) clientAccountId: string;
   @Column('uuid', { name: 'assistant_id' }) assistantId: string;
   @Column('text') source: WorkLogSource;
   @Column('text') status: WorkLogStatus;

@@ -11,6 +11,9 @@ import { IdentityAndSessions1764800000000 } from './1764800000000-IdentityAndSes
 import { NotificationPreferences1764900000000 } from './1764900000000-NotificationPreferences';
 import { TotpLastStep1765000000000 } from './1765000000000-TotpLastStep';
 import { DigestReaders1765100000000 } from './1765100000000-DigestReaders';
+import { WorkLogClientAccountByApp1765700000000 } from './1765700000000-WorkLogClientAccountByApp';
+import { PlpgsqlCrossTenantReads1765710000000 } from './1765710000000-PlpgsqlCrossTenantReads';
+import { OutboxClaimPerTenant1765720000000 } from './1765720000000-OutboxClaimPerTenant';
 
 /** Every migration, oldest first. Add new ones at the end. */
 export const MIGRATIONS = [
@@ -27,4 +30,7 @@ export const MIGRATIONS = [
   NotificationPreferences1764900000000,
   TotpLastStep1765000000000,
   DigestReaders1765100000000,
+  WorkLogClientAccountByApp1765700000000,
+  PlpgsqlCrossTenantReads1765710000000,
+  OutboxClaimPerTenant1765720000000,
 ];

@@ -33,7 +33,7 @@ export async function insertTimesheetWeek(
   return id;
 }
 
-/** A finished time entry at the rate it was logged at; its client account is filled in by the database. */
+/** A finished time entry at the rate it was logged at, on its engagement's client account. */
 export async function insertWorkLog(
   db: Sql,
   row: {
@@ -51,9 +51,13 @@ export async function insertWorkLog(
   },
 ): Promise<string> {
   const id = newId();
-  await db.query(
-    `INSERT INTO work_logs (tenant_id, id, engagement_id, assistant_id, source, status, started_at, ended_at, duration_seconds, notes, billable, hourly_rate, week_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+  const inserted = await db.query(
+    // The client account comes from the engagement, in the same statement (no trigger fills it).
+    `INSERT INTO work_logs (tenant_id, id, engagement_id, client_account_id, assistant_id, source, status, started_at, ended_at, duration_seconds,
+                            notes, billable, hourly_rate, week_id)
+     SELECT $1, $2, e.id, e.client_account_id, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13
+     FROM engagements e WHERE e.tenant_id = $1 AND e.id = $3
+     RETURNING id`,
     [
       row.tenantId,
       id,
@@ -70,6 +74,9 @@ export async function insertWorkLog(
       row.weekId ?? null,
     ],
   );
+  // A pg Client answers { rows }, a TypeORM manager the rows themselves.
+  const rows = Array.isArray(inserted) ? inserted : (inserted as { rows: unknown[] }).rows;
+  if (!rows.length) throw new Error(`insertWorkLog: no engagement ${row.engagementId} in tenant ${row.tenantId}`);
   return id;
 }
 

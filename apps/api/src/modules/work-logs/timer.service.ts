@@ -51,6 +51,7 @@ export class TimerService {
       tenantId: actor.tenantId,
       id,
       engagementId: engagement.id,
+      clientAccountId: engagement.clientAccountId,
       assistantId: actor.userId,
       source: 'timer',
       status: 'draft',

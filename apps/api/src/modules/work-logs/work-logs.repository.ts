@@ -39,10 +39,15 @@ export interface DraftEntry {
 /** A work log with the names the responses show. */
 export interface WorkLogRow extends WorkLog {
   engagementName: string;
-  clientAccountId: string;
   currency: string;
   assistantName: string;
 }
+
+/** A new entry: its engagement's client account is required, the database no longer fills it. */
+export type NewWorkLog = QueryDeepPartialEntity<WorkLog> & Pick<WorkLog, 'tenantId' | 'id' | 'engagementId' | 'clientAccountId'>;
+
+/** What update may change: never the engagement nor its client account. */
+export type WorkLogPatch = Omit<QueryDeepPartialEntity<WorkLog>, 'tenantId' | 'id' | 'engagementId' | 'clientAccountId'>;
 
 export interface WorkLogFilter {
   /** Client users never see drafts: those are still the assistant's. */
@@ -251,11 +256,13 @@ export class WorkLogsRepository {
     return rows[0]?.status ?? null;
   }
 
-  async insert(manager: EntityManager, values: QueryDeepPartialEntity<WorkLog>): Promise<void> {
+  /** A new entry, on its engagement's client account (no trigger fills it; the composite foreign key refuses another). */
+  async insert(manager: EntityManager, values: NewWorkLog): Promise<void> {
     await manager.insert(WorkLog, values);
   }
 
-  async update(manager: EntityManager, tenantId: string, id: string, patch: QueryDeepPartialEntity<WorkLog>): Promise<void> {
+  /** Changes an entry's own fields; moving it to another engagement would have to write that one's client account too. */
+  async update(manager: EntityManager, tenantId: string, id: string, patch: WorkLogPatch): Promise<void> {
     await manager.update(WorkLog, { tenantId, id }, patch);
   }
 

@@ -1,0 +1,220 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { setLocalTenantSql } from '@candor/db';
+import { readTestEnv } from '../setup/test-env';
+import {
+  insertClientAccount,
+  insertEngagement,
+  insertMembership,
+  insertNotification,
+  insertTenant,
+  insertUser,
+  insertWorkLog,
+} from '../support/factories';
+import { withOwner } from '../support/owner-db';
+
+/** The cross-tenant functions Citus must plan: PL/pgSQL, run as their owner, with a fixed search_path. */
+const PLPGSQL_FUNCTIONS = [
+  'auth_user_memberships',
+  'overdue_timers',
+  'overdue_disclosure_drafts',
+  'due_offer_changes',
+  'due_follow_ups',
+  'deliverable_deadline_candidates',
+  'held_notifications_due',
+  'digest_readers_due',
+  'outbox_release',
+  'outbox_claim_due',
+  'auth_session_actor',
+];
+
+/** Triggers a tenant table may keep, with the reason Citus can live with it. None: Citus refuses to distribute a table with one. */
+const ALLOWED_TRIGGERS: Record<string, string> = {};
+
+/** A tenant with one assistant, two client accounts and an engagement on each. */
+async function tenantWithTwoClients(owner: Client) {
+  const tenantId = await insertTenant(owner, { name: 'Citus Agency', slug: `citus-${randomUUID().slice(0, 8)}` });
+  const assistantId = await insertUser(owner, { email: `citus.${randomUUID()}@e2e.candor.test`, displayName: 'Ana', passwordHash: 'x' });
+  await insertMembership(owner, { tenantId, userId: assistantId, role: 'assistant' });
+  const clientA = await insertClientAccount(owner, { tenantId, name: 'Client A' });
+  const clientB = await insertClientAccount(owner, { tenantId, name: 'Client B' });
+  const engagementA = await insertEngagement(owner, { tenantId, clientAccountId: clientA, name: 'A' });
+  const engagementB = await insertEngagement(owner, { tenantId, clientAccountId: clientB, name: 'B' });
+  return { tenantId, assistantId, clientA, clientB, engagementA, engagementB };
+}
+
+describe('Citus readiness', () => {
+  it('leaves no SQL-language function with parameters; the cross-tenant ones are PL/pgSQL, SECURITY DEFINER, search_path public', async () => {
+    const { rows } = await withOwner((c) =>
+      c.query<{ name: string; lang: string; args: number; definer: boolean; config: string[] | null }>(
+        `SELECT p.proname AS name, l.lanname AS lang, p.pronargs AS args, p.prosecdef AS definer, p.proconfig AS config
+         FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace JOIN pg_language l ON l.oid = p.prolang
+         WHERE n.nspname = 'public'`,
+      ),
+    );
+    expect(rows.filter((r) => r.lang === 'sql' && r.args > 0).map((r) => r.name)).toEqual([]);
+    for (const name of PLPGSQL_FUNCTIONS) {
+      const fn = rows.find((r) => r.name === name);
+      expect({ name, lang: fn?.lang, definer: fn?.definer, config: fn?.config }).toEqual({
+        name,
+        lang: 'plpgsql',
+        definer: true,
+        config: ['search_path=public'],
+      });
+    }
+    expect(rows.map((r) => r.name)).not.toContain('outbox_claim');
+    expect(rows.map((r) => r.name)).not.toContain('work_logs_fill_client_account');
+  });
+
+  it('keeps no trigger on a tenant table beyond the listed ones', async () => {
+    const { rows } = await withOwner((c) =>
+      c.query<{ tbl: string; trigger: string }>(
+        `SELECT t.tgrelid::regclass::text AS tbl, t.tgname AS trigger FROM pg_trigger t
+         JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+         WHERE NOT t.tgisinternal AND n.nspname = 'public'
+           AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'tenant_id' AND NOT a.attisdropped)`,
+      ),
+    );
+    expect(rows.filter((r) => !(r.trigger in ALLOWED_TRIGGERS))).toEqual([]);
+  });
+
+  it('docker/scale-out.md names every table and every key between tenant tables the catalog holds', async () => {
+    const doc = readFileSync(join(__dirname, '..', '..', 'docker', 'scale-out.md'), 'utf8');
+    const named = (pattern: RegExp) => [...doc.matchAll(pattern)].map((m) => m[1]).sort();
+    const { tenantTables, otherTables, keys } = await withOwner(async (c) => {
+      const tables = await c.query<{ name: string; tenant: boolean }>(
+        `SELECT c.relname AS name, EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'tenant_id') AS tenant
+         FROM pg_class c WHERE c.relnamespace = 'public'::regnamespace AND c.relkind = 'r' ORDER BY 1`,
+      );
+      const fks = await c.query<{ name: string }>(
+        `SELECT conname AS name FROM pg_constraint WHERE contype = 'f' AND connamespace = 'public'::regnamespace
+           AND confrelid::regclass::text NOT IN ('tenants', 'users') ORDER BY 1`,
+      );
+      return {
+        tenantTables: tables.rows.filter((r) => r.tenant).map((r) => r.name),
+        otherTables: tables.rows.filter((r) => !r.tenant).map((r) => r.name),
+        keys: fks.rows.map((r) => r.name),
+      };
+    });
+    expect(named(/create_distributed_table\('(\w+)'/g)).toEqual([...tenantTables].sort());
+    expect([...named(/create_reference_table\('(\w+)'/g), 'migrations'].sort()).toEqual([...otherTables].sort());
+    expect(named(/DROP CONSTRAINT (\w+);/g)).toEqual([...keys].sort());
+    expect(named(/ADD CONSTRAINT (\w+) FOREIGN KEY/g)).toEqual([...keys].sort());
+  });
+
+  describe("a work log's client account", () => {
+    it('is written by the application from the engagement, under the tenant set with SET LOCAL', async () => {
+      const t = await withOwner(tenantWithTwoClients);
+      const app = new Client({ connectionString: readTestEnv().appUrl });
+      await app.connect();
+      try {
+        await app.query('BEGIN');
+        await app.query(setLocalTenantSql(t.tenantId));
+        const id = await insertWorkLog(app, {
+          tenantId: t.tenantId,
+          engagementId: t.engagementB,
+          assistantId: t.assistantId,
+          startedAt: '2026-11-02T09:00:00Z',
+          endedAt: '2026-11-02T10:00:00Z',
+          hourlyRate: '40.00',
+        });
+        const { rows } = await app.query('SELECT client_account_id FROM work_logs WHERE tenant_id = $1 AND id = $2', [t.tenantId, id]);
+        expect(rows).toEqual([{ client_account_id: t.clientB }]);
+        await app.query('COMMIT');
+      } finally {
+        await app.end();
+      }
+    });
+
+    it('is refused by the foreign key when it is not the engagement’s, on insert and on an engagement move', async () => {
+      await withOwner(async (owner) => {
+        const t = await tenantWithTwoClients(owner);
+        const insert = (clientAccountId: string) =>
+          owner.query(
+            `INSERT INTO work_logs (tenant_id, id, engagement_id, client_account_id, assistant_id, source, status, started_at, ended_at,
+                                    duration_seconds, notes, billable, hourly_rate)
+             VALUES ($1, $2, $3, $4, $5, 'manual', 'draft', '2026-11-03T09:00:00Z', '2026-11-03T10:00:00Z', 3600, '', true, 40)`,
+            [t.tenantId, randomUUID(), t.engagementA, clientAccountId, t.assistantId],
+          );
+        await expect(insert(t.clientB)).rejects.toThrow(/work_logs_engagement_client_account_fkey/);
+        await insert(t.clientA);
+        // Moving the entry without its client account is refused; with the new engagement's, it holds.
+        await expect(
+          owner.query(`UPDATE work_logs SET engagement_id = $2 WHERE tenant_id = $1 AND engagement_id = $3`, [
+            t.tenantId,
+            t.engagementB,
+            t.engagementA,
+          ]),
+        ).rejects.toThrow(/work_logs_engagement_client_account_fkey/);
+        const moved = await owner.query(
+          `UPDATE work_logs w SET engagement_id = e.id, client_account_id = e.client_account_id
+           FROM engagements e WHERE e.tenant_id = $1 AND e.id = $2 AND w.tenant_id = $1 AND w.engagement_id = $3`,
+          [t.tenantId, t.engagementB, t.engagementA],
+        );
+        expect(moved.rowCount).toBe(1);
+        // An engagement with work logs keeps its client account.
+        await expect(
+          owner.query(`UPDATE engagements SET client_account_id = $2 WHERE tenant_id = $1 AND id = $3`, [
+            t.tenantId,
+            t.clientA,
+            t.engagementB,
+          ]),
+        ).rejects.toThrow(/work_logs_engagement_client_account_fkey/);
+      });
+    });
+  });
+
+  describe('the outbox claim, per tenant', () => {
+    const claim = (c: Client, limit: number) =>
+      c.query<{ tenant_id: string; id: string }>(`SELECT tenant_id, id FROM outbox_claim_due($1, interval '1 hour')`, [limit]);
+
+    async function tenantWithPending(c: Client, count: number, age: string): Promise<string> {
+      const tenantId = await insertTenant(c, { name: 'Outbox', slug: `outbox-${randomUUID().slice(0, 8)}` });
+      for (let i = 0; i < count; i += 1)
+        await insertNotification(c, { tenantId, template: 'invitation', recipientEmail: `o${i}@e2e.candor.test` });
+      await c.query(`UPDATE notifications SET created_at = now() - $2::interval WHERE tenant_id = $1`, [tenantId, age]);
+      return tenantId;
+    }
+
+    it('gives a quiet tenant its rows although a busy tenant has older ones, and fills the batch from the busy one', async () => {
+      await withOwner(async (owner) => {
+        await owner.query('BEGIN');
+        try {
+          const busy = await tenantWithPending(owner, 30, '1 hour');
+          const quiet = await tenantWithPending(owner, 2, '1 second');
+          const rows = (await claim(owner, 10)).rows.filter((r) => r.tenant_id === busy || r.tenant_id === quiet);
+          expect(rows.filter((r) => r.tenant_id === quiet)).toHaveLength(2);
+          expect(rows.length).toBeGreaterThanOrEqual(2);
+          expect(rows.length).toBeLessThanOrEqual(10);
+          const all = await claim(owner, 100);
+          expect(all.rows.filter((r) => r.tenant_id === busy).length + rows.filter((r) => r.tenant_id === busy).length).toBe(30);
+        } finally {
+          await owner.query('ROLLBACK');
+        }
+      });
+    });
+
+    it('never hands a row to two claims running at once', async () => {
+      const tenantId = await withOwner((c) => tenantWithPending(c, 12, '1 minute'));
+      const first = new Client({ connectionString: readTestEnv().ownerUrl });
+      const second = new Client({ connectionString: readTestEnv().ownerUrl });
+      await Promise.all([first.connect(), second.connect()]);
+      try {
+        await first.query('BEGIN');
+        // A claim that waited for the other's rows instead of skipping them fails here, not at jest's timeout.
+        await second.query(`BEGIN; SET LOCAL lock_timeout = '2s'`);
+        const a = (await claim(first, 5)).rows.filter((r) => r.tenant_id === tenantId).map((r) => r.id);
+        const b = (await claim(second, 100)).rows.filter((r) => r.tenant_id === tenantId).map((r) => r.id);
+        expect(a.length).toBeGreaterThan(0);
+        expect(a.filter((id) => b.includes(id))).toEqual([]);
+        expect(a.length + b.length).toBe(12);
+      } finally {
+        await Promise.all([first.query('ROLLBACK'), second.query('ROLLBACK')]);
+        await Promise.all([first.end(), second.end()]);
+        await withOwner((c) => c.query(`DELETE FROM notifications WHERE tenant_id = $1`, [tenantId]));
+      }
+    });
+  });
+});
