@@ -21,3 +21,4 @@ export * from './disclosures/follow-ups';
 export * from './notifications/delivery-states';
 export * from './roles/audience';
 export * from './branding/brand-colour';
+export * from './branding/brand';
