@@ -32,6 +32,10 @@ export const POWERED_BY = 'Powered by Candor';
 /** The logo's public URL: stable while the logo is, unguessable without the tenant id and the bytes' SHA-256. */
 export const brandLogoPath = (tenantId: string, sha256: string): string => `/api/v1/brand/logo/${tenantId}/${sha256}`;
 
+/** Whether the workspace set anything of its brand; if not, everything wears Candor's own look. */
+export const isBranded = (f: BrandFields): boolean =>
+  [f.displayName, f.primaryColor, f.logoSha256, f.senderName, f.replyTo, f.footerText].some((v) => v !== null);
+
 export function effectiveBrand(f: BrandFields): EffectiveBrand {
   return {
     name: f.displayName ?? f.tenantName,

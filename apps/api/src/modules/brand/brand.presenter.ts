@@ -1,9 +1,6 @@
 import type { TenantBrandRow } from '@candor/db';
-import { effectiveBrand } from '@candor/domain';
+import { effectiveBrand, isBranded } from '@candor/domain';
 import type { BrandResponse, BrandSettingsResponse } from './dto/brand.response';
-
-const customized = (b: TenantBrandRow) =>
-  [b.displayName, b.primaryColor, b.logoSha256, b.senderName, b.replyTo, b.footerText].some((v) => v !== null);
 
 /** Any member (clients too): the brand they see. */
 export function presentBrand(b: TenantBrandRow): BrandResponse {
@@ -14,7 +11,7 @@ export function presentBrand(b: TenantBrandRow): BrandResponse {
     onPrimary: e.onPrimary,
     logoUrl: e.logoPath,
     footerText: e.footerText,
-    customized: customized(b),
+    customized: isBranded(b),
   };
 }
 
