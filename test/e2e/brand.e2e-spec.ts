@@ -7,7 +7,7 @@ import { startStack, type Stack } from '../support/stack';
 describe('brand', () => {
   let stack: Stack;
   beforeAll(async () => {
-    stack = await startStack({ worker: false });
+    stack = await startStack();
   });
   afterAll(() => stack.close());
 
@@ -15,7 +15,7 @@ describe('brand', () => {
   const auditOf = (tenantId: string) =>
     withOwner(async (db) =>
       (
-        await db.query(`SELECT action, change FROM audit_events WHERE tenant_id = $1 AND entity_type = 'tenant_brand' ORDER BY at`, [
+        await db.query(`SELECT action, change FROM audit_events WHERE tenant_id = $1 AND entity_type = 'tenant_brand' ORDER BY created_at`, [
           tenantId,
         ])
       ).rows.map((r: { action: string; change: Record<string, unknown> }) => r),
