@@ -28,7 +28,7 @@ describe('brand', () => {
     const client = await addMember(stack.api, t.owner.token, 'client_member', await createClientAccount(stack.api, t.owner.token));
     const before = await stack.api.get('/api/v1/brand', client.token);
     expect(before.status).toBe(200);
-    expect(before.body).toMatchObject({ primaryColor: '#2f5d50', onPrimary: '#ffffff', logoUrl: null, customized: false });
+    expect(before.body).toMatchObject({ primaryColor: '#1f5f5b', onPrimary: '#ffffff', logoUrl: null, customized: false });
     expect(before.body.name).toMatch(/^Tenant /);
 
     const settings = { displayName: 'Acme Assist', primaryColor: '#1F5FA8', senderName: 'Acme Assist team', replyTo: 'hello@acme.test' };
@@ -52,7 +52,7 @@ describe('brand', () => {
     });
     // Null puts a default back.
     const cleared = await stack.api.patch('/api/v1/brand', { primaryColor: null }, t.owner.token);
-    expect(cleared.body).toMatchObject({ primaryColor: '#2f5d50', storedColor: null, displayName: 'Acme Assist' });
+    expect(cleared.body).toMatchObject({ primaryColor: '#1f5f5b', storedColor: null, displayName: 'Acme Assist' });
 
     const audit = await auditOf(t.tenantId);
     expect(audit.map((a) => a.action)).toEqual(['brand.updated', 'brand.updated']);
@@ -67,7 +67,7 @@ describe('brand', () => {
     const refused = await stack.api.patch('/api/v1/brand', { displayName: 'Pale', primaryColor: '#66a3e0' }, t.owner.token);
     expect(refused.status).toBe(400);
     expect(refused.body.message).toMatch(
-      /^The colour #66a3e0 has a contrast of 2\.\d\d:1 against white; it needs at least 4\.5:1\. Try #[0-9a-f]{6}\.$/,
+      /^The colour #66a3e0 has a contrast of 2\.\d\d:1 against the page background; it needs at least 4\.5:1\. Try #[0-9a-f]{6}\.$/,
     );
     expect(refused.body.errors).toEqual([expect.objectContaining({ code: 'low_contrast', field: 'primaryColor' })]);
     expect(refused.body.ratio).toBeLessThan(4.5);
