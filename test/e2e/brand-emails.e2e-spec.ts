@@ -48,7 +48,7 @@ describe('branded emails', () => {
     );
     const [a, f] = await Promise.all([invite(acme.tenant), invite(fjord.tenant)]);
 
-    expect(a.headers['from']).toBe('"Acme Assist Team" <no-reply@candor.local>');
+    expect(a.headers['from']).toBe('Acme Assist Team <no-reply@candor.local>');
     expect(a.headers['reply-to']).toBe('hello@acme.test');
     expect(a.html).toContain(`<img src="${acme.logoUrl}" alt="Acme Assist"`);
     expect(a.html).toContain('#1f5fa8');

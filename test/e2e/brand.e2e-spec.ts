@@ -15,9 +15,10 @@ describe('brand', () => {
   const auditOf = (tenantId: string) =>
     withOwner(async (db) =>
       (
-        await db.query(`SELECT action, change FROM audit_events WHERE tenant_id = $1 AND entity_type = 'tenant_brand' ORDER BY created_at`, [
-          tenantId,
-        ])
+        await db.query(
+          `SELECT action, change FROM audit_events WHERE tenant_id = $1 AND entity_type = 'tenant_brand' ORDER BY created_at`,
+          [tenantId],
+        )
       ).rows.map((r: { action: string; change: Record<string, unknown> }) => r),
     );
   const brandRow = (tenantId: string) =>

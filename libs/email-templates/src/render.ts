@@ -179,9 +179,7 @@ export class EmailRenderer {
     const lines = s.paragraphs.map((key) => t(key, all));
     const lists = (s.lists ?? []).map((list) => this.listSection(t, list, all)).filter((section) => section.items.length);
     const after = (s.afterAction ?? []).map((key) => t(key, all));
-    const footer = brand
-      ? [t('layout.footerBranded', all), ...(brand.footerText ? [brand.footerText] : [])]
-      : [t('layout.footer', all)];
+    const footer = brand ? [t('layout.footerBranded', all), ...(brand.footerText ? [brand.footerText] : [])] : [t('layout.footer', all)];
     const poweredBy = brand ? t('layout.poweredBy') : null;
     const action = s.action ? { label: t(s.action.label, all), url: shown(vars[s.action.urlField]) } : null;
     const unsubscribe = options.unsubscribeUrl ? { label: t('layout.unsubscribe', all), url: options.unsubscribeUrl } : null;
@@ -199,7 +197,18 @@ export class EmailRenderer {
       ...(unsubscribe ? [`${unsubscribe.label}: ${unsubscribe.url}`] : []),
     ].join('\n\n');
     const lang = locale in (this.i18n.options.resources ?? {}) ? locale : 'en';
-    const html = this.layout.html({ lang, dir: this.i18n.dir(lang), paragraphs: lines, lists, action, after, footer, poweredBy, unsubscribe, brand });
+    const html = this.layout.html({
+      lang,
+      dir: this.i18n.dir(lang),
+      paragraphs: lines,
+      lists,
+      action,
+      after,
+      footer,
+      poweredBy,
+      unsubscribe,
+      brand,
+    });
     const headers = options.oneClickUrl
       ? { 'List-Unsubscribe': `<${options.oneClickUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }
       : undefined;

@@ -13,7 +13,9 @@ describe('checkBrandColor', () => {
     expect(verdict.ratio).toBeLessThan(BRAND_MIN_CONTRAST);
     expect(verdict.suggestion).toMatch(/^#[0-9a-f]{6}$/);
     expect(checkBrandColor(verdict.suggestion ?? '').ok).toBe(true);
-    expect(brandColorRefusal('#66a3e0', verdict)).toMatch(/contrast of \d\.\d\d:1 against the page background; it needs at least 4.5:1\. Try #[0-9a-f]{6}\./);
+    expect(brandColorRefusal('#66a3e0', verdict)).toMatch(
+      /contrast of \d\.\d\d:1 against the page background; it needs at least 4.5:1\. Try #[0-9a-f]{6}\./,
+    );
   });
 
   it('never rounds a failing colour up to a pass', () => {

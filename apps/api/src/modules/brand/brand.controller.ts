@@ -65,7 +65,9 @@ export class BrandController {
   @ApiOkResponse({ type: BrandSettingsResponse })
   @ApiBadRequestResponse({ description: 'no file, an unsafe file name, or other fields' })
   @ApiPayloadTooLargeResponse({ description: 'over 512 KiB, or more than one file' })
-  @ApiUnsupportedMediaTypeResponse({ description: 'not PNG, JPEG or WebP (SVG included), or a name or declared type that disagrees with the bytes' })
+  @ApiUnsupportedMediaTypeResponse({
+    description: 'not PNG, JPEG or WebP (SVG included), or a name or declared type that disagrees with the bytes',
+  })
   async replaceLogo(@CurrentActor() actor: Actor, @Req() request: FastifyRequest): Promise<BrandSettingsResponse> {
     const brand = await this.service.replaceLogo(actor, () => readUpload(request, { maxFileBytes: LOGO_MAX_BYTES, maxFiles: 1 }));
     return presentBrandSettings(brand);

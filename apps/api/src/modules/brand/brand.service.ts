@@ -84,7 +84,8 @@ export class BrandService {
     const [file] = upload.files;
     if (!file) throw new BadRequestException({ code: 'required', field: 'logo', message: 'Attach the logo: a PNG, JPEG or WebP image' });
     const checked = inspectUpload(file.name, file.declaredType, file.bytes);
-    if (!checked.ok) throw new HttpException({ statusCode: checked.status, message: checked.message, error: 'Refused file' }, checked.status);
+    if (!checked.ok)
+      throw new HttpException({ statusCode: checked.status, message: checked.message, error: 'Refused file' }, checked.status);
     if (!LOGO_TYPES.includes(checked.contentType)) {
       throw new UnsupportedMediaTypeException(`${checked.name}: a logo must be a PNG, JPEG or WebP image`);
     }

@@ -3,7 +3,7 @@ import { ApiProperty } from '@nestjs/swagger';
 /** What every member of the workspace sees of the brand: Candor's defaults filled in. */
 export class BrandResponse {
   @ApiProperty({ description: 'the display name, else the workspace name' }) name: string;
-  @ApiProperty({ example: '#2f5d50' }) primaryColor: string;
+  @ApiProperty({ example: '#1f5f5b' }) primaryColor: string;
   @ApiProperty({ example: '#ffffff', description: 'text on a brand-filled surface' }) onPrimary: string;
   @ApiProperty({ type: String, nullable: true, description: 'same-origin URL of the logo, public and cacheable' }) logoUrl: string | null;
   @ApiProperty({ type: String, nullable: true }) footerText: string | null;

@@ -19,7 +19,7 @@ export class UpdateBrandDto {
     type: String,
     nullable: true,
     example: '#1f5fa8',
-    description: 'six-digit hex; refused unless it keeps 4.5:1 contrast against white and under white button text',
+    description: 'six-digit hex; refused unless it keeps 4.5:1 contrast on the light backgrounds and under white button text',
   })
   @ValidateIf(set)
   @Matches(BRAND_COLOR_PATTERN, { message: 'primaryColor must be a six-digit hex colour such as #1f5fa8' })
