@@ -55,7 +55,7 @@ export function timesheetHtml(sheet: TimesheetResponse, brand: DocumentBrand): s
   ${masthead(brand)}
   <main>
   <h1>${escape(title)}</h1>
-  <p class="meta">${escape(sheet.engagement.clientName)} · ${escape(sheet.tenantName)} · times in ${escape(zone)}</p>
+  <p class="meta">${escape(sheet.engagement.clientName)} · ${escape(brand.name)} · times in ${escape(zone)}</p>
   <button onclick="window.print()">Print or save as PDF</button>
   <table>
     <thead><tr><th>Date</th><th>Time</th><th>What was done</th><th class="n">Hours</th><th class="n">Amount</th></tr></thead>

@@ -3304,7 +3304,7 @@ export interface components {
         BrandResponse: {
             /** @description the display name, else the workspace name */
             name: string;
-            /** @example #2f5d50 */
+            /** @example #1f5f5b */
             primaryColor: string;
             /**
              * @description text on a brand-filled surface
@@ -3327,7 +3327,7 @@ export interface components {
         BrandSettingsResponse: {
             /** @description the display name, else the workspace name */
             name: string;
-            /** @example #2f5d50 */
+            /** @example #1f5f5b */
             primaryColor: string;
             /**
              * @description text on a brand-filled surface
@@ -3352,7 +3352,7 @@ export interface components {
             /** @description the name the portal, reports and emails show */
             displayName?: string | null;
             /**
-             * @description six-digit hex; refused unless it keeps 4.5:1 contrast against white and under white button text
+             * @description six-digit hex; refused unless it keeps 4.5:1 contrast on the light backgrounds and under white button text
              * @example #1f5fa8
              */
             primaryColor?: string | null;
