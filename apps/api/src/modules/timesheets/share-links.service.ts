@@ -104,7 +104,13 @@ export class ShareLinksService {
       if (link.expiresAt.getTime() <= Date.now()) throw new GoneException('This link has expired; ask for a new one');
       // A link's reader sees its one engagement, nothing else.
       const scope: Scope = { kind: 'engagements', tenantId, engagementIds: [link.engagementId], clientAccountIds: [] };
-      const sheet = await this.timesheets.build(manager, scope, link.engagementId, { period: link.period, start: link.periodStart }, 'client');
+      const sheet = await this.timesheets.build(
+        manager,
+        scope,
+        link.engagementId,
+        { period: link.period, start: link.periodStart },
+        'client',
+      );
       return { sheet, brand: withBrand ? await this.brand.forDocument(manager, tenantId) : null };
     });
   }
