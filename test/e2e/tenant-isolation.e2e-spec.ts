@@ -91,6 +91,7 @@ async function seedEverything(api: Api, tenant: TenantFixture): Promise<void> {
   await requestChanges(api, clientAdmin.token, deliverable.id, 'Shorter.');
 
   await expectStatus('email preference', api.put('/api/v1/me/notification-preferences/disclosure_comment', { mode: 'digest' }, owner));
+  await expectStatus('brand', api.patch('/api/v1/brand', { displayName: 'Isolated Assist', primaryColor: '#1f5fa8' }, owner));
   const me = await expectStatus('me', api.get('/api/v1/me', owner));
 
   // The overdue sweep's escalation is the worker's to write, and a held (digest) email the outbox

@@ -15,6 +15,7 @@ import { API_CONFIG, type ApiConfig } from './config/api-config';
 import { AuditEventsController } from './modules/audit/audit-events.controller';
 import { AuditEventsRepository } from './modules/audit/audit-events.repository';
 import { AuthModule } from './modules/auth/auth.module';
+import { BrandModule } from './modules/brand/brand.module';
 import { ClientAccountsModule } from './modules/client-accounts/client-accounts.module';
 import { DeliverablesModule } from './modules/deliverables/deliverables.module';
 import { DeliveryFailuresModule } from './modules/delivery-failures/delivery-failures.module';
@@ -78,6 +79,7 @@ export class AppModule {
         DeliveryFailuresModule,
         MetricsModule,
         NotificationPreferencesModule,
+        BrandModule,
       ],
       controllers: [MeController, TenantController, HealthController, MembersController, TeamAdminController, AuditEventsController],
       providers: [

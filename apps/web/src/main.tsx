@@ -14,6 +14,7 @@ import './app/styles/disclosure-activity.css';
 import './app/styles/deliverables.css';
 import './app/styles/profile.css';
 import './app/styles/security.css';
+import './app/styles/brand.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('Missing #root element');

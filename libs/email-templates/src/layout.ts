@@ -22,8 +22,22 @@ export interface LayoutParts {
   lists: ListSection[];
   action: { label: string; url: string } | null;
   after: string[];
-  footer: string;
+  /** Footer lines: why the reader gets this, then the agency's own footer text when it has one. */
+  footer: string[];
+  /** "Powered by Candor", once and small, under a branded footer; null on Candor's own look. */
+  poweredBy: string | null;
   unsubscribe: { label: string; url: string } | null;
+  /** The agency's look; null keeps the layout's compiled brand. */
+  brand: EmailBrand | null;
+}
+
+/** One agency's look in an email: its name or logo over the message, its colour on the header and the button. */
+export interface EmailBrand {
+  name: string;
+  /** Six-digit hex, already checked for AA contrast under white text. */
+  primaryColor: string;
+  /** Absolute URL the mail client fetches; null shows the name. */
+  logoUrl: string | null;
 }
 
 const escapeHtml = (s: string): string =>
@@ -37,7 +51,12 @@ const MARK = {
   label: '@@LABEL@@',
   after: '@@AFTER@@',
   footer: '@@FOOTER@@',
+  header: '@@HEADER@@',
+  // A colour no brand is refused for (it passes AA), put where the brand colour goes, replaced per email.
+  color: '#0b0c0d',
 };
+
+const HEX = /^#[0-9a-f]{6}$/i;
 
 function source(brand: Brand, dir: 'ltr' | 'rtl', withAction: boolean): string {
   const align = dir === 'rtl' ? 'right' : 'left';
@@ -51,12 +70,12 @@ function source(brand: Brand, dir: 'ltr' | 'rtl', withAction: boolean): string {
   </mj-head>
   <mj-body background-color="${brand.backgroundColor}" width="600px">
     <mj-section padding="20px 0 8px">
-      <mj-column><mj-text font-size="18px" font-weight="700" color="${brand.primaryColor}">${escapeHtml(brand.productName)}</mj-text></mj-column>
+      <mj-column><mj-text font-size="18px" font-weight="700" color="${MARK.color}">${MARK.header}</mj-text></mj-column>
     </mj-section>
     <mj-section background-color="#ffffff" border-radius="8px" padding="16px 8px">
       <mj-column>
         <mj-text>${MARK.body}</mj-text>
-        ${withAction ? `<mj-button href="${MARK.url}" background-color="${brand.primaryColor}" color="#ffffff" border-radius="6px" align="${align}" font-size="15px">${MARK.label}</mj-button>` : ''}
+        ${withAction ? `<mj-button href="${MARK.url}" background-color="${MARK.color}" color="#ffffff" border-radius="6px" align="${align}" font-size="15px">${MARK.label}</mj-button>` : ''}
         <mj-text color="${brand.mutedColor}">${MARK.after}</mj-text>
       </mj-column>
     </mj-section>
@@ -73,7 +92,10 @@ function source(brand: Brand, dir: 'ltr' | 'rtl', withAction: boolean): string {
  * and cheap however many emails the worker sends.
  */
 export class EmailLayout {
-  private constructor(private readonly skeletons: Map<string, string>) {}
+  private constructor(
+    private readonly skeletons: Map<string, string>,
+    private readonly defaults: Brand,
+  ) {}
 
   static async compile(brand: Brand): Promise<EmailLayout> {
     const skeletons = new Map<string, string>();
@@ -84,7 +106,7 @@ export class EmailLayout {
         skeletons.set(`${dir}:${String(withAction)}`, html);
       }
     }
-    return new EmailLayout(skeletons);
+    return new EmailLayout(skeletons, brand);
   }
 
   html(parts: LayoutParts): string {
@@ -100,7 +122,8 @@ export class EmailLayout {
         ]),
     ].join('');
     const footer = [
-      escapeHtml(parts.footer),
+      parts.footer.map((line) => escapeHtml(line)).join('<br>'),
+      ...(parts.poweredBy ? [`<br><span style="font-size:11px">${escapeHtml(parts.poweredBy)}</span>`] : []),
       ...(parts.unsubscribe
         ? [`<br><a href="${escapeHtml(parts.unsubscribe.url)}" style="color:inherit">${escapeHtml(parts.unsubscribe.label)}</a>`]
         : []),
@@ -112,6 +135,8 @@ export class EmailLayout {
       [MARK.label]: escapeHtml(parts.action?.label ?? ''),
       [MARK.after]: parts.after.map((p) => `<p>${escapeHtml(p)}</p>`).join(''),
       [MARK.footer]: footer,
+      [MARK.header]: this.header(parts.brand),
+      [MARK.color]: parts.brand && HEX.test(parts.brand.primaryColor) ? parts.brand.primaryColor : this.defaults.primaryColor,
     };
     // One pass, so text that happens to contain a marker is never filled a second time.
     const pattern = new RegExp(
@@ -121,5 +146,12 @@ export class EmailLayout {
       'g',
     );
     return skeleton.replace(pattern, (m) => fill[m] ?? m);
+  }
+
+  /** The agency's logo (its name as the alt text), else its name; Candor's name on the default look. */
+  private header(brand: EmailBrand | null): string {
+    if (!brand) return escapeHtml(this.defaults.productName);
+    if (!brand.logoUrl) return escapeHtml(brand.name);
+    return `<img src="${escapeHtml(brand.logoUrl)}" alt="${escapeHtml(brand.name)}" height="40" style="display:block;height:40px;max-width:240px;border:0">`;
   }
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import i18next, { type i18n, type TFunction } from 'i18next';
 import { DEFAULT_BRAND, type Brand } from './brand';
 import { addFormatters, shown } from './formatters';
-import { EmailLayout, type ListItem, type ListSection } from './layout';
+import { EmailLayout, type EmailBrand, type ListItem, type ListSection } from './layout';
 import type { TemplateName } from './template-names';
 
 export interface RenderedEmail {
@@ -22,6 +22,12 @@ export interface RenderOptions {
   unsubscribeUrl?: string;
   /** The RFC 8058 one-click endpoint, POSTed by the mail client (List-Unsubscribe header). */
   oneClickUrl?: string;
+  /** The agency's brand, when it set one: its name, logo, colour and footer text; Candor's look otherwise. */
+  brand?: RenderBrand;
+}
+
+export interface RenderBrand extends EmailBrand {
+  footerText: string | null;
 }
 
 /** A template turns a payload into the lines of an email in one locale. */
@@ -167,11 +173,14 @@ export class EmailRenderer {
     const spec = TEMPLATES[template];
     const t = this.i18n.getFixedT(locale);
     const s = spec(vars);
-    const all = { ...this.labels(t, template, vars), timeZone: options.timeZone ?? 'UTC' };
+    const brand = options.brand ?? null;
+    // A branded email names the agency as it calls itself, in the text as over it.
+    const all = { ...this.labels(t, template, vars), timeZone: options.timeZone ?? 'UTC', ...(brand && { tenantName: brand.name }) };
     const lines = s.paragraphs.map((key) => t(key, all));
     const lists = (s.lists ?? []).map((list) => this.listSection(t, list, all)).filter((section) => section.items.length);
     const after = (s.afterAction ?? []).map((key) => t(key, all));
-    const footer = t('layout.footer', all);
+    const footer = brand ? [t('layout.footerBranded', all), ...(brand.footerText ? [brand.footerText] : [])] : [t('layout.footer', all)];
+    const poweredBy = brand ? t('layout.poweredBy') : null;
     const action = s.action ? { label: t(s.action.label, all), url: shown(vars[s.action.urlField]) } : null;
     const unsubscribe = options.unsubscribeUrl ? { label: t('layout.unsubscribe', all), url: options.unsubscribeUrl } : null;
 
@@ -183,11 +192,23 @@ export class EmailRenderer {
       ...(action ? [`${action.label}: ${action.url}`] : []),
       ...after,
       '--',
-      footer,
+      ...footer,
+      ...(poweredBy ? [poweredBy] : []),
       ...(unsubscribe ? [`${unsubscribe.label}: ${unsubscribe.url}`] : []),
     ].join('\n\n');
     const lang = locale in (this.i18n.options.resources ?? {}) ? locale : 'en';
-    const html = this.layout.html({ lang, dir: this.i18n.dir(lang), paragraphs: lines, lists, action, after, footer, unsubscribe });
+    const html = this.layout.html({
+      lang,
+      dir: this.i18n.dir(lang),
+      paragraphs: lines,
+      lists,
+      action,
+      after,
+      footer,
+      poweredBy,
+      unsubscribe,
+      brand,
+    });
     const headers = options.oneClickUrl
       ? { 'List-Unsubscribe': `<${options.oneClickUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }
       : undefined;

@@ -1,6 +1,6 @@
 import type { Role } from '@candor/domain';
 import { addMember, createClientAccount, createEngagement, signUpTenant } from '../factories';
-import { uploadVersion } from '@candor/testing';
+import { sendMultipart } from '@candor/testing';
 import { startStack, type Stack } from '../stack';
 import {
   ALLOW,
@@ -107,7 +107,7 @@ export function checkRows(matrix: Matrix, rows: readonly Row[]): void {
           const { stack, tokens } = matrix;
           const { method, path, body, upload } = await row.call(matrix.ctxFor(target), role);
           const response = upload
-            ? await uploadVersion(stack.api.baseUrl, path.split('/')[4]!, tokens[role], upload.fields, upload.files)
+            ? await sendMultipart(stack.api.baseUrl, method, path, tokens[role], upload.fields, upload.files)
             : await stack.api.request(method, path, { token: tokens[role], body });
           if (outcome === ALLOW) {
             expect({

@@ -42,6 +42,11 @@ export const UNSCOPED = new Set([
   'GET /delivery-failures/bounced',
   'POST /delivery-failures/:own/send-again',
   'GET /deliverables',
+  'GET /brand',
+  'PATCH /brand',
+  'PUT /brand/logo',
+  'GET /brand/logo',
+  'DELETE /brand/logo',
 ]);
 export const CLIENT_SCOPED = new Set([
   'GET /client-accounts/:own',

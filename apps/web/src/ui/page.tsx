@@ -1,8 +1,11 @@
-import { useId, type ReactNode } from 'react';
+import { createContext, useContext, useId, type ReactNode } from 'react';
 
-/** The document title every screen sets: "<page> · Candor". React 19 hoists <title> into <head>. */
+/** Whose portal this is, for document titles: the agency's brand name once signed in, Candor before. */
+export const SiteName = createContext('Candor');
+
+/** The document title every screen sets: "<page> · <agency>". React 19 hoists <title> into <head>. */
 export function PageTitle({ children }: { children: string }) {
-  return <title>{`${children} · Candor`}</title>;
+  return <title>{`${children} · ${useContext(SiteName)}`}</title>;
 }
 
 /** A page inside the signed-in shell: heading, an optional line of context, actions at the end. */

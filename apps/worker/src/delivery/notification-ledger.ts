@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
-import { Notification, readerTimeZone, withTenant } from '@candor/db';
+import { Notification, readerTimeZone, readTenantBrand, withTenant, type TenantBrandRow } from '@candor/db';
 
 export interface NotificationKey {
   tenantId: string;
@@ -9,9 +9,15 @@ export interface NotificationKey {
 
 /**
  * A row claimed for one attempt: the attempt is counted and the Message-ID fixed at the claim; the
- * reader's time zone (theirs, else the tenant's) is read in the same transaction.
+ * reader's time zone (theirs, else the tenant's) and the tenant's brand are read in the same
+ * transaction, so an email queued before a brand change goes out wearing the brand of its sending.
  */
-export type ClaimedNotification = Notification & { messageId: string; firstAttemptAt: Date; readerTimeZone: string };
+export type ClaimedNotification = Notification & {
+  messageId: string;
+  firstAttemptAt: Date;
+  readerTimeZone: string;
+  brand: TenantBrandRow;
+};
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -51,6 +57,7 @@ export class NotificationLedger {
       for (const column of manager.connection.getMetadata(Notification).columns) column.setEntityValue(row, raw[column.databaseName]);
       return Object.assign(row, {
         readerTimeZone: await readerTimeZone(manager, key.tenantId, row.recipientUserId),
+        brand: await readTenantBrand(manager, key.tenantId),
       }) as ClaimedNotification;
     });
   }

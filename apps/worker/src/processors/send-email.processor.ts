@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { Notification } from '@candor/db';
-import { eventOfTemplate, NOTIFICATION_EVENTS } from '@candor/domain';
+import { effectiveBrand, eventOfTemplate, isBranded, NOTIFICATION_EVENTS } from '@candor/domain';
 import { signUnsubscribe, unseal } from '@candor/domain-node';
 import { isTemplateName, type EmailRenderer, type RenderedEmail, type RenderOptions } from '@candor/email-templates';
 import type { JobPayloads } from '@candor/queue-contracts';
@@ -44,7 +44,7 @@ export class SendEmailProcessor {
     }
 
     try {
-      await this.mailer.send(row.recipientEmail, email, row.id, row.messageId);
+      await this.mailer.send(row.recipientEmail, email, row.id, row.messageId, { name: row.brand.senderName, replyTo: row.brand.replyTo });
     } catch (error) {
       return this.fail(row, classifySendFailure(error));
     }
@@ -60,6 +60,7 @@ export class SendEmailProcessor {
     return this.renderer.render(row.template, row.locale, this.variables(row), {
       timeZone: row.readerTimeZone,
       ...this.unsubscribeLinks(row),
+      ...this.brand(row),
     });
   }
 
@@ -83,6 +84,14 @@ export class SendEmailProcessor {
     const opened: Record<string, string> = {};
     for (const [key, box] of Object.entries(sealed ?? {})) opened[key] = unseal(box, this.secret);
     return { ...plain, ...opened };
+  }
+
+  /** The agency's look, when it set one; the logo by its public address, which mail clients fetch. */
+  private brand(row: ClaimedNotification): RenderOptions {
+    if (!isBranded(row.brand)) return {};
+    const brand = effectiveBrand(row.brand);
+    const logoUrl = brand.logoPath ? new URL(brand.logoPath, this.webUrl).toString() : null;
+    return { brand: { name: brand.name, primaryColor: brand.primaryColor, logoUrl, footerText: brand.footerText } };
   }
 
   /** A kind of email its reader may turn off gets a footer link and the RFC 8058 one-click headers. */

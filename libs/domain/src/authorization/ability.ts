@@ -56,6 +56,7 @@ export type SubjectName =
   | 'Member'
   | 'AuditEvent'
   | 'FailedDelivery'
+  | 'Brand'
   | 'all';
 export type Subject = SubjectName | ClientAccountSubject | InvitationSubject | EngagementScopedSubject | WorkLogSubject;
 
@@ -68,6 +69,8 @@ export type AppAbility = MongoAbility<[Action, Subject]>;
 export function defineAbilityFor(actor: Actor): AppAbility {
   const { can, cannot, build } = new AbilityBuilder<AppAbility>(createMongoAbility);
   can(['read', 'update'], 'Me');
+  // The agency's brand is what every member sees (clients too); only the owner changes it (manage all).
+  can('read', 'Brand');
   const own = { clientAccountId: actor.clientAccountId };
   switch (actor.role) {
     case 'owner':

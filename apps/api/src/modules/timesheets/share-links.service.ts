@@ -9,6 +9,7 @@ import { API_CONFIG, type ApiConfig } from '../../config/api-config';
 import { ActorScope } from '../../common/actor-scope';
 import { TenantContext } from '../../common/tenant-context';
 import { AuditService } from '../audit/audit.service';
+import { BrandService, type DocumentBrand } from '../brand/brand.service';
 import { EngagementsService } from '../engagements/engagements.service';
 import type { CreateShareLinkDto } from './dto/create-share-link.dto';
 import type { ShareLinkResponse } from './dto/share-link.response';
@@ -29,6 +30,7 @@ export class ShareLinksService {
     private readonly engagements: EngagementsService,
     private readonly timesheets: TimesheetsService,
     private readonly audit: AuditService,
+    private readonly brand: BrandService,
   ) {}
 
   async create(actor: Actor, engagementId: string, dto: CreateShareLinkDto): Promise<ShareLinkResponse> {
@@ -93,8 +95,8 @@ export class ShareLinksService {
     return presentShareLink(revoked);
   }
 
-  /** The report behind a link, for anyone holding it: 404 unknown, 410 revoked or expired. */
-  open(tenantId: string, token: string): Promise<TimesheetResponse> {
+  /** The report behind a link, for anyone holding it: 404 unknown, 410 revoked or expired; with the brand the page wears. */
+  open(tenantId: string, token: string, withBrand = false): Promise<{ sheet: TimesheetResponse; brand: DocumentBrand | null }> {
     return withTenant(this.dataSource, tenantId, async (manager) => {
       const link = await this.repository.byTokenHash(manager, tenantId, hashToken(token));
       if (!link) throw new NotFoundException('This link is not valid');
@@ -102,7 +104,14 @@ export class ShareLinksService {
       if (link.expiresAt.getTime() <= Date.now()) throw new GoneException('This link has expired; ask for a new one');
       // A link's reader sees its one engagement, nothing else.
       const scope: Scope = { kind: 'engagements', tenantId, engagementIds: [link.engagementId], clientAccountIds: [] };
-      return this.timesheets.build(manager, scope, link.engagementId, { period: link.period, start: link.periodStart }, 'client');
+      const sheet = await this.timesheets.build(
+        manager,
+        scope,
+        link.engagementId,
+        { period: link.period, start: link.periodStart },
+        'client',
+      );
+      return { sheet, brand: withBrand ? await this.brand.forDocument(manager, tenantId) : null };
     });
   }
 }

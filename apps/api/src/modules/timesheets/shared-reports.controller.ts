@@ -41,7 +41,7 @@ export class SharedReportsController {
     @Query() query: SharedReportQuery,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
-    const sheet = await this.shareLinks.open(tenantId, token);
+    const { sheet, brand } = await this.shareLinks.open(tenantId, token, query.format !== 'csv');
     reply.header('cache-control', 'no-store');
     reply.header('x-robots-tag', 'noindex');
     if (query.format === 'csv') {
@@ -51,6 +51,7 @@ export class SharedReportsController {
     }
     reply.header('content-type', 'text/html; charset=utf-8');
     reply.header('content-security-policy', REPORT_CSP);
-    return timesheetHtml(sheet);
+    if (!brand) throw new Error('the brand of an HTML report was not read');
+    return timesheetHtml(sheet, brand);
   }
 }

@@ -56,10 +56,22 @@ describe('timesheet exports', () => {
     expect(csv).toContain('time zone,Europe/Berlin');
   });
 
-  it('escapes HTML in the printable report', () => {
-    const html = timesheetHtml(sheet('<script>alert(1)</script>'));
+  it('escapes HTML in the printable report, the brand too', () => {
+    const brand = { name: 'Acme <b>VA</b>', primaryColor: '#1f5fa8', footerText: 'Call <us>', logoDataUri: null };
+    const html = timesheetHtml(sheet('<script>alert(1)</script>'), brand);
     expect(html).not.toContain('<script>alert');
     expect(html).toContain('&lt;script&gt;');
     expect(html).toContain('Inbox &lt;care&gt;');
+    expect(html).toContain('Acme &lt;b&gt;VA&lt;/b&gt;');
+    expect(html).toContain('Call &lt;us&gt;');
+    expect(html).toContain('--brand: #1f5fa8');
+    expect(html.match(/Powered by Candor/g)).toHaveLength(1);
+  });
+
+  it('shows the logo instead of the name when there is one', () => {
+    const logoDataUri = 'data:image/png;base64,iVBORw0KGgo=';
+    const html = timesheetHtml(sheet('x'), { name: 'Acme', primaryColor: '#1f5fa8', footerText: null, logoDataUri });
+    expect(html).toContain(`<img class="logo" src="${logoDataUri}" alt="Acme">`);
+    expect(html).not.toContain('<span class="agency">');
   });
 });

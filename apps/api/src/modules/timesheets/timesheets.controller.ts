@@ -13,6 +13,7 @@ import { ShareLinkResponse } from './dto/share-link.response';
 import { TimesheetQuery } from './dto/timesheet.query';
 import { TimesheetResponse } from './dto/timesheet.response';
 import { ShareLinksService } from './share-links.service';
+import { BrandService } from '../brand/brand.service';
 import { timesheetHtml } from './timesheet.html';
 import { TimesheetsService } from './timesheets.service';
 import { REPORT_CSP } from '../../common/security-headers';
@@ -28,6 +29,7 @@ export class TimesheetsController {
     private readonly engagements: EngagementsService,
     private readonly timesheets: TimesheetsService,
     private readonly shareLinks: ShareLinksService,
+    private readonly brand: BrandService,
   ) {}
 
   @Get('engagements/:id/timesheet')
@@ -93,7 +95,7 @@ export class TimesheetsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
     // Built first: a refusal (404 out of scope) must still go out as the JSON error, not as HTML.
-    const html = timesheetHtml(await this.build(actor, id, query));
+    const html = timesheetHtml(await this.build(actor, id, query), await this.brand.forDocument(this.tenant.manager, actor.tenantId));
     reply.header('content-type', 'text/html; charset=utf-8');
     reply.header('content-security-policy', REPORT_CSP);
     return html;

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { BrandModule } from '../brand/brand.module';
 import { EngagementsModule } from '../engagements/engagements.module';
 import { WorkLogsModule } from '../work-logs/work-logs.module';
 import { ShareLinksRepository } from './share-links.repository';
@@ -9,7 +10,7 @@ import { TimesheetsRepository } from './timesheets.repository';
 import { TimesheetsService } from './timesheets.service';
 
 @Module({
-  imports: [EngagementsModule, WorkLogsModule],
+  imports: [EngagementsModule, WorkLogsModule, BrandModule],
   controllers: [TimesheetsController, SharedReportsController],
   providers: [TimesheetsService, TimesheetsRepository, ShareLinksService, ShareLinksRepository],
 })

@@ -8,6 +8,9 @@ import type { Me } from '../../features/me/me-endpoints';
 import { logsTime } from '@candor/domain';
 import { useSession } from '../../lib/session';
 import { TimerBar } from '../../features/work-logs/timer-bar';
+import type { Brand as AgencyBrand } from '../../features/brand/brand-endpoints';
+import { useBrand } from '../../features/brand/brand-queries';
+import { BrandTheme } from '../../features/brand/brand-theme';
 import { Button, Card, ErrorAlert, Loading, PageTitle } from '../../ui';
 import { Brand } from './brand';
 import { LanguageSwitcher } from './language-switcher';
@@ -15,7 +18,7 @@ import { navItemsFor } from './nav-items';
 import { SignOutButton } from './sign-out-button';
 import { SkipLink } from './skip-link';
 
-function Header({ member }: { member: Me }) {
+function Header({ member, brand }: { member: Me; brand?: AgencyBrand }) {
   const { t } = useTranslation();
   const saveLocale = useSaveProfileLocale();
   // On a phone the navigation folds into a menu, so every item stays reachable; it closes on arrival.
@@ -26,7 +29,7 @@ function Header({ member }: { member: Me }) {
   return (
     <header className="app-header">
       <div className="app-header-bar">
-        <Brand tenantName={member.tenant.name} />
+        <Brand tenantName={member.tenant.name} brand={brand} />
         <div className="app-header-tools">
           <LanguageSwitcher onChosen={saveLocale} />
           <p className="member-chip">
@@ -66,12 +69,13 @@ function Header({ member }: { member: Me }) {
   );
 }
 
-function ShellFrame({ member, children }: { member?: Me; children: ReactNode }) {
+function ShellFrame({ member, brand, children }: { member?: Me; brand?: AgencyBrand; children: ReactNode }) {
+  const { t } = useTranslation();
   return (
     <div className="shell">
       <SkipLink />
       {member ? (
-        <Header member={member} />
+        <Header member={member} brand={brand} />
       ) : (
         <header className="app-header">
           <div className="app-header-bar">
@@ -82,6 +86,12 @@ function ShellFrame({ member, children }: { member?: Me; children: ReactNode }) 
       <main id="main" className="app-main" tabIndex={-1}>
         {children}
       </main>
+      {brand?.customized ? (
+        <footer className="app-footer" data-testid="brand-footer">
+          {brand.footerText ? <p dir="auto">{brand.footerText}</p> : null}
+          <small>{t('shell.poweredBy')}</small>
+        </footer>
+      ) : null}
     </div>
   );
 }
@@ -89,6 +99,7 @@ function ShellFrame({ member, children }: { member?: Me; children: ReactNode }) 
 function SignedInShell() {
   const { t } = useTranslation();
   const me = useMeQuery();
+  const brand = useBrand(me.isSuccess).data;
   const messages = useErrorMessages();
   const profileLocale = me.data?.user.locale;
 
@@ -123,12 +134,14 @@ function SignedInShell() {
   }
   return (
     <MemberProvider member={me.data}>
-      <ShellFrame member={me.data}>
-        {logsTime(me.data.role) ? <TimerBar /> : null}
-        <div className="page">
-          <Outlet />
-        </div>
-      </ShellFrame>
+      <BrandTheme brand={brand}>
+        <ShellFrame member={me.data} brand={brand}>
+          {logsTime(me.data.role) ? <TimerBar /> : null}
+          <div className="page">
+            <Outlet />
+          </div>
+        </ShellFrame>
+      </BrandTheme>
     </MemberProvider>
   );
 }

@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import type { Brand as AgencyBrand } from '../../features/brand/brand-endpoints';
 
 export function BrandMark() {
   return (
@@ -9,10 +10,24 @@ export function BrandMark() {
   );
 }
 
-/** The product name, and the agency's name beside it when someone is signed in; both lead home. */
-export function Brand({ tenantName }: { tenantName?: string }) {
+/**
+ * The portal's name in the header, leading home. An agency with a brand shows its logo and name alone
+ * (Candor then appears once, small, in the footer); otherwise Candor's mark and name, with the
+ * agency's name beside them when someone is signed in.
+ */
+export function Brand({ tenantName, brand }: { tenantName?: string; brand?: AgencyBrand }) {
+  if (brand?.customized) {
+    return (
+      <Link to="/" className="brand brand-agency" data-testid="brand">
+        {brand.logoUrl ? <img className="brand-logo" src={brand.logoUrl} alt="" /> : null}
+        <span className="brand-name" dir="auto">
+          {brand.name}
+        </span>
+      </Link>
+    );
+  }
   return (
-    <Link to="/" className="brand">
+    <Link to="/" className="brand" data-testid="brand">
       <BrandMark />
       <span className="brand-name">Candor</span>
       {tenantName ? (

@@ -1706,6 +1706,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/brand": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workspace's brand as its members see it (every role); the owner also gets the stored settings */
+        get: operations["BrandController_get_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the display name, colour, sender name, reply-to address or footer; null puts the default back (owner) */
+        patch: operations["BrandController_update_v1"];
+        trace?: never;
+    };
+    "/api/v1/brand/logo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workspace's logo image, with an ETag (every role) */
+        get: operations["BrandController_logo_v1"];
+        /** Upload or replace the logo: one PNG, JPEG or WebP file, type decided from its bytes (owner) */
+        put: operations["BrandController_replaceLogo_v1"];
+        post?: never;
+        /** Remove the logo: pages and emails show the name again (owner) */
+        delete: operations["BrandController_removeLogo_v1"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/brand/logo/{tenantId}/{sha256}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A workspace logo by its public address (no sign-in); cached for a year, as its address changes with it */
+        get: operations["PublicBrandLogoController_logo_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3246,6 +3300,71 @@ export interface components {
             mode: "immediate" | "digest" | "off";
             tenantName: string;
             email: string;
+        };
+        BrandResponse: {
+            /** @description the display name, else the workspace name */
+            name: string;
+            /** @example #1f5f5b */
+            primaryColor: string;
+            /**
+             * @description text on a brand-filled surface
+             * @example #ffffff
+             */
+            onPrimary: string;
+            /** @description same-origin URL of the logo, public and cacheable */
+            logoUrl: string | null;
+            footerText: string | null;
+            /** @description false while the workspace wears Candor defaults only */
+            customized: boolean;
+        };
+        BrandLogoResponse: {
+            url: string;
+            /** @enum {string} */
+            contentType: "image/png" | "image/jpeg" | "image/webp";
+            sizeBytes: number;
+            sha256: string;
+        };
+        BrandSettingsResponse: {
+            /** @description the display name, else the workspace name */
+            name: string;
+            /** @example #1f5f5b */
+            primaryColor: string;
+            /**
+             * @description text on a brand-filled surface
+             * @example #ffffff
+             */
+            onPrimary: string;
+            /** @description same-origin URL of the logo, public and cacheable */
+            logoUrl: string | null;
+            footerText: string | null;
+            /** @description false while the workspace wears Candor defaults only */
+            customized: boolean;
+            displayName: string | null;
+            storedColor: string | null;
+            senderName: string | null;
+            replyTo: string | null;
+            storedFooterText: string | null;
+            logo: components["schemas"]["BrandLogoResponse"] | null;
+            /** Format: date-time */
+            updatedAt: string | null;
+        };
+        UpdateBrandDto: {
+            /** @description the name the portal, reports and emails show */
+            displayName?: string | null;
+            /**
+             * @description six-digit hex; refused unless it keeps 4.5:1 contrast on the light backgrounds and under white button text
+             * @example #1f5fa8
+             */
+            primaryColor?: string | null;
+            /** @description the name emails come from */
+            senderName?: string | null;
+            /**
+             * Format: email
+             * @description where a client's reply to an email goes
+             */
+            replyTo?: string | null;
+            /** @description a line at the foot of every page, report and email */
+            footerText?: string | null;
         };
         ApiErrorItem: {
             /** @example too_long */
@@ -7152,6 +7271,191 @@ export interface operations {
                 };
             };
             /** @description a link we did not sign, or its person left the workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    BrandController_get_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BrandSettingsResponse"] | components["schemas"]["BrandResponse"];
+                };
+            };
+        };
+    };
+    BrandController_update_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateBrandDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BrandSettingsResponse"];
+                };
+            };
+            /** @description a colour without AA contrast (the measured ratio and a suggested shade), or a malformed field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description not the owner */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    BrandController_logo_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": string;
+                    "image/jpeg": string;
+                    "image/webp": string;
+                };
+            };
+            /** @description no logo is set */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    BrandController_replaceLogo_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description PNG, JPEG or WebP, at most 512 KiB
+                     */
+                    logo: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BrandSettingsResponse"];
+                };
+            };
+            /** @description no file, an unsafe file name, or other fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description over 512 KiB, or more than one file */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description not PNG, JPEG or WebP (SVG included), or a name or declared type that disagrees with the bytes */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    BrandController_removeLogo_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BrandSettingsResponse"];
+                };
+            };
+        };
+    };
+    PublicBrandLogoController_logo_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenantId: string;
+                /** @description SHA-256 of the logo bytes, 64 hex digits */
+                sha256: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": string;
+                    "image/jpeg": string;
+                    "image/webp": string;
+                };
+            };
+            /** @description no such workspace, no logo, or another logo than these bytes */
             404: {
                 headers: {
                     [name: string]: unknown;
