@@ -20,3 +20,4 @@ export * from './comments/comment-visibility';
 export * from './disclosures/follow-ups';
 export * from './notifications/delivery-states';
 export * from './roles/audience';
+export * from './webhooks/webhook-event-types';
