@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { Notification, readerTimeZone, withTenant } from '@candor/db';
+import { persistently } from './persistently.util';
 
 export interface NotificationKey {
   tenantId: string;
@@ -12,8 +13,6 @@ export interface NotificationKey {
  * reader's time zone (theirs, else the tenant's) is read in the same transaction.
  */
 export type ClaimedNotification = Notification & { messageId: string; firstAttemptAt: Date; readerTimeZone: string };
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * The notification row's delivery states, each change in its own short transaction. No lock is held
@@ -99,17 +98,7 @@ export class NotificationLedger {
   }
 
   /** Retries a write on a fresh connection until it lands or the lease would have run out. */
-  private async persistently(row: ClaimedNotification, what: string, write: () => Promise<unknown>): Promise<void> {
-    const deadline = Date.now() + this.leaseMs;
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await write();
-        return;
-      } catch (error) {
-        if (Date.now() >= deadline) throw error;
-        this.logger.warn({ err: error, notificationId: row.id, attempt }, `could not record the email as ${what}; retrying`);
-        await sleep(Math.min(100 * 2 ** (attempt - 1), 2000));
-      }
-    }
+  private persistently(row: ClaimedNotification, what: string, write: () => Promise<unknown>): Promise<void> {
+    return persistently(this.logger, this.leaseMs, { notificationId: row.id }, what, write);
   }
 }
