@@ -105,7 +105,10 @@ async function seedEverything(api: Api, tenant: TenantFixture): Promise<void> {
       recipientEmail: me.body.user.email,
     });
     // A webhook's attempt is the worker's to log; the endpoint (turned off, so nothing is sent) is the owner's.
-    await insertWebhookDelivery(db, { tenantId: tenant.tenantId, endpointId: await insertWebhookEndpoint(db, { tenantId: tenant.tenantId }) });
+    await insertWebhookDelivery(db, {
+      tenantId: tenant.tenantId,
+      endpointId: await insertWebhookEndpoint(db, { tenantId: tenant.tenantId }),
+    });
   });
 }
 

@@ -28,7 +28,11 @@ describe('outbound webhooks', () => {
   let outsider: TenantFixture;
 
   const register = async (path: string, events: string[] = ['member.joined']) => {
-    const created = await stack.api.post('/api/v1/webhook-endpoints', { url: receiver.url(path), events, description: path }, tenant.owner.token);
+    const created = await stack.api.post(
+      '/api/v1/webhook-endpoints',
+      { url: receiver.url(path), events, description: path },
+      tenant.owner.token,
+    );
     expect(created.status).toBe(201);
     return created.body as { endpoint: { id: string }; secret: string };
   };
@@ -67,14 +71,20 @@ describe('outbound webhooks', () => {
     const member = await addMember(stack.api, tenant.owner.token, 'assistant');
     const [hook] = await eventually(() => (receiver.at('/members').length ? receiver.at('/members') : null), 15_000, 'the webhook');
     const payload = verified(secret, hook!);
-    expect(payload).toMatchObject({ type: 'member.joined', version: 1, data: { userId: member.userId, email: member.email, role: 'assistant' } });
+    expect(payload).toMatchObject({
+      type: 'member.joined',
+      version: 1,
+      data: { userId: member.userId, email: member.email, role: 'assistant' },
+    });
     expect(() => verified(other.secret, hook!)).toThrow();
     // Once per change: nothing more comes, and the endpoint not subscribed got nothing.
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(receiver.at('/members')).toHaveLength(1);
     expect(receiver.at('/weeks')).toHaveLength(0);
     const log = await deliveries(endpoint.id);
-    expect(log).toEqual([expect.objectContaining({ eventId: idOf(hook!), type: 'member.joined', attempt: 1, succeeded: true, responseStatus: 200 })]);
+    expect(log).toEqual([
+      expect.objectContaining({ eventId: idOf(hook!), type: 'member.joined', attempt: 1, succeeded: true, responseStatus: 200 }),
+    ]);
   }, 60_000);
 
   it('retries after a 500 and after a timeout with the same webhook-id, logging each attempt', async () => {
@@ -98,7 +108,11 @@ describe('outbound webhooks', () => {
     const { endpoint, secret } = await register('/again');
     const sent = await stack.api.post(`/api/v1/webhook-endpoints/${endpoint.id}/test`, {}, tenant.owner.token);
     await eventually(() => receiver.at('/again').length === 1);
-    await eventually(async () => (await stack.api.get(`/api/v1/webhook-endpoints/${endpoint.id}/deliveries`, tenant.owner.token)).body[0]?.eventStatus === 'delivered');
+    await eventually(
+      async () =>
+        (await stack.api.get(`/api/v1/webhook-endpoints/${endpoint.id}/deliveries`, tenant.owner.token)).body[0]?.eventStatus ===
+        'delivered',
+    );
 
     const rotated = await stack.api.post(`/api/v1/webhook-endpoints/${endpoint.id}/rotate-secret`, {}, tenant.owner.token);
     expect(rotated.status).toBe(200);
@@ -131,7 +145,9 @@ describe('outbound webhooks', () => {
     expect(off.disabledReason).toBe('failing');
     expect(receiver.at('/target')).toHaveLength(0);
     const emails = await withOwner((c) =>
-      c.query(`SELECT recipient_email FROM notifications WHERE tenant_id = $1 AND template = 'webhook_endpoint_disabled'`, [tenant.tenantId]),
+      c.query(`SELECT recipient_email FROM notifications WHERE tenant_id = $1 AND template = 'webhook_endpoint_disabled'`, [
+        tenant.tenantId,
+      ]),
     );
     expect(emails.rows).toEqual([{ recipient_email: tenant.owner.email }]);
   }, 60_000);
@@ -162,16 +178,20 @@ describe('outbound webhooks', () => {
     }, 60_000);
     afterAll(() => strict.close());
 
-    it.each(['http://127.0.0.1:8080/hook', 'http://10.1.2.3/hook', 'http://169.254.169.254/latest/meta-data', 'http://localhost:8080/hook'])(
-      'refuses %s with a plain 400 and writes nothing',
-      async (url) => {
-        const refused = await strict.api.post('/api/v1/webhook-endpoints', { url, events: ['member.joined'] }, owner.owner.token);
-        expect(refused.status).toBe(400);
-        expect(refused.body.errors).toEqual([expect.objectContaining({ code: 'unsafe_url', field: 'url' })]);
-        expect(refused.body.message).toMatch(/private, loopback or link-local address/);
-        const rows = await withOwner((c) => c.query(`SELECT count(*)::int AS n FROM webhook_endpoints WHERE tenant_id = $1`, [owner.tenantId]));
-        expect(rows.rows[0].n).toBe(0);
-      },
-    );
+    it.each([
+      'http://127.0.0.1:8080/hook',
+      'http://10.1.2.3/hook',
+      'http://169.254.169.254/latest/meta-data',
+      'http://localhost:8080/hook',
+    ])('refuses %s with a plain 400 and writes nothing', async (url) => {
+      const refused = await strict.api.post('/api/v1/webhook-endpoints', { url, events: ['member.joined'] }, owner.owner.token);
+      expect(refused.status).toBe(400);
+      expect(refused.body.errors).toEqual([expect.objectContaining({ code: 'unsafe_url', field: 'url' })]);
+      expect(refused.body.message).toMatch(/private, loopback or link-local address/);
+      const rows = await withOwner((c) =>
+        c.query(`SELECT count(*)::int AS n FROM webhook_endpoints WHERE tenant_id = $1`, [owner.tenantId]),
+      );
+      expect(rows.rows[0].n).toBe(0);
+    });
   });
 });

@@ -66,9 +66,9 @@ export async function startWorker(config: WorkerConfig, logger: Logger = pino({ 
   const queues: Record<QueueName, Queue> = { email: emailQueue, maintenance: maintenanceQueue, webhook: webhookQueue };
   const metrics = new WorkerMetrics(() =>
     withTimeout(
-      Promise.all([emailQueue, maintenanceQueue, webhookQueue].map(async (queue) => [queue.name, await queue.getJobCounts()] as const)).then(
-        Object.fromEntries,
-      ),
+      Promise.all(
+        [emailQueue, maintenanceQueue, webhookQueue].map(async (queue) => [queue.name, await queue.getJobCounts()] as const),
+      ).then(Object.fromEntries),
       1000,
     ),
   );
@@ -152,7 +152,9 @@ export async function startWorker(config: WorkerConfig, logger: Logger = pino({ 
   // A webhook job only fails when the database could not be reached: the relay re-claims the row
   // (queued too long, or its lease ran out), so nothing needs recording here.
   const webhookConsumer = consume(QUEUES.webhook, config.WEBHOOK_CONCURRENCY);
-  webhookConsumer.on('failed', (job, error) => logger.error({ err: error, jobId: job?.id }, 'webhook job failed; the relay claims the row again'));
+  webhookConsumer.on('failed', (job, error) =>
+    logger.error({ err: error, jobId: job?.id }, 'webhook job failed; the relay claims the row again'),
+  );
   const maintenanceConsumer = consume(QUEUES.maintenance, 1);
   maintenanceConsumer.on('failed', (job, error) => logger.error({ err: error, job: job?.name }, 'maintenance job failed'));
 

@@ -27,9 +27,9 @@ describe('checkWebhookUrl', () => {
   });
 
   it('refuses a host name when any of its addresses is private, after resolving it', async () => {
-    await expect(checkWebhookUrl('https://hooks.example.com/x', { ...open, resolve: pointing('93.184.215.14', '127.0.0.1') })).rejects.toThrow(
-      WebhookUrlRefused,
-    );
+    await expect(
+      checkWebhookUrl('https://hooks.example.com/x', { ...open, resolve: pointing('93.184.215.14', '127.0.0.1') }),
+    ).rejects.toThrow(WebhookUrlRefused);
   });
 
   it('accepts a public host and returns the addresses to pin the connection to', async () => {

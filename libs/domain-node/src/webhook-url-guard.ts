@@ -41,7 +41,9 @@ export function parseNetworks(value: string): [ipaddr.IPv4 | ipaddr.IPv6, number
     .split(',')
     .map((entry) => entry.trim())
     .filter(Boolean)
-    .map((entry) => (entry.includes('/') ? ipaddr.parseCIDR(entry) : ipaddr.parseCIDR(`${entry}/${ipaddr.parse(entry).kind() === 'ipv4' ? 32 : 128}`)));
+    .map((entry) =>
+      entry.includes('/') ? ipaddr.parseCIDR(entry) : ipaddr.parseCIDR(`${entry}/${ipaddr.parse(entry).kind() === 'ipv4' ? 32 : 128}`),
+    );
 }
 
 /** Whether each entry of a comma-separated list is an address or a CIDR. */
@@ -76,7 +78,9 @@ export async function checkWebhookUrl(raw: string, policy: WebhookUrlPolicy): Pr
     throw new WebhookUrlRefused('The endpoint URL is not a valid address.');
   }
   if (url.protocol !== 'https:' && (policy.httpsOnly || url.protocol !== 'http:')) {
-    throw new WebhookUrlRefused(policy.httpsOnly ? 'The endpoint URL must start with https://.' : 'The endpoint URL must start with https:// or http://.');
+    throw new WebhookUrlRefused(
+      policy.httpsOnly ? 'The endpoint URL must start with https://.' : 'The endpoint URL must start with https:// or http://.',
+    );
   }
   if (url.username || url.password) throw new WebhookUrlRefused('The endpoint URL must not contain a user name or password.');
   const host = url.hostname.replace(/^\[|\]$/g, '');

@@ -14,7 +14,11 @@ export const WEBHOOK_ROWS: Row[] = [
   { name: 'GET /webhook-endpoints', call: () => ({ method: 'GET', path: '/api/v1/webhook-endpoints' }), expect: OWNER_ONLY },
   {
     name: 'POST /webhook-endpoints',
-    call: () => ({ method: 'POST', path: '/api/v1/webhook-endpoints', body: { url: 'https://93.184.215.14/hook', events: ['week.approved'] } }),
+    call: () => ({
+      method: 'POST',
+      path: '/api/v1/webhook-endpoints',
+      body: { url: 'https://93.184.215.14/hook', events: ['week.approved'] },
+    }),
     expect: OWNER_ONLY,
   },
   {

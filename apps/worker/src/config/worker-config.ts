@@ -56,12 +56,18 @@ export const workerConfigSchema = z
     WEBHOOK_LEASE_MS: ms(60_000, 200),
     WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(10),
     WEBHOOK_RETRY_SCHEDULE_MS: list(WEBHOOK_SCHEDULE)
-      .refine((entries) => entries.length > 0 && entries.every((e) => /^\d{1,10}$/.test(e)), 'must be a comma-separated list of milliseconds')
+      .refine(
+        (entries) => entries.length > 0 && entries.every((e) => /^\d{1,10}$/.test(e)),
+        'must be a comma-separated list of milliseconds',
+      )
       .transform((entries) => entries.map(Number)),
     WEBHOOK_RETRY_WINDOW_MS: ms(3 * 86_400_000, 0),
     WEBHOOK_DISABLE_AFTER_MS: ms(WEBHOOK_DISABLE_AFTER_DAYS * 86_400_000, 0),
     // Addresses or CIDRs webhooks may reach although private (tests, self-hosting); empty: public addresses only.
-    WEBHOOK_ALLOW_PRIVATE_NETWORKS: list('').refine((entries) => isNetworkList(entries.join(',')), 'must be a comma-separated list of IP addresses or CIDRs'),
+    WEBHOOK_ALLOW_PRIVATE_NETWORKS: list('').refine(
+      (entries) => isNetworkList(entries.join(',')),
+      'must be a comma-separated list of IP addresses or CIDRs',
+    ),
   })
   .refine((c) => c.SEND_LEASE_MS >= 3 * c.SMTP_TIMEOUT_MS, {
     path: ['SEND_LEASE_MS'],

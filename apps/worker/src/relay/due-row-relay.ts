@@ -101,7 +101,10 @@ export class DueRowRelay {
         // BullMQ waits for a connection before adding; a bound turns "Redis is away" into a release.
         await withTimeout(this.enqueue(rows), ENQUEUE_TIMEOUT_MS);
       } catch (error) {
-        await this.dataSource.query(`SELECT ${this.source.releaseFunction}($1::uuid[], $2::uuid[])`, [rows.map((r) => r.tenant_id), rows.map((r) => r.id)]);
+        await this.dataSource.query(`SELECT ${this.source.releaseFunction}($1::uuid[], $2::uuid[])`, [
+          rows.map((r) => r.tenant_id),
+          rows.map((r) => r.id),
+        ]);
         this.logger.warn({ err: error, count: rows.length }, 'queue unavailable; outbox rows kept pending');
         return total;
       }

@@ -60,6 +60,8 @@ export class DeliverWebhookProcessor {
 
   private signingSecrets(row: ClaimedWebhook): string[] {
     const now = Date.now();
-    return row.secrets.filter((s) => s.expiresAt === null || new Date(s.expiresAt).getTime() > now).map((s) => unseal(s.sealed, this.secret));
+    return row.secrets
+      .filter((s) => s.expiresAt === null || new Date(s.expiresAt).getTime() > now)
+      .map((s) => unseal(s.sealed, this.secret));
   }
 }

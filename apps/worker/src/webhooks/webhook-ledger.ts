@@ -100,7 +100,10 @@ export class WebhookLedger {
           [row.tenantId, row.id, row.attempts, state, state === 'pending' ? retryAt : null, failureReason(result)],
         );
         if (result.succeeded) {
-          await manager.query(`UPDATE webhook_endpoints SET failing_since = NULL WHERE tenant_id = $1 AND id = $2`, [row.tenantId, row.endpointId]);
+          await manager.query(`UPDATE webhook_endpoints SET failing_since = NULL WHERE tenant_id = $1 AND id = $2`, [
+            row.tenantId,
+            row.endpointId,
+          ]);
         } else if (logged) {
           await this.noteFailure(manager, row, disabling);
         }

@@ -72,11 +72,17 @@ export class WebhookSender {
       if (status >= 200 && status < 300) {
         return { succeeded: true, responseStatus: status, durationMs: performance.now() - started, responseBody: text, error: null };
       }
-      return failed(status >= 300 && status < 400 ? `redirect to ${String(response.headers['location'])} not followed` : `answered ${status}`, status, text);
+      return failed(
+        status >= 300 && status < 400 ? `redirect to ${String(response.headers['location'])} not followed` : `answered ${status}`,
+        status,
+        text,
+      );
     } catch (error) {
       const e = error as { name?: string; code?: string; message?: string };
       const timedOut = e.name === 'TimeoutError' || e.code === 'UND_ERR_HEADERS_TIMEOUT' || e.code === 'UND_ERR_BODY_TIMEOUT';
-      return failed(timedOut ? `no answer within ${this.timeoutMs} ms` : [e.code, e.message].filter(Boolean).join(': ') || 'request failed');
+      return failed(
+        timedOut ? `no answer within ${this.timeoutMs} ms` : [e.code, e.message].filter(Boolean).join(': ') || 'request failed',
+      );
     } finally {
       void agent.destroy().catch(() => undefined);
     }

@@ -30,7 +30,15 @@ export async function insertWebhookDelivery(
   await db.query(
     `INSERT INTO webhook_events (tenant_id, id, endpoint_id, type, payload, status, attempts, first_attempt_at, delivered_at)
      VALUES ($1, $2, $3, $4, $5, $6, 1, now(), CASE WHEN $7 THEN now() END)`,
-    [row.tenantId, id, row.endpointId, type, JSON.stringify({ type, version: 1, timestamp: new Date().toISOString(), data: {} }), delivered ? 'delivered' : 'failed', delivered],
+    [
+      row.tenantId,
+      id,
+      row.endpointId,
+      type,
+      JSON.stringify({ type, version: 1, timestamp: new Date().toISOString(), data: {} }),
+      delivered ? 'delivered' : 'failed',
+      delivered,
+    ],
   );
   await db.query(
     `INSERT INTO webhook_deliveries (tenant_id, id, event_id, endpoint_id, attempt, succeeded, response_status, duration_ms, response_body)

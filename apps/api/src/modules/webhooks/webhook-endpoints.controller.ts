@@ -16,7 +16,12 @@ import { CurrentActor, Policy } from '../../common/access.decorators';
 import { CreateWebhookEndpointDto } from './dto/create-webhook-endpoint.dto';
 import { ListWebhookDeliveriesQuery } from './dto/list-webhook-deliveries.query';
 import { UpdateWebhookEndpointDto } from './dto/update-webhook-endpoint.dto';
-import { WebhookDeliveryResponse, WebhookEndpointResponse, WebhookEventResponse, WebhookSecretResponse } from './dto/webhook-endpoint.response';
+import {
+  WebhookDeliveryResponse,
+  WebhookEndpointResponse,
+  WebhookEventResponse,
+  WebhookSecretResponse,
+} from './dto/webhook-endpoint.response';
 import { WebhookEndpointsService } from './webhook-endpoints.service';
 
 const NOT_FOUND = 'no such endpoint in this workspace';
@@ -60,7 +65,11 @@ export class WebhookEndpointsController {
   @ApiOkResponse({ type: WebhookEndpointResponse })
   @ApiBadRequestResponse({ description: UNSAFE })
   @ApiNotFoundResponse({ description: NOT_FOUND })
-  update(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateWebhookEndpointDto): Promise<WebhookEndpointResponse> {
+  update(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateWebhookEndpointDto,
+  ): Promise<WebhookEndpointResponse> {
     return this.service.update(actor, id, dto);
   }
 

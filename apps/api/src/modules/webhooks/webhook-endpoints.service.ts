@@ -54,7 +54,10 @@ export class WebhookEndpointsService {
     const before = await this.endpoint(actor, id, true);
     if (dto.url !== undefined) await this.checkUrl(dto.url);
     await this.repository.update(this.tenant.manager, actor.tenantId, id, dto);
-    await this.audit(actor, 'webhook_endpoint.updated', id, { before: { url: before.url, events: before.events, status: before.status }, ...dto });
+    await this.audit(actor, 'webhook_endpoint.updated', id, {
+      before: { url: before.url, events: before.events, status: before.status },
+      ...dto,
+    });
     return this.get(actor, id);
   }
 
@@ -118,7 +121,10 @@ export class WebhookEndpointsService {
 
   private async checkUrl(url: string): Promise<void> {
     try {
-      await checkWebhookUrl(url, { httpsOnly: this.config.NODE_ENV === 'production', allowedNetworks: this.config.WEBHOOK_ALLOW_PRIVATE_NETWORKS });
+      await checkWebhookUrl(url, {
+        httpsOnly: this.config.NODE_ENV === 'production',
+        allowedNetworks: this.config.WEBHOOK_ALLOW_PRIVATE_NETWORKS,
+      });
     } catch (error) {
       if (error instanceof WebhookUrlRefused) throw badInput('unsafe_url', 'url', error.message);
       throw error;
@@ -131,6 +137,13 @@ export class WebhookEndpointsService {
 
   private audit(actor: Actor, action: string, entityId: string, change: Record<string, unknown>): Promise<void> {
     const entityType = action.startsWith('webhook_event') ? 'webhook_event' : 'webhook_endpoint';
-    return insertAuditEvent(this.tenant.manager, { tenantId: actor.tenantId, actorUserId: actor.userId, action, entityType, entityId, change });
+    return insertAuditEvent(this.tenant.manager, {
+      tenantId: actor.tenantId,
+      actorUserId: actor.userId,
+      action,
+      entityType,
+      entityId,
+      change,
+    });
   }
 }
