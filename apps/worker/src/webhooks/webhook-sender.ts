@@ -13,7 +13,7 @@ type LookupCallback = (error: Error | null, address: string | LookupAddress[], f
 function pinnedLookup(addresses: ResolvedAddress[]) {
   return (_hostname: string, options: LookupOptions, callback: LookupCallback) => {
     if (options.all) callback(null, addresses);
-    else callback(null, addresses[0]!.address, addresses[0]!.family);
+    else callback(null, addresses[0].address, addresses[0].family);
   };
 }
 

@@ -92,7 +92,7 @@ export class WebhookEndpointsService {
     if (endpoint.status !== 'active') throw new ConflictException('This endpoint is turned off; turn it on to send a test event');
     const data = { endpointId: id, message: 'A test event from Candor: your endpoint receives and verifies webhooks.' };
     const [eventId] = await emitWebhookEvent(this.tenant.manager, actor.tenantId, WEBHOOK_TEST_EVENT, data, id);
-    return this.event(actor, eventId!);
+    return this.event(actor, eventId);
   }
 
   /** Sends a delivered or failed webhook again with the same webhook-id (receivers dedupe on it). */
