@@ -112,6 +112,10 @@ const router = createBrowserRouter([
         lazy: async () => ({ Component: (await import('../features/tenant/settings-page')).SettingsPage }),
       },
       {
+        path: '/settings/webhooks',
+        lazy: async () => ({ Component: (await import('../features/webhooks/webhooks-page')).WebhooksPage }),
+      },
+      {
         path: '/credits',
         lazy: async () => ({ Component: (await import('../features/disclosure-insights/client-record-pages')).CreditsPage }),
       },

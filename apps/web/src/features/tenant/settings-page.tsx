@@ -1,6 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { z } from 'zod/mini';
 import { ErrorAlert, PageHeader, QueryView, Section, SubmitButton, SuccessNotice, TextField } from '../../ui';
 import type { Tenant } from './tenant-endpoints';
@@ -94,7 +95,11 @@ export function SettingsPage() {
   const tenant = useTenant();
   return (
     <>
-      <PageHeader title={t('settings.title')} description={t('settings.description', { tenant: member.tenant.name })} />
+      <PageHeader
+        title={t('settings.title')}
+        description={t('settings.description', { tenant: member.tenant.name })}
+        actions={<Link to="/settings/webhooks">{t('webhooks.settingsLink')}</Link>}
+      />
       <QueryView query={tenant}>{(data) => <SettingsFormView tenant={data} />}</QueryView>
     </>
   );
