@@ -167,6 +167,12 @@ describe('outbound webhooks', () => {
     expect((await stack.api.get('/api/v1/webhook-endpoints', manager.token)).status).toBe(403);
     expect((await stack.api.get(`/api/v1/webhook-endpoints/${endpoint.id}`, outsider.owner.token)).status).toBe(404);
     expect((await stack.api.post(`/api/v1/webhook-endpoints/${endpoint.id}/rotate-secret`, {}, outsider.owner.token)).status).toBe(404);
+    // Deleting takes its webhooks and log with it.
+    await stack.api.post(`/api/v1/webhook-endpoints/${endpoint.id}/test`, {}, tenant.owner.token);
+    await eventually(async () => (await deliveries(endpoint.id)).length > 0);
+    expect((await stack.api.delete(`/api/v1/webhook-endpoints/${endpoint.id}`, tenant.owner.token)).status).toBe(204);
+    const left = await withOwner((c) => c.query(`SELECT count(*)::int AS n FROM webhook_events WHERE endpoint_id = $1`, [endpoint.id]));
+    expect(left.rows[0].n).toBe(0);
   }, 30_000);
 
   describe('without the allow-list (production rules)', () => {

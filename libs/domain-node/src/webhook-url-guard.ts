@@ -32,6 +32,17 @@ export interface CheckedWebhookUrl {
   addresses: ResolvedAddress[];
 }
 
+/** A name that does not resolve within this long is refused (a hung DNS server must not hold a request or a delivery). */
+const RESOLVE_TIMEOUT_MS = 5000;
+
+function withinTimeout<T>(work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('DNS timeout')), RESOLVE_TIMEOUT_MS);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
 /** ipaddr.js's ranges that are not the public internet: loopback, private, link-local, unique-local, CGNAT, multicast, ... */
 const PUBLIC_RANGE = 'unicast';
 
@@ -89,7 +100,7 @@ export async function checkWebhookUrl(raw: string, policy: WebhookUrlPolicy): Pr
     addresses = [{ address: ipaddr.parse(host).toString(), family: ipaddr.parse(host).kind() === 'ipv6' ? 6 : 4 }];
   } else {
     try {
-      addresses = await (policy.resolve ?? systemResolver)(host);
+      addresses = await withinTimeout((policy.resolve ?? systemResolver)(host));
     } catch {
       throw new WebhookUrlRefused(`The endpoint's host name ${host} could not be resolved.`);
     }
