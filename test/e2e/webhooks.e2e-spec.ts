@@ -1,5 +1,14 @@
 import { Webhook } from 'standardwebhooks';
-import { addMember, signUpTenant, type TenantFixture } from '../support/factories';
+import {
+  addMember,
+  createClientAccount,
+  createEngagement,
+  createWorkLog,
+  mondayOf,
+  signUpTenant,
+  submitWeek,
+  type TenantFixture,
+} from '../support/factories';
 import { withOwner } from '../support/owner-db';
 import { startStack, type Stack } from '../support/stack';
 import { eventually, WebhookReceiver, type Received } from '../support/webhook-receiver';
@@ -85,6 +94,27 @@ describe('outbound webhooks', () => {
     expect(log).toEqual([
       expect.objectContaining({ eventId: idOf(hook!), type: 'member.joined', attempt: 1, succeeded: true, responseStatus: 200 }),
     ]);
+  }, 60_000);
+
+  it('sends a week submitted and then approved, each once, with the week as staff see it; a refused approval sends nothing', async () => {
+    const { secret } = await register('/weeks-flow', ['week.submitted', 'week.approved']);
+    const clientId = await createClientAccount(stack.api, tenant.owner.token);
+    const assistant = await addMember(stack.api, tenant.owner.token, 'assistant');
+    const clientAdmin = await addMember(stack.api, tenant.owner.token, 'client_admin', clientId);
+    const engagement = await createEngagement(stack.api, tenant.owner.token, clientId, { assistantIds: [assistant.userId] });
+    const entry = await createWorkLog(stack.api, assistant.token, engagement.id);
+    const week = await submitWeek(stack.api, assistant.token, engagement.id, mondayOf(new Date(entry.body.startedAt)));
+    // The assistant may not approve: refused, and no webhook for it.
+    expect((await stack.api.post(`/api/v1/timesheet-weeks/${week.id}/approve`, {}, assistant.token)).status).toBe(403);
+    expect((await stack.api.post(`/api/v1/timesheet-weeks/${week.id}/approve`, {}, clientAdmin.token)).status).toBe(200);
+    const calls = await eventually(() => (receiver.at('/weeks-flow').length >= 2 ? receiver.at('/weeks-flow') : null));
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    expect(receiver.at('/weeks-flow')).toHaveLength(2);
+    const payloads = calls.map((call) => verified(secret, call));
+    expect(payloads.map((p) => p.type).sort()).toEqual(['week.approved', 'week.submitted']);
+    for (const p of payloads)
+      expect(p.data).toMatchObject({ id: week.id, engagementId: engagement.id, assistant: { id: assistant.userId } });
+    expect(payloads.find((p) => p.type === 'week.approved')!.data.status).toBe('approved');
   }, 60_000);
 
   it('retries after a 500 and after a timeout with the same webhook-id, logging each attempt', async () => {
