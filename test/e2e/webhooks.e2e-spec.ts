@@ -79,20 +79,20 @@ describe('outbound webhooks', () => {
 
     const member = await addMember(stack.api, tenant.owner.token, 'assistant');
     const [hook] = await eventually(() => (receiver.at('/members').length ? receiver.at('/members') : null), 15_000, 'the webhook');
-    const payload = verified(secret, hook!);
+    const payload = verified(secret, hook);
     expect(payload).toMatchObject({
       type: 'member.joined',
       version: 1,
       data: { userId: member.userId, email: member.email, role: 'assistant' },
     });
-    expect(() => verified(other.secret, hook!)).toThrow();
+    expect(() => verified(other.secret, hook)).toThrow();
     // Once per change: nothing more comes, and the endpoint not subscribed got nothing.
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(receiver.at('/members')).toHaveLength(1);
     expect(receiver.at('/weeks')).toHaveLength(0);
     const log = await deliveries(endpoint.id);
     expect(log).toEqual([
-      expect.objectContaining({ eventId: idOf(hook!), type: 'member.joined', attempt: 1, succeeded: true, responseStatus: 200 }),
+      expect.objectContaining({ eventId: idOf(hook), type: 'member.joined', attempt: 1, succeeded: true, responseStatus: 200 }),
     ]);
   }, 60_000);
 
@@ -152,10 +152,10 @@ describe('outbound webhooks', () => {
     const again = await stack.api.post(`/api/v1/webhook-events/${sent.body.id}/redeliver`, {}, tenant.owner.token);
     expect(again.status).toBe(202);
     const calls = await eventually(() => (receiver.at('/again').length === 2 ? receiver.at('/again') : null));
-    expect(idOf(calls[1]!)).toBe(sent.body.id);
-    expect(idOf(calls[0]!)).toBe(sent.body.id);
-    expect(verified(secret, calls[1]!).type).toBe('webhook.test');
-    expect(verified(rotated.body.secret, calls[1]!).type).toBe('webhook.test');
+    expect(idOf(calls[1])).toBe(sent.body.id);
+    expect(idOf(calls[0])).toBe(sent.body.id);
+    expect(verified(secret, calls[1]).type).toBe('webhook.test');
+    expect(verified(rotated.body.secret, calls[1]).type).toBe('webhook.test');
   }, 60_000);
 
   it('does not follow a redirect (even to an allowed address), and turns off an endpoint failing too long, telling the owner', async () => {

@@ -12,6 +12,8 @@ export interface Received {
 /** How a path answers its n-th request (0-based): a status and body, a redirect, or no answer for `hangMs`. */
 export type Behaviour = (n: number) => { status: number; body?: string; location?: string; hangMs?: number };
 
+const ANSWER_OK: Behaviour = () => ({ status: 200, body: 'ok' });
+
 /**
  * A local HTTP server standing in for a customer's webhook endpoint: it records every request by
  * path and answers as the test tells it (200 by default).
@@ -30,7 +32,7 @@ export class WebhookReceiver {
         const path = req.url ?? '/';
         const n = receiver!.received.filter((r) => r.path === path).length;
         receiver!.received.push({ path, headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), at: Date.now() });
-        const answer = (receiver!.behaviours.get(path) ?? (() => ({ status: 200, body: 'ok' })))(n);
+        const answer = (receiver!.behaviours.get(path) ?? ANSWER_OK)(n);
         const send = () => {
           if (res.destroyed) return;
           res.writeHead(answer.status, answer.location ? { location: answer.location } : {});
