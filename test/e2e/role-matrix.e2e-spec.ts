@@ -12,13 +12,14 @@ import { TARGETS, type Objects } from '../support/role-matrix/matrix';
 import { OFFER_ROWS } from '../support/role-matrix/offer-rows';
 import { CLIENT_SCOPED, UNSCOPED, inScope } from '../support/role-matrix/scope';
 import { TIME_ROWS } from '../support/role-matrix/time-rows';
+import { WEBHOOK_ROWS } from '../support/role-matrix/webhooks-rows';
 
 /**
  * The role matrix: every authenticated route against every role and scope. Its rows live in
  * test/support/role-matrix/*-rows.ts by topic, each checked by its own spec (role-matrix-<topic>);
  * this one checks the lists and that the rows cover every route. A new route gets a row there.
  */
-const MATRIX = [...ACCOUNT_ROWS, ...TIME_ROWS, ...DISCLOSURE_ROWS, ...OFFER_ROWS, ...DELIVERABLE_ROWS, ...BRAND_ROWS];
+const MATRIX = [...ACCOUNT_ROWS, ...TIME_ROWS, ...DISCLOSURE_ROWS, ...OFFER_ROWS, ...DELIVERABLE_ROWS, ...BRAND_ROWS, ...WEBHOOK_ROWS];
 
 describe('role matrix: lists and coverage', () => {
   const matrix = useMatrix();

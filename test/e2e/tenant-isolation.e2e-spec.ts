@@ -20,6 +20,8 @@ import {
   expectStatus,
   insertEscalation,
   insertHeldNotification,
+  insertWebhookDelivery,
+  insertWebhookEndpoint,
   makeOffer,
   mondayOf,
   requestChanges,
@@ -103,6 +105,11 @@ async function seedEverything(api: Api, tenant: TenantFixture): Promise<void> {
       userId: me.body.user.id,
       template: 'disclosure_comment',
       recipientEmail: me.body.user.email,
+    });
+    // A webhook's attempt is the worker's to log; the endpoint (turned off, so nothing is sent) is the owner's.
+    await insertWebhookDelivery(db, {
+      tenantId: tenant.tenantId,
+      endpointId: await insertWebhookEndpoint(db, { tenantId: tenant.tenantId }),
     });
   });
 }

@@ -13,6 +13,7 @@ import { validationException } from './common/errors/validation-errors';
 import { registerSecurityHeaders } from './common/security-headers';
 import type { ApiConfig } from './config/api-config';
 import { usePasswordHashMemory } from './modules/auth/password-hash.util';
+import { webhookOperations } from './webhook-docs';
 
 /** Builds the API (not listening yet); used by main.ts, the OpenAPI exporter and the e2e tests. */
 export async function createApiApp(config: ApiConfig, options: { connectDatabase?: boolean } = {}): Promise<NestFastifyApplication> {
@@ -54,5 +55,7 @@ export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject
     .addBearerAuth()
     .build();
   // Every error answers ApiErrorBody (see AllExceptionsFilter); published so clients can type it.
-  return SwaggerModule.createDocument(app, options, { extraModels: [ApiErrorBody, ApiErrorItem] });
+  const document = SwaggerModule.createDocument(app, options, { extraModels: [ApiErrorBody, ApiErrorItem] });
+  // The webhooks Candor sends: OpenAPI 3.1's `webhooks`, as an extension of this 3.0 document (see webhook-docs.ts).
+  return { ...document, 'x-webhooks': webhookOperations() } as OpenAPIObject;
 }

@@ -36,6 +36,7 @@ import { OutboxModule } from './modules/outbox/outbox.module';
 import { TenantController } from './modules/tenant/tenant.controller';
 import { TimesheetWeeksModule } from './modules/timesheet-weeks/timesheet-weeks.module';
 import { TimesheetsModule } from './modules/timesheets/timesheets.module';
+import { WebhooksModule } from './modules/webhooks/webhooks.module';
 import { WorkLogsModule } from './modules/work-logs/work-logs.module';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
@@ -80,6 +81,7 @@ export class AppModule {
         MetricsModule,
         NotificationPreferencesModule,
         BrandModule,
+        WebhooksModule,
       ],
       controllers: [MeController, TenantController, HealthController, MembersController, TeamAdminController, AuditEventsController],
       providers: [

@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildOpenApiDocument, createApiApp } from './app.factory';
 import { loadApiConfig } from './config/api-config';
+import { webhooksDocument } from './webhook-docs';
 
 /** Writes apps/api/openapi.json, from which the web app's typed client is generated. */
 async function main() {
@@ -18,9 +19,12 @@ async function main() {
   });
   const app = await createApiApp(config, { connectDatabase: false });
   const file = join(__dirname, '..', 'openapi.json');
-  writeFileSync(file, JSON.stringify(buildOpenApiDocument(app), null, 2) + '\n');
+  const document = buildOpenApiDocument(app);
+  writeFileSync(file, JSON.stringify(document, null, 2) + '\n');
+  const webhooksFile = join(__dirname, '..', 'openapi-webhooks.json');
+  writeFileSync(webhooksFile, JSON.stringify(webhooksDocument(document), null, 2) + '\n');
   await app.close();
-  console.log(`wrote ${file}`);
+  console.log(`wrote ${file} and ${webhooksFile}`);
 }
 
 main().catch((error: unknown) => {

@@ -17,13 +17,18 @@ import { ReleaseHeldNotificationsProcessor } from './processors/release-held-not
 import { RemindFollowUpsProcessor } from './processors/remind-follow-ups.processor';
 import { SendEmailProcessor } from './processors/send-email.processor';
 import { StopOverdueTimersProcessor } from './processors/stop-overdue-timers.processor';
-import { OutboxRelay } from './relay/outbox-relay';
+import { OutboxRelay, WebhookRelay } from './relay/outbox-relay';
+import { DeliverWebhookProcessor } from './webhooks/deliver-webhook.processor';
+import { WebhookLedger } from './webhooks/webhook-ledger';
+import { WebhookSender } from './webhooks/webhook-sender';
 
 type Handlers = { [N in JobName]: (payload: JobPayloads[N]) => Promise<unknown> };
 
 export interface RunningWorker {
   relay: OutboxRelay;
+  webhookRelay: WebhookRelay;
   emailProcessor: SendEmailProcessor;
+  webhookProcessor: DeliverWebhookProcessor;
   timerSweep: StopOverdueTimersProcessor;
   overdueDisclosureSweep: EscalateOverdueDisclosuresProcessor;
   offerSweep: ExpireOffersProcessor;
@@ -45,7 +50,7 @@ export async function startWorker(config: WorkerConfig, logger: Logger = pino({ 
     client.on('error', (error: Error) => logger.warn({ err: error }, 'database connection lost'));
   };
   const dataSource = await new DataSource(
-    dataSourceOptions(config.DATABASE_URL, { extra: { max: config.EMAIL_CONCURRENCY + 3, onConnect } }),
+    dataSourceOptions(config.DATABASE_URL, { extra: { max: config.EMAIL_CONCURRENCY + config.WEBHOOK_CONCURRENCY + 3, onConnect } }),
   ).initialize();
   const renderer = await EmailRenderer.create();
   const mailer = new Mailer(config.SMTP_URL, config.MAIL_FROM, config.EMAIL_CONCURRENCY, config.SMTP_TIMEOUT_MS);
@@ -56,12 +61,14 @@ export async function startWorker(config: WorkerConfig, logger: Logger = pino({ 
   emailQueue.on('error', () => undefined);
   const maintenanceQueue = new Queue(QUEUES.maintenance, { connection: producer, prefix: config.QUEUE_PREFIX });
   maintenanceQueue.on('error', () => undefined);
-  const queues: Record<QueueName, Queue> = { email: emailQueue, maintenance: maintenanceQueue };
+  const webhookQueue = new Queue(QUEUES.webhook, { connection: producer, prefix: config.QUEUE_PREFIX });
+  webhookQueue.on('error', () => undefined);
+  const queues: Record<QueueName, Queue> = { email: emailQueue, maintenance: maintenanceQueue, webhook: webhookQueue };
   const metrics = new WorkerMetrics(() =>
     withTimeout(
-      Promise.all([emailQueue, maintenanceQueue].map(async (queue) => [queue.name, await queue.getJobCounts()] as const)).then(
-        Object.fromEntries,
-      ),
+      Promise.all(
+        [emailQueue, maintenanceQueue, webhookQueue].map(async (queue) => [queue.name, await queue.getJobCounts()] as const),
+      ).then(Object.fromEntries),
       1000,
     ),
   );
@@ -77,6 +84,17 @@ export async function startWorker(config: WorkerConfig, logger: Logger = pino({ 
     logger,
     config.WEB_URL,
   );
+  const webhookProcessor = new DeliverWebhookProcessor(
+    new WebhookLedger(dataSource, logger, config.WEBHOOK_LEASE_MS),
+    new WebhookSender(
+      { httpsOnly: config.NODE_ENV === 'production', allowedNetworks: config.WEBHOOK_ALLOW_PRIVATE_NETWORKS },
+      config.WEBHOOK_TIMEOUT_MS,
+    ),
+    config.DATA_ENCRYPTION_KEY,
+    { scheduleMs: config.WEBHOOK_RETRY_SCHEDULE_MS, windowMs: config.WEBHOOK_RETRY_WINDOW_MS },
+    { afterMs: config.WEBHOOK_DISABLE_AFTER_MS, settingsUrl: new URL('/settings/webhooks', config.WEB_URL).toString() },
+    logger,
+  );
   const timerSweep = new StopOverdueTimersProcessor(dataSource, config.WEB_URL, logger);
   const overdueDisclosureSweep = new EscalateOverdueDisclosuresProcessor(dataSource, config.WEB_URL, logger);
   const offerSweep = new ExpireOffersProcessor(dataSource, config.WEB_URL, logger);
@@ -87,6 +105,7 @@ export async function startWorker(config: WorkerConfig, logger: Logger = pino({ 
   // The type checker proves this map complete; the loop below proves it at run time too.
   const handlers: Handlers = {
     'email.send': (payload) => emailProcessor.handle(payload),
+    'webhook.deliver': (payload) => webhookProcessor.handle(payload),
     'work-log.stop-overdue-timers': () => timerSweep.handle(),
     'disclosure.overdue-check': () => overdueDisclosureSweep.handle(),
     'compensation-offer.expire': () => offerSweep.handle(),
@@ -130,6 +149,12 @@ export async function startWorker(config: WorkerConfig, logger: Logger = pino({ 
       .recordJobFailure({ tenantId: payload.tenantId, notificationId: payload.notificationId }, `job failed: ${error.message}`)
       .catch((dbError: unknown) => logger.error({ err: dbError }, 'could not record the job failure; the relay re-claims the row later'));
   });
+  // A webhook job only fails when the database could not be reached: the relay re-claims the row
+  // (queued too long, or its lease ran out), so nothing needs recording here.
+  const webhookConsumer = consume(QUEUES.webhook, config.WEBHOOK_CONCURRENCY);
+  webhookConsumer.on('failed', (job, error) =>
+    logger.error({ err: error, jobId: job?.id }, 'webhook job failed; the relay claims the row again'),
+  );
   const maintenanceConsumer = consume(QUEUES.maintenance, 1);
   maintenanceConsumer.on('failed', (job, error) => logger.error({ err: error, job: job?.name }, 'maintenance job failed'));
 
@@ -154,26 +179,32 @@ export async function startWorker(config: WorkerConfig, logger: Logger = pino({ 
   };
 
   const relay = new OutboxRelay(dataSource, emailQueue, logger, config.RELAY_INTERVAL_MS, config.QUEUED_RECLAIM_MS);
+  const webhookRelay = new WebhookRelay(dataSource, webhookQueue, logger, config.RELAY_INTERVAL_MS, config.QUEUED_RECLAIM_MS);
   // Registered before any await, so the first 'ready' is seen too: queued rows whose jobs a restarted
   // Redis lost go out again at once, not after QUEUED_RECLAIM_MS.
   producer.on('ready', () => {
     if (closed) return;
     logger.info('queue connection ready; re-registering schedules and re-enqueueing queued notifications');
     relay.reclaimQueued();
+    webhookRelay.reclaimQueued();
     void schedule();
   });
   if (producer.status === 'ready') {
     relay.reclaimQueued();
+    webhookRelay.reclaimQueued();
     void schedule();
   }
   relay.start();
+  webhookRelay.start();
   const metricsServer =
     config.WORKER_METRICS_PORT === undefined ? null : await metrics.serve(config.WORKER_METRICS_PORT, config.WORKER_METRICS_HOST);
   logger.info({ metricsPort: metricsServer?.port ?? null }, 'worker started');
 
   return {
     relay,
+    webhookRelay,
     emailProcessor,
+    webhookProcessor,
     timerSweep,
     overdueDisclosureSweep,
     offerSweep,
@@ -185,11 +216,11 @@ export async function startWorker(config: WorkerConfig, logger: Logger = pino({ 
     async close() {
       closed = true;
       if (scheduleRetry) clearTimeout(scheduleRetry);
-      await relay.stop();
+      await Promise.all([relay.stop(), webhookRelay.stop()]);
       // In-flight jobs finish; past the timeout they are handed back (their rows' leases run out and
       // the relay of a live worker re-claims them; BullMQ moves their jobs back as stalled).
       const finished = await withTimeout(
-        Promise.all([emailConsumer.close(), maintenanceConsumer.close()]),
+        Promise.all([emailConsumer.close(), webhookConsumer.close(), maintenanceConsumer.close()]),
         config.SHUTDOWN_TIMEOUT_MS,
       ).then(
         () => true,
@@ -197,11 +228,12 @@ export async function startWorker(config: WorkerConfig, logger: Logger = pino({ 
       );
       if (!finished) {
         logger.warn('in-flight jobs did not finish in time; handing them back');
-        await Promise.all([emailConsumer.close(true), maintenanceConsumer.close(true)]);
+        await Promise.all([emailConsumer.close(true), webhookConsumer.close(true), maintenanceConsumer.close(true)]);
       }
       await metricsServer?.close();
       await maintenanceQueue.close();
       await emailQueue.close();
+      await webhookQueue.close();
       producer.disconnect();
       consumerConnection.disconnect();
       mailer.close();

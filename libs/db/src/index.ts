@@ -12,3 +12,4 @@ export * from './writes/comments';
 export * from './tenancy/scope-condition';
 export * from './reads/waiting-items.repository';
 export * from './reads/tenant-brand';
+export * from './writes/webhook-events';

@@ -22,3 +22,4 @@ export * from './notifications/delivery-states';
 export * from './roles/audience';
 export * from './branding/brand-colour';
 export * from './branding/brand';
+export * from './webhooks/webhook-event-types';

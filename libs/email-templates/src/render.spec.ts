@@ -32,6 +32,8 @@ const vars = {
 const everything = {
   ...vars,
   recipientName: 'Ana',
+  endpointUrl: 'https://hooks.example/candor',
+  failingDays: 5,
   engagementName: 'Inbox',
   assistantName: 'Bo',
   actorName: 'Cy',

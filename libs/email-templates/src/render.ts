@@ -111,6 +111,7 @@ const TEMPLATES: Record<TemplateName, (vars: Record<string, unknown>) => Templat
   email_change_confirm: () => notice('email_change_confirm', ['body', 'expiry']),
   email_change_notice: () => notice('email_change_notice', ['body', 'ask']),
   password_changed: () => notice('password_changed', ['body', 'ask']),
+  webhook_endpoint_disabled: () => notice('webhook_endpoint_disabled', ['body', 'ask']),
 };
 
 /** A digest's subject counts what happened, what waits, or both. */

@@ -67,6 +67,7 @@ export interface TemplatePayloads {
   email_change_confirm: NoticePayload;
   email_change_notice: NoticePayload;
   password_changed: NoticePayload;
+  webhook_endpoint_disabled: NoticePayload;
 }
 
 export type TemplateName = keyof TemplatePayloads;

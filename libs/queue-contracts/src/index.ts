@@ -1,7 +1,7 @@
 import type { JobsOptions } from 'bullmq';
 
 /** Queue names: frozen once released, jobs already queued carry them. */
-export const QUEUES = { email: 'email', maintenance: 'maintenance' } as const;
+export const QUEUES = { email: 'email', maintenance: 'maintenance', webhook: 'webhook' } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 /**
@@ -12,6 +12,8 @@ export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 export interface JobPayloads {
   /** idempotencyKey: `emailJobKey(...)`, one per claim of the row, so a re-claim is never swallowed. */
   'email.send': { tenantId: string; notificationId: string; idempotencyKey: string };
+  /** idempotencyKey: `webhookJobKey(...)`; the webhook_events row is the record of the delivery. */
+  'webhook.deliver': { tenantId: string; webhookEventId: string; idempotencyKey: string };
   'work-log.stop-overdue-timers': Record<string, never>;
   'disclosure.overdue-check': Record<string, never>;
   'compensation-offer.expire': Record<string, never>;
@@ -39,23 +41,26 @@ const sweep = <N extends JobName>(name: N, everyMs: number): JobDefinition<N> =>
   everyMs,
 });
 
+// An outbox row's delivery (an email, a webhook): the row is the record of a delivery. A finished job
+// is removed at once: kept, it would swallow a later enqueue under the same id (a re-claim after Redis
+// lost the job, a resend). Job attempts only cover a database that could not be reached; send
+// failures are retried by the row's own schedule (next_attempt_at).
+const rowDelivery = <N extends 'email.send' | 'webhook.deliver'>(name: N, queue: QueueName): JobDefinition<N> => ({
+  name,
+  queue,
+  options: (payload) => ({
+    jobId: payload.idempotencyKey,
+    attempts: 5,
+    backoff: { type: 'exponential', delay: 1000 },
+    removeOnComplete: true,
+    removeOnFail: true,
+  }),
+});
+
 /** The one table of jobs; the type checker proves it names every job. */
 export const JOB_DEFINITIONS: { [N in JobName]: JobDefinition<N> } = {
-  'email.send': {
-    name: 'email.send',
-    queue: QUEUES.email,
-    // The notification row is the record of a delivery. A finished job is removed at once: kept, it
-    // would swallow a later enqueue under the same id (a re-claim after Redis lost the job, a resend).
-    // Job attempts only cover a database that could not be reached; send failures are retried by
-    // the row's own schedule (next_attempt_at).
-    options: (payload) => ({
-      jobId: payload.idempotencyKey,
-      attempts: 5,
-      backoff: { type: 'exponential', delay: 1000 },
-      removeOnComplete: true,
-      removeOnFail: true,
-    }),
-  },
+  'email.send': rowDelivery('email.send', QUEUES.email),
+  'webhook.deliver': rowDelivery('webhook.deliver', QUEUES.webhook),
   'work-log.stop-overdue-timers': sweep('work-log.stop-overdue-timers', 60_000),
   'disclosure.overdue-check': sweep('disclosure.overdue-check', 60_000),
   'compensation-offer.expire': sweep('compensation-offer.expire', 5 * 60_000),
@@ -78,4 +83,9 @@ export const SCHEDULES = ALL_JOBS.filter((job): job is JobDefinition<JobName> & 
  */
 export function emailJobKey(notificationId: string, resends: number, attempts: number): string {
   return `${notificationId}.r${resends}.a${attempts}`;
+}
+
+/** The job id of one delivery attempt of a webhook row, built like {@link emailJobKey}. */
+export function webhookJobKey(webhookEventId: string, resends: number, attempts: number): string {
+  return emailJobKey(webhookEventId, resends, attempts);
 }

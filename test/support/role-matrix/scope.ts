@@ -47,6 +47,16 @@ export const UNSCOPED = new Set([
   'PUT /brand/logo',
   'GET /brand/logo',
   'DELETE /brand/logo',
+  // Webhook endpoints are the workspace's, not an engagement's.
+  'GET /webhook-endpoints',
+  'POST /webhook-endpoints',
+  'GET /webhook-endpoints/:own',
+  'PATCH /webhook-endpoints/:own',
+  'DELETE /webhook-endpoints/:own',
+  'POST /webhook-endpoints/:own/rotate-secret',
+  'GET /webhook-endpoints/:own/deliveries',
+  'POST /webhook-endpoints/:own/test',
+  'POST /webhook-events/:own/redeliver',
 ]);
 export const CLIENT_SCOPED = new Set([
   'GET /client-accounts/:own',

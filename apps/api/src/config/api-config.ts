@@ -1,5 +1,6 @@
 import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
+import { isNetworkList } from '@candor/domain-node';
 
 const postgresUrl = z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL');
 /** proxy-addr's names for address ranges, accepted beside addresses and CIDRs. */
@@ -69,6 +70,13 @@ export const apiConfigSchema = z
     METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
     /** Test stacks only: argon2 memory in KiB (64 MiB takes about a second a hash on two busy cores). */
     PASSWORD_HASH_MEMORY_KIB: z.coerce.number().int().min(1024).max(65536).optional(),
+    // Addresses or CIDRs a webhook URL may resolve to although private (tests, self-hosting); the worker has the same setting.
+    WEBHOOK_ALLOW_PRIVATE_NETWORKS: trustProxy.refine(
+      (entries) => isNetworkList(entries.join(',')),
+      'must be a comma-separated list of IP addresses or CIDRs',
+    ),
+    // After a rotation, how long the previous signing secret still signs beside the new one.
+    WEBHOOK_SECRET_OVERLAP_HOURS: z.coerce.number().min(0).max(720).default(24),
   })
   .superRefine((config, context) => {
     if (config.PASSWORD_HASH_MEMORY_KIB !== undefined && config.NODE_ENV !== 'test') {

@@ -116,6 +116,10 @@ const router = createBrowserRouter([
         lazy: async () => ({ Component: (await import('../features/brand/brand-page')).BrandPage }),
       },
       {
+        path: '/settings/webhooks',
+        lazy: async () => ({ Component: (await import('../features/webhooks/webhooks-page')).WebhooksPage }),
+      },
+      {
         path: '/credits',
         lazy: async () => ({ Component: (await import('../features/disclosure-insights/client-record-pages')).CreditsPage }),
       },

@@ -1,6 +1,23 @@
 import { z } from 'zod';
+import { WEBHOOK_DISABLE_AFTER_DAYS } from '@candor/domain';
+import { isNetworkList } from '@candor/domain-node';
 
 const ms = (fallback: number, min = 1) => z.coerce.number().int().min(min).default(fallback);
+
+/** A comma-separated list, trimmed, empty entries dropped. */
+const list = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((value) =>
+      value
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean),
+    );
+
+/** Standard Webhooks' suggested waits after each failed attempt (5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h). */
+const WEBHOOK_SCHEDULE = '5000,300000,1800000,7200000,18000000,36000000,36000000';
 
 export const workerConfigSchema = z
   .object({
@@ -32,10 +49,33 @@ export const workerConfigSchema = z
     // Unset: no metrics endpoint (several workers on one host would fight over a fixed port).
     WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
     WORKER_METRICS_HOST: z.string().min(1).default('0.0.0.0'),
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    // Webhooks: each request bounded by the timeout; retried on the schedule (the last wait repeats)
+    // until the window after the first attempt is spent; an endpoint failing this long is turned off.
+    WEBHOOK_TIMEOUT_MS: ms(10_000, 50),
+    WEBHOOK_LEASE_MS: ms(60_000, 200),
+    WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(10),
+    WEBHOOK_RETRY_SCHEDULE_MS: list(WEBHOOK_SCHEDULE)
+      .refine(
+        (entries) => entries.length > 0 && entries.every((e) => /^\d{1,10}$/.test(e)),
+        'must be a comma-separated list of milliseconds',
+      )
+      .transform((entries) => entries.map(Number)),
+    WEBHOOK_RETRY_WINDOW_MS: ms(3 * 86_400_000, 0),
+    WEBHOOK_DISABLE_AFTER_MS: ms(WEBHOOK_DISABLE_AFTER_DAYS * 86_400_000, 0),
+    // Addresses or CIDRs webhooks may reach although private (tests, self-hosting); empty: public addresses only.
+    WEBHOOK_ALLOW_PRIVATE_NETWORKS: list('').refine(
+      (entries) => isNetworkList(entries.join(',')),
+      'must be a comma-separated list of IP addresses or CIDRs',
+    ),
   })
   .refine((c) => c.SEND_LEASE_MS >= 3 * c.SMTP_TIMEOUT_MS, {
     path: ['SEND_LEASE_MS'],
     message: 'must be at least 3 x SMTP_TIMEOUT_MS, so a slow but live send keeps its claim',
+  })
+  .refine((c) => c.WEBHOOK_LEASE_MS >= 3 * c.WEBHOOK_TIMEOUT_MS, {
+    path: ['WEBHOOK_LEASE_MS'],
+    message: 'must be at least 3 x WEBHOOK_TIMEOUT_MS, so a slow but live delivery keeps its claim',
   })
   .refine((c) => c.RETRY_MAX_DELAY_MS >= c.RETRY_BASE_DELAY_MS, {
     path: ['RETRY_MAX_DELAY_MS'],

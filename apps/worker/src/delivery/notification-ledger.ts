@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { Notification, readerTimeZone, readTenantBrand, withTenant, type TenantBrandRow } from '@candor/db';
+import { persistently } from './persistently.util';
 
 export interface NotificationKey {
   tenantId: string;
@@ -18,8 +19,6 @@ export type ClaimedNotification = Notification & {
   readerTimeZone: string;
   brand: TenantBrandRow;
 };
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * The notification row's delivery states, each change in its own short transaction. No lock is held
@@ -106,17 +105,7 @@ export class NotificationLedger {
   }
 
   /** Retries a write on a fresh connection until it lands or the lease would have run out. */
-  private async persistently(row: ClaimedNotification, what: string, write: () => Promise<unknown>): Promise<void> {
-    const deadline = Date.now() + this.leaseMs;
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await write();
-        return;
-      } catch (error) {
-        if (Date.now() >= deadline) throw error;
-        this.logger.warn({ err: error, notificationId: row.id, attempt }, `could not record the email as ${what}; retrying`);
-        await sleep(Math.min(100 * 2 ** (attempt - 1), 2000));
-      }
-    }
+  private persistently(row: ClaimedNotification, what: string, write: () => Promise<unknown>): Promise<void> {
+    return persistently(this.logger, this.leaseMs, { notificationId: row.id }, what, write);
   }
 }

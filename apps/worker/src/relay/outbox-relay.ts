@@ -1,125 +1,50 @@
 import type { Queue } from 'bullmq';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
-import { JOB_DEFINITIONS, emailJobKey, type JobPayloads } from '@candor/queue-contracts';
+import { JOB_DEFINITIONS, emailJobKey, webhookJobKey, type JobPayloads } from '@candor/queue-contracts';
+import { DueRowRelay, type ClaimedRow, type RelaySource } from './due-row-relay';
 
-const EMAIL_SEND = JOB_DEFINITIONS['email.send'];
+type RowJob = 'email.send' | 'webhook.deliver';
 
-const ENQUEUE_TIMEOUT_MS = 2000;
-
-function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`queue did not answer within ${ms} ms`)), ms);
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+function source<N extends RowJob>(
+  functions: { claim: string; release: string },
+  name: N,
+  jobKey: (id: string, resends: number, attempts: number) => string,
+  payload: (row: ClaimedRow, key: string) => JobPayloads[N],
+): RelaySource {
+  const definition = JOB_DEFINITIONS[name];
+  return {
+    claimFunction: functions.claim,
+    releaseFunction: functions.release,
+    jobKey: (row) => jobKey(row.id, row.resends, row.attempts),
+    job: (row, key) => {
+      const data = payload(row, key);
+      return { name, data, opts: definition.options(data) };
+    },
+  };
 }
 
-interface ClaimedRow {
-  tenant_id: string;
-  id: string;
-  resends: number;
-  attempts: number;
-  was_queued: boolean;
+const EMAILS = source({ claim: 'outbox_claim_due', release: 'outbox_release' }, 'email.send', emailJobKey, (row, key) => ({
+  tenantId: row.tenant_id,
+  notificationId: row.id,
+  idempotencyKey: key,
+}));
+const WEBHOOKS = source({ claim: 'webhook_claim_due', release: 'webhook_release' }, 'webhook.deliver', webhookJobKey, (row, key) => ({
+  tenantId: row.tenant_id,
+  webhookEventId: row.id,
+  idempotencyKey: key,
+}));
+
+/** The notifications outbox to the email queue. */
+export class OutboxRelay extends DueRowRelay {
+  constructor(dataSource: DataSource, queue: Queue, logger: Logger, intervalMs: number, queuedReclaimMs = 60_000) {
+    super(dataSource, queue, logger, intervalMs, queuedReclaimMs, EMAILS);
+  }
 }
 
-/** A job in these states will still run; one in `active` may belong to a worker that died. */
-const WILL_RUN = new Set(['waiting', 'prioritized', 'delayed', 'waiting-children']);
-
-/**
- * Moves due outbox rows to the email queue: new ones, those whose retry time has come, those a dead
- * worker left under an expired lease, and those queued so long their job may be gone. Claiming marks
- * rows queued; if Redis refuses the jobs, the rows are released back to pending and retried on the
- * next tick, so nothing is lost while Redis is away. When Redis comes back (maybe empty), every
- * queued row is looked at again at once.
- *
- * A row re-claimed while queued keeps its job if that job will still run. Otherwise it gets a job:
- * under its usual id if none exists, under a fresh id if the old one is held `active` by a worker that
- * died (BullMQ would only notice after the lock duration). A duplicate job is harmless: the first to
- * claim the row sends it, the other skips.
- */
-export class OutboxRelay {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
-  private reclaimQueuedBefore: number | null = null;
-
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly queue: Queue,
-    private readonly logger: Logger,
-    private readonly intervalMs: number,
-    private readonly queuedReclaimMs = 60_000,
-  ) {}
-
-  start(): void {
-    const tick = async () => {
-      this.running = this.drain().then(
-        () => undefined,
-        (error: unknown) => this.logger.warn({ err: error }, 'outbox relay tick failed'),
-      );
-      await this.running;
-      this.running = null;
-      if (this.timer) this.timer = setTimeout(() => void tick(), this.intervalMs);
-    };
-    this.timer = setTimeout(() => void tick(), 0);
-  }
-
-  async stop(): Promise<void> {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    await this.running;
-  }
-
-  /** The queue (re)connected and may have lost its jobs: enqueue again every row queued before now. */
-  reclaimQueued(): void {
-    this.reclaimQueuedBefore = Date.now();
-  }
-
-  /** Relays until the outbox has nothing due or the queue refuses; returns how many rows were queued. */
-  async drain(batchSize = 200): Promise<number> {
-    const reclaimRequest = this.reclaimQueuedBefore;
-    let total = 0;
-    for (;;) {
-      const staleMs =
-        reclaimRequest === null ? this.queuedReclaimMs : Math.min(this.queuedReclaimMs, Math.max(Date.now() - reclaimRequest, 0));
-      const rows: ClaimedRow[] = await this.dataSource.query(
-        `SELECT tenant_id, id, resends, attempts, was_queued FROM outbox_claim_due($1, make_interval(secs => $2::double precision / 1000))`,
-        [batchSize, staleMs],
-      );
-      if (!rows.length) break;
-      try {
-        // BullMQ waits for a connection before adding; a bound turns "Redis is away" into a release.
-        await withTimeout(this.enqueue(rows), ENQUEUE_TIMEOUT_MS);
-      } catch (error) {
-        await this.dataSource.query('SELECT outbox_release($1::uuid[], $2::uuid[])', [rows.map((r) => r.tenant_id), rows.map((r) => r.id)]);
-        this.logger.warn({ err: error, count: rows.length }, 'queue unavailable; outbox rows kept pending');
-        return total;
-      }
-      total += rows.length;
-      if (rows.length < batchSize) break;
-    }
-    if (reclaimRequest !== null && this.reclaimQueuedBefore === reclaimRequest) this.reclaimQueuedBefore = null;
-    return total;
-  }
-
-  private async enqueue(rows: ClaimedRow[]): Promise<void> {
-    const jobs = await Promise.all(rows.map(async (row) => ({ row, key: await this.jobKeyFor(row) })));
-    const fresh = jobs.filter((job): job is { row: ClaimedRow; key: string } => job.key !== null);
-    if (!fresh.length) return;
-    await this.queue.addBulk(
-      fresh.map(({ row, key }) => {
-        const data: JobPayloads['email.send'] = { tenantId: row.tenant_id, notificationId: row.id, idempotencyKey: key };
-        return { name: EMAIL_SEND.name, data, opts: EMAIL_SEND.options(data) };
-      }),
-    );
-  }
-
-  /** The job id to add for a claimed row, or null when its job is still waiting to run. */
-  private async jobKeyFor(row: ClaimedRow): Promise<string | null> {
-    const key = emailJobKey(row.id, row.resends, row.attempts);
-    if (!row.was_queued) return key;
-    const state = await this.queue.getJobState(key);
-    if (WILL_RUN.has(state)) return null;
-    return state === 'active' ? `${key}.t${Date.now()}` : key;
+/** The webhook outbox (webhook_events) to the webhook queue: the same claim, leases and re-claims as emails. */
+export class WebhookRelay extends DueRowRelay {
+  constructor(dataSource: DataSource, queue: Queue, logger: Logger, intervalMs: number, queuedReclaimMs = 60_000) {
+    super(dataSource, queue, logger, intervalMs, queuedReclaimMs, WEBHOOKS);
   }
 }

@@ -57,6 +57,7 @@ export type SubjectName =
   | 'AuditEvent'
   | 'FailedDelivery'
   | 'Brand'
+  | 'Webhook'
   | 'all';
 export type Subject = SubjectName | ClientAccountSubject | InvitationSubject | EngagementScopedSubject | WorkLogSubject;
 
@@ -74,6 +75,7 @@ export function defineAbilityFor(actor: Actor): AppAbility {
   const own = { clientAccountId: actor.clientAccountId };
   switch (actor.role) {
     case 'owner':
+      // Everything, webhook endpoints included (owner only: they send the agency's data out).
       can('manage', 'all');
       // Signing for the client (approving its weeks, accepting its terms, a remedy, an offer or a deliverable) is never the agency's to do.
       cannot('approve', ['Engagement', 'TimesheetWeek', 'Disclosure', 'CompensationOffer', 'Deliverable']);

@@ -32,6 +32,7 @@ export class DeliverableReviewsService {
       throw new ConflictException(`Only a delivered version waiting for review can be approved; this deliverable is ${d.status}`);
     await this.repository.approve(this.tenant.manager, actor.tenantId, id, actor.userId);
     await this.deliverables.record(actor, 'approved', id, { from: d.status, to: 'approved', versionNumber: d.versionCount });
+    await this.deliverables.announce(actor, id, 'deliverable.approved');
     await this.notifier.send(
       actor.tenantId,
       d,

@@ -187,6 +187,7 @@ export class DeliverableVersionsService {
       roundReleased: kind === 'correction' && Boolean(fulfils?.countsAsRound),
       files: files.map((f) => ({ name: f.name, contentType: f.contentType, sizeBytes: f.bytes.length, sha256: f.sha256 })),
     });
+    await this.deliverables.announce(actor, d.id, 'deliverable.delivered');
     await this.notifier.send(
       actor.tenantId,
       d,

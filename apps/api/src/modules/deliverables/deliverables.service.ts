@@ -1,6 +1,6 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { Actor } from '@candor/domain';
+import type { Actor, WebhookEventType } from '@candor/domain';
 import { ActorScope } from '../../common/actor-scope';
 import { ScopedLookup } from '../../common/scoped-lookup';
 import { TenantContext } from '../../common/tenant-context';
@@ -8,7 +8,8 @@ import { AuditService } from '../audit/audit.service';
 import { EngagementsRepository } from '../engagements/engagements.repository';
 import { EngagementsService } from '../engagements/engagements.service';
 import { TenantRepository } from '../tenant/tenant.repository';
-import { presentDeliverable } from './deliverable.presenter';
+import { WebhookEvents } from '../webhooks/webhook-events';
+import { presentDeliverable, presentForStaff } from './deliverable.presenter';
 import { DeliverablesRepository, type DeliverableRow } from './deliverables.repository';
 import type { CreateDeliverableDto } from './dto/create-deliverable.dto';
 import type { DeliverableClientResponse, DeliverableStaffResponse } from './dto/deliverable.response';
@@ -29,7 +30,13 @@ export class DeliverablesService {
     private readonly engagementsRepository: EngagementsRepository,
     private readonly tenants: TenantRepository,
     private readonly audit: AuditService,
+    private readonly webhooks: WebhookEvents,
   ) {}
+
+  /** Tells the tenant's webhook endpoints, with the deliverable as the team sees it now. */
+  async announce(actor: Actor, id: string, type: WebhookEventType): Promise<void> {
+    await this.webhooks.emit(this.tenant.manager, actor.tenantId, type, presentForStaff(await this.findVisible(actor, id)));
+  }
 
   async list(actor: Actor, query: ListDeliverablesQuery): Promise<DeliverableResponse[]> {
     const rows = await this.repository.find(this.tenant.manager, await this.scopes.of(actor), { ...query, limit: 500 });

@@ -6,7 +6,9 @@ import { ActorScope } from '../../common/actor-scope';
 import { TenantContext } from '../../common/tenant-context';
 import { CompensationOffersRepository } from './compensation-offers.repository';
 import { DisclosureEventsWriter } from './disclosure-events.writer';
+import { WebhookEvents } from '../webhooks/webhook-events';
 import { DisclosureNotifier, formatUtc } from './disclosure.notifier';
+import { presentOffer } from './disclosure.presenter';
 import { DisclosuresRepository, type DisclosureRow, type OfferRow } from './disclosures.repository';
 import { DisclosuresService, type DisclosureResponse } from './disclosures.service';
 import type { CreateOfferDto, DeclineOfferDto } from './dto/create-offer.dto';
@@ -24,6 +26,7 @@ export class CompensationOffersService {
     private readonly disclosures: DisclosuresService,
     private readonly events: DisclosureEventsWriter,
     private readonly notifier: DisclosureNotifier,
+    private readonly webhooks: WebhookEvents,
   ) {}
 
   async create(actor: Actor, disclosureId: string, dto: CreateOfferDto): Promise<DisclosureResponse> {
@@ -75,6 +78,8 @@ export class CompensationOffersService {
       description: `${disclosure.engagementName}: ${offer.kind.replaceAll('_', ' ')}`,
     });
     await this.events.record(actor, disclosure.id, { action: 'offer_accepted', visibility: 'client', detail: { offerId: id } });
+    const [accepted] = await this.repository.offers(manager, await this.scopes.of(actor), { id });
+    await this.webhooks.emit(manager, actor.tenantId, 'offer.accepted', presentOffer(accepted ?? offer));
     await this.notifier.send(
       actor.tenantId,
       disclosure,

@@ -8,13 +8,16 @@ import {
   isClientRole,
   type Actor,
   type DisclosureAction,
+  type WebhookEventType,
 } from '@candor/domain';
 import { actorRef } from '../../common/actor-ref';
 import { BadInputException } from '../../common/errors/api-error';
 import { TenantContext } from '../../common/tenant-context';
 import { TenantRepository } from '../tenant/tenant.repository';
+import { WebhookEvents } from '../webhooks/webhook-events';
 import { DisclosureEventsWriter } from './disclosure-events.writer';
 import { DisclosureNotifier, formatUtc } from './disclosure.notifier';
+import { presentForStaff } from './disclosure.presenter';
 import { DisclosuresService, type DisclosureResponse } from './disclosures.service';
 import { CompensationOffersRepository } from './compensation-offers.repository';
 import { DisclosuresRepository, SqlExpression, type DisclosureRow } from './disclosures.repository';
@@ -47,6 +50,7 @@ export class DisclosureLifecycleService {
     private readonly offers: CompensationOffersRepository,
     private readonly events: DisclosureEventsWriter,
     private readonly notifier: DisclosureNotifier,
+    private readonly webhooks: WebhookEvents,
   ) {}
 
   async submitForReview(actor: Actor, id: string): Promise<DisclosureResponse> {
@@ -83,6 +87,7 @@ export class DisclosureLifecycleService {
       time_to_disclose_seconds: SINCE_DISCOVERY,
     });
     const disclosed = await this.disclosures.findVisible(actor, id);
+    await this.announce(actor, disclosed, 'disclosure.disclosed');
     await this.notifier.send(actor.tenantId, disclosed, 'client_contacts', 'disclosure_disclosed', {
       whatHappened: d.whatHappened,
       impact: d.impact,
@@ -144,6 +149,7 @@ export class DisclosureLifecycleService {
       { ...ANSWERED, remedy_accepted_at: NOW, remedy_accepted_by: actor.userId },
       { round },
     );
+    await this.announce(actor, await this.disclosures.findVisible(actor, id), 'disclosure.remedy_accepted');
     await this.notifier.send(
       actor.tenantId,
       d,
@@ -198,6 +204,7 @@ export class DisclosureLifecycleService {
       time_to_resolve_seconds: SINCE_DISCLOSURE,
     });
     await this.followUps.insertAfterResolution(manager, actor.tenantId, id, CHECK_IN_AFTER_DAYS, RETROSPECTIVE_AFTER_DAYS);
+    await this.announce(actor, await this.disclosures.findVisible(actor, id), 'disclosure.resolved');
     await this.notifier.send(actor.tenantId, d, 'client_contacts', 'disclosure_resolved', { resolutionSummary, preventionSummary });
     return this.disclosures.get(actor, id);
   }
@@ -211,6 +218,12 @@ export class DisclosureLifecycleService {
     }
     await this.move(actor, d, 'close', 'client', { closed_at: NOW });
     return this.disclosures.get(actor, id);
+  }
+
+  /** Tells the tenant's webhook endpoints, with the disclosure as the team sees it (webhooks are the agency's). */
+  private async announce(actor: Actor, row: DisclosureRow, type: WebhookEventType): Promise<void> {
+    const settings = await this.tenants.settings(this.tenant.manager, actor.tenantId);
+    await this.webhooks.emit(this.tenant.manager, actor.tenantId, type, presentForStaff(row, settings.disclosureDeadlineHours));
   }
 
   /**

@@ -29,7 +29,8 @@ const presentFollowUp = (f: FollowUpRow): FollowUpResponse => ({
   completedAt: f.completedAt,
 });
 
-function presentOffer(o: OfferRow): OfferResponse {
+/** An offer as everyone sees it (no internal field on offers). */
+export function presentOffer(o: OfferRow): OfferResponse {
   return {
     id: o.id,
     disclosureId: o.disclosureId,

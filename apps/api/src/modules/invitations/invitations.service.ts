@@ -28,6 +28,7 @@ import { MembersRepository } from '../members/members.repository';
 import type { TokenPairResponse } from '../auth/dto/token-pair.response';
 import { OutboxService } from '../outbox/outbox.service';
 import { TenantRepository } from '../tenant/tenant.repository';
+import { WebhookEvents } from '../webhooks/webhook-events';
 import type { AcceptInvitationDto } from './dto/accept-invitation.dto';
 import type { CreateInvitationDto } from './dto/create-invitation.dto';
 import type { InvitationPreviewResponse } from './dto/invitation.response';
@@ -48,6 +49,7 @@ export class InvitationsService {
     private readonly members: MembersRepository,
     private readonly tenants: TenantRepository,
     private readonly clientAccounts: ClientAccountsRepository,
+    private readonly webhooks: WebhookEvents,
   ) {}
 
   async list(actor: Actor): Promise<Invitation[]> {
@@ -177,6 +179,8 @@ export class InvitationsService {
           entityId: invitation.id,
           change: { role: invitation.role },
         });
+        const [joined] = await this.members.list(manager, dto.tenantId, { role: null, clientAccountId: null, userId: user.id });
+        await this.webhooks.emit(manager, dto.tenantId, 'member.joined', joined);
         return this.tokens.issue(manager, membership, { method: 'invitation', mfaVerified: false });
       });
     } catch (error) {

@@ -7,11 +7,11 @@ import type { MemberResponse } from './dto/member.response';
 /** Memberships of the tenant: the people, their roles and their client accounts. */
 @Injectable()
 export class MembersRepository {
-  /** The tenant's people, the team first; `clientAccountId` narrows to one client account's people. */
+  /** The tenant's people, the team first; `clientAccountId` narrows to one client account's people, `userId` to one person. */
   list(
     manager: EntityManager,
     tenantId: string,
-    filter: { role: string | null; clientAccountId: string | null },
+    filter: { role: string | null; clientAccountId: string | null; userId?: string },
   ): Promise<MemberResponse[]> {
     return manager.query(
       `SELECT m.user_id AS "userId", u.display_name AS "displayName", u.email, m.role, m.client_account_id AS "clientAccountId",
@@ -19,8 +19,9 @@ export class MembersRepository {
        FROM memberships m JOIN users u ON u.id = m.user_id
        LEFT JOIN client_accounts c ON c.tenant_id = m.tenant_id AND c.id = m.client_account_id
        WHERE m.tenant_id = $1 AND ($2::text IS NULL OR m.role = $2) AND ($3::uuid IS NULL OR m.client_account_id = $3)
+         AND ($4::uuid IS NULL OR m.user_id = $4)
        ORDER BY (m.client_account_id IS NOT NULL), c.name, u.display_name`,
-      [tenantId, filter.role, filter.clientAccountId],
+      [tenantId, filter.role, filter.clientAccountId, filter.userId ?? null],
     );
   }
 

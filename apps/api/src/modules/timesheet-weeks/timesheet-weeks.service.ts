@@ -1,6 +1,6 @@
 import { BadRequestException, ConflictException, ForbiddenException, Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { SHORT_ENTRY_SECONDS, defineAbilityFor, type Actor } from '@candor/domain';
+import { SHORT_ENTRY_SECONDS, defineAbilityFor, type Actor, type WebhookEventType } from '@candor/domain';
 import { ActorScope } from '../../common/actor-scope';
 import { ScopedLookup } from '../../common/scoped-lookup';
 import { API_CONFIG, type ApiConfig } from '../../config/api-config';
@@ -19,6 +19,7 @@ import type { DisputeWeekDto } from './dto/dispute-week.dto';
 import type { ListWeeksQuery } from './dto/list-weeks.query';
 import type { SubmitWeekDto } from './dto/submit-week.dto';
 import type { WeekResponse } from './dto/week.response';
+import { WebhookEvents } from '../webhooks/webhook-events';
 import { presentWeek } from './timesheet-week.presenter';
 import { TimesheetWeeksRepository, type WeekRow } from './timesheet-weeks.repository';
 
@@ -39,6 +40,7 @@ export class TimesheetWeeksService {
     private readonly outbox: OutboxService,
     private readonly recipients: RecipientsService,
     private readonly audit: AuditService,
+    private readonly webhooks: WebhookEvents,
   ) {}
 
   async list(actor: Actor, query: ListWeeksQuery): Promise<WeekResponse[]> {
@@ -96,6 +98,7 @@ export class TimesheetWeeksService {
     );
     await this.record(actor, 'timesheet_week.submitted', weekId, { weekStart: dto.weekStart, entries: drafts.length });
     await this.disputes.notifyClient(manager, actor.tenantId, weekId, existing !== undefined);
+    await this.announce(actor, weekId, 'week.submitted');
     return this.get(actor, weekId);
   }
 
@@ -111,6 +114,7 @@ export class TimesheetWeeksService {
     await this.repository.approve(manager, actor.tenantId, id, actor.userId);
     await this.record(actor, 'timesheet_week.approved', id, {});
     await this.notifyTeam(actor, week, 'week_approved', {});
+    await this.announce(actor, id, 'week.approved');
     return this.get(actor, id);
   }
 
@@ -133,7 +137,13 @@ export class TimesheetWeeksService {
       disputedCount: dto.entries.length,
       comments: dto.entries.map((e) => e.comment.trim()).join('\n'),
     });
+    await this.announce(actor, id, 'week.disputed');
     return this.get(actor, id);
+  }
+
+  /** Tells the tenant's webhook endpoints, with the week as it is now. */
+  private async announce(actor: Actor, id: string, type: WebhookEventType): Promise<void> {
+    await this.webhooks.emit(this.tenant.manager, actor.tenantId, type, presentWeek(await this.findVisible(actor, id)));
   }
 
   /** 404 for unknown weeks and for weeks outside the actor's scope. */

@@ -99,9 +99,14 @@ export function SettingsPage() {
         title={t('settings.title')}
         description={t('settings.description', { tenant: member.tenant.name })}
         actions={
-          <Link to="/settings/brand" className="button button-secondary" data-testid="brand-settings-link">
-            {t('settings.brandLink')}
-          </Link>
+          <>
+            <Link to="/settings/brand" className="button button-secondary" data-testid="brand-settings-link">
+              {t('settings.brandLink')}
+            </Link>
+            <Link to="/settings/webhooks" className="button button-secondary">
+              {t('webhooks.settingsLink')}
+            </Link>
+          </>
         }
       />
       <QueryView query={tenant}>{(data) => <SettingsFormView tenant={data} />}</QueryView>

@@ -1760,6 +1760,111 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/webhook-endpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workspace's webhook endpoints (owner) */
+        get: operations["WebhookEndpointsController_list_v1"];
+        put?: never;
+        /** Registers an endpoint for some events; answers its signing secret, this once (owner) */
+        post: operations["WebhookEndpointsController_create_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhook-endpoints/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One webhook endpoint (owner) */
+        get: operations["WebhookEndpointsController_get_v1"];
+        put?: never;
+        post?: never;
+        /** Removes the endpoint, its webhooks and its log (owner) */
+        delete: operations["WebhookEndpointsController_remove_v1"];
+        options?: never;
+        head?: never;
+        /** Changes the URL, events or description, or turns the endpoint off or on again (owner) */
+        patch: operations["WebhookEndpointsController_update_v1"];
+        trace?: never;
+    };
+    "/api/v1/webhook-endpoints/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A new signing secret, shown once; the previous one keeps signing for the overlap (24 h) (owner) */
+        post: operations["WebhookEndpointsController_rotate_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhook-endpoints/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The endpoint's delivery log, newest attempt first (owner) */
+        get: operations["WebhookEndpointsController_deliveries_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhook-endpoints/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sends a webhook.test event to this endpoint (owner) */
+        post: operations["WebhookEndpointsController_sendTest_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhook-events/{id}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sends a delivered or failed webhook again, with the same webhook-id (owner) */
+        post: operations["WebhookEndpointsController_redeliver_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3365,6 +3470,113 @@ export interface components {
             replyTo?: string | null;
             /** @description a line at the foot of every page, report and email */
             footerText?: string | null;
+        };
+        WebhookEndpointResponse: {
+            /** Format: uuid */
+            id: string;
+            url: string;
+            description: string;
+            events: ("disclosure.disclosed" | "disclosure.remedy_accepted" | "disclosure.resolved" | "offer.accepted" | "week.submitted" | "week.approved" | "week.disputed" | "deliverable.delivered" | "deliverable.approved" | "member.joined")[];
+            /** @enum {string} */
+            status: "active" | "disabled";
+            /**
+             * @description why it is off: turned off by the owner, or failing for days
+             * @enum {string|null}
+             */
+            disabledReason: "owner" | "failing" | null;
+            /**
+             * Format: date-time
+             * @description failing since this time (no success since)
+             */
+            failingSince: string | null;
+            /**
+             * Format: date-time
+             * @description when the previous secret stops signing (after a rotation)
+             */
+            previousSecretExpiresAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        CreateWebhookEndpointDto: {
+            /**
+             * @description https (http too outside production); must resolve to public addresses only
+             * @example https://hooks.example.com/candor
+             */
+            url: string;
+            /** @description the events sent to this endpoint */
+            events: ("disclosure.disclosed" | "disclosure.remedy_accepted" | "disclosure.resolved" | "offer.accepted" | "week.submitted" | "week.approved" | "week.disputed" | "deliverable.delivered" | "deliverable.approved" | "member.joined")[];
+            /** @example Our CRM */
+            description?: string;
+        };
+        WebhookSecretResponse: {
+            endpoint: components["schemas"]["WebhookEndpointResponse"];
+            /**
+             * @description the signing secret, shown this once
+             * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+             */
+            secret: string;
+        };
+        UpdateWebhookEndpointDto: {
+            /**
+             * @description https (http too outside production); must resolve to public addresses only
+             * @example https://hooks.example.com/candor
+             */
+            url?: string;
+            /** @description the events sent to this endpoint */
+            events?: ("disclosure.disclosed" | "disclosure.remedy_accepted" | "disclosure.resolved" | "offer.accepted" | "week.submitted" | "week.approved" | "week.disputed" | "deliverable.delivered" | "deliverable.approved" | "member.joined")[];
+            /** @example Our CRM */
+            description?: string;
+            /** @description false turns the endpoint off; true turns it on again and forgets its failures */
+            enabled?: boolean;
+        };
+        WebhookDeliveryResponse: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description the webhook-id header: the same on every attempt and redelivery
+             */
+            eventId: string;
+            /** @example disclosure.disclosed */
+            type: string;
+            /** @description 1 for the first attempt */
+            attempt: number;
+            succeeded: boolean;
+            /** @description the endpoint's status code; null when it did not answer */
+            responseStatus: number | null;
+            /** @description how long the attempt took */
+            durationMs: number;
+            /** @description the first KiB of the answer */
+            responseBody: string | null;
+            /** @description why there was no usable answer (timeout, refused address, redirect) */
+            error: string | null;
+            /**
+             * @description the webhook's state now
+             * @enum {string}
+             */
+            eventStatus: "pending" | "queued" | "sending" | "delivered" | "failed";
+            /**
+             * Format: date-time
+             * @description when it is tried next, while being retried
+             */
+            nextAttemptAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        WebhookEventResponse: {
+            /**
+             * Format: uuid
+             * @description the webhook-id header
+             */
+            id: string;
+            /** Format: uuid */
+            endpointId: string;
+            type: string;
+            /** @enum {string} */
+            status: "pending" | "queued" | "sending" | "delivered" | "failed";
+            attempts: number;
+            /** Format: date-time */
+            createdAt: string;
         };
         ApiErrorItem: {
             /** @example too_long */
@@ -7457,6 +7669,279 @@ export interface operations {
             };
             /** @description no such workspace, no logo, or another logo than these bytes */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WebhookEndpointsController_list_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointResponse"][];
+                };
+            };
+        };
+    };
+    WebhookEndpointsController_create_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWebhookEndpointDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSecretResponse"];
+                };
+            };
+            /** @description the URL is malformed, not https in production, or resolves to a private, loopback or link-local address */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WebhookEndpointsController_get_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointResponse"];
+                };
+            };
+            /** @description no such endpoint in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WebhookEndpointsController_remove_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description no such endpoint in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WebhookEndpointsController_update_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateWebhookEndpointDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointResponse"];
+                };
+            };
+            /** @description the URL is malformed, not https in production, or resolves to a private, loopback or link-local address */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description no such endpoint in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WebhookEndpointsController_rotate_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSecretResponse"];
+                };
+            };
+            /** @description no such endpoint in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WebhookEndpointsController_deliveries_v1: {
+        parameters: {
+            query?: {
+                /** @description how many of the newest attempts */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryResponse"][];
+                };
+            };
+            /** @description no such endpoint in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WebhookEndpointsController_sendTest_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description written; the worker delivers it within seconds */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEventResponse"];
+                };
+            };
+            /** @description no such endpoint in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the endpoint is turned off */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WebhookEndpointsController_redeliver_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description back in the outbox; the worker delivers it within seconds */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEventResponse"];
+                };
+            };
+            /** @description no such webhook in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the webhook is still on its way, or its endpoint is turned off */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

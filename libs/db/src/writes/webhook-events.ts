@@ -1,0 +1,34 @@
+import type { EntityManager } from 'typeorm';
+import { WEBHOOK_PAYLOAD_VERSION } from '@candor/domain';
+
+/** The body every webhook carries: its type, the payload's shape version, when it happened, and the object as staff see it. */
+export interface WebhookPayload {
+  type: string;
+  version: number;
+  timestamp: string;
+  data: unknown;
+}
+
+/**
+ * Writes one webhook row per active endpoint of the tenant subscribed to `type`, inside the caller's
+ * transaction: the webhook exists if and only if the change committed. The row's id is the
+ * `webhook-id` every attempt and redelivery carries. `endpointId` narrows it to one endpoint
+ * whatever it subscribes to (a test event). Returns the rows' ids.
+ */
+export async function emitWebhookEvent(
+  manager: EntityManager,
+  tenantId: string,
+  type: string,
+  data: unknown,
+  endpointId: string | null = null,
+): Promise<string[]> {
+  const payload: WebhookPayload = { type, version: WEBHOOK_PAYLOAD_VERSION, timestamp: new Date().toISOString(), data };
+  const rows: { id: string }[] = await manager.query(
+    `INSERT INTO webhook_events (tenant_id, id, endpoint_id, type, payload)
+     SELECT e.tenant_id, gen_random_uuid(), e.id, $2, $3::jsonb FROM webhook_endpoints e
+     WHERE e.tenant_id = $1 AND e.status = 'active' AND (CASE WHEN $4::uuid IS NULL THEN $2 = ANY (e.events) ELSE e.id = $4::uuid END)
+     RETURNING id`,
+    [tenantId, type, JSON.stringify(payload), endpointId],
+  );
+  return rows.map((r) => r.id);
+}
