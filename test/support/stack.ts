@@ -33,6 +33,8 @@ export async function startStack(options: { env?: Record<string, string>; worker
     REDIS_URL: env.redisUrl,
     DATA_ENCRYPTION_KEY: SECRET,
     LOG_LEVEL: process.env['E2E_LOG_LEVEL'] ?? 'silent',
+    // Webhook host names resolve from this list alone: no DNS query leaves the machine for a name a test (or the fuzz) made up.
+    WEBHOOK_HOSTS: 'localhost=127.0.0.1,hooks.e2e.test=127.0.0.1',
     ...(uploadDir ? { UPLOAD_DIR: uploadDir } : {}),
     ...options.env,
   };

@@ -4,6 +4,7 @@ import Redis from 'ioredis';
 import pino, { type Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@candor/db';
+import { hostMapResolver } from '@candor/domain-node';
 import { EmailRenderer } from '@candor/email-templates';
 import { ALL_JOBS, QUEUES, SCHEDULES, type JobName, type JobPayloads, type QueueName } from '@candor/queue-contracts';
 import type { WorkerConfig } from './config/worker-config';
@@ -87,7 +88,11 @@ export async function startWorker(config: WorkerConfig, logger: Logger = pino({ 
   const webhookProcessor = new DeliverWebhookProcessor(
     new WebhookLedger(dataSource, logger, config.WEBHOOK_LEASE_MS),
     new WebhookSender(
-      { httpsOnly: config.NODE_ENV === 'production', allowedNetworks: config.WEBHOOK_ALLOW_PRIVATE_NETWORKS },
+      {
+        httpsOnly: config.NODE_ENV === 'production',
+        allowedNetworks: config.WEBHOOK_ALLOW_PRIVATE_NETWORKS,
+        resolve: hostMapResolver(config.WEBHOOK_HOSTS),
+      },
       config.WEBHOOK_TIMEOUT_MS,
     ),
     config.DATA_ENCRYPTION_KEY,

@@ -1,5 +1,12 @@
 import { Webhook } from 'standardwebhooks';
-import { checkWebhookUrl, WebhookUrlRefused, type HostResolver, type WebhookUrlPolicy } from './webhook-url-guard';
+import {
+  checkWebhookUrl,
+  hostMapResolver,
+  parseHostMap,
+  WebhookUrlRefused,
+  type HostResolver,
+  type WebhookUrlPolicy,
+} from './webhook-url-guard';
 import { newWebhookSecret, signWebhook } from './webhook-signing';
 
 const pointing =
@@ -54,6 +61,23 @@ describe('checkWebhookUrl', () => {
   it('says so when a name does not resolve', async () => {
     const resolve: HostResolver = () => Promise.reject(new Error('ENOTFOUND'));
     await expect(checkWebhookUrl('https://nowhere.invalid/x', { ...open, resolve })).rejects.toThrow(/could not be resolved/);
+  });
+});
+
+describe('WEBHOOK_HOSTS', () => {
+  it('resolves only the listed names, case-insensitively, and never asks DNS for another', async () => {
+    const resolve = hostMapResolver(parseHostMap('Hooks.Test=127.0.0.1, v6.test=::1'));
+    expect(await resolve('hooks.test')).toEqual([{ address: '127.0.0.1', family: 4 }]);
+    expect(await resolve('V6.TEST')).toEqual([{ address: '::1', family: 6 }]);
+    await expect(resolve('example.com')).rejects.toThrow('not in WEBHOOK_HOSTS');
+    const policy = { httpsOnly: false, allowedNetworks: [], resolve };
+    await expect(checkWebhookUrl('https://example.com/hook', policy)).rejects.toThrow('could not be resolved');
+  });
+
+  it('refuses an entry that is not name=address, and means the system resolver when empty', () => {
+    expect(() => parseHostMap('hooks.test=not-an-address')).toThrow();
+    expect(() => parseHostMap('hooks.test')).toThrow();
+    expect(parseHostMap(' ')).toBeNull();
   });
 });
 

@@ -13,6 +13,31 @@ export type HostResolver = (hostname: string) => Promise<ResolvedAddress[]>;
 export const systemResolver: HostResolver = async (hostname) =>
   (await dnsLookup(hostname, { all: true, verbatim: true })).map((a) => ({ address: a.address, family: a.family === 6 ? 6 : 4 }));
 
+/**
+ * `WEBHOOK_HOSTS` ("name=address,name=address"): host names resolved from this list alone, never from DNS. For tests
+ * (no query leaves the machine for a generated host name) and closed networks; empty: the system's resolver.
+ */
+export function parseHostMap(value: string): Record<string, string> | null {
+  const entries = value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .map((entry) => entry.split('=').map((part) => part.trim()) as [string, string]);
+  if (!entries.length) return null;
+  for (const [name, address] of entries) if (!name || !address || !ipaddr.isValid(address)) throw new Error(`not name=address: ${name}`);
+  return Object.fromEntries(entries.map(([name, address]) => [name.toLowerCase(), address]));
+}
+
+/** The resolver of a host map (see {@link parseHostMap}): a name not in it does not resolve. */
+export function hostMapResolver(hosts: Record<string, string> | null): HostResolver {
+  if (!hosts) return systemResolver;
+  return (hostname) => {
+    const address = hosts[hostname.toLowerCase()];
+    if (!address) return Promise.reject(new Error(`${hostname} is not in WEBHOOK_HOSTS`));
+    return Promise.resolve([{ address, family: ipaddr.parse(address).kind() === 'ipv6' ? 6 : 4 }]);
+  };
+}
+
 export interface WebhookUrlPolicy {
   /** Only https:// (production). */
   httpsOnly: boolean;

@@ -17,7 +17,7 @@ export const WEBHOOK_ROWS: Row[] = [
     call: () => ({
       method: 'POST',
       path: '/api/v1/webhook-endpoints',
-      body: { url: 'https://93.184.215.14/hook', events: ['week.approved'] },
+      body: { url: 'https://127.0.0.1:9/hook', events: ['week.approved'] },
     }),
     expect: OWNER_ONLY,
   },

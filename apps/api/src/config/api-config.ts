@@ -1,6 +1,6 @@
 import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
-import { isNetworkList } from '@candor/domain-node';
+import { isNetworkList, parseHostMap } from '@candor/domain-node';
 
 const postgresUrl = z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL');
 /** proxy-addr's names for address ranges, accepted beside addresses and CIDRs. */
@@ -75,6 +75,19 @@ export const apiConfigSchema = z
       (entries) => isNetworkList(entries.join(',')),
       'must be a comma-separated list of IP addresses or CIDRs',
     ),
+    // Host names webhook URLs resolve from, "name=address,..." instead of DNS (tests, closed networks); the other app has the same setting.
+    WEBHOOK_HOSTS: z
+      .string()
+      .default('')
+      .refine((value) => {
+        try {
+          parseHostMap(value);
+          return true;
+        } catch {
+          return false;
+        }
+      }, 'must be a comma-separated list of name=address')
+      .transform(parseHostMap),
     // After a rotation, how long the previous signing secret still signs beside the new one.
     WEBHOOK_SECRET_OVERLAP_HOURS: z.coerce.number().min(0).max(720).default(24),
   })

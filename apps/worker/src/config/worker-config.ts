@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { WEBHOOK_DISABLE_AFTER_DAYS } from '@candor/domain';
-import { isNetworkList } from '@candor/domain-node';
+import { isNetworkList, parseHostMap } from '@candor/domain-node';
 
 const ms = (fallback: number, min = 1) => z.coerce.number().int().min(min).default(fallback);
 
@@ -68,6 +68,19 @@ export const workerConfigSchema = z
       (entries) => isNetworkList(entries.join(',')),
       'must be a comma-separated list of IP addresses or CIDRs',
     ),
+    // Host names webhook URLs resolve from, "name=address,..." instead of DNS (tests, closed networks); the other app has the same setting.
+    WEBHOOK_HOSTS: z
+      .string()
+      .default('')
+      .refine((value) => {
+        try {
+          parseHostMap(value);
+          return true;
+        } catch {
+          return false;
+        }
+      }, 'must be a comma-separated list of name=address')
+      .transform(parseHostMap),
   })
   .refine((c) => c.SEND_LEASE_MS >= 3 * c.SMTP_TIMEOUT_MS, {
     path: ['SEND_LEASE_MS'],

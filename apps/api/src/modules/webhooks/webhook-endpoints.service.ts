@@ -2,7 +2,7 @@ import { ConflictException, Inject, Injectable, NotFoundException } from '@nestj
 import { randomUUID } from 'node:crypto';
 import { emitWebhookEvent, insertAuditEvent } from '@candor/db';
 import { WEBHOOK_TEST_EVENT, type Actor } from '@candor/domain';
-import { checkWebhookUrl, newWebhookSecret, seal, WebhookUrlRefused } from '@candor/domain-node';
+import { checkWebhookUrl, hostMapResolver, newWebhookSecret, seal, WebhookUrlRefused } from '@candor/domain-node';
 import { badInput } from '../../common/errors/api-error';
 import { TenantContext } from '../../common/tenant-context';
 import { API_CONFIG, type ApiConfig } from '../../config/api-config';
@@ -124,6 +124,7 @@ export class WebhookEndpointsService {
       await checkWebhookUrl(url, {
         httpsOnly: this.config.NODE_ENV === 'production',
         allowedNetworks: this.config.WEBHOOK_ALLOW_PRIVATE_NETWORKS,
+        resolve: hostMapResolver(this.config.WEBHOOK_HOSTS),
       });
     } catch (error) {
       if (error instanceof WebhookUrlRefused) throw badInput('unsafe_url', 'url', error.message);
