@@ -14,6 +14,8 @@ import { TenantTransactionInterceptor } from './common/tenant-transaction.interc
 import { API_CONFIG, type ApiConfig } from './config/api-config';
 import { AuditEventsController } from './modules/audit/audit-events.controller';
 import { AuditEventsRepository } from './modules/audit/audit-events.repository';
+import { ApiKeyRateLimitGuard } from './modules/api-keys/api-key-rate-limit.guard';
+import { ApiKeysModule } from './modules/api-keys/api-keys.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { ClientAccountsModule } from './modules/client-accounts/client-accounts.module';
 import { DeliverablesModule } from './modules/deliverables/deliverables.module';
@@ -67,6 +69,7 @@ export class AppModule {
         }),
         OutboxModule,
         AuthModule,
+        ApiKeysModule,
         ClientAccountsModule,
         InvitationsModule,
         EngagementsModule,
@@ -87,6 +90,7 @@ export class AppModule {
         MeRepository,
         HealthRepository,
         { provide: APP_GUARD, useClass: JwtAuthGuard },
+        { provide: APP_GUARD, useClass: ApiKeyRateLimitGuard },
         { provide: APP_GUARD, useClass: PolicyGuard },
         { provide: APP_INTERCEPTOR, useClass: TenantTransactionInterceptor },
         GracefulShutdown,

@@ -189,3 +189,9 @@ function keyGrant(can: AbilityBuilder<AppAbility>['can'], scope: ApiKeyScope): G
 function detectSubjectType(subject: Subject): SubjectName {
   return typeof subject === 'string' ? subject : subject.kind;
 }
+
+/** Whether an API key of some scope may pass a route's rule (the OpenAPI document offers key authentication there). */
+export function apiKeysMayPass(action: Action, subject: SubjectName): boolean {
+  const fullKey: Actor = { userId: '', tenantId: '', role: 'manager', clientAccountId: null, apiKey: { id: '', name: '', scope: 'full' } };
+  return defineAbilityFor(fullKey).can(action, subject);
+}

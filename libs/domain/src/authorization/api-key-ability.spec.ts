@@ -76,7 +76,12 @@ describe('defineAbilityFor an API key', () => {
   });
 
   it('lets owners and managers manage keys, nobody else', () => {
-    const person = (role: Actor['role'], clientAccountId: string | null = null): Actor => ({ userId: 'u', tenantId: 't', role, clientAccountId });
+    const person = (role: Actor['role'], clientAccountId: string | null = null): Actor => ({
+      userId: 'u',
+      tenantId: 't',
+      role,
+      clientAccountId,
+    });
     expect(defineAbilityFor(person('owner')).can('create', 'ApiKey')).toBe(true);
     expect(defineAbilityFor(person('manager')).can('delete', 'ApiKey')).toBe(true);
     expect(defineAbilityFor(person('assistant')).can('read', 'ApiKey')).toBe(false);
