@@ -12,3 +12,4 @@ export * from './http/engagements.factory';
 export * from './http/work-logs.factory';
 export * from './http/disclosures.factory';
 export * from './http/deliverables.factory';
+export * from './http/api-keys.factory';

@@ -42,6 +42,9 @@ export const UNSCOPED = new Set([
   'GET /delivery-failures/bounced',
   'POST /delivery-failures/:own/send-again',
   'GET /deliverables',
+  'GET /api-keys',
+  'POST /api-keys',
+  'DELETE /api-keys/:own',
 ]);
 export const CLIENT_SCOPED = new Set([
   'GET /client-accounts/:own',
