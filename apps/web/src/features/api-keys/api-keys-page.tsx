@@ -33,7 +33,15 @@ function NewSecret({ created, onDone }: { created: CreatedApiKey; onDone: () => 
       <p>{t('apiKeys.shownOnce')}</p>
       <code dir="ltr">{created.secret}</code>
       <div className="form-actions">
-        <Button variant="primary" onClick={() => void navigator.clipboard?.writeText(created.secret).then(() => setCopied(true))}>
+        <Button
+          variant="primary"
+          onClick={() =>
+            void navigator.clipboard?.writeText(created.secret).then(
+              () => setCopied(true),
+              () => setCopied(false),
+            )
+          }
+        >
           {copied ? t('apiKeys.copied') : t('apiKeys.copy')}
         </Button>
         <Button variant="quiet" onClick={onDone}>
