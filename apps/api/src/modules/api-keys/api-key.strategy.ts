@@ -30,10 +30,17 @@ class HeaderApiKeyStrategy extends Strategy {
 
   override authenticate(req: HeaderRequest): void {
     const key = apiKeyOf(req);
-    if (key === undefined) return this.fail('no API key', 401);
+    if (key === undefined) {
+      this.fail('no API key', 401);
+      return;
+    }
     this.verify(key, (error, actor) => {
-      if (error) return this.error(error);
-      return actor ? this.success(actor) : this.fail('API key refused', 401);
+      if (error) {
+        this.error(error);
+        return;
+      }
+      if (actor) this.success(actor);
+      else this.fail('API key refused', 401);
     });
   }
 }
