@@ -155,6 +155,8 @@ describe('API keys', () => {
       ]),
     );
     expect(audit.rows).toEqual([{ actor_user_id: expect.any(String), actor_api_key_id: id }]);
+    const trail = await stack.api.get(`/api/v1/audit-events?entityType=client_account&entityId=${client.body.id}`, a.owner.token);
+    expect(trail.body.items).toEqual([expect.objectContaining({ action: 'client_account.created', apiKey: { id, name: 'full key' } })]);
     expect((await call('PATCH', '/api/v1/tenant', secret, { settings: { timerLimitHours: 10 } })).status).toBe(403);
     expect((await call('PATCH', `/api/v1/members/${assistant.userId}`, secret, { role: 'manager' })).status).toBe(403);
     expect((await call('POST', '/api/v1/invitations', secret, { email: 'new@e2e.candor.test', role: 'assistant' })).status).toBe(403);
