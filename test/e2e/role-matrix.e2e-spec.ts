@@ -5,6 +5,7 @@ import type { Role } from '@candor/domain';
 import { POLICY, PUBLIC_ROUTE } from '../../apps/api/src/common/access.decorators';
 import { ACCOUNT_ROWS } from '../support/role-matrix/account-rows';
 import { BRAND_ROWS } from '../support/role-matrix/brand-rows';
+import { API_KEY_ROWS } from '../support/role-matrix/api-key-rows';
 import { DELIVERABLE_ROWS } from '../support/role-matrix/deliverable-rows';
 import { DISCLOSURE_ROWS } from '../support/role-matrix/disclosure-rows';
 import { useMatrix } from '../support/role-matrix/fixture';
@@ -19,7 +20,16 @@ import { WEBHOOK_ROWS } from '../support/role-matrix/webhooks-rows';
  * test/support/role-matrix/*-rows.ts by topic, each checked by its own spec (role-matrix-<topic>);
  * this one checks the lists and that the rows cover every route. A new route gets a row there.
  */
-const MATRIX = [...ACCOUNT_ROWS, ...TIME_ROWS, ...DISCLOSURE_ROWS, ...OFFER_ROWS, ...DELIVERABLE_ROWS, ...BRAND_ROWS, ...WEBHOOK_ROWS];
+const MATRIX = [
+  ...ACCOUNT_ROWS,
+  ...TIME_ROWS,
+  ...DISCLOSURE_ROWS,
+  ...OFFER_ROWS,
+  ...DELIVERABLE_ROWS,
+  ...BRAND_ROWS,
+  ...WEBHOOK_ROWS,
+  ...API_KEY_ROWS,
+];
 
 describe('role matrix: lists and coverage', () => {
   const matrix = useMatrix();

@@ -46,7 +46,7 @@ const TENANT_TABLES = `SELECT c.relname AS name, c.relrowsecurity AS rls, c.relf
  * Puts rows of `tenant` into every tenant-owned table the product writes, through the API as its
  * users would: people, client, engagement (rates, assistants, retainer alert), time (weeks, an edit
  * trail, comments), a share link, a full disclosure (people, events, offer and credit, follow-ups),
- * a remedy policy, a deliverable (version, file, revision request), invitations and their emails.
+ * a remedy policy, a deliverable (version, file, revision request), invitations and their emails, an API key.
  */
 async function seedEverything(api: Api, tenant: TenantFixture): Promise<void> {
   const owner = tenant.owner.token;
@@ -92,6 +92,7 @@ async function seedEverything(api: Api, tenant: TenantFixture): Promise<void> {
   await deliverVersion(api, owner, deliverable.id);
   await requestChanges(api, clientAdmin.token, deliverable.id, 'Shorter.');
 
+  await expectStatus('API key', api.post('/api/v1/api-keys', { name: 'Sync', scope: 'read_only' }, owner));
   await expectStatus('email preference', api.put('/api/v1/me/notification-preferences/disclosure_comment', { mode: 'digest' }, owner));
   await expectStatus('brand', api.patch('/api/v1/brand', { displayName: 'Isolated Assist', primaryColor: '#1f5fa8' }, owner));
   const me = await expectStatus('me', api.get('/api/v1/me', owner));

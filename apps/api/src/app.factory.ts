@@ -6,6 +6,7 @@ import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swag
 import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import { AppModule } from './app.module';
+import { API_KEY_SECURITY } from './common/access.decorators';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { ApiErrorBody, ApiErrorItem } from './common/errors/api-error';
 import { HostileInputPipe } from './common/errors/hostile-input.pipe';
@@ -53,6 +54,18 @@ export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject
     .setDescription('Client portal for virtual assistants: work logs, disclosures, remedies and offers.')
     .setVersion('1')
     .addBearerAuth()
+    .addApiKey(
+      {
+        type: 'apiKey',
+        in: 'header',
+        name: 'X-Api-Key',
+        description:
+          "An integration's API key (`cnd_live_…`), created by an owner or manager under Settings > API keys. Send it as " +
+          "`X-Api-Key: <key>` or `Authorization: Bearer <key>`. It acts within its workspace with its scope's rights " +
+          '(403 beyond them), is limited per key (429 with Retry-After), and a revoked key answers 401 at once.',
+      },
+      API_KEY_SECURITY,
+    )
     .build();
   // Every error answers ApiErrorBody (see AllExceptionsFilter); published so clients can type it.
   const document = SwaggerModule.createDocument(app, options, { extraModels: [ApiErrorBody, ApiErrorItem] });

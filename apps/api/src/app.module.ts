@@ -14,6 +14,8 @@ import { TenantTransactionInterceptor } from './common/tenant-transaction.interc
 import { API_CONFIG, type ApiConfig } from './config/api-config';
 import { AuditEventsController } from './modules/audit/audit-events.controller';
 import { AuditEventsRepository } from './modules/audit/audit-events.repository';
+import { ApiKeyRateLimitGuard } from './modules/api-keys/api-key-rate-limit.guard';
+import { ApiKeysModule } from './modules/api-keys/api-keys.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { BrandModule } from './modules/brand/brand.module';
 import { ClientAccountsModule } from './modules/client-accounts/client-accounts.module';
@@ -69,6 +71,7 @@ export class AppModule {
         }),
         OutboxModule,
         AuthModule,
+        ApiKeysModule,
         ClientAccountsModule,
         InvitationsModule,
         EngagementsModule,
@@ -91,6 +94,7 @@ export class AppModule {
         MeRepository,
         HealthRepository,
         { provide: APP_GUARD, useClass: JwtAuthGuard },
+        { provide: APP_GUARD, useClass: ApiKeyRateLimitGuard },
         { provide: APP_GUARD, useClass: PolicyGuard },
         { provide: APP_INTERCEPTOR, useClass: TenantTransactionInterceptor },
         GracefulShutdown,

@@ -2,6 +2,7 @@
 // Node-only rules (node:crypto) live in @candor/domain-node.
 export * from './roles/role';
 export * from './authorization/actor';
+export * from './authorization/api-key-scope';
 export * from './authorization/ability';
 export * from './authorization/scope';
 export * from './locales';

@@ -13,3 +13,4 @@ export * from './http/work-logs.factory';
 export * from './http/disclosures.factory';
 export * from './http/deliverables.factory';
 export * from './rows/webhooks.rows';
+export * from './http/api-keys.factory';

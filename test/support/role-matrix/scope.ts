@@ -57,6 +57,9 @@ export const UNSCOPED = new Set([
   'GET /webhook-endpoints/:own/deliveries',
   'POST /webhook-endpoints/:own/test',
   'POST /webhook-events/:own/redeliver',
+  'GET /api-keys',
+  'POST /api-keys',
+  'DELETE /api-keys/:own',
 ]);
 export const CLIENT_SCOPED = new Set([
   'GET /client-accounts/:own',

@@ -1,5 +1,6 @@
-import { SetMetadata, createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import type { Action, Actor, SubjectName } from '@candor/domain';
+import { SetMetadata, applyDecorators, createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { ApiSecurity } from '@nestjs/swagger';
+import { apiKeysMayPass, type Action, type Actor, type SubjectName } from '@candor/domain';
 
 export const PUBLIC_ROUTE = 'candor:public';
 export const POLICY = 'candor:policy';
@@ -12,8 +13,18 @@ export interface PolicyRule {
 /** Marks a route reachable without a token (sign-up, login, invitation acceptance, health). */
 export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
 
-/** The rule a caller's ability must satisfy; every non-public route needs one. */
-export const Policy = (action: Action, subject: SubjectName) => SetMetadata(POLICY, { action, subject } satisfies PolicyRule);
+/** The security scheme of integrations' API keys in the OpenAPI document. */
+export const API_KEY_SECURITY = 'apiKey';
+
+/**
+ * The rule a caller's ability must satisfy; every non-public route needs one. A rule some API key scope
+ * may pass also lists key authentication in the OpenAPI document, so the document follows the abilities.
+ */
+export const Policy = (action: Action, subject: SubjectName) =>
+  applyDecorators(
+    SetMetadata(POLICY, { action, subject } satisfies PolicyRule),
+    ...(apiKeysMayPass(action, subject) ? [ApiSecurity(API_KEY_SECURITY)] : []),
+  );
 
 /** The authenticated actor, as the JWT strategy decoded it. */
 export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionContext): Actor => {

@@ -3,9 +3,12 @@ import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { PUBLIC_ROUTE } from './access.decorators';
 
-/** Global: every route needs a valid access token unless it is marked @Public(). */
+/**
+ * Global: every route needs a valid access token or an integration's API key (modules/api-keys) unless
+ * it is marked @Public(). Passport tries the session token first, then the key.
+ */
 @Injectable()
-export class JwtAuthGuard extends AuthGuard('jwt') {
+export class JwtAuthGuard extends AuthGuard(['jwt', 'api-key']) {
   constructor(private readonly reflector: Reflector) {
     super();
   }

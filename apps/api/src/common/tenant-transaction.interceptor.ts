@@ -27,8 +27,11 @@ export class TenantTransactionInterceptor implements NestInterceptor {
     const actor = context.switchToHttp().getRequest<{ user: Actor }>().user;
     const onRollback: RollbackHook[] = [];
     return from(
-      withTenant(this.dataSource, actor.tenantId, (manager) =>
-        this.tenant.run(manager, actor, () => lastValueFrom(next.handle(), { defaultValue: undefined }), onRollback),
+      withTenant(
+        this.dataSource,
+        actor.tenantId,
+        (manager) => this.tenant.run(manager, actor, () => lastValueFrom(next.handle(), { defaultValue: undefined }), onRollback),
+        { apiKeyId: actor.apiKey?.id },
       ).catch(async (error: unknown) => {
         for (const hook of onRollback) await hook().catch(() => undefined);
         throw error;

@@ -46,6 +46,7 @@ export const apiConfigSchema = z
     RATE_LIMIT_REDIS_PREFIX: z.string().default('candor:rate-limit:'),
     AUTH_LIMIT_PER_IP: z.coerce.number().int().positive().default(30),
     AUTH_LIMIT_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
+    API_KEY_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     UPLOAD_DIR: z.string().min(1).default('.data/uploads'),
     UPLOAD_MAX_FILE_BYTES: z.coerce

@@ -108,6 +108,10 @@ const router = createBrowserRouter([
         lazy: async () => ({ Component: (await import('../features/disclosure-insights/lessons-page')).LessonsPage }),
       },
       {
+        path: '/settings/api-keys',
+        lazy: async () => ({ Component: (await import('../features/api-keys/api-keys-page')).ApiKeysPage }),
+      },
+      {
         path: '/settings',
         lazy: async () => ({ Component: (await import('../features/tenant/settings-page')).SettingsPage }),
       },

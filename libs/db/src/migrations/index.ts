@@ -13,6 +13,7 @@ import { TotpLastStep1765000000000 } from './1765000000000-TotpLastStep';
 import { DigestReaders1765100000000 } from './1765100000000-DigestReaders';
 import { TenantBrands1765200000000 } from './1765200000000-TenantBrands';
 import { Webhooks1765500000000 } from './1765500000000-Webhooks';
+import { ApiKeys1765600000000 } from './1765600000000-ApiKeys';
 import { WorkLogClientAccountByApp1765700000000 } from './1765700000000-WorkLogClientAccountByApp';
 import { PlpgsqlCrossTenantReads1765710000000 } from './1765710000000-PlpgsqlCrossTenantReads';
 import { OutboxClaimPerTenant1765720000000 } from './1765720000000-OutboxClaimPerTenant';
@@ -34,6 +35,7 @@ export const MIGRATIONS = [
   DigestReaders1765100000000,
   TenantBrands1765200000000,
   Webhooks1765500000000,
+  ApiKeys1765600000000,
   WorkLogClientAccountByApp1765700000000,
   PlpgsqlCrossTenantReads1765710000000,
   OutboxClaimPerTenant1765720000000,

@@ -21,12 +21,20 @@ export function setLocalTenantSql(tenantId: string): string {
 /**
  * The one entry point for tenant-owned data: runs `work` in a transaction whose `app.tenant_id`
  * is set transaction-locally (safe with pooled connections), so row-level security scopes every
- * query. A missing or malformed tenant id throws instead of running unscoped.
+ * query. A missing or malformed tenant id throws instead of running unscoped. `apiKeyId` names the
+ * integration's key a request came with (`app.api_key_id`, set the same way), which audit rows record by default.
  */
-export async function withTenant<T>(dataSource: DataSource, tenantId: string, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+export async function withTenant<T>(
+  dataSource: DataSource,
+  tenantId: string,
+  work: (manager: EntityManager) => Promise<T>,
+  { apiKeyId }: { apiKeyId?: string } = {},
+): Promise<T> {
   const setTenant = setLocalTenantSql(tenantId);
+  if (apiKeyId !== undefined && !UUID.test(apiKeyId)) throw new Error('withTenant needs a key id in the shape of a UUID');
   return dataSource.transaction(async (manager) => {
     await manager.query(setTenant);
+    if (apiKeyId) await manager.query(`SET LOCAL app.api_key_id = '${apiKeyId.toLowerCase()}'`);
     return work(manager);
   });
 }

@@ -1,5 +1,6 @@
 import { AbilityBuilder, createMongoAbility, type MongoAbility } from '@casl/ability';
 import type { Actor } from './actor';
+import type { ApiKeyScope } from './api-key-scope';
 
 export type Action = 'manage' | 'create' | 'read' | 'update' | 'delete' | 'approve' | 'review';
 
@@ -58,6 +59,7 @@ export type SubjectName =
   | 'FailedDelivery'
   | 'Brand'
   | 'Webhook'
+  | 'ApiKey'
   | 'all';
 export type Subject = SubjectName | ClientAccountSubject | InvitationSubject | EngagementScopedSubject | WorkLogSubject;
 
@@ -69,6 +71,10 @@ export type AppAbility = MongoAbility<[Action, Subject]>;
  */
 export function defineAbilityFor(actor: Actor): AppAbility {
   const { can, cannot, build } = new AbilityBuilder<AppAbility>(createMongoAbility);
+  if (actor.apiKey) {
+    grantManager(keyGrant(can, actor.apiKey.scope));
+    return build({ detectSubjectType });
+  }
   can(['read', 'update'], 'Me');
   // The agency's brand is what every member sees (clients too); only the owner changes it (manage all).
   can('read', 'Brand');
@@ -83,24 +89,9 @@ export function defineAbilityFor(actor: Actor): AppAbility {
       cannot('create', 'RevisionRequest');
       break;
     case 'manager':
-      can('read', ['Member', 'AuditEvent']);
-      // Emails that failed or are being retried, and sending a failed one again.
-      can(['read', 'update'], 'FailedDelivery');
-      can('read', 'Tenant');
-      can(['create', 'read', 'update'], 'ClientAccount');
-      can('read', 'Invitation');
-      can('create', 'Invitation', { role: { $in: ['assistant', 'client_admin', 'client_member'] } });
-      can(['create', 'read', 'update'], 'Engagement');
-      can(['create', 'read', 'update', 'delete'], 'WorkLog');
-      can(['create', 'read'], ['TimesheetWeek', 'Timesheet', 'Comment']);
-      can(['create', 'read', 'delete'], 'ShareLink');
-      can(['create', 'read', 'update', 'review'], 'Disclosure');
-      can(['create', 'read', 'update'], ['CompensationOffer', 'FollowUp']);
-      can(['create', 'read', 'update', 'delete'], 'RemedyPolicy');
-      can('read', ['CreditLedger', 'DisclosureInsights']);
-      // Deliverables and versions; a billable revision request is accepted or declined here.
-      can(['create', 'read', 'update'], 'Deliverable');
-      can(['read', 'update'], 'RevisionRequest');
+      grantManager((action, subject, conditions) => can(action, subject, conditions as never));
+      // Integrations' keys: created, listed and revoked by owners and managers.
+      can(['create', 'read', 'delete'], 'ApiKey');
       break;
     case 'assistant':
       can('read', 'Member');
@@ -147,5 +138,65 @@ export function defineAbilityFor(actor: Actor): AppAbility {
       can('create', 'RevisionRequest', own);
       break;
   }
-  return build({ detectSubjectType: (s) => (typeof s === 'string' ? s : s.kind) });
+  return build({ detectSubjectType });
+}
+
+/** A manager's rights: the whole tenant's work, no signing for the client, no people's roles. */
+function grantManager(can: Grant): void {
+  can('read', ['Member', 'AuditEvent']);
+  // Emails that failed or are being retried, and sending a failed one again.
+  can(['read', 'update'], 'FailedDelivery');
+  can('read', 'Tenant');
+  can(['create', 'read', 'update'], 'ClientAccount');
+  can('read', 'Invitation');
+  can('create', 'Invitation', { role: { $in: ['assistant', 'client_admin', 'client_member'] } });
+  can(['create', 'read', 'update'], 'Engagement');
+  can(['create', 'read', 'update', 'delete'], 'WorkLog');
+  can(['create', 'read'], ['TimesheetWeek', 'Timesheet', 'Comment']);
+  can(['create', 'read', 'delete'], 'ShareLink');
+  can(['create', 'read', 'update', 'review'], 'Disclosure');
+  can(['create', 'read', 'update'], ['CompensationOffer', 'FollowUp']);
+  can(['create', 'read', 'update', 'delete'], 'RemedyPolicy');
+  can('read', ['CreditLedger', 'DisclosureInsights']);
+  // Deliverables and versions; a billable revision request is accepted or declined here.
+  can(['create', 'read', 'update'], 'Deliverable');
+  can(['read', 'update'], 'RevisionRequest');
+}
+
+type Grant = (action: Action | Action[], subject: SubjectName | SubjectName[], conditions?: Record<string, unknown>) => void;
+
+/** What each key scope may write beyond reading; `all` is everything a manager may write. */
+const KEY_WRITES: Record<ApiKeyScope, readonly SubjectName[] | 'all'> = {
+  read_only: [],
+  time_entries: ['WorkLog', 'TimesheetWeek'],
+  disclosures: ['Disclosure', 'CompensationOffer', 'FollowUp'],
+  full: 'all',
+};
+/** Never a key's to change, whatever its scope: who belongs to the workspace and with which role. */
+const KEY_NEVER_WRITES: readonly SubjectName[] = ['Invitation', 'Member'];
+
+/**
+ * A manager's grants, passed through an API key's scope: every read, and the writes its scope names.
+ * The profile, sessions, two-factor (`Me`) and API keys themselves are never granted to a key.
+ */
+function keyGrant(can: AbilityBuilder<AppAbility>['can'], scope: ApiKeyScope): Grant {
+  const writes = KEY_WRITES[scope];
+  return (action, subject, conditions) => {
+    for (const a of [action].flat()) {
+      for (const s of [subject].flat()) {
+        const writable = writes === 'all' ? !KEY_NEVER_WRITES.includes(s) : writes.includes(s);
+        if (a === 'read' || writable) can(a, s, conditions as never);
+      }
+    }
+  };
+}
+
+function detectSubjectType(subject: Subject): SubjectName {
+  return typeof subject === 'string' ? subject : subject.kind;
+}
+
+/** Whether an API key of some scope may pass a route's rule (the OpenAPI document offers key authentication there). */
+export function apiKeysMayPass(action: Action, subject: SubjectName): boolean {
+  const fullKey: Actor = { userId: '', tenantId: '', role: 'manager', clientAccountId: null, apiKey: { id: '', name: '', scope: 'full' } };
+  return defineAbilityFor(fullKey).can(action, subject);
 }

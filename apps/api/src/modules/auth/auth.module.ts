@@ -4,6 +4,7 @@ import { PassportModule } from '@nestjs/passport';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { API_CONFIG, type ApiConfig } from '../../config/api-config';
 import { JwtStrategy } from '../../common/jwt.strategy';
+import { API_KEY_THROTTLER, requestApiKey } from '../api-keys/api-key-rate-limit.guard';
 import { MembersRepository } from '../members/members.repository';
 import { AccountSecurityController } from './account-security.controller';
 import { AuthChallengesRepository } from './auth-challenges.repository';
@@ -80,6 +81,16 @@ const isLogin = (context: ExecutionContext) => context.getHandler().name === 'lo
             ttl: config.LOGIN_LIMIT_WINDOW_SECONDS * 1000,
             limit: (context) => (isLogin(context) ? config.LOGIN_LIMIT_PER_ACCOUNT : config.AUTH_LIMIT_PER_ACCOUNT),
             getTracker: accountKey,
+          },
+          {
+            // Integrations' API keys: one budget a minute per key across every route (ApiKeyRateLimitGuard).
+            name: API_KEY_THROTTLER,
+            ttl: 60_000,
+            limit: config.API_KEY_LIMIT_PER_MINUTE,
+            setHeaders: false,
+            skipIf: (context) => !requestApiKey(context),
+            getTracker: (_req, context) => requestApiKey(context)?.id ?? 'none',
+            generateKey: (_context, tracker, name) => `${name}:${tracker}`,
           },
         ],
       }),

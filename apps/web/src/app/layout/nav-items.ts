@@ -12,6 +12,7 @@ export type NavLabel =
   | 'settings'
   | 'audit'
   | 'deliveries'
+  | 'apiKeys'
   | 'credits'
   | 'serviceRecord';
 
@@ -36,6 +37,7 @@ export function navItemsFor(role: Role): NavItem[] {
         { to: '/analytics', label: 'analytics' },
         { to: '/audit', label: 'audit' },
         { to: '/deliveries', label: 'deliveries' },
+        { to: '/settings/api-keys', label: 'apiKeys' },
         ...(role === 'owner' ? [{ to: '/settings', label: 'settings' } as const] : []),
       ];
     case 'assistant':

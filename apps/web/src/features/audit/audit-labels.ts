@@ -16,6 +16,7 @@ export const AUDIT_SUBJECTS = [
   'timesheet_week',
   'work_log',
   'notification',
+  'api_key',
 ] as const;
 
 export const AUDIT_VERBS = [

@@ -44,7 +44,13 @@ function AuditRow({ event }: { event: AuditEvent }) {
         <p className="list-title">{actionText(event.action)}</p>
         <p className="list-meta">
           <time dateTime={event.at}>{format.dateTime(event.at)}</time>
-          <span>{event.actor ? event.actor.displayName : t('audit.system')}</span>
+          <span>
+            {event.actor && event.apiKey
+              ? t('audit.viaApiKey', { name: event.actor.displayName, key: event.apiKey.name })
+              : event.actor
+                ? event.actor.displayName
+                : t('audit.system')}
+          </span>
           {path ? (
             <Link to={path} className="text-link">
               {t('audit.open', { subject: t(`audit.subject.${event.entityType as 'disclosure'}`) })}

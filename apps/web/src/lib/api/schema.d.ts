@@ -472,6 +472,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workspace's API keys, live first, newest first; never a secret (owner, manager) */
+        get: operations["ApiKeysController_list_v1"];
+        put?: never;
+        /** Creates an API key with a scope; its secret is in this answer only (owner, manager) */
+        post: operations["ApiKeysController_create_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/api-keys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revokes an API key at once: its next request answers 401 (owner, manager) */
+        delete: operations["ApiKeysController_revoke_v1"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/client-accounts": {
         parameters: {
             query?: never;
@@ -1965,12 +2000,19 @@ export interface components {
             id: string;
             displayName: string;
         };
+        AuditApiKeyResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
         AuditEventResponse: {
             id: string;
             /** Format: date-time */
             at: string;
             /** @description null for the system (a scheduled sweep) */
             actor: components["schemas"]["AuditActorResponse"] | null;
+            /** @description the integration's API key the change was made with (its creator is the actor); null for a person or the system */
+            apiKey: components["schemas"]["AuditApiKeyResponse"] | null;
             /** @example disclosure.disclosed */
             action: string;
             entityType: string;
@@ -2144,6 +2186,81 @@ export interface components {
              * @example 3f9a1-0c27e
              */
             recoveryCode?: string;
+        };
+        ApiKeyCreatorResponse: {
+            /** Format: uuid */
+            id: string;
+            displayName: string;
+        };
+        ApiKeyResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /**
+             * @description the first characters of the key, to tell keys apart
+             * @example cnd_live_Ab12
+             */
+            prefix: string;
+            /** @enum {string} */
+            scope: "read_only" | "time_entries" | "disclosures" | "full";
+            createdBy: components["schemas"]["ApiKeyCreatorResponse"];
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description noted at most once a minute
+             */
+            lastUsedAt: string | null;
+            /** Format: date-time */
+            expiresAt: string | null;
+            /** Format: date-time */
+            revokedAt: string | null;
+        };
+        CreateApiKeyDto: {
+            /**
+             * @description what the key is for, shown in the list
+             * @example Toggl sync
+             */
+            name: string;
+            /**
+             * @description read_only: every read a manager may make; time_entries: reads and work logs, timers and weeks; disclosures: reads and disclosures, offers and follow-ups; full: what a manager may do. No key reaches the profile, sessions, two-factor, API keys or people and their roles.
+             * @enum {string}
+             */
+            scope: "read_only" | "time_entries" | "disclosures" | "full";
+            /**
+             * @description when the key stops working; never when left out
+             * @example 2027-01-01T00:00:00Z
+             */
+            expiresAt?: string;
+        };
+        CreatedApiKeyResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /**
+             * @description the first characters of the key, to tell keys apart
+             * @example cnd_live_Ab12
+             */
+            prefix: string;
+            /** @enum {string} */
+            scope: "read_only" | "time_entries" | "disclosures" | "full";
+            createdBy: components["schemas"]["ApiKeyCreatorResponse"];
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description noted at most once a minute
+             */
+            lastUsedAt: string | null;
+            /** Format: date-time */
+            expiresAt: string | null;
+            /** Format: date-time */
+            revokedAt: string | null;
+            /**
+             * @description the key; send it as `Authorization: Bearer <key>` or `X-Api-Key: <key>`
+             * @example cnd_live_Ab12…
+             */
+            secret: string;
         };
         StaffClientAccountResponse: {
             id: string;
@@ -4494,6 +4611,97 @@ export interface operations {
             };
             /** @description too many attempts; wait and retry */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ApiKeysController_list_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyResponse"][];
+                };
+            };
+        };
+    };
+    ApiKeysController_create_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateApiKeyDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedApiKeyResponse"];
+                };
+            };
+            /** @description no name, an unknown scope, or an expiry in the past */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description not an owner or manager, or the request was made with an API key */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ApiKeysController_revoke_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyResponse"];
+                };
+            };
+            /** @description no such key in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the key is already revoked */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

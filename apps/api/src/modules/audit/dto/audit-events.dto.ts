@@ -24,11 +24,22 @@ export class AuditActorResponse {
   @ApiProperty() displayName: string;
 }
 
+export class AuditApiKeyResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+}
+
 export class AuditEventResponse {
   @ApiProperty() id: string;
   @ApiProperty() at: Date;
   @ApiProperty({ type: AuditActorResponse, nullable: true, description: 'null for the system (a scheduled sweep)' })
   actor: AuditActorResponse | null;
+  @ApiProperty({
+    type: AuditApiKeyResponse,
+    nullable: true,
+    description: "the integration's API key the change was made with (its creator is the actor); null for a person or the system",
+  })
+  apiKey: AuditApiKeyResponse | null;
   @ApiProperty({ example: 'disclosure.disclosed' }) action: string;
   @ApiProperty() entityType: string;
   @ApiProperty() entityId: string;
