@@ -20,3 +20,5 @@ export * from './comments/comment-visibility';
 export * from './disclosures/follow-ups';
 export * from './notifications/delivery-states';
 export * from './roles/audience';
+export * from './invoices/invoice-money';
+export * from './invoices/invoice-calculation';
