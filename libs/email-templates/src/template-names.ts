@@ -67,6 +67,11 @@ export interface TemplatePayloads {
   email_change_confirm: NoticePayload;
   email_change_notice: NoticePayload;
   password_changed: NoticePayload;
+  invoice_sent: NoticePayload;
+  invoice_payment_recorded: NoticePayload;
+  invoice_voided: NoticePayload;
+  credit_note_issued: NoticePayload;
+  invoice_overdue: NoticePayload;
 }
 
 export type TemplateName = keyof TemplatePayloads;

@@ -26,7 +26,8 @@ export interface EngagementScopedSubject {
     | 'FollowUp'
     | 'CreditLedger'
     | 'Deliverable'
-    | 'RevisionRequest';
+    | 'RevisionRequest'
+    | 'Invoice';
   clientAccountId: string;
 }
 export interface WorkLogSubject {
@@ -56,6 +57,7 @@ export type SubjectName =
   | 'Member'
   | 'AuditEvent'
   | 'FailedDelivery'
+  | 'Invoice'
   | 'all';
 export type Subject = SubjectName | ClientAccountSubject | InvitationSubject | EngagementScopedSubject | WorkLogSubject;
 
@@ -96,6 +98,8 @@ export function defineAbilityFor(actor: Actor): AppAbility {
       // Deliverables and versions; a billable revision request is accepted or declined here.
       can(['create', 'read', 'update'], 'Deliverable');
       can(['read', 'update'], 'RevisionRequest');
+      // Invoices and credit notes: drafting, issuing, voiding and payments are the owner's and managers'.
+      can(['create', 'read', 'update'], 'Invoice');
       break;
     case 'assistant':
       can('read', 'Member');
@@ -130,6 +134,8 @@ export function defineAbilityFor(actor: Actor): AppAbility {
       can('read', ['Deliverable', 'RevisionRequest'], own);
       can('create', 'RevisionRequest', own);
       can('approve', 'Deliverable', own);
+      // Their account's issued invoices and credit notes (drafts are filtered by the service).
+      can('read', 'Invoice', own);
       break;
     case 'client_member':
       can('read', 'Member');
@@ -140,6 +146,8 @@ export function defineAbilityFor(actor: Actor): AppAbility {
       can('read', 'RemedyPolicy');
       can('read', ['Deliverable', 'RevisionRequest'], own);
       can('create', 'RevisionRequest', own);
+      // Only where the tenant lets client_members see invoices (checked by the service: 404 otherwise).
+      can('read', 'Invoice', own);
       break;
   }
   return build({ detectSubjectType: (s) => (typeof s === 'string' ? s : s.kind) });
