@@ -120,6 +120,8 @@ export class Invoices1765400000000 implements MigrationInterface {
       );
     }
     await q.query(`GRANT SELECT, INSERT, UPDATE ON invoices, invoice_counters TO candor_runtime`);
+    // Only a draft is ever deleted (discarded); the service checks the status under the row lock.
+    await q.query(`GRANT DELETE ON invoices TO candor_runtime`);
     // Draft lines are edited and removed; payments are only ever added.
     await q.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON invoice_lines TO candor_runtime`);
     await q.query(`GRANT SELECT, INSERT ON invoice_payments TO candor_runtime`);
