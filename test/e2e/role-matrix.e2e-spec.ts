@@ -6,6 +6,7 @@ import { POLICY, PUBLIC_ROUTE } from '../../apps/api/src/common/access.decorator
 import { ACCOUNT_ROWS } from '../support/role-matrix/account-rows';
 import { DELIVERABLE_ROWS } from '../support/role-matrix/deliverable-rows';
 import { DISCLOSURE_ROWS } from '../support/role-matrix/disclosure-rows';
+import { INVOICE_ROWS } from '../support/role-matrix/invoice-rows';
 import { useMatrix } from '../support/role-matrix/fixture';
 import { TARGETS, type Objects } from '../support/role-matrix/matrix';
 import { OFFER_ROWS } from '../support/role-matrix/offer-rows';
@@ -17,7 +18,7 @@ import { TIME_ROWS } from '../support/role-matrix/time-rows';
  * test/support/role-matrix/*-rows.ts by topic, each checked by its own spec (role-matrix-<topic>);
  * this one checks the lists and that the rows cover every route. A new route gets a row there.
  */
-const MATRIX = [...ACCOUNT_ROWS, ...TIME_ROWS, ...DISCLOSURE_ROWS, ...OFFER_ROWS, ...DELIVERABLE_ROWS];
+const MATRIX = [...ACCOUNT_ROWS, ...TIME_ROWS, ...DISCLOSURE_ROWS, ...OFFER_ROWS, ...DELIVERABLE_ROWS, ...INVOICE_ROWS];
 
 describe('role matrix: lists and coverage', () => {
   const matrix = useMatrix();

@@ -43,7 +43,8 @@ const TENANT_TABLES = `SELECT c.relname AS name, c.relrowsecurity AS rls, c.relf
  * Puts rows of `tenant` into every tenant-owned table the product writes, through the API as its
  * users would: people, client, engagement (rates, assistants, retainer alert), time (weeks, an edit
  * trail, comments), a share link, a full disclosure (people, events, offer and credit, follow-ups),
- * a remedy policy, a deliverable (version, file, revision request), invitations and their emails.
+ * a remedy policy, a deliverable (version, file, revision request), an invoice (lines, a payment, a credit note),
+ * invitations and their emails.
  */
 async function seedEverything(api: Api, tenant: TenantFixture): Promise<void> {
   const owner = tenant.owner.token;
@@ -88,6 +89,18 @@ async function seedEverything(api: Api, tenant: TenantFixture): Promise<void> {
   const deliverable = await createDeliverable(api, owner, engagementId, { title: 'Newsletter' });
   await deliverVersion(api, owner, deliverable.id);
   await requestChanges(api, clientAdmin.token, deliverable.id, 'Shorter.');
+
+  // An invoice issued, part-paid and partly credited: invoices, lines, payments and the number counters.
+  const invoice = await expectStatus(
+    'invoice',
+    api.post('/api/v1/invoices', { clientAccountId: clientId, periodStart: '2019-01-01', periodEnd: '2019-01-31' }, owner),
+  );
+  const line = { reason: 'Setup', add: [{ description: 'Setup', quantity: '1', unit: 'item', unitPrice: '100' }] };
+  await expectStatus('invoice line', api.patch(`/api/v1/invoices/${invoice.body.id}/lines`, line, owner));
+  const issued = await expectStatus('issue', api.post(`/api/v1/invoices/${invoice.body.id}/issue`, {}, owner));
+  const payment = { date: issued.body.issueDate, amount: '10', method: 'cash' };
+  await expectStatus('payment', api.post(`/api/v1/invoices/${invoice.body.id}/payments`, payment, owner));
+  await expectStatus('credit note', api.post(`/api/v1/invoices/${invoice.body.id}/credit-notes`, { reason: 'Goodwill' }, owner));
 
   await expectStatus('email preference', api.put('/api/v1/me/notification-preferences/disclosure_comment', { mode: 'digest' }, owner));
   const me = await expectStatus('me', api.get('/api/v1/me', owner));
