@@ -181,7 +181,7 @@ describe('invoices', () => {
     expect(issued.status).toBe(200);
     expect(issued.body).toMatchObject({ status: 'issued', number: `INV-${month.year}-0001` });
     expect(issued.body.dueDate > issued.body.issueDate).toBe(true);
-    const edit = await api.patch(`/api/v1/invoices/${invoice.id}/lines`, { reason: 'late', remove: [invoice.lines[0]!.id] }, owner());
+    const edit = await api.patch(`/api/v1/invoices/${invoice.id}/lines`, { reason: 'late', remove: [invoice.lines[0].id] }, owner());
     expect(edit.status).toBe(409);
     expect((await api.post(`/api/v1/invoices/${invoice.id}/issue`, {}, owner())).status).toBe(409);
     // The offers behind the credits are applied.
@@ -192,6 +192,12 @@ describe('invoices', () => {
       ),
     );
     expect(offers.rows.map((r) => r.status)).toEqual(['applied', 'applied']);
+    // The client's ledger shows where each credit went.
+    const ledger = await api.get(`/api/v1/client-accounts/${team.clientId}/credits`, team.clientAdmin.token);
+    expect(ledger.body.entries.map((e: { usedOnInvoiceNumber: string }) => e.usedOnInvoiceNumber)).toEqual([
+      `INV-${month.year}-0001`,
+      `INV-${month.year}-0001`,
+    ]);
   });
 
   it('is sent to the client, who sees it (a client_member only where the tenant allows) and its document', async () => {
@@ -256,7 +262,7 @@ describe('invoices', () => {
     );
     expect(tooMuch.status).toBe(400);
 
-    const hours40 = invoice.lines[2]!; // 140.00
+    const hours40 = invoice.lines[2]; // 140.00
     const over = await api.post(
       `/api/v1/invoices/${invoice.id}/credit-notes`,
       { reason: 'x', lines: [{ lineId: hours40.id, amount: '140.01' }] },

@@ -62,7 +62,8 @@ export async function logTime(
     const startedAt = `${e.day}T09:00:00.000Z`;
     const endedAt = new Date(Date.parse(startedAt) + Math.round(e.hours * 3600) * 1000).toISOString();
     const extra = e.disclosureId ? { disclosureId: e.disclosureId } : {};
-    ids.push((await createWorkLog(api, team.assistant.token, engagementId, { startedAt, endedAt, ...extra } as { startedAt: string })).id);
+    // The factory's type leaves out disclosureId (fix time); the API takes it.
+    ids.push((await createWorkLog(api, team.assistant.token, engagementId, { startedAt, endedAt, ...extra })).id);
   }
   return ids;
 }
@@ -96,8 +97,8 @@ export async function acceptedOffers(
     apology: 'We are sorry.',
   });
   for (const offer of offers) {
-    const made = await makeOffer(api, owner, disclosureId, offer);
-    await answerOffer(api, team.clientAdmin.token, made.offers.at(-1).id, 'accept');
+    const made = (await makeOffer(api, owner, disclosureId, offer)) as { offers: { id: string }[] };
+    await answerOffer(api, team.clientAdmin.token, made.offers.at(-1)?.id ?? '', 'accept');
   }
   return disclosureId;
 }

@@ -47,7 +47,8 @@ export function tenantSettings(stored: Record<string, unknown> | null | undefine
   const int = (key: keyof TenantSettings) => (Number.isInteger(s[key]) ? (s[key] as number) : (DEFAULT_TENANT_SETTINGS[key] as number));
   const prefix = (key: 'invoicePrefix' | 'creditNotePrefix') =>
     typeof s[key] === 'string' && INVOICE_PREFIX_PATTERN.test(s[key]) ? s[key] : DEFAULT_TENANT_SETTINGS[key];
-  const text = (key: 'invoiceAddress' | 'invoiceTaxId' | 'invoiceEmail') => (typeof s[key] === 'string' ? s[key] : DEFAULT_TENANT_SETTINGS[key]);
+  const text = (key: 'invoiceAddress' | 'invoiceTaxId' | 'invoiceEmail') =>
+    typeof s[key] === 'string' ? s[key] : DEFAULT_TENANT_SETTINGS[key];
   const bool = (key: keyof TenantSettings) => (typeof s[key] === 'boolean' ? s[key] : (DEFAULT_TENANT_SETTINGS[key] as boolean));
   return {
     timerLimitHours: int('timerLimitHours'),

@@ -22,7 +22,10 @@ export class ClientAccountsRepository {
 
   async insert(
     manager: EntityManager,
-    values: Pick<ClientAccount, 'tenantId' | 'id' | 'name' | 'billingEmail' | 'notes' | 'billingAddress' | 'taxId' | 'taxRate' | 'reverseCharge'>,
+    values: Pick<
+      ClientAccount,
+      'tenantId' | 'id' | 'name' | 'billingEmail' | 'notes' | 'billingAddress' | 'taxId' | 'taxRate' | 'reverseCharge'
+    >,
   ): Promise<ClientAccount> {
     const row = manager.create(ClientAccount, values);
     await manager.insert(ClientAccount, row);

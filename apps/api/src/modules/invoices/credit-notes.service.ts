@@ -35,7 +35,9 @@ export class CreditNotesService {
     const totals = this.totals(invoice, lines, !dto.lines);
     const left = moneyMinus(invoice.total, invoice.amountCredited, invoice.currency);
     if (compareMoney(totals.total, left) > 0 || compareMoney(totals.total, '0') <= 0) {
-      throw new BadRequestException(`A credit note must be more than 0 and at most what is left of the invoice (${left} ${invoice.currency})`);
+      throw new BadRequestException(
+        `A credit note must be more than 0 and at most what is left of the invoice (${left} ${invoice.currency})`,
+      );
     }
     const id = randomUUID();
     const reason = dto.reason.trim();
@@ -55,9 +57,9 @@ export class CreditNotesService {
     });
     await this.repository.replaceLines(manager, actor.tenantId, id, lines, totals);
     const [draft] = await this.repository.find(manager, { kind: 'tenant', tenantId: actor.tenantId }, { id });
-    await this.lifecycle.assign(actor, draft!, 'credit_note');
+    await this.lifecycle.assign(actor, draft, 'credit_note');
     const [note] = await this.repository.find(manager, { kind: 'tenant', tenantId: actor.tenantId }, { id });
-    await this.notifier.toClient(actor.tenantId, note!, 'credit_note_issued', { invoiceNumber: invoice.number, reason });
+    await this.notifier.toClient(actor.tenantId, note, 'credit_note_issued', { invoiceNumber: invoice.number, reason });
     await this.lifecycle.record(actor, 'credit_note.issued', id, { reason, after: { invoiceId, total: totals.total } });
     await this.lifecycle.record(actor, 'invoice.credited', invoiceId, { reason, after: { creditNoteId: id, total: totals.total } });
     return this.invoices.get(actor, id);
@@ -106,6 +108,10 @@ export class CreditNotesService {
     const totals = invoiceTotals(lines, invoice.currency, invoice.taxRate, invoice.reverseCharge);
     if (!full) return totals;
     const taxAmount = moneyMinus(invoice.taxAmount, invoice.creditedTax, invoice.currency);
-    return { subtotal: totals.subtotal, taxAmount, total: roundMoney(new InvoiceDecimal(totals.subtotal).plus(taxAmount), invoice.currency) };
+    return {
+      subtotal: totals.subtotal,
+      taxAmount,
+      total: roundMoney(new InvoiceDecimal(totals.subtotal).plus(taxAmount), invoice.currency),
+    };
   }
 }

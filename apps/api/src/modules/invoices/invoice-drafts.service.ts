@@ -43,7 +43,7 @@ export class InvoiceDraftsService {
     if (monthsIn(dto.periodStart, dto.periodEnd) > 12) throw new BadRequestException('An invoice covers at most twelve months');
     const account = await this.clients.get(actor, dto.clientAccountId);
     const engagements = this.chosen(await this.sources.engagements(manager, tenantId, account.id), dto);
-    const currency = engagements[0]!.currency;
+    const currency = engagements[0].currency;
     const ids = engagements.map((e) => e.id);
     const unapproved = await this.sources.unapprovedCount(manager, tenantId, ids, dto.periodStart, dto.periodEnd);
     if (unapproved > 0) {
@@ -63,15 +63,15 @@ export class InvoiceDraftsService {
       currency,
       taxRate: account.taxRate,
       reverseCharge: account.reverseCharge,
-      engagements: engagements.map(
-        (e): EngagementToInvoice => ({
-          engagementId: e.id,
-          name: e.name,
-          entries: entries.get(e.id) ?? [],
-          retainer: e.retainerHoursPerMonth ? { monthlyFee: e.retainerMonthlyFee ?? '0', includedHours: e.retainerHoursPerMonth, months } : null,
-          billableRounds: rounds.get(e.id) ? { count: rounds.get(e.id)!, price: e.revisionRoundPrice ?? '0' } : null,
-        }),
-      ),
+      engagements: engagements.map((e): EngagementToInvoice => ({
+        engagementId: e.id,
+        name: e.name,
+        entries: entries.get(e.id) ?? [],
+        retainer: e.retainerHoursPerMonth
+          ? { monthlyFee: e.retainerMonthlyFee ?? '0', includedHours: e.retainerHoursPerMonth, months }
+          : null,
+        billableRounds: { count: rounds.get(e.id) ?? 0, price: e.revisionRoundPrice ?? '0' },
+      })),
       credits: credits.map((c) => ({ creditId: c.id, kind: c.kind, value: c.value, description: c.description })),
     });
 
@@ -105,11 +105,12 @@ export class InvoiceDraftsService {
   /** One currency per invoice: the engagements asked for (or all of the account's), in the currency asked for. */
   private chosen(all: EngagementSource[], dto: CreateInvoiceDto): EngagementSource[] {
     let chosen = all;
-    if (dto.engagementIds) {
+    const wanted = dto.engagementIds;
+    if (wanted) {
       const known = new Set(all.map((e) => e.id));
-      const unknown = dto.engagementIds.filter((e) => !known.has(e));
+      const unknown = wanted.filter((e) => !known.has(e));
       if (unknown.length) throw new NotFoundException(`Engagement ${unknown[0]} not found on this client account`);
-      chosen = all.filter((e) => dto.engagementIds!.includes(e.id));
+      chosen = all.filter((e) => wanted.includes(e.id));
     }
     if (dto.currency) chosen = chosen.filter((e) => e.currency === dto.currency);
     const currencies = [...new Set(chosen.map((e) => e.currency))].sort();
@@ -168,11 +169,19 @@ export class InvoiceDraftsService {
     const totals = invoiceTotals(lines, row.currency, row.taxRate, row.reverseCharge);
     await this.repository.replaceLines(manager, actor.tenantId, id, lines, totals);
     // A removed credit line gives the credit back to the ledger.
-    const released = before.filter((l) => removed.has(l.id) && l.creditId).map((l) => l.creditId!);
+    const released = before.flatMap((l) => (removed.has(l.id) && l.creditId ? [l.creditId] : []));
     await this.sources.useCredits(manager, actor.tenantId, released, null);
     await this.record(actor, 'invoice.lines_edited', id, {
       reason: dto.reason.trim(),
-      before: { lines: before.map(({ id: lineId, description, quantity, unitPrice, amount }) => ({ lineId, description, quantity, unitPrice, amount })) },
+      before: {
+        lines: before.map(({ id: lineId, description, quantity, unitPrice, amount }) => ({
+          lineId,
+          description,
+          quantity,
+          unitPrice,
+          amount,
+        })),
+      },
       after: { added: dto.add ?? [], updated: dto.update ?? [], removed: dto.remove ?? [], total: totals.total },
     });
     return this.invoices.get(actor, id);
@@ -189,16 +198,36 @@ export class InvoiceDraftsService {
   private async draft(actor: Actor, id: string): Promise<InvoiceRow> {
     const row = await this.invoices.locked(actor, id);
     if (row.status !== 'draft') {
-      throw new ConflictException(`This ${row.kind === 'invoice' ? 'invoice' : 'credit note'} is ${row.status}; an issued one never changes: correct it with a credit note`);
+      throw new ConflictException(
+        `This ${row.kind === 'invoice' ? 'invoice' : 'credit note'} is ${row.status}; an issued one never changes: correct it with a credit note`,
+      );
     }
     return row;
   }
 
   private kept(l: InvoiceLineRow): ComputedLine & { id: string } {
-    return { id: l.id, kind: l.kind, engagementId: l.engagementId, creditId: l.creditId, description: l.description, quantity: l.quantity, unit: l.unit, unitPrice: l.unitPrice, amount: l.amount, note: l.note };
+    return {
+      id: l.id,
+      kind: l.kind,
+      engagementId: l.engagementId,
+      creditId: l.creditId,
+      description: l.description,
+      quantity: l.quantity,
+      unit: l.unit,
+      unitPrice: l.unitPrice,
+      amount: l.amount,
+      note: l.note,
+    };
   }
 
   private record(actor: Actor, action: string, id: string, change: Record<string, unknown>): Promise<void> {
-    return this.audit.record(this.tenant.manager, { tenantId: actor.tenantId, actorUserId: actor.userId, action, entityType: 'invoice', entityId: id, change });
+    return this.audit.record(this.tenant.manager, {
+      tenantId: actor.tenantId,
+      actorUserId: actor.userId,
+      action,
+      entityType: 'invoice',
+      entityId: id,
+      change,
+    });
   }
 }

@@ -38,7 +38,8 @@ export class InvoiceLifecycleService {
     if (!(await this.repository.lines(this.tenant.manager, actor.tenantId, [id])).length) {
       throw new BadRequestException('This draft has no lines; add one before issuing it');
     }
-    if (isNegative(row.total)) throw new BadRequestException('An invoice cannot total less than zero; credit the client with a credit note instead');
+    if (isNegative(row.total))
+      throw new BadRequestException('An invoice cannot total less than zero; credit the client with a credit note instead');
     await this.assign(actor, row, 'invoice');
     await this.sources.applyCreditsOf(this.tenant.manager, actor.tenantId, id, actor.userId);
     await this.record(actor, 'invoice.issued', id, {});
@@ -96,7 +97,8 @@ export class InvoiceLifecycleService {
     const row = await this.at(actor, id, ['issued', 'sent'], 'paid');
     if (row.kind !== 'invoice') throw new ConflictException('A credit note is not paid; record payments on the invoice');
     if (dto.date > (await this.repository.today(manager, actor.tenantId))) throw new BadRequestException('date must not be in the future');
-    if (row.issueDate && dto.date < row.issueDate) throw new BadRequestException(`date must not be before the invoice was issued (${row.issueDate})`);
+    if (row.issueDate && dto.date < row.issueDate)
+      throw new BadRequestException(`date must not be before the invoice was issued (${row.issueDate})`);
     const due = amountDue(row);
     if (compareMoney(dto.amount, due) > 0) throw new BadRequestException(`amount is more than is owed (${due} ${row.currency})`);
     await this.repository.insertPayment(manager, {
@@ -112,7 +114,9 @@ export class InvoiceLifecycleService {
     const paidInFull = compareMoney(remaining, '0') <= 0;
     if (paidInFull) await this.repository.update(manager, actor.tenantId, id, { status: 'paid', paid_on: dto.date });
     await this.notifier.toClient(actor.tenantId, row, 'invoice_payment_recorded', { amount: dto.amount, amountDue: remaining, paidInFull });
-    await this.record(actor, 'invoice.payment_recorded', id, { after: { date: dto.date, amount: dto.amount, method: dto.method, paidInFull } });
+    await this.record(actor, 'invoice.payment_recorded', id, {
+      after: { date: dto.date, amount: dto.amount, method: dto.method, paidInFull },
+    });
     return this.invoices.get(actor, id);
   }
 
@@ -127,6 +131,13 @@ export class InvoiceLifecycleService {
   }
 
   record(actor: Actor, action: string, id: string, change: Record<string, unknown>): Promise<void> {
-    return this.audit.record(this.tenant.manager, { tenantId: actor.tenantId, actorUserId: actor.userId, action, entityType: 'invoice', entityId: id, change });
+    return this.audit.record(this.tenant.manager, {
+      tenantId: actor.tenantId,
+      actorUserId: actor.userId,
+      action,
+      entityType: 'invoice',
+      entityId: id,
+      change,
+    });
   }
 }

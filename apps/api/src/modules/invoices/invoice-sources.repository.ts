@@ -41,7 +41,7 @@ export class InvoiceSourcesRepository {
          AND (w.billable OR w.disclosure_id IS NOT NULL) AND ${LOCAL_DAY} BETWEEN $3 AND $4`,
       [tenantId, engagementIds, from, to],
     );
-    return row!.n;
+    return row.n;
   }
 
   /** Approved (locked) entries of the period: billable ones, and fix time (never charged). */
@@ -67,7 +67,13 @@ export class InvoiceSourcesRepository {
   }
 
   /** Billable revision rounds the team accepted in the period, per engagement. */
-  async billableRounds(manager: EntityManager, tenantId: string, engagementIds: string[], from: string, to: string): Promise<Map<string, number>> {
+  async billableRounds(
+    manager: EntityManager,
+    tenantId: string,
+    engagementIds: string[],
+    from: string,
+    to: string,
+  ): Promise<Map<string, number>> {
     const rows: { engagementId: string; n: number }[] = await manager.query(
       `SELECT d.engagement_id AS "engagementId", count(*)::int AS n FROM revision_requests r
        JOIN deliverables d ON d.tenant_id = r.tenant_id AND d.id = r.deliverable_id

@@ -72,9 +72,9 @@ function presentForStaff(row: InvoiceRow, related: InvoiceRelated): StaffInvoice
     ...client,
     lines: client.lines.map((line, i) => ({
       ...line,
-      kind: related.lines[i]!.kind,
-      engagementId: related.lines[i]!.engagementId,
-      creditLedgerEntryId: related.lines[i]!.creditId,
+      kind: related.lines[i].kind,
+      engagementId: related.lines[i].engagementId,
+      creditLedgerEntryId: related.lines[i].creditId,
     })),
     voidReason: row.voidReason,
     createdAt: row.createdAt,

@@ -56,7 +56,9 @@ export class InvoicesController {
 
   @Post()
   @Policy('create', 'Invoice')
-  @ApiOperation({ summary: "Draft an invoice of a client account's approved time, retainers, billable rounds and credits (owner, manager)" })
+  @ApiOperation({
+    summary: "Draft an invoice of a client account's approved time, retainers, billable rounds and credits (owner, manager)",
+  })
   @ApiCreatedResponse({ type: StaffInvoiceResponse })
   @ApiBadRequestResponse({ description: 'bad period, or engagements in more than one currency' })
   @ApiConflictResponse({ description: 'time in the period is not approved yet, or already invoiced' })
@@ -69,7 +71,11 @@ export class InvoicesController {
   @ApiOperation({ summary: "Add, change and remove a draft's lines, with a reason kept in its trail (owner, manager)" })
   @ApiOkResponse({ type: StaffInvoiceResponse })
   @ApiConflictResponse({ description: 'the invoice is issued: it never changes' })
-  editLines(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: EditInvoiceLinesDto): Promise<InvoiceResponse> {
+  editLines(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: EditInvoiceLinesDto,
+  ): Promise<InvoiceResponse> {
     return this.drafts.editLines(actor, id, dto);
   }
 

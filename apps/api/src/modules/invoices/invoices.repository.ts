@@ -237,7 +237,7 @@ export class InvoicesRepository {
        RETURNING next_number - 1 AS taken`,
       [tenantId, series, year],
     );
-    return row!.taken;
+    return row.taken;
   }
 
   /** Today in the tenant's zone (the issue date). */
@@ -246,7 +246,7 @@ export class InvoicesRepository {
       `SELECT (now() AT TIME ZONE time_zone)::date::text AS today FROM tenants WHERE id = $1`,
       [tenantId],
     );
-    return row!.today;
+    return row.today;
   }
 
   /** The invoice's change trail: its audit events, oldest first, with who acted. */

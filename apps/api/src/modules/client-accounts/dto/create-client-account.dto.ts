@@ -32,7 +32,9 @@ export class CreateClientAccountDto {
 
   @ApiPropertyOptional({ type: String, nullable: true, example: '19', description: 'tax percent added to invoices; null for none' })
   @ValidateIf((_, value) => value !== undefined && value !== null)
-  @Matches(/^(100(\.0{1,2})?|\d{1,2}(\.\d{1,2})?)$/, { message: 'taxRate must be a percent from 0 to 100 with at most two decimals, like 19 or 7.5' })
+  @Matches(/^(100(\.0{1,2})?|\d{1,2}(\.\d{1,2})?)$/, {
+    message: 'taxRate must be a percent from 0 to 100 with at most two decimals, like 19 or 7.5',
+  })
   taxRate?: string | null;
 
   @ApiPropertyOptional({ description: 'reverse charge: invoices carry no tax and say the client accounts for it' })

@@ -29,6 +29,9 @@ export const IsPositiveAmount = (field: string) =>
     Matches(/^\d{1,12}(\.\d{1,3})?$/, { message: `${field} must be a positive amount like 120 or 120.50` }),
     ValidateBy({
       name: 'isPositive',
-      validator: { validate: (v: unknown) => typeof v === 'string' && /[1-9]/.test(v), defaultMessage: () => `${field} must be more than 0` },
+      validator: {
+        validate: (v: unknown) => typeof v === 'string' && /[1-9]/.test(v),
+        defaultMessage: () => `${field} must be more than 0`,
+      },
     }),
   );
