@@ -13,6 +13,7 @@ export type NavLabel =
   | 'audit'
   | 'deliveries'
   | 'credits'
+  | 'invoices'
   | 'serviceRecord';
 
 export interface NavItem {
@@ -32,6 +33,7 @@ export function navItemsFor(role: Role): NavItem[] {
         { to: '/', label: 'overview' },
         { to: '/engagements', label: 'engagements' },
         { to: '/clients', label: 'clients' },
+        { to: '/invoices', label: 'invoices' },
         { to: '/team', label: 'team' },
         { to: '/analytics', label: 'analytics' },
         { to: '/audit', label: 'audit' },
@@ -48,6 +50,7 @@ export function navItemsFor(role: Role): NavItem[] {
       return [
         { to: '/', label: 'overview' },
         { to: '/engagements', label: 'engagements' },
+        { to: '/invoices', label: 'invoices' },
         { to: '/credits', label: 'credits' },
         { to: '/service-record', label: 'serviceRecord' },
         { to: '/account', label: 'account' },
