@@ -53,6 +53,7 @@ describe('invoices in the browser', () => {
     expect(await seriousAccessibilityProblems(page)).toEqual([]);
     await screenshot(page, 'invoices-client-en-1280');
 
+    await portal.stack.api.patch('/api/v1/me', { locale: 'ar' }, team.clientAdmin.token);
     const arabic = await portal.visit(team.clientAdmin.email, { language: 'ar', viewport: VIEWPORTS.phone });
     await arabic.goto(`${portal.web.url}/invoices`);
     await waitForHeading(arabic, 'الفواتير');
