@@ -57,6 +57,7 @@ describe('invoices in the browser', () => {
     const arabic = await portal.visit(team.clientAdmin.email, { language: 'ar', viewport: VIEWPORTS.phone });
     await arabic.goto(`${portal.web.url}/invoices`);
     await waitForHeading(arabic, 'الفواتير');
+    await arabic.getByTestId('invoice-list').waitFor();
     expect(await arabic.getAttribute('html', 'dir')).toBe('rtl');
     await screenshot(arabic, 'invoices-client-ar-375');
     await arabic.goto(`${portal.web.url}/invoices/${invoiceId}`);

@@ -28,7 +28,7 @@ function StepForm({
   const [values, setValues] = useState<Values>({});
   return (
     <form
-      className="form form-compact"
+      className="form form-compact invoice-step"
       noValidate
       onSubmit={(event: SyntheticEvent) => {
         event.preventDefault();

@@ -8,6 +8,7 @@ import { pdfHref, type Invoice } from './invoice-endpoints';
 import { InvoiceActions } from './invoice-actions';
 import { InvoiceStatusBadge } from './invoice-labels';
 import { useInvoice } from './invoice-queries';
+import './invoices.css';
 
 /** One invoice or credit note: lines, totals, payments and credit notes; the team's actions for its status. */
 export function InvoicePage() {
@@ -23,14 +24,14 @@ export function InvoicePage() {
             title={`${invoice.kind === 'credit_note' ? t('invoices.creditNote') : t('invoices.invoice')} ${invoice.number ?? t('invoices.draftTitle')}`}
             description={invoice.clientName}
             actions={
-              <>
+              <div className="invoice-head">
                 <InvoiceStatusBadge status={invoice.status} overdue={invoice.overdue} />
                 {invoice.status !== 'draft' ? (
                   <a className="button button-secondary" href={pdfHref(invoice.id)} download>
                     <span>{t('invoices.downloadPdf')}</span>
                   </a>
                 ) : null}
-              </>
+              </div>
             }
           />
           <InvoiceBody invoice={invoice} />
@@ -75,10 +76,10 @@ function InvoiceBody({ invoice }: { invoice: Invoice }) {
             <tbody>
               {invoice.lines.map((line) => (
                 <tr key={line.id}>
-                  <td>
+                  <th scope="row">
                     {line.description}
                     {line.note ? <span className="list-meta"> · {line.note}</span> : null}
-                  </td>
+                  </th>
                   <td>
                     {format.number(Number(line.quantity))} {t(`invoices.unit.${line.unit}`)}
                   </td>
