@@ -8,6 +8,7 @@ import { BRAND_ROWS } from '../support/role-matrix/brand-rows';
 import { API_KEY_ROWS } from '../support/role-matrix/api-key-rows';
 import { DELIVERABLE_ROWS } from '../support/role-matrix/deliverable-rows';
 import { DISCLOSURE_ROWS } from '../support/role-matrix/disclosure-rows';
+import { INVOICE_ROWS } from '../support/role-matrix/invoice-rows';
 import { useMatrix } from '../support/role-matrix/fixture';
 import { TARGETS, type Objects } from '../support/role-matrix/matrix';
 import { OFFER_ROWS } from '../support/role-matrix/offer-rows';
@@ -29,6 +30,7 @@ const MATRIX = [
   ...BRAND_ROWS,
   ...WEBHOOK_ROWS,
   ...API_KEY_ROWS,
+  ...INVOICE_ROWS,
 ];
 
 describe('role matrix: lists and coverage', () => {

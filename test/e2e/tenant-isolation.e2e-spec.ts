@@ -46,7 +46,8 @@ const TENANT_TABLES = `SELECT c.relname AS name, c.relrowsecurity AS rls, c.relf
  * Puts rows of `tenant` into every tenant-owned table the product writes, through the API as its
  * users would: people, client, engagement (rates, assistants, retainer alert), time (weeks, an edit
  * trail, comments), a share link, a full disclosure (people, events, offer and credit, follow-ups),
- * a remedy policy, a deliverable (version, file, revision request), invitations and their emails, an API key.
+ * a remedy policy, a deliverable (version, file, revision request), an invoice (lines, a payment, a credit note),
+ * invitations and their emails, an API key.
  */
 async function seedEverything(api: Api, tenant: TenantFixture): Promise<void> {
   const owner = tenant.owner.token;
@@ -93,6 +94,18 @@ async function seedEverything(api: Api, tenant: TenantFixture): Promise<void> {
   await requestChanges(api, clientAdmin.token, deliverable.id, 'Shorter.');
 
   await expectStatus('API key', api.post('/api/v1/api-keys', { name: 'Sync', scope: 'read_only' }, owner));
+  // An invoice issued, part-paid and partly credited: invoices, lines, payments and the number counters.
+  const invoice = await expectStatus(
+    'invoice',
+    api.post('/api/v1/invoices', { clientAccountId: clientId, periodStart: '2019-01-01', periodEnd: '2019-01-31' }, owner),
+  );
+  const line = { reason: 'Setup', add: [{ description: 'Setup', quantity: '1', unit: 'item', unitPrice: '100' }] };
+  await expectStatus('invoice line', api.patch(`/api/v1/invoices/${invoice.body.id}/lines`, line, owner));
+  const issued = await expectStatus('issue', api.post(`/api/v1/invoices/${invoice.body.id}/issue`, {}, owner));
+  const payment = { date: issued.body.issueDate, amount: '10', method: 'cash' };
+  await expectStatus('payment', api.post(`/api/v1/invoices/${invoice.body.id}/payments`, payment, owner));
+  await expectStatus('credit note', api.post(`/api/v1/invoices/${invoice.body.id}/credit-notes`, { reason: 'Goodwill' }, owner));
+
   await expectStatus('email preference', api.put('/api/v1/me/notification-preferences/disclosure_comment', { mode: 'digest' }, owner));
   await expectStatus('brand', api.patch('/api/v1/brand', { displayName: 'Isolated Assist', primaryColor: '#1f5fa8' }, owner));
   const me = await expectStatus('me', api.get('/api/v1/me', owner));

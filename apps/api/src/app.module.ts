@@ -26,6 +26,7 @@ import { EngagementsModule } from './modules/engagements/engagements.module';
 import { HealthController } from './modules/health/health.controller';
 import { HealthRepository } from './modules/health/health.repository';
 import { InvitationsModule } from './modules/invitations/invitations.module';
+import { InvoicesModule } from './modules/invoices/invoices.module';
 import { NotificationPreferencesModule } from './modules/notification-preferences/notification-preferences.module';
 import { MeController } from './modules/me/me.controller';
 import { MeRepository } from './modules/me/me.repository';
@@ -80,6 +81,7 @@ export class AppModule {
         TimesheetsModule,
         DisclosuresModule,
         DeliverablesModule,
+        InvoicesModule,
         DeliveryFailuresModule,
         MetricsModule,
         NotificationPreferencesModule,

@@ -16,6 +16,7 @@ import { EscalateOverdueDisclosuresProcessor } from './processors/escalate-overd
 import { ExpireOffersProcessor } from './processors/expire-offers.processor';
 import { ReleaseHeldNotificationsProcessor } from './processors/release-held-notifications.processor';
 import { RemindFollowUpsProcessor } from './processors/remind-follow-ups.processor';
+import { RemindOverdueInvoicesProcessor } from './processors/remind-overdue-invoices.processor';
 import { SendEmailProcessor } from './processors/send-email.processor';
 import { StopOverdueTimersProcessor } from './processors/stop-overdue-timers.processor';
 import { OutboxRelay, WebhookRelay } from './relay/outbox-relay';
@@ -36,6 +37,7 @@ export interface RunningWorker {
   followUpSweep: RemindFollowUpsProcessor;
   lateDeliverableSweep: CheckLateDeliverablesProcessor;
   heldNotificationSweep: ReleaseHeldNotificationsProcessor;
+  overdueInvoiceSweep: RemindOverdueInvoicesProcessor;
   metrics: WorkerMetrics;
   /** The port GET /metrics listens on, or null when WORKER_METRICS_PORT is unset. */
   metricsPort: number | null;
@@ -106,6 +108,7 @@ export async function startWorker(config: WorkerConfig, logger: Logger = pino({ 
   const followUpSweep = new RemindFollowUpsProcessor(dataSource, config.WEB_URL, logger);
   const lateDeliverableSweep = new CheckLateDeliverablesProcessor(dataSource, config.WEB_URL, logger);
   const heldNotificationSweep = new ReleaseHeldNotificationsProcessor(dataSource, config.WEB_URL, logger);
+  const overdueInvoiceSweep = new RemindOverdueInvoicesProcessor(dataSource, config.WEB_URL, logger);
 
   // The type checker proves this map complete; the loop below proves it at run time too.
   const handlers: Handlers = {
@@ -117,6 +120,7 @@ export async function startWorker(config: WorkerConfig, logger: Logger = pino({ 
     'follow-up.remind': () => followUpSweep.handle(),
     'deliverable.late-check': () => lateDeliverableSweep.handle(),
     'notification.release-held': () => heldNotificationSweep.handle(),
+    'invoice.overdue-remind': () => overdueInvoiceSweep.handle(),
   };
   for (const { name } of ALL_JOBS) {
     if (typeof handlers[name] !== 'function') throw new Error(`job ${name} has no handler`);
@@ -216,6 +220,7 @@ export async function startWorker(config: WorkerConfig, logger: Logger = pino({ 
     followUpSweep,
     lateDeliverableSweep,
     heldNotificationSweep,
+    overdueInvoiceSweep,
     metrics,
     metricsPort: metricsServer?.port ?? null,
     async close() {

@@ -24,3 +24,5 @@ export * from './roles/audience';
 export * from './branding/brand-colour';
 export * from './branding/brand';
 export * from './webhooks/webhook-event-types';
+export * from './invoices/invoice-money';
+export * from './invoices/invoice-calculation';

@@ -79,6 +79,12 @@ const everything = {
   expiresMinutes: 15,
   code: '123456',
   newEmail: 'new@example.test',
+  number: 'INV-2026-0007',
+  invoiceNumber: 'INV-2026-0006',
+  total: '1238.70',
+  amount: '250.00',
+  amountDue: '988.70',
+  dueDate: '2026-04-14',
   items: [
     {
       actorName: 'Cy',

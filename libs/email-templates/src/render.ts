@@ -112,6 +112,11 @@ const TEMPLATES: Record<TemplateName, (vars: Record<string, unknown>) => Templat
   email_change_notice: () => notice('email_change_notice', ['body', 'ask']),
   password_changed: () => notice('password_changed', ['body', 'ask']),
   webhook_endpoint_disabled: () => notice('webhook_endpoint_disabled', ['body', 'ask']),
+  invoice_sent: () => notice('invoice_sent', ['body', 'ask']),
+  invoice_payment_recorded: (vars) => notice('invoice_payment_recorded', ['body', ...(vars['paidInFull'] ? [] : ['remaining'])]),
+  invoice_voided: (vars) => notice('invoice_voided', ['body', ...(vars['reason'] ? ['reason'] : [])]),
+  credit_note_issued: (vars) => notice('credit_note_issued', ['body', ...(vars['reason'] ? ['reason'] : [])]),
+  invoice_overdue: () => notice('invoice_overdue', ['body', 'ask']),
 };
 
 /** A digest's subject counts what happened, what waits, or both. */

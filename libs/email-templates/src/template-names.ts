@@ -68,6 +68,11 @@ export interface TemplatePayloads {
   email_change_notice: NoticePayload;
   password_changed: NoticePayload;
   webhook_endpoint_disabled: NoticePayload;
+  invoice_sent: NoticePayload;
+  invoice_payment_recorded: NoticePayload;
+  invoice_voided: NoticePayload;
+  credit_note_issued: NoticePayload;
+  invoice_overdue: NoticePayload;
 }
 
 export type TemplateName = keyof TemplatePayloads;

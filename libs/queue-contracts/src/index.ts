@@ -20,6 +20,7 @@ export interface JobPayloads {
   'follow-up.remind': Record<string, never>;
   'deliverable.late-check': Record<string, never>;
   'notification.release-held': Record<string, never>;
+  'invoice.overdue-remind': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 
@@ -68,6 +69,8 @@ export const JOB_DEFINITIONS: { [N in JobName]: JobDefinition<N> } = {
   'deliverable.late-check': sweep('deliverable.late-check', 5 * 60_000),
   // Digests at 08:00 local and bursts after a few quiet minutes: a minute is precise enough for both.
   'notification.release-held': sweep('notification.release-held', 60_000),
+  // Due dates are days: every quarter of an hour is soon enough after a tenant's midnight.
+  'invoice.overdue-remind': sweep('invoice.overdue-remind', 15 * 60_000),
 };
 
 /** Every job definition, in one list. */

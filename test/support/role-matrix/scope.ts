@@ -60,6 +60,7 @@ export const UNSCOPED = new Set([
   'GET /api-keys',
   'POST /api-keys',
   'DELETE /api-keys/:own',
+  'GET /invoices',
 ]);
 export const CLIENT_SCOPED = new Set([
   'GET /client-accounts/:own',
@@ -68,6 +69,16 @@ export const CLIENT_SCOPED = new Set([
   'POST /engagements',
   'GET /client-accounts/:own/service-record',
   'GET /client-accounts/:own/credits',
+  'GET /invoices/:own',
+  'GET /invoices/:own/document',
+  'POST /invoices',
+  'PATCH /invoices/:own/lines',
+  'DELETE /invoices/:own',
+  'POST /invoices/:own/issue',
+  'POST /invoices/:own/send',
+  'POST /invoices/:own/void',
+  'POST /invoices/:own/payments',
+  'POST /invoices/:own/credit-notes',
 ]);
 
 /**

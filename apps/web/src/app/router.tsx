@@ -139,6 +139,14 @@ const router = createBrowserRouter([
         path: '/clients/:id/service-record',
         lazy: async () => ({ Component: (await import('../features/disclosure-insights/client-record-pages')).ServiceRecordPage }),
       },
+      {
+        path: '/invoices',
+        lazy: async () => ({ Component: (await import('../features/invoices/invoices-page')).InvoicesPage }),
+      },
+      {
+        path: '/invoices/:id',
+        lazy: async () => ({ Component: (await import('../features/invoices/invoice-page')).InvoicePage }),
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -23,6 +23,9 @@ export class Engagement {
   @Column('date', { nullable: true }) deadline: string | null;
   /** numeric: kept as a decimal string, never a float. */
   @Column('numeric', { name: 'retainer_hours_per_month', nullable: true }) retainerHoursPerMonth: string | null;
+  /** The retainer's fee per month and the price of one billable revision round (invoices). */
+  @Column('numeric', { name: 'retainer_monthly_fee', nullable: true }) retainerMonthlyFee: string | null;
+  @Column('numeric', { name: 'revision_round_price', nullable: true }) revisionRoundPrice: string | null;
   @Column('jsonb', { name: 'working_agreement' }) workingAgreement: WorkingAgreement;
   @Column('text', { name: 'confidentiality_terms', nullable: true }) confidentialityTerms: string | null;
   @Column('uuid', { name: 'confidentiality_accepted_by', nullable: true }) confidentialityAcceptedBy: string | null;

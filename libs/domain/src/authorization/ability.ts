@@ -27,7 +27,8 @@ export interface EngagementScopedSubject {
     | 'FollowUp'
     | 'CreditLedger'
     | 'Deliverable'
-    | 'RevisionRequest';
+    | 'RevisionRequest'
+    | 'Invoice';
   clientAccountId: string;
 }
 export interface WorkLogSubject {
@@ -60,6 +61,7 @@ export type SubjectName =
   | 'Brand'
   | 'Webhook'
   | 'ApiKey'
+  | 'Invoice'
   | 'all';
 export type Subject = SubjectName | ClientAccountSubject | InvitationSubject | EngagementScopedSubject | WorkLogSubject;
 
@@ -126,6 +128,8 @@ export function defineAbilityFor(actor: Actor): AppAbility {
       can('read', ['Deliverable', 'RevisionRequest'], own);
       can('create', 'RevisionRequest', own);
       can('approve', 'Deliverable', own);
+      // Their account's issued invoices and credit notes (drafts are filtered by the service).
+      can('read', 'Invoice', own);
       break;
     case 'client_member':
       can('read', 'Member');
@@ -136,6 +140,8 @@ export function defineAbilityFor(actor: Actor): AppAbility {
       can('read', 'RemedyPolicy');
       can('read', ['Deliverable', 'RevisionRequest'], own);
       can('create', 'RevisionRequest', own);
+      // Only where the tenant lets client_members see invoices (checked by the service: 404 otherwise).
+      can('read', 'Invoice', own);
       break;
   }
   return build({ detectSubjectType });
@@ -161,6 +167,8 @@ function grantManager(can: Grant): void {
   // Deliverables and versions; a billable revision request is accepted or declined here.
   can(['create', 'read', 'update'], 'Deliverable');
   can(['read', 'update'], 'RevisionRequest');
+  // Invoices and credit notes: drafting, issuing, voiding and payments are the owner's and managers'.
+  can(['create', 'read', 'update'], 'Invoice');
 }
 
 type Grant = (action: Action | Action[], subject: SubjectName | SubjectName[], conditions?: Record<string, unknown>) => void;

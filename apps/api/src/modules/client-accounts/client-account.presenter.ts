@@ -7,6 +7,10 @@ export const presentForClient = (row: ClientAccount): ClientAccountResponse => (
   id: row.id,
   name: row.name,
   billingEmail: row.billingEmail,
+  billingAddress: row.billingAddress,
+  taxId: row.taxId,
+  taxRate: row.taxRate,
+  reverseCharge: row.reverseCharge,
   createdAt: row.createdAt,
 });
 

@@ -6,6 +6,6 @@ import { ClientAccountsService } from './client-accounts.service';
 @Module({
   controllers: [ClientAccountsController],
   providers: [ClientAccountsService, ClientAccountsRepository],
-  exports: [ClientAccountsRepository],
+  exports: [ClientAccountsRepository, ClientAccountsService],
 })
 export class ClientAccountsModule {}

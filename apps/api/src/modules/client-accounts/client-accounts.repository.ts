@@ -22,7 +22,10 @@ export class ClientAccountsRepository {
 
   async insert(
     manager: EntityManager,
-    values: Pick<ClientAccount, 'tenantId' | 'id' | 'name' | 'billingEmail' | 'notes'>,
+    values: Pick<
+      ClientAccount,
+      'tenantId' | 'id' | 'name' | 'billingEmail' | 'notes' | 'billingAddress' | 'taxId' | 'taxRate' | 'reverseCharge'
+    >,
   ): Promise<ClientAccount> {
     const row = manager.create(ClientAccount, values);
     await manager.insert(ClientAccount, row);
@@ -33,7 +36,7 @@ export class ClientAccountsRepository {
     manager: EntityManager,
     tenantId: string,
     id: string,
-    patch: Partial<Pick<ClientAccount, 'name' | 'billingEmail' | 'notes'>>,
+    patch: Partial<Pick<ClientAccount, 'name' | 'billingEmail' | 'notes' | 'billingAddress' | 'taxId' | 'taxRate' | 'reverseCharge'>>,
   ): Promise<void> {
     await manager.update(ClientAccount, { tenantId, id }, patch);
   }

@@ -38,6 +38,10 @@ export class ClientAccountsService {
         name: dto.name.trim(),
         billingEmail: dto.billingEmail?.toLowerCase() ?? null,
         notes: dto.notes ?? null,
+        billingAddress: dto.billingAddress ?? null,
+        taxId: dto.taxId ?? null,
+        taxRate: dto.taxRate ?? null,
+        reverseCharge: dto.reverseCharge ?? false,
       }),
     );
     await this.audit.record(manager, {
@@ -58,6 +62,10 @@ export class ClientAccountsService {
       ...(dto.name !== undefined && { name: dto.name.trim() }),
       ...(dto.billingEmail !== undefined && { billingEmail: dto.billingEmail.toLowerCase() }),
       ...(dto.notes !== undefined && { notes: dto.notes }),
+      ...(dto.billingAddress !== undefined && { billingAddress: dto.billingAddress }),
+      ...(dto.taxId !== undefined && { taxId: dto.taxId }),
+      ...(dto.taxRate !== undefined && { taxRate: dto.taxRate }),
+      ...(dto.reverseCharge !== undefined && { reverseCharge: dto.reverseCharge }),
     };
     if (Object.keys(patch).length) {
       await this.saveUnique(() => this.repository.update(manager, actor.tenantId, id, patch));

@@ -37,9 +37,11 @@ export class DisclosureInsightsRepository {
     const entries: CreditsResponse['entries'] = await manager.query(
       `SELECT l.id, l.offer_id AS "offerId", o.disclosure_id AS "disclosureId", l.kind,
               ${offerValueText('l.kind', 'l.value')} AS value,
-              l.currency, l.description, l.created_at AS "createdAt", l.applied_at AS "appliedAt"
+              l.currency, l.description, l.created_at AS "createdAt", l.applied_at AS "appliedAt",
+              CASE WHEN i.number IS NOT NULL THEN i.id END AS "usedOnInvoiceId", i.number AS "usedOnInvoiceNumber"
        FROM credit_ledger_entries l JOIN compensation_offers o ON o.tenant_id = l.tenant_id AND o.id = l.offer_id
        JOIN disclosures d ON d.tenant_id = o.tenant_id AND d.id = o.disclosure_id
+       LEFT JOIN invoices i ON i.tenant_id = l.tenant_id AND i.id = l.used_on_invoice_id
        WHERE l.tenant_id = $1 AND l.client_account_id = $2 AND ${inScope} ORDER BY l.created_at DESC`,
       params,
     );

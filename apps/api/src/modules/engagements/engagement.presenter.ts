@@ -32,6 +32,8 @@ export function presentEngagement(row: Engagement, related: EngagementRelated): 
     includedRevisionRounds: row.includedRevisionRounds,
     deadline: row.deadline,
     retainer: related.retainers.get(row.id) ?? null,
+    retainerMonthlyFee: row.retainerMonthlyFee,
+    revisionRoundPrice: row.revisionRoundPrice,
     workingAgreement: row.workingAgreement,
     confidentiality: {
       terms: row.confidentialityTerms,

@@ -57,6 +57,8 @@ export class EngagementsService {
       includedRevisionRounds: dto.includedRevisionRounds ?? 2,
       deadline: dto.deadline ?? null,
       retainerHoursPerMonth: dto.retainerHoursPerMonth ?? null,
+      retainerMonthlyFee: dto.retainerMonthlyFee ?? null,
+      revisionRoundPrice: dto.revisionRoundPrice ?? null,
       workingAgreement: { ...dto.workingAgreement },
       confidentialityTerms: dto.confidentialityTerms ?? null,
       confidentialityAcceptedBy: null,

@@ -14,6 +14,7 @@ export type NavLabel =
   | 'deliveries'
   | 'apiKeys'
   | 'credits'
+  | 'invoices'
   | 'serviceRecord';
 
 export interface NavItem {
@@ -33,6 +34,7 @@ export function navItemsFor(role: Role): NavItem[] {
         { to: '/', label: 'overview' },
         { to: '/engagements', label: 'engagements' },
         { to: '/clients', label: 'clients' },
+        { to: '/invoices', label: 'invoices' },
         { to: '/team', label: 'team' },
         { to: '/analytics', label: 'analytics' },
         { to: '/audit', label: 'audit' },
@@ -50,6 +52,7 @@ export function navItemsFor(role: Role): NavItem[] {
       return [
         { to: '/', label: 'overview' },
         { to: '/engagements', label: 'engagements' },
+        { to: '/invoices', label: 'invoices' },
         { to: '/credits', label: 'credits' },
         { to: '/service-record', label: 'serviceRecord' },
         { to: '/account', label: 'account' },

@@ -6,6 +6,10 @@ const account: ClientAccount = {
   name: 'Acme Bakery',
   billingEmail: 'billing@acme.example',
   notes: 'Prefers calls before 10',
+  billingAddress: null,
+  taxId: null,
+  taxRate: null,
+  reverseCharge: false,
   createdAt: '2026-01-02T10:00:00Z',
 };
 

@@ -1618,6 +1618,161 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Invoices and credit notes: staff all, a client their account's issued ones */
+        get: operations["InvoicesController_list_v1"];
+        put?: never;
+        /** Draft an invoice of a client account's approved time, retainers, billable rounds and credits (owner, manager) */
+        post: operations["InvoicesController_create_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One invoice or credit note with lines, payments and credit notes (staff also see the trail) */
+        get: operations["InvoicesController_get_v1"];
+        put?: never;
+        post?: never;
+        /** Discard a draft; its credits go back on the ledger (owner, manager) */
+        delete: operations["InvoicesController_discard_v1"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The invoice as the PDF and accounting export print it (InvoiceDocument) */
+        get: operations["InvoicesController_document_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}/lines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Add, change and remove a draft's lines, with a reason kept in its trail (owner, manager) */
+        patch: operations["InvoicesController_editLines_v1"];
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}/issue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue a draft: it takes the tenant's next number and never changes again */
+        post: operations["InvoiceLifecycleController_issue_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Email the invoice to the client's main contacts (again, if sent before) */
+        post: operations["InvoiceLifecycleController_send_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}/void": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Void an issued invoice nobody paid or credited; its number is never used again */
+        post: operations["InvoiceLifecycleController_void_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a payment (partial or in full); paid in full, the invoice is paid */
+        post: operations["InvoiceLifecycleController_pay_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}/credit-notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue a credit note for all that remains of the invoice, or for parts of lines */
+        post: operations["InvoiceLifecycleController_credit_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/delivery-failures": {
         parameters: {
             query?: never;
@@ -1957,6 +2112,35 @@ export interface components {
             showStaffNames?: boolean;
             /** @description owners, managers and assistants must sign in with a second factor (TOTP) */
             requireTwoFactorForStaff?: boolean;
+            /**
+             * @description invoice numbers read <prefix>-<year>-0001 (letters, digits, dashes)
+             * @example INV
+             */
+            invoicePrefix?: string;
+            /**
+             * @description credit note numbers read <prefix>-<year>-0001
+             * @example CN
+             */
+            creditNotePrefix?: string;
+            /** @description an invoice falls due this many days after it is issued */
+            invoiceDueDays?: number;
+            /** @description client_members see their account's invoices (a client_admin always does) */
+            clientMembersSeeInvoices?: boolean;
+            /**
+             * @description the agency's address on invoices
+             * @example 1 Harbour Road, Bristol
+             */
+            invoiceAddress?: string;
+            /**
+             * @description the agency's tax number on invoices
+             * @example GB123456789
+             */
+            invoiceTaxId?: string;
+            /**
+             * @description the billing email printed on invoices
+             * @example billing@agency.example
+             */
+            invoiceEmail?: string;
         };
         TenantResponse: {
             id: string;
@@ -2266,6 +2450,11 @@ export interface components {
             id: string;
             name: string;
             billingEmail: string | null;
+            billingAddress: string | null;
+            taxId: string | null;
+            /** @example 19.00 */
+            taxRate: string | null;
+            reverseCharge: boolean;
             /** Format: date-time */
             createdAt: string;
             notes?: string | null;
@@ -2277,6 +2466,24 @@ export interface components {
             billingEmail?: string;
             /** @description internal notes, never shown to the client */
             notes?: string;
+            /**
+             * @description printed on invoices
+             * @example 1 Main Street
+             *     10115 Berlin
+             */
+            billingAddress?: string;
+            /**
+             * @description the client's VAT or tax number, printed on invoices
+             * @example DE123456789
+             */
+            taxId?: string;
+            /**
+             * @description tax percent added to invoices; null for none
+             * @example 19
+             */
+            taxRate?: string | null;
+            /** @description reverse charge: invoices carry no tax and say the client accounts for it */
+            reverseCharge?: boolean;
         };
         UpdateClientAccountDto: {
             /** @example Acme Ltd */
@@ -2285,6 +2492,24 @@ export interface components {
             billingEmail?: string;
             /** @description internal notes, never shown to the client */
             notes?: string;
+            /**
+             * @description printed on invoices
+             * @example 1 Main Street
+             *     10115 Berlin
+             */
+            billingAddress?: string;
+            /**
+             * @description the client's VAT or tax number, printed on invoices
+             * @example DE123456789
+             */
+            taxId?: string;
+            /**
+             * @description tax percent added to invoices; null for none
+             * @example 19
+             */
+            taxRate?: string | null;
+            /** @description reverse charge: invoices carry no tax and say the client accounts for it */
+            reverseCharge?: boolean;
         };
         InvitationResponse: {
             id: string;
@@ -2406,6 +2631,10 @@ export interface components {
             /** @example 2026-12-31 */
             deadline: string | null;
             retainer?: components["schemas"]["RetainerResponse"] | null;
+            /** @example 800.00 */
+            retainerMonthlyFee: string | null;
+            /** @example 60.00 */
+            revisionRoundPrice: string | null;
             workingAgreement: components["schemas"]["WorkingAgreementDto"];
             confidentiality: components["schemas"]["ConfidentialityResponse"];
             assistants: components["schemas"]["PersonResponse"][];
@@ -2444,6 +2673,16 @@ export interface components {
              * @example 20
              */
             retainerHoursPerMonth?: string;
+            /**
+             * @description the retainer's fee per month, invoiced with the hours beyond it
+             * @example 800
+             */
+            retainerMonthlyFee?: string;
+            /**
+             * @description the price of one billable revision round (beyond the included ones)
+             * @example 60
+             */
+            revisionRoundPrice?: string;
             workingAgreement?: components["schemas"]["WorkingAgreementDto"];
             /** @description confidentiality terms the client_admin accepts */
             confidentialityTerms?: string;
@@ -2468,6 +2707,16 @@ export interface components {
              * @example 20
              */
             retainerHoursPerMonth?: string;
+            /**
+             * @description the retainer's fee per month, invoiced with the hours beyond it
+             * @example 800
+             */
+            retainerMonthlyFee?: string;
+            /**
+             * @description the price of one billable revision round (beyond the included ones)
+             * @example 60
+             */
+            revisionRoundPrice?: string;
             workingAgreement?: components["schemas"]["WorkingAgreementDto"];
             /** @description confidentiality terms the client_admin accepts */
             confidentialityTerms?: string;
@@ -3250,6 +3499,10 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             appliedAt: string | null;
+            /** @description the issued invoice that used this credit */
+            usedOnInvoiceId: string | null;
+            /** @example INV-2026-0007 */
+            usedOnInvoiceNumber: string | null;
         };
         MoneyTotalResponse: {
             /** @example EUR */
@@ -3443,6 +3696,220 @@ export interface components {
         DeclineRevisionRequestDto: {
             /** @description why the team will not take on this billable round (shown to the client) */
             reason: string;
+        };
+        InvoiceSummaryResponse: {
+            id: string;
+            /** @enum {string} */
+            kind: "invoice" | "credit_note";
+            number: string | null;
+            /** @enum {string} */
+            status: "draft" | "issued" | "sent" | "paid" | "void";
+            clientAccountId: string;
+            clientName: string;
+            currency: string;
+            periodStart: string | null;
+            periodEnd: string | null;
+            issueDate: string | null;
+            dueDate: string | null;
+            overdue: boolean;
+            total: string;
+            amountDue: string;
+            /** @description the invoice number a credit note corrects */
+            creditNoteFor: string | null;
+            pdfUrl: string;
+        };
+        StaffInvoiceLineResponse: {
+            id: string;
+            description: string;
+            /** @example 3.50 */
+            quantity: string;
+            /** @enum {string} */
+            unit: "hour" | "item" | "month" | "percent";
+            /** @example 40.00 */
+            unitPrice: string;
+            /**
+             * @description quantity x unit price rounded to the currency; negative for a discount or credit
+             * @example 140.00
+             */
+            amount: string;
+            /** @example fixed at no charge */
+            note: string | null;
+            /** @example time */
+            kind: string;
+            engagementId: string | null;
+            /** @description the credit-ledger entry this line uses */
+            creditLedgerEntryId: string | null;
+        };
+        InvoicePaymentResponse: {
+            /** @example 2026-04-10 */
+            date: string;
+            /** @example 250.00 */
+            amount: string;
+            /** @example bank transfer */
+            method: string;
+        };
+        InvoiceReferenceResponse: {
+            id: string;
+            /** @example CN-2026-0001 */
+            number: string | null;
+            /** @example 40.00 */
+            total: string;
+        };
+        InvoiceTrailResponse: {
+            /** @example invoice.lines_edited */
+            action: string;
+            /** Format: date-time */
+            at: string;
+            actorName: string | null;
+            reason?: string | null;
+            change: Record<string, never>;
+        };
+        StaffInvoiceResponse: {
+            id: string;
+            /** @enum {string} */
+            kind: "invoice" | "credit_note";
+            /**
+             * @description assigned when issued
+             * @example INV-2026-0007
+             */
+            number: string | null;
+            /** @enum {string} */
+            status: "draft" | "issued" | "sent" | "paid" | "void";
+            clientAccountId: string;
+            clientName: string;
+            /** @example EUR */
+            currency: string;
+            periodStart: string | null;
+            periodEnd: string | null;
+            issueDate: string | null;
+            dueDate: string | null;
+            /** @description past its due date and not paid */
+            overdue: boolean;
+            lines: components["schemas"]["StaffInvoiceLineResponse"][];
+            /**
+             * @description the sum of the lines
+             * @example 1032.25
+             */
+            subtotal: string;
+            /** @example 20.00 */
+            taxRate: string | null;
+            /** @example 206.45 */
+            taxAmount: string;
+            /** @example 1238.70 */
+            total: string;
+            reverseCharge: boolean;
+            /** @example 250.00 */
+            amountPaid: string;
+            /**
+             * @description credit notes against this invoice
+             * @example 0.00
+             */
+            amountCredited: string;
+            /**
+             * @description total - paid - credited
+             * @example 988.70
+             */
+            amountDue: string;
+            payments: components["schemas"]["InvoicePaymentResponse"][];
+            creditNotes: components["schemas"]["InvoiceReferenceResponse"][];
+            /** @description the invoice a credit note corrects */
+            creditNoteFor: components["schemas"]["InvoiceReferenceResponse"] | null;
+            notes: string | null;
+            /** @example /api/v1/invoices/…/pdf */
+            pdfUrl: string;
+            voidReason: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            trail: components["schemas"]["InvoiceTrailResponse"][];
+        };
+        CreateInvoiceDto: {
+            /** @description the client account billed */
+            clientAccountId: string;
+            /**
+             * @description first day of the period (the tenant time zone)
+             * @example 2026-03-01
+             */
+            periodStart: string;
+            /**
+             * @description last day of the period
+             * @example 2026-03-31
+             */
+            periodEnd: string;
+            /** @description engagements to bill (default: all of the account's in the currency) */
+            engagementIds?: string[];
+            /**
+             * @description needed when the account bills in several currencies: one currency per invoice
+             * @example EUR
+             */
+            currency?: string;
+            /** @description printed on the invoice */
+            notes?: string;
+        };
+        NewInvoiceLineDto: {
+            /** @example Setting up the shared inbox */
+            description: string;
+            /**
+             * @description never negative
+             * @example 2
+             */
+            quantity: string;
+            /** @enum {string} */
+            unit: "hour" | "item" | "month" | "percent";
+            /**
+             * @description negative for a discount
+             * @example 45.00
+             */
+            unitPrice: string;
+            note?: string;
+        };
+        ChangedInvoiceLineDto: {
+            lineId: string;
+            description?: string;
+            /** @example 2 */
+            quantity?: string;
+            /** @example 45.00 */
+            unitPrice?: string;
+            note?: string;
+        };
+        EditInvoiceLinesDto: {
+            /** @example Agreed on the phone: the setup is billed as two hours */
+            reason: string;
+            add?: components["schemas"]["NewInvoiceLineDto"][];
+            update?: components["schemas"]["ChangedInvoiceLineDto"][];
+            /** @description ids of lines to remove */
+            remove?: string[];
+        };
+        VoidInvoiceDto: {
+            /** @example Issued to the wrong client */
+            reason: string;
+        };
+        RecordPaymentDto: {
+            /**
+             * @description the day the money arrived (not in the future)
+             * @example 2026-04-10
+             */
+            date: string;
+            /**
+             * @description at most what is still owed
+             * @example 250.00
+             */
+            amount: string;
+            /** @example bank transfer */
+            method: string;
+        };
+        CreditedLineDto: {
+            lineId: string;
+            /**
+             * @description the amount credited on this line, before tax; at most what remains of it
+             * @example 40.00
+             */
+            amount: string;
+        };
+        CreateCreditNoteDto: {
+            /** @example Two hours were billed twice */
+            reason: string;
+            /** @description lines to credit in part; leave out to credit all that remains */
+            lines?: components["schemas"]["CreditedLineDto"][];
         };
         DeliveryFailureResponse: {
             /** Format: uuid */
@@ -7461,6 +7928,446 @@ export interface operations {
                 content?: never;
             };
             /** @description not possible in the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    InvoicesController_list_v1: {
+        parameters: {
+            query?: {
+                clientAccountId?: string;
+                status?: "draft" | "issued" | "sent" | "paid" | "void";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceSummaryResponse"][];
+                };
+            };
+            /** @description unknown, a draft (to a client), or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    InvoicesController_create_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateInvoiceDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffInvoiceResponse"];
+                };
+            };
+            /** @description bad period, or engagements in more than one currency */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description unknown, a draft (to a client), or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description time in the period is not approved yet, or already invoiced */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    InvoicesController_get_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffInvoiceResponse"];
+                };
+            };
+            /** @description unknown, a draft (to a client), or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    InvoicesController_discard_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description discarded */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description unknown, a draft (to a client), or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description only a draft is discarded; void an issued invoice */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    InvoicesController_document_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description an InvoiceDocument */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description unknown, a draft (to a client), or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    InvoicesController_editLines_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EditInvoiceLinesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffInvoiceResponse"];
+                };
+            };
+            /** @description unknown, a draft (to a client), or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the invoice is issued: it never changes */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    InvoiceLifecycleController_issue_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffInvoiceResponse"];
+                };
+            };
+            /** @description only owners and managers issue, send, void, record payments and credit */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description unknown, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the invoice is not in a status that allows this step */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    InvoiceLifecycleController_send_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffInvoiceResponse"];
+                };
+            };
+            /** @description only owners and managers issue, send, void, record payments and credit */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description unknown, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the invoice is not in a status that allows this step */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    InvoiceLifecycleController_void_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VoidInvoiceDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffInvoiceResponse"];
+                };
+            };
+            /** @description only owners and managers issue, send, void, record payments and credit */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description unknown, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the invoice is not in a status that allows this step */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    InvoiceLifecycleController_pay_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordPaymentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffInvoiceResponse"];
+                };
+            };
+            /** @description more than is owed, or a date in the future */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description only owners and managers issue, send, void, record payments and credit */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description unknown, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the invoice is not in a status that allows this step */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    InvoiceLifecycleController_credit_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCreditNoteDto"];
+            };
+        };
+        responses: {
+            /** @description the credit note */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffInvoiceResponse"];
+                };
+            };
+            /** @description more than remains of a line or of the invoice */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description only owners and managers issue, send, void, record payments and credit */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description unknown, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the invoice is not in a status that allows this step */
             409: {
                 headers: {
                     [name: string]: unknown;

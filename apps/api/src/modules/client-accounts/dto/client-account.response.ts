@@ -5,6 +5,10 @@ export class ClientAccountResponse {
   @ApiProperty() id: string;
   @ApiProperty() name: string;
   @ApiProperty({ type: String, nullable: true }) billingEmail: string | null;
+  @ApiProperty({ type: String, nullable: true }) billingAddress: string | null;
+  @ApiProperty({ type: String, nullable: true }) taxId: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '19.00' }) taxRate: string | null;
+  @ApiProperty() reverseCharge: boolean;
   @ApiProperty() createdAt: Date;
 }
 

@@ -104,6 +104,8 @@ export class CreditEntryResponse {
   @ApiProperty() description: string;
   @ApiProperty() createdAt: Date;
   @ApiProperty({ type: Date, nullable: true }) appliedAt: Date | null;
+  @ApiProperty({ type: String, nullable: true, description: 'the issued invoice that used this credit' }) usedOnInvoiceId: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'INV-2026-0007' }) usedOnInvoiceNumber: string | null;
 }
 
 export class CreditsResponse {

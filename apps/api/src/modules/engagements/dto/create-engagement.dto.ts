@@ -66,6 +66,16 @@ export class CreateEngagementDto {
   @IsDecimalAmount('retainerHoursPerMonth', { integerDigits: 5, positive: true })
   retainerHoursPerMonth?: string;
 
+  @ApiPropertyOptional({ example: '800', description: "the retainer's fee per month, invoiced with the hours beyond it" })
+  @IsOptional()
+  @IsDecimalAmount('retainerMonthlyFee')
+  retainerMonthlyFee?: string;
+
+  @ApiPropertyOptional({ example: '60', description: 'the price of one billable revision round (beyond the included ones)' })
+  @IsOptional()
+  @IsDecimalAmount('revisionRoundPrice')
+  revisionRoundPrice?: string;
+
   @ApiPropertyOptional({ type: WorkingAgreementDto })
   @IsOptional()
   @ValidateNested()

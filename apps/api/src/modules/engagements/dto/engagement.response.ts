@@ -40,6 +40,8 @@ export class EngagementResponse {
   @ApiProperty() includedRevisionRounds: number;
   @ApiProperty({ type: String, nullable: true, example: '2026-12-31' }) deadline: string | null;
   @ApiPropertyOptional({ type: RetainerResponse, nullable: true }) retainer: RetainerResponse | null;
+  @ApiProperty({ type: String, nullable: true, example: '800.00' }) retainerMonthlyFee: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '60.00' }) revisionRoundPrice: string | null;
   @ApiProperty({ type: WorkingAgreementDto }) workingAgreement: WorkingAgreementDto;
   @ApiProperty({ type: ConfidentialityResponse }) confidentiality: ConfidentialityResponse;
   @ApiProperty({ type: [PersonResponse] }) assistants: PersonResponse[];

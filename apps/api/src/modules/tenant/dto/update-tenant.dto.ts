@@ -1,7 +1,21 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, IsString, IsTimeZone, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
-import { LOCALE_PATTERN } from '@candor/domain';
+import {
+  IsBoolean,
+  IsEmail,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsTimeZone,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { INVOICE_PREFIX_PATTERN, LOCALE_PATTERN } from '@candor/domain';
 
 export class TenantSettingsDto {
   @ApiPropertyOptional({ minimum: 1, maximum: 24, description: 'a running timer is stopped after this many hours' })
@@ -32,6 +46,46 @@ export class TenantSettingsDto {
   @IsOptional()
   @IsBoolean()
   requireTwoFactorForStaff?: boolean;
+
+  @ApiPropertyOptional({ example: 'INV', description: 'invoice numbers read <prefix>-<year>-0001 (letters, digits, dashes)' })
+  @IsOptional()
+  @Matches(INVOICE_PREFIX_PATTERN, { message: 'invoicePrefix must start with a letter and have at most 12 letters, digits or dashes' })
+  invoicePrefix?: string;
+
+  @ApiPropertyOptional({ example: 'CN', description: 'credit note numbers read <prefix>-<year>-0001' })
+  @IsOptional()
+  @Matches(INVOICE_PREFIX_PATTERN, { message: 'creditNotePrefix must start with a letter and have at most 12 letters, digits or dashes' })
+  creditNotePrefix?: string;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 120, description: 'an invoice falls due this many days after it is issued' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(120)
+  invoiceDueDays?: number;
+
+  @ApiPropertyOptional({ description: "client_members see their account's invoices (a client_admin always does)" })
+  @IsOptional()
+  @IsBoolean()
+  clientMembersSeeInvoices?: boolean;
+
+  @ApiPropertyOptional({ example: '1 Harbour Road, Bristol', description: "the agency's address on invoices" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  invoiceAddress?: string;
+
+  @ApiPropertyOptional({ example: 'GB123456789', description: "the agency's tax number on invoices" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  invoiceTaxId?: string;
+
+  @ApiPropertyOptional({ example: 'billing@agency.example', description: 'the billing email printed on invoices' })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== '')
+  @IsEmail({}, { message: 'invoiceEmail must be an email address (or empty)' })
+  invoiceEmail?: string;
 }
 
 export class UpdateTenantDto {
