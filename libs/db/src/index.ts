@@ -11,3 +11,4 @@ export * from './sql/sql-list';
 export * from './writes/comments';
 export * from './tenancy/scope-condition';
 export * from './reads/waiting-items.repository';
+export * from './reads/portal-address';

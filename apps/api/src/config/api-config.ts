@@ -1,5 +1,6 @@
 import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
+import { PORTAL_BASE_DOMAIN_PATTERN } from '@candor/db';
 
 const postgresUrl = z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL');
 /** proxy-addr's names for address ranges, accepted beside addresses and CIDRs. */
@@ -33,6 +34,21 @@ export const apiConfigSchema = z
     DATABASE_URL: postgresUrl,
     REDIS_URL: redisUrl,
     WEB_URL: z.url(),
+    /** Agencies' addresses `<slug>.<PORTAL_BASE_DOMAIN>` (e.g. candor.test); unset: `/a/<slug>` under WEB_URL only. */
+    PORTAL_BASE_DOMAIN: z
+      .string()
+      .regex(PORTAL_BASE_DOMAIN_PATTERN, 'must be a lower-case domain name (e.g. candor.example)')
+      .optional(),
+    /** DNS servers the custom-domain check asks for TXT records (`1.1.1.1,8.8.8.8` or `127.0.0.1:5353`); unset: the system's. */
+    DNS_SERVERS: z
+      .string()
+      .default('')
+      .transform((value) =>
+        value
+          .split(',')
+          .map((entry) => entry.trim())
+          .filter(Boolean),
+      ),
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters'),
     DATA_ENCRYPTION_KEY: z.string().min(32, 'must be at least 32 characters'),
     ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(900),

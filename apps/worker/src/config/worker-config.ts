@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PORTAL_BASE_DOMAIN_PATTERN } from '@candor/db';
 
 const ms = (fallback: number, min = 1) => z.coerce.number().int().min(min).default(fallback);
 
@@ -8,6 +9,8 @@ export const workerConfigSchema = z
     REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL'),
     SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL'),
     WEB_URL: z.url().default('http://127.0.0.1:5173'),
+    /** As the api's: email links use `<slug>.<PORTAL_BASE_DOMAIN>` when set (see libs/db portal-address). */
+    PORTAL_BASE_DOMAIN: z.string().regex(PORTAL_BASE_DOMAIN_PATTERN, 'must be a lower-case domain name (e.g. candor.example)').optional(),
     MAIL_FROM: z.string().min(3).default('Candor <no-reply@candor.local>'),
     DATA_ENCRYPTION_KEY: z.string().min(32, 'must be at least 32 characters'),
     QUEUE_PREFIX: z

@@ -11,6 +11,7 @@ import { IdentityAndSessions1764800000000 } from './1764800000000-IdentityAndSes
 import { NotificationPreferences1764900000000 } from './1764900000000-NotificationPreferences';
 import { TotpLastStep1765000000000 } from './1765000000000-TotpLastStep';
 import { DigestReaders1765100000000 } from './1765100000000-DigestReaders';
+import { TenantDomains1765300000000 } from './1765300000000-TenantDomains';
 
 /** Every migration, oldest first. Add new ones at the end. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   NotificationPreferences1764900000000,
   TotpLastStep1765000000000,
   DigestReaders1765100000000,
+  TenantDomains1765300000000,
 ];

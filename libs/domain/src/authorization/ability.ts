@@ -56,6 +56,8 @@ export type SubjectName =
   | 'Member'
   | 'AuditEvent'
   | 'FailedDelivery'
+  /** The agency's portal address (custom domains): the owner's alone, through `manage all`. */
+  | 'PortalDomain'
   | 'all';
 export type Subject = SubjectName | ClientAccountSubject | InvitationSubject | EngagementScopedSubject | WorkLogSubject;
 
