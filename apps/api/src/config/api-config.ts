@@ -35,10 +35,7 @@ export const apiConfigSchema = z
     REDIS_URL: redisUrl,
     WEB_URL: z.url(),
     /** Agencies' addresses `<slug>.<PORTAL_BASE_DOMAIN>` (e.g. candor.test); unset: `/a/<slug>` under WEB_URL only. */
-    PORTAL_BASE_DOMAIN: z
-      .string()
-      .regex(PORTAL_BASE_DOMAIN_PATTERN, 'must be a lower-case domain name (e.g. candor.example)')
-      .optional(),
+    PORTAL_BASE_DOMAIN: z.string().regex(PORTAL_BASE_DOMAIN_PATTERN, 'must be a lower-case domain name (e.g. candor.example)').optional(),
     /** DNS servers the custom-domain check asks for TXT records (`1.1.1.1,8.8.8.8` or `127.0.0.1:5353`); unset: the system's. */
     DNS_SERVERS: z
       .string()
