@@ -9,6 +9,7 @@ import { DISCLOSURE_ROWS } from '../support/role-matrix/disclosure-rows';
 import { useMatrix } from '../support/role-matrix/fixture';
 import { TARGETS, type Objects } from '../support/role-matrix/matrix';
 import { OFFER_ROWS } from '../support/role-matrix/offer-rows';
+import { PORTAL_ROWS } from '../support/role-matrix/portal-rows';
 import { CLIENT_SCOPED, UNSCOPED, inScope } from '../support/role-matrix/scope';
 import { TIME_ROWS } from '../support/role-matrix/time-rows';
 
@@ -17,7 +18,7 @@ import { TIME_ROWS } from '../support/role-matrix/time-rows';
  * test/support/role-matrix/*-rows.ts by topic, each checked by its own spec (role-matrix-<topic>);
  * this one checks the lists and that the rows cover every route. A new route gets a row there.
  */
-const MATRIX = [...ACCOUNT_ROWS, ...TIME_ROWS, ...DISCLOSURE_ROWS, ...OFFER_ROWS, ...DELIVERABLE_ROWS];
+const MATRIX = [...ACCOUNT_ROWS, ...TIME_ROWS, ...DISCLOSURE_ROWS, ...OFFER_ROWS, ...DELIVERABLE_ROWS, ...PORTAL_ROWS];
 
 describe('role matrix: lists and coverage', () => {
   const matrix = useMatrix();

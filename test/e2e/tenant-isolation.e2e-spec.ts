@@ -89,6 +89,7 @@ async function seedEverything(api: Api, tenant: TenantFixture): Promise<void> {
   await deliverVersion(api, owner, deliverable.id);
   await requestChanges(api, clientAdmin.token, deliverable.id, 'Shorter.');
 
+  await expectStatus('portal domain', api.post('/api/v1/domains', { hostname: `${tenant.slug}.isolation-agency.example` }, owner));
   await expectStatus('email preference', api.put('/api/v1/me/notification-preferences/disclosure_comment', { mode: 'digest' }, owner));
   const me = await expectStatus('me', api.get('/api/v1/me', owner));
 

@@ -42,6 +42,10 @@ export const UNSCOPED = new Set([
   'GET /delivery-failures/bounced',
   'POST /delivery-failures/:own/send-again',
   'GET /deliverables',
+  'GET /domains',
+  'POST /domains',
+  'POST /domains/:own/verify',
+  'DELETE /domains/:own',
 ]);
 export const CLIENT_SCOPED = new Set([
   'GET /client-accounts/:own',
