@@ -1,4 +1,13 @@
-import { Controller, Get, Headers, HttpCode, NotFoundException, Query, UseGuards } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  HttpCode,
+  NotFoundException,
+  Query,
+  UseGuards,
+  createParamDecorator,
+  type ExecutionContext,
+} from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { SkipThrottle, Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import { Public } from '../../common/access.decorators';
@@ -7,6 +16,11 @@ import { PortalResponse } from './dto/portal.response';
 import { PortalResolver } from './portal-resolver.service';
 
 const NO_PORTAL = 'There is no agency portal at this address.';
+
+/** The Host header the browser (or the reverse proxy, which keeps it) sent; every request has one, so it is not a documented parameter. */
+const RequestHost = createParamDecorator((_: unknown, context: ExecutionContext): string | undefined => {
+  return context.switchToHttp().getRequest<{ headers: Record<string, string | undefined> }>().headers['host'];
+});
 
 @ApiTags('portal-address')
 @Public()
@@ -26,7 +40,7 @@ export class PortalController {
   @ApiOkResponse({ type: PortalResponse })
   @ApiNotFoundResponse({ description: 'no agency at this address' })
   @ApiTooManyRequestsResponse({ description: 'too many requests; wait and retry' })
-  async portal(@Query() query: PortalQuery, @Headers('host') host?: string): Promise<PortalResponse> {
+  async portal(@Query() query: PortalQuery, @RequestHost() host?: string): Promise<PortalResponse> {
     const byHost = await this.resolver.fromHost(host);
     const bySlug = query.slug ? await this.resolver.bySlug(query.slug) : null;
     // At an agency's own address, another agency's slug finds nothing.

@@ -10,6 +10,7 @@ export type NavLabel =
   | 'account'
   | 'analytics'
   | 'settings'
+  | 'portalAddress'
   | 'audit'
   | 'deliveries'
   | 'credits'
@@ -36,7 +37,12 @@ export function navItemsFor(role: Role): NavItem[] {
         { to: '/analytics', label: 'analytics' },
         { to: '/audit', label: 'audit' },
         { to: '/deliveries', label: 'deliveries' },
-        ...(role === 'owner' ? [{ to: '/settings', label: 'settings' } as const] : []),
+        ...(role === 'owner'
+          ? ([
+              { to: '/settings', label: 'settings' },
+              { to: '/settings/portal-address', label: 'portalAddress' },
+            ] as const)
+          : []),
       ];
     case 'assistant':
       return [
