@@ -1,4 +1,4 @@
-import { BadRequestException, ConflictException, ForbiddenException, Inject, Injectable } from '@nestjs/common';
+import { BadRequestException, ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { SHORT_ENTRY_SECONDS, defineAbilityFor, type Actor } from '@candor/domain';
 import { ActorScope } from '../../common/actor-scope';

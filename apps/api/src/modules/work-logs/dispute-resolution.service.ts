@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { hoursFor, type Actor } from '@candor/domain';
 import { PortalLinks } from '../../common/portal-links';

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { PortalLinks } from '../../common/portal-links';
 import { EngagementsRepository } from '../engagements/engagements.repository';

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, DetailsList, ErrorAlert, Section, StatusBadge } from '../../ui';
 import { useErrorMessages } from '../../lib/i18n/use-error-messages';
@@ -14,7 +15,7 @@ export function DomainPanel({ domain }: { domain: Domain }) {
   const verify = useVerifyDomain();
   const remove = useRemoveDomain();
   const active = domain.status === 'active';
-  const rows: [string, React.ReactNode][] = [
+  const rows: [string, ReactNode][] = [
     [
       t('portalAddress.status'),
       <StatusBadge tone={active ? 'success' : 'waiting'}>{t(active ? 'portalAddress.active' : 'portalAddress.pending')}</StatusBadge>,

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { RoleGate } from '../../app/layout/role-gate';
@@ -44,7 +45,7 @@ function AddDomainForm() {
 
 function Overview({ address }: { address: PortalAddress }) {
   const { t } = useTranslation();
-  const rows: [string, React.ReactNode][] = [
+  const rows: [string, ReactNode][] = [
     [
       t('portalAddress.slugAddress'),
       <CopyValue label={t('portalAddress.slugAddress')} value={`${address.slugAddress}/login`} testId="slug-address" />,
