@@ -132,6 +132,8 @@ describe('portal addresses in the browser', () => {
       ['en', VIEWPORTS.desktop, 'Portal address'],
       ['ar', VIEWPORTS.phone, 'عنوان البوابة'],
     ] as const) {
+      // A signed-in person reads the app in their profile's language.
+      expect((await stack.api.patch('/api/v1/me', { locale: language }, northwind.owner.token)).status).toBe(200);
       const context = await newVisitor(browser, { viewport });
       await chooseLanguage(context, language);
       await useSession(context, await tokensFor(stack.api, northwind.owner.email));
