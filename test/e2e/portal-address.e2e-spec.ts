@@ -1,6 +1,6 @@
 import { unseal } from '@candor/domain-node';
 import { randomUUID } from 'node:crypto';
-import { signUpTenant, uniqueEmail, type TenantFixture } from '../support/factories';
+import { PASSWORD, signUpTenant, uniqueEmail, type TenantFixture } from '../support/factories';
 import { startDnsServer, type TestDnsServer } from '../support/dns-server';
 import { withOwner } from '../support/owner-db';
 import { SECRET, startStack, type Stack } from '../support/stack';
@@ -160,6 +160,18 @@ describe('portal addresses', () => {
       expect(JSON.stringify(unknown.body)).not.toMatch(new RegExp(`${a.slug}|${b.slug}|Tenant`));
     }
     expect((await stack.api.get('/api/v1/portal?slug=Not_A_Slug')).status).toBe(400);
+  });
+
+  it("signs in at an agency's address to that agency only, whatever workspace the form names", async () => {
+    const login = (host: string, body: Record<string, string>) => at(host, 'POST', '/api/v1/auth/login', undefined, body);
+    const aOwner = { email: a.owner.email, password: PASSWORD };
+    const own = await login(`${a.slug}.${BASE}`, aOwner);
+    expect(own.status).toBe(200);
+    expect((await stack.api.get('/api/v1/me', own.body?.['accessToken'] as string)).body.tenant.id).toBe(a.tenantId);
+    // A's owner has no place at B's address, and naming A there does not help.
+    expect((await login(`${b.slug}.${BASE}`, aOwner)).status).toBe(401);
+    expect((await login(`${b.slug}.${BASE}`, { ...aOwner, tenantSlug: a.slug })).status).toBe(401);
+    expect((await login(domain, { ...aOwner, tenantSlug: b.slug })).status).toBe(401);
   });
 
   it("never serves one agency's data at another agency's address, even with a valid token", async () => {

@@ -1,26 +1,13 @@
-import {
-  Controller,
-  Get,
-  HttpCode,
-  NotFoundException,
-  Query,
-  UseGuards,
-  createParamDecorator,
-  type ExecutionContext,
-} from '@nestjs/common';
+import { Controller, Get, HttpCode, NotFoundException, Query, UseGuards } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { SkipThrottle, Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import { Public } from '../../common/access.decorators';
+import { RequestHost } from '../../common/client-info.decorator';
 import { PortalQuery, TlsAllowedQuery } from './dto/portal.query';
 import { PortalResponse } from './dto/portal.response';
 import { PortalResolver } from './portal-resolver.service';
 
 const NO_PORTAL = 'There is no agency portal at this address.';
-
-/** The Host header the browser (or the reverse proxy, which keeps it) sent; every request has one, so it is not a documented parameter. */
-const RequestHost = createParamDecorator((_: unknown, context: ExecutionContext): string | undefined => {
-  return context.switchToHttp().getRequest<{ headers: Record<string, string | undefined> }>().headers['host'];
-});
 
 @ApiTags('portal-address')
 @Public()
