@@ -155,7 +155,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign in with email and password; rate-limited per account and per IP */
+        /**
+         * Sign in with email and password; rate-limited per account and per IP
+         * @description At an agency's address (its custom domain or subdomain) the workspace is that agency's, whatever tenantSlug says.
+         */
         post: operations["AuthController_login_v1"];
         delete?: never;
         options?: never;
