@@ -9,7 +9,18 @@ type Who = 'owner' | 'assistant' | 'clientAdmin' | 'clientMember';
 
 /** Each role's main pages: its navigation, and the engagement it works on. */
 const PAGES: Record<Who, string[]> = {
-  owner: ['/', '/engagements', '/clients', '/team', '/analytics', '/audit', '/deliveries', '/settings', '/engagements/:engagement'],
+  owner: [
+    '/',
+    '/engagements',
+    '/clients',
+    '/team',
+    '/analytics',
+    '/audit',
+    '/deliveries',
+    '/settings',
+    '/settings/portal-address',
+    '/engagements/:engagement',
+  ],
   assistant: ['/', '/engagements', '/clients', '/engagements/:engagement'],
   clientAdmin: ['/', '/engagements', '/credits', '/service-record', '/account', '/team', '/engagements/:engagement'],
   clientMember: ['/', '/engagements', '/credits', '/service-record', '/account', '/engagements/:engagement'],
