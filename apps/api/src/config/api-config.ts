@@ -24,6 +24,15 @@ const trustProxy = z
     'must be a comma-separated list of IP addresses or CIDRs (e.g. 10.0.0.0/8, 127.0.0.1)',
   );
 
+/** `1.1.1.1`, `127.0.0.1:5353`, `2606:4700::1111` or `[2606:4700::1111]:53`, as node:dns setServers takes them. */
+const isDnsServer = (entry: string) => {
+  const bracketed = /^\[([^\]]+)\](?::\d{1,5})?$/.exec(entry);
+  if (bracketed) return ipaddr.IPv6.isValid(bracketed[1] ?? '');
+  if (ipaddr.isValid(entry)) return true;
+  const withPort = /^([\d.]+):\d{1,5}$/.exec(entry);
+  return withPort ? ipaddr.IPv4.isValidFourPartDecimal(withPort[1] ?? '') : false;
+};
+
 const redisUrl = z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL');
 
 export const apiConfigSchema = z
@@ -45,7 +54,8 @@ export const apiConfigSchema = z
           .split(',')
           .map((entry) => entry.trim())
           .filter(Boolean),
-      ),
+      )
+      .refine((entries) => entries.every(isDnsServer), 'must be a comma-separated list of IP addresses, each with an optional :port'),
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters'),
     DATA_ENCRYPTION_KEY: z.string().min(32, 'must be at least 32 characters'),
     ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(900),
