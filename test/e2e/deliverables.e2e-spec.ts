@@ -330,7 +330,8 @@ describe('deliverables', () => {
       [assistant.email, manager.email, tenant.owner.email].sort().map((to) => ['deliverable_late', to]),
     );
     const draft = new URL(late[0]!.url);
-    expect(draft.pathname).toBe('/disclosures/new');
+    // The link opens at the agency's portal address (no base domain here: WEB_URL/a/<slug>).
+    expect(draft.pathname).toBe(`/a/${tenant.slug}/disclosures/new`);
     expect(Object.fromEntries(draft.searchParams)).toEqual({
       engagementId,
       deliverableId: overdue,

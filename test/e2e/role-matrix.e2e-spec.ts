@@ -12,6 +12,7 @@ import { INVOICE_ROWS } from '../support/role-matrix/invoice-rows';
 import { useMatrix } from '../support/role-matrix/fixture';
 import { TARGETS, type Objects } from '../support/role-matrix/matrix';
 import { OFFER_ROWS } from '../support/role-matrix/offer-rows';
+import { PORTAL_ROWS } from '../support/role-matrix/portal-rows';
 import { CLIENT_SCOPED, UNSCOPED, inScope } from '../support/role-matrix/scope';
 import { TIME_ROWS } from '../support/role-matrix/time-rows';
 import { WEBHOOK_ROWS } from '../support/role-matrix/webhooks-rows';
@@ -31,6 +32,7 @@ const MATRIX = [
   ...WEBHOOK_ROWS,
   ...API_KEY_ROWS,
   ...INVOICE_ROWS,
+  ...PORTAL_ROWS,
 ];
 
 describe('role matrix: lists and coverage', () => {

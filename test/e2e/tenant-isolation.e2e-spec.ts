@@ -106,6 +106,7 @@ async function seedEverything(api: Api, tenant: TenantFixture): Promise<void> {
   await expectStatus('payment', api.post(`/api/v1/invoices/${invoice.body.id}/payments`, payment, owner));
   await expectStatus('credit note', api.post(`/api/v1/invoices/${invoice.body.id}/credit-notes`, { reason: 'Goodwill' }, owner));
 
+  await expectStatus('portal domain', api.post('/api/v1/domains', { hostname: `${tenant.slug}.isolation-agency.example` }, owner));
   await expectStatus('email preference', api.put('/api/v1/me/notification-preferences/disclosure_comment', { mode: 'digest' }, owner));
   await expectStatus('brand', api.patch('/api/v1/brand', { displayName: 'Isolated Assist', primaryColor: '#1f5fa8' }, owner));
   const me = await expectStatus('me', api.get('/api/v1/me', owner));

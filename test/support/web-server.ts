@@ -43,7 +43,9 @@ function resolveFile(root: string, pathname: string): string | null {
 function proxy(target: URL, incoming: IncomingMessage, response: ServerResponse) {
   const outgoing = request(
     new URL(incoming.url ?? '/', target),
-    { method: incoming.method, headers: { ...incoming.headers, host: target.host } },
+    // The Host is kept, as the production proxies do (nginx `proxy_set_header Host $host`, Caddy): the API
+    // tells an agency's address (custom domain, subdomain) by it.
+    { method: incoming.method, headers: { ...incoming.headers } },
     (answer) => {
       response.writeHead(answer.statusCode ?? 502, answer.headers);
       answer.pipe(response);

@@ -36,6 +36,8 @@ import { MetricsModule } from './modules/metrics/metrics.module';
 import { TeamAdminController } from './modules/members/team-admin.controller';
 import { TeamAdminService } from './modules/members/team-admin.service';
 import { OutboxModule } from './modules/outbox/outbox.module';
+import { PortalHostGuard } from './modules/portal-address/portal-host.guard';
+import { PortalAddressModule } from './modules/portal-address/portal-address.module';
 import { TenantController } from './modules/tenant/tenant.controller';
 import { TimesheetWeeksModule } from './modules/timesheet-weeks/timesheet-weeks.module';
 import { TimesheetsModule } from './modules/timesheets/timesheets.module';
@@ -87,6 +89,7 @@ export class AppModule {
         NotificationPreferencesModule,
         BrandModule,
         WebhooksModule,
+        PortalAddressModule,
       ],
       controllers: [MeController, TenantController, HealthController, MembersController, TeamAdminController, AuditEventsController],
       providers: [
@@ -97,6 +100,8 @@ export class AppModule {
         HealthRepository,
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_GUARD, useClass: ApiKeyRateLimitGuard },
+        // At an agency's address, only its own sessions (after the token is read, before the policy).
+        { provide: APP_GUARD, useClass: PortalHostGuard },
         { provide: APP_GUARD, useClass: PolicyGuard },
         { provide: APP_INTERCEPTOR, useClass: TenantTransactionInterceptor },
         GracefulShutdown,

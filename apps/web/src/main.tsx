@@ -13,6 +13,7 @@ import './app/styles/disclosures.css';
 import './app/styles/disclosure-activity.css';
 import './app/styles/deliverables.css';
 import './app/styles/profile.css';
+import './app/styles/portal-address.css';
 import './app/styles/security.css';
 import './app/styles/brand.css';
 

@@ -87,6 +87,7 @@ export async function startWorker(config: WorkerConfig, logger: Logger = pino({ 
     logger,
     config.WEB_URL,
   );
+  const address = { webUrl: config.WEB_URL, baseDomain: config.PORTAL_BASE_DOMAIN };
   const webhookProcessor = new DeliverWebhookProcessor(
     new WebhookLedger(dataSource, logger, config.WEBHOOK_LEASE_MS),
     new WebhookSender(
@@ -102,13 +103,13 @@ export async function startWorker(config: WorkerConfig, logger: Logger = pino({ 
     { afterMs: config.WEBHOOK_DISABLE_AFTER_MS, settingsUrl: new URL('/settings/webhooks', config.WEB_URL).toString() },
     logger,
   );
-  const timerSweep = new StopOverdueTimersProcessor(dataSource, config.WEB_URL, logger);
-  const overdueDisclosureSweep = new EscalateOverdueDisclosuresProcessor(dataSource, config.WEB_URL, logger);
-  const offerSweep = new ExpireOffersProcessor(dataSource, config.WEB_URL, logger);
-  const followUpSweep = new RemindFollowUpsProcessor(dataSource, config.WEB_URL, logger);
-  const lateDeliverableSweep = new CheckLateDeliverablesProcessor(dataSource, config.WEB_URL, logger);
-  const heldNotificationSweep = new ReleaseHeldNotificationsProcessor(dataSource, config.WEB_URL, logger);
-  const overdueInvoiceSweep = new RemindOverdueInvoicesProcessor(dataSource, config.WEB_URL, logger);
+  const timerSweep = new StopOverdueTimersProcessor(dataSource, address, logger);
+  const overdueDisclosureSweep = new EscalateOverdueDisclosuresProcessor(dataSource, address, logger);
+  const offerSweep = new ExpireOffersProcessor(dataSource, address, logger);
+  const followUpSweep = new RemindFollowUpsProcessor(dataSource, address, logger);
+  const lateDeliverableSweep = new CheckLateDeliverablesProcessor(dataSource, address, logger);
+  const heldNotificationSweep = new ReleaseHeldNotificationsProcessor(dataSource, address, logger);
+  const overdueInvoiceSweep = new RemindOverdueInvoicesProcessor(dataSource, address, logger);
 
   // The type checker proves this map complete; the loop below proves it at run time too.
   const handlers: Handlers = {

@@ -13,3 +13,4 @@ export * from './tenancy/scope-condition';
 export * from './reads/waiting-items.repository';
 export * from './reads/tenant-brand';
 export * from './writes/webhook-events';
+export * from './reads/portal-address';

@@ -28,6 +28,16 @@ export function parseHostMap(value: string): Record<string, string> | null {
   return Object.fromEntries(entries.map(([name, address]) => [name.toLowerCase(), address]));
 }
 
+/** Whether `value` is a host map {@link parseHostMap} reads (empty counts). */
+export function isHostMap(value: string): boolean {
+  try {
+    parseHostMap(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The resolver of a host map (see {@link parseHostMap}): a name not in it does not resolve. */
 export function hostMapResolver(hosts: Record<string, string> | null): HostResolver {
   if (!hosts) return systemResolver;

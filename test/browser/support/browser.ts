@@ -12,12 +12,15 @@ export const VIEWPORTS = {
   phone: { width: 375, height: 812 },
 } as const;
 
-/** Headless chromium. Each launch gets a fresh temporary profile (user-data-dir), removed on close. */
-export function launchBrowser(): Promise<Browser> {
+/**
+ * Headless chromium. Each launch gets a fresh temporary profile (user-data-dir), removed on close.
+ * `args` adds switches, e.g. `--host-resolver-rules=MAP *.candor.test 127.0.0.1` to reach agency addresses.
+ */
+export function launchBrowser(args: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', ...args],
   });
 }
 

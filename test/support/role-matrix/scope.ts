@@ -61,6 +61,10 @@ export const UNSCOPED = new Set([
   'POST /api-keys',
   'DELETE /api-keys/:own',
   'GET /invoices',
+  'GET /domains',
+  'POST /domains',
+  'POST /domains/:own/verify',
+  'DELETE /domains/:own',
 ]);
 export const CLIENT_SCOPED = new Set([
   'GET /client-accounts/:own',

@@ -6,6 +6,12 @@ export interface ClientInfo {
   ip: string | null;
 }
 
+/** The Host header the browser (or a reverse proxy, which keeps it) sent: an agency's address decides the workspace. */
+export const RequestHost = createParamDecorator((_: unknown, ctx: ExecutionContext): string | undefined => {
+  const host = ctx.switchToHttp().getRequest<{ headers: Record<string, string | string[] | undefined> }>().headers['host'];
+  return typeof host === 'string' ? host : undefined;
+});
+
 export const RequestClient = createParamDecorator((_: unknown, ctx: ExecutionContext): ClientInfo => {
   const request = ctx.switchToHttp().getRequest<{ ip?: string; headers: Record<string, string | string[] | undefined> }>();
   const agent = request.headers['user-agent'];

@@ -32,4 +32,18 @@ describe('loadApiConfig', () => {
       );
     }
   });
+
+  it('reads the portal base domain and the DNS servers of the custom-domain check, naming a bad one', () => {
+    const config = loadApiConfig({ ...valid, PORTAL_BASE_DOMAIN: 'candor.example', DNS_SERVERS: '1.1.1.1, 127.0.0.1:5353,[::1]:53' });
+    expect(config.PORTAL_BASE_DOMAIN).toBe('candor.example');
+    expect(config.DNS_SERVERS).toEqual(['1.1.1.1', '127.0.0.1:5353', '[::1]:53']);
+    expect(loadApiConfig(valid).DNS_SERVERS).toEqual([]);
+    expect(() => loadApiConfig({ ...valid, DNS_SERVERS: 'dns.google' })).toThrow(
+      /DNS_SERVERS: must be a comma-separated list of IP addresses/,
+    );
+    expect(() => loadApiConfig({ ...valid, PORTAL_BASE_DOMAIN: 'Candor.Example' })).toThrow(
+      /PORTAL_BASE_DOMAIN: must be a lower-case domain name/,
+    );
+    expect(() => loadApiConfig({ ...valid, PORTAL_BASE_DOMAIN: 'https://candor.example' })).toThrow(/PORTAL_BASE_DOMAIN/);
+  });
 });

@@ -1,6 +1,7 @@
 import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
-import { isNetworkList, parseHostMap } from '@candor/domain-node';
+import { isHostMap, isNetworkList, parseHostMap } from '@candor/domain-node';
+import { PORTAL_BASE_DOMAIN_PATTERN } from '@candor/db';
 
 const postgresUrl = z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL');
 /** proxy-addr's names for address ranges, accepted beside addresses and CIDRs. */
@@ -24,6 +25,15 @@ const trustProxy = z
     'must be a comma-separated list of IP addresses or CIDRs (e.g. 10.0.0.0/8, 127.0.0.1)',
   );
 
+/** `1.1.1.1`, `127.0.0.1:5353`, `2606:4700::1111` or `[2606:4700::1111]:53`, as node:dns setServers takes them. */
+const isDnsServer = (entry: string) => {
+  const bracketed = /^\[([^\]]+)\](?::\d{1,5})?$/.exec(entry);
+  if (bracketed) return ipaddr.IPv6.isValid(bracketed[1] ?? '');
+  if (ipaddr.isValid(entry)) return true;
+  const withPort = /^([\d.]+):\d{1,5}$/.exec(entry);
+  return withPort ? ipaddr.IPv4.isValidFourPartDecimal(withPort[1] ?? '') : false;
+};
+
 const redisUrl = z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL');
 
 export const apiConfigSchema = z
@@ -34,6 +44,19 @@ export const apiConfigSchema = z
     DATABASE_URL: postgresUrl,
     REDIS_URL: redisUrl,
     WEB_URL: z.url(),
+    /** Agencies' addresses `<slug>.<PORTAL_BASE_DOMAIN>` (e.g. candor.test); unset: `/a/<slug>` under WEB_URL only. */
+    PORTAL_BASE_DOMAIN: z.string().regex(PORTAL_BASE_DOMAIN_PATTERN, 'must be a lower-case domain name (e.g. candor.example)').optional(),
+    /** DNS servers the custom-domain check asks for TXT records (`1.1.1.1,8.8.8.8` or `127.0.0.1:5353`); unset: the system's. */
+    DNS_SERVERS: z
+      .string()
+      .default('')
+      .transform((value) =>
+        value
+          .split(',')
+          .map((entry) => entry.trim())
+          .filter(Boolean),
+      )
+      .refine((entries) => entries.every(isDnsServer), 'must be a comma-separated list of IP addresses, each with an optional :port'),
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters'),
     DATA_ENCRYPTION_KEY: z.string().min(32, 'must be at least 32 characters'),
     ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(900),
@@ -77,18 +100,7 @@ export const apiConfigSchema = z
       'must be a comma-separated list of IP addresses or CIDRs',
     ),
     // Host names webhook URLs resolve from, "name=address,..." instead of DNS (tests, closed networks); the other app has the same setting.
-    WEBHOOK_HOSTS: z
-      .string()
-      .default('')
-      .refine((value) => {
-        try {
-          parseHostMap(value);
-          return true;
-        } catch {
-          return false;
-        }
-      }, 'must be a comma-separated list of name=address')
-      .transform(parseHostMap),
+    WEBHOOK_HOSTS: z.string().default('').refine(isHostMap, 'must be a comma-separated list of name=address').transform(parseHostMap),
     // After a rotation, how long the previous signing secret still signs beside the new one.
     WEBHOOK_SECRET_OVERLAP_HOURS: z.coerce.number().min(0).max(720).default(24),
   })

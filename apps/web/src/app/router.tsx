@@ -8,6 +8,7 @@ import { ForgotPasswordPage, ResetPasswordPage } from '../features/auth/password
 import { SignUpPage } from '../features/auth/sign-up-page';
 import { TwoFactorStepPage } from '../features/auth/two-factor-step-page';
 import { DashboardPage } from '../features/dashboard/dashboard-page';
+import { PortalPathPage } from '../features/portal-address/portal-path-page';
 import { AppShell } from './layout/app-shell';
 import { NotFoundPage } from './layout/not-found-page';
 import { PublicLayout } from './layout/public-layout';
@@ -19,6 +20,8 @@ const router = createBrowserRouter([
     element: <PublicLayout />,
     children: [
       { path: '/login', element: <LoginPage /> },
+      // An agency's address without a domain of its own: its sign-in page, and the links of its emails.
+      { path: '/a/:slug/*', element: <PortalPathPage /> },
       { path: '/accept-invite', element: <AcceptInvitePage /> },
       {
         path: '/unsubscribe',
@@ -122,6 +125,10 @@ const router = createBrowserRouter([
       {
         path: '/settings/webhooks',
         lazy: async () => ({ Component: (await import('../features/webhooks/webhooks-page')).WebhooksPage }),
+      },
+      {
+        path: '/settings/portal-address',
+        lazy: async () => ({ Component: (await import('../features/portal-address/portal-address-page')).PortalAddressPage }),
       },
       {
         path: '/credits',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { WEBHOOK_DISABLE_AFTER_DAYS } from '@candor/domain';
-import { isNetworkList, parseHostMap } from '@candor/domain-node';
+import { isHostMap, isNetworkList, parseHostMap } from '@candor/domain-node';
+import { PORTAL_BASE_DOMAIN_PATTERN } from '@candor/db';
 
 const ms = (fallback: number, min = 1) => z.coerce.number().int().min(min).default(fallback);
 
@@ -25,6 +26,8 @@ export const workerConfigSchema = z
     REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL'),
     SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL'),
     WEB_URL: z.url().default('http://127.0.0.1:5173'),
+    /** As the api's: email links use `<slug>.<PORTAL_BASE_DOMAIN>` when set (see libs/db portal-address). */
+    PORTAL_BASE_DOMAIN: z.string().regex(PORTAL_BASE_DOMAIN_PATTERN, 'must be a lower-case domain name (e.g. candor.example)').optional(),
     MAIL_FROM: z.string().min(3).default('Candor <no-reply@candor.local>'),
     DATA_ENCRYPTION_KEY: z.string().min(32, 'must be at least 32 characters'),
     QUEUE_PREFIX: z
@@ -69,18 +72,7 @@ export const workerConfigSchema = z
       'must be a comma-separated list of IP addresses or CIDRs',
     ),
     // Host names webhook URLs resolve from, "name=address,..." instead of DNS (tests, closed networks); the other app has the same setting.
-    WEBHOOK_HOSTS: z
-      .string()
-      .default('')
-      .refine((value) => {
-        try {
-          parseHostMap(value);
-          return true;
-        } catch {
-          return false;
-        }
-      }, 'must be a comma-separated list of name=address')
-      .transform(parseHostMap),
+    WEBHOOK_HOSTS: z.string().default('').refine(isHostMap, 'must be a comma-separated list of name=address').transform(parseHostMap),
   })
   .refine((c) => c.SEND_LEASE_MS >= 3 * c.SMTP_TIMEOUT_MS, {
     path: ['SEND_LEASE_MS'],

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { DataSource, EntityManager } from 'typeorm';
-import { insertAuditEvent, membersWithRoles, notifyEach, type Recipient } from '@candor/db';
+import { insertAuditEvent, membersWithRoles, notifyEach, type Recipient, type PortalAddressConfig } from '@candor/db';
 import { SWEEP_BATCH, TenantSweep } from './tenant-sweep';
 import { formatUtc } from './utc-date.util';
 
@@ -26,8 +26,8 @@ interface Marked {
  * Each change re-checks its condition in the UPDATE, so a delivery racing the sweep wins cleanly.
  */
 export class CheckLateDeliverablesProcessor extends TenantSweep<Candidate, 'reminded' | 'late'> {
-  constructor(dataSource: DataSource, webUrl: string, logger: Logger) {
-    super(dataSource, webUrl, logger, ['reminded', 'late'], 'checked deliverable deadlines');
+  constructor(dataSource: DataSource, address: PortalAddressConfig, logger: Logger) {
+    super(dataSource, address, logger, ['reminded', 'late'], 'checked deliverable deadlines');
   }
 
   protected candidates(): Promise<Candidate[]> {
@@ -41,7 +41,7 @@ export class CheckLateDeliverablesProcessor extends TenantSweep<Candidate, 'remi
         late.assigneeId ? await this.staff(manager, tenantId, [late.assigneeId]) : [],
         await membersWithRoles(manager, tenantId, ['owner', 'manager']),
       );
-      const draft = new URL('/disclosures/new', this.webUrl);
+      const draft = new URL(this.url('/disclosures/new'));
       draft.search = new URLSearchParams({
         engagementId: late.engagementId,
         deliverableId: id,

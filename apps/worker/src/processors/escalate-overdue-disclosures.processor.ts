@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { DataSource, EntityManager } from 'typeorm';
-import { insertAuditEvent, membersWithRoles, notifyEach } from '@candor/db';
+import { insertAuditEvent, membersWithRoles, notifyEach, type PortalAddressConfig } from '@candor/db';
 import { DEFAULT_TENANT_SETTINGS, tenantSettings } from '@candor/domain';
 import { SWEEP_BATCH, TenantSweep } from './tenant-sweep';
 import { formatUtc } from './utc-date.util';
@@ -25,8 +25,8 @@ interface Draft {
  * draft (the escalation row is the proof), and never for a disclosure that has reached the client.
  */
 export class EscalateOverdueDisclosuresProcessor extends TenantSweep<OverdueDraft, 'escalated'> {
-  constructor(dataSource: DataSource, webUrl: string, logger: Logger) {
-    super(dataSource, webUrl, logger, ['escalated'], 'escalated overdue disclosures');
+  constructor(dataSource: DataSource, address: PortalAddressConfig, logger: Logger) {
+    super(dataSource, address, logger, ['escalated'], 'escalated overdue disclosures');
   }
 
   protected candidates(): Promise<OverdueDraft[]> {

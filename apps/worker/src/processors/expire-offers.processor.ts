@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { DataSource, EntityManager } from 'typeorm';
-import { insertAuditEvent, membersWithRoles, notifyEach } from '@candor/db';
+import { insertAuditEvent, membersWithRoles, notifyEach, type PortalAddressConfig } from '@candor/db';
 import { SWEEP_BATCH, TenantSweep } from './tenant-sweep';
 import { formatUtc } from './utc-date.util';
 
@@ -29,8 +29,8 @@ interface OpenOffer {
  * offer already answered, expired or warned is skipped.
  */
 export class ExpireOffersProcessor extends TenantSweep<DueOffer, 'expired' | 'warned'> {
-  constructor(dataSource: DataSource, webUrl: string, logger: Logger) {
-    super(dataSource, webUrl, logger, ['expired', 'warned'], 'expired or warned about compensation offers');
+  constructor(dataSource: DataSource, address: PortalAddressConfig, logger: Logger) {
+    super(dataSource, address, logger, ['expired', 'warned'], 'expired or warned about compensation offers');
   }
 
   protected candidates(): Promise<DueOffer[]> {

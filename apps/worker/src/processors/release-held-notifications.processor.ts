@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { DataSource, EntityManager } from 'typeorm';
-import { readerActor, waitingFor, writeOutboxRows, type OutgoingNotification } from '@candor/db';
+import { readerActor, waitingFor, writeOutboxRows, type OutgoingNotification, type PortalAddressConfig } from '@candor/db';
 import type { DigestPayload, TemplateName, WaitingLine } from '@candor/email-templates';
 import { SWEEP_BATCH, TenantSweep } from './tenant-sweep';
 
@@ -40,8 +40,8 @@ interface Reader {
  * transaction as the outbox insert, so a group goes out once even when two workers sweep at once.
  */
 export class ReleaseHeldNotificationsProcessor extends TenantSweep<DueGroup, 'digests' | 'bursts'> {
-  constructor(dataSource: DataSource, webUrl: string, logger: Logger) {
-    super(dataSource, webUrl, logger, ['digests', 'bursts'], 'released held notifications');
+  constructor(dataSource: DataSource, address: PortalAddressConfig, logger: Logger) {
+    super(dataSource, address, logger, ['digests', 'bursts'], 'released held notifications');
   }
 
   protected async candidates(now: Date): Promise<DueGroup[]> {

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { DataSource, EntityManager } from 'typeorm';
-import { insertAuditEvent, membersWithRoles, notifyEach, type Recipient } from '@candor/db';
+import { insertAuditEvent, membersWithRoles, notifyEach, type Recipient, type PortalAddressConfig } from '@candor/db';
 import { SWEEP_BATCH, TenantSweep } from './tenant-sweep';
 import { formatUtc } from './utc-date.util';
 
@@ -26,8 +26,8 @@ interface RemindedFollowUp {
  * are left alone.
  */
 export class RemindFollowUpsProcessor extends TenantSweep<DueFollowUp, 'reminded'> {
-  constructor(dataSource: DataSource, webUrl: string, logger: Logger) {
-    super(dataSource, webUrl, logger, ['reminded'], 'sent follow-up reminders');
+  constructor(dataSource: DataSource, address: PortalAddressConfig, logger: Logger) {
+    super(dataSource, address, logger, ['reminded'], 'sent follow-up reminders');
   }
 
   protected candidates(): Promise<DueFollowUp[]> {

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { DataSource, EntityManager } from 'typeorm';
-import { insertAuditEvent, membersWithRoles, notifyEach } from '@candor/db';
+import { insertAuditEvent, membersWithRoles, notifyEach, type PortalAddressConfig } from '@candor/db';
 import { roundMoney } from '@candor/domain';
 import { SWEEP_BATCH, TenantSweep } from './tenant-sweep';
 
@@ -23,8 +23,8 @@ interface RemindedInvoice {
  * tenant's day) with money still owed. The reminder is marked in the same transaction as its email.
  */
 export class RemindOverdueInvoicesProcessor extends TenantSweep<OverdueInvoice, 'reminded'> {
-  constructor(dataSource: DataSource, webUrl: string, logger: Logger) {
-    super(dataSource, webUrl, logger, ['reminded'], 'sent overdue invoice reminders');
+  constructor(dataSource: DataSource, address: PortalAddressConfig, logger: Logger) {
+    super(dataSource, address, logger, ['reminded'], 'sent overdue invoice reminders');
   }
 
   protected candidates(now: Date): Promise<OverdueInvoice[]> {

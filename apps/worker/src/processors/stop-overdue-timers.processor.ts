@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { DataSource, EntityManager } from 'typeorm';
-import { insertAuditEvent, insertNotifications } from '@candor/db';
+import { insertAuditEvent, insertNotifications, type PortalAddressConfig } from '@candor/db';
 import { DEFAULT_TENANT_SETTINGS } from '@candor/domain';
 import { SWEEP_BATCH, TenantSweep } from './tenant-sweep';
 import { formatUtc } from './utc-date.util';
@@ -27,8 +27,8 @@ interface StoppedTimer {
  * the end time. Idempotent: a timer already stopped (by hand or by another sweep) is skipped.
  */
 export class StopOverdueTimersProcessor extends TenantSweep<DueTimer, 'stopped'> {
-  constructor(dataSource: DataSource, webUrl: string, logger: Logger) {
-    super(dataSource, webUrl, logger, ['stopped'], 'stopped overdue timers');
+  constructor(dataSource: DataSource, address: PortalAddressConfig, logger: Logger) {
+    super(dataSource, address, logger, ['stopped'], 'stopped overdue timers');
   }
 
   protected candidates(): Promise<DueTimer[]> {

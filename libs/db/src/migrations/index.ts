@@ -12,6 +12,7 @@ import { NotificationPreferences1764900000000 } from './1764900000000-Notificati
 import { TotpLastStep1765000000000 } from './1765000000000-TotpLastStep';
 import { DigestReaders1765100000000 } from './1765100000000-DigestReaders';
 import { TenantBrands1765200000000 } from './1765200000000-TenantBrands';
+import { TenantDomains1765300000000 } from './1765300000000-TenantDomains';
 import { Invoices1765400000000 } from './1765400000000-Invoices';
 import { Webhooks1765500000000 } from './1765500000000-Webhooks';
 import { ApiKeys1765600000000 } from './1765600000000-ApiKeys';
@@ -35,6 +36,7 @@ export const MIGRATIONS = [
   TotpLastStep1765000000000,
   DigestReaders1765100000000,
   TenantBrands1765200000000,
+  TenantDomains1765300000000,
   Invoices1765400000000,
   Webhooks1765500000000,
   ApiKeys1765600000000,

@@ -62,6 +62,8 @@ export type SubjectName =
   | 'Webhook'
   | 'ApiKey'
   | 'Invoice'
+  /** The agency's portal address (custom domains): the owner's alone, through `manage all`. */
+  | 'PortalDomain'
   | 'all';
 export type Subject = SubjectName | ClientAccountSubject | InvitationSubject | EngagementScopedSubject | WorkLogSubject;
 

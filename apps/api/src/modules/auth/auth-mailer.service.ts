@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { insertNotifications, withTenant, type User } from '@candor/db';
 import { seal } from '@candor/domain-node';
 import { API_CONFIG, type ApiConfig } from '../../config/api-config';
+import { PortalLinks } from '../../common/portal-links';
 import { TenantRepository } from '../tenant/tenant.repository';
 
 export interface AccountEmail {
@@ -39,20 +40,17 @@ export class AuthMailerService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
+    private readonly links: PortalLinks,
     private readonly tenants: TenantRepository,
   ) {}
 
-  url(path: string, query: Record<string, string> = {}): string {
-    const url = new URL(path, this.config.WEB_URL);
-    for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
-    return url.toString();
-  }
-
   async send(email: AccountEmail): Promise<void> {
     const key = this.config.DATA_ENCRYPTION_KEY;
-    const sealed: Record<string, string> = { url: seal(this.url(email.link.path, email.link.query), key) };
-    for (const [name, value] of Object.entries(email.secrets ?? {})) sealed[name] = seal(value, key);
     await withTenant(this.dataSource, email.tenantId, async (manager) => {
+      // The link opens at the workspace's portal address, so the page shows the agency it is for.
+      const link = await this.links.url(manager, email.tenantId, email.link.path, email.link.query);
+      const sealed: Record<string, string> = { url: seal(link, key) };
+      for (const [name, value] of Object.entries(email.secrets ?? {})) sealed[name] = seal(value, key);
       const tenant = await this.tenants.get(manager, email.tenantId);
       await insertNotifications(manager, [
         {

@@ -13,7 +13,7 @@ import {
 } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { Public } from '../../common/access.decorators';
-import { RequestClient, type ClientInfo } from '../../common/client-info.decorator';
+import { RequestClient, RequestHost, type ClientInfo } from '../../common/client-info.decorator';
 import { AuthService } from './auth.service';
 import { LoginDto } from './dto/login.dto';
 import { RefreshTokenDto } from './dto/refresh-token.dto';
@@ -63,12 +63,15 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @UseGuards(ThrottlerGuard)
-  @ApiOperation({ summary: 'Sign in with email and password; rate-limited per account and per IP' })
+  @ApiOperation({
+    summary: 'Sign in with email and password; rate-limited per account and per IP',
+    description: "At an agency's address (its custom domain or subdomain) the workspace is that agency's, whatever tenantSlug says.",
+  })
   @ApiOkResponse({ type: SignInResponse, description: 'the token pair, or an mfaToken when a second factor is needed' })
   @ApiUnauthorizedResponse({ description: 'wrong email or password' })
   @ApiTooManyRequestsResponse({ description: 'too many attempts; wait and retry' })
-  login(@Body() dto: LoginDto, @RequestClient() client: ClientInfo): Promise<SignInResponse> {
-    return this.auth.login(dto, client);
+  login(@Body() dto: LoginDto, @RequestClient() client: ClientInfo, @RequestHost() host?: string): Promise<SignInResponse> {
+    return this.auth.login(dto, client, host);
   }
 
   @Post('refresh')

@@ -6,6 +6,7 @@ import { API_CONFIG, type ApiConfig } from '../../config/api-config';
 import { JwtStrategy } from '../../common/jwt.strategy';
 import { API_KEY_THROTTLER, requestApiKey } from '../api-keys/api-key-rate-limit.guard';
 import { MembersRepository } from '../members/members.repository';
+import { PortalAddressModule } from '../portal-address/portal-address.module';
 import { AccountSecurityController } from './account-security.controller';
 import { AuthChallengesRepository } from './auth-challenges.repository';
 import { AuthMailerService } from './auth-mailer.service';
@@ -57,6 +58,7 @@ const isLogin = (context: ExecutionContext) => context.getHandler().name === 'lo
 @Module({
   imports: [
     PassportModule,
+    PortalAddressModule,
     JwtModule.registerAsync({
       inject: [API_CONFIG],
       useFactory: (config: ApiConfig) => ({ secret: config.JWT_SECRET, signOptions: { algorithm: 'HS256' } }),

@@ -18,6 +18,7 @@ import type { SignUpDto } from './dto/sign-up.dto';
 import { SignInService } from './sign-in.service';
 import { hashPassword } from './password-hash.util';
 import { UsersRepository } from './users.repository';
+import { PortalResolver } from '../portal-address/portal-resolver.service';
 
 export { hashPassword };
 
@@ -38,6 +39,7 @@ export class AuthService {
     private readonly users: UsersRepository,
     private readonly tenants: TenantRepository,
     private readonly members: MembersRepository,
+    private readonly portals: PortalResolver,
   ) {}
 
   /**
@@ -116,7 +118,8 @@ export class AuthService {
     return this.signIn.complete(user, tenantId, 'sign_up', client, { next: '/' });
   }
 
-  async login(dto: LoginDto, client: ClientInfo): Promise<SignInResponse> {
+  /** At an agency's address only that agency's workspace is signed in to; elsewhere `tenantSlug`, else the first. */
+  async login(dto: LoginDto, client: ClientInfo, host?: string): Promise<SignInResponse> {
     const user = await this.users.byEmail(this.dataSource.manager, dto.email, { password: true });
     const valid = await argon2.verify(user?.passwordHash ?? (await this.dummyHash), dto.password);
     if (!user || !valid) throw new UnauthorizedException('Email or password is incorrect');
@@ -125,7 +128,9 @@ export class AuthService {
         'Confirm your email address first: open the link we emailed you, or sign in with an emailed link instead',
       );
     }
-    const tenantId = await this.signIn.chooseTenant(user.id, { tenantSlug: dto.tenantSlug });
+    const portal = await this.portals.fromHost(host);
+    if (portal && dto.tenantSlug && dto.tenantSlug !== portal.slug) throw new UnauthorizedException('You have no access to this workspace');
+    const tenantId = await this.signIn.chooseTenant(user.id, { tenantSlug: portal?.slug ?? dto.tenantSlug });
     return this.signIn.complete(user, tenantId, 'password', client);
   }
 

@@ -1,8 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { ActorRef } from '../../common/actor-ref';
 import { actorNameFor } from '../../common/client-view';
 import { TenantContext } from '../../common/tenant-context';
-import { API_CONFIG, type ApiConfig } from '../../config/api-config';
+import { PortalLinks } from '../../common/portal-links';
 import { OutboxService, type NoticeTemplate } from '../outbox/outbox.service';
 import { RecipientsService, type Recipient } from '../outbox/recipients.service';
 import { TenantRepository } from '../tenant/tenant.repository';
@@ -15,16 +15,12 @@ export type DeliverableAudience = 'client_contacts' | 'team';
 @Injectable()
 export class DeliverableNotifier {
   constructor(
-    @Inject(API_CONFIG) private readonly config: ApiConfig,
+    private readonly links: PortalLinks,
     private readonly tenant: TenantContext,
     private readonly outbox: OutboxService,
     private readonly recipients: RecipientsService,
     private readonly tenants: TenantRepository,
   ) {}
-
-  url(deliverableId: string): string {
-    return new URL(`/deliverables/${deliverableId}`, this.config.WEB_URL).toString();
-  }
 
   async send(
     tenantId: string,
@@ -51,7 +47,7 @@ export class DeliverableNotifier {
       engagementName: d.engagementName,
       deliverableTitle: d.title,
       actorName: actorNameFor(toClient, actor, facts),
-      url: this.url(d.id),
+      url: await this.links.url(manager, tenantId, `/deliverables/${d.id}`),
       ...extra,
     });
   }

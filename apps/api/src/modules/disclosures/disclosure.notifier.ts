@@ -1,8 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { ActorRef } from '../../common/actor-ref';
 import { actorNameFor } from '../../common/client-view';
 import { TenantContext } from '../../common/tenant-context';
-import { API_CONFIG, type ApiConfig } from '../../config/api-config';
+import { PortalLinks } from '../../common/portal-links';
 import { OutboxService, type NoticeTemplate } from '../outbox/outbox.service';
 import { RecipientsService, type Recipient } from '../outbox/recipients.service';
 import { TenantRepository } from '../tenant/tenant.repository';
@@ -17,16 +17,12 @@ export const formatUtc = (at: Date | null): string => (at ? `${at.toISOString().
 @Injectable()
 export class DisclosureNotifier {
   constructor(
-    @Inject(API_CONFIG) private readonly config: ApiConfig,
+    private readonly links: PortalLinks,
     private readonly tenant: TenantContext,
     private readonly outbox: OutboxService,
     private readonly recipients: RecipientsService,
     private readonly tenants: TenantRepository,
   ) {}
-
-  url(disclosureId: string, suffix = ''): string {
-    return new URL(`/disclosures/${disclosureId}${suffix}`, this.config.WEB_URL).toString();
-  }
 
   /**
    * Emails `audience` about `d`. `actorName` is how the person who acted is named: a team member is
@@ -62,7 +58,7 @@ export class DisclosureNotifier {
       category: d.category,
       severity: d.severity,
       actorName,
-      url: this.url(d.id),
+      url: await this.links.url(manager, tenantId, `/disclosures/${d.id}`),
       ...extra,
     });
   }

@@ -16,6 +16,7 @@ import { Invitation, withTenant } from '@candor/db';
 import { defineAbilityFor, isClientRole, type Actor } from '@candor/domain';
 import { hashToken, newToken, seal } from '@candor/domain-node';
 import { API_CONFIG, type ApiConfig } from '../../config/api-config';
+import { PortalLinks } from '../../common/portal-links';
 import { ActorScope } from '../../common/actor-scope';
 import { TenantContext } from '../../common/tenant-context';
 import { isUniqueViolation } from '../../common/database-errors';
@@ -39,6 +40,7 @@ export class InvitationsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
+    private readonly links: PortalLinks,
     private readonly tenant: TenantContext,
     private readonly scopes: ActorScope,
     private readonly outbox: OutboxService,
@@ -95,9 +97,7 @@ export class InvitationsService {
       acceptedAt: null,
     });
     await this.invitations.replacePending(manager, invitation);
-    const acceptUrl = new URL('/accept-invite', this.config.WEB_URL);
-    acceptUrl.searchParams.set('tenant', actor.tenantId);
-    acceptUrl.searchParams.set('token', token);
+    const acceptUrl = await this.links.url(manager, actor.tenantId, '/accept-invite', { tenant: actor.tenantId, token });
     await this.outbox.add(manager, {
       tenantId: actor.tenantId,
       template: 'invitation',
@@ -109,7 +109,7 @@ export class InvitationsService {
         role: dto.role,
         clientName: client?.name ?? null,
         expiresAt: invitation.expiresAt.toISOString(),
-        sealed: { acceptUrl: seal(acceptUrl.toString(), this.config.DATA_ENCRYPTION_KEY) },
+        sealed: { acceptUrl: seal(acceptUrl, this.config.DATA_ENCRYPTION_KEY) },
       },
     });
     await this.audit.record(manager, {

@@ -1,6 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import { PortalLinks } from '../../common/portal-links';
 import { TenantContext } from '../../common/tenant-context';
-import { API_CONFIG, type ApiConfig } from '../../config/api-config';
 import { OutboxService, type NoticeTemplate } from '../outbox/outbox.service';
 import { RecipientsService } from '../outbox/recipients.service';
 import { TenantRepository } from '../tenant/tenant.repository';
@@ -10,7 +10,7 @@ import type { InvoiceRow } from './invoices.repository';
 @Injectable()
 export class InvoiceNotifier {
   constructor(
-    @Inject(API_CONFIG) private readonly config: ApiConfig,
+    private readonly links: PortalLinks,
     private readonly tenant: TenantContext,
     private readonly outbox: OutboxService,
     private readonly recipients: RecipientsService,
@@ -28,7 +28,7 @@ export class InvoiceNotifier {
       currency: row.currency,
       total: row.total,
       dueDate: row.dueDate,
-      url: new URL(`/invoices/${row.id}`, this.config.WEB_URL).toString(),
+      url: await this.links.url(manager, tenantId, `/invoices/${row.id}`),
       ...extra,
     });
   }

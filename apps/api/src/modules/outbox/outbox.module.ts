@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { ActorScope } from '../../common/actor-scope';
+import { PortalLinks } from '../../common/portal-links';
 import { ScopedLookup } from '../../common/scoped-lookup';
 import { TenantContext } from '../../common/tenant-context';
 import { AuditService } from '../audit/audit.service';
@@ -8,7 +9,7 @@ import { TenantRepository } from '../tenant/tenant.repository';
 import { OutboxService } from './outbox.service';
 import { RecipientsService } from './recipients.service';
 
-/** Shared by every feature: the tenant context, the scoped lookup, the tenant row and the writers used inside its transaction (outbox, audit trail). */
+/** Shared by every feature: the tenant context, the scoped lookup, the tenant row and the writers used inside its transaction (outbox, audit trail), the links to the tenant's portal address. */
 @Global()
 @Module({
   providers: [
@@ -20,7 +21,8 @@ import { RecipientsService } from './recipients.service';
     OutboxService,
     RecipientsService,
     AuditService,
+    PortalLinks,
   ],
-  exports: [TenantContext, ActorScope, ScopedLookup, TenantRepository, OutboxService, RecipientsService, AuditService],
+  exports: [TenantContext, ActorScope, ScopedLookup, TenantRepository, OutboxService, RecipientsService, AuditService, PortalLinks],
 })
 export class OutboxModule {}

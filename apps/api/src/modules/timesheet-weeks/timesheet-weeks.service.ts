@@ -1,9 +1,9 @@
-import { BadRequestException, ConflictException, ForbiddenException, Inject, Injectable } from '@nestjs/common';
+import { BadRequestException, ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { SHORT_ENTRY_SECONDS, defineAbilityFor, type Actor, type WebhookEventType } from '@candor/domain';
 import { ActorScope } from '../../common/actor-scope';
 import { ScopedLookup } from '../../common/scoped-lookup';
-import { API_CONFIG, type ApiConfig } from '../../config/api-config';
+import { PortalLinks } from '../../common/portal-links';
 import { TenantContext } from '../../common/tenant-context';
 import { AuditService } from '../audit/audit.service';
 import { EngagementsRepository } from '../engagements/engagements.repository';
@@ -27,7 +27,7 @@ import { TimesheetWeeksRepository, type WeekRow } from './timesheet-weeks.reposi
 @Injectable()
 export class TimesheetWeeksService {
   constructor(
-    @Inject(API_CONFIG) private readonly config: ApiConfig,
+    private readonly links: PortalLinks,
     private readonly tenant: TenantContext,
     private readonly scopes: ActorScope,
     private readonly lookup: ScopedLookup,
@@ -177,7 +177,7 @@ export class TimesheetWeeksService {
       engagementName: week.engagementName,
       assistantName: week.assistantName,
       weekStart: week.weekStart,
-      url: new URL(`/engagements/${week.engagementId}/weeks/${week.id}`, this.config.WEB_URL).toString(),
+      url: await this.links.url(manager, actor.tenantId, `/engagements/${week.engagementId}/weeks/${week.id}`),
       ...extra,
     });
   }

@@ -1,11 +1,11 @@
-import { GoneException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { GoneException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { withTenant } from '@candor/db';
 import { defineAbilityFor, type Actor, type Scope } from '@candor/domain';
 import { hashToken, newToken } from '@candor/domain-node';
-import { API_CONFIG, type ApiConfig } from '../../config/api-config';
+import { PortalLinks } from '../../common/portal-links';
 import { ActorScope } from '../../common/actor-scope';
 import { TenantContext } from '../../common/tenant-context';
 import { AuditService } from '../audit/audit.service';
@@ -22,7 +22,7 @@ import { TimesheetsService } from './timesheets.service';
 @Injectable()
 export class ShareLinksService {
   constructor(
-    @Inject(API_CONFIG) private readonly config: ApiConfig,
+    private readonly links: PortalLinks,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tenant: TenantContext,
     private readonly scopes: ActorScope,
@@ -59,7 +59,7 @@ export class ShareLinksService {
       entityId: id,
       change: { ...dto },
     });
-    const url = new URL(`/api/v1/shared-reports/${actor.tenantId}/${token}`, this.config.WEB_URL).toString();
+    const url = `${await this.links.origin(manager, actor.tenantId)}/api/v1/shared-reports/${actor.tenantId}/${token}`;
     return { ...presentShareLink(link), url };
   }
 

@@ -1,7 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { hoursFor, type Actor } from '@candor/domain';
-import { API_CONFIG, type ApiConfig } from '../../config/api-config';
+import { PortalLinks } from '../../common/portal-links';
 import { OutboxService } from '../outbox/outbox.service';
 import { RecipientsService } from '../outbox/recipients.service';
 import { WorkLogsRepository } from './work-logs.repository';
@@ -13,7 +13,7 @@ import { WorkLogsRepository } from './work-logs.repository';
 @Injectable()
 export class DisputeResolutionService {
   constructor(
-    @Inject(API_CONFIG) private readonly config: ApiConfig,
+    private readonly links: PortalLinks,
     private readonly outbox: OutboxService,
     private readonly recipients: RecipientsService,
     private readonly workLogs: WorkLogsRepository,
@@ -41,7 +41,7 @@ export class DisputeResolutionService {
         weekStart: week.weekStart,
         hours: hoursFor(Number(week.seconds)),
         resubmitted,
-        url: new URL(`/engagements/${week.engagementId}/weeks/${weekId}`, this.config.WEB_URL).toString(),
+        url: await this.links.url(manager, tenantId, `/engagements/${week.engagementId}/weeks/${weekId}`),
       },
     );
   }

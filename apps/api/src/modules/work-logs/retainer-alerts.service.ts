@@ -1,6 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { API_CONFIG, type ApiConfig } from '../../config/api-config';
+import { PortalLinks } from '../../common/portal-links';
 import { EngagementsRepository } from '../engagements/engagements.repository';
 import { OutboxService } from '../outbox/outbox.service';
 import { RecipientsService } from '../outbox/recipients.service';
@@ -11,7 +11,7 @@ const THRESHOLDS = [80, 100] as const;
 @Injectable()
 export class RetainerAlertsService {
   constructor(
-    @Inject(API_CONFIG) private readonly config: ApiConfig,
+    private readonly links: PortalLinks,
     private readonly engagements: EngagementsRepository,
     private readonly outbox: OutboxService,
     private readonly recipients: RecipientsService,
@@ -28,7 +28,7 @@ export class RetainerAlertsService {
         threshold,
         usedHours: usage.usedHours,
         hoursPerMonth: usage.hoursPerMonth,
-        url: new URL(`/engagements/${engagementId}`, this.config.WEB_URL).toString(),
+        url: await this.links.url(manager, tenantId, `/engagements/${engagementId}`),
       });
     }
   }

@@ -58,7 +58,7 @@ function Header({ member, brand }: { member: Me; brand?: AgencyBrand }) {
         <ul id={menuId} data-open={menuOpen}>
           {navItemsFor(member.role).map((item) => (
             <li key={item.to}>
-              <NavLink to={item.to} end={item.to === '/'} className="app-nav-link">
+              <NavLink to={item.to} end={item.to === '/' || item.to === '/settings'} className="app-nav-link">
                 {t(`nav.${item.label}`)}
               </NavLink>
             </li>

@@ -10,6 +10,7 @@ export type NavLabel =
   | 'account'
   | 'analytics'
   | 'settings'
+  | 'portalAddress'
   | 'audit'
   | 'deliveries'
   | 'apiKeys'
@@ -40,7 +41,12 @@ export function navItemsFor(role: Role): NavItem[] {
         { to: '/audit', label: 'audit' },
         { to: '/deliveries', label: 'deliveries' },
         { to: '/settings/api-keys', label: 'apiKeys' },
-        ...(role === 'owner' ? [{ to: '/settings', label: 'settings' } as const] : []),
+        ...(role === 'owner'
+          ? ([
+              { to: '/settings', label: 'settings' },
+              { to: '/settings/portal-address', label: 'portalAddress' },
+            ] as const)
+          : []),
       ];
     case 'assistant':
       return [

@@ -3,7 +3,10 @@ import { useMutation } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation } from 'react-router';
-import { Card, ErrorAlert, SubmitButton, TextField } from '../../ui';
+import { Card, ErrorAlert, Loading, SubmitButton, TextField } from '../../ui';
+import { BrandTheme } from '../brand/brand-theme';
+import { usePortal } from '../portal-address/portal-address-queries';
+import { rememberedPortalSlug } from '../portal-address/portal-slug';
 import { login, type LoginInput } from './auth-endpoints';
 import { useErrorMessages } from '../../lib/i18n/use-error-messages';
 import { useFieldError } from '../../lib/i18n/use-field-error';
@@ -17,8 +20,14 @@ function returnTarget(state: unknown): string {
   return typeof from === 'string' && from.startsWith('/') && !from.startsWith('//') ? from : '/';
 }
 
-export function LoginPage() {
+/**
+ * Sign-in. At an agency's address (its domain or subdomain, `/a/<slug>`, or after a link from its emails)
+ * the page names the agency and signs in to it; elsewhere the workspace may be named by hand.
+ */
+export function LoginPage({ portalSlug }: { portalSlug?: string }) {
   const { t } = useTranslation();
+  const portal = usePortal(portalSlug ?? rememberedPortalSlug());
+  const agency = portal.data ?? null;
   const current = useSession();
   const location = useLocation();
   const finishSignIn = useFinishSignIn();
@@ -38,61 +47,86 @@ export function LoginPage() {
   });
 
   if (current && !signIn.isPending && !signIn.isSuccess) return <Navigate to={target} replace />;
+  if (portal.isPending) return <Loading label={t('portal.finding')} />;
+  if (portalSlug !== undefined && !agency) return <UnknownPortal />;
   // Client users sign in by emailed link unless they chose a password here before.
   if (localStorage.getItem('candor.signInMethod') === 'email' && !(location.state as { password?: boolean } | null)?.password) {
     return <Navigate to="/login/email" replace state={{ from: target }} />;
   }
 
   const onSubmit = form.handleSubmit((values) => {
-    if (!signIn.isPending) signIn.mutate({ email: values.email, password: values.password, tenantSlug: values.workspace });
+    const tenantSlug = agency?.slug ?? values.workspace;
+    if (!signIn.isPending) signIn.mutate({ email: values.email, password: values.password, tenantSlug });
   });
 
+  // At an agency's address the page wears its brand: colour, logo, its name in the tab.
+  const brand = agency?.brand;
   return (
-    <Card title={t('login.title')} description={t('login.description')}>
-      <title>{`${t('login.pageTitle')} · Candor`}</title>
-      <form className="form" onSubmit={onSubmit} noValidate>
-        <ErrorAlert messages={signIn.isError ? errorMessages(signIn.error, { 401: t('login.wrongCredentials') }) : []} />
-        <TextField
-          label={t('login.email')}
-          type="email"
-          autoComplete="username"
-          inputMode="email"
-          autoCapitalize="none"
-          spellCheck={false}
-          autoFocus
-          error={fieldError(errors.email)}
-          {...form.register('email')}
-        />
-        <TextField
-          label={t('login.password')}
-          type="password"
-          autoComplete="current-password"
-          error={fieldError(errors.password)}
-          {...form.register('password')}
-        />
-        <TextField
-          label={t('login.workspace')}
-          optional
-          type="text"
-          autoComplete="organization"
-          autoCapitalize="none"
-          spellCheck={false}
-          placeholder={t('login.workspacePlaceholder')}
-          hint={t('login.workspaceHint')}
-          {...form.register('workspace')}
-        />
-        <SubmitButton pending={signIn.isPending} block>
-          {t('login.submit')}
-        </SubmitButton>
-      </form>
+    <BrandTheme brand={brand}>
+      <Card
+        title={agency ? t('portal.loginTitle', { agency: agency.name }) : t('login.title')}
+        description={agency ? t('portal.loginDescription', { agency: agency.name }) : t('login.description')}
+      >
+        <title>{`${t('login.pageTitle')} · ${brand?.customized ? brand.name : 'Candor'}`}</title>
+        {brand?.logoUrl ? <img className="login-logo" src={brand.logoUrl} alt={brand.name} data-testid="login-logo" /> : null}
+        <form className="form" onSubmit={onSubmit} noValidate>
+          <ErrorAlert messages={signIn.isError ? errorMessages(signIn.error, { 401: t('login.wrongCredentials') }) : []} />
+          <TextField
+            label={t('login.email')}
+            type="email"
+            autoComplete="username"
+            inputMode="email"
+            autoCapitalize="none"
+            spellCheck={false}
+            autoFocus
+            error={fieldError(errors.email)}
+            {...form.register('email')}
+          />
+          <TextField
+            label={t('login.password')}
+            type="password"
+            autoComplete="current-password"
+            error={fieldError(errors.password)}
+            {...form.register('password')}
+          />
+          {agency ? null : (
+            <TextField
+              label={t('login.workspace')}
+              optional
+              type="text"
+              autoComplete="organization"
+              autoCapitalize="none"
+              spellCheck={false}
+              placeholder={t('login.workspacePlaceholder')}
+              hint={t('login.workspaceHint')}
+              {...form.register('workspace')}
+            />
+          )}
+          <SubmitButton pending={signIn.isPending} block>
+            {t('login.submit')}
+          </SubmitButton>
+        </form>
+        <p className="card-links">
+          <Link to="/login/email" state={{ from: target }} data-testid="magic-link-entry">
+            {t('auth.emailMeALink')}
+          </Link>
+          <Link to="/forgot-password">{t('auth.forgotPassword')}</Link>
+        </p>
+        <p className="card-footnote">
+          {t('login.footnote')} <Link to="/signup">{t('auth.createAgency')}</Link>
+        </p>
+      </Card>
+    </BrandTheme>
+  );
+}
+
+/** An `/a/<slug>` address of no agency: said plainly, with the way to the ordinary sign-in page. */
+function UnknownPortal() {
+  const { t } = useTranslation();
+  return (
+    <Card title={t('portal.unknownTitle')} description={t('portal.unknownText')}>
       <p className="card-links">
-        <Link to="/login/email" state={{ from: target }} data-testid="magic-link-entry">
-          {t('auth.emailMeALink')}
-        </Link>
-        <Link to="/forgot-password">{t('auth.forgotPassword')}</Link>
-      </p>
-      <p className="card-footnote">
-        {t('login.footnote')} <Link to="/signup">{t('auth.createAgency')}</Link>
+        <Link to="/login">{t('portal.plainSignIn')}</Link>
       </p>
     </Card>
   );

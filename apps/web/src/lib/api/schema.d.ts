@@ -155,7 +155,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign in with email and password; rate-limited per account and per IP */
+        /**
+         * Sign in with email and password; rate-limited per account and per IP
+         * @description At an agency's address (its custom domain or subdomain) the workspace is that agency's, whatever tenantSlug says.
+         */
         post: operations["AuthController_login_v1"];
         delete?: never;
         options?: never;
@@ -2049,6 +2052,101 @@ export interface paths {
         put?: never;
         /** Sends a delivered or failed webhook again, with the same webhook-id (owner) */
         post: operations["WebhookEndpointsController_redeliver_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/domains": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workspace's portal addresses: the slug address, the subdomain and the custom domains (owner) */
+        get: operations["DomainsController_list_v1"];
+        put?: never;
+        /**
+         * Add a custom domain (owner); it stays pending until its TXT record is checked
+         * @description Refuses IP addresses, local names, Candor’s own names and malformed names (400).
+         */
+        post: operations["DomainsController_add_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/domains/{id}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Look up the TXT record now: active when it holds the value, else pending with the reason (owner) */
+        post: operations["DomainsController_verify_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/domains/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a custom domain; the portal falls back to its subdomain or slug address (owner) */
+        delete: operations["DomainsController_remove_v1"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The agency a login page belongs to, from the Host header (custom domain or subdomain) or ?slug= (/a/<slug>)
+         * @description Before sign-in. Only what the agency shows anyone; an unknown address answers 404 with nothing about any agency.
+         */
+        get: operations["PortalController_portal_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/tls-allowed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Caddy's on-demand TLS `ask`: 200 for an active custom domain or an agency subdomain, else 404
+         * @description See docker/Caddyfile. Answers nothing else.
+         */
+        get: operations["PortalController_tlsAllowed_v1"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -4161,6 +4259,74 @@ export interface components {
             attempts: number;
             /** Format: date-time */
             createdAt: string;
+        };
+        TxtRecordResponse: {
+            /** @example _candor-verify.portal.youragency.com */
+            name: string;
+            /** @example candor-verify=5f0c1e... */
+            value: string;
+        };
+        DomainResponse: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description lower-case; international names in their ASCII (xn--) form
+             * @example portal.youragency.com
+             */
+            hostname: string;
+            /**
+             * @description active once the TXT record was found; only then does the domain serve the portal
+             * @enum {string}
+             */
+            status: "pending" | "active";
+            /** @description create this TXT record at your DNS provider, then ask for a check */
+            txtRecord: components["schemas"]["TxtRecordResponse"];
+            /** Format: date-time */
+            verifiedAt: string | null;
+            /** Format: date-time */
+            lastCheckedAt: string | null;
+            /** @description why the last check did not pass, in plain words */
+            lastError: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        PortalAddressResponse: {
+            /** @example northwind */
+            slug: string;
+            /**
+             * @description the address emails link to: active domain, else subdomain, else /a/<slug>
+             * @example https://portal.youragency.com
+             */
+            address: string;
+            /**
+             * @description the slug address, which always works
+             * @example https://app.candor.example/a/northwind
+             */
+            slugAddress: string;
+            /**
+             * @description when PORTAL_BASE_DOMAIN is set
+             * @example https://northwind.candor.example
+             */
+            subdomainAddress: string | null;
+            domains: components["schemas"]["DomainResponse"][];
+        };
+        CreateDomainDto: {
+            /**
+             * @description a domain name your agency controls (international names are accepted)
+             * @example portal.youragency.com
+             */
+            hostname: string;
+        };
+        PortalResponse: {
+            /**
+             * @description the workspace to sign in to (send it as tenantSlug)
+             * @example northwind
+             */
+            slug: string;
+            /** @example Northwind Assistants */
+            name: string;
+            /** @description the agency's brand (Candor's defaults where it set none): logo, colour, footer */
+            brand: components["schemas"]["BrandResponse"];
         };
         ApiErrorItem: {
             /** @example too_long */
@@ -9057,6 +9223,188 @@ export interface operations {
             };
             /** @description the webhook is still on its way, or its endpoint is turned off */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DomainsController_list_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalAddressResponse"];
+                };
+            };
+        };
+    };
+    DomainsController_add_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateDomainDto"];
+            };
+        };
+        responses: {
+            /** @description pending, with the TXT record to create */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DomainResponse"];
+                };
+            };
+            /** @description not a public domain name this workspace may use */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description another agency uses it, it is added already, or the workspace has its maximum */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DomainsController_verify_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DomainResponse"];
+                };
+            };
+            /** @description no such domain in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the domain serves another agency's portal */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DomainsController_remove_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description no such domain in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PortalController_portal_v1: {
+        parameters: {
+            query?: {
+                /** @description the agency of the `/a/<slug>` path; without it the Host header decides */
+                slug?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalResponse"];
+                };
+            };
+            /** @description no agency at this address */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description too many requests; wait and retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PortalController_tlsAllowed_v1: {
+        parameters: {
+            query?: {
+                /** @description the name a certificate is asked for (Caddy on-demand TLS `ask`) */
+                domain?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a certificate may be issued for this name */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description not an agency address */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
