@@ -176,7 +176,7 @@ describe('Citus readiness', () => {
       claimFunction: 'outbox_claim_due',
       releaseFunction: 'outbox_release',
       table: 'notifications',
-      async addPending(c: Client, tenantId: string, count: number) {
+      addPending: async (c: Client, tenantId: string, count: number) => {
         for (let i = 0; i < count; i += 1)
           await insertNotification(c, { tenantId, template: 'invitation', recipientEmail: `o${i}@e2e.candor.test` });
       },
@@ -185,7 +185,7 @@ describe('Citus readiness', () => {
       claimFunction: 'webhook_claim_due',
       releaseFunction: 'webhook_release',
       table: 'webhook_events',
-      async addPending(c: Client, tenantId: string, count: number) {
+      addPending: async (c: Client, tenantId: string, count: number) => {
         const endpointId = randomUUID();
         await c.query(
           `INSERT INTO webhook_endpoints (tenant_id, id, url, events) VALUES ($1, $2, 'http://127.0.0.1:9/in', '{invoice.issued}')`,
