@@ -28,6 +28,10 @@ const PLPGSQL_FUNCTIONS = [
   'outbox_release',
   'outbox_claim_due',
   'auth_session_actor',
+  'invoice_overdue_candidates',
+  'webhook_release',
+  'webhook_claim_due',
+  'api_key_actor',
 ];
 
 /** Triggers a tenant table may keep, with the reason Citus can live with it. None: Citus refuses to distribute a table with one. */
@@ -166,15 +170,44 @@ describe('Citus readiness', () => {
     });
   });
 
-  describe('the outbox claim, per tenant', () => {
+  /** The relays' claims (emails, webhooks): one shape, each over its own outbox table. */
+  const CLAIMS = [
+    {
+      claimFunction: 'outbox_claim_due',
+      releaseFunction: 'outbox_release',
+      table: 'notifications',
+      addPending: async (c: Client, tenantId: string, count: number) => {
+        for (let i = 0; i < count; i += 1)
+          await insertNotification(c, { tenantId, template: 'invitation', recipientEmail: `o${i}@e2e.candor.test` });
+      },
+    },
+    {
+      claimFunction: 'webhook_claim_due',
+      releaseFunction: 'webhook_release',
+      table: 'webhook_events',
+      addPending: async (c: Client, tenantId: string, count: number) => {
+        const endpointId = randomUUID();
+        await c.query(
+          `INSERT INTO webhook_endpoints (tenant_id, id, url, events) VALUES ($1, $2, 'http://127.0.0.1:9/in', '{invoice.issued}')`,
+          [tenantId, endpointId],
+        );
+        await c.query(
+          `INSERT INTO webhook_events (tenant_id, id, endpoint_id, type, payload)
+           SELECT $1, gen_random_uuid(), $2, 'invoice.issued', '{}' FROM generate_series(1, $3::int)`,
+          [tenantId, endpointId, count],
+        );
+      },
+    },
+  ];
+
+  describe.each(CLAIMS)('the $claimFunction claim, per tenant', ({ claimFunction, releaseFunction, table, addPending }) => {
     const claim = (c: Client, limit: number) =>
-      c.query<{ tenant_id: string; id: string }>(`SELECT tenant_id, id FROM outbox_claim_due($1, interval '1 hour')`, [limit]);
+      c.query<{ tenant_id: string; id: string }>(`SELECT tenant_id, id FROM ${claimFunction}($1, interval '1 hour')`, [limit]);
 
     async function tenantWithPending(c: Client, count: number, age: string): Promise<string> {
       const tenantId = await insertTenant(c, { name: 'Outbox', slug: `outbox-${randomUUID().slice(0, 8)}` });
-      for (let i = 0; i < count; i += 1)
-        await insertNotification(c, { tenantId, template: 'invitation', recipientEmail: `o${i}@e2e.candor.test` });
-      await c.query(`UPDATE notifications SET created_at = now() - $2::interval WHERE tenant_id = $1`, [tenantId, age]);
+      await addPending(c, tenantId, count);
+      await c.query(`UPDATE ${table} SET created_at = now() - $2::interval WHERE tenant_id = $1`, [tenantId, age]);
       return tenantId;
     }
 
@@ -190,6 +223,28 @@ describe('Citus readiness', () => {
           expect(rows.length).toBeLessThanOrEqual(10);
           const all = await claim(owner, 100);
           expect(all.rows.filter((r) => r.tenant_id === busy).length + rows.filter((r) => r.tenant_id === busy).length).toBe(30);
+        } finally {
+          await owner.query('ROLLBACK');
+        }
+      });
+    });
+
+    it('puts released rows back to pending, to be claimed again', async () => {
+      await withOwner(async (owner) => {
+        await owner.query('BEGIN');
+        try {
+          const tenantId = await tenantWithPending(owner, 3, '1 minute');
+          const claimed = (await claim(owner, 100)).rows.filter((r) => r.tenant_id === tenantId);
+          expect(claimed).toHaveLength(3);
+          expect((await claim(owner, 100)).rows.filter((r) => r.tenant_id === tenantId)).toEqual([]);
+          await owner.query(`SELECT ${releaseFunction}($1::uuid[], $2::uuid[])`, [
+            claimed.map((r) => r.tenant_id),
+            claimed.map((r) => r.id),
+          ]);
+          const statuses = await owner.query(`SELECT DISTINCT status FROM ${table} WHERE tenant_id = $1`, [tenantId]);
+          expect(statuses.rows).toEqual([{ status: 'pending' }]);
+          const again = (await claim(owner, 100)).rows.filter((r) => r.tenant_id === tenantId).map((r) => r.id);
+          expect(again.sort()).toEqual(claimed.map((r) => r.id).sort());
         } finally {
           await owner.query('ROLLBACK');
         }
@@ -213,7 +268,7 @@ describe('Citus readiness', () => {
       } finally {
         await Promise.all([first.query('ROLLBACK'), second.query('ROLLBACK')]);
         await Promise.all([first.end(), second.end()]);
-        await withOwner((c) => c.query(`DELETE FROM notifications WHERE tenant_id = $1`, [tenantId]));
+        await withOwner((c) => c.query(`DELETE FROM ${table} WHERE tenant_id = $1`, [tenantId]));
       }
     });
   });

@@ -19,6 +19,7 @@ import { ApiKeys1765600000000 } from './1765600000000-ApiKeys';
 import { WorkLogClientAccountByApp1765700000000 } from './1765700000000-WorkLogClientAccountByApp';
 import { PlpgsqlCrossTenantReads1765710000000 } from './1765710000000-PlpgsqlCrossTenantReads';
 import { OutboxClaimPerTenant1765720000000 } from './1765720000000-OutboxClaimPerTenant';
+import { PlpgsqlWebhooksInvoicesApiKeys1765900000000 } from './1765900000000-PlpgsqlWebhooksInvoicesApiKeys';
 
 /** Every migration, oldest first. Add new ones at the end. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   WorkLogClientAccountByApp1765700000000,
   PlpgsqlCrossTenantReads1765710000000,
   OutboxClaimPerTenant1765720000000,
+  PlpgsqlWebhooksInvoicesApiKeys1765900000000,
 ];
