@@ -20,6 +20,7 @@ import { WorkLogClientAccountByApp1765700000000 } from './1765700000000-WorkLogC
 import { PlpgsqlCrossTenantReads1765710000000 } from './1765710000000-PlpgsqlCrossTenantReads';
 import { OutboxClaimPerTenant1765720000000 } from './1765720000000-OutboxClaimPerTenant';
 import { PlpgsqlWebhooksInvoicesApiKeys1765900000000 } from './1765900000000-PlpgsqlWebhooksInvoicesApiKeys';
+import { PlpgsqlPortalTenant1765910000000 } from './1765910000000-PlpgsqlPortalTenant';
 
 /** Every migration, oldest first. Add new ones at the end. */
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   PlpgsqlCrossTenantReads1765710000000,
   OutboxClaimPerTenant1765720000000,
   PlpgsqlWebhooksInvoicesApiKeys1765900000000,
+  PlpgsqlPortalTenant1765910000000,
 ];
