@@ -1,4 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
+import { logoPng, sendMultipart } from '@candor/testing';
 import { PASSWORD, addMember, signUpTenant, type TenantFixture } from '../support/factories';
 import { startDnsServer, type TestDnsServer } from '../support/dns-server';
 import { startStack, type Stack } from '../support/stack';
@@ -55,6 +56,17 @@ describe('portal addresses in the browser', () => {
     dns.setTxt(added.body.txtRecord.name, [added.body.txtRecord.value]);
     const verified = await stack.api.post(`/api/v1/domains/${added.body.id}/verify`, {}, fjord.owner.token);
     expect(verified.body.status).toBe('active');
+    // Each agency's brand: its colour and logo on its login page.
+    for (const [tenant, primaryColor] of [
+      [northwind, '#1f5fa8'],
+      [fjord, '#7a2e5a'],
+    ] as const) {
+      expect((await stack.api.patch('/api/v1/brand', { primaryColor }, tenant.owner.token)).status).toBe(200);
+      const logo = await sendMultipart(stack.api.baseUrl, 'PUT', '/api/v1/brand/logo', tenant.owner.token, {}, [
+        logoPng(primaryColor, 180, 48),
+      ]);
+      expect(logo.status).toBe(200);
+    }
   }, 120_000);
   afterAll(async () => {
     await browser.close();
@@ -79,6 +91,15 @@ describe('portal addresses in the browser', () => {
         ] as const) {
           const page = await openLogin(url, { language, viewport });
           await waitForHeading(page, heading);
+          // The page wears the agency's brand: its logo and name in the header, its colour on the button,
+          // Candor once in the footer.
+          await page.locator('[data-testid="brand"] img.brand-logo').waitFor();
+          expect(await page.getByTestId('brand-footer').textContent()).toMatch(/Candor/);
+          const button = page.locator('form button[type="submit"]');
+          // (within a few steps: the button's colour is mixed from --brand in the stylesheet)
+          const expected = name === 'northwind' ? [31, 95, 168] : [122, 46, 90];
+          const actual = (await button.evaluate((b) => getComputedStyle(b).backgroundColor)).match(/\d+/g)!.map(Number);
+          expect(actual.slice(0, 3).every((value, i) => Math.abs(value - expected[i]!) <= 12)).toBe(true);
           // The agency is known by its address: no workspace to type.
           expect(await page.getByLabel(language === 'en' ? 'Workspace' : 'مساحة العمل').count()).toBe(0);
           expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);

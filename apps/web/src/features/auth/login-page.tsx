@@ -4,7 +4,6 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation } from 'react-router';
 import { Card, ErrorAlert, Loading, SubmitButton, TextField } from '../../ui';
-import { BrandTheme } from '../brand/brand-theme';
 import { usePortal } from '../portal-address/portal-address-queries';
 import { rememberedPortalSlug } from '../portal-address/portal-slug';
 import { login, type LoginInput } from './auth-endpoints';
@@ -62,61 +61,58 @@ export function LoginPage({ portalSlug }: { portalSlug?: string }) {
   // At an agency's address the page wears its brand: colour, logo, its name in the tab.
   const brand = agency?.brand;
   return (
-    <BrandTheme brand={brand}>
-      <Card
-        title={agency ? t('portal.loginTitle', { agency: agency.name }) : t('login.title')}
-        description={agency ? t('portal.loginDescription', { agency: agency.name }) : t('login.description')}
-      >
-        <title>{`${t('login.pageTitle')} · ${brand?.customized ? brand.name : 'Candor'}`}</title>
-        {brand?.logoUrl ? <img className="login-logo" src={brand.logoUrl} alt={brand.name} data-testid="login-logo" /> : null}
-        <form className="form" onSubmit={onSubmit} noValidate>
-          <ErrorAlert messages={signIn.isError ? errorMessages(signIn.error, { 401: t('login.wrongCredentials') }) : []} />
+    <Card
+      title={agency ? t('portal.loginTitle', { agency: agency.name }) : t('login.title')}
+      description={agency ? t('portal.loginDescription', { agency: agency.name }) : t('login.description')}
+    >
+      <title>{`${t('login.pageTitle')} · ${brand?.customized ? brand.name : 'Candor'}`}</title>
+      <form className="form" onSubmit={onSubmit} noValidate>
+        <ErrorAlert messages={signIn.isError ? errorMessages(signIn.error, { 401: t('login.wrongCredentials') }) : []} />
+        <TextField
+          label={t('login.email')}
+          type="email"
+          autoComplete="username"
+          inputMode="email"
+          autoCapitalize="none"
+          spellCheck={false}
+          autoFocus
+          error={fieldError(errors.email)}
+          {...form.register('email')}
+        />
+        <TextField
+          label={t('login.password')}
+          type="password"
+          autoComplete="current-password"
+          error={fieldError(errors.password)}
+          {...form.register('password')}
+        />
+        {agency ? null : (
           <TextField
-            label={t('login.email')}
-            type="email"
-            autoComplete="username"
-            inputMode="email"
+            label={t('login.workspace')}
+            optional
+            type="text"
+            autoComplete="organization"
             autoCapitalize="none"
             spellCheck={false}
-            autoFocus
-            error={fieldError(errors.email)}
-            {...form.register('email')}
+            placeholder={t('login.workspacePlaceholder')}
+            hint={t('login.workspaceHint')}
+            {...form.register('workspace')}
           />
-          <TextField
-            label={t('login.password')}
-            type="password"
-            autoComplete="current-password"
-            error={fieldError(errors.password)}
-            {...form.register('password')}
-          />
-          {agency ? null : (
-            <TextField
-              label={t('login.workspace')}
-              optional
-              type="text"
-              autoComplete="organization"
-              autoCapitalize="none"
-              spellCheck={false}
-              placeholder={t('login.workspacePlaceholder')}
-              hint={t('login.workspaceHint')}
-              {...form.register('workspace')}
-            />
-          )}
-          <SubmitButton pending={signIn.isPending} block>
-            {t('login.submit')}
-          </SubmitButton>
-        </form>
-        <p className="card-links">
-          <Link to="/login/email" state={{ from: target }} data-testid="magic-link-entry">
-            {t('auth.emailMeALink')}
-          </Link>
-          <Link to="/forgot-password">{t('auth.forgotPassword')}</Link>
-        </p>
-        <p className="card-footnote">
-          {t('login.footnote')} <Link to="/signup">{t('auth.createAgency')}</Link>
-        </p>
-      </Card>
-    </BrandTheme>
+        )}
+        <SubmitButton pending={signIn.isPending} block>
+          {t('login.submit')}
+        </SubmitButton>
+      </form>
+      <p className="card-links">
+        <Link to="/login/email" state={{ from: target }} data-testid="magic-link-entry">
+          {t('auth.emailMeALink')}
+        </Link>
+        <Link to="/forgot-password">{t('auth.forgotPassword')}</Link>
+      </p>
+      <p className="card-footnote">
+        {t('login.footnote')} <Link to="/signup">{t('auth.createAgency')}</Link>
+      </p>
+    </Card>
   );
 }
 
