@@ -72,7 +72,7 @@ export class InvoicesController {
     @Query() query: ExportInvoicesQuery,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
-    if (query.to < query.from) throw new BadRequestException('to must be on or after from');
+    if (query.to < query.from) throw new BadRequestException('The period ends before it starts: to must be on or after from');
     if (Date.parse(query.to) - Date.parse(query.from) > 365 * DAY_MS) {
       throw new BadRequestException('An export covers at most 366 days; ask for a shorter period');
     }
