@@ -1,5 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LABELS, type InvoiceLocale } from '@candor/invoice-documents';
 import { logoPng, sendMultipart } from '@candor/testing';
@@ -18,7 +20,11 @@ const LINES = [
 type Download = { status: number; type: string; disposition: string; bytes: Buffer; json: any };
 
 /** The text pdf.js reads back (the library's script, in a child process: pdfjs-dist is ES modules only). */
-function pdfText(pdf: Buffer): string {
+function pdfText(pdf: Buffer, keepAs: string): string {
+  // Kept for a person to look at (`pdftoppm -png -r 80 file.pdf page`), beside the library's own samples.
+  const folder = join(tmpdir(), 'candor-pdf');
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(join(folder, `${keepAs}.pdf`), pdf);
   const script = join(__dirname, '..', '..', 'libs', 'invoice-documents', 'scripts', 'pdf-text.mjs');
   const out = execFileSync(process.execPath, [script], { input: pdf, maxBuffer: 16 * 1024 * 1024 });
   return (JSON.parse(out.toString('utf8')) as { pages: { text: string }[] }).pages.map((p) => p.text).join('\n');
@@ -86,7 +92,7 @@ describe('invoice documents: the PDF and the accounting CSV', () => {
     expect(pdf.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     // The logo is an image XObject (its dictionary is not compressed).
     expect(pdf.bytes.toString('latin1')).toContain('/Subtype /Image');
-    const text = flat(pdfText(pdf.bytes));
+    const text = flat(pdfText(pdf.bytes, 'api-invoice-en'));
     for (const expected of [invoice.number, 'Acme Bakery', 'Northwind Assistants', LABELS.en.invoice, money('en', 240)]) {
       expect([expected, text.includes(flat(expected))]).toEqual([expected, true]);
     }
@@ -100,7 +106,7 @@ describe('invoice documents: the PDF and the accounting CSV', () => {
     const invoice = await invoiceOf(client.clientId);
     const pdf = await download(`/api/v1/invoices/${invoice.id}/pdf`, client.adminToken);
     expect(pdf.status).toBe(200);
-    const text = flat(pdfText(pdf.bytes));
+    const text = flat(pdfText(pdf.bytes, `api-invoice-${locale}`));
     for (const expected of [invoice.number, name, LABELS[locale].invoice, figure(locale, 240), '€']) {
       expect([expected, text.includes(flat(expected))]).toEqual([expected, true]);
     }
