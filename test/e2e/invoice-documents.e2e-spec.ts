@@ -98,6 +98,27 @@ describe('invoice documents: the PDF and the accounting CSV', () => {
     }
   });
 
+  it('prints the name alone when the logo has a PNG signature but bytes pdfkit cannot read', async () => {
+    const other = await startInvoiceTeam(stack.api, 'Broken Logo Ltd');
+    const token = other.tenant.owner.token;
+    await engagementOf(stack.api, other, { name: 'Inbox', hourlyRate: '40' });
+    await expectStatus('brand', stack.api.patch('/api/v1/brand', { displayName: 'Garbled Studio' }, token), [200]);
+    const good = logoPng('#1f5fa8');
+    const broken = { ...good, bytes: Buffer.concat([good.bytes.subarray(0, 16), Buffer.alloc(200, 7)]) };
+    expect((await sendMultipart(stack.api.baseUrl, 'PUT', '/api/v1/brand/logo', token, {}, [broken])).status).toBe(200);
+    const draft = await expectStatus(
+      'draft',
+      stack.api.post('/api/v1/invoices', { clientAccountId: other.clientId, ...PERIOD }, token),
+      [201],
+    );
+    const id = draft.body.id as string;
+    await expectStatus('lines', stack.api.patch(`/api/v1/invoices/${id}/lines`, { reason: 'Agreed', add: LINES }, token), [200]);
+    const pdf = await download(`/api/v1/invoices/${id}/pdf`, token);
+    expect(pdf.status).toBe(200);
+    expect(pdf.bytes.toString('latin1')).not.toContain('/Subtype /Image');
+    expect(flat(pdfText(pdf.bytes, 'api-invoice-broken-logo'))).toContain('GarbledStudio');
+  });
+
   it.each([
     ['ar', 'Dune Traders'],
     ['ja', 'Sakura Tea'],
