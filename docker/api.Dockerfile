@@ -54,6 +54,7 @@ COPY --from=build /app/libs/db/dist/ libs/db/dist/
 COPY --from=build /app/libs/queue-contracts/dist/ libs/queue-contracts/dist/
 COPY --from=build /app/libs/email-templates/dist/ libs/email-templates/dist/
 COPY --from=build /app/libs/email-templates/locales/ libs/email-templates/locales/
+COPY --from=build /app/libs/invoice-documents/dist/ libs/invoice-documents/dist/
 COPY --from=build /app/apps/api/dist/ apps/api/dist/
 USER node
 EXPOSE 3000

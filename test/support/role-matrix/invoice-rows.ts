@@ -35,6 +35,16 @@ export const INVOICE_ROWS: Row[] = [
     expect: READERS,
   },
   {
+    name: 'GET /invoices/:own/pdf',
+    call: async (c) => ({ method: 'GET', path: `/api/v1/invoices/${await invoiceAt(c, 'issued')}/pdf` }),
+    expect: READERS,
+  },
+  {
+    name: 'GET /invoices/export.csv',
+    call: () => ({ method: 'GET', path: '/api/v1/invoices/export.csv?from=2019-01-01&to=2019-12-31' }),
+    expect: MANAGERS,
+  },
+  {
     name: 'POST /invoices',
     call: (c) => ({ method: 'POST', path: '/api/v1/invoices', body: { clientAccountId: c.clientId, ...PERIOD } }),
     expect: MANAGERS,

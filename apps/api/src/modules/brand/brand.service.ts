@@ -27,6 +27,14 @@ export interface DocumentBrand {
   logoDataUri: string | null;
 }
 
+/** The image types pdfkit draws (a WebP logo is left off the PDF, which then shows the name alone). */
+export const PDF_LOGO_TYPES = ['image/png', 'image/jpeg'];
+
+export interface InvoiceBrand {
+  name: string;
+  logo: Buffer | null;
+}
+
 export interface LogoFile {
   contentType: string;
   sizeBytes: number;
@@ -124,16 +132,26 @@ export class BrandService {
   async forDocument(manager: EntityManager, tenantId: string): Promise<DocumentBrand> {
     const row = await this.repository.find(manager, tenantId);
     const brand = effectiveBrand(row);
-    let logoDataUri: string | null = null;
-    if (row.logoKey && row.logoContentType) {
-      try {
-        const bytes = Buffer.concat(await (await this.storage.open(row.logoKey)).toArray());
-        logoDataUri = `data:${row.logoContentType};base64,${bytes.toString('base64')}`;
-      } catch {
-        // A logo missing from storage falls back to the name, as with no logo.
-      }
-    }
+    const bytes = await this.logoBytes(row);
+    const logoDataUri = bytes && row.logoContentType ? `data:${row.logoContentType};base64,${bytes.toString('base64')}` : null;
     return { name: brand.name, primaryColor: brand.primaryColor, footerText: brand.footerText, logoDataUri };
+  }
+
+  /** The agency on an invoice PDF: the display name, and the logo when it is a PNG or JPEG (what pdfkit draws). */
+  async forInvoice(manager: EntityManager, tenantId: string): Promise<InvoiceBrand> {
+    const row = await this.repository.find(manager, tenantId);
+    const drawable = row.logoContentType !== null && PDF_LOGO_TYPES.includes(row.logoContentType);
+    return { name: effectiveBrand(row).name, logo: drawable ? await this.logoBytes(row) : null };
+  }
+
+  /** The logo's bytes; a logo missing from storage falls back to the name, as with no logo. */
+  private async logoBytes(row: TenantBrandRow): Promise<Buffer | null> {
+    if (!row.logoKey || !row.logoContentType) return null;
+    try {
+      return Buffer.concat(await (await this.storage.open(row.logoKey)).toArray());
+    } catch {
+      return null;
+    }
   }
 
   /** The logo of the caller's workspace. */

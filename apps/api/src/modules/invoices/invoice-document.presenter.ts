@@ -1,22 +1,17 @@
 import { roundMoney, type TenantSettings } from '@candor/domain';
-import type { InvoiceDocument, InvoiceLocale } from './invoice-document';
+import { invoiceLocale, type InvoiceDocument } from '@candor/invoice-documents';
 import { amountDue, type InvoiceRelated } from './invoice.presenter';
 import type { InvoiceRow } from './invoices.repository';
 
-const LOCALES: readonly InvoiceLocale[] = ['en', 'de', 'nb', 'ja', 'zh-Hant', 'ar'];
-
-/** The reader's language if the document library speaks it, else English. */
-export const invoiceLocale = (locale: string | null | undefined): InvoiceLocale =>
-  LOCALES.find((l) => l === locale) ?? LOCALES.find((l) => l === locale?.split('-')[0]) ?? 'en';
-
 /**
- * An invoice or credit note as the PDF and CSV library takes it (the contract in invoice-document.ts):
- * the billing details frozen at issue (the account's current ones on a draft), money at the currency's minor unit.
+ * An invoice or credit note as the PDF and CSV library (`@candor/invoice-documents`) takes it: the billing details
+ * frozen at issue (the account's current ones on a draft), money at the currency's minor unit, the agency under its
+ * brand's display name with its logo (PNG or JPEG) when it has one.
  */
 export function presentInvoiceDocument(
   row: InvoiceRow,
   related: Pick<InvoiceRelated, 'lines' | 'payments'>,
-  agency: { name: string; settings: TenantSettings },
+  agency: { name: string; settings: TenantSettings; logo: Buffer | null },
   client: { billingAddress: string | null; taxId: string | null },
   locale: string | null,
 ): InvoiceDocument {
@@ -37,7 +32,7 @@ export function presentInvoiceDocument(
       address: agency.settings.invoiceAddress || null,
       taxId: agency.settings.invoiceTaxId || null,
       email: agency.settings.invoiceEmail || null,
-      logo: null,
+      logo: agency.logo,
     },
     client: {
       name: row.clientName ?? row.accountName,

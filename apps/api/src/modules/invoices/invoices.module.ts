@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { BrandModule } from '../brand/brand.module';
 import { ClientAccountsModule } from '../client-accounts/client-accounts.module';
 import { CreditNotesService } from './credit-notes.service';
 import { InvoiceDraftsService } from './invoice-drafts.service';
@@ -11,7 +12,7 @@ import { InvoicesRepository } from './invoices.repository';
 import { InvoicesService } from './invoices.service';
 
 @Module({
-  imports: [ClientAccountsModule],
+  imports: [ClientAccountsModule, BrandModule],
   controllers: [InvoicesController, InvoiceLifecycleController],
   providers: [
     InvoicesRepository,

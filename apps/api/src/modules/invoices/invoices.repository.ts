@@ -66,6 +66,11 @@ const COLUMNS = `i.id, i.kind, i.client_account_id AS "clientAccountId", c.name 
 const LINE_COLUMNS = `l.id, l.position, l.kind, l.engagement_id AS "engagementId", l.credit_ledger_entry_id AS "creditId",
   l.credits_line_id AS "creditsLineId", l.description, l.quantity::text, l.unit, l.unit_price::text AS "unitPrice", l.amount::text, l.note`;
 
+const FROM = `invoices i
+  JOIN client_accounts c ON c.tenant_id = i.tenant_id AND c.id = i.client_account_id
+  JOIN tenants t ON t.id = i.tenant_id
+  LEFT JOIN invoices f ON f.tenant_id = i.tenant_id AND f.id = i.credit_note_for`;
+
 /** Queries only: every one takes the tenant-scoped manager, and reads take the caller's scope. */
 @Injectable()
 export class InvoicesRepository {
@@ -82,16 +87,36 @@ export class InvoicesRepository {
     params.push(filter.creditNoteFor ?? null, scope.kind !== 'client_account');
     const inScope = scopeWhere(scope, { clientAccountId: 'i.client_account_id' }, params);
     return manager.query(
-      `SELECT ${COLUMNS} FROM invoices i
-       JOIN client_accounts c ON c.tenant_id = i.tenant_id AND c.id = i.client_account_id
-       JOIN tenants t ON t.id = i.tenant_id
-       LEFT JOIN invoices f ON f.tenant_id = i.tenant_id AND f.id = i.credit_note_for
+      `SELECT ${COLUMNS} FROM ${FROM}
        WHERE i.tenant_id = $1 AND ($2::uuid IS NULL OR i.id = $2) AND ($3::uuid IS NULL OR i.client_account_id = $3)
          AND ($4::text IS NULL OR i.status = $4) AND ($5::uuid IS NULL OR i.credit_note_for = $5)
          AND ($6::boolean OR i.status <> 'draft') AND ${inScope}
        ORDER BY i.created_at DESC, i.id LIMIT 500`,
       params,
     );
+  }
+
+  /** The accounting period's invoices and credit notes: every one issued in it (voided ones too, by number). */
+  issuedBetween(manager: EntityManager, tenantId: string, from: string, to: string): Promise<InvoiceRow[]> {
+    return manager.query(
+      `SELECT ${COLUMNS} FROM ${FROM}
+       WHERE i.tenant_id = $1 AND i.status <> 'draft' AND i.issue_date BETWEEN $2::date AND $3::date
+       ORDER BY i.issue_date, i.kind, i.number`,
+      [tenantId, from, to],
+    );
+  }
+
+  /** The language a client account reads: its first client_admin's, else the workspace's. */
+  async clientLocale(manager: EntityManager, tenantId: string, clientAccountId: string): Promise<string | null> {
+    const [row]: { locale: string | null }[] = await manager.query(
+      `SELECT COALESCE((SELECT u.locale FROM memberships m JOIN users u ON u.id = m.user_id
+                        WHERE m.tenant_id = t.id AND m.client_account_id = $2 AND m.role = 'client_admin'
+                        ORDER BY m.created_at LIMIT 1),
+                       t.default_locale) AS locale
+       FROM tenants t WHERE t.id = $1`,
+      [tenantId, clientAccountId],
+    );
+    return row?.locale ?? null;
   }
 
   async lock(manager: EntityManager, tenantId: string, id: string): Promise<void> {

@@ -1,5 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import type { Actor } from '@candor/domain';
+import { invoicesCsv, renderInvoicePdf, type InvoiceDocument } from '@candor/invoice-documents';
+import { BrandService } from '../brand/brand.service';
 import { ActorScope } from '../../common/actor-scope';
 import { foundInScope } from '../../common/scoped-lookup';
 import { TenantContext } from '../../common/tenant-context';
@@ -7,7 +9,6 @@ import { ClientAccountsRepository } from '../client-accounts/client-accounts.rep
 import { TenantRepository } from '../tenant/tenant.repository';
 import type { InvoiceResponse, InvoiceSummaryResponse } from './dto/invoice.response';
 import type { ListInvoicesQuery } from './dto/list-invoices.query';
-import type { InvoiceDocument } from './invoice-document';
 import { presentInvoiceDocument } from './invoice-document.presenter';
 import { presentInvoice, presentSummary, type InvoiceRelated } from './invoice.presenter';
 import { InvoicesRepository, type InvoiceRow } from './invoices.repository';
@@ -21,6 +22,7 @@ export class InvoicesService {
     private readonly repository: InvoicesRepository,
     private readonly tenants: TenantRepository,
     private readonly clients: ClientAccountsRepository,
+    private readonly brand: BrandService,
   ) {}
 
   async list(actor: Actor, query: ListInvoicesQuery): Promise<InvoiceSummaryResponse[]> {
@@ -52,28 +54,45 @@ export class InvoicesService {
     const manager = this.tenant.manager;
     const row = await this.visible(actor, id);
     const related = await this.related(actor, row);
-    const facts = await this.tenants.facts(manager, actor.tenantId);
+    const { settings } = await this.tenants.facts(manager, actor.tenantId);
+    const agency = await this.brand.forInvoice(manager, actor.tenantId);
     const account = await this.clients.get(manager, actor.tenantId, row.clientAccountId);
-    const locale = await this.clientLocale(actor.tenantId, row.clientAccountId);
+    const locale = await this.repository.clientLocale(manager, actor.tenantId, row.clientAccountId);
     return presentInvoiceDocument(
       row,
       related,
-      facts,
+      { ...agency, settings },
       { billingAddress: account?.billingAddress ?? null, taxId: account?.taxId ?? null },
       locale,
     );
   }
 
-  /** The client's language: their first main contact's, else the workspace's. */
-  private async clientLocale(tenantId: string, clientAccountId: string): Promise<string | null> {
-    const [row]: { locale: string | null }[] = await this.tenant.manager.query(
-      `SELECT COALESCE((SELECT u.locale FROM memberships m JOIN users u ON u.id = m.user_id
-                        WHERE m.tenant_id = t.id AND m.client_account_id = $2 AND m.role = 'client_admin' ORDER BY m.created_at LIMIT 1),
-                       t.default_locale) AS locale
-       FROM tenants t WHERE t.id = $1`,
-      [tenantId, clientAccountId],
+  /** The PDF in the client's language, named by its number (a draft, which only staff see, by its id). */
+  async pdf(actor: Actor, id: string): Promise<{ fileName: string; body: Buffer }> {
+    const doc = await this.document(actor, id);
+    return { fileName: `${doc.number || `draft-${id}`}.pdf`, body: await renderInvoicePdf(doc) };
+  }
+
+  /**
+   * The accounting export of a period (dates inclusive, by issue date): every line of every invoice and credit note
+   * issued in it. The CSV prints no payments, so none are read.
+   */
+  async exportCsv(actor: Actor, from: string, to: string): Promise<string> {
+    const manager = this.tenant.manager;
+    const rows = await this.repository.issuedBetween(manager, actor.tenantId, from, to);
+    const lines = await this.repository.lines(
+      manager,
+      actor.tenantId,
+      rows.map((r) => r.id),
     );
-    return row?.locale ?? null;
+    const { name, settings } = await this.tenants.facts(manager, actor.tenantId);
+    const agency = { name, settings, logo: null };
+    const none = { billingAddress: null, taxId: null };
+    const docs = rows.map((row) => {
+      const related = { lines: lines.filter((l) => l.invoiceId === row.id), payments: [] };
+      return presentInvoiceDocument(row, related, agency, none, null);
+    });
+    return invoicesCsv(docs);
   }
 
   async related(actor: Actor, row: InvoiceRow): Promise<InvoiceRelated> {

@@ -1,10 +1,10 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Button, ErrorAlert } from '../../ui';
 import { downloadDeliverableFile, type DeliverableFile, type DeliverableVersion } from './deliverable-endpoints';
 import { useErrorMessages } from '../../lib/i18n/use-error-messages';
 import { useFormat } from '../../lib/i18n/use-format';
+import { useDownload } from '../../lib/save-file';
 import { formatBytes } from './deliverable-schema';
 
 /** A file needs the bearer token, so the link fetches it and hands the browser the bytes under its own name. */
@@ -12,25 +12,8 @@ function FileLink({ deliverableId, file }: { deliverableId: string; file: Delive
   const { t } = useTranslation();
   const format = useFormat();
   const errorMessages = useErrorMessages();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const download = async () => {
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const url = URL.createObjectURL(await downloadDeliverableFile(deliverableId, file.id));
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = file.originalName;
-      link.click();
-      window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, run } = useDownload();
+  const download = () => run(() => downloadDeliverableFile(deliverableId, file.id), file.originalName);
   return (
     <li className="file">
       <Button

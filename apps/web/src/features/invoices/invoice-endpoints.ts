@@ -56,5 +56,12 @@ export function creditInvoice(id: string, reason: string) {
   return unwrap(api.POST('/api/v1/invoices/{id}/credit-notes', { ...byId(id), body: { reason } }));
 }
 
-/** Where the PDF of an invoice or credit note is downloaded (served by the API). */
-export const pdfHref = (id: string) => `/api/v1/invoices/${id}/pdf`;
+/** The PDF of an invoice or credit note, in the client's language (needs the bearer token: fetched, then saved). */
+export function downloadInvoicePdf(id: string): Promise<Blob> {
+  return unwrap(api.GET('/api/v1/invoices/{id}/pdf', { ...byId(id), parseAs: 'blob' }));
+}
+
+/** The accounting CSV of the invoices and credit notes issued from `from` to `to` (owners and managers). */
+export function exportInvoicesCsv(from: string, to: string): Promise<Blob> {
+  return unwrap(api.GET('/api/v1/invoices/export.csv', { params: { query: { from, to } }, parseAs: 'blob' }));
+}

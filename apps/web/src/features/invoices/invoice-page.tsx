@@ -4,7 +4,8 @@ import { isClientRole } from '@candor/domain';
 import { PageHeader, QueryView, Section } from '../../ui';
 import { useFormat } from '../../lib/i18n/use-format';
 import { useMember } from '../me/current-member';
-import { pdfHref, type Invoice } from './invoice-endpoints';
+import { InvoicePdfButton } from './invoice-downloads';
+import type { Invoice } from './invoice-endpoints';
 import { InvoiceActions } from './invoice-actions';
 import { InvoiceStatusBadge } from './invoice-labels';
 import { useInvoice } from './invoice-queries';
@@ -26,11 +27,7 @@ export function InvoicePage() {
             actions={
               <div className="invoice-head">
                 <InvoiceStatusBadge status={invoice.status} overdue={invoice.overdue} />
-                {invoice.status !== 'draft' ? (
-                  <a className="button button-secondary" href={pdfHref(invoice.id)} download>
-                    <span>{t('invoices.downloadPdf')}</span>
-                  </a>
-                ) : null}
+                <InvoicePdfButton invoice={invoice} />
               </div>
             }
           />

@@ -7,7 +7,8 @@ import { useErrorMessages } from '../../lib/i18n/use-error-messages';
 import { useFormat } from '../../lib/i18n/use-format';
 import { useClientAccounts } from '../client-accounts/client-queries';
 import { useMember } from '../me/current-member';
-import { pdfHref, type InvoiceSummary } from './invoice-endpoints';
+import { ExportCsvForm, InvoicePdfButton } from './invoice-downloads';
+import type { InvoiceSummary } from './invoice-endpoints';
 import { InvoiceStatusBadge } from './invoice-labels';
 import { useCreateInvoice, useInvoices } from './invoice-queries';
 
@@ -17,6 +18,7 @@ export function InvoicesPage() {
   const member = useMember();
   const client = isClientRole(member.role);
   const [drafting, setDrafting] = useState(false);
+  const [exporting, setExporting] = useState(false);
   const query = useInvoices();
   return (
     <>
@@ -25,12 +27,18 @@ export function InvoicesPage() {
         description={client ? t('invoices.clientDescription') : t('invoices.staffDescription')}
         actions={
           client ? null : (
-            <Button variant="primary" onClick={() => setDrafting(true)}>
-              {t('invoices.newDraft')}
-            </Button>
+            <>
+              <Button onClick={() => setExporting(!exporting)} aria-expanded={exporting}>
+                {t('invoices.exportCsv')}
+              </Button>
+              <Button variant="primary" onClick={() => setDrafting(true)}>
+                {t('invoices.newDraft')}
+              </Button>
+            </>
           )
         }
       />
+      {exporting ? <ExportCsvForm /> : null}
       {drafting ? <NewDraftForm onCancel={() => setDrafting(false)} /> : null}
       <ListSection
         query={query}
@@ -70,11 +78,7 @@ function InvoiceList({ invoices }: { invoices: InvoiceSummary[] }) {
           </div>
           <div className="list-aside">
             <InvoiceStatusBadge status={invoice.status} overdue={invoice.overdue} />
-            {invoice.status !== 'draft' ? (
-              <a className="text-link" href={pdfHref(invoice.id)} download>
-                {t('invoices.downloadPdf')}
-              </a>
-            ) : null}
+            {invoice.status !== 'draft' ? <InvoicePdfButton invoice={invoice} variant="quiet" /> : null}
           </div>
         </li>
       ))}

@@ -6,6 +6,7 @@ import { Button, EmptyState, ErrorAlert, PageHeader, QueryView, Section } from '
 import { downloadTimesheet, getTimesheet, type Timesheet, type TimesheetPeriod } from './timesheet-endpoints';
 import { useErrorMessages } from '../../lib/i18n/use-error-messages';
 import { useFormat } from '../../lib/i18n/use-format';
+import { saveFile } from '../../lib/save-file';
 import { sharesTimesheets } from '@candor/domain';
 import { useMember } from '../me/current-member';
 import { EntrySummary } from '../work-logs/entry-summary';
@@ -48,16 +49,14 @@ function Exports({ engagementId, period }: { engagementId: string; period: Times
     // Opened before the request, so the browser counts it as the reader's own click (no pop-up blocking).
     const tab = format === 'report' ? window.open('', '_blank') : null;
     try {
-      const url = URL.createObjectURL(await downloadTimesheet(engagementId, period, format));
+      const file = await downloadTimesheet(engagementId, period, format);
       if (tab) {
+        const url = URL.createObjectURL(file);
         tab.location.href = url;
+        window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
       } else {
-        const link = document.createElement('a');
-        link.href = url;
-        link.download = `timesheet-${period.period}-${period.start}.csv`;
-        link.click();
+        saveFile(file, `timesheet-${period.period}-${period.start}.csv`);
       }
-      window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
     } catch (caught) {
       tab?.close();
       setError(caught);

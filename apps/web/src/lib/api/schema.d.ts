@@ -1639,6 +1639,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/invoices/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The accounting CSV of the invoices and credit notes issued in a period: one row per line (owner, manager) */
+        get: operations["InvoicesController_exportCsv_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/invoices/{id}": {
         parameters: {
             query?: never;
@@ -1666,6 +1683,23 @@ export interface paths {
         };
         /** The invoice as the PDF and accounting export print it (InvoiceDocument) */
         get: operations["InvoicesController_document_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The invoice or credit note as a PDF in the client's language, with the agency's brand */
+        get: operations["InvoicesController_pdf_v1"];
         put?: never;
         post?: never;
         delete?: never;
@@ -8175,6 +8209,45 @@ export interface operations {
             };
         };
     };
+    InvoicesController_exportCsv_v1: {
+        parameters: {
+            query: {
+                /** @description first issue date included (YYYY-MM-DD) */
+                from: string;
+                /** @description last issue date included (YYYY-MM-DD); at most 366 days after from */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a CSV attachment, header row first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description a date is not YYYY-MM-DD, to is before from, or the period is over 366 days */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description unknown, a draft (to a client), or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     InvoicesController_get_v1: {
         parameters: {
             query?: never;
@@ -8255,6 +8328,35 @@ export interface operations {
                 };
                 content: {
                     "application/json": Record<string, never>;
+                };
+            };
+            /** @description unknown, a draft (to a client), or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    InvoicesController_pdf_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a PDF attachment named by the invoice number */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
                 };
             };
             /** @description unknown, a draft (to a client), or not visible to the caller */
