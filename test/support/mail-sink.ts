@@ -37,7 +37,7 @@ export async function emailsTo(address: string): Promise<SinkEmail[]> {
 }
 
 /** Waits until `count` emails reached `address` (default one), failing after `timeoutMs`. */
-export async function waitForEmails(address: string, count = 1, timeoutMs = 15_000): Promise<SinkEmail[]> {
+export async function waitForEmails(address: string, count = 1, timeoutMs = 30_000): Promise<SinkEmail[]> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const emails = await emailsTo(address);
