@@ -41,8 +41,9 @@ export class NotificationLedger {
     return withTenant(this.dataSource, key.tenantId, async (manager) => {
       const [rows] = await manager.query<[Record<string, unknown>[], number]>(
         `UPDATE notifications SET status = 'sending', lease_until = now() + make_interval(secs => $3::double precision / 1000),
-           attempts = attempts + 1, first_attempt_at = coalesce(first_attempt_at, now()),
+           attempts = attempts + 1, first_attempt_at = coalesce(first_attempt_at, claim_now.t),
            message_id = CASE WHEN attempts = 0 OR message_id IS NULL THEN '<' || id || '.' || resends || '@' || $4 || '>' ELSE message_id END
+         FROM (SELECT now() AS t) claim_now
          WHERE tenant_id = $1 AND id = $2 AND sent_at IS NULL
            AND ((status IN ('pending', 'queued') AND (next_attempt_at IS NULL OR next_attempt_at <= now()))
              OR (status = 'sending' AND lease_until < now()))

@@ -52,7 +52,8 @@ export class WebhookLedger {
       const [row] = await manager.query<ClaimedWebhook[]>(
         `WITH claimed AS (
            UPDATE webhook_events SET status = 'sending', lease_until = now() + make_interval(secs => $3::double precision / 1000),
-             attempts = attempts + 1, first_attempt_at = coalesce(first_attempt_at, now())
+             attempts = attempts + 1, first_attempt_at = coalesce(first_attempt_at, claim_now.t)
+           FROM (SELECT now() AS t) claim_now
            WHERE tenant_id = $1 AND id = $2
              AND ((status IN ('pending', 'queued') AND (next_attempt_at IS NULL OR next_attempt_at <= now()))
                OR (status = 'sending' AND lease_until < now()))
@@ -95,7 +96,8 @@ export class WebhookLedger {
         }
         await manager.query(
           `UPDATE webhook_events SET status = $4, next_attempt_at = $5, lease_until = NULL, queued_at = NULL,
-             delivered_at = CASE WHEN $4 = 'delivered' THEN now() END, last_error = $6
+             delivered_at = CASE WHEN $4 = 'delivered' THEN c.t END, last_error = $6
+           FROM (SELECT now() AS t) c
            WHERE tenant_id = $1 AND id = $2 AND status = 'sending' AND attempts = $3`,
           [row.tenantId, row.id, row.attempts, state, state === 'pending' ? retryAt : null, failureReason(result)],
         );
@@ -114,7 +116,7 @@ export class WebhookLedger {
   /** The endpoint fails since its first failure after a success; failing long enough turns it off, once. */
   private async noteFailure(manager: EntityManager, row: ClaimedWebhook, disabling: Disabling): Promise<void> {
     const [endpoints] = await manager.query<[{ url: string; failing_since: Date }[], number]>(
-      `UPDATE webhook_endpoints SET failing_since = coalesce(failing_since, now()) WHERE tenant_id = $1 AND id = $2 RETURNING url, failing_since`,
+      `UPDATE webhook_endpoints SET failing_since = coalesce(failing_since, c.t) FROM (SELECT now() AS t) c WHERE tenant_id = $1 AND id = $2 RETURNING url, failing_since`,
       [row.tenantId, row.endpointId],
     );
     const endpoint = endpoints[0];

@@ -32,7 +32,7 @@ export class BrandRepository {
     const columns = keys.map((k) => COLUMNS[k]);
     await manager.query(
       `INSERT INTO tenant_brands (tenant_id, ${columns.join(', ')}) VALUES ($1, ${keys.map((_, i) => `$${i + 2}`).join(', ')})
-       ON CONFLICT (tenant_id) DO UPDATE SET ${columns.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}, updated_at = now()`,
+       ON CONFLICT (tenant_id) DO UPDATE SET ${columns.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}, updated_at = EXCLUDED.updated_at`,
       [tenantId, ...keys.map((k) => patch[k])],
     );
   }

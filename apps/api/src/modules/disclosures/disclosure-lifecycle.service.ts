@@ -28,7 +28,7 @@ const NOW = new SqlExpression('now()');
 const NEXT_ROUND = new SqlExpression('remedy_rounds + 1');
 const SINCE_DISCOVERY = new SqlExpression('GREATEST(0, extract(epoch FROM now() - discovered_at))::int');
 // Answering the remedy written with the disclosure counts as its first proposal, and as reading the disclosure.
-const ACKNOWLEDGED = new SqlExpression('COALESCE(acknowledged_at, now())');
+const ACKNOWLEDGED = new SqlExpression('LEAST(acknowledged_at, now())');
 const PROPOSED = new SqlExpression('COALESCE(remedy_proposed_at, disclosed_at)');
 const FIRST_ROUND = new SqlExpression('GREATEST(remedy_rounds, 1)');
 const ANSWERED = { acknowledged_at: ACKNOWLEDGED, remedy_proposed_at: PROPOSED, remedy_rounds: FIRST_ROUND };

@@ -39,7 +39,7 @@ export class RemedyPoliciesRepository {
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
        ON CONFLICT (tenant_id, engagement_id, category) DO UPDATE SET remedy_plan = EXCLUDED.remedy_plan, remedy_due_hours = EXCLUDED.remedy_due_hours,
          offer_kind = EXCLUDED.offer_kind, offer_value = EXCLUDED.offer_value, offer_currency = EXCLUDED.offer_currency,
-         offer_note = EXCLUDED.offer_note, offer_valid_days = EXCLUDED.offer_valid_days, updated_by = EXCLUDED.updated_by, updated_at = now()
+         offer_note = EXCLUDED.offer_note, offer_valid_days = EXCLUDED.offer_valid_days, updated_by = EXCLUDED.updated_by, updated_at = EXCLUDED.updated_at
        RETURNING ${COLUMNS}`,
       [
         p.tenantId,

@@ -172,7 +172,7 @@ export class EngagementsRepository {
        FROM engagements e CROSS JOIN tz
        CROSS JOIN LATERAL (
          SELECT COALESCE(sum(w.duration_seconds), 0) AS seconds FROM work_logs w
-         WHERE w.tenant_id = e.tenant_id AND w.engagement_id = e.id AND w.billable AND w.duration_seconds IS NOT NULL
+         WHERE w.tenant_id = $1 AND w.engagement_id = e.id AND w.billable AND w.duration_seconds IS NOT NULL
            AND w.started_at >= tz.month AT TIME ZONE tz.zone AND w.started_at < (tz.month + interval '1 month') AT TIME ZONE tz.zone
        ) used
        WHERE e.tenant_id = $1 AND e.id = ANY($2::uuid[]) AND e.retainer_hours_per_month IS NOT NULL`,

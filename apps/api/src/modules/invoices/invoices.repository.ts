@@ -110,7 +110,7 @@ export class InvoicesRepository {
   async clientLocale(manager: EntityManager, tenantId: string, clientAccountId: string): Promise<string | null> {
     const [row]: { locale: string | null }[] = await manager.query(
       `SELECT COALESCE((SELECT u.locale FROM memberships m JOIN users u ON u.id = m.user_id
-                        WHERE m.tenant_id = t.id AND m.client_account_id = $2 AND m.role = 'client_admin'
+                        WHERE m.tenant_id = $1 AND m.client_account_id = $2 AND m.role = 'client_admin'
                         ORDER BY m.created_at LIMIT 1),
                        t.default_locale) AS locale
        FROM tenants t WHERE t.id = $1`,

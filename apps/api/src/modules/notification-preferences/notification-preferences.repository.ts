@@ -26,7 +26,7 @@ export class NotificationPreferencesRepository {
   async upsert(manager: EntityManager, tenantId: string, userId: string, event: string, mode: DeliveryMode): Promise<void> {
     await manager.query(
       `INSERT INTO notification_preferences (tenant_id, user_id, event, mode) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (tenant_id, user_id, event) DO UPDATE SET mode = EXCLUDED.mode, updated_at = now()`,
+       ON CONFLICT (tenant_id, user_id, event) DO UPDATE SET mode = EXCLUDED.mode, updated_at = EXCLUDED.updated_at`,
       [tenantId, userId, event, mode],
     );
   }

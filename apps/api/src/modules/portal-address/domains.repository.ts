@@ -63,7 +63,8 @@ export class DomainsRepository {
     await manager.query(
       `UPDATE tenant_domains SET last_checked_at = now(), last_error = $3,
          status = CASE WHEN $4 THEN 'active' ELSE status END,
-         verified_at = CASE WHEN $4 THEN coalesce(verified_at, now()) ELSE verified_at END
+         verified_at = CASE WHEN $4 THEN coalesce(verified_at, c.t) ELSE verified_at END
+       FROM (SELECT now() AS t) c
        WHERE tenant_id = $1 AND id = $2`,
       [tenantId, id, outcome.error, outcome.passed],
     );
