@@ -46,7 +46,7 @@ describe('fault: PostgreSQL backends are terminated mid-stream', () => {
     const seconds = await waitUntilSettled(tenantId, faultEnded);
     const rows = await rowsOf(tenantId);
     const { lost, doubled } = tally(rows, fault.sink);
-    const log = readFileSync(join(__dirname, '..', '..', 'test-output', 'faults', 'db-terminated.log'), 'utf8');
+    const log = readFileSync(join(__dirname, '..', '..', 'test-output', 'processes', 'db-terminated.log'), 'utf8');
     const rewrites = (log.match(/could not record the email as sent; retrying/g) ?? []).length;
     report({
       fault: 'PostgreSQL backends terminated 3x5',
