@@ -127,8 +127,6 @@ describe('scale-out: replicas behind haproxy, pgbouncer, workers killed', () => 
         sent.reduce<Record<number, number>>((acc, s) => ({ ...acc, [s.status]: (acc[s.status] ?? 0) + 1 }), {}),
       )}`,
     );
-    const since = (at: number) => Object.entries(killed).map(([what, t]) => `${at - t} ms after ${what}`)[0];
-    for (const f of failures) console.log(`failed: ${f.op} ${f.status}, started ${since(f.started)}; ${JSON.stringify(killed)}`);
     expect(sent).toHaveLength(TOTAL);
     expect(sent.filter((s) => s.status === 0 || s.status >= 500)).toEqual([]);
     expect(failures.filter((f) => !inFlightAtKill(f))).toEqual([]);
