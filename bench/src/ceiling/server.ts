@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import jwt from 'jsonwebtoken';
 import { Pool, type PoolClient } from 'pg';
-import { setLocalTenantSql } from '@candor/db';
+import { openTenantTransactionSql } from '@candor/db';
 import { amountFor, hoursFor, sumAmounts } from '@candor/domain';
 import * as Q from './queries';
 
@@ -54,8 +54,7 @@ function authenticate(request: FastifyRequest): Actor {
 async function inTenant<T>(actor: Actor, work: (db: PoolClient) => Promise<T>): Promise<T> {
   const db = await pool.connect();
   try {
-    await db.query('START TRANSACTION');
-    await db.query(setLocalTenantSql(actor.tenantId));
+    await db.query(openTenantTransactionSql(actor.tenantId));
     const result = await work(db);
     await db.query('COMMIT');
     return result;

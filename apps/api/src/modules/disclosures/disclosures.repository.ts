@@ -146,15 +146,17 @@ export class DisclosuresRepository {
     }
     // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-conversion -- written into SQL: a number whatever the caller passed
     const limit = f.limit ? `LIMIT ${Number(f.limit)}` : '';
+    // The page is cut from disclosures alone; the names it shows are then read by key for its rows only
+    // (the planner cannot size a tenant under row-level security, so joins could read all of a large one's).
+    const order = 'ORDER BY d.created_at DESC, d.id DESC';
     return manager.query(
       `SELECT ${DISCLOSURE_COLUMNS}
-       FROM disclosures d
-       JOIN engagements e ON e.tenant_id = d.tenant_id AND e.id = d.engagement_id
-       JOIN client_accounts c ON c.tenant_id = d.tenant_id AND c.id = d.client_account_id
-       JOIN users au ON au.id = d.author_id
-       LEFT JOIN users ra ON ra.id = d.remedy_accepted_by
-       WHERE ${where.join(' AND ')}
-       ORDER BY d.created_at DESC, d.id DESC ${limit}`,
+       FROM (SELECT d.* FROM disclosures d WHERE ${where.join(' AND ')} ${order} ${limit}) d
+       CROSS JOIN LATERAL (SELECT e.name FROM engagements e WHERE e.tenant_id = d.tenant_id AND e.id = d.engagement_id LIMIT 1) e
+       CROSS JOIN LATERAL (SELECT c.name FROM client_accounts c WHERE c.tenant_id = d.tenant_id AND c.id = d.client_account_id LIMIT 1) c
+       CROSS JOIN LATERAL (SELECT au.display_name FROM users au WHERE au.id = d.author_id LIMIT 1) au
+       LEFT JOIN LATERAL (SELECT ra.display_name FROM users ra WHERE ra.id = d.remedy_accepted_by LIMIT 1) ra ON TRUE
+       ${order}`,
       params,
     );
   }

@@ -65,11 +65,25 @@ const COLUMNS = `w.tenant_id AS "tenantId", w.id, w.engagement_id AS "engagement
   w.source, w.status, w.started_at AS "startedAt", w.ended_at AS "endedAt", w.duration_seconds AS "durationSeconds",
   w.notes, w.billable, w.hourly_rate::text AS "hourlyRate", w.week_id AS "weekId", w.adjusts_id AS "adjustsId",
   w.disclosure_id AS "disclosureId", w.auto_stopped_at AS "autoStoppedAt", w.created_at AS "createdAt", w.updated_at AS "updatedAt",
-  e.name AS "engagementName", e.client_account_id AS "clientAccountId", e.currency, u.display_name AS "assistantName"`;
+  w.client_account_id AS "clientAccountId", e.name AS "engagementName", e.currency, u.display_name AS "assistantName"`;
 
 const FROM = `work_logs w JOIN engagements e ON e.tenant_id = w.tenant_id AND e.id = w.engagement_id JOIN users u ON u.id = w.assistant_id`;
 
-const SCOPE_COLUMNS = { engagementId: 'w.engagement_id', clientAccountId: 'e.client_account_id' };
+/**
+ * The names a page of entries shows, looked up by primary key for each row of the page `w` (already
+ * limited), never by joining the tenant's engagements: the planner cannot know a tenant's size under
+ * row-level security (it counts the policy's tenant test and the query's as two), so a join lets it pick
+ * a plan that reads all of a large tenant's engagements for every page.
+ */
+const NAMES_BY_KEY = `CROSS JOIN LATERAL (SELECT e.name, e.currency FROM engagements e WHERE e.tenant_id = w.tenant_id AND e.id = w.engagement_id LIMIT 1) e
+  CROSS JOIN LATERAL (SELECT u.display_name FROM users u WHERE u.id = w.assistant_id LIMIT 1) u`;
+
+/**
+ * A client's scope is tested on the entry's own client account (kept equal to its engagement's by a composite
+ * foreign key), so a client's page is read from `work_logs_client_started_idx` whatever the tenant's size,
+ * never by joining and filtering all the tenant's engagements.
+ */
+const SCOPE_COLUMNS = { engagementId: 'w.engagement_id', clientAccountId: 'w.client_account_id' };
 
 /**
  * What a client may see of an engagement's time in [from, to): finished entries the team has
@@ -80,7 +94,8 @@ const SCOPE_COLUMNS = { engagementId: 'w.engagement_id', clientAccountId: 'e.cli
  */
 function clientVisibleInPeriodQuery(scope: Scope, engagementId: string, from: Date, to: Date): [string, unknown[]] {
   const params: unknown[] = [scope.tenantId, engagementId, from, to];
-  const sql = `SELECT ${COLUMNS} FROM ${FROM}
+  // One engagement: joined once by its key, whatever the number of entries.
+  const sql = `SELECT ${COLUMNS} FROM work_logs w JOIN engagements e ON e.tenant_id = $1 AND e.id = $2 JOIN users u ON u.id = w.assistant_id
   WHERE w.tenant_id = $1 AND w.engagement_id = $2 AND w.started_at >= $3 AND w.started_at < $4
     AND w.duration_seconds IS NOT NULL AND w.status <> 'draft'
     AND ${scopeWhere(scope, SCOPE_COLUMNS, params)}
@@ -118,8 +133,11 @@ export class WorkLogsRepository {
     if (filter.from) where.push(`w.started_at >= (${p(filter.from)}::date::timestamp AT TIME ZONE ${zone})`);
     if (filter.to) where.push(`w.started_at < ((${p(filter.to)}::date + 1)::timestamp AT TIME ZONE ${zone})`);
     if (filter.after) where.push(`(w.started_at, w.id) < (${p(filter.after.at)}, ${p(filter.after.id)})`);
+    // The page is cut from one index range of work_logs first; its names are then read by key (NAMES_BY_KEY).
+    const order = 'ORDER BY w.started_at DESC, w.id DESC';
     return manager.query(
-      `SELECT ${COLUMNS} FROM ${FROM} WHERE ${where.join(' AND ')} ORDER BY w.started_at DESC, w.id DESC LIMIT ${p(filter.limit)}`,
+      `SELECT ${COLUMNS} FROM (SELECT w.* FROM work_logs w WHERE ${where.join(' AND ')} ${order} LIMIT ${p(filter.limit)}) w
+       ${NAMES_BY_KEY} ${order}`,
       params,
     );
   }
