@@ -50,22 +50,24 @@ async function session(url, work) {
   }
 }
 
-/** The SQL blocks of scale-out.md between "The statements, in order" and "5. Check", less the query that prints them. */
+/** The statements of a SQL block, one by one as psql sends them (Citus refuses several commands in one string on a worker). */
+const statements = (block) =>
+  block
+    .split(/;\s*$/m)
+    .map((q) => q.replace(/^\s*--.*$/gm, '').trim())
+    .filter(Boolean);
+
+/** The statements of scale-out.md between "The statements, in order" and "5. Check", less the query that prints them. */
 function scaleOutStatements() {
   const doc = readFileSync(join(ROOT, 'docker', 'scale-out.md'), 'utf8');
   const section = doc.slice(doc.indexOf('## The statements, in order'), doc.indexOf('### 5. Check'));
   const blocks = [...section.matchAll(/```sql\n([\s\S]*?)```/g)].map((m) => m[1]);
-  return blocks.filter((block) => !block.trimStart().startsWith('SELECT format('));
+  return blocks.filter((block) => !block.trimStart().startsWith('SELECT format(')).flatMap(statements);
 }
 
 function checkQueries() {
   const doc = readFileSync(join(ROOT, 'docker', 'scale-out.md'), 'utf8');
-  const check = doc.slice(doc.indexOf('### 5. Check'));
-  const block = /```sql\n([\s\S]*?)```/.exec(check)[1];
-  return block
-    .split(';')
-    .map((q) => q.replace(/^\s*--.*$/gm, '').trim())
-    .filter(Boolean);
+  return statements(/```sql\n([\s\S]*?)```/.exec(doc.slice(doc.indexOf('### 5. Check')))[1]);
 }
 
 for (const node of nodes) {
@@ -97,11 +99,12 @@ await session(coordinator, async (c) => {
   if (rowCount) {
     console.log('scale-out.md statements: already run (client_accounts is distributed)');
   } else {
-    for (const block of scaleOutStatements()) await c.query(block);
-    console.log(`scale-out.md statements: ${scaleOutStatements().length} blocks run`);
+    const all = scaleOutStatements();
+    for (const statement of all) await c.query(statement);
+    console.log(`scale-out.md statements: ${all.length} run`);
   }
   for (const query of checkQueries()) {
-    const { rows } = await c.query(query);
+    const { rows } = await c.query({ text: query, rowMode: 'array' });
     console.log(query.split('\n')[0].slice(0, 90), '->', JSON.stringify(rows));
   }
 });
