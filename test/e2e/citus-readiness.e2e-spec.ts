@@ -93,9 +93,12 @@ describe('Citus readiness', () => {
         `SELECT c.relname AS name, EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'tenant_id') AS tenant
          FROM pg_class c WHERE c.relnamespace = 'public'::regnamespace AND c.relkind = 'r' ORDER BY 1`,
       );
+      // Keys of the tables listed: a Citus coordinator holding reference-table placements shows their keys in
+      // pg_constraint but hides the placements themselves from pg_class.
       const fks = await c.query<{ name: string }>(
         `SELECT conname AS name FROM pg_constraint WHERE contype = 'f' AND connamespace = 'public'::regnamespace
-           AND confrelid::regclass::text NOT IN ('tenants', 'users') ORDER BY 1`,
+           AND confrelid::regclass::text NOT IN ('tenants', 'users')
+           AND conrelid IN (SELECT oid FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'r') ORDER BY 1`,
       );
       return {
         tenantTables: tables.rows.filter((r) => r.tenant).map((r) => r.name),

@@ -187,7 +187,7 @@ describe('invoices', () => {
     // The offers behind the credits are applied.
     const offers = await withOwner((db) =>
       db.query(
-        `SELECT o.status FROM compensation_offers o JOIN credit_ledger_entries c ON c.offer_id = o.id WHERE c.used_on_invoice_id = $1`,
+        `SELECT o.status FROM compensation_offers o JOIN credit_ledger_entries c ON c.tenant_id = o.tenant_id AND c.offer_id = o.id WHERE c.used_on_invoice_id = $1`,
         [invoice.id],
       ),
     );

@@ -17,17 +17,11 @@ const MailDev = require('maildev');
 export default async function globalSetup(globalConfig: { maxWorkers: number }): Promise<void> {
   const adminUrl = process.env['TEST_DATABASE_ADMIN_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
   const database = `candor_e2e_${process.pid}`;
-  const admin = new Client({ connectionString: adminUrl });
-  await admin.connect();
-  // Databases left by earlier runs go; those of runs still going (two suites at once) stay.
-  const leftovers = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE 'candor_e2e_%'`);
-  for (const { datname } of leftovers.rows.filter((row) => !isRunning(Number(/_(\d+)$/.exec(row.datname)?.[1])))) {
-    await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
-  }
-  await admin.query(`CREATE DATABASE ${database}`);
-  await admin.end();
-
-  const ownerUrl = Object.assign(new URL(adminUrl), { pathname: `/${database}` }).toString();
+  // A database prepared outside the suite (a Citus cluster: scripts/citus/prepare.mjs), used as it is: one
+  // database, so one jest worker (--runInBand); its owner's URL.
+  const prepared = process.env['TEST_DATABASE_PREPARED_URL'];
+  if (prepared && globalConfig.maxWorkers > 1) throw new Error('TEST_DATABASE_PREPARED_URL is one database: run jest with --runInBand');
+  const ownerUrl = prepared ?? (await createSuiteDatabase(adminUrl, database));
   await runMigrations(ownerUrl);
   await ensureRuntimeLogin(ownerUrl, 'candor_e2e_app', 'candor_e2e_app');
   const directAppUrl = Object.assign(new URL(ownerUrl), { username: 'candor_e2e_app', password: 'candor_e2e_app' });
@@ -58,6 +52,19 @@ export default async function globalSetup(globalConfig: { maxWorkers: number }):
   const file = testEnvFile();
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, JSON.stringify(env, null, 2));
+}
+
+/** A fresh database for this run (its owner's URL); databases left by earlier runs go, those of runs still going stay. */
+async function createSuiteDatabase(adminUrl: string, database: string): Promise<string> {
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  const leftovers = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE 'candor_e2e_%'`);
+  for (const { datname } of leftovers.rows.filter((row) => !isRunning(Number(/_(\d+)$/.exec(row.datname)?.[1])))) {
+    await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
+  }
+  await admin.query(`CREATE DATABASE ${database}`);
+  await admin.end();
+  return Object.assign(new URL(adminUrl), { pathname: `/${database}` }).toString();
 }
 
 /** Whether a process with this id is alive (the suffix of an e2e database names its run). */

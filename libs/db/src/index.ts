@@ -8,6 +8,7 @@ export * from './writes/outbox';
 export * from './writes/audit';
 export * from './writes/held-notifications';
 export * from './sql/sql-list';
+export * from './sql/link-rows';
 export * from './writes/comments';
 export * from './tenancy/scope-condition';
 export * from './reads/waiting-items.repository';

@@ -40,17 +40,24 @@ export class StopOverdueTimersProcessor extends TenantSweep<DueTimer, 'stopped'>
   }
 
   protected async act(manager: EntityManager, { tenant_id: tenantId, id, limit_hours: limitHours }: DueTimer): Promise<'stopped' | null> {
+    // The end is read first (the row locked) and written as a value: Citus refuses `started_at + make_interval(...)`
+    // in an UPDATE ("STABLE functions used in UPDATE queries cannot be called with column references").
+    const [running]: { endedAt: string }[] = await manager.query(
+      `SELECT (started_at + make_interval(hours => $3))::text AS "endedAt" FROM work_logs
+       WHERE tenant_id = $1 AND id = $2 AND ended_at IS NULL AND source <> 'adjustment' FOR NO KEY UPDATE`,
+      [tenantId, id, limitHours],
+    );
+    if (!running) return null;
     const [timer]: StoppedTimer[] = await manager.query(
       `WITH stopped AS (
-         UPDATE work_logs SET ended_at = started_at + make_interval(hours => $3), duration_seconds = $3 * 3600,
-                auto_stopped_at = now(), updated_at = now()
+         UPDATE work_logs SET ended_at = $4::timestamptz, duration_seconds = $3 * 3600, auto_stopped_at = now(), updated_at = now()
          WHERE tenant_id = $1 AND id = $2 AND ended_at IS NULL AND source <> 'adjustment'
          RETURNING engagement_id, assistant_id, started_at)
        SELECT s.engagement_id AS "engagementId", e.name AS "engagementName", t.name AS "tenantName", s.started_at AS "startedAt",
               u.email, u.locale, u.display_name AS "displayName", s.assistant_id AS "assistantId"
        FROM stopped s JOIN engagements e ON e.tenant_id = $1 AND e.id = s.engagement_id
        JOIN tenants t ON t.id = $1 JOIN users u ON u.id = s.assistant_id`,
-      [tenantId, id, limitHours],
+      [tenantId, id, limitHours, running.endedAt],
     );
     if (!timer) return null;
     const payload = {

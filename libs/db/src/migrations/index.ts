@@ -21,6 +21,7 @@ import { PlpgsqlCrossTenantReads1765710000000 } from './1765710000000-PlpgsqlCro
 import { OutboxClaimPerTenant1765720000000 } from './1765720000000-OutboxClaimPerTenant';
 import { PlpgsqlWebhooksInvoicesApiKeys1765900000000 } from './1765900000000-PlpgsqlWebhooksInvoicesApiKeys';
 import { PlpgsqlPortalTenant1765910000000 } from './1765910000000-PlpgsqlPortalTenant';
+import { DigestReadersGroupedFirst1765920000000 } from './1765920000000-DigestReadersGroupedFirst';
 
 /** Every migration, oldest first. Add new ones at the end. */
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   OutboxClaimPerTenant1765720000000,
   PlpgsqlWebhooksInvoicesApiKeys1765900000000,
   PlpgsqlPortalTenant1765910000000,
+  DigestReadersGroupedFirst1765920000000,
 ];

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { User } from '@candor/db';
 
 /** A workspace a person belongs to (the auth_user_memberships function, which reads across tenants). */
@@ -69,18 +68,23 @@ export class UsersRepository {
     await manager.update(User, { id }, patch);
   }
 
-  /** An emailed link reached its owner: the address counts as confirmed from the first time. */
-  confirmEmail(manager: EntityManager, id: string): Promise<void> {
-    return this.set(manager, id, { emailVerifiedAt: () => 'coalesce(email_verified_at, now())' });
+  /**
+   * An emailed link reached its owner: the address counts as confirmed from the first time. `now()` is read in a
+   * FROM subquery: Citus refuses `now()` inside COALESCE in an UPDATE of a reference table (`users`).
+   */
+  async confirmEmail(manager: EntityManager, id: string): Promise<void> {
+    await manager.query(`UPDATE users SET email_verified_at = coalesce(email_verified_at, c.t) FROM (SELECT now() AS t) c WHERE id = $1`, [
+      id,
+    ]);
   }
 
-  /** A new password from an emailed link, which proves the address too. */
-  resetPassword(manager: EntityManager, id: string, passwordHash: string): Promise<void> {
-    return this.set(manager, id, {
-      passwordHash,
-      passwordChangedAt: () => 'now()',
-      emailVerifiedAt: () => 'coalesce(email_verified_at, now())',
-    });
+  /** A new password from an emailed link, which proves the address too (`now()` read as in `confirmEmail`). */
+  async resetPassword(manager: EntityManager, id: string, passwordHash: string): Promise<void> {
+    await manager.query(
+      `UPDATE users SET password_hash = $2, password_changed_at = c.t, email_verified_at = coalesce(email_verified_at, c.t)
+       FROM (SELECT now() AS t) c WHERE id = $1`,
+      [id, passwordHash],
+    );
   }
 
   /**
@@ -95,9 +99,5 @@ export class UsersRepository {
       .where('id = :id AND (totp_last_step IS NULL OR totp_last_step < :step)', { id, step })
       .execute();
     return Boolean(spent.affected);
-  }
-
-  private async set(manager: EntityManager, id: string, values: QueryDeepPartialEntity<User>): Promise<void> {
-    await manager.createQueryBuilder().update(User).set(values).where('id = :id', { id }).execute();
   }
 }

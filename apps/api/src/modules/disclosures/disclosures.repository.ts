@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { sqlList, scopeWhere } from '@candor/db';
+import { insertLinkRows, sqlList, scopeWhere } from '@candor/db';
 import { MONEY_OFFER_KINDS, UNDISCLOSED_STATUSES, type DisclosureStatus, type Scope } from '@candor/domain';
 import type { KeysetPosition } from '../../common/keyset-cursor';
 
@@ -203,13 +203,7 @@ export class DisclosuresRepository {
 
   async replaceInvolved(manager: EntityManager, tenantId: string, disclosureId: string, userIds: string[]): Promise<void> {
     await manager.query(`DELETE FROM disclosure_people WHERE tenant_id = $1 AND disclosure_id = $2`, [tenantId, disclosureId]);
-    if (userIds.length) {
-      await manager.query(`INSERT INTO disclosure_people (tenant_id, disclosure_id, user_id) SELECT $1, $2, unnest($3::uuid[])`, [
-        tenantId,
-        disclosureId,
-        userIds,
-      ]);
-    }
+    await insertLinkRows(manager, 'disclosure_people', ['tenant_id', 'disclosure_id', 'user_id'], [tenantId, disclosureId], userIds);
   }
 
   /** Offers on disclosures in `scope`. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { Engagement, EngagementRate, sqlList, scopeNamed } from '@candor/db';
+import { Engagement, EngagementRate, insertLinkRows, sqlList, scopeNamed } from '@candor/db';
 import { STAFF_ROLES, type Scope } from '@candor/domain';
 import type { PersonResponse, RetainerResponse } from './dto/engagement.response';
 
@@ -73,13 +73,7 @@ export class EngagementsRepository {
 
   async replaceAssistants(manager: EntityManager, tenantId: string, engagementId: string, userIds: string[]): Promise<void> {
     await manager.query(`DELETE FROM engagement_assistants WHERE tenant_id = $1 AND engagement_id = $2`, [tenantId, engagementId]);
-    if (userIds.length) {
-      await manager.query(`INSERT INTO engagement_assistants (tenant_id, engagement_id, user_id) SELECT $1, $2, unnest($3::uuid[])`, [
-        tenantId,
-        engagementId,
-        userIds,
-      ]);
-    }
+    await insertLinkRows(manager, 'engagement_assistants', ['tenant_id', 'engagement_id', 'user_id'], [tenantId, engagementId], userIds);
   }
 
   /**
@@ -120,15 +114,22 @@ export class EngagementsRepository {
     await manager.update(Engagement, { tenantId, id }, patch);
   }
 
-  /** The first rate applies from today (tenant time zone); time logged earlier falls back to it as the earliest rate. */
+  /**
+   * The first rate applies from today (tenant time zone); time logged earlier falls back to it as the earliest rate.
+   * Today is read first and the row written with VALUES: Citus runs an INSERT ... SELECT from the `tenants` reference
+   * table as a COPY on the workers, which row-level security refuses.
+   */
   async insertFirstRate(
     manager: EntityManager,
     r: Pick<EngagementRate, 'tenantId' | 'id' | 'engagementId' | 'hourlyRate' | 'createdBy'>,
   ): Promise<void> {
+    const [{ today }]: [{ today: string }] = await manager.query(
+      `SELECT to_char((now() AT TIME ZONE time_zone)::date, 'YYYY-MM-DD') AS today FROM tenants WHERE id = $1`,
+      [r.tenantId],
+    );
     await manager.query(
-      `INSERT INTO engagement_rates (tenant_id, id, engagement_id, effective_from, hourly_rate, created_by)
-       SELECT $1, $2, $3, (now() AT TIME ZONE t.time_zone)::date, $4, $5 FROM tenants t WHERE t.id = $1`,
-      [r.tenantId, r.id, r.engagementId, r.hourlyRate, r.createdBy],
+      `INSERT INTO engagement_rates (tenant_id, id, engagement_id, effective_from, hourly_rate, created_by) VALUES ($1, $2, $3, $4::date, $5, $6)`,
+      [r.tenantId, r.id, r.engagementId, today, r.hourlyRate, r.createdBy],
     );
   }
 
