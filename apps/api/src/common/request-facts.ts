@@ -52,7 +52,5 @@ export class RequestFacts {
 }
 
 function withoutFacts<T>(row: T & FactColumns): T {
-  const copy: Record<string, unknown> = { ...row };
-  for (const key of Object.keys(copy)) if (key.startsWith('fact.')) delete copy[key];
-  return copy as T;
+  return Object.fromEntries(Object.entries(row).filter(([key]) => !key.startsWith('fact.'))) as T;
 }

@@ -11,6 +11,8 @@ export interface NoticeSql {
   recipients: string;
   /** The payload every recipient gets; each also gets `recipientName`. */
   payload: Record<string, unknown>;
+  /** When the recipients' rows carry a jsonb column `extra` (one email per row, e.g. per offer), merged into that row's payload. */
+  extra?: boolean;
 }
 
 /**
@@ -29,7 +31,7 @@ export function noticeCtes(bind: (value: unknown) => string, n: NoticeSql): stri
   const chosen = event ? `COALESCE(p.mode, 'immediate')` : `'immediate'`;
   const mode = spec?.required ? `CASE WHEN ${chosen} = 'off' THEN 'digest' ELSE ${chosen} END` : chosen;
   return `${n.name}_to AS (
-      SELECT r."userId", r.email, r.locale, ${bind(n.payload)}::jsonb || jsonb_build_object('recipientName', r."displayName") AS payload,
+      SELECT r."userId", r.email, r.locale, ${bind(n.payload)}::jsonb ${n.extra ? '|| r.extra' : ''} || jsonb_build_object('recipientName', r."displayName") AS payload,
              ${mode} AS mode
       FROM (${n.recipients}) r
       LEFT JOIN notification_preferences p ON p.tenant_id = ${tenant} AND p.user_id = r."userId" AND p.event = ${bind(event)}),

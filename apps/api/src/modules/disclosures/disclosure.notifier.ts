@@ -11,6 +11,9 @@ import type { DisclosureRow } from './disclosures.repository';
 /** Who hears about a step: the client's people, its main contacts, the team around the disclosure, or the reviewers. */
 export type DisclosureAudience = 'client_contacts' | 'client_admins' | 'team' | 'reviewers';
 
+/** A query of one row per email to each recipient, its jsonb `extra` merged into that email's payload (e.g. one per open offer). */
+export type EachRow = (bind: (value: unknown) => string, tenantId: string, disclosureId: string) => string;
+
 /** Owners and managers: the people who answer for the team. */
 const MANAGERS = ['owner', 'manager'];
 
@@ -53,6 +56,7 @@ export class DisclosureNotifier {
     extra: Record<string, unknown> = {},
     actor?: ActorRef,
     name = 'notice',
+    each?: EachRow,
   ): Promise<CtePart> {
     const manager = this.tenant.manager;
     const facts = await this.tenants.facts(manager, tenantId);
@@ -76,8 +80,9 @@ export class DisclosureNotifier {
         reviewers: () => roles(MANAGERS, null),
         team: () => `SELECT DISTINCT ON ("userId") * FROM (${membersByIdSql(tenant, bind([d.authorId]))} UNION ALL ${roles(MANAGERS, null)}) m`,
       };
-      const recipients = `SELECT * FROM (${audiences[audience]()}) r WHERE (r."userId" <> ${bind(actor?.userId ?? null)}::uuid) IS NOT FALSE`;
-      return noticeCtes(bind, { name, tenantId, template, recipients, payload });
+      const others = `SELECT * FROM (${audiences[audience]()}) r WHERE (r."userId" <> ${bind(actor?.userId ?? null)}::uuid) IS NOT FALSE`;
+      const recipients = each ? `SELECT r.*, x.extra FROM (${others}) r CROSS JOIN (${each(bind, tenantId, d.id)}) x` : others;
+      return noticeCtes(bind, { name, tenantId, template, recipients, payload, extra: Boolean(each) });
     };
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { scopeCondition, scopeWhere, sqlList, SqlParams } from '@candor/db';
+import { scopeCondition, scopeWhere, sqlList, SqlParams, type CtePart } from '@candor/db';
 import { MONEY_OFFER_KINDS, UNDISCLOSED_STATUSES, type DisclosureStatus, type Scope } from '@candor/domain';
 import type { KeysetPosition } from '../../common/keyset-cursor';
 
@@ -130,6 +130,13 @@ const DISCLOSURE_COLUMNS = `
   EXISTS (SELECT 1 FROM follow_ups f WHERE f.tenant_id = d.tenant_id AND f.disclosure_id = d.id AND f.kind = 'client_check_in'
           AND f.status = 'pending') AS "pendingCheckIn"`;
 
+/** `FROM` of a DisclosureRow, its disclosures read from `source` (the table, or a CTE of rows just changed). */
+const disclosuresFrom = (source: string) => `${source} d
+  JOIN engagements e ON e.tenant_id = d.tenant_id AND e.id = d.engagement_id
+  JOIN client_accounts c ON c.tenant_id = d.tenant_id AND c.id = d.client_account_id
+  JOIN users au ON au.id = d.author_id
+  LEFT JOIN users ra ON ra.id = d.remedy_accepted_by`;
+
 const DISCLOSURE_SCOPE = { engagementId: 'd.engagement_id', clientAccountId: 'd.client_account_id' };
 
 /** Offers (OfferRow) on disclosures in `scope`, narrowed to one disclosure and/or one offer; without ORDER BY. */
@@ -213,35 +220,35 @@ export class DisclosuresRepository {
     }
     // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-conversion -- written into SQL: a number whatever the caller passed
     const limit = f.limit ? `LIMIT ${Number(f.limit)}` : '';
-    const sql = `SELECT ${DISCLOSURE_COLUMNS}
-       FROM disclosures d
-       JOIN engagements e ON e.tenant_id = d.tenant_id AND e.id = d.engagement_id
-       JOIN client_accounts c ON c.tenant_id = d.tenant_id AND c.id = d.client_account_id
-       JOIN users au ON au.id = d.author_id
-       LEFT JOIN users ra ON ra.id = d.remedy_accepted_by
+    const sql = `SELECT ${DISCLOSURE_COLUMNS} FROM ${disclosuresFrom('disclosures')}
        WHERE ${where.join(' AND ')}
        ORDER BY d.created_at DESC, d.id DESC ${limit} ${lock ? 'FOR UPDATE OF d' : ''}`;
     return [sql, params];
   }
 
-  /** Moves a disclosure to `to`, setting `columns`: a bound value, or an SqlExpression for a computed one. */
+  /**
+   * Moves a disclosure to `to`, setting `columns` (a bound value, or an SqlExpression for a computed
+   * one), and writes `along` (its timeline event and audit row) in the same statement. Answers the
+   * moved row as `find` reads it (its counts as they were before the statement).
+   */
   async moveTo(
     manager: EntityManager,
     tenantId: string,
     id: string,
     to: DisclosureStatus,
     columns: Record<string, unknown>,
-  ): Promise<void> {
-    const params: unknown[] = [tenantId, id, to];
-    const sets = Object.entries(columns).map(([column, value]) => {
-      if (value instanceof SqlExpression) return `${column} = ${value.text}`;
-      params.push(value);
-      return `${column} = $${params.length}`;
-    });
-    await manager.query(
-      `UPDATE disclosures SET status = $3, ${[...sets, 'updated_at = now()'].join(', ')} WHERE tenant_id = $1 AND id = $2`,
-      params,
+    along: CtePart[] = [],
+  ): Promise<DisclosureRow> {
+    const { bind, values } = new SqlParams();
+    const sets = Object.entries(columns).map(([column, value]) => `${column} = ${value instanceof SqlExpression ? value.text : bind(value)}`);
+    const [row]: DisclosureRow[] = await manager.query(
+      `WITH moved AS (
+         UPDATE disclosures SET status = ${bind(to)}, ${[...sets, 'updated_at = now()'].join(', ')}
+         WHERE tenant_id = ${bind(tenantId)} AND id = ${bind(id)} RETURNING *)${along.map((part) => `,\n ${part(bind)}`).join('')}
+       SELECT ${DISCLOSURE_COLUMNS} FROM ${disclosuresFrom('moved')}`,
+      values,
     );
+    return row;
   }
 
   async lock(manager: EntityManager, tenantId: string, id: string): Promise<void> {
