@@ -23,7 +23,10 @@ export class PortalLinks {
 
   /** Keeps the address of `facts` (read by the caller's own statement) for the rest of the transaction. */
   remember(manager: EntityManager, tenantId: string, facts: PortalAddressFacts): void {
-    this.known.set(manager, { tenantId, base: portalBaseUrl(facts, { webUrl: this.config.WEB_URL, baseDomain: this.config.PORTAL_BASE_DOMAIN }) });
+    this.known.set(manager, {
+      tenantId,
+      base: portalBaseUrl(facts, { webUrl: this.config.WEB_URL, baseDomain: this.config.PORTAL_BASE_DOMAIN }),
+    });
   }
 
   /** `path` (starting with `/`) at the tenant's address, with `query` added. */

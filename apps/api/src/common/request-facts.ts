@@ -6,8 +6,13 @@ import { TenantRepository, tenantFactsOf } from '../modules/tenant/tenant.reposi
 import type { ActorRef } from './actor-ref';
 import { PortalLinks } from './portal-links';
 
-/** A lookup to run beside the facts: a query whose rows have an `id`, and its parameters ($1 ...). */
-export type Lookup = [sql: string, params: unknown[]];
+/** A lookup to run beside the facts: a query whose rows (`T`) have an `id`, and its parameters ($1 ...). */
+export interface Lookup<T extends { id: string }> {
+  sql: string;
+  params: unknown[];
+  /** Never set: names the type of the rows. */
+  readonly rows?: T[];
+}
 
 interface FactColumns {
   'fact.name': string;
@@ -31,7 +36,11 @@ export class RequestFacts {
   ) {}
 
   /** The rows of `lookup` (none when it finds none) and the caller as emails name them. */
-  async alongside<T extends { id: string }>(manager: EntityManager, actor: Actor, [sql, params]: Lookup): Promise<{ rows: T[]; actor: ActorRef }> {
+  async alongside<T extends { id: string }>(
+    manager: EntityManager,
+    actor: Actor,
+    { sql, params }: Lookup<T>,
+  ): Promise<{ rows: T[]; actor: ActorRef }> {
     const { bind, values } = new SqlParams(...params);
     const rows: (T & FactColumns)[] = await manager.query(
       `SELECT t.name AS "fact.name", t.settings AS "fact.settings", ${portalAddressColumns('t', 'fact.')},

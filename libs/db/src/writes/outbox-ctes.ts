@@ -25,7 +25,8 @@ export function noticeCtes(bind: (value: unknown) => string, n: NoticeSql): stri
   const event = eventOfTemplate(n.template);
   const spec: { required: boolean; coalesces?: boolean } | null = event ? NOTIFICATION_EVENTS[event] : null;
   const url = n.payload['url'];
-  const coalesces = Boolean(spec?.coalesces) && typeof url === 'string';
+  const threadKey = spec?.coalesces && typeof url === 'string' ? `${event}:${url}` : null;
+  const coalesces = threadKey !== null;
   const tenant = bind(n.tenantId);
   const template = bind(n.template);
   const chosen = event ? `COALESCE(p.mode, 'immediate')` : `'immediate'`;
@@ -38,7 +39,7 @@ export function noticeCtes(bind: (value: unknown) => string, n: NoticeSql): stri
     ${n.name}_held AS (
       INSERT INTO held_notifications (tenant_id, id, user_id, kind, thread_key, template, recipient_email, locale, payload)
       SELECT ${tenant}::uuid, gen_random_uuid(), "userId", CASE WHEN mode = 'digest' THEN 'digest' ELSE 'burst' END,
-             CASE WHEN mode = 'digest' THEN NULL ELSE ${bind(coalesces ? `${event}:${String(url)}` : null)} END, ${template}, email, locale, payload
+             CASE WHEN mode = 'digest' THEN NULL ELSE ${bind(threadKey)} END, ${template}, email, locale, payload
       FROM ${n.name}_to WHERE mode = 'digest' OR (mode = 'immediate' AND ${coalesces ? 'TRUE' : 'FALSE'})),
     ${n.name}_sent AS (
       INSERT INTO notifications (tenant_id, id, template, recipient_email, recipient_user_id, locale, payload)

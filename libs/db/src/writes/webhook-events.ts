@@ -24,7 +24,10 @@ export async function emitWebhookEvent(
   endpointId: string | null = null,
 ): Promise<string[]> {
   const params = new SqlParams();
-  const rows: { id: string }[] = await manager.query(`${webhookEventSql(params.bind, tenantId, type, data, endpointId)} RETURNING id`, params.values);
+  const rows: { id: string }[] = await manager.query(
+    `${webhookEventSql(params.bind, tenantId, type, data, endpointId)} RETURNING id`,
+    params.values,
+  );
   return rows.map((r) => r.id);
 }
 

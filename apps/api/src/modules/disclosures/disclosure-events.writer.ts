@@ -26,7 +26,15 @@ export class DisclosureEventsWriter {
     const detail = event.detail ?? {};
     return [
       (bind) => {
-        const values = [actor.tenantId, randomUUID(), disclosureId, actor.userId, event.action, event.fromStatus ?? null, event.toStatus ?? null];
+        const values = [
+          actor.tenantId,
+          randomUUID(),
+          disclosureId,
+          actor.userId,
+          event.action,
+          event.fromStatus ?? null,
+          event.toStatus ?? null,
+        ];
         return `timeline_event AS (
           INSERT INTO disclosure_events (tenant_id, id, disclosure_id, actor_id, action, from_status, to_status, visibility, detail)
           VALUES (${[...values, event.visibility, detail].map(bind).join(', ')}))`;

@@ -93,7 +93,16 @@ export class DisclosureLifecycleService {
       await this.announcement(actor, disclosed, 'disclosure.disclosed'),
       await this.notifier.notice(actor.tenantId, disclosed, 'client_contacts', 'disclosure_disclosed', told, undefined, 'disclosed'),
       // Offers written with the draft reach the client now, with the disclosure: one email per open offer.
-      await this.notifier.notice(actor.tenantId, disclosed, 'client_admins', 'offer_made', {}, undefined, 'offers', this.offers.openOffersEach()),
+      await this.notifier.notice(
+        actor.tenantId,
+        disclosed,
+        'client_admins',
+        'offer_made',
+        {},
+        undefined,
+        'offers',
+        this.offers.openOffersEach(),
+      ),
     ]);
     return this.disclosures.presentOne(actor, disclosed);
   }

@@ -78,7 +78,8 @@ export class DisclosureNotifier {
         client_contacts: () => roles(['client_admin', 'client_member'], d.clientAccountId),
         client_admins: () => roles(['client_admin'], d.clientAccountId),
         reviewers: () => roles(MANAGERS, null),
-        team: () => `SELECT DISTINCT ON ("userId") * FROM (${membersByIdSql(tenant, bind([d.authorId]))} UNION ALL ${roles(MANAGERS, null)}) m`,
+        team: () =>
+          `SELECT DISTINCT ON ("userId") * FROM (${membersByIdSql(tenant, bind([d.authorId]))} UNION ALL ${roles(MANAGERS, null)}) m`,
       };
       const others = `SELECT * FROM (${audiences[audience]()}) r WHERE (r."userId" <> ${bind(actor?.userId ?? null)}::uuid) IS NOT FALSE`;
       const recipients = each ? `SELECT r.*, x.extra FROM (${others}) r CROSS JOIN (${each(bind, tenantId, d.id)}) x` : others;

@@ -10,7 +10,6 @@ import type {
 } from './dto/disclosure.response';
 import type { DisclosureDetail, DisclosureRow, FollowUpRow, OfferRow, TimelineRow } from './disclosures.repository';
 
-
 const presentFollowUp = (f: FollowUpRow): FollowUpResponse => ({
   id: f.id,
   kind: f.kind,

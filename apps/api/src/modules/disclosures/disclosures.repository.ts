@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { scopeCondition, scopeWhere, sqlList, SqlParams, type CtePart } from '@candor/db';
 import { MONEY_OFFER_KINDS, UNDISCLOSED_STATUSES, type DisclosureStatus, type Scope } from '@candor/domain';
 import type { KeysetPosition } from '../../common/keyset-cursor';
+import type { Lookup } from '../../common/request-facts';
 
 export interface DisclosureRow {
   id: string;
@@ -196,11 +197,12 @@ function withDates(row: Record<string, unknown>, keys: string[]): Record<string,
 export class DisclosuresRepository {
   /** Disclosures in `scope`; a client's scope never holds drafts or those in review. */
   find(manager: EntityManager, scope: Scope, f: DisclosureFilter): Promise<DisclosureRow[]> {
-    return manager.query(...this.findQuery(scope, f));
+    const { sql, params } = this.findQuery(scope, f);
+    return manager.query(sql, params);
   }
 
   /** The query of `find`, to run beside other reads (RequestFacts.alongside); `lock` locks the rows found (FOR UPDATE). */
-  findQuery(scope: Scope, f: DisclosureFilter, lock = false): [string, unknown[]] {
+  findQuery(scope: Scope, f: DisclosureFilter, lock = false): Lookup<DisclosureRow> {
     const params: unknown[] = [scope.tenantId];
     const where = [
       'd.tenant_id = $1',
@@ -223,7 +225,7 @@ export class DisclosuresRepository {
     const sql = `SELECT ${DISCLOSURE_COLUMNS} FROM ${disclosuresFrom('disclosures')}
        WHERE ${where.join(' AND ')}
        ORDER BY d.created_at DESC, d.id DESC ${limit} ${lock ? 'FOR UPDATE OF d' : ''}`;
-    return [sql, params];
+    return { sql, params };
   }
 
   /**
@@ -240,7 +242,9 @@ export class DisclosuresRepository {
     along: CtePart[] = [],
   ): Promise<DisclosureRow> {
     const { bind, values } = new SqlParams();
-    const sets = Object.entries(columns).map(([column, value]) => `${column} = ${value instanceof SqlExpression ? value.text : bind(value)}`);
+    const sets = Object.entries(columns).map(
+      ([column, value]) => `${column} = ${value instanceof SqlExpression ? value.text : bind(value)}`,
+    );
     const [row]: DisclosureRow[] = await manager.query(
       `WITH moved AS (
          UPDATE disclosures SET status = ${bind(to)}, ${[...sets, 'updated_at = now()'].join(', ')}
@@ -312,7 +316,7 @@ export class DisclosuresRepository {
       `SELECT ${list(offersSql(scope, filter, params.bind), 'x."createdAt", x.id')} AS offers,
               ${list(followUpsSql(scope, filter, params.bind), 'x."dueAt", x.kind')} AS "followUps",
               ${list(timelineSql(tenant, disclosure), 'x.at, x.id')} AS timeline,
-              ${withInvolved ? list(`${involvedSql(tenant, `ARRAY[${disclosure}]`)}`, 'x."displayName"') : `'[]'::json`} AS involved`,
+              ${withInvolved ? list(involvedSql(tenant, `ARRAY[${disclosure}]`), 'x."displayName"') : `'[]'::json`} AS involved`,
       params.values,
     );
     return {

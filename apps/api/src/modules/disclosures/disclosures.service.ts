@@ -214,10 +214,19 @@ export class DisclosuresService {
     }
     if (!client && visibility === 'client') await this.assertBlameless(actor.tenantId, d.id, { comment: dto.body });
     const body = dto.body.trim();
-    const comment = { tenantId: actor.tenantId, subjectType: 'disclosure', subjectId: id, authorId: actor.userId, visibility, kind: 'comment' } as const;
+    const comment = {
+      tenantId: actor.tenantId,
+      subjectType: 'disclosure',
+      subjectId: id,
+      authorId: actor.userId,
+      visibility,
+      kind: 'comment',
+    } as const;
     const written: CtePart = (bind) => `comment AS (${commentInsertSql(bind, { ...comment, id: randomUUID(), body })})`;
     const emails =
-      visibility === 'client' ? [await this.notifier.notice(actor.tenantId, d, client ? 'team' : 'client_contacts', 'disclosure_comment', { comment: body }, by)] : [];
+      visibility === 'client'
+        ? [await this.notifier.notice(actor.tenantId, d, client ? 'team' : 'client_contacts', 'disclosure_comment', { comment: body }, by)]
+        : [];
     await writeTogether(this.tenant.manager, [written, ...emails]);
     return this.presentOne(actor, d);
   }
@@ -228,7 +237,11 @@ export class DisclosuresService {
    */
   async findWithFacts(actor: Actor, id: string, lock = false): Promise<{ row: DisclosureRow; by: ActorRef }> {
     const scope = await this.scopes.of(actor);
-    const { rows, actor: by } = await this.facts.alongside<DisclosureRow>(this.tenant.manager, actor, this.repository.findQuery(scope, { id }, lock));
+    const { rows, actor: by } = await this.facts.alongside<DisclosureRow>(
+      this.tenant.manager,
+      actor,
+      this.repository.findQuery(scope, { id }, lock),
+    );
     return { row: foundInScope(rows[0], 'Disclosure'), by };
   }
 

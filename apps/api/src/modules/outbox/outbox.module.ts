@@ -25,6 +25,16 @@ import { RecipientsService } from './recipients.service';
     PortalLinks,
     RequestFacts,
   ],
-  exports: [TenantContext, ActorScope, ScopedLookup, TenantRepository, OutboxService, RecipientsService, AuditService, PortalLinks, RequestFacts],
+  exports: [
+    TenantContext,
+    ActorScope,
+    ScopedLookup,
+    TenantRepository,
+    OutboxService,
+    RecipientsService,
+    AuditService,
+    PortalLinks,
+    RequestFacts,
+  ],
 })
 export class OutboxModule {}

@@ -15,7 +15,8 @@ export const FROM = fromEntries('work_logs');
 export const SCOPE_COLUMNS = { engagementId: 'w.engagement_id', clientAccountId: 'e.client_account_id' };
 
 /** The Monday (tenant time zone, `YYYY-MM-DD`) of the week the moment `at` falls in; reads the tenant's zone as `zone`. */
-export const weekStartSql = (at: string, zone: string) => `to_char(date_trunc('week', ${at}::timestamptz AT TIME ZONE ${zone}), 'YYYY-MM-DD')`;
+export const weekStartSql = (at: string, zone: string) =>
+  `to_char(date_trunc('week', ${at}::timestamptz AT TIME ZONE ${zone}), 'YYYY-MM-DD')`;
 
 /** The rate that applies on `at`'s day in the tenant's zone; the earliest rate before any rate existed (one row, or none). */
 export const rateAtSql = (tenantId: string, engagementId: string, at: string) =>

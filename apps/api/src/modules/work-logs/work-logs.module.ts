@@ -13,7 +13,15 @@ import { WorkLogsService } from './work-logs.service';
 @Module({
   imports: [EngagementsModule],
   controllers: [WorkLogsController, TimerController],
-  providers: [WorkLogsService, WorkLogsRepository, TimerService, WorkLogCommentsService, RetainerAlertsService, DisputeResolutionService, NewEntryRepository],
+  providers: [
+    WorkLogsService,
+    WorkLogsRepository,
+    TimerService,
+    WorkLogCommentsService,
+    RetainerAlertsService,
+    DisputeResolutionService,
+    NewEntryRepository,
+  ],
   exports: [WorkLogsService, WorkLogsRepository, WorkLogCommentsService, DisputeResolutionService],
 })
 export class WorkLogsModule {}

@@ -213,10 +213,10 @@ export class WorkLogsRepository {
 
   /** The Monday (tenant time zone) of the week a moment falls in. */
   async weekStartOf(manager: EntityManager, tenantId: string, at: Date): Promise<string> {
-    const rows: { week: string }[] = await manager.query(
-      `SELECT ${weekStartSql('$2', 'time_zone')} AS week FROM tenants WHERE id = $1`,
-      [tenantId, at],
-    );
+    const rows: { week: string }[] = await manager.query(`SELECT ${weekStartSql('$2', 'time_zone')} AS week FROM tenants WHERE id = $1`, [
+      tenantId,
+      at,
+    ]);
     return rows[0].week;
   }
 

@@ -1,7 +1,15 @@
 import { BadRequestException, ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { SqlParams, WorkLog, type Engagement } from '@candor/db';
-import { defineAbilityFor, entrySpanProblem, isClientRole, isDisclosed, toWholeSecond, type Actor, type DisclosureStatus } from '@candor/domain';
+import {
+  defineAbilityFor,
+  entrySpanProblem,
+  isClientRole,
+  isDisclosed,
+  toWholeSecond,
+  type Actor,
+  type DisclosureStatus,
+} from '@candor/domain';
 import { ActorScope } from '../../common/actor-scope';
 import { decodeCursor, encodeCursor } from '../../common/keyset-cursor';
 import { foundInScope } from '../../common/scoped-lookup';
@@ -119,7 +127,13 @@ export class WorkLogsService {
         disclosureId: dto.disclosureId ?? null,
       },
       facts.weekStart,
-      { tenantId: actor.tenantId, actorUserId: actor.userId, action: 'work_log.created', entityType: 'work_log', change: { after: { ...dto } } },
+      {
+        tenantId: actor.tenantId,
+        actorUserId: actor.userId,
+        action: 'work_log.created',
+        entityType: 'work_log',
+        change: { after: { ...dto } },
+      },
     );
     if (outcome.weekStatus === 'approved') throw weekLocked(facts.weekStart);
     if (outcome.overlapping) throw overlaps(outcome.overlapping);
@@ -298,7 +312,8 @@ export class WorkLogsService {
   /** New time cannot land in a week the client already approved: that week is locked. */
   async assertWeekOpen(tenantId: string, engagementId: string, assistantId: string, at: Date): Promise<void> {
     const week = await this.repository.weekStartOf(this.tenant.manager, tenantId, at);
-    if ((await this.repository.weekStatus(this.tenant.manager, tenantId, engagementId, assistantId, week)) === 'approved') throw weekLocked(week);
+    if ((await this.repository.weekStatus(this.tenant.manager, tenantId, engagementId, assistantId, week)) === 'approved')
+      throw weekLocked(week);
   }
 
   private async findChangeable(actor: Actor, id: string): Promise<WorkLogRow> {
