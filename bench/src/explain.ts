@@ -26,8 +26,10 @@ export async function explainReads(runtimeUrl: string, owner: Client): Promise<R
   try {
     await explain(
       'list-work-logs: work_logs page for a client (WorkLogsRepository.list)',
-      `SELECT ${Q.WORK_LOG_COLUMNS} FROM ${Q.WORK_LOG_FROM} WHERE w.tenant_id = $1 AND w.client_account_id = $2 AND w.status <> 'draft'
-       ORDER BY w.started_at DESC, w.id DESC LIMIT $3`,
+      Q.WORK_LOG_PAGE.replace(
+        'PAGE',
+        `w.tenant_id = $1 AND w.client_account_id = $2 AND w.status <> 'draft' ORDER BY w.started_at DESC, w.id DESC LIMIT $3`,
+      ),
       [target.tenant_id, target.client_account_id, 51],
     );
     await explain('week-totals: engagement lookup (EngagementsRepository.findOne)', Q.ENGAGEMENT_FIND_ONE, [
@@ -55,8 +57,10 @@ export async function explainReads(runtimeUrl: string, owner: Client): Promise<R
     ]);
     await explain(
       'list-disclosures: disclosures page for a client (DisclosuresRepository.find)',
-      `SELECT ${Q.DISCLOSURE_COLUMNS} ${Q.DISCLOSURE_FROM} WHERE d.tenant_id = $1 AND d.client_account_id = $2 AND d.status NOT IN ('draft', 'in_review')
-       ORDER BY d.created_at DESC, d.id DESC LIMIT 51`,
+      Q.DISCLOSURE_PAGE.replace(
+        'PAGE',
+        `d.tenant_id = $1 AND d.client_account_id = $2 AND d.status NOT IN ('draft', 'in_review') ORDER BY d.created_at DESC, d.id DESC LIMIT 51`,
+      ),
       [target.tenant_id, target.client_account_id],
     );
   } finally {

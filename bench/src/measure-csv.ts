@@ -1,6 +1,5 @@
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
-import { accessToken } from './actors';
 import { send } from './load';
 import type { Child } from './processes';
 import type { BenchResults } from './report';
@@ -14,10 +13,9 @@ export async function measureCsv(
   api: Child,
   apiUrl: string,
   month: { tenantId: string; engagementId: string; ownerId: string; start: string },
-  secret: string,
+  token: string,
   rows: number,
 ): Promise<NonNullable<BenchResults['csv']>> {
-  const token = accessToken(secret, { sub: month.ownerId, tid: month.tenantId, role: 'owner', cid: null });
   if (global.gc) global.gc();
   await sleep(1000);
   const before = api.memory().rss;

@@ -1,25 +1,33 @@
 /**
  * Preloaded (`node -r`) into the API and the ceiling: counts every statement sent through pg's
- * Client (TypeORM's driver included) and, on request, the statements' text. pg_stat_statements is
- * not loaded on the machine's PostgreSQL (it needs shared_preload_libraries and a restart of a
- * server other work shares), so the count is taken in the process, per request, instead.
+ * Client (TypeORM's driver included) and, on request, the statements' text and bind values (the
+ * PostgreSQL column of the bench replays them under pgbench). pg_stat_statements is not loaded on the
+ * machine's PostgreSQL (it needs shared_preload_libraries and a restart of a server other work
+ * shares), so the count is taken in the process, per request, instead.
  */
 import pg from 'pg';
 
+interface Captured {
+  text: string;
+  values: unknown[] | null;
+}
+
 let count = 0;
-let texts: string[] | null = null;
+let captured: Captured[] | null = null;
 const original = pg.Client.prototype.query;
 pg.Client.prototype.query = function patched(this: pg.Client, ...args: unknown[]) {
   count += 1;
-  if (texts && texts.length < 500) {
-    const config = args[0] as string | { text?: string };
-    texts.push(typeof config === 'string' ? config : (config?.text ?? ''));
+  if (captured && captured.length < 500) {
+    const config = args[0] as string | { text?: string; values?: unknown[] };
+    const text = typeof config === 'string' ? config : (config?.text ?? '');
+    const values = (typeof config === 'string' ? args[1] : config?.values) as unknown[] | undefined;
+    captured.push({ text, values: Array.isArray(values) ? values : null });
   }
   return (original as (...a: unknown[]) => unknown).apply(this, args);
 } as typeof original;
 
 process.on('message', (message: { type?: string; capture?: boolean }) => {
   if (message?.type !== 'queries') return;
-  process.send?.({ type: 'queries', count, texts });
-  texts = message.capture ? [] : null;
+  process.send?.({ type: 'queries', count, texts: captured?.map((c) => c.text) ?? null, statements: captured });
+  captured = message.capture ? [] : null;
 });

@@ -8,7 +8,8 @@ import { randomUUID } from 'node:crypto';
 import nodemailer from 'nodemailer';
 import { Client } from 'pg';
 import { EmailRenderer } from '@candor/email-templates';
-import { ownerTokens, pickAssistants, pickClients } from './actors';
+import { ownerTokens, pickAssistants, pickClients, pickLargestTenantClients, sessionTokens } from './actors';
+import { captureTransactions, ensurePgbench, runPgbench } from './pgbench';
 import { loadBenchConfig } from './config';
 import { createBenchDatabase, dropBenchDatabase, ownerClient } from './database';
 import { explainReads } from './explain';
@@ -16,7 +17,7 @@ import { generateBase, generateDisclosures, generateDraftsToDisclose, generateEx
 import { openLoop, send, type HttpCall } from './load';
 import { alternate, closed, measuredOf, open, type Side } from './measure';
 import { Child, ROOT, freePort, startChild, waitForHttp } from './processes';
-import { renderMarkdown, evaluateTargets, type BenchResults } from './report';
+import { renderMarkdown, evaluateTargets, type BenchResults, type ScenarioResult } from './report';
 import { measureCsv } from './measure-csv';
 import { READS, WRITES, requestMaker, type ScenarioName } from './scenarios';
 import { round, summarize } from './stats';
@@ -106,6 +107,19 @@ async function main(): Promise<void> {
       (name: ScenarioName, limit = 50) =>
       () =>
         requestMaker(name, clients, assistants, limit);
+    const largestClients = await pickLargestTenantClients(owner, config.jwtSecret, 100);
+    const largestMaker = (name: ScenarioName) => () => requestMaker(name, largestClients, assistants, 50);
+    const pgbenchReady = ensurePgbench();
+    /** The same transactions the API sent for 50 requests of the weighted mix, under pgbench (simple and prepared protocol). */
+    const postgresRates = async (name: ScenarioName): Promise<ScenarioResult['postgres']> => {
+      if (!pgbenchReady) return undefined;
+      const transactions = await captureTransactions(api, sides[0]!.url, maker(name)(), 50);
+      const seconds = config.roundSeconds * config.rounds;
+      return {
+        simple: await runPgbench(db.runtimeUrl, transactions, 'simple', seconds, config.connections),
+        prepared: await runPgbench(db.runtimeUrl, transactions, 'prepared', seconds, config.connections),
+      };
+    };
     const readRates: Record<string, number> = {};
     const apiMax: Record<string, number> = {};
 
@@ -118,21 +132,29 @@ async function main(): Promise<void> {
         const entry: (typeof out.scenarios)[string] = { closed: throughput };
         apiMax[name] = throughput.api.rps;
         if (READS.includes(name)) {
-          const rate = Math.max(5, Math.round(throughput.ceiling.rps / 2));
+          // Latency at half the API's own closed-loop maximum; flatness at the small run's rate, for the
+          // weighted mix and for the largest tenant's clients alike; PostgreSQL's own rate for the same transactions.
+          const rate = Math.max(5, Math.round(throughput.api.rps / 2));
           if (label === 'small') readRates[name] = rate;
+          const flatRate = readRates[name]!;
           entry.open = { rate, ...(await alternate(sides, config.rounds, open(maker(name), rate, config.roundSeconds))) };
           if (label === 'large') {
-            const flatRate = readRates[name]!;
             entry.openAtSmallRate = {
               rate: flatRate,
               ...(await alternate(sides, config.rounds, open(maker(name), flatRate, config.roundSeconds))),
             };
           }
+          entry.largestAtSmallRate = {
+            rate: flatRate,
+            ...(await alternate(sides, config.rounds, open(largestMaker(name), flatRate, config.roundSeconds))),
+          };
+          entry.postgres = await postgresRates(name);
         }
         out.scenarios[name] = entry;
         log(
           `${label} ${name}: api ${throughput.api.rps} rps p95 ${throughput.api.p95} ms, ceiling ${throughput.ceiling.rps} rps p95 ${throughput.ceiling.p95} ms` +
             (entry.open ? `; at ${entry.open.rate}/s api p95 ${entry.open.api.p95} ms, ceiling p95 ${entry.open.ceiling.p95} ms` : '') +
+            (entry.postgres ? `; pgbench ${entry.postgres.simple.tps} tx/s simple, ${entry.postgres.prepared.tps} prepared` : '') +
             `; errors ${throughput.api.errors}/${throughput.ceiling.errors}`,
         );
       }
@@ -197,7 +219,17 @@ async function main(): Promise<void> {
     });
     children.push(worker);
     await sleep(3000);
-    results.notifications = await measureDisclose(sides[0]!.url, drafts, owners, owner, sink, config.notifyEvents);
+    // Statements of one disclose (the write that touches the most: disclosure, its events, audit, outbox), counted as the scenarios are.
+    const counted = drafts.shift()!;
+    const [discloseStatements] = await captureTransactions(
+      api,
+      sides[0]!.url,
+      () => ({ method: 'POST', path: `/api/v1/disclosures/${counted.id}/disclose`, token: owners.get(counted.tenantId)! }),
+      1,
+    );
+    const discloseCount = discloseStatements?.length ?? NaN;
+    results.queries['disclose'] = { api: discloseCount, ceiling: NaN, failures: discloseStatements ? 0 : 1, apiStatements: [] };
+    results.notifications = await measureDisclose(sides[0]!.url, drafts, owners, owner, sink, drafts.length);
     log('notifications', JSON.stringify(results.notifications));
 
     // The burst: API p95 at a fixed rate with the worker idle, then while it drains `burstEmails`.
@@ -250,7 +282,10 @@ async function main(): Promise<void> {
     t = Date.now();
     const exportMonth = await generateExportMonth(owner, config.csvRows);
     results.generation.exportSeconds = round((Date.now() - t) / 1000, 1);
-    results.csv = await measureCsv(api, sides[0]!.url, exportMonth, config.jwtSecret, config.csvRows);
+    const [csvToken] = await sessionTokens(owner, config.jwtSecret, [
+      { sub: exportMonth.ownerId, tid: exportMonth.tenantId, role: 'owner', cid: null },
+    ]);
+    results.csv = await measureCsv(api, sides[0]!.url, exportMonth, csvToken!, config.csvRows);
     log('csv', JSON.stringify(results.csv));
   } finally {
     for (const child of children.reverse()) await child.stop().catch(() => undefined);

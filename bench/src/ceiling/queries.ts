@@ -6,13 +6,22 @@ import { portalAddressColumns } from '@candor/db';
  * engagement lookups that TypeORM generates) or built by the same @candor/db helpers. Keep in step
  * with the API: the benchmark prints both servers' query counts per request side by side.
  */
+/** The JWT strategy's check that the token's session is alive and its person still a member (SessionsRepository.actor). */
+export const SESSION_ACTOR = 'SELECT role, client_account_id FROM auth_session_actor($1, $2, $3)';
+
 export const WORK_LOG_COLUMNS = `w.tenant_id AS "tenantId", w.id, w.engagement_id AS "engagementId", w.assistant_id AS "assistantId",
   w.source, w.status, w.started_at AS "startedAt", w.ended_at AS "endedAt", w.duration_seconds AS "durationSeconds",
   w.notes, w.billable, w.hourly_rate::text AS "hourlyRate", w.week_id AS "weekId", w.adjusts_id AS "adjustsId",
   w.disclosure_id AS "disclosureId", w.auto_stopped_at AS "autoStoppedAt", w.created_at AS "createdAt", w.updated_at AS "updatedAt",
-  e.name AS "engagementName", e.client_account_id AS "clientAccountId", e.currency, u.display_name AS "assistantName"`;
+  w.client_account_id AS "clientAccountId", e.name AS "engagementName", e.currency, u.display_name AS "assistantName"`;
 
 export const WORK_LOG_FROM = `work_logs w JOIN engagements e ON e.tenant_id = w.tenant_id AND e.id = w.engagement_id JOIN users u ON u.id = w.assistant_id`;
+
+/** WorkLogsRepository.list: the page cut from work_logs alone (`PAGE` is its WHERE ... LIMIT), names read by key. */
+export const WORK_LOG_PAGE = `SELECT ${WORK_LOG_COLUMNS} FROM (SELECT w.* FROM work_logs w WHERE PAGE) w
+  CROSS JOIN LATERAL (SELECT e.name, e.currency FROM engagements e WHERE e.tenant_id = w.tenant_id AND e.id = w.engagement_id LIMIT 1) e
+  CROSS JOIN LATERAL (SELECT u.display_name FROM users u WHERE u.id = w.assistant_id LIMIT 1) u
+  ORDER BY w.started_at DESC, w.id DESC`;
 
 /** TypeORM's `manager.findOne(Engagement, { where: { tenantId, id } })`, as it sends it. */
 export const ENGAGEMENT_FIND_ONE = `SELECT "Engagement"."tenant_id" AS "Engagement_tenant_id", "Engagement"."id" AS "Engagement_id",
@@ -33,7 +42,8 @@ export const TIMESHEET_HEAD = `WITH p AS (SELECT $3::date AS start, ($3::date + 
   FROM engagements e JOIN tenants t ON t.id = e.tenant_id JOIN client_accounts c ON c.tenant_id = e.tenant_id AND c.id = e.client_account_id
   CROSS JOIN p WHERE e.tenant_id = $1 AND e.id = $2`;
 
-export const WORK_LOGS_IN_PERIOD = `SELECT ${WORK_LOG_COLUMNS} FROM ${WORK_LOG_FROM}
+export const WORK_LOGS_IN_PERIOD = `SELECT ${WORK_LOG_COLUMNS}
+  FROM work_logs w JOIN engagements e ON e.tenant_id = $1 AND e.id = $2 JOIN users u ON u.id = w.assistant_id
   WHERE w.tenant_id = $1 AND w.engagement_id = $2 AND w.started_at >= $3 AND w.started_at < $4
     AND w.duration_seconds IS NOT NULL AND (NOT $5::boolean OR w.status <> 'draft')
   ORDER BY w.started_at, w.id`;
@@ -54,11 +64,13 @@ export const DISCLOSURE_COLUMNS = `
   EXISTS (SELECT 1 FROM follow_ups f WHERE f.tenant_id = d.tenant_id AND f.disclosure_id = d.id AND f.kind = 'client_check_in'
           AND f.status = 'pending') AS "pendingCheckIn"`;
 
-export const DISCLOSURE_FROM = `FROM disclosures d
-  JOIN engagements e ON e.tenant_id = d.tenant_id AND e.id = d.engagement_id
-  JOIN client_accounts c ON c.tenant_id = d.tenant_id AND c.id = d.client_account_id
-  JOIN users au ON au.id = d.author_id
-  LEFT JOIN users ra ON ra.id = d.remedy_accepted_by`;
+/** DisclosuresRepository.find: the page cut from disclosures alone (`PAGE` is its WHERE ... LIMIT), names read by key. */
+export const DISCLOSURE_PAGE = `SELECT ${DISCLOSURE_COLUMNS} FROM (SELECT d.* FROM disclosures d WHERE PAGE) d
+  CROSS JOIN LATERAL (SELECT e.name FROM engagements e WHERE e.tenant_id = d.tenant_id AND e.id = d.engagement_id LIMIT 1) e
+  CROSS JOIN LATERAL (SELECT c.name FROM client_accounts c WHERE c.tenant_id = d.tenant_id AND c.id = d.client_account_id LIMIT 1) c
+  CROSS JOIN LATERAL (SELECT au.display_name FROM users au WHERE au.id = d.author_id LIMIT 1) au
+  LEFT JOIN LATERAL (SELECT ra.display_name FROM users ra WHERE ra.id = d.remedy_accepted_by LIMIT 1) ra ON TRUE
+  ORDER BY d.created_at DESC, d.id DESC`;
 
 export const TENANT_FACTS = `SELECT name, settings FROM tenants WHERE id = $1`;
 
@@ -139,10 +151,10 @@ export const INSERT_NEW_ENTRY = `WITH week AS (
 /** RequestFacts.alongside of a client's disclosure lookup: the tenant's facts, its portal address and the caller's name beside it. */
 export const DISCLOSURE_WITH_FACTS = `SELECT t.name AS "fact.name", t.settings AS "fact.settings", ${portalAddressColumns('t', 'fact.')},
     (SELECT display_name FROM users WHERE id = $4) AS "fact.actorName", found.*
-  FROM tenants t LEFT JOIN (
-    SELECT ${DISCLOSURE_COLUMNS} ${DISCLOSURE_FROM}
-    WHERE d.tenant_id = $1 AND d.client_account_id = $2 AND d.status NOT IN ('draft', 'in_review') AND d.id = $3
-    ORDER BY d.created_at DESC, d.id DESC) found ON TRUE
+  FROM tenants t LEFT JOIN (${DISCLOSURE_PAGE.replace(
+    'PAGE',
+    `d.tenant_id = $1 AND d.client_account_id = $2 AND d.status NOT IN ('draft', 'in_review') AND d.id = $3 ORDER BY d.created_at DESC, d.id DESC`,
+  )}) found ON TRUE
   WHERE t.id = $5`;
 
 /** DisclosuresRepository.detail for a client: offers and follow-ups of the client's disclosure, its timeline, nobody involved. */

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createSecretKey, randomUUID } from 'node:crypto';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import jwt from 'jsonwebtoken';
 import { Pool, type PoolClient } from 'pg';
@@ -7,9 +7,9 @@ import {
   membersByIdSql,
   membersWithRolesSql,
   noticeCtes,
+  openTenantTransactionSql,
   portalBaseUrl,
   portalUrl,
-  setLocalTenantSql,
   writeTogether,
 } from '@candor/db';
 import { amountFor, hoursFor, sumAmounts } from '@candor/domain';
@@ -17,7 +17,7 @@ import * as Q from './queries';
 
 /**
  * The ceiling: bare Fastify + pg running the API's SQL for the benchmark's five scenarios, with the
- * same access token check (HS256, same secret, same claims) and the same tenant transaction
+ * same access check (HS256, same secret, same claims, the session looked up) and the same tenant transaction
  * (BEGIN; SET LOCAL app.tenant_id = '...'; ...; COMMIT) as the runtime role. No framework,
  * no validation library, no DI, no logging: what the database and Node can do at most.
  */
@@ -43,28 +43,32 @@ class HttpError extends Error {
   }
 }
 
-function authenticate(request: FastifyRequest): Actor {
+/** The API's check: a valid HS256 token (the secret as a KeyObject, as the API keeps it) naming a live session of a member. */
+const key = createSecretKey(Buffer.from(secret, 'utf8'));
+async function authenticate(request: FastifyRequest): Promise<Actor> {
   const header = request.headers.authorization ?? '';
   if (!header.startsWith('Bearer ')) throw new HttpError(401, 'Unauthorized');
+  let claims: { sub?: string; tid?: string; sid?: string; role?: string; cid?: string | null };
   try {
-    const claims = jwt.verify(header.slice(7), secret, { algorithms: ['HS256'] }) as {
-      sub?: string;
-      tid?: string;
-      role?: string;
-      cid?: string | null;
-    };
-    if (!claims.sub || !claims.tid || !claims.role || !ROLES.has(claims.role)) throw new Error('claims');
-    return { userId: claims.sub, tenantId: claims.tid, role: claims.role, clientAccountId: claims.cid ?? null };
+    claims = jwt.verify(header.slice(7), key, { algorithms: ['HS256'] }) as typeof claims;
   } catch {
     throw new HttpError(401, 'Unauthorized');
   }
+  if (!claims.sub || !claims.tid || !claims.sid) throw new HttpError(401, 'Unauthorized');
+  const { rows } = await pool.query<{ role: string; client_account_id: string | null }>(Q.SESSION_ACTOR, [
+    claims.tid,
+    claims.sid,
+    claims.sub,
+  ]);
+  const member = rows[0];
+  if (!member || !ROLES.has(member.role)) throw new HttpError(401, 'Unauthorized');
+  return { userId: claims.sub, tenantId: claims.tid, role: member.role, clientAccountId: member.client_account_id };
 }
 
 async function inTenant<T>(actor: Actor, work: (db: PoolClient) => Promise<T>): Promise<T> {
   const db = await pool.connect();
   try {
-    await db.query('START TRANSACTION');
-    await db.query(setLocalTenantSql(actor.tenantId));
+    await db.query(openTenantTransactionSql(actor.tenantId));
     const result = await work(db);
     await db.query('COMMIT');
     return result;
@@ -79,7 +83,7 @@ async function inTenant<T>(actor: Actor, work: (db: PoolClient) => Promise<T>): 
 function route<T>(handler: (actor: Actor, db: PoolClient, request: FastifyRequest) => Promise<T>, status = 200) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
     try {
-      const actor = authenticate(request);
+      const actor = await authenticate(request);
       const body = await inTenant(actor, (db) => handler(actor, db, request));
       return reply.code(status).send(body);
     } catch (error) {
@@ -144,7 +148,7 @@ app.get(
       where.push(`(w.started_at, w.id) < (${p(after.at)}, ${p(after.id)})`);
     }
     const { rows } = await db.query(
-      `SELECT ${Q.WORK_LOG_COLUMNS} FROM ${Q.WORK_LOG_FROM} WHERE ${where.join(' AND ')} ORDER BY w.started_at DESC, w.id DESC LIMIT ${p(limit + 1)}`,
+      Q.WORK_LOG_PAGE.replace('PAGE', `${where.join(' AND ')} ORDER BY w.started_at DESC, w.id DESC LIMIT ${p(limit + 1)}`),
       params,
     );
     const page = rows.slice(0, limit);
@@ -212,10 +216,7 @@ function findDisclosures(
   }
   const limit = filter.limit ? `LIMIT ${Number(filter.limit)}` : '';
   return db
-    .query(
-      `SELECT ${Q.DISCLOSURE_COLUMNS} ${Q.DISCLOSURE_FROM} WHERE ${where.join(' AND ')} ORDER BY d.created_at DESC, d.id DESC ${limit}`,
-      params,
-    )
+    .query(Q.DISCLOSURE_PAGE.replace('PAGE', `${where.join(' AND ')} ORDER BY d.created_at DESC, d.id DESC ${limit}`), params)
     .then((r) => r.rows);
 }
 

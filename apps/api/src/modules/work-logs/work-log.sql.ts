@@ -4,7 +4,7 @@ export const COLUMNS = `w.tenant_id AS "tenantId", w.id, w.engagement_id AS "eng
   w.source, w.status, w.started_at AS "startedAt", w.ended_at AS "endedAt", w.duration_seconds AS "durationSeconds",
   w.notes, w.billable, w.hourly_rate::text AS "hourlyRate", w.week_id AS "weekId", w.adjusts_id AS "adjustsId",
   w.disclosure_id AS "disclosureId", w.auto_stopped_at AS "autoStoppedAt", w.created_at AS "createdAt", w.updated_at AS "updatedAt",
-  e.name AS "engagementName", e.client_account_id AS "clientAccountId", e.currency, u.display_name AS "assistantName"`;
+  w.client_account_id AS "clientAccountId", e.name AS "engagementName", e.currency, u.display_name AS "assistantName"`;
 
 /** `FROM` of a WorkLogRow, its entries read from `entries` (the table, or a CTE of new rows). */
 export const fromEntries = (entries: string) =>
@@ -12,7 +12,21 @@ export const fromEntries = (entries: string) =>
 
 export const FROM = fromEntries('work_logs');
 
-export const SCOPE_COLUMNS = { engagementId: 'w.engagement_id', clientAccountId: 'e.client_account_id' };
+/**
+ * The names a page of entries shows, looked up by primary key for each row of the page `w` (already
+ * limited), never by joining the tenant's engagements: the planner cannot know a tenant's size under
+ * row-level security (it counts the policy's tenant test and the query's as two), so a join lets it pick
+ * a plan that reads all of a large tenant's engagements for every page.
+ */
+export const NAMES_BY_KEY = `CROSS JOIN LATERAL (SELECT e.name, e.currency FROM engagements e WHERE e.tenant_id = w.tenant_id AND e.id = w.engagement_id LIMIT 1) e
+  CROSS JOIN LATERAL (SELECT u.display_name FROM users u WHERE u.id = w.assistant_id LIMIT 1) u`;
+
+/**
+ * A client's scope is tested on the entry's own client account (kept equal to its engagement's by a composite
+ * foreign key), so a client's page is read from `work_logs_client_started_idx` whatever the tenant's size,
+ * never by joining and filtering all the tenant's engagements.
+ */
+export const SCOPE_COLUMNS = { engagementId: 'w.engagement_id', clientAccountId: 'w.client_account_id' };
 
 /** The Monday (tenant time zone, `YYYY-MM-DD`) of the week the moment `at` falls in; reads the tenant's zone as `zone`. */
 export const weekStartSql = (at: string, zone: string) =>

@@ -5,7 +5,7 @@ import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialE
 import { WorkLog, WorkLogRevision, type CommentKind, type CommentVisibility, type WorkLogStatus, scopeWhere } from '@candor/db';
 import type { DisclosureStatus, Scope } from '@candor/domain';
 import type { KeysetPosition } from '../../common/keyset-cursor';
-import { COLUMNS, FROM, SCOPE_COLUMNS, overlappingSql, rateAtSql, weekStartSql } from './work-log.sql';
+import { COLUMNS, FROM, NAMES_BY_KEY, SCOPE_COLUMNS, overlappingSql, rateAtSql, weekStartSql } from './work-log.sql';
 
 export interface CommentRow {
   id: string;
@@ -71,7 +71,8 @@ export interface WorkLogFilter {
  */
 function clientVisibleInPeriodQuery(scope: Scope, engagementId: string, from: Date, to: Date): [string, unknown[]] {
   const params: unknown[] = [scope.tenantId, engagementId, from, to];
-  const sql = `SELECT ${COLUMNS} FROM ${FROM}
+  // One engagement: joined once by its key, whatever the number of entries.
+  const sql = `SELECT ${COLUMNS} FROM work_logs w JOIN engagements e ON e.tenant_id = $1 AND e.id = $2 JOIN users u ON u.id = w.assistant_id
   WHERE w.tenant_id = $1 AND w.engagement_id = $2 AND w.started_at >= $3 AND w.started_at < $4
     AND w.duration_seconds IS NOT NULL AND w.status <> 'draft'
     AND ${scopeWhere(scope, SCOPE_COLUMNS, params)}
@@ -109,8 +110,11 @@ export class WorkLogsRepository {
     if (filter.from) where.push(`w.started_at >= (${p(filter.from)}::date::timestamp AT TIME ZONE ${zone})`);
     if (filter.to) where.push(`w.started_at < ((${p(filter.to)}::date + 1)::timestamp AT TIME ZONE ${zone})`);
     if (filter.after) where.push(`(w.started_at, w.id) < (${p(filter.after.at)}, ${p(filter.after.id)})`);
+    // The page is cut from one index range of work_logs first; its names are then read by key (NAMES_BY_KEY).
+    const order = 'ORDER BY w.started_at DESC, w.id DESC';
     return manager.query(
-      `SELECT ${COLUMNS} FROM ${FROM} WHERE ${where.join(' AND ')} ORDER BY w.started_at DESC, w.id DESC LIMIT ${p(filter.limit)}`,
+      `SELECT ${COLUMNS} FROM (SELECT w.* FROM work_logs w WHERE ${where.join(' AND ')} ${order} LIMIT ${p(filter.limit)}) w
+       ${NAMES_BY_KEY} ${order}`,
       params,
     );
   }

@@ -1,0 +1,128 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { prepareValue } from 'pg/lib/utils';
+import type { HttpCall } from './load';
+import { send } from './load';
+import type { Child } from './processes';
+import { round } from './stats';
+
+/** One statement as the API sent it through pg: its text and bind values. */
+export interface Statement {
+  text: string;
+  values: unknown[] | null;
+}
+
+export interface PgbenchResult {
+  /** Transactions per second (pgbench's figure without the initial connection time). */
+  tps: number;
+  transactions: number;
+  failed: number;
+  /** Distinct request transactions replayed (one script each, equally weighted). */
+  scripts: number;
+}
+
+const PGBENCH = '/usr/bin/pgbench';
+
+/** pgbench ships in Debian's postgresql-15 package: installed when missing (as root), as the cluster scripts do for theirs. */
+export function ensurePgbench(): boolean {
+  if (existsSync(PGBENCH)) return true;
+  if (process.getuid?.() !== 0) return false;
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  spawnSync('apt-get', ['update', '-qq'], { stdio: 'ignore', env });
+  spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'postgresql-15'], { stdio: 'ignore', env });
+  return existsSync(PGBENCH);
+}
+
+/**
+ * A statement runnable without bind parameters: each `$n` becomes its value as the quoted literal of the
+ * text pg would have bound (pg's own `prepareValue`), so PostgreSQL resolves its type from the context
+ * exactly as it does for an untyped parameter.
+ */
+export function inlineParameters({ text, values }: Statement): string {
+  if (!values?.length) return text;
+  return text.replace(/\$(\d+)/g, (_, n: string) => {
+    const value = prepareValue(values[Number(n) - 1]) as string | Buffer | null;
+    if (value === null) return 'NULL';
+    if (Buffer.isBuffer(value)) return `'\\x${value.toString('hex')}'::bytea`;
+    return pg.escapeLiteral(value);
+  });
+}
+
+/**
+ * The statements of `count` real requests, one request at a time, captured in the API process by the
+ * preloaded query counter: each is one transaction to replay (the session check and the tenant
+ * transaction, as sent).
+ */
+export async function captureTransactions(api: Child, url: string, next: () => HttpCall, count: number): Promise<Statement[][]> {
+  const agent = new http.Agent({ keepAlive: true });
+  const transactions: Statement[][] = [];
+  try {
+    for (let i = 0; i < count; i++) {
+      await api.ask({ type: 'queries', capture: true });
+      const answer = await send(agent, url, next());
+      const { statements } = await api.ask<{ statements: Statement[] | null }>({ type: 'queries', capture: false });
+      if (answer.status < 300 && statements?.length) transactions.push(statements);
+    }
+  } finally {
+    agent.destroy();
+  }
+  return transactions;
+}
+
+/**
+ * A pgbench script of one captured request. Simple protocol sends each query as the API did (a
+ * multi-statement query stays one round trip: pgbench's `\;`); extended (prepared) protocol cannot
+ * carry several statements in one message, so they are split there.
+ */
+export function pgbenchScript(statements: Statement[], mode: 'simple' | 'prepared'): string {
+  const lines: string[] = [];
+  for (const statement of statements) {
+    const sql = inlineParameters(statement).replace(/\s+/g, ' ').trim().replace(/;$/, '');
+    if (mode === 'simple') lines.push(`${sql.replace(/;\s*/g, '\\; ')};`);
+    else lines.push(...sql.split(/;\s*/).map((part) => `${part};`));
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** Runs the captured transactions under pgbench (`clients` connections, 2 threads) for `seconds`. */
+export async function runPgbench(
+  databaseUrl: string,
+  transactions: Statement[][],
+  mode: 'simple' | 'prepared',
+  seconds: number,
+  clients: number,
+): Promise<PgbenchResult> {
+  const dir = mkdtempSync(join(tmpdir(), 'candor-pgbench-'));
+  try {
+    const files = transactions.map((statements, i) => {
+      const file = join(dir, `t${i}.sql`);
+      writeFileSync(file, pgbenchScript(statements, mode));
+      return file;
+    });
+    const url = new URL(databaseUrl);
+    const args = ['-n', '-M', mode, '-c', String(clients), '-j', '2', '-T', String(Math.max(1, Math.round(seconds)))];
+    args.push('-h', url.hostname, '-p', url.port || '5432', '-U', decodeURIComponent(url.username));
+    args.push(...files.flatMap((f) => ['-f', f]), url.pathname.slice(1));
+    const output = await new Promise<string>((done, fail) => {
+      const child = spawn(PGBENCH, args, { env: { ...process.env, PGPASSWORD: decodeURIComponent(url.password) } });
+      let text = '';
+      child.stdout.on('data', (c: Buffer) => (text += c.toString()));
+      child.stderr.on('data', (c: Buffer) => (text += c.toString()));
+      child.on('error', fail);
+      child.on('close', (code) => (code === 0 ? done(text) : fail(new Error(`pgbench exited ${code}: ${text.slice(-2000)}`))));
+    });
+    const number = (pattern: RegExp) => Number(pattern.exec(output)?.[1] ?? NaN);
+    return {
+      tps: round(number(/tps = ([\d.]+) \(without initial connection time\)/), 1),
+      transactions: number(/number of transactions actually processed: (\d+)/),
+      failed: number(/number of failed transactions: (\d+)/) || 0,
+      scripts: files.length,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
