@@ -6,7 +6,8 @@ import { startStack, type Stack } from '../support/stack';
 /**
  * Issue 20: the statements one write sends to PostgreSQL, counted through pg's Client#query in this
  * process (as bench/src/query-counter.ts counts them in the API's): the session check, then the
- * tenant transaction from START TRANSACTION (with the tenant's SET LOCAL) to COMMIT. The stack that
+ * tenant transaction from START TRANSACTION (with the tenant's SET LOCAL) to COMMIT; the limits are
+ * the bench's (bench/src/report.ts STATEMENT_LIMITS), the session check included. The stack that
  * measures runs no worker, so nothing else in this process talks to the database while a request is
  * counted. Each write must still write everything it wrote before (rows checked below).
  */
@@ -59,7 +60,7 @@ describe('statements per write', () => {
     await stack?.close();
   });
 
-  it('creates a work log in at most 6 statements in its transaction, with its audit row', async () => {
+  it('creates a work log in at most 6 statements (session check included), with its audit row', async () => {
     const start = new Date(Date.now() - 2 * 3_600_000);
     start.setUTCMinutes(0, 0, 0);
     const body = {
@@ -77,12 +78,12 @@ describe('statements per write', () => {
       hours: '0.50',
     });
     expect(outside).toHaveLength(1);
-    expect(atMost(transaction, 6)).toBeLessThanOrEqual(6);
+    expect(atMost([...outside, ...transaction], 6)).toBeLessThanOrEqual(6);
     const audit = await rows(`SELECT change FROM audit_events WHERE action = 'work_log.created' AND entity_id = $1`, [response.body.id]);
     expect(audit).toEqual([{ change: { after: body } }]);
   });
 
-  it("posts a client's comment in at most 6 statements in its transaction, its emails held for the team", async () => {
+  it("posts a client's comment in at most 6 statements (session check included), its emails held for the team", async () => {
     const id = (await draftDisclosure(stack.api, team.engagementId, team.manager.token)).body.id as string;
     expect((await stack.api.post(`/api/v1/disclosures/${id}/disclose`, {}, team.manager.token)).status).toBe(200);
     const comment = { body: 'Thank you for telling us so quickly.' };
@@ -92,7 +93,7 @@ describe('statements per write', () => {
     expect(response.status).toBe(201);
     expect(response.body.timeline).toContainEqual(expect.objectContaining({ type: 'comment', body: comment.body }));
     expect(outside).toHaveLength(1);
-    expect(atMost(transaction, 6)).toBeLessThanOrEqual(6);
+    expect(atMost([...outside, ...transaction], 6)).toBeLessThanOrEqual(6);
     // The author (the manager) and the owner, each a comment burst on the thread; never the commenter.
     const held = await rows(`SELECT user_id FROM held_notifications WHERE template = 'disclosure_comment' AND thread_key LIKE $1`, [
       `%/disclosures/${id}`,
@@ -101,7 +102,7 @@ describe('statements per write', () => {
     expect(held).toHaveLength(2);
   });
 
-  it('discloses a draft in at most 10 statements in its transaction, with its event, audit row and emails', async () => {
+  it('discloses a draft in at most 10 statements (session check included), with its event, audit row and emails', async () => {
     const id = (await draftDisclosure(stack.api, team.engagementId, team.manager.token)).body.id as string;
     const offer = { kind: 'credit', value: '25.00', currency: 'EUR', note: 'Off your next invoice' };
     expect((await stack.api.post(`/api/v1/disclosures/${id}/offers`, offer, team.manager.token)).status).toBe(201);
@@ -111,7 +112,7 @@ describe('statements per write', () => {
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ status: 'disclosed', offers: [{ ...offer, status: 'offered' }] });
     expect(outside).toHaveLength(1);
-    expect(atMost(transaction, 10)).toBeLessThanOrEqual(10);
+    expect(atMost([...outside, ...transaction], 10)).toBeLessThanOrEqual(10);
     const written = await rows(
       `SELECT (SELECT count(*)::int FROM disclosure_events WHERE disclosure_id = $1 AND action = 'disclosed') AS events,
               (SELECT count(*)::int FROM audit_events WHERE entity_id = $1 AND action = 'disclosure.disclosed') AS audits,
