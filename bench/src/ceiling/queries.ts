@@ -1,8 +1,10 @@
+import { portalAddressColumns } from '@candor/db';
+
 /**
- * The API's SQL, copied from apps/api/src/modules (work-logs.repository, timesheets.service,
- * disclosures.repository, disclosure.notifier, recipients.service, outbox.service, audit.service,
- * engagements.repository, engagement lookups that TypeORM generates). Keep in step with the API: the
- * benchmark prints both servers' query counts per request side by side.
+ * The API's SQL, copied from apps/api/src/modules (work-logs.repository, new-entry.repository,
+ * timesheets.service, disclosures.repository, disclosure.notifier, common/request-facts,
+ * engagement lookups that TypeORM generates) or built by the same @candor/db helpers. Keep in step
+ * with the API: the benchmark prints both servers' query counts per request side by side.
  */
 /** The JWT strategy's check that the token's session is alive and its person still a member (SessionsRepository.actor). */
 export const SESSION_ACTOR = 'SELECT role, client_account_id FROM auth_session_actor($1, $2, $3)';
@@ -84,73 +86,80 @@ export const FOLLOW_UPS = `SELECT id, disclosure_id AS "disclosureId", kind, sta
   FROM follow_ups WHERE tenant_id = $1 AND ($2::uuid IS NULL OR disclosure_id = $2) AND ($3::uuid IS NULL OR id = $3)
   ORDER BY due_at, kind`;
 
-export const TIMELINE = `SELECT t.*, u.display_name AS "actorName",
-         EXISTS (SELECT 1 FROM memberships m WHERE m.tenant_id = $1 AND m.user_id = t."actorId" AND m.client_account_id IS NOT NULL) AS "actorIsClient"
+const timeline = (tenant: string, disclosure: string) =>
+  `SELECT t.*, u.display_name AS "actorName",
+         EXISTS (SELECT 1 FROM memberships m WHERE m.tenant_id = ${tenant} AND m.user_id = t."actorId" AND m.client_account_id IS NOT NULL) AS "actorIsClient"
   FROM (
     SELECT id, 'event' AS type, action, from_status AS "fromStatus", to_status AS "toStatus", NULL AS body, visibility,
            actor_id AS "actorId", created_at AS at
-    FROM disclosure_events WHERE tenant_id = $1 AND disclosure_id = $2
+    FROM disclosure_events WHERE tenant_id = ${tenant} AND disclosure_id = ${disclosure}
     UNION ALL
     SELECT id, 'comment', kind, NULL, NULL, body, visibility, author_id, created_at
-    FROM comments WHERE tenant_id = $1 AND subject_type = 'disclosure' AND subject_id = $2
+    FROM comments WHERE tenant_id = ${tenant} AND subject_type = 'disclosure' AND subject_id = ${disclosure}
   ) t LEFT JOIN users u ON u.id = t."actorId"
   ORDER BY t.at, t.id`;
 
-export const RECIPIENTS_BY_ROLE = `SELECT u.id AS "userId", u.email, u.display_name AS "displayName", u.locale
-  FROM memberships m JOIN users u ON u.id = m.user_id
-  WHERE m.tenant_id = $1 AND m.role = ANY($2::text[]) AND ($3::uuid IS NULL OR m.client_account_id = $3)
-  ORDER BY u.email`;
-
-export const RECIPIENTS_BY_ID = `SELECT u.id AS "userId", u.email, u.display_name AS "displayName", u.locale
-  FROM memberships m JOIN users u ON u.id = m.user_id
-  WHERE m.tenant_id = $1 AND m.user_id = ANY($2::uuid[]) ORDER BY u.email`;
-
-export const ACTOR_NAME = `SELECT display_name AS "displayName" FROM users WHERE id = $1`;
-
-export const INSERT_COMMENT = `INSERT INTO comments (tenant_id, id, subject_type, subject_id, author_id, visibility, kind, body) VALUES ($1, $2, 'disclosure', $3, $4, $5, 'comment', $6)`;
-
-export const INSERT_AUDIT = `INSERT INTO audit_events (tenant_id, id, actor_user_id, action, entity_type, entity_id, change) VALUES ($1, $2, $3, $4, $5, $6, $7)`;
-
-export const IS_ASSIGNED = `SELECT 1 AS "row_exists" FROM (SELECT 1 AS dummy_column) "dummy_table" WHERE EXISTS (SELECT 1 FROM "engagement_assistants" "ea"
-  WHERE ea.tenant_id = $1 AND ea.engagement_id = $2 AND ea.user_id = $3) LIMIT 1`;
-
-export const LOCK_ASSISTANT = `SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`;
-
-export const WEEK_START_OF = `SELECT to_char(date_trunc('week', $2::timestamptz AT TIME ZONE time_zone), 'YYYY-MM-DD') AS week FROM tenants WHERE id = $1`;
-
-export const WEEK_STATUS = `SELECT status FROM timesheet_weeks WHERE tenant_id = $1 AND engagement_id = $2 AND assistant_id = $3 AND week_start = $4`;
-
-export const OVERLAPPING = `SELECT ${WORK_LOG_COLUMNS} FROM ${WORK_LOG_FROM}
-  WHERE w.tenant_id = $1 AND w.assistant_id = $2 AND w.source <> 'adjustment' AND ($5::uuid IS NULL OR w.id <> $5)
-    AND w.started_at < COALESCE($4::timestamptz, 'infinity'::timestamptz)
-    AND (w.ended_at IS NULL OR w.started_at > $3::timestamptz - interval '24 hours')
-    AND tstzrange(w.started_at, COALESCE(w.ended_at, greatest(now(), w.started_at + interval '1 second'))) && tstzrange($3::timestamptz, COALESCE($4::timestamptz, 'infinity'::timestamptz))
+/** WorkLogsRepository's overlap check (work-log.sql overlappingSql), its parameters named by the caller. */
+const overlapping = (tenant: string, assistant: string, start: string, end: string) => `SELECT ${WORK_LOG_COLUMNS} FROM ${WORK_LOG_FROM}
+  WHERE w.tenant_id = ${tenant} AND w.assistant_id = ${assistant} AND w.source <> 'adjustment' AND (NULL::uuid IS NULL OR w.id <> NULL)
+    AND w.started_at < COALESCE(${end}::timestamptz, 'infinity'::timestamptz)
+    AND (w.ended_at IS NULL OR w.started_at > ${start}::timestamptz - interval '24 hours')
+    AND tstzrange(w.started_at, COALESCE(w.ended_at, greatest(now(), w.started_at + interval '1 second'))) && tstzrange(${start}::timestamptz, COALESCE(${end}::timestamptz, 'infinity'::timestamptz))
   ORDER BY w.started_at LIMIT 1`;
 
-export const RATE_AT = `WITH day AS (SELECT ($3::timestamptz AT TIME ZONE time_zone)::date AS d FROM tenants WHERE id = $1)
+/** The rate on a day (work-log.sql rateAtSql). */
+const rateAt = (
+  tenant: string,
+  engagement: string,
+  at: string,
+) => `WITH day AS (SELECT (${at}::timestamptz AT TIME ZONE time_zone)::date AS d FROM tenants WHERE id = ${tenant})
   SELECT r.hourly_rate::text AS rate FROM engagement_rates r CROSS JOIN day
-  WHERE r.tenant_id = $1 AND r.engagement_id = $2
+  WHERE r.tenant_id = ${tenant} AND r.engagement_id = ${engagement}
   ORDER BY (r.effective_from <= day.d) DESC, CASE WHEN r.effective_from <= day.d THEN r.effective_from END DESC, r.effective_from
   LIMIT 1`;
 
-/** TypeORM's `manager.insert(WorkLog, ...)` with its RETURNING of the defaulted columns. */
-export const INSERT_WORK_LOG = `INSERT INTO "work_logs"("tenant_id", "id", "engagement_id", "assistant_id", "source", "status", "started_at", "ended_at",
-  "duration_seconds", "notes", "billable", "hourly_rate", "week_id", "adjusts_id", "disclosure_id", "auto_stopped_at", "created_at", "updated_at")
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, DEFAULT, DEFAULT, $13, DEFAULT, DEFAULT, DEFAULT)
-  RETURNING "created_at", "updated_at"`;
+/** NewEntryRepository.facts for an assistant: the lock, the engagement (assigned), the week, the rate, no fix disclosure. */
+export const NEW_ENTRY_FACTS = `SELECT pg_advisory_xact_lock(hashtextextended($3, 0)) AS locked,
+    to_char(date_trunc('week', $4::timestamptz AT TIME ZONE t.time_zone), 'YYYY-MM-DD') AS "weekStart",
+    e.id AS "engagementId", e.client_account_id AS "clientAccountId", e.status, e.retainer_hours_per_month IS NOT NULL AS "hasRetainer",
+    (${rateAt('$1', 'e.id', '$4')}) AS "hourlyRate",
+    fd.engagement_id AS "fixEngagementId", fd.status AS "fixStatus"
+  FROM tenants t
+  LEFT JOIN engagements e ON e.tenant_id = t.id AND e.id = $2
+    AND EXISTS (SELECT 1 FROM engagement_assistants ea WHERE ea.tenant_id = $1 AND ea.engagement_id = e.id AND ea.user_id = $5)
+  LEFT JOIN disclosures fd ON fd.tenant_id = t.id AND fd.id = $6::uuid
+  WHERE t.id = $1`;
 
-export const RETAINERS = `WITH tz AS (SELECT time_zone AS zone, date_trunc('month', now() AT TIME ZONE time_zone) AS month FROM tenants WHERE id = $1)
-  SELECT e.id AS "engagementId", to_char(tz.month, 'YYYY-MM') AS month,
-         e.retainer_hours_per_month::text AS "hoursPerMonth",
-         round(used.seconds / 3600.0, 2)::text AS "usedHours",
-         greatest(e.retainer_hours_per_month - round(used.seconds / 3600.0, 2), 0)::numeric(9, 2)::text AS "remainingHours",
-         floor(100 * used.seconds / 3600.0 / e.retainer_hours_per_month)::int AS "usedPercent"
-  FROM engagements e CROSS JOIN tz
-  CROSS JOIN LATERAL (
-    SELECT COALESCE(sum(w.duration_seconds), 0) AS seconds FROM work_logs w
-    WHERE w.tenant_id = e.tenant_id AND w.engagement_id = e.id AND w.billable AND w.duration_seconds IS NOT NULL
-      AND w.started_at >= tz.month AT TIME ZONE tz.zone AND w.started_at < (tz.month + interval '1 month') AT TIME ZONE tz.zone
-  ) used
-  WHERE e.tenant_id = $1 AND e.id = ANY($2::uuid[]) AND e.retainer_hours_per_month IS NOT NULL`;
+/** NewEntryRepository.insert: the week and the overlap read under the lock, the entry and its audit row, the new row answered. */
+export const INSERT_NEW_ENTRY = `WITH week AS (
+    SELECT status FROM timesheet_weeks WHERE tenant_id = $1 AND engagement_id = $3 AND assistant_id = $2 AND week_start = $4::date),
+  clash AS (${overlapping('$1', '$2', '$5', '$6')}),
+  entry AS (
+    INSERT INTO work_logs (tenant_id, id, engagement_id, client_account_id, assistant_id, source, status, started_at, ended_at,
+                           duration_seconds, notes, billable, hourly_rate, disclosure_id)
+    SELECT $1::uuid, $7::uuid, $3::uuid, $8::uuid, $2::uuid, 'manual', 'draft', $5::timestamptz, $6::timestamptz, $9::int, $10, $11::boolean, $12::numeric, NULL
+    WHERE NOT EXISTS (SELECT 1 FROM week WHERE status = 'approved') AND NOT EXISTS (SELECT 1 FROM clash)
+    RETURNING *),
+  audited AS (
+    INSERT INTO audit_events (tenant_id, id, actor_user_id, action, entity_type, entity_id, change)
+    SELECT $1::uuid, gen_random_uuid(), $2::uuid, 'work_log.created', 'work_log', entry.id, $13::jsonb FROM entry)
+  SELECT (SELECT status FROM week) AS "weekStatus",
+         (SELECT json_build_object('id', c.id, 'source', c.source, 'startedAt', c."startedAt", 'endedAt', c."endedAt", 'engagementName', c."engagementName") FROM clash c) AS clash,
+         created.*
+  FROM (SELECT 1) one LEFT JOIN (SELECT ${WORK_LOG_COLUMNS} FROM ${WORK_LOG_FROM.replace('work_logs w', 'entry w')}) created ON TRUE`;
 
-export const INSERT_NOTIFICATIONS_PREFIX = `INSERT INTO notifications (tenant_id, id, template, recipient_email, recipient_user_id, locale, payload) VALUES `;
+/** RequestFacts.alongside of a client's disclosure lookup: the tenant's facts, its portal address and the caller's name beside it. */
+export const DISCLOSURE_WITH_FACTS = `SELECT t.name AS "fact.name", t.settings AS "fact.settings", ${portalAddressColumns('t', 'fact.')},
+    (SELECT display_name FROM users WHERE id = $4) AS "fact.actorName", found.*
+  FROM tenants t LEFT JOIN (${DISCLOSURE_PAGE.replace(
+    'PAGE',
+    `d.tenant_id = $1 AND d.client_account_id = $2 AND d.status NOT IN ('draft', 'in_review') AND d.id = $3 ORDER BY d.created_at DESC, d.id DESC`,
+  )}) found ON TRUE
+  WHERE t.id = $5`;
+
+/** DisclosuresRepository.detail for a client: offers and follow-ups of the client's disclosure, its timeline, nobody involved. */
+export const DISCLOSURE_DETAIL = `SELECT
+    (SELECT COALESCE(json_agg(x ORDER BY x."createdAt", x.id), '[]') FROM (${OFFERS}) x) AS offers,
+    (SELECT COALESCE(json_agg(x ORDER BY x."dueAt", x.kind), '[]') FROM (${FOLLOW_UPS}) x) AS "followUps",
+    (SELECT COALESCE(json_agg(x ORDER BY x.at, x.id), '[]') FROM (${timeline('$1', '$2')}) x) AS timeline,
+    '[]'::json AS involved`;

@@ -2,7 +2,16 @@ import { createSecretKey, randomUUID } from 'node:crypto';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import jwt from 'jsonwebtoken';
 import { Pool, type PoolClient } from 'pg';
-import { openTenantTransactionSql } from '@candor/db';
+import {
+  commentInsertSql,
+  membersByIdSql,
+  membersWithRolesSql,
+  noticeCtes,
+  openTenantTransactionSql,
+  portalBaseUrl,
+  portalUrl,
+  writeTogether,
+} from '@candor/db';
 import { amountFor, hoursFor, sumAmounts } from '@candor/domain';
 import * as Q from './queries';
 
@@ -266,44 +275,48 @@ app.post(
     const { id } = request.params as { id: string };
     const body = String((request.body as { body?: string })?.body ?? '').trim();
     if (!body) throw new HttpError(400, 'body must not be empty');
-    const [d] = await findDisclosures(actor, db, { id });
-    if (!d) throw new HttpError(404, 'Disclosure not found');
-    await db.query(Q.INSERT_COMMENT, [actor.tenantId, randomUUID(), id, actor.userId, 'client', body]);
-    const actorName = (await db.query(Q.ACTOR_NAME, [actor.userId])).rows[0]?.displayName ?? '';
-    // The notifier: tenant facts, the author and the managers, one multi-row outbox insert.
-    const facts = (await db.query(Q.TENANT_FACTS, [actor.tenantId])).rows[0]!;
-    const author = (await db.query(Q.RECIPIENTS_BY_ID, [actor.tenantId, [d['authorId']]])).rows;
-    const managers = (await db.query(Q.RECIPIENTS_BY_ROLE, [actor.tenantId, ['owner', 'manager'], null])).rows;
-    const recipients = [...new Map([...author, ...managers].map((r) => [r.userId, r])).values()].filter((r) => r.userId !== actor.userId);
-    if (recipients.length) {
-      const params: unknown[] = [];
-      const values = recipients.map((r) => {
-        const at = params.push(actor.tenantId, randomUUID(), 'disclosure_comment', r.email, r.userId, r.locale, {
-          tenantName: facts['name'],
-          clientName: d['clientName'],
-          engagementName: d['engagementName'],
-          category: d['category'],
-          severity: d['severity'],
-          actorName,
-          url: `http://candor.bench/disclosures/${id}`,
-          comment: body,
-          recipientName: r.displayName,
-        });
-        return `(${[6, 5, 4, 3, 2, 1, 0].map((back) => `$${at - back}`).join(', ')})`;
-      });
-      await db.query(Q.INSERT_NOTIFICATIONS_PREFIX + values.join(', '), params);
-    }
-    // The response: the disclosure again with its detail.
-    const [fresh] = await findDisclosures(actor, db, { id });
-    const offers = (await db.query(Q.OFFERS, [actor.tenantId, id, null])).rows;
-    const followUps = (await db.query(Q.FOLLOW_UPS, [actor.tenantId, id, null])).rows;
-    const timeline = (await db.query(Q.TIMELINE, [actor.tenantId, id])).rows;
-    const facts2 = (await db.query(Q.TENANT_FACTS, [actor.tenantId])).rows[0]!;
+    // The disclosure with the tenant's facts, its portal address and the commenter's name (RequestFacts.alongside).
+    const [d] = (await db.query(Q.DISCLOSURE_WITH_FACTS, [actor.tenantId, actor.clientAccountId, id, actor.userId, actor.tenantId])).rows;
+    if (!d?.['id']) throw new HttpError(404, 'Disclosure not found');
+    const url = portalUrl(
+      portalBaseUrl({ slug: d['fact.slug'], domain: d['fact.domain'] }, { webUrl: 'http://candor.bench' }),
+      `/disclosures/${id}`,
+    );
+    const payload = {
+      tenantName: d['fact.name'],
+      clientName: d['clientName'],
+      engagementName: d['engagementName'],
+      category: d['category'],
+      severity: d['severity'],
+      actorName: d['fact.actorName'] ?? '',
+      url,
+      comment: body,
+    };
+    // The comment and the team's emails (the author and the managers, each reader's preference applied) in one statement.
+    const comment = {
+      tenantId: actor.tenantId,
+      subjectType: 'disclosure',
+      subjectId: id,
+      authorId: actor.userId,
+      visibility: 'client',
+    } as const;
+    await writeTogether(db, [
+      (bind) => `comment AS (${commentInsertSql(bind, { ...comment, kind: 'comment', id: randomUUID(), body })})`,
+      (bind) => {
+        const tenant = bind(actor.tenantId);
+        const team = `SELECT DISTINCT ON ("userId") * FROM (${membersByIdSql(tenant, bind([d['authorId']]))}
+          UNION ALL ${membersWithRolesSql(tenant, bind(['owner', 'manager']), bind(null))}) m`;
+        const recipients = `SELECT * FROM (${team}) r WHERE (r."userId" <> ${bind(actor.userId)}::uuid) IS NOT FALSE`;
+        return noticeCtes(bind, { name: 'notice', tenantId: actor.tenantId, template: 'disclosure_comment', recipients, payload });
+      },
+    ]);
+    // The response: the disclosure read above with its detail.
+    const [detail] = (await db.query(Q.DISCLOSURE_DETAIL, [actor.tenantId, id, null])).rows;
     return {
-      ...presentDisclosureForClient(fresh!, `${facts2['name']} team`),
-      offers,
-      followUps,
-      timeline: timeline.filter((t) => t.visibility === 'client'),
+      ...presentDisclosureForClient(d, `${d['fact.name']} team`),
+      offers: detail['offers'],
+      followUps: detail['followUps'],
+      timeline: (detail['timeline'] as Row[]).filter((t) => t['visibility'] === 'client'),
     };
   }, 201),
 );
@@ -312,42 +325,35 @@ app.post(
   '/api/v1/work-logs',
   route(async (actor, db, request) => {
     const dto = request.body as { engagementId: string; startedAt: string; endedAt: string; notes?: string; billable?: boolean };
-    const engagement = await visibleEngagement(actor, db, dto.engagementId);
-    if (actor.role === 'assistant' && !(await db.query(Q.IS_ASSIGNED, [actor.tenantId, dto.engagementId, actor.userId])).rows.length) {
-      throw new HttpError(403, 'You are not assigned to this engagement');
-    }
-    if (engagement['Engagement_status'] !== 'active') throw new HttpError(409, 'Engagement is not active');
     const start = new Date(Math.floor(new Date(dto.startedAt).getTime() / 1000) * 1000);
     const end = new Date(Math.floor(new Date(dto.endedAt).getTime() / 1000) * 1000);
+    // The assistant's lock with every fact the checks need (NewEntryRepository.facts).
+    const lockKey = `work-logs:${actor.tenantId}:${actor.userId}`;
+    const [facts] = (await db.query(Q.NEW_ENTRY_FACTS, [actor.tenantId, dto.engagementId, lockKey, start, actor.userId, null])).rows;
+    if (!facts?.['engagementId']) throw new HttpError(404, 'Engagement not found');
+    if (facts['status'] !== 'active') throw new HttpError(409, 'Engagement is not active');
     if (!(end > start) || end.getTime() - start.getTime() > 86_400_000 || end.getTime() > Date.now() + 60_000)
       throw new HttpError(400, 'bad span');
-    await db.query(Q.LOCK_ASSISTANT, [`work-logs:${actor.tenantId}:${actor.userId}`]);
-    const week = (await db.query(Q.WEEK_START_OF, [actor.tenantId, start])).rows[0]!.week;
-    const weekStatus = (await db.query(Q.WEEK_STATUS, [actor.tenantId, dto.engagementId, actor.userId, week])).rows[0]?.status;
-    if (weekStatus === 'approved') throw new HttpError(409, 'week approved');
-    if ((await db.query(Q.OVERLAPPING, [actor.tenantId, actor.userId, start, end, null])).rows.length) throw new HttpError(409, 'overlap');
-    const id = randomUUID();
-    const rate = (await db.query(Q.RATE_AT, [actor.tenantId, dto.engagementId, start])).rows[0]!.rate;
-    await db.query(Q.INSERT_WORK_LOG, [
-      actor.tenantId,
-      id,
-      dto.engagementId,
-      actor.userId,
-      'manual',
-      'draft',
-      start,
-      end,
-      (end.getTime() - start.getTime()) / 1000,
-      dto.notes?.trim() ?? '',
-      dto.billable ?? true,
-      rate,
-      null,
-    ]);
-    await db.query(Q.INSERT_AUDIT, [actor.tenantId, randomUUID(), actor.userId, 'work_log.created', 'work_log', id, { after: dto }]);
-    await db.query(Q.RETAINERS, [actor.tenantId, [dto.engagementId]]);
-    const row = (
-      await db.query(`SELECT ${Q.WORK_LOG_COLUMNS} FROM ${Q.WORK_LOG_FROM} WHERE w.tenant_id = $1 AND w.id = $2 `, [actor.tenantId, id])
-    ).rows[0]!;
+    // The entry and its audit row unless the week is approved or it overlaps (NewEntryRepository.insert).
+    const [row] = (
+      await db.query(Q.INSERT_NEW_ENTRY, [
+        actor.tenantId,
+        actor.userId,
+        dto.engagementId,
+        facts['weekStart'],
+        start,
+        end,
+        randomUUID(),
+        facts['clientAccountId'],
+        (end.getTime() - start.getTime()) / 1000,
+        dto.notes?.trim() ?? '',
+        dto.billable ?? true,
+        facts['hourlyRate'],
+        { after: dto },
+      ])
+    ).rows;
+    if (row['weekStatus'] === 'approved') throw new HttpError(409, 'week approved');
+    if (row['clash']) throw new HttpError(409, 'overlap');
     return presentWorkLog(false, row);
   }, 201),
 );

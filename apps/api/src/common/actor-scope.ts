@@ -1,5 +1,6 @@
 import { ForbiddenException, Injectable } from '@nestjs/common';
 import { ClsService } from 'nestjs-cls';
+import { assignedCondition, scopeCondition, type ScopeColumns } from '@candor/db';
 import { scopeNeedsAssignments, scopeOf, ScopeUnavailableError, type Actor, type Scope } from '@candor/domain';
 import { AssignmentsRepository } from '../modules/engagements/assignments.repository';
 import { TenantContext } from './tenant-context';
@@ -33,5 +34,17 @@ export class ActorScope {
     }
     if (this.cls.isActive()) this.cls.set(SCOPE, { actor, scope });
     return scope;
+  }
+
+  /**
+   * The scope as a condition of one statement on rows of an engagement. An assistant's assignments are
+   * read inside that statement (no statement of their own) unless this request has read them already.
+   */
+  async condition(actor: Actor, columns: Required<ScopeColumns>, bind: (value: unknown) => string): Promise<string> {
+    const cached = this.cls.isActive() ? this.cls.get<{ actor: Actor } | undefined>(SCOPE) : undefined;
+    if (scopeNeedsAssignments(actor) && cached?.actor !== actor) {
+      return assignedCondition(columns.engagementId, actor.tenantId, actor.userId, bind);
+    }
+    return scopeCondition(await this.of(actor), columns, bind);
   }
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { portalUrl, tenantPortalBase } from '@candor/db';
+import { portalBaseUrl, portalUrl, tenantPortalBase, type PortalAddressFacts } from '@candor/db';
 import { API_CONFIG, type ApiConfig } from '../config/api-config';
 
 /**
@@ -10,10 +10,23 @@ import { API_CONFIG, type ApiConfig } from '../config/api-config';
  */
 @Injectable()
 export class PortalLinks {
+  /** Addresses a statement that read more beside them found, for the rest of that transaction (`manager`). */
+  private readonly known = new WeakMap<EntityManager, { tenantId: string; base: string }>();
+
   constructor(@Inject(API_CONFIG) private readonly config: ApiConfig) {}
 
   base(manager: EntityManager, tenantId: string): Promise<string> {
+    const known = this.known.get(manager);
+    if (known?.tenantId === tenantId) return Promise.resolve(known.base);
     return tenantPortalBase(manager, tenantId, { webUrl: this.config.WEB_URL, baseDomain: this.config.PORTAL_BASE_DOMAIN });
+  }
+
+  /** Keeps the address of `facts` (read by the caller's own statement) for the rest of the transaction. */
+  remember(manager: EntityManager, tenantId: string, facts: PortalAddressFacts): void {
+    this.known.set(manager, {
+      tenantId,
+      base: portalBaseUrl(facts, { webUrl: this.config.WEB_URL, baseDomain: this.config.PORTAL_BASE_DOMAIN }),
+    });
   }
 
   /** `path` (starting with `/`) at the tenant's address, with `query` added. */

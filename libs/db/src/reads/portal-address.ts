@@ -29,14 +29,14 @@ export function portalBaseUrl(facts: PortalAddressFacts, config: PortalAddressCo
 /** A page of the tenant's portal: `path` starts with `/` and may carry a query. */
 export const portalUrl = (base: string, path: string): string => `${base}${path}`;
 
+/** The columns of PortalAddressFacts (`slug`, `domain`, named with `prefix`) of the tenant row `t`, for a statement that reads more beside them. */
+export const portalAddressColumns = (t: string, prefix = '') =>
+  `${t}.slug AS "${prefix}slug", (SELECT d.hostname FROM tenant_domains d WHERE d.tenant_id = ${t}.id AND d.status = 'active'
+     ORDER BY d.verified_at DESC LIMIT 1) AS "${prefix}domain"`;
+
 /** The facts of the tenant in the transaction (row-level security lets it read only its own). */
 export async function portalAddressFacts(manager: EntityManager, tenantId: string): Promise<PortalAddressFacts> {
-  const [row] = await manager.query<PortalAddressFacts[]>(
-    `SELECT t.slug, (SELECT d.hostname FROM tenant_domains d WHERE d.tenant_id = t.id AND d.status = 'active'
-       ORDER BY d.verified_at DESC LIMIT 1) AS domain
-     FROM tenants t WHERE t.id = $1`,
-    [tenantId],
-  );
+  const [row] = await manager.query<PortalAddressFacts[]>(`SELECT ${portalAddressColumns('t')} FROM tenants t WHERE t.id = $1`, [tenantId]);
   if (!row) throw new Error('The tenant of this transaction is gone');
   return row;
 }

@@ -43,3 +43,12 @@ export function scopeNamed(scope: Scope, columns: ScopeColumns): { sql: string; 
   });
   return { sql, params };
 }
+
+/**
+ * An assistant's scope for one row of `engagementColumn`, with the assignments read inside the same
+ * statement: the same rows as `scopeCondition` of the scope `scopeOf` builds from those assignments.
+ */
+export function assignedCondition(engagementColumn: string, tenantId: string, userId: string, bind: (value: unknown) => string): string {
+  return `EXISTS (SELECT 1 FROM engagement_assistants ea
+    WHERE ea.tenant_id = ${bind(tenantId)} AND ea.engagement_id = ${engagementColumn} AND ea.user_id = ${bind(userId)})`;
+}

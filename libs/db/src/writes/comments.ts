@@ -21,3 +21,9 @@ export async function insertComment(manager: EntityManager, c: NewComment): Prom
   );
   return id;
 }
+
+/** The same comment as an INSERT for a CTE of a statement that writes more beside it (its emails); `id` is the comment's. */
+export function commentInsertSql(bind: (value: unknown) => string, c: NewComment & { id: string }): string {
+  const values = [c.tenantId, c.id, c.subjectType, c.subjectId, c.authorId, c.visibility, c.kind, c.body].map(bind);
+  return `INSERT INTO comments (tenant_id, id, subject_type, subject_id, author_id, visibility, kind, body) VALUES (${values.join(', ')})`;
+}

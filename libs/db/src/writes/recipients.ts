@@ -10,6 +10,16 @@ export interface Recipient {
 
 const RECIPIENT_COLUMNS = `u.id AS "userId", u.email, u.display_name AS "displayName", u.locale`;
 
+/** Recipients (as Recipient's columns) among members with one of `roles` (a text[]), of one client account unless it is NULL. */
+export const membersWithRolesSql = (tenantId: string, roles: string, clientAccountId: string) =>
+  `SELECT ${RECIPIENT_COLUMNS} FROM memberships m JOIN users u ON u.id = m.user_id
+   WHERE m.tenant_id = ${tenantId} AND m.role = ANY(${roles}::text[]) AND (${clientAccountId}::uuid IS NULL OR m.client_account_id = ${clientAccountId})`;
+
+/** Recipients among members whose ids are in `userIds` (a uuid[]). */
+export const membersByIdSql = (tenantId: string, userIds: string) =>
+  `SELECT ${RECIPIENT_COLUMNS} FROM memberships m JOIN users u ON u.id = m.user_id
+   WHERE m.tenant_id = ${tenantId} AND m.user_id = ANY(${userIds}::uuid[])`;
+
 /** Members of the tenant with one of `roles`, limited to one client account when given. */
 export function membersWithRoles(
   manager: EntityManager,
@@ -17,21 +27,12 @@ export function membersWithRoles(
   roles: readonly string[],
   clientAccountId: string | null = null,
 ): Promise<Recipient[]> {
-  return manager.query(
-    `SELECT ${RECIPIENT_COLUMNS} FROM memberships m JOIN users u ON u.id = m.user_id
-     WHERE m.tenant_id = $1 AND m.role = ANY($2::text[]) AND ($3::uuid IS NULL OR m.client_account_id = $3)
-     ORDER BY u.email`,
-    [tenantId, roles, clientAccountId],
-  );
+  return manager.query(`${membersWithRolesSql('$1', '$2', '$3')} ORDER BY u.email`, [tenantId, roles, clientAccountId]);
 }
 
 /** Members of the tenant among `userIds` (anyone who left the tenant is skipped). */
 export function membersById(manager: EntityManager, tenantId: string, userIds: readonly string[]): Promise<Recipient[]> {
-  return manager.query(
-    `SELECT ${RECIPIENT_COLUMNS} FROM memberships m JOIN users u ON u.id = m.user_id
-     WHERE m.tenant_id = $1 AND m.user_id = ANY($2::uuid[]) ORDER BY u.email`,
-    [tenantId, [...new Set(userIds)]],
-  );
+  return manager.query(`${membersByIdSql('$1', '$2')} ORDER BY u.email`, [tenantId, [...new Set(userIds)]]);
 }
 
 /** The zone a reader's dates are shown in: their own, else the tenant's (an invitee has only the tenant's). */

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { WEBHOOK_PAYLOAD_VERSION } from '@candor/domain';
+import { SqlParams } from '../sql/sql-params';
 
 /** The body every webhook carries: its type, the payload's shape version, when it happened, and the object as staff see it. */
 export interface WebhookPayload {
@@ -22,13 +23,27 @@ export async function emitWebhookEvent(
   data: unknown,
   endpointId: string | null = null,
 ): Promise<string[]> {
-  const payload: WebhookPayload = { type, version: WEBHOOK_PAYLOAD_VERSION, timestamp: new Date().toISOString(), data };
+  const params = new SqlParams();
   const rows: { id: string }[] = await manager.query(
-    `INSERT INTO webhook_events (tenant_id, id, endpoint_id, type, payload)
-     SELECT e.tenant_id, gen_random_uuid(), e.id, $2, $3::jsonb FROM webhook_endpoints e
-     WHERE e.tenant_id = $1 AND e.status = 'active' AND (CASE WHEN $4::uuid IS NULL THEN $2 = ANY (e.events) ELSE e.id = $4::uuid END)
-     RETURNING id`,
-    [tenantId, type, JSON.stringify(payload), endpointId],
+    `${webhookEventSql(params.bind, tenantId, type, data, endpointId)} RETURNING id`,
+    params.values,
   );
   return rows.map((r) => r.id);
+}
+
+/** The INSERT of `emitWebhookEvent` (without RETURNING), to write in a CTE of the change's own statement. */
+export function webhookEventSql(
+  bind: (value: unknown) => string,
+  tenantId: string,
+  type: string,
+  data: unknown,
+  endpointId: string | null = null,
+): string {
+  const payload: WebhookPayload = { type, version: WEBHOOK_PAYLOAD_VERSION, timestamp: new Date().toISOString(), data };
+  const kind = bind(type);
+  const endpoint = bind(endpointId);
+  return `INSERT INTO webhook_events (tenant_id, id, endpoint_id, type, payload)
+     SELECT e.tenant_id, gen_random_uuid(), e.id, ${kind}, ${bind(JSON.stringify(payload))}::jsonb FROM webhook_endpoints e
+     WHERE e.tenant_id = ${bind(tenantId)} AND e.status = 'active'
+       AND (CASE WHEN ${endpoint}::uuid IS NULL THEN ${kind} = ANY (e.events) ELSE e.id = ${endpoint}::uuid END)`;
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { OfferKind } from '@candor/domain';
+import type { EachRow } from './disclosure.notifier';
 import { OFFER_VALUE_TEXT } from './disclosures.repository';
 
 export interface NewOffer {
@@ -38,6 +39,17 @@ export class CompensationOffersRepository {
        WHERE o.tenant_id = $1 AND o.disclosure_id = $2 AND o.status = 'offered'`,
       [tenantId, disclosureId],
     );
+  }
+
+  /**
+   * The open offers of a disclosure as the fields of their `offer_made` emails (a jsonb `extra` per
+   * offer, as `openOf` and formatUtc give them), for DisclosureNotifier.notice: one email per offer.
+   */
+  openOffersEach(): EachRow {
+    return (bind, tenantId, disclosureId) =>
+      `SELECT jsonb_build_object('offerKind', o.kind, 'value', ${OFFER_VALUE_TEXT}, 'currency', o.currency, 'note', o.note,
+                                 'expiresAt', to_char(o.expires_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') || ' UTC') AS extra
+       FROM compensation_offers o WHERE o.tenant_id = ${bind(tenantId)} AND o.disclosure_id = ${bind(disclosureId)} AND o.status = 'offered'`;
   }
 
   async lock(manager: EntityManager, tenantId: string, id: string): Promise<void> {

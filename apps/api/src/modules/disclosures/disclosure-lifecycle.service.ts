@@ -1,5 +1,5 @@
 import { BadRequestException, ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
-import { insertComment } from '@candor/db';
+import { insertComment, webhookEventSql, writeTogether, type CtePart } from '@candor/db';
 import {
   DISCLOSURE_TRANSITIONS,
   checkTransition,
@@ -14,7 +14,6 @@ import { actorRef } from '../../common/actor-ref';
 import { BadInputException } from '../../common/errors/api-error';
 import { TenantContext } from '../../common/tenant-context';
 import { TenantRepository } from '../tenant/tenant.repository';
-import { WebhookEvents } from '../webhooks/webhook-events';
 import { DisclosureEventsWriter } from './disclosure-events.writer';
 import { DisclosureNotifier, formatUtc } from './disclosure.notifier';
 import { presentForStaff } from './disclosure.presenter';
@@ -50,7 +49,6 @@ export class DisclosureLifecycleService {
     private readonly offers: CompensationOffersRepository,
     private readonly events: DisclosureEventsWriter,
     private readonly notifier: DisclosureNotifier,
-    private readonly webhooks: WebhookEvents,
   ) {}
 
   async submitForReview(actor: Actor, id: string): Promise<DisclosureResponse> {
@@ -66,8 +64,12 @@ export class DisclosureLifecycleService {
     return this.disclosures.get(actor, id);
   }
 
+  /**
+   * Five statements: the disclosure (locked) with the tenant's facts, the blameless check's people,
+   * the move with its timeline event and audit row, the webhook with every email (the client's and
+   * one per open offer to its main contacts), and the answer's detail.
+   */
   async disclose(actor: Actor, id: string): Promise<DisclosureResponse> {
-    const manager = this.tenant.manager;
     const d = await this.begin(actor, id, 'disclose');
     const settings = await this.tenants.settings(this.tenant.manager, actor.tenantId);
     if (settings.requireDisclosureReview && !defineAbilityFor(actor).can('review', 'Disclosure')) {
@@ -81,31 +83,28 @@ export class DisclosureLifecycleService {
       );
     }
     await this.disclosures.assertBlameless(actor.tenantId, id, this.disclosures.clientFacing(d));
-    await this.move(actor, d, 'disclose', 'client', {
+    const disclosed = await this.move(actor, d, 'disclose', 'client', {
       disclosed_at: NOW,
       disclosed_by: actor.userId,
       time_to_disclose_seconds: SINCE_DISCOVERY,
     });
-    const disclosed = await this.disclosures.findVisible(actor, id);
-    await this.announce(actor, disclosed, 'disclosure.disclosed');
-    await this.notifier.send(actor.tenantId, disclosed, 'client_contacts', 'disclosure_disclosed', {
-      whatHappened: d.whatHappened,
-      impact: d.impact,
-      apology: d.apology,
-      remedyPlan: d.remedyPlan,
-    });
-    // Offers written with the draft reach the client now, with the disclosure.
-    const offers = await this.offers.openOf(manager, actor.tenantId, id);
-    for (const o of offers) {
-      await this.notifier.send(actor.tenantId, disclosed, 'client_admins', 'offer_made', {
-        offerKind: o.kind,
-        value: o.value,
-        currency: o.currency,
-        note: o.note,
-        expiresAt: formatUtc(o.expiresAt),
-      });
-    }
-    return this.disclosures.get(actor, id);
+    const told = { whatHappened: d.whatHappened, impact: d.impact, apology: d.apology, remedyPlan: d.remedyPlan };
+    await writeTogether(this.tenant.manager, [
+      await this.announcement(actor, disclosed, 'disclosure.disclosed'),
+      await this.notifier.notice(actor.tenantId, disclosed, 'client_contacts', 'disclosure_disclosed', told, undefined, 'disclosed'),
+      // Offers written with the draft reach the client now, with the disclosure: one email per open offer.
+      await this.notifier.notice(
+        actor.tenantId,
+        disclosed,
+        'client_admins',
+        'offer_made',
+        {},
+        undefined,
+        'offers',
+        this.offers.openOffersEach(),
+      ),
+    ]);
+    return this.disclosures.presentOne(actor, disclosed);
   }
 
   async acknowledge(actor: Actor, id: string): Promise<DisclosureResponse> {
@@ -222,8 +221,14 @@ export class DisclosureLifecycleService {
 
   /** Tells the tenant's webhook endpoints, with the disclosure as the team sees it (webhooks are the agency's). */
   private async announce(actor: Actor, row: DisclosureRow, type: WebhookEventType): Promise<void> {
+    await writeTogether(this.tenant.manager, [await this.announcement(actor, row, type)]);
+  }
+
+  /** The webhook rows of `announce`, as a CTE of a statement that writes more. */
+  private async announcement(actor: Actor, row: DisclosureRow, type: WebhookEventType): Promise<CtePart> {
     const settings = await this.tenants.settings(this.tenant.manager, actor.tenantId);
-    await this.webhooks.emit(this.tenant.manager, actor.tenantId, type, presentForStaff(row, settings.disclosureDeadlineHours));
+    const data = presentForStaff(row, settings.disclosureDeadlineHours);
+    return (bind) => `webhook AS (${webhookEventSql(bind, actor.tenantId, type, data)})`;
   }
 
   /**
@@ -232,18 +237,17 @@ export class DisclosureLifecycleService {
    */
   private async begin(actor: Actor, id: string, action: DisclosureAction): Promise<DisclosureRow> {
     const { by } = DISCLOSURE_TRANSITIONS[action];
-    const visible = await this.disclosures.findVisible(actor, id);
+    // Read once, locked: FOR UPDATE answers the row as it is once the lock is held.
+    const { row: current } = await this.disclosures.findWithFacts(actor, id, true);
     const ability = defineAbilityFor(actor);
     const client = isClientRole(actor.role);
     if ((by === 'staff' || by === 'reviewer') && client) throw new ForbiddenException('Only the team takes this step');
     if (by === 'reviewer' && !ability.can('review', 'Disclosure'))
       throw new ForbiddenException('Only an owner or a manager reviews disclosures');
     if (by === 'client' && !client) throw new ForbiddenException('Only the client acknowledges a disclosure');
-    if (by === 'client_admin' && !ability.can('approve', { kind: 'Disclosure', clientAccountId: visible.clientAccountId })) {
+    if (by === 'client_admin' && !ability.can('approve', { kind: 'Disclosure', clientAccountId: current.clientAccountId })) {
       throw new ForbiddenException("Only the client's main contact (client_admin) signs off a remedy or asks for changes");
     }
-    await this.repository.lock(this.tenant.manager, actor.tenantId, id);
-    const current = await this.disclosures.findVisible(actor, id);
     const check = checkTransition(action, current.status, disclosureFacts(current));
     if (!check.ok) throw new ConflictException(check.message);
     return current;
@@ -251,7 +255,7 @@ export class DisclosureLifecycleService {
 
   /**
    * Moves the disclosure to the step's next status, setting `columns` (a bound value, or one of the
-   * SQL expressions above for the computed ones), and writes the timeline event.
+   * SQL expressions above for the computed ones), and writes the timeline event, in one statement; answers the moved row.
    */
   private async move(
     actor: Actor,
@@ -260,10 +264,10 @@ export class DisclosureLifecycleService {
     visibility: 'client' | 'internal',
     columns: Record<string, unknown> = {},
     detail: Record<string, unknown> = {},
-  ): Promise<void> {
+  ): Promise<DisclosureRow> {
     const to = DISCLOSURE_TRANSITIONS[action].to;
-    await this.repository.moveTo(this.tenant.manager, actor.tenantId, d.id, to, columns);
-    await this.events.record(actor, d.id, { action: EVENT_NAMES[action], fromStatus: d.status, toStatus: to, visibility, detail });
+    const event = { action: EVENT_NAMES[action], fromStatus: d.status, toStatus: to, visibility, detail };
+    return this.repository.moveTo(this.tenant.manager, actor.tenantId, d.id, to, columns, this.events.parts(actor, d.id, event));
   }
 }
 

@@ -8,14 +8,7 @@ import type {
   ShownPersonResponse,
   TimelineEntryResponse,
 } from './dto/disclosure.response';
-import type { DisclosureRow, FollowUpRow, OfferRow, TimelineRow } from './disclosures.repository';
-
-export interface DisclosureDetail {
-  offers: OfferRow[];
-  followUps: FollowUpRow[];
-  timeline: TimelineRow[];
-  involved: { id: string; displayName: string; email: string }[];
-}
+import type { DisclosureDetail, DisclosureRow, FollowUpRow, OfferRow, TimelineRow } from './disclosures.repository';
 
 const presentFollowUp = (f: FollowUpRow): FollowUpResponse => ({
   id: f.id,

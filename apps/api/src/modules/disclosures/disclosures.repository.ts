@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { insertLinkRows, sqlList, scopeWhere } from '@candor/db';
+import { insertLinkRows, scopeCondition, scopeWhere, sqlList, SqlParams, type CtePart } from '@candor/db';
 import { MONEY_OFFER_KINDS, UNDISCLOSED_STATUSES, type DisclosureStatus, type Scope } from '@candor/domain';
 import type { KeysetPosition } from '../../common/keyset-cursor';
+import type { Lookup } from '../../common/request-facts';
 
 export interface DisclosureRow {
   id: string;
@@ -88,6 +89,14 @@ export interface TimelineRow {
   at: Date;
 }
 
+/** What a disclosure's answer shows beside its row. */
+export interface DisclosureDetail {
+  offers: OfferRow[];
+  followUps: FollowUpRow[];
+  timeline: TimelineRow[];
+  involved: { id: string; displayName: string; email: string }[];
+}
+
 export interface DisclosureFilter {
   id?: string;
   engagementId?: string;
@@ -122,11 +131,77 @@ const DISCLOSURE_COLUMNS = `
   EXISTS (SELECT 1 FROM follow_ups f WHERE f.tenant_id = d.tenant_id AND f.disclosure_id = d.id AND f.kind = 'client_check_in'
           AND f.status = 'pending') AS "pendingCheckIn"`;
 
+/** The names a DisclosureRow shows, read by key for each row of `d` (already cut to a page, or the rows just changed). */
+const NAMES_BY_KEY = `CROSS JOIN LATERAL (SELECT e.name FROM engagements e WHERE e.tenant_id = d.tenant_id AND e.id = d.engagement_id LIMIT 1) e
+  CROSS JOIN LATERAL (SELECT c.name FROM client_accounts c WHERE c.tenant_id = d.tenant_id AND c.id = d.client_account_id LIMIT 1) c
+  CROSS JOIN LATERAL (SELECT au.display_name FROM users au WHERE au.id = d.author_id LIMIT 1) au
+  LEFT JOIN LATERAL (SELECT ra.display_name FROM users ra WHERE ra.id = d.remedy_accepted_by LIMIT 1) ra ON TRUE`;
+
+const DISCLOSURE_SCOPE = { engagementId: 'd.engagement_id', clientAccountId: 'd.client_account_id' };
+
+/** Offers (OfferRow) on disclosures in `scope`, narrowed to one disclosure and/or one offer; without ORDER BY. */
+function offersSql(scope: Scope, filter: { disclosureId?: string; id?: string }, bind: (value: unknown) => string): string {
+  const tenant = bind(scope.tenantId);
+  const disclosure = bind(filter.disclosureId ?? null);
+  const offer = bind(filter.id ?? null);
+  return `SELECT o.id, o.disclosure_id AS "disclosureId", o.kind, ${OFFER_VALUE_TEXT} AS value, o.currency, o.note, o.status,
+          o.expires_at AS "expiresAt", o.created_at AS "createdAt", o.decided_by AS "decidedBy", u.display_name AS "decidedByName",
+          o.decided_at AS "decidedAt", o.decline_reason AS "declineReason", o.applied_at AS "appliedAt"
+   FROM compensation_offers o LEFT JOIN users u ON u.id = o.decided_by
+   JOIN disclosures d ON d.tenant_id = o.tenant_id AND d.id = o.disclosure_id
+   WHERE o.tenant_id = ${tenant} AND (${disclosure}::uuid IS NULL OR o.disclosure_id = ${disclosure}) AND (${offer}::uuid IS NULL OR o.id = ${offer})
+     AND ${scopeCondition(scope, DISCLOSURE_SCOPE, bind)}`;
+}
+
+/** Follow-ups (FollowUpRow) of disclosures in `scope`, narrowed to one disclosure and/or one follow-up; without ORDER BY. */
+function followUpsSql(scope: Scope, filter: { disclosureId?: string; id?: string }, bind: (value: unknown) => string): string {
+  const tenant = bind(scope.tenantId);
+  const disclosure = bind(filter.disclosureId ?? null);
+  const followUp = bind(filter.id ?? null);
+  return `SELECT f.id, f.disclosure_id AS "disclosureId", f.kind, f.status, f.due_at AS "dueAt", f.outcome, f.skip_reason AS "skipReason",
+          f.client_resolved AS "clientResolved", f.rating, f.completed_at AS "completedAt"
+   FROM follow_ups f JOIN disclosures d ON d.tenant_id = f.tenant_id AND d.id = f.disclosure_id
+   WHERE f.tenant_id = ${tenant} AND (${disclosure}::uuid IS NULL OR f.disclosure_id = ${disclosure}) AND (${followUp}::uuid IS NULL OR f.id = ${followUp})
+     AND ${scopeCondition(scope, DISCLOSURE_SCOPE, bind)}`;
+}
+
+/** A disclosure's transitions and comments (TimelineRow) as `t`; without ORDER BY. */
+const timelineSql = (tenantId: string, disclosureId: string) =>
+  `SELECT t.*, u.display_name AS "actorName",
+          EXISTS (SELECT 1 FROM memberships m WHERE m.tenant_id = ${tenantId} AND m.user_id = t."actorId" AND m.client_account_id IS NOT NULL) AS "actorIsClient"
+   FROM (
+     SELECT id, 'event' AS type, action, from_status AS "fromStatus", to_status AS "toStatus", NULL AS body, visibility,
+            actor_id AS "actorId", created_at AS at
+     FROM disclosure_events WHERE tenant_id = ${tenantId} AND disclosure_id = ${disclosureId}
+     UNION ALL
+     SELECT id, 'comment', kind, NULL, NULL, body, visibility, author_id, created_at
+     FROM comments WHERE tenant_id = ${tenantId} AND subject_type = 'disclosure' AND subject_id = ${disclosureId}
+   ) t LEFT JOIN users u ON u.id = t."actorId"`;
+
+/** The people involved in the disclosures `disclosureIds` (a uuid[]), as `u`; without ORDER BY. */
+const involvedSql = (tenantId: string, disclosureIds: string) =>
+  `SELECT p.disclosure_id AS "disclosureId", u.id, u.display_name AS "displayName", u.email
+   FROM disclosure_people p JOIN users u ON u.id = p.user_id
+   WHERE p.tenant_id = ${tenantId} AND p.disclosure_id = ANY(${disclosureIds}::uuid[])`;
+
+/** A row read as JSON with its timestamps as Dates again (as pg answers them in a plain row). */
+function withDates(row: Record<string, unknown>, keys: string[]): Record<string, unknown> {
+  const copy = { ...row };
+  for (const key of keys) if (typeof copy[key] === 'string') copy[key] = new Date(copy[key]);
+  return copy;
+}
+
 /** The queries of disclosures and what hangs off them; every one takes the tenant-scoped manager and the tenant. */
 @Injectable()
 export class DisclosuresRepository {
   /** Disclosures in `scope`; a client's scope never holds drafts or those in review. */
   find(manager: EntityManager, scope: Scope, f: DisclosureFilter): Promise<DisclosureRow[]> {
+    const { sql, params } = this.findQuery(scope, f);
+    return manager.query(sql, params);
+  }
+
+  /** The query of `find`, to run beside other reads (RequestFacts.alongside); `lock` locks the rows found (FOR UPDATE). */
+  findQuery(scope: Scope, f: DisclosureFilter, lock = false): Lookup<DisclosureRow> {
     const params: unknown[] = [scope.tenantId];
     const where = [
       'd.tenant_id = $1',
@@ -149,36 +224,37 @@ export class DisclosuresRepository {
     // The page is cut from disclosures alone; the names it shows are then read by key for its rows only
     // (the planner cannot size a tenant under row-level security, so joins could read all of a large one's).
     const order = 'ORDER BY d.created_at DESC, d.id DESC';
-    return manager.query(
-      `SELECT ${DISCLOSURE_COLUMNS}
-       FROM (SELECT d.* FROM disclosures d WHERE ${where.join(' AND ')} ${order} ${limit}) d
-       CROSS JOIN LATERAL (SELECT e.name FROM engagements e WHERE e.tenant_id = d.tenant_id AND e.id = d.engagement_id LIMIT 1) e
-       CROSS JOIN LATERAL (SELECT c.name FROM client_accounts c WHERE c.tenant_id = d.tenant_id AND c.id = d.client_account_id LIMIT 1) c
-       CROSS JOIN LATERAL (SELECT au.display_name FROM users au WHERE au.id = d.author_id LIMIT 1) au
-       LEFT JOIN LATERAL (SELECT ra.display_name FROM users ra WHERE ra.id = d.remedy_accepted_by LIMIT 1) ra ON TRUE
-       ${order}`,
-      params,
-    );
+    const sql = `SELECT ${DISCLOSURE_COLUMNS}
+       FROM (SELECT d.* FROM disclosures d WHERE ${where.join(' AND ')} ${order} ${limit} ${lock ? 'FOR UPDATE' : ''}) d ${NAMES_BY_KEY}
+       ${order}`;
+    return { sql, params };
   }
 
-  /** Moves a disclosure to `to`, setting `columns`: a bound value, or an SqlExpression for a computed one. */
+  /**
+   * Moves a disclosure to `to`, setting `columns` (a bound value, or an SqlExpression for a computed
+   * one), and writes `along` (its timeline event and audit row) in the same statement. Answers the
+   * moved row as `find` reads it (its counts as they were before the statement).
+   */
   async moveTo(
     manager: EntityManager,
     tenantId: string,
     id: string,
     to: DisclosureStatus,
     columns: Record<string, unknown>,
-  ): Promise<void> {
-    const params: unknown[] = [tenantId, id, to];
-    const sets = Object.entries(columns).map(([column, value]) => {
-      if (value instanceof SqlExpression) return `${column} = ${value.text}`;
-      params.push(value);
-      return `${column} = $${params.length}`;
-    });
-    await manager.query(
-      `UPDATE disclosures SET status = $3, ${[...sets, 'updated_at = now()'].join(', ')} WHERE tenant_id = $1 AND id = $2`,
-      params,
+    along: CtePart[] = [],
+  ): Promise<DisclosureRow> {
+    const { bind, values } = new SqlParams();
+    const sets = Object.entries(columns).map(
+      ([column, value]) => `${column} = ${value instanceof SqlExpression ? value.text : bind(value)}`,
     );
+    const [row]: DisclosureRow[] = await manager.query(
+      `WITH moved AS (
+         UPDATE disclosures SET status = ${bind(to)}, ${[...sets, 'updated_at = now()'].join(', ')}
+         WHERE tenant_id = ${bind(tenantId)} AND id = ${bind(id)} RETURNING *)${along.map((part) => `,\n ${part(bind)}`).join('')}
+       SELECT ${DISCLOSURE_COLUMNS} FROM moved d ${NAMES_BY_KEY}`,
+      values,
+    );
+    return row;
   }
 
   async lock(manager: EntityManager, tenantId: string, id: string): Promise<void> {
@@ -191,9 +267,7 @@ export class DisclosuresRepository {
     disclosureIds: string[],
   ): Promise<Map<string, { id: string; displayName: string; email: string }[]>> {
     const rows: { disclosureId: string; id: string; displayName: string; email: string }[] = await manager.query(
-      `SELECT p.disclosure_id AS "disclosureId", u.id, u.display_name AS "displayName", u.email
-       FROM disclosure_people p JOIN users u ON u.id = p.user_id
-       WHERE p.tenant_id = $1 AND p.disclosure_id = ANY($2::uuid[]) ORDER BY u.display_name`,
+      `${involvedSql('$1', '$2')} ORDER BY u.display_name`,
       [tenantId, disclosureIds],
     );
     const byDisclosure = new Map<string, { id: string; displayName: string; email: string }[]>();
@@ -208,50 +282,45 @@ export class DisclosuresRepository {
 
   /** Offers on disclosures in `scope`. */
   offers(manager: EntityManager, scope: Scope, filter: { disclosureId?: string; id?: string }): Promise<OfferRow[]> {
-    const params: unknown[] = [scope.tenantId, filter.disclosureId ?? null, filter.id ?? null];
-    const inScope = scopeWhere(scope, { engagementId: 'd.engagement_id', clientAccountId: 'd.client_account_id' }, params);
-    return manager.query(
-      `SELECT o.id, o.disclosure_id AS "disclosureId", o.kind, ${OFFER_VALUE_TEXT} AS value, o.currency, o.note, o.status,
-              o.expires_at AS "expiresAt", o.created_at AS "createdAt", o.decided_by AS "decidedBy", u.display_name AS "decidedByName",
-              o.decided_at AS "decidedAt", o.decline_reason AS "declineReason", o.applied_at AS "appliedAt"
-       FROM compensation_offers o LEFT JOIN users u ON u.id = o.decided_by
-       JOIN disclosures d ON d.tenant_id = o.tenant_id AND d.id = o.disclosure_id
-       WHERE o.tenant_id = $1 AND ($2::uuid IS NULL OR o.disclosure_id = $2) AND ($3::uuid IS NULL OR o.id = $3) AND ${inScope}
-       ORDER BY o.created_at, o.id`,
-      params,
-    );
+    const params = new SqlParams();
+    return manager.query(`${offersSql(scope, filter, params.bind)} ORDER BY o.created_at, o.id`, params.values);
   }
 
   /** Follow-ups of disclosures in `scope`. */
   followUps(manager: EntityManager, scope: Scope, filter: { disclosureId?: string; id?: string }): Promise<FollowUpRow[]> {
-    const params: unknown[] = [scope.tenantId, filter.disclosureId ?? null, filter.id ?? null];
-    const inScope = scopeWhere(scope, { engagementId: 'd.engagement_id', clientAccountId: 'd.client_account_id' }, params);
-    return manager.query(
-      `SELECT f.id, f.disclosure_id AS "disclosureId", f.kind, f.status, f.due_at AS "dueAt", f.outcome, f.skip_reason AS "skipReason",
-              f.client_resolved AS "clientResolved", f.rating, f.completed_at AS "completedAt"
-       FROM follow_ups f JOIN disclosures d ON d.tenant_id = f.tenant_id AND d.id = f.disclosure_id
-       WHERE f.tenant_id = $1 AND ($2::uuid IS NULL OR f.disclosure_id = $2) AND ($3::uuid IS NULL OR f.id = $3) AND ${inScope}
-       ORDER BY f.due_at, f.kind`,
-      params,
-    );
+    const params = new SqlParams();
+    return manager.query(`${followUpsSql(scope, filter, params.bind)} ORDER BY f.due_at, f.kind`, params.values);
   }
 
   /** Transitions and comments in one list, oldest first. */
   timeline(manager: EntityManager, tenantId: string, disclosureId: string): Promise<TimelineRow[]> {
-    return manager.query(
-      `SELECT t.*, u.display_name AS "actorName",
-              EXISTS (SELECT 1 FROM memberships m WHERE m.tenant_id = $1 AND m.user_id = t."actorId" AND m.client_account_id IS NOT NULL) AS "actorIsClient"
-       FROM (
-         SELECT id, 'event' AS type, action, from_status AS "fromStatus", to_status AS "toStatus", NULL AS body, visibility,
-                actor_id AS "actorId", created_at AS at
-         FROM disclosure_events WHERE tenant_id = $1 AND disclosure_id = $2
-         UNION ALL
-         SELECT id, 'comment', kind, NULL, NULL, body, visibility, author_id, created_at
-         FROM comments WHERE tenant_id = $1 AND subject_type = 'disclosure' AND subject_id = $2
-       ) t LEFT JOIN users u ON u.id = t."actorId"
-       ORDER BY t.at, t.id`,
-      [tenantId, disclosureId],
+    return manager.query(`${timelineSql('$1', '$2')} ORDER BY t.at, t.id`, [tenantId, disclosureId]);
+  }
+
+  /**
+   * What a disclosure's answer shows beside its row, in one statement: its offers and follow-ups in
+   * `scope`, its timeline and (for staff) the people involved, each as `offers`, `followUps`,
+   * `timeline` and `involved` return them.
+   */
+  async detail(manager: EntityManager, scope: Scope, disclosureId: string, withInvolved: boolean): Promise<DisclosureDetail> {
+    const params = new SqlParams();
+    const filter = { disclosureId };
+    const tenant = params.bind(scope.tenantId);
+    const disclosure = params.bind(disclosureId);
+    const list = (sql: string, order: string) => `(SELECT COALESCE(json_agg(x ORDER BY ${order}), '[]') FROM (${sql}) x)`;
+    const [row]: { [K in keyof DisclosureDetail]: Record<string, unknown>[] }[] = await manager.query(
+      `SELECT ${list(offersSql(scope, filter, params.bind), 'x."createdAt", x.id')} AS offers,
+              ${list(followUpsSql(scope, filter, params.bind), 'x."dueAt", x.kind')} AS "followUps",
+              ${list(timelineSql(tenant, disclosure), 'x.at, x.id')} AS timeline,
+              ${withInvolved ? list(involvedSql(tenant, `ARRAY[${disclosure}]`), 'x."displayName"') : `'[]'::json`} AS involved`,
+      params.values,
     );
+    return {
+      offers: row.offers.map((o) => withDates(o, ['expiresAt', 'createdAt', 'decidedAt', 'appliedAt'])) as unknown as OfferRow[],
+      followUps: row.followUps.map((f) => withDates(f, ['dueAt', 'completedAt'])) as unknown as FollowUpRow[],
+      timeline: row.timeline.map((t) => withDates(t, ['at'])) as unknown as TimelineRow[],
+      involved: row.involved.map(({ id, displayName, email }) => ({ id, displayName, email })) as DisclosureDetail['involved'],
+    };
   }
 
   /** Team members of the tenant among `userIds` (no client users). */

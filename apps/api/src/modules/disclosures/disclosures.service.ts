@@ -1,11 +1,12 @@
 import { BadRequestException, ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { insertComment } from '@candor/db';
+import { commentInsertSql, writeTogether, type CtePart } from '@candor/db';
 import { findNamedPeople, isClientRole, isDisclosed, type Actor, type DisclosureStatus } from '@candor/domain';
-import { actorRef } from '../../common/actor-ref';
+import type { ActorRef } from '../../common/actor-ref';
 import { ActorScope } from '../../common/actor-scope';
 import { BadInputException } from '../../common/errors/api-error';
-import { ScopedLookup } from '../../common/scoped-lookup';
+import { RequestFacts } from '../../common/request-facts';
+import { foundInScope, ScopedLookup } from '../../common/scoped-lookup';
 import { decodeCursor, encodeCursor } from '../../common/keyset-cursor';
 import { TenantContext } from '../../common/tenant-context';
 import { EngagementsService } from '../engagements/engagements.service';
@@ -56,6 +57,7 @@ export class DisclosuresService {
     private readonly engagements: EngagementsService,
     private readonly events: DisclosureEventsWriter,
     private readonly notifier: DisclosureNotifier,
+    private readonly facts: RequestFacts,
   ) {}
 
   async list(actor: Actor, query: ListDisclosuresQuery): Promise<DisclosurePageResponse> {
@@ -198,37 +200,49 @@ export class DisclosuresService {
     return this.get(actor, id);
   }
 
+  /**
+   * Three statements: the disclosure with the tenant's facts and the caller's name, the comment with
+   * its emails, the answer's detail (the staff's blameless check reads the people involved too).
+   */
   async comment(actor: Actor, id: string, dto: DisclosureCommentDto): Promise<DisclosureResponse> {
-    const manager = this.tenant.manager;
     const client = isClientRole(actor.role);
-    const d = client ? await this.findVisible(actor, id) : await this.findWorkable(actor, id);
+    const { row: d, by } = await this.findWithFacts(actor, id);
     const visibility = dto.visibility ?? 'client';
     if (client && visibility === 'internal') throw new ForbiddenException('Internal comments are for the team only');
     if (visibility === 'client' && !isDisclosed(d.status)) {
       throw new ConflictException('The client cannot see this disclosure yet; comment internally until it is disclosed');
     }
     if (!client && visibility === 'client') await this.assertBlameless(actor.tenantId, d.id, { comment: dto.body });
-    await insertComment(manager, {
+    const body = dto.body.trim();
+    const comment = {
       tenantId: actor.tenantId,
       subjectType: 'disclosure',
       subjectId: id,
       authorId: actor.userId,
       visibility,
       kind: 'comment',
-      body: dto.body.trim(),
-    });
-    if (visibility === 'client') {
-      const audience = client ? 'team' : 'client_contacts';
-      await this.notifier.send(
-        actor.tenantId,
-        d,
-        audience,
-        'disclosure_comment',
-        { comment: dto.body.trim() },
-        await actorRef(this.tenant.manager, actor),
-      );
-    }
-    return this.get(actor, id);
+    } as const;
+    const written: CtePart = (bind) => `comment AS (${commentInsertSql(bind, { ...comment, id: randomUUID(), body })})`;
+    const emails =
+      visibility === 'client'
+        ? [await this.notifier.notice(actor.tenantId, d, client ? 'team' : 'client_contacts', 'disclosure_comment', { comment: body }, by)]
+        : [];
+    await writeTogether(this.tenant.manager, [written, ...emails]);
+    return this.presentOne(actor, d);
+  }
+
+  /**
+   * The disclosure in the caller's scope (404 as `findVisible`; staff and clients alike may read it), read
+   * with the tenant's facts and the caller's name (RequestFacts); `lock` locks it for a change.
+   */
+  async findWithFacts(actor: Actor, id: string, lock = false): Promise<{ row: DisclosureRow; by: ActorRef }> {
+    const scope = await this.scopes.of(actor);
+    const { rows, actor: by } = await this.facts.alongside<DisclosureRow>(
+      this.tenant.manager,
+      actor,
+      this.repository.findQuery(scope, { id }, lock),
+    );
+    return { row: foundInScope(rows[0], 'Disclosure'), by };
   }
 
   /** A disclosure in the caller's scope: 404 for another tenant's, one outside the scope, or (for clients) a draft. */
@@ -259,14 +273,10 @@ export class DisclosuresService {
     return Object.fromEntries(CLIENT_FACING_FIELDS.map((f) => [f, row[f]]));
   }
 
+  /** The answer for one disclosure: `row` with its detail (one statement) and the tenant's facts (read once per request). */
   async presentOne(actor: Actor, row: DisclosureRow): Promise<DisclosureResponse> {
     const manager = this.tenant.manager;
-    const detail = {
-      offers: await this.repository.offers(manager, await this.scopes.of(actor), { disclosureId: row.id }),
-      followUps: await this.repository.followUps(manager, await this.scopes.of(actor), { disclosureId: row.id }),
-      timeline: await this.repository.timeline(manager, actor.tenantId, row.id),
-      involved: isClientRole(actor.role) ? [] : ((await this.repository.involved(manager, actor.tenantId, [row.id])).get(row.id) ?? []),
-    };
+    const detail = await this.repository.detail(manager, await this.scopes.of(actor), row.id, !isClientRole(actor.role));
     return presentDisclosure(actor, await this.tenants.facts(manager, actor.tenantId), row, detail);
   }
 

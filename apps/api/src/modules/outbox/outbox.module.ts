@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { ActorScope } from '../../common/actor-scope';
 import { PortalLinks } from '../../common/portal-links';
+import { RequestFacts } from '../../common/request-facts';
 import { ScopedLookup } from '../../common/scoped-lookup';
 import { TenantContext } from '../../common/tenant-context';
 import { AuditService } from '../audit/audit.service';
@@ -22,7 +23,18 @@ import { RecipientsService } from './recipients.service';
     RecipientsService,
     AuditService,
     PortalLinks,
+    RequestFacts,
   ],
-  exports: [TenantContext, ActorScope, ScopedLookup, TenantRepository, OutboxService, RecipientsService, AuditService, PortalLinks],
+  exports: [
+    TenantContext,
+    ActorScope,
+    ScopedLookup,
+    TenantRepository,
+    OutboxService,
+    RecipientsService,
+    AuditService,
+    PortalLinks,
+    RequestFacts,
+  ],
 })
 export class OutboxModule {}

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { EngagementsModule } from '../engagements/engagements.module';
 import { DisputeResolutionService } from './dispute-resolution.service';
+import { NewEntryRepository } from './new-entry.repository';
 import { RetainerAlertsService } from './retainer-alerts.service';
 import { TimerController } from './timer.controller';
 import { TimerService } from './timer.service';
@@ -12,7 +13,15 @@ import { WorkLogsService } from './work-logs.service';
 @Module({
   imports: [EngagementsModule],
   controllers: [WorkLogsController, TimerController],
-  providers: [WorkLogsService, WorkLogsRepository, TimerService, WorkLogCommentsService, RetainerAlertsService, DisputeResolutionService],
+  providers: [
+    WorkLogsService,
+    WorkLogsRepository,
+    TimerService,
+    WorkLogCommentsService,
+    RetainerAlertsService,
+    DisputeResolutionService,
+    NewEntryRepository,
+  ],
   exports: [WorkLogsService, WorkLogsRepository, WorkLogCommentsService, DisputeResolutionService],
 })
 export class WorkLogsModule {}

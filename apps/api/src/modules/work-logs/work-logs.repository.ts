@@ -5,6 +5,7 @@ import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialE
 import { WorkLog, WorkLogRevision, type CommentKind, type CommentVisibility, type WorkLogStatus, scopeWhere } from '@candor/db';
 import type { DisclosureStatus, Scope } from '@candor/domain';
 import type { KeysetPosition } from '../../common/keyset-cursor';
+import { COLUMNS, FROM, NAMES_BY_KEY, SCOPE_COLUMNS, overlappingSql, rateAtSql, weekStartSql } from './work-log.sql';
 
 export interface CommentRow {
   id: string;
@@ -60,30 +61,6 @@ export interface WorkLogFilter {
   after?: KeysetPosition;
   limit: number;
 }
-
-const COLUMNS = `w.tenant_id AS "tenantId", w.id, w.engagement_id AS "engagementId", w.assistant_id AS "assistantId",
-  w.source, w.status, w.started_at AS "startedAt", w.ended_at AS "endedAt", w.duration_seconds AS "durationSeconds",
-  w.notes, w.billable, w.hourly_rate::text AS "hourlyRate", w.week_id AS "weekId", w.adjusts_id AS "adjustsId",
-  w.disclosure_id AS "disclosureId", w.auto_stopped_at AS "autoStoppedAt", w.created_at AS "createdAt", w.updated_at AS "updatedAt",
-  w.client_account_id AS "clientAccountId", e.name AS "engagementName", e.currency, u.display_name AS "assistantName"`;
-
-const FROM = `work_logs w JOIN engagements e ON e.tenant_id = w.tenant_id AND e.id = w.engagement_id JOIN users u ON u.id = w.assistant_id`;
-
-/**
- * The names a page of entries shows, looked up by primary key for each row of the page `w` (already
- * limited), never by joining the tenant's engagements: the planner cannot know a tenant's size under
- * row-level security (it counts the policy's tenant test and the query's as two), so a join lets it pick
- * a plan that reads all of a large tenant's engagements for every page.
- */
-const NAMES_BY_KEY = `CROSS JOIN LATERAL (SELECT e.name, e.currency FROM engagements e WHERE e.tenant_id = w.tenant_id AND e.id = w.engagement_id LIMIT 1) e
-  CROSS JOIN LATERAL (SELECT u.display_name FROM users u WHERE u.id = w.assistant_id LIMIT 1) u`;
-
-/**
- * A client's scope is tested on the entry's own client account (kept equal to its engagement's by a composite
- * foreign key), so a client's page is read from `work_logs_client_started_idx` whatever the tenant's size,
- * never by joining and filtering all the tenant's engagements.
- */
-const SCOPE_COLUMNS = { engagementId: 'w.engagement_id', clientAccountId: 'w.client_account_id' };
 
 /**
  * What a client may see of an engagement's time in [from, to): finished entries the team has
@@ -225,13 +202,7 @@ export class WorkLogsRepository {
     excludeId: string | null,
   ): Promise<WorkLogRow | null> {
     const rows: WorkLogRow[] = await manager.query(
-      `SELECT ${COLUMNS} FROM ${FROM}
-       WHERE w.tenant_id = $1 AND w.assistant_id = $2 AND w.source <> 'adjustment' AND ($5::uuid IS NULL OR w.id <> $5)
-         -- A finished entry lasts at most 24 hours and only one timer runs: this bounds the scan to one index range.
-         AND w.started_at < COALESCE($4::timestamptz, 'infinity'::timestamptz)
-         AND (w.ended_at IS NULL OR w.started_at > $3::timestamptz - interval '24 hours')
-         AND tstzrange(w.started_at, COALESCE(w.ended_at, greatest(now(), w.started_at + interval '1 second'))) && tstzrange($3::timestamptz, COALESCE($4::timestamptz, 'infinity'::timestamptz))
-       ORDER BY w.started_at LIMIT 1`,
+      overlappingSql({ tenantId: '$1', assistantId: '$2', start: '$3', end: '$4', excludeId: '$5' }),
       [tenantId, assistantId, start, end, excludeId],
     );
     return rows[0] ?? null;
@@ -239,24 +210,17 @@ export class WorkLogsRepository {
 
   /** The rate that applies on the entry's day in the tenant's time zone; the earliest rate before any rate existed. */
   async rateAt(manager: EntityManager, tenantId: string, engagementId: string, at: Date): Promise<string> {
-    const rows: { rate: string }[] = await manager.query(
-      `WITH day AS (SELECT ($3::timestamptz AT TIME ZONE time_zone)::date AS d FROM tenants WHERE id = $1)
-       SELECT r.hourly_rate::text AS rate FROM engagement_rates r CROSS JOIN day
-       WHERE r.tenant_id = $1 AND r.engagement_id = $2
-       ORDER BY (r.effective_from <= day.d) DESC, CASE WHEN r.effective_from <= day.d THEN r.effective_from END DESC, r.effective_from
-       LIMIT 1`,
-      [tenantId, engagementId, at],
-    );
+    const rows: { rate: string }[] = await manager.query(rateAtSql('$1', '$2', '$3'), [tenantId, engagementId, at]);
     if (!rows[0]) throw new Error(`engagement ${engagementId} has no rate`);
     return rows[0].rate;
   }
 
   /** The Monday (tenant time zone) of the week a moment falls in. */
   async weekStartOf(manager: EntityManager, tenantId: string, at: Date): Promise<string> {
-    const rows: { week: string }[] = await manager.query(
-      `SELECT to_char(date_trunc('week', $2::timestamptz AT TIME ZONE time_zone), 'YYYY-MM-DD') AS week FROM tenants WHERE id = $1`,
-      [tenantId, at],
-    );
+    const rows: { week: string }[] = await manager.query(`SELECT ${weekStartSql('$2', 'time_zone')} AS week FROM tenants WHERE id = $1`, [
+      tenantId,
+      at,
+    ]);
     return rows[0].week;
   }
 

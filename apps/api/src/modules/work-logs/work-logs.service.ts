@@ -1,7 +1,15 @@
 import { BadRequestException, ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { WorkLog, type Engagement } from '@candor/db';
-import { defineAbilityFor, entrySpanProblem, isClientRole, isDisclosed, toWholeSecond, type Actor } from '@candor/domain';
+import { SqlParams, WorkLog, type Engagement } from '@candor/db';
+import {
+  defineAbilityFor,
+  entrySpanProblem,
+  isClientRole,
+  isDisclosed,
+  toWholeSecond,
+  type Actor,
+  type DisclosureStatus,
+} from '@candor/domain';
 import { ActorScope } from '../../common/actor-scope';
 import { decodeCursor, encodeCursor } from '../../common/keyset-cursor';
 import { foundInScope } from '../../common/scoped-lookup';
@@ -15,12 +23,21 @@ import type { UpdateWorkLogDto } from './dto/update-work-log.dto';
 import type { RevisionResponse, WorkLogPageResponse, WorkLogResponse } from './dto/work-log.response';
 import { DisputeResolutionService } from './dispute-resolution.service';
 import { RetainerAlertsService } from './retainer-alerts.service';
+import { NewEntryRepository } from './new-entry.repository';
 import { insertWorkLogComment } from './work-log-comment.writer';
 import { presentRevision, presentWorkLog } from './work-log.presenter';
 import { WorkLogsRepository, type WorkLogRow } from './work-logs.repository';
 
-const describe = (row: WorkLogRow) =>
+type Described = Pick<WorkLogRow, 'id' | 'source' | 'startedAt' | 'endedAt' | 'engagementName'>;
+
+const describe = (row: Described) =>
   `${row.source === 'timer' ? 'timer' : 'entry'} ${row.id} (${row.startedAt.toISOString()} to ${row.endedAt?.toISOString() ?? 'now, still running'})`;
+
+const overlaps = (other: Described) => new ConflictException(`This time overlaps your ${describe(other)} on "${other.engagementName}"`);
+
+/** New time cannot land in a week the client already approved: that week is locked. */
+const weekLocked = (week: string) =>
+  new ConflictException(`The week starting ${week} is approved and locked; correct it with an adjusting entry`);
 
 @Injectable()
 export class WorkLogsService {
@@ -32,6 +49,7 @@ export class WorkLogsService {
     private readonly audit: AuditService,
     private readonly retainer: RetainerAlertsService,
     private readonly disputes: DisputeResolutionService,
+    private readonly newEntries: NewEntryRepository,
   ) {}
 
   async list(actor: Actor, query: ListWorkLogsQuery): Promise<WorkLogPageResponse> {
@@ -68,37 +86,60 @@ export class WorkLogsService {
     return revisions.map(presentRevision);
   }
 
+  /**
+   * A hand-written entry in two statements (see NewEntryRepository): the checks answer as they always
+   * did, in the same order (404, 409 inactive, 400 span, fix time, 409 locked week, 409 overlap).
+   */
   async createManual(actor: Actor, dto: CreateWorkLogDto): Promise<WorkLogResponse> {
     const manager = this.tenant.manager;
-    const engagement = await this.loggableEngagement(actor, dto.engagementId);
     const start = toWholeSecond(new Date(dto.startedAt));
     const end = toWholeSecond(new Date(dto.endedAt));
+    const params = new SqlParams();
+    const facts = await this.newEntries.facts(manager, params, {
+      tenantId: actor.tenantId,
+      assistantId: actor.userId,
+      engagementId: dto.engagementId,
+      startedAt: start,
+      disclosureId: dto.disclosureId ?? null,
+      inScope: await this.scopes.condition(actor, { engagementId: 'e.id', clientAccountId: 'e.client_account_id' }, params.bind),
+    });
+    const engagement = this.assertActive(foundInScope(facts.engagement, 'Engagement'));
     const problem = entrySpanProblem(start, end, new Date());
     if (problem) throw new BadRequestException(problem);
-    if (dto.disclosureId) await this.assertFixable(actor.tenantId, engagement.id, dto.disclosureId, dto.billable);
-    await this.repository.lockAssistant(manager, actor.tenantId, actor.userId);
-    await this.assertWeekOpen(actor.tenantId, engagement.id, actor.userId, start);
-    await this.assertNoOverlap(actor.tenantId, actor.userId, start, end, null);
-    const id = randomUUID();
-    await this.repository.insert(manager, {
-      tenantId: actor.tenantId,
-      id,
-      engagementId: engagement.id,
-      clientAccountId: engagement.clientAccountId,
-      assistantId: actor.userId,
-      source: 'manual',
-      status: 'draft',
-      startedAt: start,
-      endedAt: end,
-      durationSeconds: (end.getTime() - start.getTime()) / 1000,
-      notes: dto.notes?.trim() ?? '',
-      billable: dto.disclosureId ? false : (dto.billable ?? true),
-      hourlyRate: await this.repository.rateAt(manager, actor.tenantId, engagement.id, start),
-      disclosureId: dto.disclosureId ?? null,
-    });
-    await this.record(actor, 'work_log.created', id, { after: { ...dto } });
-    await this.retainer.check(manager, actor.tenantId, engagement.id);
-    return this.get(actor, id);
+    if (dto.disclosureId) this.assertFixes(engagement.id, dto.billable, facts.fixes ?? undefined);
+    if (!facts.hourlyRate) throw new Error(`engagement ${engagement.id} has no rate`);
+    const outcome = await this.newEntries.insert(
+      manager,
+      {
+        tenantId: actor.tenantId,
+        id: randomUUID(),
+        engagementId: engagement.id,
+        clientAccountId: engagement.clientAccountId,
+        assistantId: actor.userId,
+        source: 'manual',
+        status: 'draft',
+        startedAt: start,
+        endedAt: end,
+        durationSeconds: (end.getTime() - start.getTime()) / 1000,
+        notes: dto.notes?.trim() ?? '',
+        billable: dto.disclosureId ? false : (dto.billable ?? true),
+        hourlyRate: facts.hourlyRate,
+        disclosureId: dto.disclosureId ?? null,
+      },
+      facts.weekStart,
+      {
+        tenantId: actor.tenantId,
+        actorUserId: actor.userId,
+        action: 'work_log.created',
+        entityType: 'work_log',
+        change: { after: { ...dto } },
+      },
+    );
+    if (outcome.weekStatus === 'approved') throw weekLocked(facts.weekStart);
+    if (outcome.overlapping) throw overlaps(outcome.overlapping);
+    if (!outcome.created) throw new Error('the entry was neither written nor refused');
+    if (engagement.hasRetainer) await this.retainer.check(manager, actor.tenantId, engagement.id);
+    return presentWorkLog(actor, outcome.created);
   }
 
   /**
@@ -235,7 +276,10 @@ export class WorkLogsService {
 
   /** The engagement, if the caller may log time on it: 404 outside their scope (an assistant's: assigned ones), 409 if not active. */
   async loggableEngagement(actor: Actor, engagementId: string): Promise<Engagement> {
-    const engagement = await this.engagements.findVisible(actor, engagementId);
+    return this.assertActive(await this.engagements.findVisible(actor, engagementId));
+  }
+
+  private assertActive<T extends Pick<Engagement, 'status'>>(engagement: T): T {
     if (engagement.status !== 'active') {
       throw new ConflictException(`This engagement is ${engagement.status}; time can be logged on active engagements only`);
     }
@@ -244,8 +288,15 @@ export class WorkLogsService {
 
   /** Fix time belongs to a disclosed error of the same engagement, and our own errors are never billed. */
   async assertFixable(tenantId: string, engagementId: string, disclosureId: string, billable: boolean | undefined): Promise<void> {
+    this.assertFixes(engagementId, billable, await this.repository.disclosure(this.tenant.manager, tenantId, disclosureId));
+  }
+
+  private assertFixes(
+    engagementId: string,
+    billable: boolean | undefined,
+    disclosure: { engagementId: string; status: DisclosureStatus } | undefined,
+  ): void {
     if (billable) throw new BadRequestException('Time spent fixing our own error is never billed; leave billable out or false');
-    const disclosure = await this.repository.disclosure(this.tenant.manager, tenantId, disclosureId);
     if (!disclosure || disclosure.engagementId !== engagementId)
       throw new BadRequestException('disclosureId must be a disclosure of this engagement');
     if (!isDisclosed(disclosure.status)) {
@@ -255,15 +306,14 @@ export class WorkLogsService {
 
   async assertNoOverlap(tenantId: string, assistantId: string, start: Date, end: Date | null, excludeId: string | null): Promise<void> {
     const other = await this.repository.overlapping(this.tenant.manager, tenantId, assistantId, start, end, excludeId);
-    if (other) throw new ConflictException(`This time overlaps your ${describe(other)} on "${other.engagementName}"`);
+    if (other) throw overlaps(other);
   }
 
   /** New time cannot land in a week the client already approved: that week is locked. */
   async assertWeekOpen(tenantId: string, engagementId: string, assistantId: string, at: Date): Promise<void> {
     const week = await this.repository.weekStartOf(this.tenant.manager, tenantId, at);
-    if ((await this.repository.weekStatus(this.tenant.manager, tenantId, engagementId, assistantId, week)) === 'approved') {
-      throw new ConflictException(`The week starting ${week} is approved and locked; correct it with an adjusting entry`);
-    }
+    if ((await this.repository.weekStatus(this.tenant.manager, tenantId, engagementId, assistantId, week)) === 'approved')
+      throw weekLocked(week);
   }
 
   private async findChangeable(actor: Actor, id: string): Promise<WorkLogRow> {
