@@ -1,9 +1,20 @@
 import jwt from 'jsonwebtoken';
 import type { Client } from 'pg';
 
-/** Signs access tokens exactly as the API's TokenService does: HS256, claims sub/tid/role/cid. */
+/**
+ * Signs access tokens exactly as the API's TokenService does: HS256, claims sub/tid/sid/role/cid. The
+ * session is the one `openSessions` made for the member (its id is the user's).
+ */
 export function accessToken(secret: string, claims: { sub: string; tid: string; role: string; cid: string | null }): string {
-  return jwt.sign(claims, secret, { algorithm: 'HS256', expiresIn: 4 * 3600 });
+  return jwt.sign({ ...claims, sid: claims.sub }, secret, { algorithm: 'HS256', expiresIn: 4 * 3600 });
+}
+
+/** A live session for every member that has none (the API checks the token's session on every request). */
+export async function openSessions(db: Client): Promise<void> {
+  await db.query(
+    `INSERT INTO sessions (tenant_id, id, user_id, method) SELECT tenant_id, user_id, user_id, 'password' FROM memberships
+     ON CONFLICT DO NOTHING`,
+  );
 }
 
 export interface ClientTarget {
