@@ -23,6 +23,45 @@ export interface BenchConfig {
   connections: number;
   jwtSecret: string;
   keepDatabase: boolean;
+  /** The parts to run (`--only=notifications,csv`); all of them when unset. */
+  only: ReadonlySet<BenchPart> | null;
+}
+
+/** The parts of a run: API vs ceiling at both sizes (with query counts and plans), the worker's emails, the CSV export. */
+export const BENCH_PARTS = ['throughput', 'notifications', 'csv'] as const;
+export type BenchPart = (typeof BENCH_PARTS)[number];
+
+/** `--name=value` or `--name value`. */
+function option(argv: readonly string[], name: string): string | undefined {
+  const i = argv.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+  if (i < 0) return undefined;
+  return argv[i]!.includes('=') ? argv[i]!.slice(name.length + 3) : argv[i + 1];
+}
+
+function onlyParts(value: string | undefined): ReadonlySet<BenchPart> | null {
+  if (value === undefined) return null;
+  const parts = value.split(',').map((p) => p.trim());
+  const unknown = parts.filter((p) => !(BENCH_PARTS as readonly string[]).includes(p));
+  if (unknown.length || !parts.length) throw new Error(`--only takes a comma-separated list of ${BENCH_PARTS.join(', ')}`);
+  return new Set(parts as BenchPart[]);
+}
+
+function count(argv: readonly string[], name: string): number | undefined {
+  const value = option(argv, name);
+  if (value === undefined) return undefined;
+  if (!/^[1-9]\d*$/.test(value)) throw new Error(`--${name} takes a positive whole number`);
+  return Number(value);
+}
+
+/** `--only`, `--burst-emails` and `--csv-rows` over the mode's sizes (e.g. a full-sized burst on quick data). */
+function overrides(argv: readonly string[]): Partial<BenchConfig> {
+  const burstEmails = count(argv, 'burst-emails');
+  const csvRows = count(argv, 'csv-rows');
+  return {
+    only: onlyParts(option(argv, 'only')),
+    ...(burstEmails !== undefined && { burstEmails }),
+    ...(csvRows !== undefined && { csvRows }),
+  };
 }
 
 export function loadBenchConfig(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): BenchConfig {
@@ -38,7 +77,7 @@ export function loadBenchConfig(argv: readonly string[], env: NodeJS.ProcessEnv 
     jwtSecret: 'bench-secret-that-is-long-enough-0123456789',
     keepDatabase: argv.includes('--keep-db'),
   };
-  return quick
+  const sizes: Omit<BenchConfig, 'only'> = quick
     ? {
         ...common,
         mode: 'quick',
@@ -65,4 +104,5 @@ export function loadBenchConfig(argv: readonly string[], env: NodeJS.ProcessEnv 
         rounds: 2,
         warmupSeconds: 1,
       };
+  return { ...sizes, only: null, ...overrides(argv) };
 }

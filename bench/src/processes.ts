@@ -5,17 +5,33 @@ import { resolve } from 'node:path';
 
 export const ROOT = resolve(__dirname, '..', '..');
 
-export async function freePort(): Promise<number> {
+function bindable(port: number): Promise<number> {
   return new Promise((done, fail) => {
     const server = createServer();
     server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
+    server.listen(port, '127.0.0.1', () => {
+      const { port: bound } = server.address() as { port: number };
+      server.close(() => done(bound));
     });
   });
 }
 
+/** Ports of BENCH_PORTS this run handed out already (a child may not listen on its port yet). */
+const taken = new Set<number>();
+
+/** A port nothing listens on: from `BENCH_PORTS` ("3430-3439") when set (machines shared by several runs), else any. */
+export async function freePort(): Promise<number> {
+  const range = /^(\d+)-(\d+)$/.exec(process.env['BENCH_PORTS'] ?? '');
+  if (!range) return bindable(0);
+  for (let port = Number(range[1]); port <= Number(range[2]); port++) {
+    if (taken.has(port)) continue;
+    const bound = await bindable(port).catch(() => null);
+    if (bound === null) continue;
+    taken.add(port);
+    return port;
+  }
+  throw new Error(`no free port in BENCH_PORTS ${process.env['BENCH_PORTS']}`);
+}
 /** A Node child process with an IPC channel (for query counts and the SMTP sink's log). */
 export class Child {
   private exited = false;

@@ -4,14 +4,12 @@ import http from 'node:http';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { resolve } from 'node:path';
-import { randomUUID } from 'node:crypto';
-import nodemailer from 'nodemailer';
 import { Client } from 'pg';
-import { EmailRenderer } from '@candor/email-templates';
 import { ownerTokens, pickAssistants, pickClients, pickLargestTenantClients, sessionTokens } from './actors';
 import { captureTransactions, ensurePgbench, runPgbench } from './pgbench';
-import { loadBenchConfig } from './config';
+import { loadBenchConfig, type BenchPart } from './config';
 import { createBenchDatabase, dropBenchDatabase, ownerClient } from './database';
+import { nodemailerReference, REFERENCE_POOL } from './email-reference';
 import { explainReads } from './explain';
 import { generateBase, generateDisclosures, generateDraftsToDisclose, generateExportMonth, generateWorkLogs } from './generate';
 import { openLoop, send, type HttpCall } from './load';
@@ -29,6 +27,8 @@ const log = (...parts: unknown[]) => console.log(`[bench ${new Date().toISOStrin
 
 async function main(): Promise<void> {
   const config = loadBenchConfig(process.argv.slice(2));
+  const runs = (part: BenchPart) => !config.only || config.only.has(part);
+  const throughput = runs('throughput');
   const began = Date.now();
   const results: BenchResults = {
     meta: {
@@ -160,7 +160,7 @@ async function main(): Promise<void> {
       }
     };
 
-    await stage('small', config.workLogsSmall);
+    if (throughput) await stage('small', config.workLogsSmall);
 
     // Queries per request, sequentially (one request in flight), from the wrapper in each process.
     const countQueries = async (child: Child, name: ScenarioName, limit: number, n = 10) => {
@@ -179,114 +179,137 @@ async function main(): Promise<void> {
         texts: (after.texts ?? []).slice(0, Math.round(perRequest)).map((q) => q.replace(/\s+/g, ' ').trim()),
       };
     };
-    for (const name of [...READS, ...WRITES]) {
+    for (const name of throughput ? [...READS, ...WRITES] : []) {
       const a = await countQueries(api, name, 50);
       const c = await countQueries(ceiling, name, 50);
       results.queries[name] = { api: a.perRequest, ceiling: c.perRequest, failures: a.failures + c.failures, apiStatements: a.texts };
     }
     results.nPlusOne = {};
-    for (const name of ['list-work-logs', 'list-disclosures'] as ScenarioName[]) {
+    for (const name of (throughput ? ['list-work-logs', 'list-disclosures'] : []) as ScenarioName[]) {
       results.nPlusOne[name] = {
         limit10: (await countQueries(api, name, 10)).perRequest,
         limit100: (await countQueries(api, name, 100)).perRequest,
       };
     }
-    log(
-      'queries per request',
-      JSON.stringify(Object.fromEntries(Object.entries(results.queries).map(([k, v]) => [k, [v.api, v.ceiling]]))),
-      JSON.stringify(results.nPlusOne),
-    );
+    if (throughput)
+      log(
+        'queries per request',
+        JSON.stringify(Object.fromEntries(Object.entries(results.queries).map(([k, v]) => [k, [v.api, v.ceiling]]))),
+        JSON.stringify(results.nPlusOne),
+      );
 
-    t = Date.now();
-    await generateWorkLogs(owner, config.workLogsSmall + 1, config.workLogsLarge);
-    results.generation.growSeconds = round((Date.now() - t) / 1000, 1);
-    log(`grew work logs to ${config.workLogsLarge} in ${results.generation.growSeconds}s`);
-    await stage('large', config.workLogsLarge);
-    results.explain = await explainReads(db.runtimeUrl, owner);
+    if (throughput) {
+      t = Date.now();
+      await generateWorkLogs(owner, config.workLogsSmall + 1, config.workLogsLarge);
+      results.generation.growSeconds = round((Date.now() - t) / 1000, 1);
+      log(`grew work logs to ${config.workLogsLarge} in ${results.generation.growSeconds}s`);
+      await stage('large', config.workLogsLarge);
+      results.explain = await explainReads(db.runtimeUrl, owner);
+    }
 
-    // Notifications: every outbox row so far (comment emails of the write scenarios) counts as sent.
-    await owner.query(`UPDATE notifications SET status = 'sent', sent_at = now() WHERE status IN ('pending', 'queued')`);
-    const drafts = await generateDraftsToDisclose(owner, config.notifyEvents);
-    const owners = await ownerTokens(owner, config.jwtSecret);
-    worker = startChild('worker', 'apps/worker/dist/main.js', {
-      DATABASE_URL: db.runtimeUrl,
-      REDIS_URL: config.redisUrl,
-      SMTP_URL: `smtp://127.0.0.1:${sinkPort}`,
-      WEB_URL: 'http://candor.bench',
-      DATA_ENCRYPTION_KEY: SECRET_KEY,
-      QUEUE_PREFIX: `candor-bench-${process.pid}`,
-      LOG_LEVEL: 'warn',
-    });
-    children.push(worker);
-    await sleep(3000);
-    // Statements of one disclose (the write that touches the most: disclosure, its events, audit, outbox), counted as the scenarios are.
-    const counted = drafts.shift()!;
-    const [discloseStatements] = await captureTransactions(
-      api,
-      sides[0]!.url,
-      () => ({ method: 'POST', path: `/api/v1/disclosures/${counted.id}/disclose`, token: owners.get(counted.tenantId)! }),
-      1,
-    );
-    const discloseCount = discloseStatements?.length ?? NaN;
-    results.queries['disclose'] = { api: discloseCount, ceiling: NaN, failures: discloseStatements ? 0 : 1, apiStatements: [] };
-    results.notifications = await measureDisclose(sides[0]!.url, drafts, owners, owner, sink, drafts.length);
-    log('notifications', JSON.stringify(results.notifications));
+    if (runs('notifications')) {
+      // Notifications: every outbox row so far (comment emails of the write scenarios) counts as sent.
+      await owner.query(`UPDATE notifications SET status = 'sent', sent_at = now() WHERE status IN ('pending', 'queued')`);
+      const drafts = await generateDraftsToDisclose(owner, config.notifyEvents);
+      const owners = await ownerTokens(owner, config.jwtSecret);
+      worker = startChild('worker', 'apps/worker/dist/main.js', {
+        DATABASE_URL: db.runtimeUrl,
+        REDIS_URL: config.redisUrl,
+        SMTP_URL: `smtp://127.0.0.1:${sinkPort}`,
+        WEB_URL: 'http://candor.bench',
+        DATA_ENCRYPTION_KEY: SECRET_KEY,
+        QUEUE_PREFIX: `candor-bench-${process.pid}`,
+        LOG_LEVEL: 'warn',
+      });
+      children.push(worker);
+      await sleep(3000);
+      // Statements of one disclose (the write that touches the most: disclosure, its events, audit, outbox), counted as the scenarios are.
+      const counted = drafts.shift()!;
+      const [discloseStatements] = await captureTransactions(
+        api,
+        sides[0]!.url,
+        () => ({ method: 'POST', path: `/api/v1/disclosures/${counted.id}/disclose`, token: owners.get(counted.tenantId)! }),
+        1,
+      );
+      results.queries['disclose'] = {
+        api: discloseStatements?.length ?? NaN,
+        ceiling: NaN,
+        failures: discloseStatements ? 0 : 1,
+        apiStatements: [],
+      };
+      results.notifications = await measureDisclose(sides[0]!.url, drafts, owners, owner, sink, drafts.length);
+      log('notifications', JSON.stringify(results.notifications));
 
-    // The burst: API p95 at a fixed rate with the worker idle, then while it drains `burstEmails`.
-    const burstRate = Math.max(5, Math.round(apiMax['list-work-logs']! / 2));
-    const idle = await openLoop(
-      sides[0]!.url,
-      requestMaker('list-work-logs', clients, assistants),
-      burstRate,
-      config.roundSeconds * config.rounds,
-    );
-    // Comment emails now wait in held_notifications for their burst; the disclosures just sent are outbox rows.
-    const template = (await owner.query<{ id: string }>(`SELECT id FROM notifications WHERE template = 'disclosure_disclosed' LIMIT 1`))
-      .rows[0];
-    if (!template) throw new Error('no disclosure_disclosed notification to copy for the burst');
-    const before = (await sink.ask<{ count: number }>({ type: 'count' })).count;
-    const burstStart = wallClock();
-    await owner.query(
-      `INSERT INTO notifications (tenant_id, id, template, recipient_email, recipient_user_id, locale, payload)
-       SELECT n.tenant_id, gen_random_uuid(), n.template, n.recipient_email, n.recipient_user_id, n.locale, n.payload
-       FROM notifications n CROSS JOIN generate_series(1, $2::int) WHERE n.id = $1`,
-      [template.id, config.burstEmails],
-    );
-    let drained = false;
-    const watcher = (async () => {
-      const deadline = Date.now() + 300_000;
-      while (!drained && Date.now() < deadline) {
-        if ((await sink.ask<{ count: number }>({ type: 'count' })).count >= before + config.burstEmails) drained = true;
-        else await sleep(100);
-      }
-    })();
-    const during = await openLoop(sides[0]!.url, requestMaker('list-work-logs', clients, assistants), burstRate, 300, {
-      stop: () => drained,
-    });
-    await watcher;
-    const sinkLog = (await sink.ask<{ accepted: { at: number }[] }>({ type: 'log' }, 60_000)).accepted;
-    const lastAt = Math.max(...sinkLog.slice(before).map((m) => m.at));
-    const workerSeconds = (lastAt - burstStart) / 1000;
-    await worker.stop();
-    const plain = await plainNodemailer(sinkPort, owner, template.id, config.burstEmails);
-    results.email = {
-      emails: config.burstEmails,
-      drained,
-      worker: { seconds: round(workerSeconds, 2), perSecond: round(config.burstEmails / workerSeconds, 1) },
-      nodemailer: { seconds: round(plain, 2), perSecond: round(config.burstEmails / plain, 1) },
-    };
-    results.burst = { rate: burstRate, idle: measuredOf([idle]), during: measuredOf([during]) };
-    log('email', JSON.stringify(results.email), 'burst p95', results.burst.idle.p95, results.burst.during.p95);
+      // The burst: API p95 at a fixed rate with the worker idle, then while it drains `burstEmails`.
+      // Run alone (--only), the API's closed-loop maximum of list-work-logs is measured here first.
+      apiMax['list-work-logs'] ??= (
+        await alternate([sides[0]!], 1, closed(maker('list-work-logs'), config.roundSeconds, config.connections))
+      ).api.rps;
+      const burstRate = Math.max(5, Math.round(apiMax['list-work-logs'] / 2));
+      const idle = await openLoop(
+        sides[0]!.url,
+        requestMaker('list-work-logs', clients, assistants),
+        burstRate,
+        config.roundSeconds * config.rounds,
+      );
+      // Comment emails now wait in held_notifications for their burst; the disclosures just sent are outbox rows.
+      const template = (await owner.query<{ id: string }>(`SELECT id FROM notifications WHERE template = 'disclosure_disclosed' LIMIT 1`))
+        .rows[0];
+      if (!template) throw new Error('no disclosure_disclosed notification to copy for the burst');
+      const before = (await sink.ask<{ count: number }>({ type: 'count' })).count;
+      const burstStart = wallClock();
+      await owner.query(
+        `INSERT INTO notifications (tenant_id, id, template, recipient_email, recipient_user_id, locale, payload)
+         SELECT n.tenant_id, gen_random_uuid(), n.template, n.recipient_email, n.recipient_user_id, n.locale, n.payload
+         FROM notifications n CROSS JOIN generate_series(1, $2::int) WHERE n.id = $1`,
+        [template.id, config.burstEmails],
+      );
+      let drained = false;
+      const watcher = (async () => {
+        const deadline = Date.now() + 300_000;
+        while (!drained && Date.now() < deadline) {
+          if ((await sink.ask<{ count: number }>({ type: 'count' })).count >= before + config.burstEmails) drained = true;
+          else await sleep(100);
+        }
+      })();
+      const during = await openLoop(sides[0]!.url, requestMaker('list-work-logs', clients, assistants), burstRate, 300, {
+        stop: () => drained,
+      });
+      await watcher;
+      const sinkLog = (await sink.ask<{ accepted: { at: number }[] }>({ type: 'log' }, 60_000)).accepted;
+      const lastAt = Math.max(...sinkLog.slice(before).map((m) => m.at));
+      const workerSeconds = (lastAt - burstStart) / 1000;
+      await worker.stop();
+      const plain = await nodemailerReference(sinkPort, owner, template.id, config.burstEmails);
+      results.email = {
+        emails: config.burstEmails,
+        drained,
+        worker: { seconds: round(workerSeconds, 2), perSecond: round(config.burstEmails / workerSeconds, 1) },
+        nodemailer: { seconds: round(plain, 2), perSecond: round(config.burstEmails / plain, 1) },
+      };
+      results.burst = { rate: burstRate, idle: measuredOf([idle]), during: measuredOf([during]) };
+      log(
+        'email',
+        JSON.stringify(results.email),
+        'reference pool',
+        JSON.stringify(REFERENCE_POOL),
+        'burst p95',
+        results.burst.idle.p95,
+        results.burst.during.p95,
+      );
+    }
 
     // CSV export of one engagement's month of `csvRows` entries: the API process's peak RSS increase.
-    t = Date.now();
-    const exportMonth = await generateExportMonth(owner, config.csvRows);
-    results.generation.exportSeconds = round((Date.now() - t) / 1000, 1);
-    const [csvToken] = await sessionTokens(owner, config.jwtSecret, [
-      { sub: exportMonth.ownerId, tid: exportMonth.tenantId, role: 'owner', cid: null },
-    ]);
-    results.csv = await measureCsv(api, sides[0]!.url, exportMonth, csvToken!, config.csvRows);
-    log('csv', JSON.stringify(results.csv));
+    if (runs('csv')) {
+      t = Date.now();
+      const exportMonth = await generateExportMonth(owner, config.csvRows);
+      results.generation.exportSeconds = round((Date.now() - t) / 1000, 1);
+      const [csvToken] = await sessionTokens(owner, config.jwtSecret, [
+        { sub: exportMonth.ownerId, tid: exportMonth.tenantId, role: 'owner', cid: null },
+      ]);
+      results.csv = await measureCsv(api, sides[0]!.url, exportMonth, csvToken!, config.csvRows);
+      log('csv', JSON.stringify(results.csv));
+    }
   } finally {
     for (const child of children.reverse()) await child.stop().catch(() => undefined);
     await owner.end();
@@ -352,38 +375,6 @@ async function measureDisclose(
     discloseResponse: summarize(run.latencies),
     toSink: summarize(latencies),
   };
-}
-
-/** The same rendered email sent `count` times by plain nodemailer, pooled like the worker (5 connections, 10 in flight). */
-async function plainNodemailer(sinkPort: number, owner: Client, notificationId: string, count: number): Promise<number> {
-  const { rows } = await owner.query<{ template: string; locale: string; recipient_email: string; payload: Record<string, unknown> }>(
-    `SELECT template, locale, recipient_email, payload FROM notifications WHERE id = $1`,
-    [notificationId],
-  );
-  const n = rows[0]!;
-  const email = (await EmailRenderer.create()).render(n.template, n.locale, n.payload);
-  const transport = nodemailer.createTransport(`smtp://127.0.0.1:${sinkPort}`, { pool: true, maxConnections: 5 } as never);
-  const start = wallClock();
-  let sent = 0;
-  const lane = async () => {
-    while (sent < count) {
-      sent += 1;
-      const id = randomUUID();
-      await transport.sendMail({
-        from: 'Candor <no-reply@candor.local>',
-        to: n.recipient_email,
-        subject: email.subject,
-        text: email.text,
-        html: email.html,
-        messageId: `<${id}@candor.notifications>`,
-        headers: { 'X-Candor-Notification': id },
-      });
-    }
-  };
-  await Promise.all(Array.from({ length: 10 }, lane));
-  const seconds = (wallClock() - start) / 1000;
-  transport.close();
-  return seconds;
 }
 
 main().catch((error: unknown) => {

@@ -56,7 +56,11 @@ export async function startWorker(config: WorkerConfig, logger: Logger = pino({ 
     dataSourceOptions(config.DATABASE_URL, { extra: { max: config.EMAIL_CONCURRENCY + config.WEBHOOK_CONCURRENCY + 3, onConnect } }),
   ).initialize();
   const renderer = await EmailRenderer.create();
-  const mailer = new Mailer(config.SMTP_URL, config.MAIL_FROM, config.EMAIL_CONCURRENCY, config.SMTP_TIMEOUT_MS);
+  const mailer = new Mailer(config.SMTP_URL, config.MAIL_FROM, {
+    connections: config.SMTP_MAX_CONNECTIONS ?? config.EMAIL_CONCURRENCY,
+    maxMessages: config.SMTP_MAX_MESSAGES,
+    timeoutMs: config.SMTP_TIMEOUT_MS,
+  });
   // The producer connection fails fast while Redis is down, so the relay keeps rows pending instead of hanging.
   const producer = new Redis(config.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
   producer.on('error', () => undefined);

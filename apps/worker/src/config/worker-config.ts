@@ -36,6 +36,9 @@ export const workerConfigSchema = z
       .default('candor'),
     RELAY_INTERVAL_MS: z.coerce.number().int().min(10).default(200),
     EMAIL_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(10),
+    // The SMTP pool: connections kept open (unset: one per concurrent send), messages each carries before it is renewed.
+    SMTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(100).optional(),
+    SMTP_MAX_MESSAGES: z.coerce.number().int().min(1).default(1000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     // Temporary failures (SMTP 4xx, refused connections, timeouts) are retried with exponential backoff
     // for as long as a mail server would retry; permanent ones (5xx) fail at once.

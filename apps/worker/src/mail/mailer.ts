@@ -1,11 +1,31 @@
+import { Socket } from 'node:net';
 import nodemailer, { type Transporter } from 'nodemailer';
 import addressparser from 'nodemailer/lib/addressparser';
+import { parseConnectionUrl } from 'nodemailer/lib/shared';
 import type { RenderedEmail } from '@candor/email-templates';
 
 /** Who an email is from as its reader sees it: the agency's sender name, and where a reply goes. */
 export interface Sender {
   name: string | null;
   replyTo: string | null;
+}
+
+/** The SMTP pool: how many connections, how many messages each carries before it is renewed, the bound on every wait. */
+export interface MailerPool {
+  connections: number;
+  maxMessages: number;
+  timeoutMs: number;
+}
+
+/**
+ * A plain-TCP socket with Nagle's algorithm off, handed to nodemailer unconnected (it connects it,
+ * with its own DNS and timeouts). The message's last line ("." alone) is a small write after a
+ * large one: with Nagle on it waits for the server's delayed ACK, ~40 ms per message.
+ */
+function eagerSocket(_options: unknown, callback: (error: Error | null, socket: { socket: Socket }) => void): void {
+  const socket = new Socket();
+  socket.setNoDelay(true);
+  callback(null, { socket });
 }
 
 /** SMTP delivery with a Message-ID fixed by the caller, so a copy sent twice is recognisable. */
@@ -15,22 +35,29 @@ export class Mailer {
   private readonly fromAddress: string;
 
   /**
-   * One pooled SMTP connection per concurrent send, so sends overlap instead of queueing for a
-   * connection; every wait on the server (connect, greeting, each reply) is bounded by `timeoutMs`.
+   * A pool of SMTP connections kept open across messages, one per concurrent send, so sends overlap
+   * instead of queueing for a connection; every wait on the server (connect, greeting, each reply)
+   * is bounded by `timeoutMs`. Options in the URL's query (`?maxConnections=...`) win.
    */
   constructor(
     smtpUrl: string,
     private readonly from: string,
-    connections = 5,
-    timeoutMs = 60_000,
+    pool: MailerPool = { connections: 5, maxMessages: 1000, timeoutMs: 60_000 },
   ) {
     this.fromAddress = addressparser(from, { flatten: true })[0]?.address ?? from;
-    this.transport = nodemailer.createTransport(smtpUrl, {
+    // The URL goes in as options, not as a string: nodemailer takes a second argument as message
+    // defaults, so `pool` there would be ignored (a new connection for every message).
+    const url = parseConnectionUrl(smtpUrl);
+    this.transport = nodemailer.createTransport({
       pool: true,
-      maxConnections: connections,
-      connectionTimeout: timeoutMs,
-      greetingTimeout: timeoutMs,
-      socketTimeout: timeoutMs,
+      maxConnections: pool.connections,
+      maxMessages: pool.maxMessages,
+      connectionTimeout: pool.timeoutMs,
+      greetingTimeout: pool.timeoutMs,
+      socketTimeout: pool.timeoutMs,
+      // smtps:// upgrades the socket nodemailer opens itself; only plain SMTP takes ours.
+      ...(url.secure ? {} : { getSocket: eagerSocket }),
+      ...url,
     } as never);
   }
 

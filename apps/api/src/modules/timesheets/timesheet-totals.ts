@@ -1,4 +1,4 @@
-import { hoursFor, sumAmounts } from '@candor/domain';
+import { fromCents, hoursFor, toCents } from '@candor/domain';
 import type { WorkLogResponse } from '../work-logs/dto/work-log.response';
 import type { TimesheetTotalsResponse } from './dto/timesheet.response';
 
@@ -8,17 +8,21 @@ export class TimesheetTotals {
   private total = 0;
   private billable = 0;
   private fixedAtNoCharge = 0;
-  private amount = '0.00';
+  private cents = 0n;
 
   add(entries: WorkLogResponse[]): this {
-    for (const e of entries) {
-      const seconds = e.durationSeconds ?? 0;
-      this.count += 1;
-      this.total += seconds;
-      if (e.billable) this.billable += seconds;
-      else if (e.disclosureId !== null) this.fixedAtNoCharge += seconds;
-    }
-    this.amount = sumAmounts([this.amount, ...entries.map((e) => e.amount)]);
+    for (const e of entries) this.addEntry(e);
+    return this;
+  }
+
+  /** One entry: its counted seconds, whether they bill, whether it fixes a disclosed error, its amount. */
+  addEntry(e: { durationSeconds: number | null; billable: boolean; disclosureId: string | null; amount: string }): this {
+    const seconds = e.durationSeconds ?? 0;
+    this.count += 1;
+    this.total += seconds;
+    if (e.billable) this.billable += seconds;
+    else if (e.disclosureId !== null) this.fixedAtNoCharge += seconds;
+    this.cents += toCents(e.amount);
     return this;
   }
 
@@ -29,7 +33,7 @@ export class TimesheetTotals {
       billableHours: hoursFor(this.billable),
       nonBillableHours: hoursFor(this.total - this.billable),
       fixedAtNoChargeHours: hoursFor(this.fixedAtNoCharge),
-      billableAmount: this.amount,
+      billableAmount: fromCents(this.cents),
     };
   }
 }

@@ -48,6 +48,22 @@ describe('timesheet exports', () => {
     expect(localDateTime(new Date('2026-11-16T23:30:00Z'), 'Europe/Berlin')).toBe('2026-11-17 00:30');
   });
 
+  it('writes the time zone database local time minute by minute across offset changes (cached quarter-hour offsets)', () => {
+    // Lord Howe moves by 30 minutes, Kathmandu sits at +05:45, Berlin and New York change at the hour; seconds included.
+    const zones = ['Australia/Lord_Howe', 'Asia/Kathmandu', 'Europe/Berlin', 'America/New_York', 'Pacific/Chatham'];
+    const nights = ['2026-04-04T14:00:00Z', '2026-10-03T14:00:00Z', '2026-03-29T00:00:00Z', '2026-11-01T05:00:00Z', '2026-09-26T13:00:00Z'];
+    for (const timeZone of zones) {
+      const format = new Intl.DateTimeFormat('en-GB', { timeZone, dateStyle: 'short', timeStyle: 'short', hourCycle: 'h23' });
+      for (const night of nights) {
+        for (let minute = 0; minute < 8 * 60; minute += 7) {
+          const at = new Date(Date.parse(night) + minute * 60_000 + 13_000);
+          const [d, t] = format.format(at).split(', ');
+          expect(`${timeZone} ${localDateTime(at, timeZone)}`).toBe(`${timeZone} ${d!.split('/').reverse().join('-')} ${t}`);
+        }
+      }
+    }
+  });
+
   it('quotes commas and newlines, and defuses formula-like notes', () => {
     const csv = timesheetCsv(sheet('=HYPERLINK("x"), then\nmore'));
     expect(csv).toContain(`"'=HYPERLINK(""x""), then\nmore"`);

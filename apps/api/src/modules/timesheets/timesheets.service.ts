@@ -6,7 +6,7 @@ import { presentWorkLog } from '../work-logs/work-log.presenter';
 import { WorkLogsRepository } from '../work-logs/work-logs.repository';
 import type { TimesheetQuery } from './dto/timesheet.query';
 import type { TimesheetResponse } from './dto/timesheet.response';
-import { csvHeader, csvLines, csvTotals } from './timesheet.csv';
+import { csvHeader, csvRowLines, csvTotals } from './timesheet.csv';
 import { TimesheetTotals } from './timesheet-totals';
 import { TimesheetsRepository, type TimesheetHead } from './timesheets.repository';
 
@@ -63,11 +63,9 @@ export class TimesheetsService {
     const head = await this.head(manager, scope.tenantId, engagementId, query);
     const totals = new TimesheetTotals();
     await write(csvHeader());
-    await this.workLogs.eachClientVisibleInPeriod(manager, scope, engagementId, head, CSV_BATCH, async (rows) => {
-      const entries = rows.map((row) => presentWorkLog(audience, row));
-      totals.add(entries);
-      await write(csvLines(entries, head.timeZone, head.tenantName));
-    });
+    await this.workLogs.eachClientVisibleInPeriod(manager, scope, engagementId, head, CSV_BATCH, (rows) =>
+      write(csvRowLines(rows, audience, head.timeZone, head.tenantName, totals)),
+    );
     await write(csvTotals(totals.result(), head.currency, head.timeZone));
   }
 

@@ -153,8 +153,10 @@ export class WorkLogsRepository {
       for (;;) {
         // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-conversion -- written into SQL: a number whatever the caller passed
         const rows: WorkLogRow[] = await manager.query(`FETCH ${Number(batchSize)} FROM work_logs_in_period`);
+        // Only the count outlives `each`: the batch must not stay reachable while the reader drains it.
+        const last = rows.length < batchSize;
         if (rows.length) await each(rows);
-        if (rows.length < batchSize) break;
+        if (last) break;
       }
     } finally {
       await manager.query(`CLOSE work_logs_in_period`);
