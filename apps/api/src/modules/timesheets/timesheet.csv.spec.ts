@@ -58,7 +58,7 @@ describe('timesheet exports', () => {
         for (let minute = 0; minute < 8 * 60; minute += 7) {
           const at = new Date(Date.parse(night) + minute * 60_000 + 13_000);
           const [d, t] = format.format(at).split(', ');
-          expect(`${timeZone} ${localDateTime(at, timeZone)}`).toBe(`${timeZone} ${d!.split('/').reverse().join('-')} ${t}`);
+          expect(`${timeZone} ${localDateTime(at, timeZone)}`).toBe(`${timeZone} ${d.split('/').reverse().join('-')} ${t}`);
         }
       }
     }
