@@ -10,31 +10,19 @@ import { TenantRepository } from '../tenant/tenant.repository';
 import { OutboxService } from './outbox.service';
 import { RecipientsService } from './recipients.service';
 
-/** Shared by every feature: the tenant context, the scoped lookup, the tenant row and the writers used inside its transaction (outbox, audit trail), the links to the tenant's portal address. */
+/** What every feature may inject: the tenant context, the scoped lookup, the tenant row, the writers used inside its transaction (outbox, audit trail), the links to the tenant's portal address and the request's facts. */
+const SHARED = [
+  TenantContext,
+  ActorScope,
+  ScopedLookup,
+  TenantRepository,
+  OutboxService,
+  RecipientsService,
+  AuditService,
+  PortalLinks,
+  RequestFacts,
+];
+
 @Global()
-@Module({
-  providers: [
-    TenantContext,
-    ActorScope,
-    AssignmentsRepository,
-    ScopedLookup,
-    TenantRepository,
-    OutboxService,
-    RecipientsService,
-    AuditService,
-    PortalLinks,
-    RequestFacts,
-  ],
-  exports: [
-    TenantContext,
-    ActorScope,
-    ScopedLookup,
-    TenantRepository,
-    OutboxService,
-    RecipientsService,
-    AuditService,
-    PortalLinks,
-    RequestFacts,
-  ],
-})
+@Module({ providers: [...SHARED, AssignmentsRepository], exports: SHARED })
 export class OutboxModule {}
