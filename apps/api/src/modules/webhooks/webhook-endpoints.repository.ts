@@ -78,7 +78,13 @@ export class WebhookEndpointsRepository {
     ]);
   }
 
+  /**
+   * Deletes the endpoint and, by cascade, its events. The worker records an outcome by updating the event and then
+   * the endpoint; the cascade alone would lock them the other way round (endpoint, then events) and the two could
+   * deadlock (a 503 to the owner). So the events are locked first, in the worker's order.
+   */
   async remove(manager: EntityManager, tenantId: string, id: string): Promise<void> {
+    await manager.query(`SELECT 1 FROM webhook_events WHERE tenant_id = $1 AND endpoint_id = $2 ORDER BY id FOR UPDATE`, [tenantId, id]);
     await manager.query(`DELETE FROM webhook_endpoints WHERE tenant_id = $1 AND id = $2`, [tenantId, id]);
   }
 
