@@ -88,11 +88,20 @@ export class Child {
   }
 }
 
+/**
+ * Node flags for one child, from `BENCH_NODE_FLAGS_<NAME>` (e.g. `BENCH_NODE_FLAGS_API="--cpu-prof --cpu-prof-dir=/tmp/prof"`
+ * to profile the API through a run). Space-separated; none by default.
+ */
+function nodeFlags(name: string): string[] {
+  const flags = process.env[`BENCH_NODE_FLAGS_${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`];
+  return flags ? flags.split(/\s+/).filter(Boolean) : [];
+}
+
 export function startChild(name: string, script: string, env: Record<string, string>, preload: string[] = []): Child {
   const proc = fork(resolve(ROOT, script), [], {
     cwd: ROOT,
     env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '/tmp', ...env },
-    execArgv: preload.flatMap((p) => ['-r', resolve(ROOT, p)]),
+    execArgv: [...nodeFlags(name), ...preload.flatMap((p) => ['-r', resolve(ROOT, p)])],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   return new Child(name, proc);

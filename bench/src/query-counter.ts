@@ -12,15 +12,21 @@ interface Captured {
   values: unknown[] | null;
 }
 
+/** Statements (a tenant transaction's opening counted as one) and round trips (pg queries sent). */
 let count = 0;
+let trips = 0;
 let captured: Captured[] | null = null;
 const original = pg.Client.prototype.query;
 pg.Client.prototype.query = function patched(this: pg.Client, ...args: unknown[]) {
-  count += 1;
+  // The API sends a tenant transaction's opening in front of its first statement (@candor/db OpenedQuery).
+  const config = args[0] as string | { text?: string; values?: unknown[]; opening?: readonly string[] };
+  const opening = typeof config === 'string' ? undefined : config?.opening;
+  count += opening ? 2 : 1;
+  trips += 1;
   if (captured && captured.length < 500) {
-    const config = args[0] as string | { text?: string; values?: unknown[] };
     const text = typeof config === 'string' ? config : (config?.text ?? '');
     const values = (typeof config === 'string' ? args[1] : config?.values) as unknown[] | undefined;
+    if (opening) captured.push({ text: opening.join('; '), values: null });
     captured.push({ text, values: Array.isArray(values) ? values : null });
   }
   return (original as (...a: unknown[]) => unknown).apply(this, args);
@@ -28,6 +34,6 @@ pg.Client.prototype.query = function patched(this: pg.Client, ...args: unknown[]
 
 process.on('message', (message: { type?: string; capture?: boolean }) => {
   if (message?.type !== 'queries') return;
-  process.send?.({ type: 'queries', count, texts: captured?.map((c) => c.text) ?? null, statements: captured });
+  process.send?.({ type: 'queries', count, trips, texts: captured?.map((c) => c.text) ?? null, statements: captured });
   captured = message.capture ? [] : null;
 });

@@ -19,7 +19,7 @@ export interface BenchResults {
   meta: Record<string, unknown> & { mode: string; startedAt: string; postgres: string; seconds?: number };
   generation?: { baseSeconds: number; growSeconds?: number; exportSeconds?: number };
   stages: Record<string, { workLogs: number; scenarios: Record<string, ScenarioResult> }>;
-  queries: Record<string, { api: number; ceiling: number; failures: number; apiStatements: string[] }>;
+  queries: Record<string, { api: number; apiRoundTrips?: number; ceiling: number; failures: number; apiStatements: string[] }>;
   nPlusOne?: Record<string, { limit10: number; limit100: number }>;
   explain: Record<string, string>;
   notifications?: {
@@ -235,12 +235,17 @@ export function renderMarkdown(r: BenchResults): string {
     lines.push('');
   }
   lines.push('## Queries per request', '');
-  lines.push(row(['scenario', 'API', 'ceiling']), row(['---', '---:', '---:']));
+  lines.push(row(['scenario', 'API statements', 'API round trips', 'ceiling']), row(['---', '---:', '---:', '---:']));
   for (const [name, q] of Object.entries(r.queries))
-    lines.push(row([SCENARIO_TITLES[name as ScenarioName] ?? name, q.api, fmt(q.ceiling, 0)]));
+    lines.push(row([SCENARIO_TITLES[name as ScenarioName] ?? name, q.api, q.apiRoundTrips ?? '', fmt(q.ceiling, 0)]));
   for (const [name, q] of Object.entries(r.nPlusOne ?? {}))
-    lines.push(row([`${name}, page size 10 / 100 (API)`, `${q.limit10} / ${q.limit100}`, '']));
-  lines.push('', `Counted by ${m['queryCounting']}; BEGIN, SET LOCAL and COMMIT included (one query when sent together).`, '');
+    lines.push(row([`${name}, page size 10 / 100 (API)`, `${q.limit10} / ${q.limit100}`, '', '']));
+  lines.push(
+    '',
+    `Counted by ${m['queryCounting']}; BEGIN, SET LOCAL and COMMIT included (one statement when sent together). The API sends a ` +
+      "transaction's opening in front of its first statement: one round trip fewer than statements.",
+    '',
+  );
   if (r.notifications) {
     const n = r.notifications;
     lines.push('## Notifications', '');

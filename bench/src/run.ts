@@ -167,14 +167,15 @@ async function main(): Promise<void> {
       const make = requestMaker(name, clients, assistants, limit);
       const agent = new http.Agent({ keepAlive: true });
       const url = child === api ? sides[0]!.url : sides[1]!.url;
-      const before = await child.ask<{ count: number }>({ type: 'queries', capture: true });
+      const before = await child.ask<{ count: number; trips: number }>({ type: 'queries', capture: true });
       let failures = 0;
       for (let i = 0; i < n; i++) if ((await send(agent, url, make())).status >= 400) failures += 1;
-      const after = await child.ask<{ count: number; texts: string[] | null }>({ type: 'queries', capture: false });
+      const after = await child.ask<{ count: number; trips: number; texts: string[] | null }>({ type: 'queries', capture: false });
       agent.destroy();
       const perRequest = (after.count - before.count) / n;
       return {
         perRequest,
+        roundTrips: (after.trips - before.trips) / n,
         failures,
         texts: (after.texts ?? []).slice(0, Math.round(perRequest)).map((q) => q.replace(/\s+/g, ' ').trim()),
       };
@@ -182,7 +183,13 @@ async function main(): Promise<void> {
     for (const name of throughput ? [...READS, ...WRITES] : []) {
       const a = await countQueries(api, name, 50);
       const c = await countQueries(ceiling, name, 50);
-      results.queries[name] = { api: a.perRequest, ceiling: c.perRequest, failures: a.failures + c.failures, apiStatements: a.texts };
+      results.queries[name] = {
+        api: a.perRequest,
+        apiRoundTrips: a.roundTrips,
+        ceiling: c.perRequest,
+        failures: a.failures + c.failures,
+        apiStatements: a.texts,
+      };
     }
     results.nPlusOne = {};
     for (const name of (throughput ? ['list-work-logs', 'list-disclosures'] : []) as ScenarioName[]) {

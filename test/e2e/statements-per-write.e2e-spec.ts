@@ -9,17 +9,21 @@ import { startStack, type Stack } from '../support/stack';
  * tenant transaction from START TRANSACTION (with the tenant's SET LOCAL) to COMMIT; the limits are
  * the bench's (bench/src/report.ts STATEMENT_LIMITS), the session check included. The stack that
  * measures runs no worker, so nothing else in this process talks to the database while a request is
- * counted. Each write must still write everything it wrote before (rows checked below).
+ * counted. Each write must still write everything it wrote before (rows checked below). The opening rides in
+ * front of the first statement, so a write makes one round trip fewer than it sends statements.
  */
 describe('statements per write', () => {
   let team: DisclosureTeam, stack: Stack;
   const sent: string[] = [];
   let counting = false;
+  /** Round trips: pg queries sent, the opening and the first statement being one. */
+  let trips = 0;
   const original = pg.Client.prototype.query;
 
   /** The statements `request` sent: outside the transaction (the session check) and inside it, START to COMMIT. */
-  async function counted<T>(request: () => Promise<T>): Promise<{ response: T; outside: string[]; transaction: string[] }> {
+  async function counted<T>(request: () => Promise<T>): Promise<{ response: T; outside: string[]; transaction: string[]; trips: number }> {
     sent.length = 0;
+    trips = 0;
     counting = true;
     try {
       const response = await request();
@@ -30,6 +34,7 @@ describe('statements per write', () => {
         response,
         outside: [...statements.slice(0, begin), ...statements.slice(end + 1)],
         transaction: statements.slice(begin, end + 1),
+        trips,
       };
     } finally {
       counting = false;
@@ -49,7 +54,10 @@ describe('statements per write', () => {
     stack = await startStack({ worker: false });
     pg.Client.prototype.query = function query(this: pg.Client, ...args: unknown[]) {
       if (counting) {
-        const config = args[0] as string | { text?: string };
+        // The tenant transaction's opening rides in front of its first statement (libs/db OpenedQuery): one entry.
+        const config = args[0] as string | { text?: string; opening?: readonly string[] };
+        trips += 1;
+        if (typeof config !== 'string' && config?.opening) sent.push(config.opening.join('; '));
         sent.push(typeof config === 'string' ? config : (config?.text ?? ''));
       }
       return (original as (...a: unknown[]) => unknown).apply(this, args);
@@ -69,7 +77,12 @@ describe('statements per write', () => {
       endedAt: new Date(start.getTime() + 30 * 60_000).toISOString(),
       notes: 'Answered client emails',
     };
-    const { response, outside, transaction } = await counted(() => stack.api.post('/api/v1/work-logs', body, team.assistant.token));
+    const {
+      response,
+      outside,
+      transaction,
+      trips: roundTrips,
+    } = await counted(() => stack.api.post('/api/v1/work-logs', body, team.assistant.token));
     expect(response.status).toBe(201);
     expect(response.body).toMatchObject({
       engagementId: team.engagementId,
@@ -78,6 +91,7 @@ describe('statements per write', () => {
       hours: '0.50',
     });
     expect(outside).toHaveLength(1);
+    expect(roundTrips).toBe(outside.length + transaction.length - 1);
     expect(atMost([...outside, ...transaction], 6)).toBeLessThanOrEqual(6);
     const audit = await rows(`SELECT change FROM audit_events WHERE action = 'work_log.created' AND entity_id = $1`, [response.body.id]);
     expect(audit).toEqual([{ change: { after: body } }]);
@@ -87,12 +101,16 @@ describe('statements per write', () => {
     const id = (await draftDisclosure(stack.api, team.engagementId, team.manager.token)).body.id as string;
     expect((await stack.api.post(`/api/v1/disclosures/${id}/disclose`, {}, team.manager.token)).status).toBe(200);
     const comment = { body: 'Thank you for telling us so quickly.' };
-    const { response, outside, transaction } = await counted(() =>
-      stack.api.post(`/api/v1/disclosures/${id}/comments`, comment, team.clientAdmin.token),
-    );
+    const {
+      response,
+      outside,
+      transaction,
+      trips: roundTrips,
+    } = await counted(() => stack.api.post(`/api/v1/disclosures/${id}/comments`, comment, team.clientAdmin.token));
     expect(response.status).toBe(201);
     expect(response.body.timeline).toContainEqual(expect.objectContaining({ type: 'comment', body: comment.body }));
     expect(outside).toHaveLength(1);
+    expect(roundTrips).toBe(outside.length + transaction.length - 1);
     expect(atMost([...outside, ...transaction], 6)).toBeLessThanOrEqual(6);
     // The author (the manager) and the owner, each a comment burst on the thread; never the commenter.
     const held = await rows(`SELECT user_id FROM held_notifications WHERE template = 'disclosure_comment' AND thread_key LIKE $1`, [
@@ -106,12 +124,16 @@ describe('statements per write', () => {
     const id = (await draftDisclosure(stack.api, team.engagementId, team.manager.token)).body.id as string;
     const offer = { kind: 'credit', value: '25.00', currency: 'EUR', note: 'Off your next invoice' };
     expect((await stack.api.post(`/api/v1/disclosures/${id}/offers`, offer, team.manager.token)).status).toBe(201);
-    const { response, outside, transaction } = await counted(() =>
-      stack.api.post(`/api/v1/disclosures/${id}/disclose`, {}, team.tenant.owner.token),
-    );
+    const {
+      response,
+      outside,
+      transaction,
+      trips: roundTrips,
+    } = await counted(() => stack.api.post(`/api/v1/disclosures/${id}/disclose`, {}, team.tenant.owner.token));
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ status: 'disclosed', offers: [{ ...offer, status: 'offered' }] });
     expect(outside).toHaveLength(1);
+    expect(roundTrips).toBe(outside.length + transaction.length - 1);
     expect(atMost([...outside, ...transaction], 10)).toBeLessThanOrEqual(10);
     const written = await rows(
       `SELECT (SELECT count(*)::int FROM disclosure_events WHERE disclosure_id = $1 AND action = 'disclosed') AS events,

@@ -7,7 +7,9 @@ import {
   membersByIdSql,
   membersWithRolesSql,
   noticeCtes,
-  openTenantTransactionSql,
+  armOpening,
+  disarm,
+  openingStatements,
   portalBaseUrl,
   portalUrl,
   writeTogether,
@@ -68,12 +70,13 @@ async function authenticate(request: FastifyRequest): Promise<Actor> {
 async function inTenant<T>(actor: Actor, work: (db: PoolClient) => Promise<T>): Promise<T> {
   const db = await pool.connect();
   try {
-    await db.query(openTenantTransactionSql(actor.tenantId));
+    // As the API's withTenant: the opening rides in front of the first statement (one round trip).
+    armOpening(db, openingStatements(actor.tenantId));
     const result = await work(db);
-    await db.query('COMMIT');
+    if (!disarm(db)) await db.query('COMMIT');
     return result;
   } catch (error) {
-    await db.query('ROLLBACK').catch(() => undefined);
+    if (!disarm(db)) await db.query('ROLLBACK').catch(() => undefined);
     throw error;
   } finally {
     db.release();

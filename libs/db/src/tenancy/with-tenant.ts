@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { armOpening, disarm } from './pipelined-opening';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -19,18 +20,20 @@ export function setLocalTenantSql(tenantId: string): string {
 }
 
 /**
- * The statements that open a tenant transaction, sent as ONE simple-protocol query (a parameterless
- * query may hold several statements): `START TRANSACTION; SET LOCAL app.tenant_id = '…'` and, for a
- * request made with an API key, `SET LOCAL app.api_key_id = '…'`. One round trip instead of two or three.
+ * The statements that open a tenant transaction: `START TRANSACTION`, `SET LOCAL app.tenant_id = '…'` and,
+ * for a request made with an API key, `SET LOCAL app.api_key_id = '…'`.
  */
-export function openTenantTransactionSql(tenantId: string, apiKeyId?: string): string {
+export function openingStatements(tenantId: string, apiKeyId?: string): string[] {
   const statements = ['START TRANSACTION', setLocalTenantSql(tenantId)];
   if (apiKeyId !== undefined) {
     if (!UUID.test(apiKeyId)) throw new Error('withTenant needs a key id in the shape of a UUID');
     statements.push(`SET LOCAL app.api_key_id = '${apiKeyId.toLowerCase()}'`);
   }
-  return statements.join('; ');
+  return statements;
 }
+
+/** The opening as ONE simple-protocol query (a parameterless query may hold several statements). */
+export const openTenantTransactionSql = (tenantId: string, apiKeyId?: string): string => openingStatements(tenantId, apiKeyId).join('; ');
 
 /**
  * The one entry point for tenant-owned data: runs `work` in a transaction whose `app.tenant_id`
@@ -39,9 +42,10 @@ export function openTenantTransactionSql(tenantId: string, apiKeyId?: string): s
  * integration's key a request came with (`app.api_key_id`, set the same way), which audit rows record by default.
  *
  * TypeORM's own transaction bookkeeping is kept (nested `manager.transaction` still makes savepoints,
- * an error still rolls back): only the runner's first statement, TypeORM's `START TRANSACTION`, is
- * sent together with the SET LOCALs, so the tenant is set at the top of the transaction in the same
- * round trip (see `openTenantTransactionSql`).
+ * an error still rolls back). Its `START TRANSACTION` is not sent on its own: the opening statements go out
+ * in front of the transaction's first statement, in the same write and round trip (`armOpening`), so they
+ * are still first in the transaction. A transaction that never sends a statement sends nothing at all: its
+ * COMMIT or ROLLBACK is answered here, and no connection is taken from the pool.
  */
 export async function withTenant<T>(
   dataSource: DataSource,
@@ -49,17 +53,42 @@ export async function withTenant<T>(
   work: (manager: EntityManager) => Promise<T>,
   { apiKeyId }: { apiKeyId?: string } = {},
 ): Promise<T> {
-  const opening = openTenantTransactionSql(tenantId, apiKeyId);
   const runner = dataSource.createQueryRunner();
-  const query = runner.query.bind(runner) as (sql: string, parameters?: unknown[], structured?: boolean) => Promise<unknown>;
-  runner.query = ((sql: string, parameters?: unknown[], structured?: boolean) => {
-    if (sql !== 'START TRANSACTION') return query(sql, parameters, structured);
-    runner.query = query as QueryRunner['query'];
-    return query(opening);
-  }) as QueryRunner['query'];
+  deferOpening(runner, openingStatements(tenantId, apiKeyId));
   try {
     return await runner.manager.transaction(work);
   } finally {
     await runner.release();
   }
+}
+
+/** TypeORM's query runner, as `withTenant` drives it: the pooled pg client it holds once connected. */
+type RunnerQuery = (sql: string, parameters?: unknown[], structured?: boolean) => Promise<unknown>;
+
+/**
+ * Holds back the runner's `START TRANSACTION` and sends `opening` in front of the next statement instead.
+ * COMMIT or ROLLBACK while the opening is still held back end a transaction that never began: nothing is sent.
+ */
+function deferOpening(runner: QueryRunner, opening: readonly string[]): void {
+  const query = runner.query.bind(runner) as RunnerQuery;
+  let held = false;
+  runner.query = (async (sql: string, parameters?: unknown[], structured?: boolean) => {
+    if (!held) {
+      if (sql !== 'START TRANSACTION') return query(sql, parameters, structured);
+      held = true;
+      return undefined;
+    }
+    if (sql === 'COMMIT' || sql === 'ROLLBACK') {
+      held = false;
+      return undefined;
+    }
+    const client = (await runner.connect()) as Parameters<typeof armOpening>[0];
+    armOpening(client, opening);
+    try {
+      return await query(sql, parameters, structured);
+    } finally {
+      // Sent (or failed before it reached the client: then nothing began, and the opening is still held).
+      held = disarm(client);
+    }
+  }) as QueryRunner['query'];
 }

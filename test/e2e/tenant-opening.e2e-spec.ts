@@ -1,0 +1,111 @@
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { DataSource, QueryFailedError } from 'typeorm';
+import { dataSourceOptions, withTenant } from '@candor/db';
+import { withOwner } from '../support/owner-db';
+import { readTestEnv } from '../setup/test-env';
+
+/**
+ * Issue 20: withTenant sends a transaction's opening (START TRANSACTION and the tenant's SET LOCAL) in front of
+ * its first statement, in one round trip, as the runtime role row-level security applies to. The tenant must
+ * still scope that first statement, a failure must leave nothing behind on the pooled connection, and a
+ * transaction that sends nothing must send nothing at all.
+ */
+describe('a tenant transaction opened with its first statement', () => {
+  const tenants = [randomUUID(), randomUUID()];
+  let dataSource: DataSource;
+  const sent: unknown[] = [];
+  const original = pg.Client.prototype.query;
+
+  beforeAll(async () => {
+    await withOwner(async (db) => {
+      for (const [i, id] of tenants.entries()) {
+        await db.query(`INSERT INTO tenants (id, name, slug) VALUES ($1, $2, $3)`, [id, `Opening ${i}`, `opening-${id.slice(0, 8)}`]);
+        await db.query(`INSERT INTO client_accounts (tenant_id, id, name) VALUES ($1, $2, $3)`, [id, randomUUID(), `Client of ${i}`]);
+      }
+    });
+    // One pooled connection, so every transaction below meets what the one before it left.
+    dataSource = new DataSource({ ...dataSourceOptions(readTestEnv().appUrl), extra: { max: 1 } });
+    await dataSource.initialize();
+    pg.Client.prototype.query = function query(this: pg.Client, ...args: unknown[]) {
+      sent.push(args[0]);
+      return (original as (...a: unknown[]) => unknown).apply(this, args);
+    } as typeof original;
+  });
+  afterAll(async () => {
+    pg.Client.prototype.query = original;
+    await dataSource?.destroy();
+  });
+  beforeEach(() => {
+    sent.length = 0;
+  });
+
+  const names = (tenantId: string) =>
+    withTenant(dataSource, tenantId, async (m) => (await m.query(`SELECT name FROM client_accounts ORDER BY name`)) as { name: string }[]);
+
+  it('scopes the first statement to the tenant, in one round trip with the opening', async () => {
+    expect(await names(tenants[0]!)).toEqual([{ name: 'Client of 0' }]);
+    expect(sent).toHaveLength(2);
+    expect(sent[0]).toMatchObject({
+      opening: ['START TRANSACTION', `SET LOCAL app.tenant_id = '${tenants[0]}'`],
+      text: 'SELECT name FROM client_accounts ORDER BY name',
+    });
+    expect(sent[1]).toBe('COMMIT');
+    expect(await names(tenants[1]!)).toEqual([{ name: 'Client of 1' }]);
+  });
+
+  it('keeps the later statements in the same transaction and tenant', async () => {
+    const read = `SELECT txid_current()::text AS tx, current_setting('app.tenant_id') AS tenant`;
+    const [first, second] = await withTenant(dataSource, tenants[1]!, async (m) => [
+      ((await m.query(read)) as unknown[])[0],
+      ((await m.query(`${read} WHERE $1::int = 7`, [7])) as unknown[])[0],
+    ]);
+    expect(first).toEqual({ tx: expect.any(String), tenant: tenants[1] });
+    expect(second).toEqual(first);
+    expect(sent).toHaveLength(3);
+  });
+
+  it('rolls back when the first statement fails, and the connection carries nothing into the next transaction', async () => {
+    const id = randomUUID();
+    await expect(
+      withTenant(dataSource, tenants[0]!, async (m) => {
+        await m.query(`INSERT INTO client_accounts (tenant_id, id, name) VALUES ($1, $2, 'Never kept'), ($1, $2, 'Never kept either')`, [
+          tenants[0],
+          id,
+        ]);
+      }),
+    ).rejects.toBeInstanceOf(QueryFailedError);
+    expect(sent.at(-1)).toBe('ROLLBACK');
+    const after = await withOwner(
+      async (db) => (await db.query(`SELECT count(*)::int AS n FROM client_accounts WHERE id = $1`, [id])).rows,
+    );
+    expect(after).toEqual([{ n: 0 }]);
+    expect(await names(tenants[1]!)).toEqual([{ name: 'Client of 1' }]);
+    const [state] = (await dataSource.query(
+      `SELECT current_setting('app.tenant_id', true) AS tenant, now() = statement_timestamp() AS fresh`,
+    )) as {
+      tenant: string | null;
+      fresh: boolean;
+    }[];
+    expect(state).toEqual({ tenant: '', fresh: true });
+  });
+
+  it('refuses to write another tenant’s row in the first statement', async () => {
+    await expect(
+      withTenant(dataSource, tenants[0]!, (m) =>
+        m.query(`INSERT INTO client_accounts (tenant_id, id, name) VALUES ($1, $2, 'Forged')`, [tenants[1], randomUUID()]),
+      ),
+    ).rejects.toThrow(/row-level security/);
+  });
+
+  it('sends nothing for a transaction that sends no statement, and still runs a statement of several parts', async () => {
+    expect(await withTenant(dataSource, tenants[0]!, async () => 'nothing read')).toBe('nothing read');
+    expect(sent).toEqual([]);
+    await expect(withTenant(dataSource, tenants[0]!, async () => Promise.reject(new Error('refused before reading')))).rejects.toThrow(
+      'refused before reading',
+    );
+    expect(sent).toEqual([]);
+    await withTenant(dataSource, tenants[1]!, (m) => m.query(`SELECT 1; SELECT 2`));
+    expect(sent).toEqual([`START TRANSACTION; SET LOCAL app.tenant_id = '${tenants[1]}'`, 'SELECT 1; SELECT 2', 'COMMIT']);
+  });
+});
