@@ -10,6 +10,8 @@ import { PortalLinks } from './portal-links';
 export interface Lookup<T extends { id: string }> {
   sql: string;
   params: unknown[];
+  /** The order of the rows, over the lookup's columns as `found` (a page's order), when it has more than one. */
+  order?: string;
   /** Never set: names the type of the rows. */
   readonly rows?: T[];
 }
@@ -39,14 +41,14 @@ export class RequestFacts {
   async alongside<T extends { id: string }>(
     manager: EntityManager,
     actor: Actor,
-    { sql, params }: Lookup<T>,
+    { sql, params, order }: Lookup<T>,
   ): Promise<{ rows: T[]; actor: ActorRef }> {
     const { bind, values } = new SqlParams(...params);
     const rows: (T & FactColumns)[] = await manager.query(
       `SELECT t.name AS "fact.name", t.settings AS "fact.settings", ${portalAddressColumns('t', 'fact.')},
               (SELECT display_name FROM users WHERE id = ${bind(actor.userId)}) AS "fact.actorName", found.*
        FROM tenants t LEFT JOIN (${sql}) found ON TRUE
-       WHERE t.id = ${bind(actor.tenantId)}`,
+       WHERE t.id = ${bind(actor.tenantId)}${order ? ` ORDER BY ${order}` : ''}`,
       values,
     );
     const [first] = rows;

@@ -227,7 +227,7 @@ export class DisclosuresRepository {
     const sql = `SELECT ${DISCLOSURE_COLUMNS}
        FROM (SELECT d.* FROM disclosures d WHERE ${where.join(' AND ')} ${order} ${limit} ${lock ? 'FOR UPDATE' : ''}) d ${NAMES_BY_KEY}
        ${order}`;
-    return { sql, params };
+    return { sql, params, order: 'found."createdAt" DESC, found.id DESC' };
   }
 
   /**

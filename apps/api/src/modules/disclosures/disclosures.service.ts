@@ -62,11 +62,13 @@ export class DisclosuresService {
 
   async list(actor: Actor, query: ListDisclosuresQuery): Promise<DisclosurePageResponse> {
     const limit = query.limit ?? 50;
-    const rows = await this.repository.find(this.tenant.manager, await this.scopes.of(actor), {
+    // The page and the tenant's facts its items are shown with, in one statement.
+    const lookup = this.repository.findQuery(await this.scopes.of(actor), {
       ...query,
       after: query.cursor ? decodeCursor(query.cursor) : undefined,
       limit: limit + 1,
     });
+    const { rows } = await this.facts.alongside(this.tenant.manager, actor, lookup);
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {

@@ -131,7 +131,6 @@ export class TimesheetsController {
   }
 
   private async build(actor: Actor, engagementId: string, query: TimesheetQuery): Promise<TimesheetResponse> {
-    await this.engagements.findVisible(actor, engagementId);
     return this.timesheets.build(this.tenant.manager, await this.scopes.of(actor), engagementId, query, audienceOf(actor));
   }
 }

@@ -8,6 +8,7 @@ import type { TimesheetQuery } from './dto/timesheet.query';
 import type { TimesheetResponse } from './dto/timesheet.response';
 import { csvHeader, csvRowLines, csvTotals } from './timesheet.csv';
 import { TimesheetTotals } from './timesheet-totals';
+import { foundInScope } from '../../common/scoped-lookup';
 import { TimesheetsRepository, type TimesheetHead } from './timesheets.repository';
 
 /**
@@ -36,7 +37,7 @@ export class TimesheetsService {
     query: TimesheetQuery,
     audience: Audience,
   ): Promise<TimesheetResponse> {
-    const head = await this.head(manager, scope.tenantId, engagementId, query);
+    const head = await this.head(manager, scope, engagementId, query);
     const rows = await this.workLogs.clientVisibleInPeriod(manager, scope, engagementId, head.from, head.to);
     const entries = rows.map((row) => presentWorkLog(audience, row));
     return {
@@ -60,7 +61,7 @@ export class TimesheetsService {
     audience: Audience,
     write: (chunk: string) => Promise<void>,
   ): Promise<void> {
-    const head = await this.head(manager, scope.tenantId, engagementId, query);
+    const head = await this.head(manager, scope, engagementId, query);
     const totals = new TimesheetTotals();
     await write(csvHeader());
     await this.workLogs.eachClientVisibleInPeriod(manager, scope, engagementId, head, CSV_BATCH, (rows) =>
@@ -69,16 +70,14 @@ export class TimesheetsService {
     await write(csvTotals(totals.result(), head.currency, head.timeZone));
   }
 
-  /** The period's bounds in the tenant's time zone and the names a timesheet shows. */
-  private async head(manager: EntityManager, tenantId: string, engagementId: string, query: TimesheetQuery): Promise<TimesheetHead> {
+  /** The period's bounds in the tenant's time zone and the names a timesheet shows; 404 for an engagement outside `scope`. */
+  private async head(manager: EntityManager, scope: Scope, engagementId: string, query: TimesheetQuery): Promise<TimesheetHead> {
     if (query.period === 'week' && !isMonday(query.start)) {
       throw new BadRequestException('start must be a Monday for a weekly timesheet (weeks start on Monday)');
     }
     if (query.period === 'month' && !query.start.endsWith('-01')) {
       throw new BadRequestException('start must be the first day of a month for a monthly timesheet, like 2026-11-01');
     }
-    const head = await this.timesheets.head(manager, tenantId, engagementId, query);
-    if (!head) throw new Error(`engagement ${engagementId} vanished`);
-    return head;
+    return foundInScope(await this.timesheets.head(manager, scope, engagementId, query), 'Engagement');
   }
 }
