@@ -32,15 +32,12 @@ export async function explainReads(runtimeUrl: string, owner: Client): Promise<R
       ),
       [target.tenant_id, target.client_account_id, 51],
     );
-    await explain('week-totals: engagement lookup (EngagementsRepository.findOne)', Q.ENGAGEMENT_FIND_ONE, [
-      target.tenant_id,
-      target.engagement_id,
-    ]);
-    await explain('week-totals: period head (TimesheetsService.build)', Q.TIMESHEET_HEAD, [
+    await explain("week-totals: period head, the engagement in the client's scope (TimesheetsRepository.head)", Q.TIMESHEET_HEAD, [
       target.tenant_id,
       target.engagement_id,
       target.week,
       'week',
+      target.client_account_id,
     ]);
     const head = (
       await owner.query<{ from: Date; to: Date }>(

@@ -2,8 +2,8 @@ import { portalAddressColumns } from '@candor/db';
 
 /**
  * The API's SQL, copied from apps/api/src/modules (work-logs.repository, new-entry.repository,
- * timesheets.service, disclosures.repository, disclosure.notifier, common/request-facts,
- * engagement lookups that TypeORM generates) or built by the same @candor/db helpers. Keep in step
+ * timesheets.repository, disclosures.repository, disclosure.notifier, common/request-facts)
+ * or built by the same @candor/db helpers. Keep in step
  * with the API: the benchmark prints both servers' query counts per request side by side.
  */
 /** The JWT strategy's check that the token's session is alive and its person still a member (SessionsRepository.actor). */
@@ -23,24 +23,12 @@ export const WORK_LOG_PAGE = `SELECT ${WORK_LOG_COLUMNS} FROM (SELECT w.* FROM w
   CROSS JOIN LATERAL (SELECT u.display_name FROM users u WHERE u.id = w.assistant_id LIMIT 1) u
   ORDER BY w.started_at DESC, w.id DESC`;
 
-/** TypeORM's `manager.findOne(Engagement, { where: { tenantId, id } })`, as it sends it. */
-export const ENGAGEMENT_FIND_ONE = `SELECT "Engagement"."tenant_id" AS "Engagement_tenant_id", "Engagement"."id" AS "Engagement_id",
-  "Engagement"."client_account_id" AS "Engagement_client_account_id", "Engagement"."name" AS "Engagement_name",
-  "Engagement"."description" AS "Engagement_description", "Engagement"."status" AS "Engagement_status",
-  "Engagement"."currency" AS "Engagement_currency", "Engagement"."included_revision_rounds" AS "Engagement_included_revision_rounds",
-  "Engagement"."deadline" AS "Engagement_deadline", "Engagement"."retainer_hours_per_month" AS "Engagement_retainer_hours_per_month",
-  "Engagement"."working_agreement" AS "Engagement_working_agreement", "Engagement"."confidentiality_terms" AS "Engagement_confidentiality_terms",
-  "Engagement"."confidentiality_accepted_by" AS "Engagement_confidentiality_accepted_by",
-  "Engagement"."confidentiality_accepted_at" AS "Engagement_confidentiality_accepted_at", "Engagement"."created_at" AS "Engagement_created_at",
-  "Engagement"."updated_at" AS "Engagement_updated_at"
-  FROM "engagements" "Engagement" WHERE (("Engagement"."tenant_id" = $1) AND ("Engagement"."id" = $2)) LIMIT 1`;
-
 export const TIMESHEET_HEAD = `WITH p AS (SELECT $3::date AS start, ($3::date + CASE WHEN $4 = 'week' THEN interval '7 days' ELSE interval '1 month' END)::date AS stop)
   SELECT t.name AS "tenantName", t.time_zone AS "timeZone", e.name AS "engagementName", c.name AS "clientName", e.currency,
          (p.start::timestamp AT TIME ZONE t.time_zone) AS "from", (p.stop::timestamp AT TIME ZONE t.time_zone) AS "to",
          to_char(p.stop - 1, 'YYYY-MM-DD') AS "end"
   FROM engagements e JOIN tenants t ON t.id = e.tenant_id JOIN client_accounts c ON c.tenant_id = e.tenant_id AND c.id = e.client_account_id
-  CROSS JOIN p WHERE e.tenant_id = $1 AND e.id = $2`;
+  CROSS JOIN p WHERE e.tenant_id = $1 AND e.id = $2 AND ($5::uuid IS NULL OR e.client_account_id = $5)`;
 
 export const WORK_LOGS_IN_PERIOD = `SELECT ${WORK_LOG_COLUMNS}
   FROM work_logs w JOIN engagements e ON e.tenant_id = $1 AND e.id = $2 JOIN users u ON u.id = w.assistant_id
@@ -71,8 +59,6 @@ export const DISCLOSURE_PAGE = `SELECT ${DISCLOSURE_COLUMNS} FROM (SELECT d.* FR
   CROSS JOIN LATERAL (SELECT au.display_name FROM users au WHERE au.id = d.author_id LIMIT 1) au
   LEFT JOIN LATERAL (SELECT ra.display_name FROM users ra WHERE ra.id = d.remedy_accepted_by LIMIT 1) ra ON TRUE
   ORDER BY d.created_at DESC, d.id DESC`;
-
-export const TENANT_FACTS = `SELECT name, settings FROM tenants WHERE id = $1`;
 
 export const OFFERS = `SELECT o.id, o.disclosure_id AS "disclosureId", o.kind, ${OFFER_VALUE_TEXT} AS value, o.currency, o.note, o.status,
          o.expires_at AS "expiresAt", o.created_at AS "createdAt", o.decided_by AS "decidedBy", u.display_name AS "decidedByName",
@@ -156,6 +142,12 @@ export const DISCLOSURE_WITH_FACTS = `SELECT t.name AS "fact.name", t.settings A
     `d.tenant_id = $1 AND d.client_account_id = $2 AND d.status NOT IN ('draft', 'in_review') AND d.id = $3 ORDER BY d.created_at DESC, d.id DESC`,
   )}) found ON TRUE
   WHERE t.id = $5`;
+
+/** DisclosuresService.list as RequestFacts.alongside reads it: a client's page (`$1` tenant, `$2` client, `$3` caller) beside the facts. */
+export const DISCLOSURE_PAGE_WITH_FACTS = (page: string) => `SELECT t.name AS "fact.name", t.settings AS "fact.settings",
+    ${portalAddressColumns('t', 'fact.')}, (SELECT display_name FROM users WHERE id = $3) AS "fact.actorName", found.*
+  FROM tenants t LEFT JOIN (${DISCLOSURE_PAGE.replace('PAGE', page)}) found ON TRUE
+  WHERE t.id = $1 ORDER BY found."createdAt" DESC, found.id DESC`;
 
 /** DisclosuresRepository.detail for a client: offers and follow-ups of the client's disclosure, its timeline, nobody involved. */
 export const DISCLOSURE_DETAIL = `SELECT

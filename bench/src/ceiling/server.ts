@@ -163,22 +163,15 @@ app.get(
   }),
 );
 
-async function visibleEngagement(actor: Actor, db: PoolClient, id: string): Promise<Row> {
-  const { rows } = await db.query(Q.ENGAGEMENT_FIND_ONE, [actor.tenantId, id]);
-  const row = rows[0];
-  if (!row || (CLIENT_ROLES.has(actor.role) && row['Engagement_client_account_id'] !== actor.clientAccountId))
-    throw new HttpError(404, 'Engagement not found');
-  return row;
-}
-
 app.get(
   '/api/v1/engagements/:id/timesheet',
   route(async (actor, db, request) => {
     const { id } = request.params as { id: string };
     const query = request.query as { period: 'week' | 'month'; start: string };
-    await visibleEngagement(actor, db, id);
     const client = CLIENT_ROLES.has(actor.role);
-    const head = (await db.query(Q.TIMESHEET_HEAD, [actor.tenantId, id, query.start, query.period])).rows[0]!;
+    const head = (await db.query(Q.TIMESHEET_HEAD, [actor.tenantId, id, query.start, query.period, client ? actor.clientAccountId : null]))
+      .rows[0];
+    if (!head) throw new HttpError(404, 'Engagement not found');
     const rows = (await db.query(Q.WORK_LOGS_IN_PERIOD, [actor.tenantId, id, head['from'], head['to'], client])).rows;
     const entries = rows.map((r) => presentWorkLog(client, r));
     const seconds = (keep: (e: Row) => boolean) => rows.filter(keep).reduce((sum, e) => sum + (e['durationSeconds'] ?? 0), 0);
@@ -198,30 +191,6 @@ app.get(
     };
   }),
 );
-
-function findDisclosures(
-  actor: Actor,
-  db: PoolClient,
-  filter: { id?: string; limit?: number; after?: { at: Date; id: string } },
-): Promise<Row[]> {
-  const params: unknown[] = [actor.tenantId];
-  const where = ['d.tenant_id = $1'];
-  const add = (sql: (p: string) => string, value: unknown) => where.push(sql(`$${params.push(value)}`));
-  if (filter.id) add((p) => `d.id = ${p}`, filter.id);
-  if (CLIENT_ROLES.has(actor.role)) {
-    add((p) => `d.client_account_id = ${p}`, actor.clientAccountId);
-    where.push(`d.status NOT IN ('draft', 'in_review')`);
-  }
-  if (filter.after) {
-    const at = `$${params.push(filter.after.at)}`;
-    const id = `$${params.push(filter.after.id)}`;
-    where.push(`(d.created_at, d.id) < (${at}, ${id})`);
-  }
-  const limit = filter.limit ? `LIMIT ${Number(filter.limit)}` : '';
-  return db
-    .query(Q.DISCLOSURE_PAGE.replace('PAGE', `${where.join(' AND ')} ORDER BY d.created_at DESC, d.id DESC ${limit}`), params)
-    .then((r) => r.rows);
-}
 
 function presentDisclosureForClient(row: Row, teamName: string) {
   return {
@@ -261,12 +230,16 @@ app.get(
   route(async (actor, db, request) => {
     const query = request.query as { limit?: string; cursor?: string };
     const limit = Math.min(100, Math.max(1, Number(query.limit ?? 50)));
-    const rows = await findDisclosures(actor, db, { limit: limit + 1, after: query.cursor ? decodeCursor(query.cursor) : undefined });
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
-    const facts = (await db.query(Q.TENANT_FACTS, [actor.tenantId])).rows[0]!;
+    const params: unknown[] = [actor.tenantId, actor.clientAccountId, actor.userId];
+    const where = [`d.tenant_id = $1 AND d.client_account_id = $2 AND d.status NOT IN ('draft', 'in_review')`];
+    const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+    if (after) where.push(`(d.created_at, d.id) < ($${params.push(after.at)}, $${params.push(after.id)})`);
+    const page = `${where.join(' AND ')} ORDER BY d.created_at DESC, d.id DESC LIMIT ${limit + 1}`;
+    const found = (await db.query(Q.DISCLOSURE_PAGE_WITH_FACTS(page), params)).rows;
+    const rows = found.filter((r) => r['id'] !== null);
+    const last = rows[limit - 1];
     return {
-      items: page.map((r) => presentDisclosureForClient(r, `${facts['name']} team`)),
+      items: rows.slice(0, limit).map((r) => presentDisclosureForClient(r, `${found[0]!['fact.name']} team`)),
       nextCursor: rows.length > limit && last ? cursorOf(last['createdAt'], last['id']) : null,
     };
   }),
