@@ -9,7 +9,9 @@ import {
   submitWeek,
   type TenantFixture,
 } from '../support/factories';
+import { Client } from 'pg';
 import { withOwner } from '../support/owner-db';
+import { readTestEnv } from '../setup/test-env';
 import { startStack, type Stack } from '../support/stack';
 import { eventually, WebhookReceiver, type Received } from '../support/webhook-receiver';
 
@@ -25,10 +27,15 @@ function verified(secret: string, received: Received): { type: string; version: 
 
 const idOf = (received: Received) => String(received.headers['webhook-id']);
 
+/** An advisory lock key of this file's own (the deadlock test holds the worker's outcome with it). */
+const HOLD_KEY = 7_300_917;
+
 /**
  * Outbound webhooks end to end: the real API and worker, a local receiver on 127.0.0.1 (allowed by
  * WEBHOOK_ALLOW_PRIVATE_NETWORKS), short timeouts and retry waits; then a stack without the
- * allow-list for the SSRF refusals.
+ * allow-list for the SSRF refusals. The timeout leaves room for a busy machine (an answer read after
+ * it is a failed attempt, retried: a second delivery), and the retry window outlasts the time an
+ * endpoint may fail before it is turned off, however slowly the attempts come.
  */
 describe('outbound webhooks', () => {
   let stack: Stack;
@@ -53,10 +60,10 @@ describe('outbound webhooks', () => {
     stack = await startStack({
       env: {
         WEBHOOK_ALLOW_PRIVATE_NETWORKS: '127.0.0.0/8',
-        WEBHOOK_TIMEOUT_MS: '400',
-        WEBHOOK_LEASE_MS: '1500',
+        WEBHOOK_TIMEOUT_MS: '1000',
+        WEBHOOK_LEASE_MS: '5000',
         WEBHOOK_RETRY_SCHEDULE_MS: '300',
-        WEBHOOK_RETRY_WINDOW_MS: '4000',
+        WEBHOOK_RETRY_WINDOW_MS: '60000',
         WEBHOOK_DISABLE_AFTER_MS: '2000',
       },
     });
@@ -119,7 +126,7 @@ describe('outbound webhooks', () => {
 
   it('retries after a 500 and after a timeout with the same webhook-id, logging each attempt', async () => {
     receiver.on('/flaky', (n) => (n === 0 ? { status: 500, body: 'database down' } : { status: 204 }));
-    receiver.on('/slow', (n) => (n === 0 ? { status: 200, hangMs: 1500 } : { status: 200, body: 'ok' }));
+    receiver.on('/slow', (n) => (n === 0 ? { status: 200, hangMs: 2500 } : { status: 200, body: 'ok' }));
     for (const path of ['/flaky', '/slow']) {
       const { endpoint, secret } = await register(path);
       expect((await stack.api.post(`/api/v1/webhook-endpoints/${endpoint.id}/test`, {}, tenant.owner.token)).status).toBe(202);
@@ -130,9 +137,21 @@ describe('outbound webhooks', () => {
       expect(log.map((d) => d.succeeded)).toEqual([true, false]);
       expect(log[0].eventStatus).toBe('delivered');
       if (path === '/flaky') expect(log[1]).toMatchObject({ responseStatus: 500, responseBody: 'database down' });
-      else expect(log[1]).toMatchObject({ responseStatus: null, error: 'no answer within 400 ms' });
+      else expect(log[1]).toMatchObject({ responseStatus: null, error: 'no answer within 1000 ms' });
     }
   }, 60_000);
+
+  it('counts a 2xx as delivered even when the rest of its body comes after the timeout: sent once', async () => {
+    receiver.on('/trickle', () => ({ status: 200, body: 'accepted', trickleMs: 2500 }));
+    const { endpoint } = await register('/trickle', ['week.disputed']);
+    await stack.api.post(`/api/v1/webhook-endpoints/${endpoint.id}/test`, {}, tenant.owner.token);
+    const log = await eventually(async () => ((await deliveries(endpoint.id)).length ? deliveries(endpoint.id) : null));
+    // A retry would follow the first attempt's record 300 ms later.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(receiver.at('/trickle')).toHaveLength(1);
+    expect(log).toEqual([expect.objectContaining({ attempt: 1, succeeded: true, responseStatus: 200, responseBody: 'accepted' })]);
+    expect(await deliveries(endpoint.id)).toHaveLength(1);
+  }, 30_000);
 
   it('redelivers with the same webhook-id, and signs with the old and new secrets during a rotation', async () => {
     const { endpoint, secret } = await register('/again');
@@ -204,6 +223,42 @@ describe('outbound webhooks', () => {
     const left = await withOwner((c) => c.query(`SELECT count(*)::int AS n FROM webhook_events WHERE endpoint_id = $1`, [endpoint.id]));
     expect(left.rows[0].n).toBe(0);
   }, 30_000);
+
+  it('deletes an endpoint while the worker records a delivery to it: 204, no deadlock between the two', async () => {
+    const { endpoint } = await register('/deleted-meanwhile', ['week.disputed']);
+    // The worker's transaction that records the outcome is held (a trigger waits for a lock this test holds)
+    // until the delete has started and waits for it, then let go: the two meet in the middle every time.
+    const db = new Client({ connectionString: readTestEnv().ownerUrl });
+    await db.connect();
+    const waitingOn = async (event: 'advisory' | 'row') =>
+      (
+        await db.query(
+          `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND wait_event_type = 'Lock'
+             AND (wait_event = 'advisory') = $1`,
+          [event === 'advisory'],
+        )
+      ).rowCount;
+    try {
+      await db.query(`CREATE FUNCTION e2e_hold_outcome() RETURNS trigger LANGUAGE plpgsql AS
+        $$ BEGIN PERFORM pg_advisory_xact_lock_shared(${HOLD_KEY}); RETURN NEW; END $$`);
+      await db.query(`CREATE TRIGGER e2e_hold_outcome BEFORE UPDATE ON webhook_events FOR EACH ROW
+        WHEN (OLD.status = 'sending' AND NEW.status <> 'sending' AND NEW.endpoint_id = '${endpoint.id}') EXECUTE FUNCTION e2e_hold_outcome()`);
+      await db.query(`SELECT pg_advisory_lock(${HOLD_KEY})`);
+      await stack.api.post(`/api/v1/webhook-endpoints/${endpoint.id}/test`, {}, tenant.owner.token);
+      await eventually(() => waitingOn('advisory'), 15_000, 'the worker recording the outcome');
+      const deleted = stack.api.delete(`/api/v1/webhook-endpoints/${endpoint.id}`, tenant.owner.token);
+      await eventually(() => waitingOn('row'), 15_000, 'the delete waiting for the worker');
+      await db.query(`SELECT pg_advisory_unlock(${HOLD_KEY})`);
+      expect((await deleted).status).toBe(204);
+      const left = await db.query(`SELECT count(*)::int AS n FROM webhook_events WHERE endpoint_id = $1`, [endpoint.id]);
+      expect(left.rows[0].n).toBe(0);
+      expect(receiver.at('/deleted-meanwhile')).toHaveLength(1);
+    } finally {
+      await db.query('SELECT pg_advisory_unlock_all()');
+      await db.query(`DROP TRIGGER IF EXISTS e2e_hold_outcome ON webhook_events; DROP FUNCTION IF EXISTS e2e_hold_outcome()`);
+      await db.end();
+    }
+  }, 60_000);
 
   describe('without the allow-list (production rules)', () => {
     let strict: Stack;

@@ -51,7 +51,7 @@ export const operations: Operation[] = Object.entries(doc.paths as Record<string
 );
 
 // Values that broke this API before, and their relatives.
-const hostileText = fc.constantFrom(
+const HOSTILE_TEXT = [
   '',
   '   ',
   '\t\n',
@@ -77,14 +77,10 @@ const hostileText = fc.constantFrom(
   'x'.repeat(20_000),
   '00000000-0000-0000-0000-000000000000',
   '00000000-0000-4000-8000-000000000000',
-);
-const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
-  hostileText,
-  fc.constantFrom(null, true, false, 0, -1, 1e308, -1e308, 0.000001, 2 ** 53, [], {}, [null], { a: { b: { c: {} } } }),
-  fc.string({ unit: 'binary', maxLength: 40 }),
-  fc.integer(),
-  fc.double(),
-);
+];
+const HOSTILE_OTHER: unknown[] = [null, true, false, 0, -1, 1e308, -1e308, 0.000001, 2 ** 53, [], {}, [null], { a: { b: { c: {} } } }];
+const OPEN_ENDED: fc.Arbitrary<unknown>[] = [fc.string({ unit: 'binary', maxLength: 40 }), fc.integer(), fc.double()];
+const hostileValue: fc.Arbitrary<unknown> = fc.oneof(fc.constantFrom(...HOSTILE_TEXT), fc.constantFrom(...HOSTILE_OTHER), ...OPEN_ENDED);
 
 /** A value the schema would accept (as far as the document says): the baseline a mutation starts from. */
 function plausible(schema: Schema | undefined, ids: Record<string, string[]>, name: string): fc.Arbitrary<unknown> {
@@ -146,9 +142,23 @@ export interface Case {
   body: unknown;
 }
 
+const querySchema = (op: Operation): Schema => {
+  const queryParams = op.parameters.filter((p) => p.in === 'query');
+  return {
+    type: 'object',
+    properties: Object.fromEntries(queryParams.map((p) => [p.name, p.schema ?? {}])),
+    required: queryParams.filter((p) => p.required).map((p) => p.name),
+  };
+};
+
+const toCase = (op: Operation, params: Record<string, unknown>, query: Record<string, unknown>, body: unknown): Case => ({
+  path: op.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeSegment(String(params[name]))),
+  query,
+  body,
+});
+
 export function caseFor(op: Operation, ids: Record<string, string[]>): fc.Arbitrary<Case> {
   const pathParams = op.parameters.filter((p) => p.in === 'path');
-  const queryParams = op.parameters.filter((p) => p.in === 'query');
   const pathArb = fc.record(
     Object.fromEntries(
       pathParams.map((p) => [
@@ -157,22 +167,47 @@ export function caseFor(op: Operation, ids: Record<string, string[]>): fc.Arbitr
       ]),
     ),
   );
-  const queryArb = queryParams.length
-    ? mutatedObject(
-        {
-          type: 'object',
-          properties: Object.fromEntries(queryParams.map((p) => [p.name, p.schema ?? {}])),
-          required: queryParams.filter((p) => p.required).map((p) => p.name),
-        },
-        ids,
-      )
-    : fc.constant({});
+  const queryArb = op.parameters.some((p) => p.in === 'query') ? mutatedObject(querySchema(op), ids) : fc.constant({});
   const bodyArb: fc.Arbitrary<unknown> = op.body ? objectFor(op.body.schema, ids) : fc.constant(undefined);
-  return fc.tuple(pathArb, queryArb as fc.Arbitrary<Record<string, unknown>>, bodyArb).map(([params, query, body]) => ({
-    path: op.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeSegment(String(params[name]))),
-    query,
-    body,
-  }));
+  return fc
+    .tuple(pathArb, queryArb as fc.Arbitrary<Record<string, unknown>>, bodyArb)
+    .map(([params, query, body]) => toCase(op, params, query, body));
+}
+
+/** Where one hostile value can go: a path or query parameter, a body field (or an unknown one), or the whole body (null). */
+type Slot = { in: 'path' | 'query' | 'body'; name: string | null };
+
+function slotsOf(op: Operation): Slot[] {
+  const slots: Slot[] = op.parameters.map((p) => ({ in: p.in, name: p.name }));
+  if (!op.body) return slots;
+  const fields = Object.keys(resolve(op.body.schema).properties ?? {});
+  return [...slots, ...fields.map((name) => ({ in: 'body' as const, name })), { in: 'body', name: 'surprise' }, { in: 'body', name: null }];
+}
+
+/**
+ * Every kind of hostile value once (each constant, one sample of each open-ended kind), each put in one
+ * of the operation's inputs, the inputs taken in turn, the rest of the request plausible: random
+ * sampling alone left most of the constants unsent to most routes.
+ */
+function sweep(op: Operation, ids: Record<string, string[]>, seed: number): Case[] {
+  const slots = slotsOf(op);
+  if (!slots.length) return [];
+  const pathParams = op.parameters.filter((p) => p.in === 'path');
+  const plausibleRequest = fc.tuple(
+    fc.record(Object.fromEntries(pathParams.map((p) => [p.name, plausible(p.schema, ids, p.name)]))),
+    plausibleObject(querySchema(op), ids),
+    op.body ? plausibleObject(op.body.schema, ids) : fc.constant(undefined),
+  );
+  const [[params, query, body]] = fc.sample(plausibleRequest, { seed, numRuns: 1 }) as [
+    [Record<string, unknown>, Record<string, unknown>, unknown],
+  ];
+  const values = [...HOSTILE_TEXT, ...HOSTILE_OTHER, ...OPEN_ENDED.map((kind) => fc.sample(kind, { seed, numRuns: 1 })[0])];
+  return values.map((value, k) => {
+    const slot = slots[k % slots.length]!;
+    if (slot.in === 'path') return toCase(op, { ...params, [slot.name!]: value }, query, body);
+    if (slot.in === 'query') return toCase(op, params, { ...query, [slot.name!]: value }, body);
+    return toCase(op, params, query, slot.name === null ? value : { ...(body as object), [slot.name]: value });
+  });
 }
 
 const encodeSegment = (value: string) => {
@@ -193,9 +228,19 @@ export const queryString = (query: Record<string, unknown>) => {
   return text ? `?${text}` : '';
 };
 
-/** The cases of one operation, the same on every run for a seed (sampled, not shrunk: every case is kept). */
-export const casesFor = (op: Operation, ids: Record<string, string[]>, runs: number, seed: number): Case[] =>
-  fc.sample(caseFor(op, ids), { seed, numRuns: runs });
+/**
+ * The cases of one operation, the same on every run for a seed: the sweep of every hostile value, then `runs`
+ * sampled ones (not shrunk), each distinct request once (an operation without input has a single one).
+ */
+export function casesFor(op: Operation, ids: Record<string, string[]>, runs: number, seed: number): Case[] {
+  const seen = new Set<string>();
+  return [...sweep(op, ids, seed), ...fc.sample(caseFor(op, ids), { seed, numRuns: runs })].filter((c) => {
+    const request = `${c.path}${queryString(c.query)} ${JSON.stringify(c.body)}`;
+    if (seen.has(request)) return false;
+    seen.add(request);
+    return true;
+  });
+}
 
 /** Every property and parameter name of the document written like code (`whatHappened`, `client_member`). */
 export function identifiersOfDocument(): string[] {

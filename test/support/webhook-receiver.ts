@@ -9,8 +9,11 @@ export interface Received {
   at: number;
 }
 
-/** How a path answers its n-th request (0-based): a status and body, a redirect, or no answer for `hangMs`. */
-export type Behaviour = (n: number) => { status: number; body?: string; location?: string; hangMs?: number };
+/**
+ * How a path answers its n-th request (0-based): a status and body, a redirect, no answer for `hangMs`, or the
+ * status and body at once but the end of the body only after `trickleMs`.
+ */
+export type Behaviour = (n: number) => { status: number; body?: string; location?: string; hangMs?: number; trickleMs?: number };
 
 const ANSWER_OK: Behaviour = () => ({ status: 200, body: 'ok' });
 
@@ -36,7 +39,10 @@ export class WebhookReceiver {
         const send = () => {
           if (res.destroyed) return;
           res.writeHead(answer.status, answer.location ? { location: answer.location } : {});
-          res.end(answer.body ?? '');
+          if (answer.trickleMs) {
+            res.write(answer.body ?? '');
+            setTimeout(() => res.end(), answer.trickleMs);
+          } else res.end(answer.body ?? '');
         };
         if (answer.hangMs) setTimeout(send, answer.hangMs);
         else send();

@@ -26,9 +26,20 @@ export interface Portal {
 /** `env`: API settings a spec needs (e.g. a higher per-account sign-in limit for one that signs in many times). */
 export async function startPortal(env: Record<string, string> = {}): Promise<Portal> {
   const web = await startWebServer();
-  const stack = await startStack({ env: { WEB_URL: web.url, ...env } });
-  web.proxyTo(await stack.app.getUrl());
-  const browser = await launchBrowser();
+  let stack: Stack | null = null;
+  try {
+    stack = await startStack({ env: { WEB_URL: web.url, ...env } });
+    web.proxyTo(await stack.app.getUrl());
+    return portalOf(web, stack, await launchBrowser());
+  } catch (error) {
+    // Nothing started may outlive a failed start: a worker left running takes the next files' jobs in this process.
+    await stack?.close();
+    await web.close();
+    throw error;
+  }
+}
+
+function portalOf(web: WebServer, stack: Stack, browser: Browser): Portal {
   const contexts: BrowserContext[] = [];
   return {
     stack,

@@ -71,11 +71,21 @@ export class WebhookLedger {
    * Records one attempt: its log row; the event delivered, due again at `retryAt`, or failed (null
    * `retryAt`); the endpoint's `failing_since`, and the endpoint turned off (with an email to the
    * owners) once it has failed for `disabling.afterMs`. `logged` false skips the log row (no request was made).
+   * The event's state is written while no later attempt has claimed it (the same `attempts`), also once the
+   * relay has queued it again after its lease ran out: the queued job then finds it done instead of sending it twice.
    */
   record(row: ClaimedWebhook, result: AttemptResult, retryAt: Date | null, disabling: Disabling, logged = true): Promise<void> {
     const state = result.succeeded ? 'delivered' : retryAt ? 'pending' : 'failed';
     return persistently(this.logger, this.leaseMs, { webhookEventId: row.id }, state, () =>
       withTenant(this.dataSource, row.tenantId, async (manager) => {
+        // The endpoint first, as deleting it locks it (then its events, by cascade): locking the event first
+        // (the log row's foreign key) and the endpoint last made a deadlock with a delete, answered 503.
+        // Gone: deleted with its webhooks while this attempt ran, so there is nothing left to record.
+        const endpoint: unknown[] = await manager.query(
+          `SELECT 1 FROM webhook_endpoints WHERE tenant_id = $1 AND id = $2 FOR NO KEY UPDATE`,
+          [row.tenantId, row.endpointId],
+        );
+        if (!endpoint.length) return;
         if (logged) {
           await manager.query(
             `INSERT INTO webhook_deliveries (tenant_id, id, event_id, endpoint_id, attempt, succeeded, response_status, duration_ms, response_body, error)
@@ -98,7 +108,7 @@ export class WebhookLedger {
           `UPDATE webhook_events SET status = $4, next_attempt_at = $5, lease_until = NULL, queued_at = NULL,
              delivered_at = CASE WHEN $4 = 'delivered' THEN c.t END, last_error = $6
            FROM (SELECT now() AS t) c
-           WHERE tenant_id = $1 AND id = $2 AND status = 'sending' AND attempts = $3`,
+           WHERE tenant_id = $1 AND id = $2 AND status IN ('sending', 'queued') AND attempts = $3`,
           [row.tenantId, row.id, row.attempts, state, state === 'pending' ? retryAt : null, failureReason(result)],
         );
         if (result.succeeded) {

@@ -17,22 +17,47 @@ function pinnedLookup(addresses: ResolvedAddress[]) {
   };
 }
 
+/**
+ * The first KiB of the answer's body, for the log. The status line has already decided the attempt: a body
+ * cut short (by the timeout, a reset) only shortens the log; it never turns a 2xx into a failure (and a retry).
+ */
 async function readCapped(body: AsyncIterable<Buffer> & { destroy(): void }): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of body) {
-    chunks.push(chunk);
-    size += chunk.length;
-    if (size >= LOGGED_BODY_BYTES) break;
+  try {
+    for await (const chunk of body) {
+      chunks.push(chunk);
+      size += chunk.length;
+      if (size >= LOGGED_BODY_BYTES) break;
+    }
+  } catch {
+    // What came before the cut is kept.
+  } finally {
+    body.destroy();
   }
-  body.destroy();
   return Buffer.concat(chunks).subarray(0, LOGGED_BODY_BYTES).toString('utf8').slice(0, LOGGED_BODY_BYTES);
+}
+
+/** `work`, or the signal's reason once it aborts first. */
+function unlessAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const abort = () => {
+      reject(signal.reason as Error);
+    };
+    if (signal.aborted) {
+      abort();
+      return;
+    }
+    signal.addEventListener('abort', abort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
+  });
 }
 
 /**
  * POSTs one signed webhook: the URL is checked again (a name may resolve elsewhere since it was
  * registered) and the connection pinned to the checked addresses; redirects are not followed (a 3xx
- * is a failed attempt); the whole exchange is bounded by the timeout.
+ * is a failed attempt); the whole attempt, the address check (DNS) included, is bounded by the timeout,
+ * so it ends within the claim's lease (at least 3 x the timeout), before the row could be claimed again.
  */
 export class WebhookSender {
   constructor(
@@ -49,12 +74,14 @@ export class WebhookSender {
       responseBody,
       error,
     });
+    const signal = AbortSignal.timeout(this.timeoutMs);
     let addresses: ResolvedAddress[];
     let url: URL;
     try {
-      ({ url, addresses } = await checkWebhookUrl(rawUrl, this.policy));
+      ({ url, addresses } = await unlessAborted(checkWebhookUrl(rawUrl, this.policy), signal));
     } catch (error) {
-      return failed(error instanceof WebhookUrlRefused ? `refused: ${error.message}` : String(error));
+      if (error instanceof WebhookUrlRefused) return failed(`refused: ${error.message}`);
+      return failed(signal.aborted ? `the address was not resolved within ${this.timeoutMs} ms` : String(error));
     }
     const agent = new Agent({ connect: { lookup: pinnedLookup(addresses), timeout: this.timeoutMs } });
     try {
@@ -63,7 +90,7 @@ export class WebhookSender {
         headers: { 'content-type': 'application/json', 'user-agent': 'Candor-Webhooks/1', ...headers },
         body,
         dispatcher: agent,
-        signal: AbortSignal.timeout(this.timeoutMs),
+        signal,
         headersTimeout: this.timeoutMs,
         bodyTimeout: this.timeoutMs,
       });

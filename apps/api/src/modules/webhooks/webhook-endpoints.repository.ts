@@ -79,12 +79,10 @@ export class WebhookEndpointsRepository {
   }
 
   /**
-   * Deletes the endpoint and, by cascade, its events. The worker records an outcome by updating the event and then
-   * the endpoint; the cascade alone would lock them the other way round (endpoint, then events) and the two could
-   * deadlock (a 503 to the owner). So the events are locked first, in the worker's order.
+   * Deletes the endpoint and, by cascade, its events and their log. Locks the endpoint, then its events: the
+   * worker records an outcome in the same order (apps/worker webhook-ledger), so the two never deadlock.
    */
   async remove(manager: EntityManager, tenantId: string, id: string): Promise<void> {
-    await manager.query(`SELECT 1 FROM webhook_events WHERE tenant_id = $1 AND endpoint_id = $2 ORDER BY id FOR UPDATE`, [tenantId, id]);
     await manager.query(`DELETE FROM webhook_endpoints WHERE tenant_id = $1 AND id = $2`, [tenantId, id]);
   }
 
