@@ -4,6 +4,7 @@ import type { EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { WorkLog, WorkLogRevision, type CommentKind, type CommentVisibility, type WorkLogStatus, scopeWhere } from '@candor/db';
 import type { DisclosureStatus, Scope } from '@candor/domain';
+import { eachCursorBatch } from '../../common/cursor-batches';
 import type { KeysetPosition } from '../../common/keyset-cursor';
 import { COLUMNS, FROM, NAMES_BY_KEY, SCOPE_COLUMNS, overlappingSql, rateAtSql, weekStartSql } from './work-log.sql';
 
@@ -139,7 +140,7 @@ export class WorkLogsRepository {
    * The same rows as `clientVisibleInPeriod`, handed to `each` a batch at a time through a cursor,
    * so a long period is never held in memory at once. Runs inside the caller's transaction.
    */
-  async eachClientVisibleInPeriod(
+  eachClientVisibleInPeriod(
     manager: EntityManager,
     scope: Scope,
     engagementId: string,
@@ -148,19 +149,7 @@ export class WorkLogsRepository {
     each: (rows: WorkLogRow[]) => Promise<void>,
   ): Promise<void> {
     const [sql, params] = clientVisibleInPeriodQuery(scope, engagementId, period.from, period.to);
-    await manager.query(`DECLARE work_logs_in_period NO SCROLL CURSOR FOR ${sql}`, params);
-    try {
-      for (;;) {
-        // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-conversion -- written into SQL: a number whatever the caller passed
-        const rows: WorkLogRow[] = await manager.query(`FETCH ${Number(batchSize)} FROM work_logs_in_period`);
-        // Only the count outlives `each`: the batch must not stay reachable while the reader drains it.
-        const last = rows.length < batchSize;
-        if (rows.length) await each(rows);
-        if (last) break;
-      }
-    } finally {
-      await manager.query(`CLOSE work_logs_in_period`);
-    }
+    return eachCursorBatch(manager, { cursor: 'work_logs_in_period', sql, params }, batchSize, each);
   }
 
   runningTimer(manager: EntityManager, tenantId: string, assistantId: string): Promise<WorkLog | null> {
