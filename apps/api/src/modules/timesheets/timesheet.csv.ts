@@ -3,7 +3,7 @@ import { amountFor, hoursFor } from '@candor/domain';
 import type { Audience } from '../../common/client-view';
 import type { WorkLogResponse } from '../work-logs/dto/work-log.response';
 import { countedSeconds } from '../work-logs/work-log.presenter';
-import type { WorkLogRow } from '../work-logs/work-logs.repository';
+import type { TimesheetLineRow } from '../work-logs/work-logs.repository';
 import type { TimesheetTotals } from './timesheet-totals';
 import type { TimesheetResponse, TimesheetTotalsResponse } from './dto/timesheet.response';
 
@@ -126,7 +126,13 @@ export function csvLines(entries: WorkLogResponse[], timeZone: string, teamName:
  * The same lines straight from the rows, for a long export: no response object per entry (a million
  * of them kept the heap growing); each entry is added to `totals` as it is written.
  */
-export function csvRowLines(rows: WorkLogRow[], audience: Audience, timeZone: string, teamName: string, totals: TimesheetTotals): string {
+export function csvRowLines(
+  rows: TimesheetLineRow[],
+  audience: Audience,
+  timeZone: string,
+  teamName: string,
+  totals: TimesheetTotals,
+): string {
   return stringify(
     rows.map((row) => {
       const seconds = countedSeconds(row);

@@ -6,6 +6,14 @@ export const COLUMNS = `w.tenant_id AS "tenantId", w.id, w.engagement_id AS "eng
   w.disclosure_id AS "disclosureId", w.auto_stopped_at AS "autoStoppedAt", w.created_at AS "createdAt", w.updated_at AS "updatedAt",
   w.client_account_id AS "clientAccountId", e.name AS "engagementName", e.currency, u.display_name AS "assistantName"`;
 
+/**
+ * The columns a timesheet line shows (a TimesheetLineRow): a long CSV export reads only these, not
+ * the ids and the three other timestamps of a WorkLogRow that every row would otherwise parse.
+ */
+export const LINE_COLUMNS = `w.started_at AS "startedAt", w.ended_at AS "endedAt", w.duration_seconds AS "durationSeconds", w.notes,
+  w.billable, w.hourly_rate::text AS "hourlyRate", w.source, w.status, w.disclosure_id AS "disclosureId", e.currency,
+  u.display_name AS "assistantName"`;
+
 /** `FROM` of a WorkLogRow, its entries read from `entries` (the table, or a CTE of new rows). */
 export const fromEntries = (entries: string) =>
   `${entries} w JOIN engagements e ON e.tenant_id = w.tenant_id AND e.id = w.engagement_id JOIN users u ON u.id = w.assistant_id`;

@@ -4,8 +4,9 @@ import type { EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { WorkLog, WorkLogRevision, type CommentKind, type CommentVisibility, type WorkLogStatus, scopeWhere } from '@candor/db';
 import type { DisclosureStatus, Scope } from '@candor/domain';
+import { eachCursorBatch } from '../../common/cursor-batches';
 import type { KeysetPosition } from '../../common/keyset-cursor';
-import { COLUMNS, FROM, NAMES_BY_KEY, SCOPE_COLUMNS, overlappingSql, rateAtSql, weekStartSql } from './work-log.sql';
+import { COLUMNS, FROM, LINE_COLUMNS, NAMES_BY_KEY, SCOPE_COLUMNS, overlappingSql, rateAtSql, weekStartSql } from './work-log.sql';
 
 export interface CommentRow {
   id: string;
@@ -44,6 +45,22 @@ export interface WorkLogRow extends WorkLog {
   assistantName: string;
 }
 
+/** What a timesheet line shows of an entry (LINE_COLUMNS). */
+export type TimesheetLineRow = Pick<
+  WorkLogRow,
+  | 'startedAt'
+  | 'endedAt'
+  | 'durationSeconds'
+  | 'notes'
+  | 'billable'
+  | 'hourlyRate'
+  | 'source'
+  | 'status'
+  | 'disclosureId'
+  | 'currency'
+  | 'assistantName'
+>;
+
 /** A new entry: its engagement's client account is required, the database no longer fills it. */
 export type NewWorkLog = QueryDeepPartialEntity<WorkLog> & Pick<WorkLog, 'tenantId' | 'id' | 'engagementId' | 'clientAccountId'>;
 
@@ -67,12 +84,12 @@ export interface WorkLogFilter {
  * submitted (submitted, disputed, approved and locked), oldest first. Drafts are still the
  * assistant's and a running timer is not time yet. The timesheet screen, its CSV, its printable
  * report and a share link are all this one query, for every reader, so they cannot disagree;
- * the actor's scope narrows it like every other read.
+ * the actor's scope narrows it like every other read. `columns`: a WorkLogRow's, or a line's (LINE_COLUMNS).
  */
-function clientVisibleInPeriodQuery(scope: Scope, engagementId: string, from: Date, to: Date): [string, unknown[]] {
+function clientVisibleInPeriodQuery(columns: string, scope: Scope, engagementId: string, from: Date, to: Date): [string, unknown[]] {
   const params: unknown[] = [scope.tenantId, engagementId, from, to];
   // One engagement: joined once by its key, whatever the number of entries.
-  const sql = `SELECT ${COLUMNS} FROM work_logs w JOIN engagements e ON e.tenant_id = $1 AND e.id = $2 JOIN users u ON u.id = w.assistant_id
+  const sql = `SELECT ${columns} FROM work_logs w JOIN engagements e ON e.tenant_id = $1 AND e.id = $2 JOIN users u ON u.id = w.assistant_id
   WHERE w.tenant_id = $1 AND w.engagement_id = $2 AND w.started_at >= $3 AND w.started_at < $4
     AND w.duration_seconds IS NOT NULL AND w.status <> 'draft'
     AND ${scopeWhere(scope, SCOPE_COLUMNS, params)}
@@ -132,35 +149,24 @@ export class WorkLogsRepository {
 
   /** The lines of a timesheet: what a client may see of the engagement's time in [from, to) (see clientVisibleInPeriodQuery). */
   clientVisibleInPeriod(manager: EntityManager, scope: Scope, engagementId: string, from: Date, to: Date): Promise<WorkLogRow[]> {
-    return manager.query(...clientVisibleInPeriodQuery(scope, engagementId, from, to));
+    return manager.query(...clientVisibleInPeriodQuery(COLUMNS, scope, engagementId, from, to));
   }
 
   /**
-   * The same rows as `clientVisibleInPeriod`, handed to `each` a batch at a time through a cursor,
-   * so a long period is never held in memory at once. Runs inside the caller's transaction.
+   * The same entries as `clientVisibleInPeriod`, as much of each as a line shows, handed to `each` a
+   * batch at a time through a cursor, so a long period is never held in memory at once. Runs inside
+   * the caller's transaction.
    */
-  async eachClientVisibleInPeriod(
+  eachClientVisibleInPeriod(
     manager: EntityManager,
     scope: Scope,
     engagementId: string,
     period: { from: Date; to: Date },
     batchSize: number,
-    each: (rows: WorkLogRow[]) => Promise<void>,
+    each: (rows: TimesheetLineRow[]) => Promise<void>,
   ): Promise<void> {
-    const [sql, params] = clientVisibleInPeriodQuery(scope, engagementId, period.from, period.to);
-    await manager.query(`DECLARE work_logs_in_period NO SCROLL CURSOR FOR ${sql}`, params);
-    try {
-      for (;;) {
-        // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-conversion -- written into SQL: a number whatever the caller passed
-        const rows: WorkLogRow[] = await manager.query(`FETCH ${Number(batchSize)} FROM work_logs_in_period`);
-        // Only the count outlives `each`: the batch must not stay reachable while the reader drains it.
-        const last = rows.length < batchSize;
-        if (rows.length) await each(rows);
-        if (last) break;
-      }
-    } finally {
-      await manager.query(`CLOSE work_logs_in_period`);
-    }
+    const [sql, params] = clientVisibleInPeriodQuery(LINE_COLUMNS, scope, engagementId, period.from, period.to);
+    return eachCursorBatch(manager, { cursor: 'work_logs_in_period', sql, params }, batchSize, each);
   }
 
   runningTimer(manager: EntityManager, tenantId: string, assistantId: string): Promise<WorkLog | null> {
