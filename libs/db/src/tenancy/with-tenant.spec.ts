@@ -1,4 +1,4 @@
-import { openTenantTransactionSql, setLocalTenantSql } from './with-tenant';
+import { openingStatements, setLocalTenantSql } from './with-tenant';
 
 describe('setLocalTenantSql', () => {
   it('sets the tenant with a plain SET LOCAL, lower-cased', () => {
@@ -12,17 +12,20 @@ describe('setLocalTenantSql', () => {
   });
 });
 
-describe('openTenantTransactionSql', () => {
-  it('opens the transaction and sets the tenant in one query', () => {
-    expect(openTenantTransactionSql('0A1B2C3D-0000-4000-8000-00000000000F')).toBe(
-      `START TRANSACTION; SET LOCAL app.tenant_id = '0a1b2c3d-0000-4000-8000-00000000000f'`,
-    );
+describe('openingStatements', () => {
+  it('opens the transaction, then sets the tenant', () => {
+    expect(openingStatements('0A1B2C3D-0000-4000-8000-00000000000F')).toEqual([
+      'START TRANSACTION',
+      `SET LOCAL app.tenant_id = '0a1b2c3d-0000-4000-8000-00000000000f'`,
+    ]);
   });
 
   it('adds the API key when there is one, and refuses one that is not a UUID', () => {
-    expect(openTenantTransactionSql('0a1b2c3d-0000-4000-8000-00000000000f', '1A1B2C3D-0000-4000-8000-00000000000F')).toMatch(
-      /; SET LOCAL app\.api_key_id = '1a1b2c3d-0000-4000-8000-00000000000f'$/,
-    );
-    expect(() => openTenantTransactionSql('0a1b2c3d-0000-4000-8000-00000000000f', `x'; RESET ROLE; --`)).toThrow(/key id/);
+    expect(openingStatements('0a1b2c3d-0000-4000-8000-00000000000f', '1A1B2C3D-0000-4000-8000-00000000000F')).toEqual([
+      'START TRANSACTION',
+      `SET LOCAL app.tenant_id = '0a1b2c3d-0000-4000-8000-00000000000f'`,
+      `SET LOCAL app.api_key_id = '1a1b2c3d-0000-4000-8000-00000000000f'`,
+    ]);
+    expect(() => openingStatements('0a1b2c3d-0000-4000-8000-00000000000f', `x'; RESET ROLE; --`)).toThrow(/key id/);
   });
 });

@@ -32,9 +32,6 @@ export function openingStatements(tenantId: string, apiKeyId?: string): string[]
   return statements;
 }
 
-/** The opening as ONE simple-protocol query (a parameterless query may hold several statements). */
-export const openTenantTransactionSql = (tenantId: string, apiKeyId?: string): string => openingStatements(tenantId, apiKeyId).join('; ');
-
 /**
  * The one entry point for tenant-owned data: runs `work` in a transaction whose `app.tenant_id`
  * is set transaction-locally (safe with pooled connections), so row-level security scopes every
