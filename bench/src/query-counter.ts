@@ -12,7 +12,10 @@ interface Captured {
   values: unknown[] | null;
 }
 
-/** Statements (a tenant transaction's opening counted as one) and round trips (pg queries sent). */
+/**
+ * Statements (a tenant transaction's START and SET LOCALs counted as one, a session's confirmation riding in the
+ * opening as one more) and round trips (pg queries sent).
+ */
 let count = 0;
 let trips = 0;
 let captured: Captured[] | null = null;
@@ -21,7 +24,7 @@ pg.Client.prototype.query = function patched(this: pg.Client, ...args: unknown[]
   // The API sends a tenant transaction's opening in front of its first statement (@candor/db OpenedQuery).
   const config = args[0] as string | { text?: string; values?: unknown[]; opening?: readonly string[] };
   const opening = typeof config === 'string' ? undefined : config?.opening;
-  count += opening ? 2 : 1;
+  count += opening ? 2 + opening.filter((statement) => statement.startsWith('CALL ')).length : 1;
   trips += 1;
   if (captured && captured.length < 500) {
     const text = typeof config === 'string' ? config : (config?.text ?? '');

@@ -108,4 +108,65 @@ describe('a tenant transaction opened with its first statement', () => {
     await withTenant(dataSource, tenants[1]!, (m) => m.query(`SELECT 1; SELECT 2`));
     expect(sent).toEqual([`START TRANSACTION; SET LOCAL app.tenant_id = '${tenants[1]}'`, 'SELECT 1; SELECT 2', 'COMMIT']);
   });
+
+  it('confirms a session in the opening, even for a transaction that sends no statement, and refuses a revoked one', async () => {
+    const [userId, sessionId] = [randomUUID(), randomUUID()];
+    await withOwner(async (db) => {
+      await db.query(`INSERT INTO users (id, email, display_name, password_hash) VALUES ($1, $2, 'Opening', 'x')`, [
+        userId,
+        `opening-${userId}@example.test`,
+      ]);
+      await db.query(`INSERT INTO memberships (tenant_id, id, user_id, role) VALUES ($1, $2, $3, 'owner')`, [
+        tenants[0],
+        randomUUID(),
+        userId,
+      ]);
+      await db.query(`INSERT INTO sessions (tenant_id, id, user_id, method) VALUES ($1, $2, $3, 'password')`, [
+        tenants[0],
+        sessionId,
+        userId,
+      ]);
+    });
+    sent.length = 0;
+    const session = { sessionId, userId, role: 'owner', clientAccountId: null };
+    const confirm = `CALL auth_session_confirm('${tenants[0]}', '${sessionId}', '${userId}', 'owner', NULL)`;
+
+    expect(
+      await withTenant(dataSource, tenants[0]!, async (m) => (await m.query(`SELECT name FROM client_accounts`)).length, { session }),
+    ).toBe(1);
+    expect(sent[0]).toMatchObject({ opening: ['START TRANSACTION', `SET LOCAL app.tenant_id = '${tenants[0]}'`, confirm] });
+    sent.length = 0;
+    expect(await withTenant(dataSource, tenants[0]!, async () => 'nothing read', { session })).toBe('nothing read');
+    expect(sent).toEqual([
+      expect.objectContaining({ opening: ['START TRANSACTION', `SET LOCAL app.tenant_id = '${tenants[0]}'`, confirm], text: 'COMMIT' }),
+    ]);
+
+    const refused = expect.objectContaining({ driverError: expect.objectContaining({ code: 'CS401' }) });
+    await expect(
+      withTenant(dataSource, tenants[0]!, async () => 'nothing read', { session: { ...session, role: 'manager' } }),
+    ).rejects.toEqual(refused);
+    await withOwner((db) => db.query(`UPDATE sessions SET revoked_at = now() WHERE id = $1`, [sessionId]));
+    sent.length = 0;
+    await expect(withTenant(dataSource, tenants[0]!, async () => 'nothing read', { session })).rejects.toEqual(refused);
+    let reached = false;
+    await expect(
+      withTenant(
+        dataSource,
+        tenants[0]!,
+        async (m) => {
+          await m.query(`INSERT INTO client_accounts (tenant_id, id, name) VALUES ($1, $2, 'After revocation')`, [
+            tenants[0],
+            randomUUID(),
+          ]);
+          reached = true;
+        },
+        { session },
+      ),
+    ).rejects.toEqual(refused);
+    expect(reached).toBe(false);
+    const stored = await withOwner((db) => db.query(`SELECT 1 FROM client_accounts WHERE name = 'After revocation'`));
+    expect(stored.rows).toEqual([]);
+    // The connection is clean for the next transaction.
+    expect(await names(tenants[1]!)).toEqual([{ name: 'Client of 1' }]);
+  });
 });

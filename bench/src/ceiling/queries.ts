@@ -6,8 +6,6 @@ import { portalAddressColumns } from '@candor/db';
  * or built by the same @candor/db helpers. Keep in step
  * with the API: the benchmark prints both servers' query counts per request side by side.
  */
-/** The JWT strategy's check that the token's session is alive and its person still a member (SessionsRepository.actor). */
-export const SESSION_ACTOR = 'SELECT role, client_account_id FROM auth_session_actor($1, $2, $3)';
 
 export const WORK_LOG_COLUMNS = `w.tenant_id AS "tenantId", w.id, w.engagement_id AS "engagementId", w.assistant_id AS "assistantId",
   w.source, w.status, w.started_at AS "startedAt", w.ended_at AS "endedAt", w.duration_seconds AS "durationSeconds",

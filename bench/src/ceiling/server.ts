@@ -19,13 +19,14 @@ import * as Q from './queries';
 
 /**
  * The ceiling: bare Fastify + pg running the API's SQL for the benchmark's five scenarios, with the
- * same access check (HS256, same secret, same claims, the session looked up) and the same tenant transaction
+ * same access check (HS256, same secret, same claims, the session confirmed in the opening) and the same tenant transaction
  * (BEGIN; SET LOCAL app.tenant_id = '...'; ...; COMMIT) as the runtime role. No framework,
  * no validation library, no DI, no logging: what the database and Node can do at most.
  */
 interface Actor {
   userId: string;
   tenantId: string;
+  sessionId: string;
   role: string;
   clientAccountId: string | null;
 }
@@ -45,9 +46,12 @@ class HttpError extends Error {
   }
 }
 
-/** The API's check: a valid HS256 token (the secret as a KeyObject, as the API keeps it) naming a live session of a member. */
+/**
+ * The API's check: a valid HS256 token (the secret as a KeyObject, as the API keeps it), whose session is then
+ * confirmed in the tenant transaction's opening (auth_session_confirm), as on the API's routes that do so.
+ */
 const key = createSecretKey(Buffer.from(secret, 'utf8'));
-async function authenticate(request: FastifyRequest): Promise<Actor> {
+function authenticate(request: FastifyRequest): Actor {
   const header = request.headers.authorization ?? '';
   if (!header.startsWith('Bearer ')) throw new HttpError(401, 'Unauthorized');
   let claims: { sub?: string; tid?: string; sid?: string; role?: string; cid?: string | null };
@@ -56,22 +60,15 @@ async function authenticate(request: FastifyRequest): Promise<Actor> {
   } catch {
     throw new HttpError(401, 'Unauthorized');
   }
-  if (!claims.sub || !claims.tid || !claims.sid) throw new HttpError(401, 'Unauthorized');
-  const { rows } = await pool.query<{ role: string; client_account_id: string | null }>(Q.SESSION_ACTOR, [
-    claims.tid,
-    claims.sid,
-    claims.sub,
-  ]);
-  const member = rows[0];
-  if (!member || !ROLES.has(member.role)) throw new HttpError(401, 'Unauthorized');
-  return { userId: claims.sub, tenantId: claims.tid, role: member.role, clientAccountId: member.client_account_id };
+  if (!claims.sub || !claims.tid || !claims.sid || !claims.role || !ROLES.has(claims.role)) throw new HttpError(401, 'Unauthorized');
+  return { userId: claims.sub, tenantId: claims.tid, sessionId: claims.sid, role: claims.role, clientAccountId: claims.cid ?? null };
 }
 
 async function inTenant<T>(actor: Actor, work: (db: PoolClient) => Promise<T>): Promise<T> {
   const db = await pool.connect();
   try {
-    // As the API's withTenant: the opening rides in front of the first statement (one round trip).
-    armOpening(db, openingStatements(actor.tenantId));
+    // As the API's withTenant: the opening, the session's confirmation included, rides in front of the first statement.
+    armOpening(db, openingStatements(actor.tenantId, { session: actor }));
     const result = await work(db);
     if (!disarm(db)) await db.query('COMMIT');
     return result;
@@ -86,7 +83,7 @@ async function inTenant<T>(actor: Actor, work: (db: PoolClient) => Promise<T>): 
 function route<T>(handler: (actor: Actor, db: PoolClient, request: FastifyRequest) => Promise<T>, status = 200) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
     try {
-      const actor = await authenticate(request);
+      const actor = authenticate(request);
       const body = await inTenant(actor, (db) => handler(actor, db, request));
       return reply.code(status).send(body);
     } catch (error) {

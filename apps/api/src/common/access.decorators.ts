@@ -13,6 +13,15 @@ export interface PolicyRule {
 /** Marks a route reachable without a token (sign-up, login, invitation acceptance, health). */
 export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
 
+export const SESSION_IN_TRANSACTION = 'candor:session-in-transaction';
+/**
+ * The routes of a controller so marked confirm the caller's session inside their tenant transaction, in the same
+ * round trip as its first statement, instead of in a query of its own before it (see JwtAuthGuard). Only for
+ * handlers that reach the database through the tenant transaction alone, and do nothing outside it (a file
+ * store, another service) before their first statement: nothing of theirs may run unconfirmed.
+ */
+export const SessionCheckedInTransaction = () => SetMetadata(SESSION_IN_TRANSACTION, true);
+
 /** The security scheme of integrations' API keys in the OpenAPI document. */
 export const API_KEY_SECURITY = 'apiKey';
 

@@ -14,6 +14,9 @@ export interface DatabaseRefusal {
   message: string;
 }
 
+/** The SQLSTATE auth_session_confirm raises (migration 1766000000000). */
+export const SESSION_NOT_CONFIRMED = 'CS401';
+
 /** SQLSTATEs that mean the input was bad (the database refused a value), not that the server failed. */
 const BAD_INPUT: Record<string, { code: string; message: string }> = {
   '23514': { code: 'invalid_value', message: 'A value is outside what is allowed' },
@@ -58,6 +61,8 @@ export function describeDatabaseError(error: unknown): DatabaseRefusal | undefin
     const bad = BAD_INPUT[state];
     if (bad) return { status: 400, ...bad, ...(state === '23502' && driverError?.column && { field: camel(driverError.column) }) };
     if (state === '23505') return { status: 409, code: 'conflict', message: 'This already exists' };
+    // auth_session_confirm, in a request's opening: the session ended, or the token's role is no longer the person's.
+    if (state === SESSION_NOT_CONFIRMED) return { status: 401, code: 'unauthenticated', message: 'Your session has ended; sign in again' };
     if (state === '23503') return { status: 404, code: 'not_found', message: 'Something this request refers to does not exist' };
     if (UNAVAILABLE_STATES.test(state))
       return { status: 503, code: 'unavailable', message: 'The service is briefly unavailable; try again in a moment' };

@@ -1,12 +1,9 @@
-import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { createSecretKey, type KeyObject } from 'node:crypto';
 import { ExtractJwt, Strategy } from 'passport-jwt';
-import { DataSource } from 'typeorm';
 import { ROLES, type Actor, type Role } from '@candor/domain';
 import { API_CONFIG, type ApiConfig } from '../config/api-config';
-import { SessionsRepository } from '../modules/auth/sessions.repository';
 
 export interface AccessTokenClaims {
   sub: string;
@@ -32,11 +29,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy) {
-  constructor(
-    @Inject(API_CONFIG) config: ApiConfig,
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly sessions: SessionsRepository,
-  ) {
+  constructor(@Inject(API_CONFIG) config: ApiConfig) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
       secretOrKey: verificationKey(config.JWT_SECRET),
@@ -46,23 +39,24 @@ export class JwtStrategy extends PassportStrategy(Strategy) {
   }
 
   /**
-   * The signature is not enough: the session must still be alive and the person still a member.
-   * The role comes from the membership as it is now, so a role change or a removal, a logout or a
-   * revoked session takes effect on the next request rather than when the token expires.
+   * The signature is not enough: the session must still be alive and the person still a member, with the
+   * role and client account the token names. That is confirmed before the request's first statement runs:
+   * in its tenant transaction's opening (the same round trip), or by JwtAuthGuard in a query of its own; the
+   * actor stays `sessionPending` until then. A logout, a revoked session, a removal or a role change takes
+   * effect on the next request rather than when the token expires.
    */
-  async validate(claims: AccessTokenClaims): Promise<Actor | false> {
-    if (!claims.sub || !claims.tid || !claims.sid || !UUID.test(claims.tid) || !UUID.test(claims.sid) || !UUID.test(claims.sub))
-      return false;
-    const row = await this.sessions.actor(this.dataSource.manager, claims.tid, claims.sid, claims.sub);
-    if (!row || !(ROLES as readonly string[]).includes(row.role)) {
-      throw new UnauthorizedException('Your session has ended; sign in again');
-    }
+  validate(claims: AccessTokenClaims): Actor | false {
+    const ids = [claims.sub, claims.tid, claims.sid];
+    if (!ids.every((id) => typeof id === 'string' && UUID.test(id))) return false;
+    if (!(ROLES as readonly string[]).includes(claims.role)) return false;
+    if (claims.cid !== null && (typeof claims.cid !== 'string' || !UUID.test(claims.cid))) return false;
     return {
       userId: claims.sub,
       tenantId: claims.tid,
-      role: row.role as Role,
-      clientAccountId: row.client_account_id,
+      role: claims.role,
+      clientAccountId: claims.cid,
       sessionId: claims.sid,
+      sessionPending: true,
     };
   }
 }

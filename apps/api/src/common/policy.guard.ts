@@ -2,6 +2,7 @@ import { ForbiddenException, Injectable, type CanActivate, type ExecutionContext
 import { Reflector } from '@nestjs/core';
 import { defineAbilityFor, type Actor } from '@candor/domain';
 import { POLICY, PUBLIC_ROUTE, type PolicyRule } from './access.decorators';
+import { SessionCheck } from './session-check';
 
 /**
  * Global, after authentication: a route runs only if it is public or names a rule the caller's
@@ -9,15 +10,21 @@ import { POLICY, PUBLIC_ROUTE, type PolicyRule } from './access.decorators';
  */
 @Injectable()
 export class PolicyGuard implements CanActivate {
-  constructor(private readonly reflector: Reflector) {}
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly sessionCheck: SessionCheck,
+  ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
     const rule = this.reflector.getAllAndOverride<PolicyRule>(POLICY, targets);
     if (!rule) throw new ForbiddenException('This route has no authorization rule');
     const actor = context.switchToHttp().getRequest<{ user: Actor }>().user;
-    if (!defineAbilityFor(actor).can(rule.action, rule.subject)) {
+    const allowed = () => defineAbilityFor(actor).can(rule.action, rule.subject);
+    // A role the token names may be out of date: confirmed first, a refusal is the current role's.
+    if (!allowed() && actor.sessionPending) await this.sessionCheck.confirm(actor);
+    if (!allowed()) {
       // Plain words: a role identifier or a subject name means nothing to the person refused.
       throw new ForbiddenException({ code: 'forbidden', message: 'You do not have access to do this' });
     }

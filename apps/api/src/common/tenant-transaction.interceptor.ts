@@ -31,7 +31,14 @@ export class TenantTransactionInterceptor implements NestInterceptor {
         this.dataSource,
         actor.tenantId,
         (manager) => this.tenant.run(manager, actor, () => lastValueFrom(next.handle(), { defaultValue: undefined }), onRollback),
-        { apiKeyId: actor.apiKey?.id },
+        {
+          apiKeyId: actor.apiKey?.id,
+          // Still to confirm (SessionCheckedInTransaction): in the opening, before any statement of the handler.
+          ...(actor.sessionPending &&
+            actor.sessionId && {
+              session: { sessionId: actor.sessionId, userId: actor.userId, role: actor.role, clientAccountId: actor.clientAccountId },
+            }),
+        },
       ).catch(async (error: unknown) => {
         for (const hook of onRollback) await hook().catch(() => undefined);
         throw error;

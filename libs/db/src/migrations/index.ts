@@ -22,6 +22,7 @@ import { OutboxClaimPerTenant1765720000000 } from './1765720000000-OutboxClaimPe
 import { PlpgsqlWebhooksInvoicesApiKeys1765900000000 } from './1765900000000-PlpgsqlWebhooksInvoicesApiKeys';
 import { PlpgsqlPortalTenant1765910000000 } from './1765910000000-PlpgsqlPortalTenant';
 import { DigestReadersGroupedFirst1765920000000 } from './1765920000000-DigestReadersGroupedFirst';
+import { SessionConfirmProcedure1766000000000 } from './1766000000000-SessionConfirmProcedure';
 
 /** Every migration, oldest first. Add new ones at the end. */
 export const MIGRATIONS = [
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   PlpgsqlWebhooksInvoicesApiKeys1765900000000,
   PlpgsqlPortalTenant1765910000000,
   DigestReadersGroupedFirst1765920000000,
+  SessionConfirmProcedure1766000000000,
 ];

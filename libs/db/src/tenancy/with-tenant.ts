@@ -19,16 +19,50 @@ export function setLocalTenantSql(tenantId: string): string {
   return `SET LOCAL app.tenant_id = '${tenantId.toLowerCase()}'`;
 }
 
+/** An access token's claims, for a transaction that confirms its session (`auth_session_confirm`). */
+export interface SessionClaims {
+  sessionId: string;
+  userId: string;
+  role: string;
+  clientAccountId: string | null;
+}
+
+const uuidLiteral = (value: string, what: string): string => {
+  if (!UUID.test(value)) throw new Error(`withTenant needs a ${what} in the shape of a UUID`);
+  return `'${value.toLowerCase()}'`;
+};
+
 /**
- * The statements that open a tenant transaction: `START TRANSACTION`, `SET LOCAL app.tenant_id = '…'` and,
- * for a request made with an API key, `SET LOCAL app.api_key_id = '…'`.
+ * `CALL auth_session_confirm(...)` for the tenant and the token's claims: raises SQLSTATE CS401 unless the session
+ * is alive and the person's role and client account are still the token's. Ids are checked against the UUID shape
+ * and the role against a bare word before they reach the quotes (the opening takes no bind parameters).
  */
-export function openingStatements(tenantId: string, apiKeyId?: string): string[] {
+export function sessionConfirmSql(tenantId: string, session: SessionClaims): string {
+  if (!/^[a-z_]{1,40}$/.test(session.role)) throw new Error('withTenant needs a role name');
+  const client = session.clientAccountId === null ? 'NULL' : uuidLiteral(session.clientAccountId, 'client account id');
+  const ids = [uuidLiteral(tenantId, 'tenant id'), uuidLiteral(session.sessionId, 'session id'), uuidLiteral(session.userId, 'user id')];
+  return `CALL auth_session_confirm(${ids.join(', ')}, '${session.role}', ${client})`;
+}
+
+/** What a transaction is opened for besides its tenant. */
+export interface OpeningOptions {
+  /** The integration's key a request came with: `SET LOCAL app.api_key_id = '…'`. */
+  apiKeyId?: string;
+  /** A session to confirm before anything else runs (see sessionConfirmSql). */
+  session?: SessionClaims;
+}
+
+/**
+ * The statements that open a tenant transaction: `START TRANSACTION`, `SET LOCAL app.tenant_id = '…'`, for a
+ * request made with an API key `SET LOCAL app.api_key_id = '…'`, and for a session to confirm its CALL.
+ */
+export function openingStatements(tenantId: string, { apiKeyId, session }: OpeningOptions = {}): string[] {
   const statements = ['START TRANSACTION', setLocalTenantSql(tenantId)];
   if (apiKeyId !== undefined) {
     if (!UUID.test(apiKeyId)) throw new Error('withTenant needs a key id in the shape of a UUID');
     statements.push(`SET LOCAL app.api_key_id = '${apiKeyId.toLowerCase()}'`);
   }
+  if (session) statements.push(sessionConfirmSql(tenantId, session));
   return statements;
 }
 
@@ -37,21 +71,23 @@ export function openingStatements(tenantId: string, apiKeyId?: string): string[]
  * is set transaction-locally (safe with pooled connections), so row-level security scopes every
  * query. A missing or malformed tenant id throws instead of running unscoped. `apiKeyId` names the
  * integration's key a request came with (`app.api_key_id`, set the same way), which audit rows record by default.
+ * `session` names a session to confirm in the opening: its CALL runs before any of `work`'s statements, and is
+ * sent even when `work` sends none (a check that must not be skipped).
  *
  * TypeORM's own transaction bookkeeping is kept (nested `manager.transaction` still makes savepoints,
  * an error still rolls back). Its `START TRANSACTION` is not sent on its own: the opening statements go out
  * in front of the transaction's first statement, in the same write and round trip (`armOpening`), so they
- * are still first in the transaction. A transaction that never sends a statement sends nothing at all: its
- * COMMIT or ROLLBACK is answered here, and no connection is taken from the pool.
+ * are still first in the transaction. A transaction that never sends a statement sends nothing at all (but a
+ * session's confirmation): its COMMIT or ROLLBACK is answered here, and no connection is taken from the pool.
  */
 export async function withTenant<T>(
   dataSource: DataSource,
   tenantId: string,
   work: (manager: EntityManager) => Promise<T>,
-  { apiKeyId }: { apiKeyId?: string } = {},
+  options: OpeningOptions = {},
 ): Promise<T> {
   const runner = dataSource.createQueryRunner();
-  deferOpening(runner, openingStatements(tenantId, apiKeyId));
+  deferOpening(runner, openingStatements(tenantId, options), options.session !== undefined);
   try {
     return await runner.manager.transaction(work);
   } finally {
@@ -64,9 +100,10 @@ type RunnerQuery = (sql: string, parameters?: unknown[], structured?: boolean) =
 
 /**
  * Holds back the runner's `START TRANSACTION` and sends `opening` in front of the next statement instead.
- * COMMIT or ROLLBACK while the opening is still held back end a transaction that never began: nothing is sent.
+ * COMMIT or ROLLBACK while the opening is still held back end a transaction that never began: nothing is sent,
+ * unless the opening is `mandatory` (it confirms a session): a COMMIT then sends it before committing.
  */
-function deferOpening(runner: QueryRunner, opening: readonly string[]): void {
+function deferOpening(runner: QueryRunner, opening: readonly string[], mandatory: boolean): void {
   const query = runner.query.bind(runner) as RunnerQuery;
   let held = false;
   runner.query = (async (sql: string, parameters?: unknown[], structured?: boolean) => {
@@ -75,7 +112,7 @@ function deferOpening(runner: QueryRunner, opening: readonly string[]): void {
       held = true;
       return undefined;
     }
-    if (sql === 'COMMIT' || sql === 'ROLLBACK') {
+    if (sql === 'ROLLBACK' || (sql === 'COMMIT' && !mandatory)) {
       held = false;
       return undefined;
     }

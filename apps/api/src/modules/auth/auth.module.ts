@@ -4,6 +4,7 @@ import { PassportModule } from '@nestjs/passport';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { API_CONFIG, type ApiConfig } from '../../config/api-config';
 import { JwtStrategy } from '../../common/jwt.strategy';
+import { SessionCheck } from '../../common/session-check';
 import { API_KEY_THROTTLER, requestApiKey } from '../api-keys/api-key-rate-limit.guard';
 import { MembersRepository } from '../members/members.repository';
 import { PortalAddressModule } from '../portal-address/portal-address.module';
@@ -111,6 +112,7 @@ const isLogin = (context: ExecutionContext) => context.getHandler().name === 'lo
     AuthService,
     TokenService,
     JwtStrategy,
+    SessionCheck,
     SignInService,
     TwoFactorPolicy,
     ChallengesService,
@@ -124,6 +126,6 @@ const isLogin = (context: ExecutionContext) => context.getHandler().name === 'lo
     RecoveryCodesRepository,
     MembersRepository,
   ],
-  exports: [TokenService, SignInService, UsersRepository, MembersRepository],
+  exports: [TokenService, SignInService, UsersRepository, MembersRepository, SessionCheck],
 })
 export class AuthModule {}

@@ -9,7 +9,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Actor } from '@candor/domain';
-import { CurrentActor, Policy } from '../../common/access.decorators';
+import { CurrentActor, Policy, SessionCheckedInTransaction } from '../../common/access.decorators';
 import { CompensationOffersService } from './compensation-offers.service';
 import { DISCLOSURE_SCHEMA } from './disclosures.controller';
 import type { DisclosureResponse } from './disclosures.service';
@@ -20,6 +20,7 @@ import { DeclineOfferDto } from './dto/create-offer.dto';
 @ApiNotFoundResponse({ description: 'unknown, or not visible to the caller' })
 @ApiConflictResponse({ description: 'the offer is no longer open (or not accepted, for apply)' })
 @ApiOkResponse({ schema: DISCLOSURE_SCHEMA, description: 'the disclosure the offer belongs to' })
+@SessionCheckedInTransaction()
 @Controller('compensation-offers/:id')
 export class CompensationOffersController {
   constructor(private readonly offers: CompensationOffersService) {}

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@candor/domain';
-import { CurrentActor, Policy } from '../../common/access.decorators';
+import { CurrentActor, Policy, SessionCheckedInTransaction } from '../../common/access.decorators';
 import { DisclosureInsightsService } from './disclosure-insights.service';
 import {
   AnalyticsQuery,
@@ -14,6 +14,7 @@ import {
 
 @ApiTags('disclosures')
 @ApiBearerAuth()
+@SessionCheckedInTransaction()
 @Controller()
 export class DisclosureInsightsController {
   constructor(private readonly insights: DisclosureInsightsService) {}

@@ -10,7 +10,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Actor } from '@candor/domain';
-import { CurrentActor, Policy } from '../../common/access.decorators';
+import { CurrentActor, Policy, SessionCheckedInTransaction } from '../../common/access.decorators';
 import { DisclosureLifecycleService } from './disclosure-lifecycle.service';
 import { DISCLOSURE_SCHEMA } from './disclosures.controller';
 import type { DisclosureResponse } from './disclosures.service';
@@ -23,6 +23,7 @@ import { CheckInDto, ProposeRemedyDto, RequestRemedyChangesDto, ResolveDisclosur
 @ApiNotFoundResponse({ description: 'unknown, or not visible to the caller' })
 @ApiConflictResponse({ description: 'not allowed from the current state; the message names the allowed next states' })
 @ApiOkResponse({ schema: DISCLOSURE_SCHEMA })
+@SessionCheckedInTransaction()
 @Controller('disclosures/:id')
 export class DisclosureLifecycleController {
   constructor(

@@ -13,7 +13,7 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import type { Actor } from '@candor/domain';
-import { CurrentActor, Policy } from '../../common/access.decorators';
+import { CurrentActor, Policy, SessionCheckedInTransaction } from '../../common/access.decorators';
 import { CompensationOffersService } from './compensation-offers.service';
 import { DisclosureDraftsService } from './disclosure-drafts.service';
 import { DisclosuresService, type DisclosureResponse } from './disclosures.service';
@@ -33,6 +33,7 @@ export const DISCLOSURE_SCHEMA = {
 @ApiBearerAuth()
 @ApiExtraModels(DisclosureStaffResponse, DisclosureClientResponse)
 @ApiNotFoundResponse({ description: 'unknown, or not visible to the caller (another client, or a draft for a client user)' })
+@SessionCheckedInTransaction()
 @Controller('disclosures')
 export class DisclosuresController {
   constructor(

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@candor/domain';
-import { CurrentActor, Policy } from '../../common/access.decorators';
+import { CurrentActor, Policy, SessionCheckedInTransaction } from '../../common/access.decorators';
 import { DISCLOSURE_SCHEMA } from './disclosures.controller';
 import type { DisclosureResponse } from './disclosures.service';
 import { FollowUpListItemResponse, ListFollowUpsQuery } from './dto/list-follow-ups.dto';
@@ -10,6 +10,7 @@ import { FollowUpsService } from './follow-ups.service';
 
 @ApiTags('disclosures')
 @ApiBearerAuth()
+@SessionCheckedInTransaction()
 @Controller('follow-ups')
 export class FollowUpsController {
   constructor(private readonly followUps: FollowUpsService) {}

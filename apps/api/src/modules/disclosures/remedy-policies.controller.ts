@@ -9,13 +9,14 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Actor } from '@candor/domain';
-import { CurrentActor, Policy } from '../../common/access.decorators';
+import { CurrentActor, Policy, SessionCheckedInTransaction } from '../../common/access.decorators';
 import { RemedyPolicyParams, RemedyPolicyDto, RemedyPolicyResponse } from './dto/remedy-policy.dto';
 import { RemedyPoliciesService } from './remedy-policies.service';
 
 @ApiTags('engagements')
 @ApiBearerAuth()
 @ApiNotFoundResponse({ description: 'unknown engagement, or not visible to the caller' })
+@SessionCheckedInTransaction()
 @Controller('engagements/:engagementId/remedy-policies')
 export class RemedyPoliciesController {
   constructor(private readonly service: RemedyPoliciesService) {}

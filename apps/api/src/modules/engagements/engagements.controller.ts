@@ -10,7 +10,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Actor } from '@candor/domain';
-import { CurrentActor, Policy } from '../../common/access.decorators';
+import { CurrentActor, Policy, SessionCheckedInTransaction } from '../../common/access.decorators';
 import { CreateEngagementDto } from './dto/create-engagement.dto';
 import { CreateRateDto } from './dto/create-rate.dto';
 import { EngagementResponse, RateResponse } from './dto/engagement.response';
@@ -21,6 +21,7 @@ import { EngagementsService } from './engagements.service';
 @ApiTags('engagements')
 @ApiBearerAuth()
 @ApiNotFoundResponse({ description: 'unknown, or not visible to the caller' })
+@SessionCheckedInTransaction()
 @Controller('engagements')
 export class EngagementsController {
   constructor(private readonly service: EngagementsService) {}

@@ -11,7 +11,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Actor } from '@candor/domain';
-import { CurrentActor, Policy } from '../../common/access.decorators';
+import { CurrentActor, Policy, SessionCheckedInTransaction } from '../../common/access.decorators';
 import { DisputeWeekDto } from './dto/dispute-week.dto';
 import { ListWeeksQuery } from './dto/list-weeks.query';
 import { SubmitWeekDto } from './dto/submit-week.dto';
@@ -21,6 +21,7 @@ import { TimesheetWeeksService } from './timesheet-weeks.service';
 @ApiTags('timesheet-weeks')
 @ApiBearerAuth()
 @ApiNotFoundResponse({ description: 'unknown, or not visible to the caller' })
+@SessionCheckedInTransaction()
 @Controller('timesheet-weeks')
 export class TimesheetWeeksController {
   constructor(private readonly service: TimesheetWeeksService) {}

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@candor/domain';
-import { CurrentActor, Policy } from '../../common/access.decorators';
+import { CurrentActor, Policy, SessionCheckedInTransaction } from '../../common/access.decorators';
 import { StartTimerDto, StopTimerDto } from './dto/start-timer.dto';
 import { RunningTimerResponse, StoppedTimerResponse, WorkLogResponse } from './dto/work-log.response';
 import { TimerService, type TimerStartResult } from './timer.service';
@@ -18,6 +18,7 @@ class TimerStartResponse implements TimerStartResult {
 
 @ApiTags('work-logs')
 @ApiBearerAuth()
+@SessionCheckedInTransaction()
 @Controller('timer')
 export class TimerController {
   constructor(private readonly timers: TimerService) {}

@@ -11,7 +11,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Actor } from '@candor/domain';
-import { CurrentActor, Policy } from '../../common/access.decorators';
+import { CurrentActor, Policy, SessionCheckedInTransaction } from '../../common/access.decorators';
 import { CreateCommentDto } from './dto/comment.dto';
 import { CreateAdjustmentDto } from './dto/create-adjustment.dto';
 import { CreateWorkLogDto } from './dto/create-work-log.dto';
@@ -24,6 +24,7 @@ import { WorkLogsService } from './work-logs.service';
 @ApiTags('work-logs')
 @ApiBearerAuth()
 @ApiNotFoundResponse({ description: 'unknown, or not visible to the caller' })
+@SessionCheckedInTransaction()
 @Controller('work-logs')
 export class WorkLogsController {
   constructor(

@@ -1,0 +1,42 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * `auth_session_confirm`: the session check of auth_session_actor, made to ride inside a tenant transaction.
+ *
+ * The API may send it as one of the statements that open a request's transaction (in the same write as the
+ * first query, see withTenant's `sessionCheck`), instead of a round trip of its own before the transaction.
+ * It answers nothing: it raises SQLSTATE CS401 when the session is not alive, or when the person's role or
+ * client account is no longer the one the access token names. The error aborts the transaction before any
+ * of the request's statements ran, and the API answers 401 (the web app then refreshes the token, which
+ * carries the role as it is now, and retries). A PROCEDURE, so a CALL returns no row for the pipeline to skip.
+ *
+ * last_seen_at is touched once a minute as before, but SKIP LOCKED: inside a request's transaction the row
+ * lock lasts until COMMIT, and another request of the same session (a long CSV export, say) must not wait on it.
+ */
+export class SessionConfirmProcedure1766000000000 implements MigrationInterface {
+  name = 'SessionConfirmProcedure1766000000000';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`CREATE PROCEDURE auth_session_confirm(p_tenant_id uuid, p_session_id uuid, p_user_id uuid, p_role text, p_client_account_id uuid)
+      LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+      BEGIN
+        PERFORM 1 FROM sessions s JOIN memberships m ON m.tenant_id = s.tenant_id AND m.user_id = s.user_id
+          WHERE s.tenant_id = p_tenant_id AND s.id = p_session_id AND s.user_id = p_user_id AND s.revoked_at IS NULL
+            AND m.role = p_role AND m.client_account_id IS NOT DISTINCT FROM p_client_account_id;
+        IF NOT FOUND THEN
+          RAISE EXCEPTION 'session ended or role changed' USING ERRCODE = 'CS401';
+        END IF;
+        UPDATE sessions SET last_seen_at = now()
+          WHERE (tenant_id, id) IN (
+            SELECT tenant_id, id FROM sessions
+              WHERE tenant_id = p_tenant_id AND id = p_session_id AND last_seen_at < now() - interval '1 minute'
+              FOR UPDATE SKIP LOCKED);
+      END $$`);
+    await q.query(`REVOKE ALL ON PROCEDURE auth_session_confirm(uuid, uuid, uuid, text, uuid) FROM PUBLIC`);
+    await q.query(`GRANT EXECUTE ON PROCEDURE auth_session_confirm(uuid, uuid, uuid, text, uuid) TO candor_runtime`);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP PROCEDURE auth_session_confirm(uuid, uuid, uuid, text, uuid)`);
+  }
+}
