@@ -14,7 +14,7 @@ interface Captured {
 
 /**
  * Statements (a tenant transaction's START and SET LOCALs counted as one, a session's confirmation riding in the
- * opening as one more) and round trips (pg queries sent).
+ * opening as one more, a COMMIT riding after a statement as one more) and round trips (pg queries sent).
  */
 let count = 0;
 let trips = 0;
@@ -22,15 +22,17 @@ let captured: Captured[] | null = null;
 const original = pg.Client.prototype.query;
 pg.Client.prototype.query = function patched(this: pg.Client, ...args: unknown[]) {
   // The API sends a tenant transaction's opening in front of its first statement (@candor/db OpenedQuery).
-  const config = args[0] as string | { text?: string; values?: unknown[]; opening?: readonly string[] };
+  const config = args[0] as string | { text?: string; values?: unknown[]; opening?: readonly string[]; closing?: readonly string[] };
   const opening = typeof config === 'string' ? undefined : config?.opening;
-  count += opening ? 2 + opening.filter((statement) => statement.startsWith('CALL ')).length : 1;
+  const closing = (typeof config === 'string' ? undefined : config?.closing) ?? [];
+  count += (opening ? 2 + opening.filter((statement) => statement.startsWith('CALL ')).length : 1) + closing.length;
   trips += 1;
   if (captured && captured.length < 500) {
     const text = typeof config === 'string' ? config : (config?.text ?? '');
     const values = (typeof config === 'string' ? args[1] : config?.values) as unknown[] | undefined;
     if (opening) captured.push({ text: opening.join('; '), values: null });
     captured.push({ text, values: Array.isArray(values) ? values : null });
+    for (const statement of closing) captured.push({ text: statement, values: null });
   }
   return (original as (...a: unknown[]) => unknown).apply(this, args);
 } as typeof original;

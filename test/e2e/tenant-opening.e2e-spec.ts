@@ -169,4 +169,32 @@ describe('a tenant transaction opened with its first statement', () => {
     // The connection is clean for the next transaction.
     expect(await names(tenants[1]!)).toEqual([{ name: 'Client of 1' }]);
   });
+
+  it('runs read-only work a statement at a time, each opened and committed in its own round trip, and refuses a write', async () => {
+    const tenant = `SET LOCAL app.tenant_id = '${tenants[1]}'`;
+    const read = `SELECT current_setting('app.tenant_id') AS tenant, current_setting('transaction_read_only') AS ro`;
+    const answers = await withTenant(dataSource, tenants[1]!, async (m) => [await m.query(read), await m.query(read)], { readOnly: true });
+    expect(answers).toEqual([[{ tenant: tenants[1], ro: 'on' }], [{ tenant: tenants[1], ro: 'on' }]]);
+    const opened = expect.objectContaining({
+      opening: ['START TRANSACTION', tenant, 'SET LOCAL transaction_read_only = on'],
+      text: read,
+      closing: ['COMMIT'],
+    });
+    expect(sent).toEqual([opened, opened]);
+
+    sent.length = 0;
+    await expect(
+      withTenant(
+        dataSource,
+        tenants[1]!,
+        (m) => m.query(`INSERT INTO client_accounts (tenant_id, id, name) VALUES ($1, $2, 'Read only')`, [tenants[1], randomUUID()]),
+        {
+          readOnly: true,
+        },
+      ),
+    ).rejects.toEqual(expect.objectContaining({ driverError: expect.objectContaining({ code: '25006' }) }));
+    // The failed statement left its transaction open: the ROLLBACK reached the server, and the connection is clean.
+    expect(sent).toEqual([expect.objectContaining({ closing: ['COMMIT'] }), 'ROLLBACK']);
+    expect(await names(tenants[1]!)).toEqual([{ name: 'Client of 1' }]);
+  });
 });

@@ -80,11 +80,38 @@ async function inTenant<T>(actor: Actor, work: (db: PoolClient) => Promise<T>): 
   }
 }
 
-function route<T>(handler: (actor: Actor, db: PoolClient, request: FastifyRequest) => Promise<T>, status = 200) {
+/**
+ * As the API's withTenant with `readOnly` (its @ReadsOnly routes): each statement a read-only transaction of its
+ * own, its opening (the session's confirmation in the first) in front of it and its COMMIT after it, one round trip.
+ */
+async function readingInTenant<T>(actor: Actor, work: (db: PoolClient) => Promise<T>): Promise<T> {
+  const db = await pool.connect();
+  let opening = openingStatements(actor.tenantId, { session: actor, readOnly: true });
+  const next = openingStatements(actor.tenantId, { readOnly: true });
+  armOpening(db, opening, ['COMMIT']);
+  const query = db.query as (text: string, values?: unknown[]) => Promise<unknown>;
+  const reading = Object.create(db) as PoolClient;
+  reading.query = ((text: string, values?: unknown[]) => {
+    armOpening(db, opening, ['COMMIT']);
+    opening = next;
+    return query.call(db, text, values);
+  }) as PoolClient['query'];
+  try {
+    return await work(reading);
+  } catch (error) {
+    await db.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    disarm(db);
+    db.release();
+  }
+}
+
+function route<T>(handler: (actor: Actor, db: PoolClient, request: FastifyRequest) => Promise<T>, status = 200, readOnly = false) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
     try {
       const actor = authenticate(request);
-      const body = await inTenant(actor, (db) => handler(actor, db, request));
+      const body = await (readOnly ? readingInTenant : inTenant)(actor, (db) => handler(actor, db, request));
       return reply.code(status).send(body);
     } catch (error) {
       const code = error instanceof HttpError ? error.status : 500;
@@ -134,59 +161,68 @@ app.get('/health', async () => ({ status: 'ok' }));
 
 app.get(
   '/api/v1/work-logs',
-  route(async (actor, db, request) => {
-    const query = request.query as { limit?: string; cursor?: string };
-    const limit = Math.min(100, Math.max(1, Number(query.limit ?? 50)));
-    const client = CLIENT_ROLES.has(actor.role);
-    const params: unknown[] = [actor.tenantId];
-    const p = (value: unknown) => `$${params.push(value)}`;
-    const where = ['w.tenant_id = $1'];
-    if (client) where.push(`w.client_account_id = ${p(actor.clientAccountId)}`);
-    if (client) where.push(`w.status <> 'draft'`);
-    if (query.cursor) {
-      const after = decodeCursor(query.cursor);
-      where.push(`(w.started_at, w.id) < (${p(after.at)}, ${p(after.id)})`);
-    }
-    const { rows } = await db.query(
-      Q.WORK_LOG_PAGE.replace('PAGE', `${where.join(' AND ')} ORDER BY w.started_at DESC, w.id DESC LIMIT ${p(limit + 1)}`),
-      params,
-    );
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
-    return {
-      items: page.map((r) => presentWorkLog(client, r)),
-      nextCursor: rows.length > limit && last ? cursorOf(last.startedAt, last.id) : null,
-    };
-  }),
+  route(
+    async (actor, db, request) => {
+      const query = request.query as { limit?: string; cursor?: string };
+      const limit = Math.min(100, Math.max(1, Number(query.limit ?? 50)));
+      const client = CLIENT_ROLES.has(actor.role);
+      const params: unknown[] = [actor.tenantId];
+      const p = (value: unknown) => `$${params.push(value)}`;
+      const where = ['w.tenant_id = $1'];
+      if (client) where.push(`w.client_account_id = ${p(actor.clientAccountId)}`);
+      if (client) where.push(`w.status <> 'draft'`);
+      if (query.cursor) {
+        const after = decodeCursor(query.cursor);
+        where.push(`(w.started_at, w.id) < (${p(after.at)}, ${p(after.id)})`);
+      }
+      const { rows } = await db.query(
+        Q.WORK_LOG_PAGE.replace('PAGE', `${where.join(' AND ')} ORDER BY w.started_at DESC, w.id DESC LIMIT ${p(limit + 1)}`),
+        params,
+      );
+      const page = rows.slice(0, limit);
+      const last = page[page.length - 1];
+      return {
+        items: page.map((r) => presentWorkLog(client, r)),
+        nextCursor: rows.length > limit && last ? cursorOf(last.startedAt, last.id) : null,
+      };
+    },
+    200,
+    true,
+  ),
 );
 
 app.get(
   '/api/v1/engagements/:id/timesheet',
-  route(async (actor, db, request) => {
-    const { id } = request.params as { id: string };
-    const query = request.query as { period: 'week' | 'month'; start: string };
-    const client = CLIENT_ROLES.has(actor.role);
-    const head = (await db.query(Q.TIMESHEET_HEAD, [actor.tenantId, id, query.start, query.period, client ? actor.clientAccountId : null]))
-      .rows[0];
-    if (!head) throw new HttpError(404, 'Engagement not found');
-    const rows = (await db.query(Q.WORK_LOGS_IN_PERIOD, [actor.tenantId, id, head['from'], head['to'], client])).rows;
-    const entries = rows.map((r) => presentWorkLog(client, r));
-    const seconds = (keep: (e: Row) => boolean) => rows.filter(keep).reduce((sum, e) => sum + (e['durationSeconds'] ?? 0), 0);
-    return {
-      tenantName: head['tenantName'],
-      engagement: { id, name: head['engagementName'], clientName: head['clientName'], currency: head['currency'] },
-      period: { kind: query.period, start: query.start, end: head['end'], timeZone: head['timeZone'] },
-      entries,
-      totals: {
-        entryCount: entries.length,
-        totalHours: hoursFor(seconds(() => true)),
-        billableHours: hoursFor(seconds((e) => e['billable'])),
-        nonBillableHours: hoursFor(seconds((e) => !e['billable'])),
-        fixedAtNoChargeHours: hoursFor(seconds((e) => !e['billable'] && e['disclosureId'] !== null)),
-        billableAmount: sumAmounts(entries.map((e) => e.amount)),
-      },
-    };
-  }),
+  route(
+    async (actor, db, request) => {
+      const { id } = request.params as { id: string };
+      const query = request.query as { period: 'week' | 'month'; start: string };
+      const client = CLIENT_ROLES.has(actor.role);
+      const head = (
+        await db.query(Q.TIMESHEET_HEAD, [actor.tenantId, id, query.start, query.period, client ? actor.clientAccountId : null])
+      ).rows[0];
+      if (!head) throw new HttpError(404, 'Engagement not found');
+      const rows = (await db.query(Q.WORK_LOGS_IN_PERIOD, [actor.tenantId, id, head['from'], head['to'], client])).rows;
+      const entries = rows.map((r) => presentWorkLog(client, r));
+      const seconds = (keep: (e: Row) => boolean) => rows.filter(keep).reduce((sum, e) => sum + (e['durationSeconds'] ?? 0), 0);
+      return {
+        tenantName: head['tenantName'],
+        engagement: { id, name: head['engagementName'], clientName: head['clientName'], currency: head['currency'] },
+        period: { kind: query.period, start: query.start, end: head['end'], timeZone: head['timeZone'] },
+        entries,
+        totals: {
+          entryCount: entries.length,
+          totalHours: hoursFor(seconds(() => true)),
+          billableHours: hoursFor(seconds((e) => e['billable'])),
+          nonBillableHours: hoursFor(seconds((e) => !e['billable'])),
+          fixedAtNoChargeHours: hoursFor(seconds((e) => !e['billable'] && e['disclosureId'] !== null)),
+          billableAmount: sumAmounts(entries.map((e) => e.amount)),
+        },
+      };
+    },
+    200,
+    true,
+  ),
 );
 
 function presentDisclosureForClient(row: Row, teamName: string) {
@@ -224,22 +260,26 @@ function presentDisclosureForClient(row: Row, teamName: string) {
 
 app.get(
   '/api/v1/disclosures',
-  route(async (actor, db, request) => {
-    const query = request.query as { limit?: string; cursor?: string };
-    const limit = Math.min(100, Math.max(1, Number(query.limit ?? 50)));
-    const params: unknown[] = [actor.tenantId, actor.clientAccountId, actor.userId];
-    const where = [`d.tenant_id = $1 AND d.client_account_id = $2 AND d.status NOT IN ('draft', 'in_review')`];
-    const after = query.cursor ? decodeCursor(query.cursor) : undefined;
-    if (after) where.push(`(d.created_at, d.id) < ($${params.push(after.at)}, $${params.push(after.id)})`);
-    const page = `${where.join(' AND ')} ORDER BY d.created_at DESC, d.id DESC LIMIT ${limit + 1}`;
-    const found = (await db.query(Q.DISCLOSURE_PAGE_WITH_FACTS(page), params)).rows;
-    const rows = found.filter((r) => r['id'] !== null);
-    const last = rows[limit - 1];
-    return {
-      items: rows.slice(0, limit).map((r) => presentDisclosureForClient(r, `${found[0]!['fact.name']} team`)),
-      nextCursor: rows.length > limit && last ? cursorOf(last['createdAt'], last['id']) : null,
-    };
-  }),
+  route(
+    async (actor, db, request) => {
+      const query = request.query as { limit?: string; cursor?: string };
+      const limit = Math.min(100, Math.max(1, Number(query.limit ?? 50)));
+      const params: unknown[] = [actor.tenantId, actor.clientAccountId, actor.userId];
+      const where = [`d.tenant_id = $1 AND d.client_account_id = $2 AND d.status NOT IN ('draft', 'in_review')`];
+      const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+      if (after) where.push(`(d.created_at, d.id) < ($${params.push(after.at)}, $${params.push(after.id)})`);
+      const page = `${where.join(' AND ')} ORDER BY d.created_at DESC, d.id DESC LIMIT ${limit + 1}`;
+      const found = (await db.query(Q.DISCLOSURE_PAGE_WITH_FACTS(page), params)).rows;
+      const rows = found.filter((r) => r['id'] !== null);
+      const last = rows[limit - 1];
+      return {
+        items: rows.slice(0, limit).map((r) => presentDisclosureForClient(r, `${found[0]!['fact.name']} team`)),
+        nextCursor: rows.length > limit && last ? cursorOf(last['createdAt'], last['id']) : null,
+      };
+    },
+    200,
+    true,
+  ),
 );
 
 app.post(

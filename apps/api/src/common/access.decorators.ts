@@ -22,6 +22,13 @@ export const SESSION_IN_TRANSACTION = 'candor:session-in-transaction';
  */
 export const SessionCheckedInTransaction = () => SetMetadata(SESSION_IN_TRANSACTION, true);
 
+export const READS_ONLY = 'candor:reads-only';
+/**
+ * A route that only reads: each of its statements runs in a read-only transaction of its own, opened and
+ * committed in the statement's own round trip (withTenant's `readOnly`). A write in it fails loudly (25006).
+ */
+export const ReadsOnly = () => SetMetadata(READS_ONLY, true);
+
 /** The security scheme of integrations' API keys in the OpenAPI document. */
 export const API_KEY_SECURITY = 'apiKey';
 

@@ -5,7 +5,7 @@ import { from, lastValueFrom, type Observable } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { withTenant } from '@candor/db';
 import type { Actor } from '@candor/domain';
-import { PUBLIC_ROUTE } from './access.decorators';
+import { PUBLIC_ROUTE, READS_ONLY } from './access.decorators';
 import { TenantContext, type RollbackHook } from './tenant-context';
 
 /**
@@ -21,7 +21,8 @@ export class TenantTransactionInterceptor implements NestInterceptor {
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [context.getHandler(), context.getClass()])) {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) {
       return next.handle();
     }
     const actor = context.switchToHttp().getRequest<{ user: Actor }>().user;
@@ -33,6 +34,7 @@ export class TenantTransactionInterceptor implements NestInterceptor {
         (manager) => this.tenant.run(manager, actor, () => lastValueFrom(next.handle(), { defaultValue: undefined }), onRollback),
         {
           apiKeyId: actor.apiKey?.id,
+          readOnly: this.reflector.getAllAndOverride<boolean | undefined>(READS_ONLY, targets) ?? false,
           // Still to confirm (SessionCheckedInTransaction): in the opening, before any statement of the handler.
           ...(actor.sessionPending &&
             actor.sessionId && {

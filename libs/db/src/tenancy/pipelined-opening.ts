@@ -4,13 +4,16 @@ import { Query, type QueryConfig, type QueryResult } from 'pg';
 interface WireConnection {
   parse(config: { text: string }): void;
   bind(config: { values: unknown[] }): void;
-  execute(config: Record<string, never>): void;
+  execute(config: { portal?: string; rows?: number }): void;
+  sync(): void;
   stream: { cork?: () => void; uncork?: () => void };
 }
 
 /** The parts of pg's Query a subclass reaches (not in @types/pg). */
 interface QueryInternals {
+  portal?: string;
   prepare(connection: WireConnection): void;
+  _getRows(connection: WireConnection, rows?: number): void;
   handleCommandComplete(message: unknown, connection: WireConnection): void;
 }
 type ExtendedQueryConfig = QueryConfig & { queryMode: 'extended'; callback: (error: Error | null, result: QueryResult) => void };
@@ -18,40 +21,53 @@ const QueryBase = Query as unknown as new (config: ExtendedQueryConfig) => Query
 
 /**
  * A query sent behind statements that open its transaction, in ONE write and ONE round trip: each opening
- * statement as Parse/Bind/Execute, then the query as pg would send it (Parse/Bind/Describe/Execute), then one
- * Sync. PostgreSQL runs the messages in order, so `START TRANSACTION` and the tenant's `SET LOCAL` still come
- * first in the transaction; an error in any of them skips the rest (up to the Sync) and answers that error.
- * The opening statements' own completions are not results: the query answers only its own rows.
+ * statement as Parse/Bind/Execute, then the query as pg would send it (Parse/Bind/Describe/Execute), then the
+ * closing statements (a COMMIT) the same way, then one Sync. PostgreSQL runs the messages in order, so
+ * `START TRANSACTION` and the tenant's `SET LOCAL` still come first in the transaction; an error in any of them
+ * skips the rest (up to the Sync, the closing COMMIT included) and answers that error. The other statements'
+ * completions are not results: the query answers only its own rows.
  */
 export class OpenedQuery extends QueryBase {
-  private unanswered: number;
+  /** CommandComplete messages seen: the opening's, then the query's own, then the closing's. */
+  private completions = 0;
 
   constructor(
     readonly opening: readonly string[],
     readonly text: string,
     readonly values: unknown[],
     callback: (error: Error | null, result: QueryResult) => void,
+    readonly closing: readonly string[] = [],
   ) {
     super({ text, values, queryMode: 'extended', callback });
-    this.unanswered = opening.length;
   }
 
   override prepare(connection: WireConnection): void {
-    for (const statement of this.opening) {
-      connection.parse({ text: statement });
-      connection.bind({ values: [] });
-      connection.execute({});
-    }
+    for (const statement of this.opening) sendStatement(connection, statement);
     super.prepare(connection);
   }
 
-  override handleCommandComplete(message: unknown, connection: WireConnection): void {
-    if (this.unanswered > 0) {
-      this.unanswered -= 1;
+  /** pg's: Execute, then Sync; the closing statements go between the two. */
+  override _getRows(connection: WireConnection, rows?: number): void {
+    if (rows || !this.closing.length) {
+      super._getRows(connection, rows);
       return;
     }
-    super.handleCommandComplete(message, connection);
+    connection.execute({ portal: this.portal, rows });
+    for (const statement of this.closing) sendStatement(connection, statement);
+    connection.sync();
   }
+
+  override handleCommandComplete(message: unknown, connection: WireConnection): void {
+    const index = this.completions++;
+    if (index === this.opening.length) super.handleCommandComplete(message, connection);
+  }
+}
+
+/** One statement without parameters, as Parse/Bind/Execute (no Describe: it answers no rows). */
+function sendStatement(connection: WireConnection, statement: string): void {
+  connection.parse({ text: statement });
+  connection.bind({ values: [] });
+  connection.execute({});
 }
 
 type QueryFn = (...args: unknown[]) => unknown;
@@ -65,13 +81,20 @@ const wrapped = new WeakSet<object>();
 /** A statement with no `;` before its end can be Parsed alone (the extended protocol takes one statement a message). */
 const singleStatement = (text: string) => !/;\s*\S/.test(text);
 
+/** What `armOpening` leaves for the next query: the statements to send in front of it and after it. */
+interface Armed {
+  opening: readonly string[];
+  closing: readonly string[];
+}
+
 /**
- * Makes `client`'s next `query(text, values?)` carry `opening` in front of it (see OpenedQuery). Until it does,
- * `disarm` takes the opening back unsent. Installed once per pooled client; a query while nothing is armed is
- * pg's own. A text holding several statements cannot go behind Parse, so its opening is sent first, unpipelined.
+ * Makes `client`'s next `query(text, values?)` carry `opening` in front of it and `closing` after it (see
+ * OpenedQuery). Until it does, `disarm` takes them back unsent. Installed once per pooled client; a query while
+ * nothing is armed is pg's own. A text holding several statements cannot go behind Parse, so its opening is sent
+ * first and its closing after it, unpipelined.
  */
-export function armOpening(client: OpenableClient, opening: readonly string[]): void {
-  const holder = client as OpenableClient & { [WAITING]?: readonly string[] };
+export function armOpening(client: OpenableClient, opening: readonly string[], closing: readonly string[] = []): void {
+  const holder = client as OpenableClient & { [WAITING]?: Armed };
   if (!wrapped.has(client)) {
     wrapped.add(client);
     // pg's own query, looked up at each call (a counter may wrap the prototype's later: bench, statements test).
@@ -89,22 +112,36 @@ export function armOpening(client: OpenableClient, opening: readonly string[]): 
         (values !== undefined && !Array.isArray(values)) ||
         !singleStatement(config)
       ) {
-        return (original.call(this, armed.join('; ')) as Promise<unknown>).then(() => original.apply(this, args));
+        return unpipelined(this, original, armed, args);
       }
       return new Promise((resolve, reject) => {
         original.call(
           this,
-          new OpenedQuery(armed, config, (values as unknown[] | undefined) ?? [], (e, r) => (e ? reject(e) : resolve(r))),
+          new OpenedQuery(
+            armed.opening,
+            config,
+            (values as unknown[] | undefined) ?? [],
+            (e, r) => (e ? reject(e) : resolve(r)),
+            armed.closing,
+          ),
         );
       });
     };
   }
-  holder[WAITING] = opening;
+  holder[WAITING] = { opening, closing };
 }
 
-/** Takes back an opening `armOpening` left that no query carried; true when there was one (nothing was sent). */
+/** The armed statements and the query one after another, for a query OpenedQuery cannot carry. */
+async function unpipelined(client: OpenableClient, original: QueryFn, { opening, closing }: Armed, args: unknown[]): Promise<unknown> {
+  if (opening.length) await original.call(client, opening.join('; '));
+  const result = await (original.apply(client, args) as Promise<unknown>);
+  if (closing.length) await original.call(client, closing.join('; '));
+  return result;
+}
+
+/** Takes back what `armOpening` left that no query carried; true when there was something (nothing was sent). */
 export function disarm(client: OpenableClient): boolean {
-  const holder = client as OpenableClient & { [WAITING]?: readonly string[] };
+  const holder = client as OpenableClient & { [WAITING]?: Armed };
   const unsent = holder[WAITING] !== undefined;
   holder[WAITING] = undefined;
   return unsent;

@@ -50,21 +50,32 @@ export interface OpeningOptions {
   apiKeyId?: string;
   /** A session to confirm before anything else runs (see sessionConfirmSql). */
   session?: SessionClaims;
+  /**
+   * Work that only reads: each statement runs in a read-only transaction of its own, opened and committed in
+   * that statement's round trip (a read made of one statement is one round trip, COMMIT included). At READ
+   * COMMITTED every statement reads its own snapshot anyway; a write fails (SQLSTATE 25006), and a cursor or a
+   * savepoint, which need statements to share a transaction, fails too.
+   */
+  readOnly?: boolean;
 }
 
 /**
  * The statements that open a tenant transaction: `START TRANSACTION`, `SET LOCAL app.tenant_id = '…'`, for a
  * request made with an API key `SET LOCAL app.api_key_id = '…'`, and for a session to confirm its CALL.
  */
-export function openingStatements(tenantId: string, { apiKeyId, session }: OpeningOptions = {}): string[] {
+export function openingStatements(tenantId: string, { apiKeyId, session, readOnly }: OpeningOptions = {}): string[] {
   const statements = ['START TRANSACTION', setLocalTenantSql(tenantId)];
   if (apiKeyId !== undefined) {
     if (!UUID.test(apiKeyId)) throw new Error('withTenant needs a key id in the shape of a UUID');
     statements.push(`SET LOCAL app.api_key_id = '${apiKeyId.toLowerCase()}'`);
   }
+  // The confirmation touches the session's last_seen_at: before the transaction turns read-only.
   if (session) statements.push(sessionConfirmSql(tenantId, session));
+  if (readOnly) statements.push(READ_ONLY);
   return statements;
 }
+
+const READ_ONLY = 'SET LOCAL transaction_read_only = on';
 
 /**
  * The one entry point for tenant-owned data: runs `work` in a transaction whose `app.tenant_id`
@@ -87,7 +98,12 @@ export async function withTenant<T>(
   options: OpeningOptions = {},
 ): Promise<T> {
   const runner = dataSource.createQueryRunner();
-  deferOpening(runner, openingStatements(tenantId, options), options.session !== undefined);
+  deferOpening(runner, {
+    first: openingStatements(tenantId, options),
+    next: openingStatements(tenantId, { ...options, session: undefined }),
+    mandatory: options.session !== undefined,
+    commitEach: options.readOnly === true,
+  });
   try {
     return await runner.manager.transaction(work);
   } finally {
@@ -98,31 +114,53 @@ export async function withTenant<T>(
 /** TypeORM's query runner, as `withTenant` drives it: the pooled pg client it holds once connected. */
 type RunnerQuery = (sql: string, parameters?: unknown[], structured?: boolean) => Promise<unknown>;
 
+interface OpeningPlan {
+  /** In front of the transaction's first statement. */
+  first: readonly string[];
+  /** In front of each later one, when each commits on its own (the session already confirmed). */
+  next: readonly string[];
+  /** The first opening must be sent even if no statement is (it confirms a session). */
+  mandatory: boolean;
+  /** Each statement is a transaction of its own: its opening in front of it, its COMMIT after it, one round trip. */
+  commitEach: boolean;
+}
+
 /**
- * Holds back the runner's `START TRANSACTION` and sends `opening` in front of the next statement instead.
+ * Holds back the runner's `START TRANSACTION` and sends the opening in front of the next statement instead.
  * COMMIT or ROLLBACK while the opening is still held back end a transaction that never began: nothing is sent,
- * unless the opening is `mandatory` (it confirms a session): a COMMIT then sends it before committing.
+ * unless the opening is `mandatory` and unsent: a COMMIT then sends it before committing.
  */
-function deferOpening(runner: QueryRunner, opening: readonly string[], mandatory: boolean): void {
+function deferOpening(runner: QueryRunner, plan: OpeningPlan): void {
   const query = runner.query.bind(runner) as RunnerQuery;
   let held = false;
+  let opening = plan.first;
   runner.query = (async (sql: string, parameters?: unknown[], structured?: boolean) => {
     if (!held) {
       if (sql !== 'START TRANSACTION') return query(sql, parameters, structured);
       held = true;
       return undefined;
     }
-    if (sql === 'ROLLBACK' || (sql === 'COMMIT' && !mandatory)) {
+    if (sql === 'ROLLBACK' || (sql === 'COMMIT' && !(plan.mandatory && opening === plan.first))) {
       held = false;
       return undefined;
     }
+    const commits = plan.commitEach && sql !== 'COMMIT';
     const client = (await runner.connect()) as Parameters<typeof armOpening>[0];
-    armOpening(client, opening);
+    armOpening(client, opening, commits ? ['COMMIT'] : []);
+    let failed = false;
     try {
       return await query(sql, parameters, structured);
+    } catch (error) {
+      failed = true;
+      throw error;
     } finally {
-      // Sent (or failed before it reached the client: then nothing began, and the opening is still held).
-      held = disarm(client);
+      // Unsent (it failed before it reached the client): nothing began, and the opening is still held.
+      if (!disarm(client)) {
+        opening = plan.next;
+        // Committed with its statement: the next one opens a transaction again. A failure left the transaction
+        // open and aborted: TypeORM's ROLLBACK must reach the server.
+        held = commits && !failed;
+      }
     }
   }) as QueryRunner['query'];
 }

@@ -13,7 +13,7 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import type { Actor } from '@candor/domain';
-import { CurrentActor, Policy, SessionCheckedInTransaction } from '../../common/access.decorators';
+import { CurrentActor, Policy, ReadsOnly, SessionCheckedInTransaction } from '../../common/access.decorators';
 import { CompensationOffersService } from './compensation-offers.service';
 import { DisclosureDraftsService } from './disclosure-drafts.service';
 import { DisclosuresService, type DisclosureResponse } from './disclosures.service';
@@ -43,6 +43,7 @@ export class DisclosuresController {
   ) {}
 
   @Get()
+  @ReadsOnly()
   @Policy('read', 'Disclosure')
   @ApiOperation({ summary: 'Disclosures, newest first (keyset cursor); clients see their own account and no drafts' })
   @ApiOkResponse({ type: DisclosurePageResponse })

@@ -10,7 +10,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Actor } from '@candor/domain';
-import { CurrentActor, Policy, SessionCheckedInTransaction } from '../../common/access.decorators';
+import { CurrentActor, Policy, ReadsOnly, SessionCheckedInTransaction } from '../../common/access.decorators';
 import { CreateEngagementDto } from './dto/create-engagement.dto';
 import { CreateRateDto } from './dto/create-rate.dto';
 import { EngagementResponse, RateResponse } from './dto/engagement.response';
@@ -27,6 +27,7 @@ export class EngagementsController {
   constructor(private readonly service: EngagementsService) {}
 
   @Get()
+  @ReadsOnly()
   @Policy('read', 'Engagement')
   @ApiOperation({ summary: "Engagements: all for staff, their own account's for a client user" })
   @ApiOkResponse({ type: [EngagementResponse] })

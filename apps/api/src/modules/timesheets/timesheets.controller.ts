@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, 
 import type { FastifyReply } from 'fastify';
 import type { ServerResponse } from 'node:http';
 import type { Actor } from '@candor/domain';
-import { CurrentActor, Policy, SessionCheckedInTransaction } from '../../common/access.decorators';
+import { CurrentActor, Policy, ReadsOnly, SessionCheckedInTransaction } from '../../common/access.decorators';
 import { ActorScope } from '../../common/actor-scope';
 import { audienceOf } from '../../common/client-view';
 import { TenantContext } from '../../common/tenant-context';
@@ -33,6 +33,7 @@ export class TimesheetsController {
   ) {}
 
   @Get('engagements/:id/timesheet')
+  @ReadsOnly()
   @SessionCheckedInTransaction()
   @Policy('read', 'Timesheet')
   @ApiOperation({ summary: "An engagement's time for a week or a month, with totals and amounts" })

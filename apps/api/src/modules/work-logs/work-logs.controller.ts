@@ -11,7 +11,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Actor } from '@candor/domain';
-import { CurrentActor, Policy, SessionCheckedInTransaction } from '../../common/access.decorators';
+import { CurrentActor, Policy, ReadsOnly, SessionCheckedInTransaction } from '../../common/access.decorators';
 import { CreateCommentDto } from './dto/comment.dto';
 import { CreateAdjustmentDto } from './dto/create-adjustment.dto';
 import { CreateWorkLogDto } from './dto/create-work-log.dto';
@@ -33,6 +33,7 @@ export class WorkLogsController {
   ) {}
 
   @Get()
+  @ReadsOnly()
   @Policy('read', 'WorkLog')
   @ApiOperation({ summary: 'Time entries, newest first, a page at a time (keyset cursor); clients see their own account and no drafts' })
   @ApiOkResponse({ type: WorkLogPageResponse })
@@ -41,6 +42,7 @@ export class WorkLogsController {
   }
 
   @Get(':id')
+  @ReadsOnly()
   @Policy('read', 'WorkLog')
   @ApiOperation({ summary: 'One time entry' })
   @ApiOkResponse({ type: WorkLogResponse })
