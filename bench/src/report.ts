@@ -242,8 +242,9 @@ export function renderMarkdown(r: BenchResults): string {
     lines.push(row([`${name}, page size 10 / 100 (API)`, `${q.limit10} / ${q.limit100}`, '', '']));
   lines.push(
     '',
-    `Counted by ${m['queryCounting']}; BEGIN, SET LOCAL and COMMIT included (one statement when sent together). The API sends a ` +
-      "transaction's opening in front of its first statement: one round trip fewer than statements.",
+    `Counted by ${m['queryCounting']}; BEGIN, SET LOCAL and COMMIT included (BEGIN and the SET LOCALs one statement when sent ` +
+      "together, the session's confirmation another). The API sends a transaction's opening and the session's confirmation in " +
+      "front of its first statement, and a read-only route's COMMIT after each statement, in that statement's round trip.",
     '',
   );
   if (r.notifications) {
