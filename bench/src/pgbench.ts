@@ -10,10 +10,15 @@ import { send } from './load';
 import type { Child } from './processes';
 import { round } from './stats';
 
-/** One statement as the API sent it through pg: its text and bind values. */
+/**
+ * One round trip as the API sent it through pg: the statement's text and bind values, and the statements that
+ * rode in the same round trip in front of it (a tenant transaction's opening) and after it (a read's COMMIT).
+ */
 export interface Statement {
   text: string;
   values: unknown[] | null;
+  opening?: readonly string[];
+  closing?: readonly string[];
 }
 
 export interface PgbenchResult {
@@ -74,16 +79,21 @@ export async function captureTransactions(api: Child, url: string, next: () => H
 }
 
 /**
- * A pgbench script of one captured request. Simple protocol sends each query as the API did (a
- * multi-statement query stays one round trip: pgbench's `\;`); extended (prepared) protocol cannot
- * carry several statements in one message, so they are split there.
+ * A pgbench script of one captured request, a round trip where the API made one. Simple protocol sends what the
+ * API sent in one round trip as one multi-statement query (pgbench's `\;`); extended (prepared) protocol cannot
+ * carry several statements in one message, so they go as one pipeline (`\startpipeline` ... `\endpipeline`, one
+ * Sync), as the API's OpenedQuery sends them.
  */
 export function pgbenchScript(statements: Statement[], mode: 'simple' | 'prepared'): string {
   const lines: string[] = [];
   for (const statement of statements) {
-    const sql = inlineParameters(statement).replace(/\s+/g, ' ').trim().replace(/;$/, '');
-    if (mode === 'simple') lines.push(`${sql.replace(/;\s*/g, '\\; ')};`);
-    else lines.push(...sql.split(/;\s*/).map((part) => `${part};`));
+    const query = inlineParameters(statement).replace(/\s+/g, ' ').trim().replace(/;$/, '');
+    const parts = [...(statement.opening ?? []), query, ...(statement.closing ?? [])];
+    if (mode === 'simple') lines.push(`${parts.join('; ').replace(/;\s*/g, '\\; ')};`);
+    else {
+      const split = parts.flatMap((sql) => sql.split(/;\s*/)).map((part) => `${part};`);
+      lines.push(...(split.length > 1 ? ['\\startpipeline', ...split, '\\endpipeline'] : split));
+    }
   }
   return lines.join('\n') + '\n';
 }

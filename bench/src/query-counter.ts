@@ -7,9 +7,12 @@
  */
 import pg from 'pg';
 
+/** One round trip: the statement pg was given, and what rode in front of it and after it (the tenant opening, a COMMIT). */
 interface Captured {
   text: string;
   values: unknown[] | null;
+  opening?: readonly string[];
+  closing?: readonly string[];
 }
 
 /**
@@ -30,15 +33,14 @@ pg.Client.prototype.query = function patched(this: pg.Client, ...args: unknown[]
   if (captured && captured.length < 500) {
     const text = typeof config === 'string' ? config : (config?.text ?? '');
     const values = (typeof config === 'string' ? args[1] : config?.values) as unknown[] | undefined;
-    if (opening) captured.push({ text: opening.join('; '), values: null });
-    captured.push({ text, values: Array.isArray(values) ? values : null });
-    for (const statement of closing) captured.push({ text: statement, values: null });
+    captured.push({ text, values: Array.isArray(values) ? values : null, ...(opening && { opening }), ...(closing.length && { closing }) });
   }
   return (original as (...a: unknown[]) => unknown).apply(this, args);
 } as typeof original;
 
 process.on('message', (message: { type?: string; capture?: boolean }) => {
   if (message?.type !== 'queries') return;
-  process.send?.({ type: 'queries', count, trips, texts: captured?.map((c) => c.text) ?? null, statements: captured });
+  const texts = captured?.flatMap((c) => [...(c.opening ? [c.opening.join('; ')] : []), c.text, ...(c.closing ?? [])]) ?? null;
+  process.send?.({ type: 'queries', count, trips, texts, statements: captured });
   captured = message.capture ? [] : null;
 });
