@@ -16,6 +16,8 @@ export interface BenchConfig {
   burstEmails: number;
   /** Rows of the one-engagement month exported as CSV. */
   csvRows: number;
+  /** Seconds the API idles just before the export (`--csv-idle`): mimics the full run, where it idles while other parts run. */
+  csvIdleSeconds: number;
   /** Seconds per measured round; every comparison alternates API and ceiling over `rounds` rounds. */
   roundSeconds: number;
   rounds: number;
@@ -53,14 +55,16 @@ function count(argv: readonly string[], name: string): number | undefined {
   return Number(value);
 }
 
-/** `--only`, `--burst-emails` and `--csv-rows` over the mode's sizes (e.g. a full-sized burst on quick data). */
+/** `--only`, `--burst-emails`, `--csv-rows` and `--csv-idle` over the mode's sizes (e.g. a full-sized burst on quick data). */
 function overrides(argv: readonly string[]): Partial<BenchConfig> {
   const burstEmails = count(argv, 'burst-emails');
   const csvRows = count(argv, 'csv-rows');
+  const csvIdleSeconds = count(argv, 'csv-idle');
   return {
     only: onlyParts(option(argv, 'only')),
     ...(burstEmails !== undefined && { burstEmails }),
     ...(csvRows !== undefined && { csvRows }),
+    ...(csvIdleSeconds !== undefined && { csvIdleSeconds }),
   };
 }
 
@@ -76,6 +80,7 @@ export function loadBenchConfig(argv: readonly string[], env: NodeJS.ProcessEnv 
     connections: 16,
     jwtSecret: 'bench-secret-that-is-long-enough-0123456789',
     keepDatabase: argv.includes('--keep-db'),
+    csvIdleSeconds: 0,
   };
   const sizes: Omit<BenchConfig, 'only'> = quick
     ? {

@@ -177,12 +177,14 @@ export async function generateExportMonth(
     WHERE email LIKE 'export-%@bench.candor.test' AND display_name <> 'Export 0'`);
   await db.query(`SET synchronous_commit = off`);
   const batch = 250_000;
+  // Ids from the series, not random: lines that start together are ordered by id, so the export's
+  // bytes (and its sha256) are the same in every run and can be compared across changes.
   for (let a = 0; a < count; a += batch) {
     await db.query(
       `INSERT INTO work_logs (tenant_id, id, engagement_id, client_account_id, assistant_id, source, status, started_at, ended_at, duration_seconds,
                               notes, billable, hourly_rate)
-       SELECT $1, gen_random_uuid(), $2, e.client_account_id, x.id, 'manual', 'locked', st, st + interval '60 seconds', 60,
-              'Sorted "receipts", filed, and reconciled batch ' || g, true, 45.00
+       SELECT $1, ('00000000-0000-4000-8000-' || lpad(to_hex(g), 12, '0'))::uuid, $2, e.client_account_id, x.id, 'manual', 'locked',
+              st, st + interval '60 seconds', 60, 'Sorted "receipts", filed, and reconciled batch ' || g, true, 45.00
        FROM generate_series($3::int, $4::int) g
        JOIN engagements e ON e.tenant_id = $1 AND e.id = $2
        JOIN bench.export_assistants x ON x.k = g % 30

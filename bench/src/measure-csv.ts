@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { send } from './load';
@@ -15,6 +16,7 @@ export async function measureCsv(
   month: { tenantId: string; engagementId: string; ownerId: string; start: string },
   token: string,
   rows: number,
+  idleSeconds: number,
 ): Promise<NonNullable<BenchResults['csv']>> {
   if (global.gc) global.gc();
   await sleep(1000);
@@ -31,6 +33,7 @@ export async function measureCsv(
   const start = wallClock();
   let status = 0;
   let bytes = 0;
+  let sha256: string | null = null;
   let error: string | null = null;
   try {
     const agent = new http.Agent({ keepAlive: false });
@@ -42,6 +45,7 @@ export async function measureCsv(
     );
     status = answer.status;
     bytes = Buffer.byteLength(answer.body);
+    sha256 = createHash('sha256').update(answer.body).digest('hex');
   } catch (e) {
     error = (e as Error).message;
   }
@@ -54,6 +58,8 @@ export async function measureCsv(
     status,
     error,
     bytes,
+    sha256,
+    idleSeconds,
     seconds: round(seconds, 1),
     rssBeforeMb: mb(before),
     peakRssMb: mb(peak),

@@ -43,6 +43,10 @@ export interface BenchResults {
     status: number;
     error: string | null;
     bytes: number;
+    /** Of the body: an export's bytes can be compared across runs and changes. */
+    sha256: string | null;
+    /** Seconds the API idled just before the export (`--csv-idle`). */
+    idleSeconds: number;
     seconds: number;
     rssBeforeMb: number;
     peakRssMb: number;
@@ -272,7 +276,7 @@ export function renderMarkdown(r: BenchResults): string {
     lines.push(
       '## CSV export',
       '',
-      `${c.rows.toLocaleString('en')} rows of one engagement's month: HTTP ${c.status || c.error}, ${(c.bytes / 2 ** 20).toFixed(1)} MB in ${fmt(c.seconds)} s; API RSS ${fmt(c.rssBeforeMb)} MB before, peak ${fmt(c.peakRssMb)} MB, increase ${fmt(c.increaseMb)} MB${c.apiSurvived ? '' : ' (the API process died)'}.`,
+      `${c.rows.toLocaleString('en')} rows of one engagement's month: HTTP ${c.status || c.error}, ${(c.bytes / 2 ** 20).toFixed(1)} MB in ${fmt(c.seconds)} s (sha256 ${c.sha256?.slice(0, 16) ?? '-'}, after ${c.idleSeconds} s idle); API RSS ${fmt(c.rssBeforeMb)} MB before, peak ${fmt(c.peakRssMb)} MB, increase ${fmt(c.increaseMb)} MB${c.apiSurvived ? '' : ' (the API process died)'}.`,
       '',
     );
   }

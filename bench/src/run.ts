@@ -314,7 +314,11 @@ async function main(): Promise<void> {
       const [csvToken] = await sessionTokens(owner, config.jwtSecret, [
         { sub: exportMonth.ownerId, tid: exportMonth.tenantId, role: 'owner', cid: null },
       ]);
-      results.csv = await measureCsv(api, sides[0]!.url, exportMonth, csvToken!, config.csvRows);
+      if (config.csvIdleSeconds) {
+        log('csv', `API idle ${config.csvIdleSeconds} s before the export`);
+        await sleep(config.csvIdleSeconds * 1000);
+      }
+      results.csv = await measureCsv(api, sides[0]!.url, exportMonth, csvToken!, config.csvRows, config.csvIdleSeconds);
       log('csv', JSON.stringify(results.csv));
     }
   } finally {

@@ -1,5 +1,7 @@
 import type { TimesheetResponse } from './dto/timesheet.response';
-import { localDateTime, timesheetCsv } from './timesheet.csv';
+import type { TimesheetLineRow } from '../work-logs/work-logs.repository';
+import { csvRowLines, localDateTime, timesheetCsv } from './timesheet.csv';
+import { TimesheetTotals } from './timesheet-totals';
 import { timesheetHtml } from './timesheet.html';
 
 const sheet = (notes: string): TimesheetResponse => ({
@@ -70,6 +72,32 @@ describe('timesheet exports', () => {
     expect(csv.split('\n')[1]).toMatch(/^2026-11-16,23:30,01:00,1.50,yes,45.00,67.50,EUR,manual,submitted,Ana,/);
     expect(csv).toContain('billable amount,67.50,EUR');
     expect(csv).toContain('time zone,Europe/Berlin');
+  });
+
+  it('writes the streamed lines from rows as csv-stringify quotes them, and takes each row out of the batch', () => {
+    const row = (notes: string, assistantName: string, disclosureId: string | null, billable: boolean): TimesheetLineRow => ({
+      startedAt: new Date('2026-11-16T22:30:00Z'),
+      endedAt: new Date('2026-11-17T00:00:00Z'),
+      durationSeconds: 5400,
+      notes,
+      billable,
+      hourlyRate: '45.00',
+      source: 'manual',
+      status: 'submitted',
+      disclosureId,
+      currency: 'EUR',
+      assistantName,
+    });
+    const rows = [row('plain', 'Ana', null, true), row('=SUM(A1), "x"\nmore', 'Bo', 'd', false), row('', '@Cy', null, true)];
+    const totals = new TimesheetTotals();
+    const text = csvRowLines(rows, 'client', 'Europe/Berlin', 'Northwind', totals);
+    expect(text).toBe(
+      '2026-11-16,23:30,01:00,1.50,yes,45.00,67.50,EUR,manual,submitted,Ana,plain\n' +
+        `2026-11-16,23:30,01:00,1.50,no,45.00,0.00,EUR,fix at no charge,submitted,Northwind,"'=SUM(A1), ""x""\nmore"\n` +
+        "2026-11-16,23:30,01:00,1.50,yes,45.00,67.50,EUR,manual,submitted,'@Cy,\n",
+    );
+    expect(rows).toEqual([]);
+    expect(totals.result()).toMatchObject({ entryCount: 3, billableHours: '3.00', fixedAtNoChargeHours: '1.50', billableAmount: '135.00' });
   });
 
   it('escapes HTML in the printable report, the brand too', () => {

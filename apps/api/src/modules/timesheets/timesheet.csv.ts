@@ -125,6 +125,11 @@ export function csvLines(entries: WorkLogResponse[], timeZone: string, teamName:
 /**
  * The same lines straight from the rows, for a long export: no response object per entry (a million
  * of them kept the heap growing); each entry is added to `totals` as it is written.
+ *
+ * Empties `rows`: each row is taken out as its line is written, so a row, its cells and its line
+ * die as soon as they are used: a whole batch kept alive (the rows, every row's cells, the lines)
+ * outlived scavenges when the young generation was small (see CSV_BATCH), was promoted, and old
+ * space grew by ~170 MB over a 1M-row export before a full collection.
  */
 export function csvRowLines(
   rows: TimesheetLineRow[],
@@ -133,31 +138,32 @@ export function csvRowLines(
   teamName: string,
   totals: TimesheetTotals,
 ): string {
-  return stringify(
-    rows.map((row) => {
-      const seconds = countedSeconds(row);
-      const amount = row.billable ? amountFor(seconds, row.hourlyRate) : '0.00';
-      totals.addEntry({ durationSeconds: row.durationSeconds, billable: row.billable, disclosureId: row.disclosureId, amount });
-      return cells(
-        {
-          startedAt: row.startedAt,
-          endedAt: row.endedAt,
-          hours: hoursFor(seconds),
-          billable: row.billable,
-          hourlyRate: row.hourlyRate,
-          amount,
-          currency: row.currency,
-          source: row.source,
-          fixedAtNoCharge: row.disclosureId !== null && !row.billable,
-          status: row.status,
-          assistantName: audience === 'client' && row.disclosureId !== null ? null : row.assistantName,
-          notes: row.notes,
-        },
-        timeZone,
-        teamName,
-      );
-    }),
-  );
+  let text = '';
+  for (let row = rows.shift(); row; row = rows.shift()) {
+    text += stringify([cells(lineFields(row, audience, totals), timeZone, teamName)]);
+  }
+  return text;
+}
+
+/** What one line shows of a row, for the audience; the entry is added to `totals`. */
+function lineFields(row: TimesheetLineRow, audience: Audience, totals: TimesheetTotals): LineFields {
+  const seconds = countedSeconds(row);
+  const amount = row.billable ? amountFor(seconds, row.hourlyRate) : '0.00';
+  totals.addEntry({ durationSeconds: row.durationSeconds, billable: row.billable, disclosureId: row.disclosureId, amount });
+  return {
+    startedAt: row.startedAt,
+    endedAt: row.endedAt,
+    hours: hoursFor(seconds),
+    billable: row.billable,
+    hourlyRate: row.hourlyRate,
+    amount,
+    currency: row.currency,
+    source: row.source,
+    fixedAtNoCharge: row.disclosureId !== null && !row.billable,
+    status: row.status,
+    assistantName: audience === 'client' && row.disclosureId !== null ? null : row.assistantName,
+    notes: row.notes,
+  };
 }
 
 /** A blank line, then the totals (the same figures as the JSON) and the time zone every date and time above is in. */

@@ -12,10 +12,12 @@ import { foundInScope } from '../../common/scoped-lookup';
 import { TimesheetsRepository, type TimesheetHead } from './timesheets.repository';
 
 /**
- * Rows fetched per round trip when streaming a CSV: few enough that little is alive while a write
- * waits for the reader, enough that round trips stay a small part of the time.
+ * Rows fetched per round trip when streaming a CSV. A batch's rows live until their lines are made;
+ * on an API that has idled, V8's young generation is small (about 1 MB), and 250 rows outlived two
+ * scavenges and were promoted (+171 MB over a 1M-row export). 50 rows die young (+23 MB) and the
+ * round trips cost no time that could be measured.
  */
-const CSV_BATCH = 250;
+const CSV_BATCH = 50;
 
 /**
  * One engagement's time for a week or a month, with totals: the time the client may see (submitted
