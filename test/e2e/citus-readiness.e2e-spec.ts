@@ -29,6 +29,8 @@ const PLPGSQL_FUNCTIONS = [
   'outbox_release',
   'outbox_claim_due',
   'auth_session_actor',
+  'auth_session_confirm',
+  'auth_session_touch',
   'invoice_overdue_candidates',
   'webhook_release',
   'webhook_claim_due',

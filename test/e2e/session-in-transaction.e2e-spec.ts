@@ -82,4 +82,25 @@ describe('a session confirmed inside the tenant transaction', () => {
       401,
     );
   });
+
+  it("touches the session's last-seen time after the request, not inside its transaction", async () => {
+    const { api } = team.stack;
+    const session = await login(team.clientAdmin.email);
+    const lastSeen = () =>
+      withOwner(async (db) =>
+        (
+          await db.query(
+            `SELECT last_seen_at > now() - interval '30 seconds' AS recent FROM sessions WHERE user_id = $1 AND revoked_at IS NULL`,
+            [team.clientAdmin.userId],
+          )
+        ).rows.map((r: { recent: boolean }) => r.recent),
+      );
+    await withOwner((db) =>
+      db.query(`UPDATE sessions SET last_seen_at = now() - interval '5 minutes' WHERE user_id = $1`, [team.clientAdmin.userId]),
+    );
+    expect(await lastSeen()).not.toContain(true);
+    expect((await api.get('/api/v1/work-logs', session.accessToken)).status).toBe(200);
+    for (let i = 0; i < 30 && !(await lastSeen()).includes(true); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await lastSeen()).toContain(true);
+  });
 });

@@ -197,4 +197,68 @@ describe('a tenant transaction opened with its first statement', () => {
     expect(sent).toEqual([expect.objectContaining({ closing: ['COMMIT'] }), 'ROLLBACK']);
     expect(await names(tenants[1]!)).toEqual([{ name: 'Client of 1' }]);
   });
+
+  it('reads a statement per transaction in read-only work, one at a time even when started together', async () => {
+    const read = `SELECT current_setting('app.tenant_id') AS tenant, current_setting('transaction_read_only') AS ro, now()::text AS began`;
+    const [first, second] = (await withTenant(dataSource, tenants[0]!, (m) => Promise.all([m.query(read), m.query(read)]), {
+      readOnly: true,
+    })) as { tenant: string; ro: string; began: string }[][];
+    expect([first![0]!.tenant, second![0]!.tenant, first![0]!.ro, second![0]!.ro]).toEqual([tenants[0], tenants[0], 'on', 'on']);
+    // Each its own transaction: their transactions began at different moments.
+    expect(first![0]!.began).not.toBe(second![0]!.began);
+  });
+
+  describe('with a session to confirm', () => {
+    const [userId, sessionId] = [randomUUID(), randomUUID()];
+    const session = { sessionId, userId, role: 'owner', clientAccountId: null };
+    const refused = expect.objectContaining({ driverError: expect.objectContaining({ code: 'CS401' }) });
+    beforeAll(() =>
+      withOwner(async (db) => {
+        await db.query(`INSERT INTO users (id, email, display_name, password_hash) VALUES ($1, $2, 'Held', 'x')`, [
+          userId,
+          `held-${userId}@example.test`,
+        ]);
+        await db.query(`INSERT INTO memberships (tenant_id, id, user_id, role) VALUES ($1, $2, $3, 'owner')`, [
+          tenants[1],
+          randomUUID(),
+          userId,
+        ]);
+        await db.query(`INSERT INTO sessions (tenant_id, id, user_id, method) VALUES ($1, $2, $3, 'password')`, [
+          tenants[1],
+          sessionId,
+          userId,
+        ]);
+      }),
+    );
+
+    it("holds no lock on the session row: a revocation does not wait for a long request's transaction", async () => {
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      const request = withTenant(
+        dataSource,
+        tenants[1]!,
+        async (m) => {
+          await m.query(`SELECT 1`);
+          await held;
+        },
+        { session },
+      );
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const revoked = await withOwner(async (db) => {
+        await db.query(`SET lock_timeout = '2s'`);
+        return db.query(`UPDATE sessions SET revoked_at = now() WHERE tenant_id = $1 AND id = $2`, [tenants[1], sessionId]);
+      }).finally(release);
+      expect(revoked.rowCount).toBe(1);
+      await request;
+    });
+
+    it("answers the session's refusal, not the error of work that failed before reaching the database", async () => {
+      // Revoked by the test above.
+      sent.length = 0;
+      await expect(
+        withTenant(dataSource, tenants[1]!, async () => Promise.reject(new Error('bad input, found before any statement')), { session }),
+      ).rejects.toEqual(refused);
+      expect(await names(tenants[1]!)).toEqual([{ name: 'Client of 1' }]);
+    });
+  });
 });

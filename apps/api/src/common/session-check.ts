@@ -1,4 +1,4 @@
-import { Injectable, UnauthorizedException } from '@nestjs/common';
+import { Injectable, Logger, UnauthorizedException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ROLES, type Actor, type Role } from '@candor/domain';
@@ -12,6 +12,10 @@ import { SessionsRepository } from '../modules/auth/sessions.repository';
  */
 @Injectable()
 export class SessionCheck {
+  private readonly logger = new Logger(SessionCheck.name);
+  /** When this process last touched each session's last_seen_at (ms): at most once a minute each. */
+  private readonly touched = new Map<string, number>();
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly sessions: SessionsRepository,
@@ -27,4 +31,24 @@ export class SessionCheck {
     actor.clientAccountId = row.client_account_id;
     delete actor.sessionPending;
   }
+
+  /**
+   * After a request that confirmed its session inside its transaction (auth_session_confirm only reads): the
+   * session's last_seen_at, at most once a minute per session, in a statement of its own, not waited for.
+   */
+  touch(actor: Actor): void {
+    if (!actor.sessionId) return;
+    const now = Date.now();
+    if ((this.touched.get(actor.sessionId) ?? 0) > now - TOUCH_EVERY_MS) return;
+    if (this.touched.size >= TOUCHED_KEPT) this.touched.clear();
+    this.touched.set(actor.sessionId, now);
+    this.dataSource
+      .query('CALL auth_session_touch($1, $2)', [actor.tenantId, actor.sessionId])
+      .catch((error: unknown) => this.logger.warn(`could not touch a session's last-seen time: ${String(error)}`));
+  }
 }
+
+/** last_seen_at's resolution, as auth_session_touch keeps it. */
+const TOUCH_EVERY_MS = 60_000;
+/** Sessions remembered before the map starts afresh (a touch too many costs one UPDATE). */
+const TOUCHED_KEPT = 10_000;

@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { withTenant } from '@candor/db';
 import type { Actor } from '@candor/domain';
 import { PUBLIC_ROUTE, READS_ONLY } from './access.decorators';
+import { SessionCheck } from './session-check';
 import { TenantContext, type RollbackHook } from './tenant-context';
 
 /**
@@ -18,6 +19,7 @@ export class TenantTransactionInterceptor implements NestInterceptor {
     private readonly reflector: Reflector,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tenant: TenantContext,
+    private readonly sessionCheck: SessionCheck,
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -27,6 +29,11 @@ export class TenantTransactionInterceptor implements NestInterceptor {
     }
     const actor = context.switchToHttp().getRequest<{ user: Actor }>().user;
     const onRollback: RollbackHook[] = [];
+    // Still to confirm (SessionCheckedInTransaction): in the opening, before any statement of the handler.
+    const session =
+      actor.sessionPending && actor.sessionId
+        ? { sessionId: actor.sessionId, userId: actor.userId, role: actor.role, clientAccountId: actor.clientAccountId }
+        : undefined;
     return from(
       withTenant(
         this.dataSource,
@@ -35,16 +42,18 @@ export class TenantTransactionInterceptor implements NestInterceptor {
         {
           apiKeyId: actor.apiKey?.id,
           readOnly: this.reflector.getAllAndOverride<boolean | undefined>(READS_ONLY, targets) ?? false,
-          // Still to confirm (SessionCheckedInTransaction): in the opening, before any statement of the handler.
-          ...(actor.sessionPending &&
-            actor.sessionId && {
-              session: { sessionId: actor.sessionId, userId: actor.userId, role: actor.role, clientAccountId: actor.clientAccountId },
-            }),
+          session,
         },
-      ).catch(async (error: unknown) => {
-        for (const hook of onRollback) await hook().catch(() => undefined);
-        throw error;
-      }),
+      )
+        .catch(async (error: unknown) => {
+          for (const hook of onRollback) await hook().catch(() => undefined);
+          throw error;
+        })
+        .then((result: unknown) => {
+          // Its confirmation only read the session: the last-seen time is written after the transaction.
+          if (session) this.sessionCheck.touch(actor);
+          return result;
+        }),
     );
   }
 }

@@ -1,17 +1,21 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * `auth_session_confirm`: the session check of auth_session_actor, made to ride inside a tenant transaction.
+ * `auth_session_confirm`: the session check of auth_session_actor, made to ride inside a tenant transaction,
+ * and `auth_session_touch`, the last-seen time it no longer writes.
  *
- * The API may send it as one of the statements that open a request's transaction (in the same write as the
- * first query, see withTenant's `sessionCheck`), instead of a round trip of its own before the transaction.
- * It answers nothing: it raises SQLSTATE CS401 when the session is not alive, or when the person's role or
- * client account is no longer the one the access token names. The error aborts the transaction before any
- * of the request's statements ran, and the API answers 401 (the web app then refreshes the token, which
- * carries the role as it is now, and retries). A PROCEDURE, so a CALL returns no row for the pipeline to skip.
+ * The API may send the confirmation as one of the statements that open a request's transaction (in the same
+ * write as the first query, see withTenant's `session`), instead of a round trip of its own before the
+ * transaction. It answers nothing: it raises SQLSTATE CS401 when the session is not alive, or when the
+ * person's role or client account is no longer the one the access token names. The error aborts the
+ * transaction before any of the request's statements ran, and the API answers 401 (the web app then refreshes
+ * the token, which carries the role as it is now, and retries). A PROCEDURE, so a CALL returns no row for the
+ * pipeline to skip.
  *
- * last_seen_at is touched once a minute as before, but SKIP LOCKED: inside a request's transaction the row
- * lock lasts until COMMIT, and another request of the same session (a long CSV export, say) must not wait on it.
+ * It only reads: a write of the session row inside the request's transaction would hold the row's lock until
+ * COMMIT (a long CSV export: minutes), and logout, revocation and refresh, which update that row, would wait on
+ * it. The API touches last_seen_at after the request instead, at most once a minute per session
+ * (`auth_session_touch`, in a statement of its own).
  */
 export class SessionConfirmProcedure1766000000000 implements MigrationInterface {
   name = 'SessionConfirmProcedure1766000000000';
@@ -26,17 +30,21 @@ export class SessionConfirmProcedure1766000000000 implements MigrationInterface 
         IF NOT FOUND THEN
           RAISE EXCEPTION 'session ended or role changed' USING ERRCODE = 'CS401';
         END IF;
-        UPDATE sessions SET last_seen_at = now()
-          WHERE (tenant_id, id) IN (
-            SELECT tenant_id, id FROM sessions
-              WHERE tenant_id = p_tenant_id AND id = p_session_id AND last_seen_at < now() - interval '1 minute'
-              FOR UPDATE SKIP LOCKED);
       END $$`);
     await q.query(`REVOKE ALL ON PROCEDURE auth_session_confirm(uuid, uuid, uuid, text, uuid) FROM PUBLIC`);
     await q.query(`GRANT EXECUTE ON PROCEDURE auth_session_confirm(uuid, uuid, uuid, text, uuid) TO candor_runtime`);
+    await q.query(`CREATE PROCEDURE auth_session_touch(p_tenant_id uuid, p_session_id uuid)
+      LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+      BEGIN
+        UPDATE sessions SET last_seen_at = now()
+          WHERE tenant_id = p_tenant_id AND id = p_session_id AND revoked_at IS NULL AND last_seen_at < now() - interval '1 minute';
+      END $$`);
+    await q.query(`REVOKE ALL ON PROCEDURE auth_session_touch(uuid, uuid) FROM PUBLIC`);
+    await q.query(`GRANT EXECUTE ON PROCEDURE auth_session_touch(uuid, uuid) TO candor_runtime`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP PROCEDURE auth_session_touch(uuid, uuid)`);
     await q.query(`DROP PROCEDURE auth_session_confirm(uuid, uuid, uuid, text, uuid)`);
   }
 }

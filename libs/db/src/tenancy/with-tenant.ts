@@ -77,13 +77,17 @@ export function openingStatements(tenantId: string, { apiKeyId, session, readOnl
 
 const READ_ONLY = 'SET LOCAL transaction_read_only = on';
 
+/** The SQLSTATE auth_session_confirm raises. */
+const SESSION_REFUSED = 'CS401';
+
 /**
  * The one entry point for tenant-owned data: runs `work` in a transaction whose `app.tenant_id`
  * is set transaction-locally (safe with pooled connections), so row-level security scopes every
  * query. A missing or malformed tenant id throws instead of running unscoped. `apiKeyId` names the
  * integration's key a request came with (`app.api_key_id`, set the same way), which audit rows record by default.
  * `session` names a session to confirm in the opening: its CALL runs before any of `work`'s statements, and is
- * sent even when `work` sends none (a check that must not be skipped).
+ * sent even when `work` sends none (a check that must not be skipped): in front of the COMMIT, or of the ROLLBACK
+ * when `work` failed first, and then a refusal is what withTenant throws (the session's 401 before a 400).
  *
  * TypeORM's own transaction bookkeeping is kept (nested `manager.transaction` still makes savepoints,
  * an error still rolls back). Its `START TRANSACTION` is not sent on its own: the opening statements go out
@@ -98,7 +102,7 @@ export async function withTenant<T>(
   options: OpeningOptions = {},
 ): Promise<T> {
   const runner = dataSource.createQueryRunner();
-  deferOpening(runner, {
+  const opening = deferOpening(runner, {
     first: openingStatements(tenantId, options),
     next: openingStatements(tenantId, { ...options, session: undefined }),
     mandatory: options.session !== undefined,
@@ -106,6 +110,9 @@ export async function withTenant<T>(
   });
   try {
     return await runner.manager.transaction(work);
+  } catch (error) {
+    // A session refused while rolling back work that failed before it reached the database: the refusal wins.
+    throw opening.refusal ?? error;
   } finally {
     await runner.release();
   }
@@ -125,24 +132,53 @@ interface OpeningPlan {
   commitEach: boolean;
 }
 
+/** What deferOpening learnt that withTenant answers with: the session's refusal, met while rolling back. */
+interface OpeningOutcome {
+  refusal?: unknown;
+}
+
+const sqlState = (error: unknown): unknown =>
+  (error as { driverError?: { code?: unknown } }).driverError?.code ?? (error as { code?: unknown }).code;
+
 /**
  * Holds back the runner's `START TRANSACTION` and sends the opening in front of the next statement instead.
  * COMMIT or ROLLBACK while the opening is still held back end a transaction that never began: nothing is sent,
- * unless the opening is `mandatory` and unsent: a COMMIT then sends it before committing.
+ * unless the opening is `mandatory` (a session to confirm) and unsent: it then goes out in front of them, and a
+ * refusal met in front of a ROLLBACK is kept for withTenant to answer with. Statements go one at a time: the
+ * opening waits on the connection for the next statement, and two in flight at once (Promise.all) would race
+ * for it (the connection runs them one by one anyway).
  */
-function deferOpening(runner: QueryRunner, plan: OpeningPlan): void {
+function deferOpening(runner: QueryRunner, plan: OpeningPlan): OpeningOutcome {
   const query = runner.query.bind(runner) as RunnerQuery;
+  const outcome: OpeningOutcome = {};
   let held = false;
   let opening = plan.first;
-  runner.query = (async (sql: string, parameters?: unknown[], structured?: boolean) => {
+
+  const confirmBeforeRollback = async (client: Parameters<typeof armOpening>[0]) => {
+    armOpening(client, opening);
+    try {
+      await query('ROLLBACK');
+    } catch (error) {
+      if (sqlState(error) === SESSION_REFUSED) outcome.refusal = error;
+      // The opening failed: its transaction is open and aborted.
+      await query('ROLLBACK').catch(() => undefined);
+    } finally {
+      disarm(client);
+    }
+    return undefined;
+  };
+
+  const send = async (sql: string, parameters?: unknown[], structured?: boolean) => {
     if (!held) {
       if (sql !== 'START TRANSACTION') return query(sql, parameters, structured);
       held = true;
       return undefined;
     }
-    if (sql === 'ROLLBACK' || (sql === 'COMMIT' && !(plan.mandatory && opening === plan.first))) {
+    const unconfirmed = plan.mandatory && opening === plan.first;
+    if (sql === 'ROLLBACK' || sql === 'COMMIT') {
       held = false;
-      return undefined;
+      if (!unconfirmed) return undefined;
+      if (sql === 'ROLLBACK') return confirmBeforeRollback((await runner.connect()) as Parameters<typeof armOpening>[0]);
     }
     const commits = plan.commitEach && sql !== 'COMMIT';
     const client = (await runner.connect()) as Parameters<typeof armOpening>[0];
@@ -157,10 +193,19 @@ function deferOpening(runner: QueryRunner, plan: OpeningPlan): void {
       // Unsent (it failed before it reached the client): nothing began, and the opening is still held.
       if (!disarm(client)) {
         opening = plan.next;
-        // Committed with its statement: the next one opens a transaction again. A failure left the transaction
-        // open and aborted: TypeORM's ROLLBACK must reach the server.
-        held = commits && !failed;
+        // Committed with its statement: the next one opens a transaction again. A failure there may leave its
+        // transaction open and aborted (or nothing open, when it failed after the COMMIT): rolled back at once.
+        held = commits;
+        if (commits && failed) await query('ROLLBACK').catch(() => undefined);
       }
     }
+  };
+
+  let queue: Promise<unknown> = Promise.resolve();
+  runner.query = ((sql: string, parameters?: unknown[], structured?: boolean) => {
+    const next = queue.then(() => send(sql, parameters, structured));
+    queue = next.catch(() => undefined);
+    return next;
   }) as QueryRunner['query'];
+  return outcome;
 }
