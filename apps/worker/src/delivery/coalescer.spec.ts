@@ -35,3 +35,26 @@ describe('Coalescer', () => {
     await expect(coalescer.run('t', 2)).resolves.toBe(4);
   });
 });
+
+describe('Coalescer with a wait', () => {
+  it('holds a call on an idle key for others to join, and sends a full batch at once', async () => {
+    jest.useFakeTimers();
+    try {
+      const batches: number[][] = [];
+      const coalescer = new Coalescer<number, number>(async (_key, items) => (batches.push(items), items), 3, 20);
+      const first = [1, 2].map((n) => coalescer.run('t', n));
+      expect(batches).toEqual([]);
+      await jest.advanceTimersByTimeAsync(20);
+      expect(batches).toEqual([[1, 2]]);
+      await Promise.all(first);
+      const full = [3, 4, 5].map((n) => coalescer.run('t', n));
+      expect(batches).toEqual([
+        [1, 2],
+        [3, 4, 5],
+      ]);
+      await Promise.all(full);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+});

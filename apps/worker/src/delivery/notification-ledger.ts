@@ -33,14 +33,22 @@ export class NotificationLedger {
     private readonly logger: Logger,
     private readonly leaseMs: number,
     private readonly messageIdDomain: string,
-  ) {}
+    /** How long a claim or a "sent" write waits for others of its tenant to share its transaction. */
+    batchWaitMs = 0,
+  ) {
+    this.claims = new Coalescer((tenantId, ids) => this.claimMany(tenantId, ids), 50, batchWaitMs);
+    this.sends = new Coalescer<ClaimedNotification, void>(
+      async (tenantId, rows) => {
+        await this.recordSentMany(tenantId, rows);
+        return rows.map(() => undefined);
+      },
+      50,
+      batchWaitMs,
+    );
+  }
 
-  /** Claims of the same tenant arriving together share one transaction; so do their "sent" writes. */
-  private readonly claims = new Coalescer<string, ClaimedNotification | null>((tenantId, ids) => this.claimMany(tenantId, ids));
-  private readonly sends = new Coalescer<ClaimedNotification, void>(async (tenantId, rows) => {
-    await this.recordSentMany(tenantId, rows);
-    return rows.map(() => undefined);
-  });
+  private readonly claims: Coalescer<string, ClaimedNotification | null>;
+  private readonly sends: Coalescer<ClaimedNotification, void>;
 
   /**
    * Takes the row for one attempt if it is due: pending or queued (and not waiting for a retry), or
