@@ -3,6 +3,7 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import addressparser from 'nodemailer/lib/addressparser';
 import { parseConnectionUrl } from 'nodemailer/lib/shared';
 import type { RenderedEmail } from '@candor/email-templates';
+import { transferEncoding } from './transfer-encoding';
 
 /** Who an email is from as its reader sees it: the agency's sender name, and where a reply goes. */
 export interface Sender {
@@ -26,6 +27,12 @@ function eagerSocket(_options: unknown, callback: (error: Error | null, socket: 
   const socket = new Socket();
   socket.setNoDelay(true);
   callback(null, { socket });
+}
+
+/** A body with its transfer encoding decided here (see transferEncoding), or as it is for nodemailer to send as 7bit. */
+function body(content: string): string | { content: string; contentTransferEncoding: string } {
+  const encoding = transferEncoding(content);
+  return encoding ? { content, contentTransferEncoding: encoding } : content;
 }
 
 /** SMTP delivery with a Message-ID fixed by the caller, so a copy sent twice is recognisable. */
@@ -67,8 +74,8 @@ export class Mailer {
       ...(sender?.replyTo && { replyTo: sender.replyTo }),
       to,
       subject: email.subject,
-      text: email.text,
-      html: email.html,
+      text: body(email.text),
+      html: body(email.html),
       messageId,
       headers: { ...email.headers, 'X-Candor-Notification': notificationId },
     });
