@@ -24,12 +24,12 @@ describe('Coalescer', () => {
 
   it('rejects every call of a failed batch and carries on with the next', async () => {
     let fail = true;
-    const coalescer = new Coalescer<number, number>(async (_key, items) => {
+    const coalescer = new Coalescer<number, number>((_key, items) => {
       if (fail) {
         fail = false;
-        throw new Error('database away');
+        return Promise.reject(new Error('database away'));
       }
-      return items.map((n) => n * 2);
+      return Promise.resolve(items.map((n) => n * 2));
     });
     await expect(coalescer.run('t', 1)).rejects.toThrow('database away');
     await expect(coalescer.run('t', 2)).resolves.toBe(4);
@@ -41,7 +41,7 @@ describe('Coalescer with a wait', () => {
     jest.useFakeTimers();
     try {
       const batches: number[][] = [];
-      const coalescer = new Coalescer<number, number>(async (_key, items) => (batches.push(items), items), 3, 20);
+      const coalescer = new Coalescer<number, number>((_key, items) => (batches.push(items), Promise.resolve(items)), 3, 20);
       const first = [1, 2].map((n) => coalescer.run('t', n));
       expect(batches).toEqual([]);
       await jest.advanceTimersByTimeAsync(20);

@@ -53,7 +53,7 @@ export class Coalescer<I, R> {
       batch.map((b) => b.item),
     )
       .then(
-        (results) => batch.forEach((b, i) => b.resolve(results[i] as R)),
+        (results) => batch.forEach((b, i) => b.resolve(results[i])),
         (error: unknown) => batch.forEach((b) => b.reject(error)),
       )
       .finally(() => {

@@ -86,8 +86,12 @@ export class NotificationLedger {
         // The raw row as the entity: each column's value under its property name.
         const row = new Notification();
         for (const column of columns) column.setEntityValue(row, raw[column.databaseName]);
-        if (!zones.has(row.recipientUserId)) zones.set(row.recipientUserId, await readerTimeZone(manager, tenantId, row.recipientUserId));
-        claimed.set(row.id, Object.assign(row, { readerTimeZone: zones.get(row.recipientUserId)!, brand }) as ClaimedNotification);
+        let zone = zones.get(row.recipientUserId);
+        if (zone === undefined) {
+          zone = await readerTimeZone(manager, tenantId, row.recipientUserId);
+          zones.set(row.recipientUserId, zone);
+        }
+        claimed.set(row.id, Object.assign(row, { readerTimeZone: zone, brand }) as ClaimedNotification);
       }
       // A row asked for twice (a duplicate job) is claimed once: only the first asker gets it.
       return ids.map((id) => {
