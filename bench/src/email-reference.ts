@@ -1,4 +1,4 @@
-import { Socket } from 'node:net';
+import { connect, type Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { randomUUID } from 'node:crypto';
 import nodemailer from 'nodemailer';
@@ -30,10 +30,11 @@ export async function nodemailerReference(sinkPort: number, owner: Client, notif
     pool: true,
     maxConnections: REFERENCE_POOL.connections,
     maxMessages: Infinity,
-    getSocket: (_options: unknown, done: (error: Error | null, socket: { socket: Socket }) => void) => {
-      const socket = new Socket();
-      socket.setNoDelay(true);
-      done(null, { socket });
+    // Connected here: nodemailer's pool ignores an unconnected `{ socket }` and opens its own, Nagle on.
+    getSocket: (_options: unknown, done: (error: Error | null, socket?: { connection: Socket }) => void) => {
+      const socket = connect({ host: '127.0.0.1', port: sinkPort, noDelay: true });
+      socket.once('error', (error) => done(error));
+      socket.once('connect', () => done(null, { connection: socket }));
     },
   } as never);
   const start = wallClock();

@@ -53,11 +53,14 @@ export async function startWorker(config: WorkerConfig, logger: Logger = pino({ 
     client.on('error', (error: Error) => logger.warn({ err: error }, 'database connection lost'));
   };
   const dataSource = await new DataSource(
-    dataSourceOptions(config.DATABASE_URL, { extra: { max: config.EMAIL_CONCURRENCY + config.WEBHOOK_CONCURRENCY + 3, onConnect } }),
+    // Email jobs share claim and "sent" transactions per tenant (NotificationLedger), so they need few connections.
+    dataSourceOptions(config.DATABASE_URL, {
+      extra: { max: Math.min(config.EMAIL_CONCURRENCY, 10) + config.WEBHOOK_CONCURRENCY + 3, onConnect },
+    }),
   ).initialize();
   const renderer = await EmailRenderer.create();
   const mailer = new Mailer(config.SMTP_URL, config.MAIL_FROM, {
-    connections: config.SMTP_MAX_CONNECTIONS ?? config.EMAIL_CONCURRENCY,
+    connections: config.SMTP_MAX_CONNECTIONS ?? Math.min(config.EMAIL_CONCURRENCY, 10),
     maxMessages: config.SMTP_MAX_MESSAGES,
     timeoutMs: config.SMTP_TIMEOUT_MS,
   });
@@ -79,7 +82,13 @@ export async function startWorker(config: WorkerConfig, logger: Logger = pino({ 
       1000,
     ),
   );
-  const ledger = new NotificationLedger(dataSource, logger, config.SEND_LEASE_MS, messageIdDomain(config.MAIL_FROM));
+  const ledger = new NotificationLedger(
+    dataSource,
+    logger,
+    config.SEND_LEASE_MS,
+    messageIdDomain(config.MAIL_FROM),
+    config.EMAIL_BATCH_WAIT_MS,
+  );
   const retryPolicy = { windowMs: config.RETRY_WINDOW_MS, baseDelayMs: config.RETRY_BASE_DELAY_MS, maxDelayMs: config.RETRY_MAX_DELAY_MS };
   const emailProcessor = new SendEmailProcessor(
     ledger,

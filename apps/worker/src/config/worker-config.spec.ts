@@ -13,7 +13,11 @@ describe('loadWorkerConfig', () => {
       QUEUE_PREFIX: 'candor',
       RELAY_INTERVAL_MS: 200,
       MAIL_FROM: 'Candor <no-reply@candor.local>',
+      EMAIL_CONCURRENCY: 50,
+      EMAIL_BATCH_WAIT_MS: 20,
+      WORKER_NICE: 10,
     });
+    expect(loadWorkerConfig(valid).SMTP_MAX_CONNECTIONS).toBeUndefined();
     // Tenant-settings defaults have one source, libs/domain (DEFAULT_TENANT_SETTINGS): the worker has no second one.
     expect(loadWorkerConfig(valid)).not.toHaveProperty('DEFAULT_DISCLOSURE_DEADLINE_HOURS');
     expect(loadWorkerConfig(valid)).not.toHaveProperty('DEFAULT_TIMER_LIMIT_HOURS');

@@ -35,10 +35,17 @@ export const workerConfigSchema = z
       .regex(/^[a-z0-9:_-]{1,50}$/, 'must be 1-50 of a-z 0-9 : _ -')
       .default('candor'),
     RELAY_INTERVAL_MS: z.coerce.number().int().min(10).default(200),
-    EMAIL_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(10),
-    // The SMTP pool: connections kept open (unset: one per concurrent send), messages each carries before it is renewed.
+    // Email jobs in flight. Most of a job's time is spent waiting (on the database, on the SMTP pool),
+    // so more jobs than connections keep every connection busy, as nodemailer's own pool does.
+    EMAIL_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(50),
+    // How long an email's claim (and its "sent" write) waits for others of its tenant to share one
+    // transaction: a burst then costs the database a few statements per batch instead of six per email.
+    EMAIL_BATCH_WAIT_MS: z.coerce.number().int().min(0).max(1000).default(20),
+    // The SMTP pool: connections kept open (unset: one per concurrent send, at most 10), messages each carries before it is renewed.
     SMTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(100).optional(),
     SMTP_MAX_MESSAGES: z.coerce.number().int().min(1).default(1000),
+    // The worker's CPU priority (nice, -20..19): a burst of emails yields the CPU to the API's requests.
+    WORKER_NICE: z.coerce.number().int().min(-20).max(19).default(10),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     // Temporary failures (SMTP 4xx, refused connections, timeouts) are retried with exponential backoff
     // for as long as a mail server would retry; permanent ones (5xx) fail at once.

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { Notification, readerTimeZone, readTenantBrand, withTenant, type TenantBrandRow } from '@candor/db';
+import { Coalescer } from './coalescer';
 import { persistently } from './persistently.util';
 
 export interface NotificationKey {
@@ -21,7 +22,8 @@ export type ClaimedNotification = Notification & {
 };
 
 /**
- * The notification row's delivery states, each change in its own short transaction. No lock is held
+ * The notification row's delivery states, each change in a short transaction (shared by the rows of one tenant
+ * claimed or recorded together). No lock is held
  * across the SMTP conversation: the claim takes a lease, and the outcome is written afterwards,
  * retried on a fresh pooled connection if the one under it was dropped.
  */
@@ -31,46 +33,84 @@ export class NotificationLedger {
     private readonly logger: Logger,
     private readonly leaseMs: number,
     private readonly messageIdDomain: string,
-  ) {}
+    /** How long a claim or a "sent" write waits for others of its tenant to share its transaction. */
+    batchWaitMs = 0,
+  ) {
+    this.claims = new Coalescer((tenantId, ids) => this.claimMany(tenantId, ids), 50, batchWaitMs);
+    this.sends = new Coalescer<ClaimedNotification, void>(
+      async (tenantId, rows) => {
+        await this.recordSentMany(tenantId, rows);
+        return rows.map(() => undefined);
+      },
+      50,
+      batchWaitMs,
+    );
+  }
+
+  private readonly claims: Coalescer<string, ClaimedNotification | null>;
+  private readonly sends: Coalescer<ClaimedNotification, void>;
 
   /**
    * Takes the row for one attempt if it is due: pending or queued (and not waiting for a retry), or
    * sending under a lease that ran out. Null when another attempt holds it or it is finished.
    */
-  async claim(key: NotificationKey): Promise<ClaimedNotification | null> {
-    return withTenant(this.dataSource, key.tenantId, async (manager) => {
-      const [rows] = await manager.query<[Record<string, unknown>[], number]>(
-        `UPDATE notifications SET status = 'sending', lease_until = now() + make_interval(secs => $3::double precision / 1000),
-           attempts = attempts + 1, first_attempt_at = coalesce(first_attempt_at, claim_now.t),
-           message_id = CASE WHEN attempts = 0 OR message_id IS NULL THEN '<' || id || '.' || resends || '@' || $4 || '>' ELSE message_id END
-         FROM (SELECT now() AS t) claim_now
-         WHERE tenant_id = $1 AND id = $2 AND sent_at IS NULL
-           AND ((status IN ('pending', 'queued') AND (next_attempt_at IS NULL OR next_attempt_at <= now()))
-             OR (status = 'sending' AND lease_until < now()))
-         RETURNING *`,
-        [key.tenantId, key.notificationId, this.leaseMs, this.messageIdDomain],
-      );
-      const [raw] = rows;
-      if (!raw) return null;
-      // The raw row as the entity: each column's value under its property name.
-      const row = new Notification();
-      for (const column of manager.connection.getMetadata(Notification).columns) column.setEntityValue(row, raw[column.databaseName]);
-      return Object.assign(row, {
-        readerTimeZone: await readerTimeZone(manager, key.tenantId, row.recipientUserId),
-        brand: await readTenantBrand(manager, key.tenantId),
-      }) as ClaimedNotification;
-    });
+  claim(key: NotificationKey): Promise<ClaimedNotification | null> {
+    return this.claims.run(key.tenantId, key.notificationId);
   }
 
   /** After the server's 250: written whatever happens to the connection, since a resend would double the email. */
   recordSent(row: ClaimedNotification): Promise<void> {
-    return this.persistently(row, 'sent', () =>
-      withTenant(this.dataSource, row.tenantId, (manager) =>
+    return this.sends.run(row.tenantId, row);
+  }
+
+  /** One transaction claims every due row among `ids`; the brand and each reader's time zone are read once. */
+  private claimMany(tenantId: string, ids: string[]): Promise<(ClaimedNotification | null)[]> {
+    return withTenant(this.dataSource, tenantId, async (manager) => {
+      const [raws] = await manager.query<[Record<string, unknown>[], number]>(
+        `UPDATE notifications SET status = 'sending', lease_until = now() + make_interval(secs => $3::double precision / 1000),
+           attempts = attempts + 1, first_attempt_at = coalesce(first_attempt_at, claim_now.t),
+           message_id = CASE WHEN attempts = 0 OR message_id IS NULL THEN '<' || id || '.' || resends || '@' || $4 || '>' ELSE message_id END
+         FROM (SELECT now() AS t) claim_now
+         WHERE tenant_id = $1 AND id = ANY($2::uuid[]) AND sent_at IS NULL
+           AND ((status IN ('pending', 'queued') AND (next_attempt_at IS NULL OR next_attempt_at <= now()))
+             OR (status = 'sending' AND lease_until < now()))
+         RETURNING *`,
+        [tenantId, ids, this.leaseMs, this.messageIdDomain],
+      );
+      if (!raws.length) return ids.map(() => null);
+      const brand = await readTenantBrand(manager, tenantId);
+      const zones = new Map<string | null, string>();
+      const columns = manager.connection.getMetadata(Notification).columns;
+      const claimed = new Map<string, ClaimedNotification>();
+      for (const raw of raws) {
+        // The raw row as the entity: each column's value under its property name.
+        const row = new Notification();
+        for (const column of columns) column.setEntityValue(row, raw[column.databaseName]);
+        let zone = zones.get(row.recipientUserId);
+        if (zone === undefined) {
+          zone = await readerTimeZone(manager, tenantId, row.recipientUserId);
+          zones.set(row.recipientUserId, zone);
+        }
+        claimed.set(row.id, Object.assign(row, { readerTimeZone: zone, brand }) as ClaimedNotification);
+      }
+      // A row asked for twice (a duplicate job) is claimed once: only the first asker gets it.
+      return ids.map((id) => {
+        const row = claimed.get(id) ?? null;
+        claimed.delete(id);
+        return row;
+      });
+    });
+  }
+
+  private recordSentMany(tenantId: string, rows: ClaimedNotification[]): Promise<void> {
+    const context = { notificationIds: rows.map((r) => r.id) };
+    return persistently(this.logger, this.leaseMs, context, 'sent', () =>
+      withTenant(this.dataSource, tenantId, (manager) =>
         manager.query(
           `UPDATE notifications SET status = 'sent', sent_at = now(), lease_until = NULL, next_attempt_at = NULL,
              failure_kind = NULL, last_error = NULL
-           WHERE tenant_id = $1 AND id = $2 AND sent_at IS NULL`,
-          [row.tenantId, row.id],
+           WHERE tenant_id = $1 AND id = ANY($2::uuid[]) AND sent_at IS NULL`,
+          [tenantId, context.notificationIds],
         ),
       ),
     );
