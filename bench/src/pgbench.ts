@@ -98,6 +98,14 @@ export function pgbenchScript(statements: Statement[], mode: 'simple' | 'prepare
   return lines.join('\n') + '\n';
 }
 
+/** A script running one of `scripts` at random each time, equally weighted (pgbench's `\set` and `\if`, a branch each). */
+export function pgbenchMix(scripts: string[]): string {
+  const lines = [`\\set pick random(1, ${scripts.length})`];
+  scripts.forEach((script, i) => lines.push(i === 0 ? '\\if :pick = 1' : `\\elif :pick = ${i + 1}`, script.trimEnd()));
+  lines.push('\\endif');
+  return lines.join('\n') + '\n';
+}
+
 /** Runs the captured transactions under pgbench (`clients` connections, 2 threads) for `seconds`. */
 export async function runPgbench(
   databaseUrl: string,
@@ -108,15 +116,13 @@ export async function runPgbench(
 ): Promise<PgbenchResult> {
   const dir = mkdtempSync(join(tmpdir(), 'candor-pgbench-'));
   try {
-    const files = transactions.map((statements, i) => {
-      const file = join(dir, `t${i}.sql`);
-      writeFileSync(file, pgbenchScript(statements, mode));
-      return file;
-    });
+    // One script that draws one of the transactions each time (pgbench takes at most 128 script files).
+    const file = join(dir, 'transactions.sql');
+    writeFileSync(file, pgbenchMix(transactions.map((statements) => pgbenchScript(statements, mode))));
     const url = new URL(databaseUrl);
     const args = ['-n', '-M', mode, '-c', String(clients), '-j', '2', '-T', String(Math.max(1, Math.round(seconds)))];
     args.push('-h', url.hostname, '-p', url.port || '5432', '-U', decodeURIComponent(url.username));
-    args.push(...files.flatMap((f) => ['-f', f]), url.pathname.slice(1));
+    args.push('-f', file, url.pathname.slice(1));
     const output = await new Promise<string>((done, fail) => {
       const child = spawn(PGBENCH, args, { env: { ...process.env, PGPASSWORD: decodeURIComponent(url.password) } });
       let text = '';
@@ -130,7 +136,7 @@ export async function runPgbench(
       tps: round(number(/tps = ([\d.]+) \(without initial connection time\)/), 1),
       transactions: number(/number of transactions actually processed: (\d+)/),
       failed: number(/number of failed transactions: (\d+)/) || 0,
-      scripts: files.length,
+      scripts: transactions.length,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -110,10 +110,13 @@ async function main(): Promise<void> {
     const largestClients = await pickLargestTenantClients(owner, config.jwtSecret, 100);
     const largestMaker = (name: ScenarioName) => () => requestMaker(name, largestClients, assistants, 50);
     const pgbenchReady = ensurePgbench();
-    /** The same transactions the API sent for 50 requests of the weighted mix, under pgbench (simple and prepared protocol). */
+    /**
+     * The same transactions the API sent for as many requests of the weighted mix as there are client admins in
+     * the load (its pages, its cache footprint), under pgbench (simple and prepared protocol).
+     */
     const postgresRates = async (name: ScenarioName): Promise<ScenarioResult['postgres']> => {
       if (!pgbenchReady) return undefined;
-      const transactions = await captureTransactions(api, sides[0]!.url, maker(name)(), 50);
+      const transactions = await captureTransactions(api, sides[0]!.url, maker(name)(), clients.length);
       const seconds = config.roundSeconds * config.rounds;
       return {
         simple: await runPgbench(db.runtimeUrl, transactions, 'simple', seconds, config.connections),

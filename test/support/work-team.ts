@@ -31,8 +31,8 @@ export const WORK_TABLES = [
   'notifications',
 ];
 
-export async function startWorkTeam(): Promise<WorkTeam> {
-  const stack = await startStack();
+export async function startWorkTeam(stackOptions: Parameters<typeof startStack>[0] = {}): Promise<WorkTeam> {
+  const stack = await startStack(stackOptions);
   const { api } = stack;
   const tenant = await signUpTenant(api, { timeZone: 'Europe/Berlin' });
   const outsider = await signUpTenant(api);

@@ -1,7 +1,8 @@
-import { Injectable, Logger, UnauthorizedException } from '@nestjs/common';
+import { Inject, Injectable, Logger, UnauthorizedException, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ROLES, type Actor, type Role } from '@candor/domain';
+import { API_CONFIG, type ApiConfig } from '../config/api-config';
 import { SessionsRepository } from '../modules/auth/sessions.repository';
 
 /**
@@ -11,15 +12,24 @@ import { SessionsRepository } from '../modules/auth/sessions.repository';
  * role alone would decide (PolicyGuard): a person promoted since the token was made is not refused by it.
  */
 @Injectable()
-export class SessionCheck {
+export class SessionCheck implements OnModuleDestroy {
   private readonly logger = new Logger(SessionCheck.name);
-  /** When this process last touched each session's last_seen_at (ms): at most once a minute each. */
-  private readonly touched = new Map<string, number>();
+  /** Sessions confirmed inside a transaction since the last touch: session id -> tenant id. */
+  private readonly due = new Map<string, string>();
+  private readonly timer: NodeJS.Timeout;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly sessions: SessionsRepository,
-  ) {}
+    @Inject(API_CONFIG) config: ApiConfig,
+  ) {
+    this.timer = setInterval(() => void this.touchDue(), config.SESSION_TOUCH_INTERVAL_MS).unref();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    clearInterval(this.timer);
+    await this.touchDue();
+  }
 
   async confirm(actor: Actor): Promise<void> {
     if (!actor.sessionPending || !actor.sessionId) return;
@@ -34,21 +44,18 @@ export class SessionCheck {
 
   /**
    * After a request that confirmed its session inside its transaction (auth_session_confirm only reads): the
-   * session's last_seen_at, at most once a minute per session, in a statement of its own, not waited for.
+   * session's last_seen_at is written with the others', SESSION_TOUCH_INTERVAL_MS apart, outside any request.
    */
   touch(actor: Actor): void {
-    if (!actor.sessionId) return;
-    const now = Date.now();
-    if ((this.touched.get(actor.sessionId) ?? 0) > now - TOUCH_EVERY_MS) return;
-    if (this.touched.size >= TOUCHED_KEPT) this.touched.clear();
-    this.touched.set(actor.sessionId, now);
-    this.dataSource
-      .query('CALL auth_session_touch($1, $2)', [actor.tenantId, actor.sessionId])
-      .catch((error: unknown) => this.logger.warn(`could not touch a session's last-seen time: ${String(error)}`));
+    if (actor.sessionId) this.due.set(actor.sessionId, actor.tenantId);
+  }
+
+  private async touchDue(): Promise<void> {
+    if (!this.due.size) return;
+    const sessions = [...this.due];
+    this.due.clear();
+    await this.dataSource
+      .query('CALL auth_session_touch($1::uuid[], $2::uuid[])', [sessions.map(([, tenant]) => tenant), sessions.map(([id]) => id)])
+      .catch((error: unknown) => this.logger.warn(`could not touch the sessions' last-seen time: ${String(error)}`));
   }
 }
-
-/** last_seen_at's resolution, as auth_session_touch keeps it. */
-const TOUCH_EVERY_MS = 60_000;
-/** Sessions remembered before the map starts afresh (a touch too many costs one UPDATE). */
-const TOUCHED_KEPT = 10_000;

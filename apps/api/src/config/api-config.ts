@@ -60,6 +60,8 @@ export const apiConfigSchema = z
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters'),
     DATA_ENCRYPTION_KEY: z.string().min(32, 'must be at least 32 characters'),
     ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(900),
+    // How often the sessions confirmed inside requests' transactions get their last_seen_at written (together).
+    SESSION_TOUCH_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
     REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().positive().default(30),
     INVITATION_TTL_HOURS: z.coerce.number().int().positive().default(168),
     LOGIN_LIMIT_PER_IP: z.coerce.number().int().positive().default(30),

@@ -14,8 +14,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  *
  * It only reads: a write of the session row inside the request's transaction would hold the row's lock until
  * COMMIT (a long CSV export: minutes), and logout, revocation and refresh, which update that row, would wait on
- * it. The API touches last_seen_at after the request instead, at most once a minute per session
- * (`auth_session_touch`, in a statement of its own).
+ * it. The API notes the sessions it confirmed and touches their last_seen_at together, once a minute
+ * (`auth_session_touch`, a statement of its own outside any request).
  */
 export class SessionConfirmProcedure1766000000000 implements MigrationInterface {
   name = 'SessionConfirmProcedure1766000000000';
@@ -33,18 +33,21 @@ export class SessionConfirmProcedure1766000000000 implements MigrationInterface 
       END $$`);
     await q.query(`REVOKE ALL ON PROCEDURE auth_session_confirm(uuid, uuid, uuid, text, uuid) FROM PUBLIC`);
     await q.query(`GRANT EXECUTE ON PROCEDURE auth_session_confirm(uuid, uuid, uuid, text, uuid) TO candor_runtime`);
-    await q.query(`CREATE PROCEDURE auth_session_touch(p_tenant_id uuid, p_session_id uuid)
+    await q.query(`CREATE PROCEDURE auth_session_touch(p_tenant_ids uuid[], p_session_ids uuid[])
       LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
       BEGIN
-        UPDATE sessions SET last_seen_at = now()
-          WHERE tenant_id = p_tenant_id AND id = p_session_id AND revoked_at IS NULL AND last_seen_at < now() - interval '1 minute';
+        -- One session at a time: each UPDATE names its tenant (a single shard under Citus).
+        FOR i IN 1 .. coalesce(array_length(p_session_ids, 1), 0) LOOP
+          UPDATE sessions SET last_seen_at = now()
+            WHERE tenant_id = p_tenant_ids[i] AND id = p_session_ids[i] AND revoked_at IS NULL AND last_seen_at < now();
+        END LOOP;
       END $$`);
-    await q.query(`REVOKE ALL ON PROCEDURE auth_session_touch(uuid, uuid) FROM PUBLIC`);
-    await q.query(`GRANT EXECUTE ON PROCEDURE auth_session_touch(uuid, uuid) TO candor_runtime`);
+    await q.query(`REVOKE ALL ON PROCEDURE auth_session_touch(uuid[], uuid[]) FROM PUBLIC`);
+    await q.query(`GRANT EXECUTE ON PROCEDURE auth_session_touch(uuid[], uuid[]) TO candor_runtime`);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP PROCEDURE auth_session_touch(uuid, uuid)`);
+    await q.query(`DROP PROCEDURE auth_session_touch(uuid[], uuid[])`);
     await q.query(`DROP PROCEDURE auth_session_confirm(uuid, uuid, uuid, text, uuid)`);
   }
 }
