@@ -69,7 +69,6 @@ export function openingStatements(tenantId: string, { apiKeyId, session, readOnl
     if (!UUID.test(apiKeyId)) throw new Error('withTenant needs a key id in the shape of a UUID');
     statements.push(`SET LOCAL app.api_key_id = '${apiKeyId.toLowerCase()}'`);
   }
-  // The confirmation touches the session's last_seen_at: before the transaction turns read-only.
   if (session) statements.push(sessionConfirmSql(tenantId, session));
   if (readOnly) statements.push(READ_ONLY);
   return statements;
