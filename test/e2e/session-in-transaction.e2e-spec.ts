@@ -44,6 +44,8 @@ describe('a session confirmed inside the tenant transaction', () => {
     const write = await api.post('/api/v1/work-logs', entry('after logout'), session.accessToken);
     expect(write.status).toBe(401);
     expect(await logsWithNotes('after logout')).toBe(0);
+    // A route the token's role may not use: the session is checked before the refusal, so 401, not 403.
+    expect((await api.get('/api/v1/disclosure-analytics', session.accessToken)).status).toBe(401);
     // The assistant's other session is untouched.
     expect((await api.post('/api/v1/work-logs', entry('still signed in'), team.assistant.token)).status).toBe(201);
   });
