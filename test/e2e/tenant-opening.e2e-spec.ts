@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { DataSource, QueryFailedError } from 'typeorm';
 import { dataSourceOptions, withTenant } from '@candor/db';
+import { insertMembership, insertSession, insertUser } from '@candor/testing';
 import { withOwner } from '../support/owner-db';
 import { readTestEnv } from '../setup/test-env';
 
@@ -39,6 +40,14 @@ describe('a tenant transaction opened with its first statement', () => {
   beforeEach(() => {
     sent.length = 0;
   });
+
+  /** An owner of `tenantId` signed in: the claims a token of theirs carries. */
+  const signedInOwner = (tenantId: string) =>
+    withOwner(async (db) => {
+      const userId = await insertUser(db, { email: `opening-${randomUUID()}@example.test`, displayName: 'Opening', passwordHash: 'x' });
+      await insertMembership(db, { tenantId, userId, role: 'owner' });
+      return { sessionId: await insertSession(db, { tenantId, userId }), userId, role: 'owner', clientAccountId: null };
+    });
 
   const names = (tenantId: string) =>
     withTenant(dataSource, tenantId, async (m) => (await m.query(`SELECT name FROM client_accounts ORDER BY name`)) as { name: string }[]);
@@ -110,25 +119,9 @@ describe('a tenant transaction opened with its first statement', () => {
   });
 
   it('confirms a session in the opening, even for a transaction that sends no statement, and refuses a revoked one', async () => {
-    const [userId, sessionId] = [randomUUID(), randomUUID()];
-    await withOwner(async (db) => {
-      await db.query(`INSERT INTO users (id, email, display_name, password_hash) VALUES ($1, $2, 'Opening', 'x')`, [
-        userId,
-        `opening-${userId}@example.test`,
-      ]);
-      await db.query(`INSERT INTO memberships (tenant_id, id, user_id, role) VALUES ($1, $2, $3, 'owner')`, [
-        tenants[0],
-        randomUUID(),
-        userId,
-      ]);
-      await db.query(`INSERT INTO sessions (tenant_id, id, user_id, method) VALUES ($1, $2, $3, 'password')`, [
-        tenants[0],
-        sessionId,
-        userId,
-      ]);
-    });
+    const session = await signedInOwner(tenants[0]!);
+    const { sessionId, userId } = session;
     sent.length = 0;
-    const session = { sessionId, userId, role: 'owner', clientAccountId: null };
     const confirm = `CALL auth_session_confirm('${tenants[0]}', '${sessionId}', '${userId}', 'owner', NULL)`;
 
     expect(
@@ -209,27 +202,11 @@ describe('a tenant transaction opened with its first statement', () => {
   });
 
   describe('with a session to confirm', () => {
-    const [userId, sessionId] = [randomUUID(), randomUUID()];
-    const session = { sessionId, userId, role: 'owner', clientAccountId: null };
+    let session: Awaited<ReturnType<typeof signedInOwner>>;
     const refused = expect.objectContaining({ driverError: expect.objectContaining({ code: 'CS401' }) });
-    beforeAll(() =>
-      withOwner(async (db) => {
-        await db.query(`INSERT INTO users (id, email, display_name, password_hash) VALUES ($1, $2, 'Held', 'x')`, [
-          userId,
-          `held-${userId}@example.test`,
-        ]);
-        await db.query(`INSERT INTO memberships (tenant_id, id, user_id, role) VALUES ($1, $2, $3, 'owner')`, [
-          tenants[1],
-          randomUUID(),
-          userId,
-        ]);
-        await db.query(`INSERT INTO sessions (tenant_id, id, user_id, method) VALUES ($1, $2, $3, 'password')`, [
-          tenants[1],
-          sessionId,
-          userId,
-        ]);
-      }),
-    );
+    beforeAll(async () => {
+      session = await signedInOwner(tenants[1]!);
+    });
 
     it("holds no lock on the session row: a revocation does not wait for a long request's transaction", async () => {
       let release!: () => void;
@@ -246,7 +223,7 @@ describe('a tenant transaction opened with its first statement', () => {
       await new Promise((resolve) => setTimeout(resolve, 100));
       const revoked = await withOwner(async (db) => {
         await db.query(`SET lock_timeout = '2s'`);
-        return db.query(`UPDATE sessions SET revoked_at = now() WHERE tenant_id = $1 AND id = $2`, [tenants[1], sessionId]);
+        return db.query(`UPDATE sessions SET revoked_at = now() WHERE tenant_id = $1 AND id = $2`, [tenants[1], session.sessionId]);
       }).finally(release);
       expect(revoked.rowCount).toBe(1);
       await request;

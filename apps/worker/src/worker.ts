@@ -24,6 +24,9 @@ import { DeliverWebhookProcessor } from './webhooks/deliver-webhook.processor';
 import { WebhookLedger } from './webhooks/webhook-ledger';
 import { WebhookSender } from './webhooks/webhook-sender';
 
+/** Database and SMTP connections for email jobs at most, however many jobs run at once. */
+const EMAIL_CONNECTIONS_MAX = 10;
+
 type Handlers = { [N in JobName]: (payload: JobPayloads[N]) => Promise<unknown> };
 
 export interface RunningWorker {
@@ -52,15 +55,17 @@ export async function startWorker(config: WorkerConfig, logger: Logger = pino({ 
   const onConnect = (client: EventEmitter) => {
     client.on('error', (error: Error) => logger.warn({ err: error }, 'database connection lost'));
   };
+  // Email jobs wait on the database and the SMTP pool far more than they use them: a few connections of each
+  // serve many jobs (claims and "sent" writes are shared per tenant, see NotificationLedger).
+  const emailConnections = Math.min(config.EMAIL_CONCURRENCY, EMAIL_CONNECTIONS_MAX);
   const dataSource = await new DataSource(
-    // Email jobs share claim and "sent" transactions per tenant (NotificationLedger), so they need few connections.
     dataSourceOptions(config.DATABASE_URL, {
-      extra: { max: Math.min(config.EMAIL_CONCURRENCY, 10) + config.WEBHOOK_CONCURRENCY + 3, onConnect },
+      extra: { max: emailConnections + config.WEBHOOK_CONCURRENCY + 3, onConnect },
     }),
   ).initialize();
   const renderer = await EmailRenderer.create();
   const mailer = new Mailer(config.SMTP_URL, config.MAIL_FROM, {
-    connections: config.SMTP_MAX_CONNECTIONS ?? Math.min(config.EMAIL_CONCURRENCY, 10),
+    connections: config.SMTP_MAX_CONNECTIONS ?? emailConnections,
     maxMessages: config.SMTP_MAX_MESSAGES,
     timeoutMs: config.SMTP_TIMEOUT_MS,
   });

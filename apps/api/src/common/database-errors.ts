@@ -1,4 +1,5 @@
 import { QueryFailedError, UpdateValuesMissingError } from 'typeorm';
+import { SESSION_REFUSED } from '@candor/db';
 
 /** True when `error` is a PostgreSQL unique violation, optionally on the named constraint. */
 export function isUniqueViolation(error: unknown, constraint?: string): boolean {
@@ -13,9 +14,6 @@ export interface DatabaseRefusal {
   field?: string;
   message: string;
 }
-
-/** The SQLSTATE auth_session_confirm raises (migration 1766000000000). */
-export const SESSION_NOT_CONFIRMED = 'CS401';
 
 /** SQLSTATEs that mean the input was bad (the database refused a value), not that the server failed. */
 const BAD_INPUT: Record<string, { code: string; message: string }> = {
@@ -62,7 +60,7 @@ export function describeDatabaseError(error: unknown): DatabaseRefusal | undefin
     if (bad) return { status: 400, ...bad, ...(state === '23502' && driverError?.column && { field: camel(driverError.column) }) };
     if (state === '23505') return { status: 409, code: 'conflict', message: 'This already exists' };
     // auth_session_confirm, in a request's opening: the session ended, or the token's role is no longer the person's.
-    if (state === SESSION_NOT_CONFIRMED) return { status: 401, code: 'unauthenticated', message: 'Your session has ended; sign in again' };
+    if (state === SESSION_REFUSED) return { status: 401, code: 'unauthenticated', message: 'Your session has ended; sign in again' };
     if (state === '23503') return { status: 404, code: 'not_found', message: 'Something this request refers to does not exist' };
     if (UNAVAILABLE_STATES.test(state))
       return { status: 503, code: 'unavailable', message: 'The service is briefly unavailable; try again in a moment' };

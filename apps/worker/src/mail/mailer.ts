@@ -3,7 +3,7 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import addressparser from 'nodemailer/lib/addressparser';
 import { parseConnectionUrl } from 'nodemailer/lib/shared';
 import type { RenderedEmail } from '@candor/email-templates';
-import { transferEncoding } from './transfer-encoding';
+import { encodedBody } from './transfer-encoding';
 
 /** Who an email is from as its reader sees it: the agency's sender name, and where a reply goes. */
 export interface Sender {
@@ -46,12 +46,6 @@ function eagerConnection(timeoutMs: number) {
   };
 }
 
-/** A body with its transfer encoding decided here (see transferEncoding), or as it is for nodemailer to send as 7bit. */
-function body(content: string): string | { content: string; contentTransferEncoding: string } {
-  const encoding = transferEncoding(content);
-  return encoding ? { content, contentTransferEncoding: encoding } : content;
-}
-
 /** SMTP delivery with a Message-ID fixed by the caller, so a copy sent twice is recognisable. */
 export class Mailer {
   private readonly transport: Transporter;
@@ -91,8 +85,8 @@ export class Mailer {
       ...(sender?.replyTo && { replyTo: sender.replyTo }),
       to,
       subject: email.subject,
-      text: body(email.text),
-      html: body(email.html),
+      text: encodedBody(email.text),
+      html: encodedBody(email.html),
       messageId,
       headers: { ...email.headers, 'X-Candor-Notification': notificationId },
     });

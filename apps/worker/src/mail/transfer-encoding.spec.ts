@@ -1,13 +1,10 @@
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { EmailRenderer, TEMPLATE_NAMES } from '@candor/email-templates';
-import { transferEncoding } from './transfer-encoding';
+import { encodedBody, transferEncoding } from './transfer-encoding';
 
 /** The message as nodemailer writes it, with the bodies' encoding left to it or decided by transferEncoding. */
 function build(text: string, html: string, decided: boolean): Promise<string> {
-  const body = (content: string) => {
-    const encoding = decided ? transferEncoding(content) : undefined;
-    return encoding ? { content, contentTransferEncoding: encoding } : content;
-  };
+  const body = (content: string) => (decided ? encodedBody(content) : content);
   const mail = new MailComposer({
     from: 'Candor <no-reply@candor.local>',
     to: 'ana@example.com',

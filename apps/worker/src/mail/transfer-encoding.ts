@@ -26,3 +26,9 @@ export function transferEncoding(content: string): 'quoted-printable' | 'base64'
   if (other === 0 && !longLines) return undefined;
   return other < letters ? 'quoted-printable' : 'base64';
 }
+
+/** A body with its transfer encoding decided here, or as it is for nodemailer to send as 7bit. */
+export function encodedBody(content: string): string | { content: string; contentTransferEncoding: string } {
+  const encoding = transferEncoding(content);
+  return encoding ? { content, contentTransferEncoding: encoding } : content;
+}

@@ -76,8 +76,8 @@ export function openingStatements(tenantId: string, { apiKeyId, session, readOnl
 
 const READ_ONLY = 'SET LOCAL transaction_read_only = on';
 
-/** The SQLSTATE auth_session_confirm raises. */
-const SESSION_REFUSED = 'CS401';
+/** The SQLSTATE auth_session_confirm raises (migration 1766000000000). */
+export const SESSION_REFUSED = 'CS401';
 
 /**
  * The one entry point for tenant-owned data: runs `work` in a transaction whose `app.tenant_id`

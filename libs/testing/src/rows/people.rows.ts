@@ -49,3 +49,10 @@ export async function insertMembership(
   ]);
   return id;
 }
+
+/** A live password session of a member, as sign-in writes it; the id is what an access token's `sid` names. */
+export async function insertSession(db: Sql, row: { tenantId: string; userId: string; id?: string }): Promise<string> {
+  const id = row.id ?? newId();
+  await db.query(`INSERT INTO sessions (tenant_id, id, user_id, method) VALUES ($1, $2, $3, 'password')`, [row.tenantId, id, row.userId]);
+  return id;
+}
