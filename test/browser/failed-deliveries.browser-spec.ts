@@ -1,6 +1,6 @@
 import { addMember, signUpTenant, uniqueEmail } from '../support/factories';
 import { emailsTo, waitForEmails } from '../support/mail-sink';
-import { insertNotification, notificationTo } from '../support/notifications';
+import { insertNotification, notificationTo, waitForNotificationStatus } from '../support/notifications';
 import { withOwner } from '../support/owner-db';
 import { screenshot, seriousAccessibilityProblems, VIEWPORTS, waitForHeading } from './support/browser';
 import { startPortal, type Portal } from './support/portal';
@@ -81,7 +81,7 @@ describe('a manager finds an email that bounced and sends it again', () => {
     await waitForEmails(invitee, 1, 30_000);
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(await emailsTo(invitee)).toHaveLength(1);
-    expect(await notificationTo(invitee)).toMatchObject({ status: 'sent', resends: 1 });
+    expect(await waitForNotificationStatus(invitee, 'sent', 5_000)).toMatchObject({ resends: 1 });
     // Sent: it leaves the list; the other bounce stays.
     await page.getByTestId('delivery-row').filter({ hasText: invitee }).waitFor({ state: 'detached' });
     await page.getByTestId('delivery-row').filter({ hasText: billing }).waitFor();

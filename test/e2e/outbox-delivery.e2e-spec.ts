@@ -1,17 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { insertNotification, signUpTenant, uniqueEmail } from '../support/factories';
 import { emailsTo, waitForEmails } from '../support/mail-sink';
+import { notificationTo, waitForNotificationStatus } from '../support/notifications';
 import { withOwner } from '../support/owner-db';
 import { freePort } from '../support/ports';
 import { startStack, type Stack } from '../support/stack';
-
-function notificationFor(email: string): Promise<{ tenant_id: string; id: string; status: string }> {
-  return withOwner(async (client) => {
-    const { rows } = await client.query('SELECT tenant_id, id, status FROM notifications WHERE recipient_email = $1', [email]);
-    expect(rows).toHaveLength(1);
-    return rows[0];
-  });
-}
 
 async function startRedis(port: number): Promise<ChildProcess> {
   const redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
@@ -41,8 +34,8 @@ describe('outbox delivery', () => {
       const email = uniqueEmail('twice');
       expect((await stack.api.post('/api/v1/invitations', { email, role: 'assistant' }, tenant.owner.token)).status).toBe(201);
       await waitForEmails(email);
-      const row = await notificationFor(email);
-      expect(row.status).toBe('sent');
+      // The send is recorded a moment after the message reaches SMTP (the worker writes "sent" in batches).
+      const row = await waitForNotificationStatus(email, 'sent', 5_000);
 
       const payload = { tenantId: row.tenant_id, notificationId: row.id, idempotencyKey: row.id };
       const again = await Promise.all([stack.worker!.emailProcessor.handle(payload), stack.worker!.emailProcessor.handle(payload)]);
@@ -79,7 +72,7 @@ describe('outbox delivery', () => {
       const email = uniqueEmail('again');
       await stack.api.post('/api/v1/invitations', { email, role: 'assistant' }, tenant.owner.token);
       const [first] = await waitForEmails(email);
-      const row = await notificationFor(email);
+      const row = await waitForNotificationStatus(email, 'sent', 5_000);
       // As if it had failed, then "send again" exactly as the failures API does it.
       await withOwner((client) =>
         client.query(
@@ -95,6 +88,7 @@ describe('outbox delivery', () => {
         ),
       );
       const emails = await waitForEmails(email, 2);
+      await waitForNotificationStatus(email, 'sent', 5_000);
       await new Promise((resolve) => setTimeout(resolve, 500));
       expect(await emailsTo(email)).toHaveLength(2);
       const ids = emails.map((e) => e.headers['message-id']);
@@ -119,7 +113,7 @@ describe('outbox delivery', () => {
       try {
         const email = uniqueEmail('race');
         await stack.api.post('/api/v1/invitations', { email, role: 'assistant' }, tenant.owner.token);
-        const row = await notificationFor(email);
+        const row = await notificationTo(email);
         expect(row.status).toBe('pending');
         const payload = { tenantId: row.tenant_id, notificationId: row.id, idempotencyKey: row.id };
         const results = await Promise.all([stack.worker!.emailProcessor.handle(payload), stack.worker!.emailProcessor.handle(payload)]);
@@ -145,12 +139,12 @@ describe('outbox delivery', () => {
       expect(created.status).toBe(201);
       await new Promise((resolve) => setTimeout(resolve, 1000));
       // Kept, not sent: pending, or claimed by a relay attempt that Redis is about to refuse.
-      expect(['pending', 'queued']).toContain((await notificationFor(email)).status);
+      expect(['pending', 'queued']).toContain((await notificationTo(email)).status);
       expect(await emailsTo(email)).toHaveLength(0);
 
       redis = await startRedis(port);
       await waitForEmails(email, 1, 30_000);
-      expect((await notificationFor(email)).status).toBe('sent');
+      await waitForNotificationStatus(email, 'sent', 5_000);
     } finally {
       await stack.close();
       redis?.kill();
