@@ -1,3 +1,4 @@
+import type { Drain } from './burst';
 import type { Measured } from './measure';
 import type { PgbenchResult } from './pgbench';
 import { SCENARIO_TITLES, READS, type ScenarioName } from './scenarios';
@@ -34,10 +35,14 @@ export interface BenchResults {
   email?: {
     emails: number;
     drained: boolean;
-    worker: { seconds: number; perSecond: number };
-    nodemailer: { seconds: number; perSecond: number };
+    /** Each alone on the machine. */
+    worker: Drain;
+    nodemailer: Drain;
+    /** Each while the API takes list-work-logs at `rate`/s. */
+    underLoad: { rate: number; worker: Drain; nodemailer: Drain };
   };
-  burst?: { rate: number; idle: Measured; during: Measured };
+  /** API p95 at `rate`/s with the worker idle, while the worker drains the burst, and while the reference does. */
+  burst?: { rate: number; idle: Measured; during: Measured; duringReference: Measured };
   csv?: {
     rows: number;
     status: number;
@@ -120,12 +125,21 @@ export function evaluateTargets(r: BenchResults): Target[] {
     });
   }
   if (r.email) {
-    const e = ratio(r.email.worker.perSecond, r.email.nodemailer.perSecond);
-    out.push({
-      target: 'worker >= 0.8 x plain nodemailer emails/s',
-      measured: `${fmt(r.email.worker.perSecond)} / ${fmt(r.email.nodemailer.perSecond)} = ${fmt(e, 2)}`,
-      met: e >= 0.8 && r.email.drained,
-    });
+    const { worker, nodemailer, underLoad } = r.email;
+    const alone = ratio(worker.perSecond, nodemailer.perSecond);
+    const loaded = ratio(underLoad.worker.perSecond, underLoad.nodemailer.perSecond);
+    out.push(
+      {
+        target: 'worker >= 0.8 x plain nodemailer emails/s, each alone',
+        measured: `${fmt(worker.perSecond)} / ${fmt(nodemailer.perSecond)} = ${fmt(alone, 2)}`,
+        met: alone >= 0.8 && r.email.drained,
+      },
+      {
+        target: `worker >= 0.8 x plain nodemailer emails/s, each while the API takes ${underLoad.rate} reads/s`,
+        measured: `${fmt(underLoad.worker.perSecond)} / ${fmt(underLoad.nodemailer.perSecond)} = ${fmt(loaded, 2)}`,
+        met: loaded >= 0.8 && r.email.drained,
+      },
+    );
   }
   for (const [name, q] of Object.entries(r.nPlusOne ?? {})) {
     out.push({
@@ -166,7 +180,10 @@ export function evaluateTargets(r: BenchResults): Target[] {
     }
   }
   if (r.notifications?.errors) errors.push(`disclose: ${r.notifications.errors} (${r.notifications.errorSamples.join('; ')})`);
-  if (r.burst?.idle.errors || r.burst?.during.errors) errors.push(`burst: ${r.burst.idle.errors} idle, ${r.burst.during.errors} during`);
+  if (r.burst?.idle.errors || r.burst?.during.errors || r.burst?.duringReference.errors)
+    errors.push(
+      `burst: ${r.burst.idle.errors} idle, ${r.burst.during.errors} during the worker's, ${r.burst.duringReference.errors} during the reference's`,
+    );
   out.push({ target: 'zero errors in every scenario', measured: errors.length ? errors.join(' | ') : '0', met: errors.length === 0 });
   return out;
 }
@@ -260,14 +277,22 @@ export function renderMarkdown(r: BenchResults): string {
     );
   }
   if (r.email) {
+    const { emails, worker, nodemailer, underLoad } = r.email;
+    const rate = (d: Drain) => `${fmt(d.perSecond)} emails/s (${fmt(d.seconds)} s)`;
     lines.push(
-      `Burst of ${r.email.emails} emails: worker ${fmt(r.email.worker.perSecond)} emails/s (outbox rows committed -> last email at the sink, ${fmt(r.email.worker.seconds)} s${r.email.drained ? '' : ', NOT drained'}); plain nodemailer to the same sink ${fmt(r.email.nodemailer.perSecond)} emails/s (${fmt(r.email.nodemailer.seconds)} s).`,
+      `Bursts of ${emails} emails, the worker's timed from the outbox rows' commit to the last email at the sink${r.email.drained ? '' : ' (NOT drained)'}:`,
+      '',
+      '| | alone | while the API takes list-work-logs at ' + `${underLoad.rate}/s |`,
+      '| --- | ---: | ---: |',
+      `| worker | ${rate(worker)} | ${rate(underLoad.worker)} |`,
+      `| plain nodemailer to the same sink | ${rate(nodemailer)} | ${rate(underLoad.nodemailer)} |`,
       '',
     );
   }
   if (r.burst) {
+    const b = r.burst;
     lines.push(
-      `API list-work-logs at ${r.burst.rate}/s: p95 ${fmt(r.burst.idle.p95)} ms with the worker idle, ${fmt(r.burst.during.p95)} ms while it drains the burst (${r.burst.during.requests} requests; errors ${r.burst.idle.errors} / ${r.burst.during.errors}).`,
+      `API list-work-logs at ${b.rate}/s: p95 ${fmt(b.idle.p95)} ms with the worker idle, ${fmt(b.during.p95)} ms while it drains the burst, ${fmt(b.duringReference.p95)} ms while plain nodemailer does (${b.during.requests} / ${b.duringReference.requests} requests; errors ${b.idle.errors} / ${b.during.errors} / ${b.duringReference.errors}).`,
       '',
     );
   }

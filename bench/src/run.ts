@@ -2,14 +2,14 @@ import 'reflect-metadata';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
-import { performance } from 'node:perf_hooks';
 import { resolve } from 'node:path';
 import { Client } from 'pg';
 import { ownerTokens, pickAssistants, pickClients, pickLargestTenantClients, sessionTokens } from './actors';
 import { captureTransactions, ensurePgbench, runPgbench } from './pgbench';
 import { loadBenchConfig, type BenchPart } from './config';
 import { createBenchDatabase, dropBenchDatabase, ownerClient } from './database';
-import { nodemailerReference, REFERENCE_POOL } from './email-reference';
+import { drainOnly, referenceBurst, workerBurst } from './burst';
+import { REFERENCE_POOL } from './email-reference';
 import { explainReads } from './explain';
 import { generateBase, generateDisclosures, generateDraftsToDisclose, generateExportMonth, generateWorkLogs } from './generate';
 import { openLoop, send, type HttpCall } from './load';
@@ -20,8 +20,8 @@ import { measureCsv } from './measure-csv';
 import { READS, WRITES, requestMaker, type ScenarioName } from './scenarios';
 import { round, summarize } from './stats';
 
+const WORKER_TUNING = ['WORKER_NICE', 'EMAIL_CONCURRENCY', 'EMAIL_BATCH_WAIT_MS', 'SMTP_MAX_CONNECTIONS'];
 const SECRET_KEY = 'bench-data-encryption-key-0123456789abcdef';
-const wallClock = () => performance.timeOrigin + performance.now();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const log = (...parts: unknown[]) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...parts);
 
@@ -230,6 +230,8 @@ async function main(): Promise<void> {
         DATA_ENCRYPTION_KEY: SECRET_KEY,
         QUEUE_PREFIX: `candor-bench-${process.pid}`,
         LOG_LEVEL: 'warn',
+        // The worker's tuning, passed through when set (e.g. `WORKER_NICE=0 npm run bench -- ...`).
+        ...Object.fromEntries(WORKER_TUNING.filter((k) => process.env[k]).map((k) => [k, process.env[k]!])),
       });
       children.push(worker);
       await sleep(3000);
@@ -266,38 +268,26 @@ async function main(): Promise<void> {
       const template = (await owner.query<{ id: string }>(`SELECT id FROM notifications WHERE template = 'disclosure_disclosed' LIMIT 1`))
         .rows[0];
       if (!template) throw new Error('no disclosure_disclosed notification to copy for the burst');
-      const before = (await sink.ask<{ count: number }>({ type: 'count' })).count;
-      const burstStart = wallClock();
-      await owner.query(
-        `INSERT INTO notifications (tenant_id, id, template, recipient_email, recipient_user_id, locale, payload)
-         SELECT n.tenant_id, gen_random_uuid(), n.template, n.recipient_email, n.recipient_user_id, n.locale, n.payload
-         FROM notifications n CROSS JOIN generate_series(1, $2::int) WHERE n.id = $1`,
-        [template.id, config.burstEmails],
-      );
-      let drained = false;
-      const watcher = (async () => {
-        const deadline = Date.now() + 300_000;
-        while (!drained && Date.now() < deadline) {
-          if ((await sink.ask<{ count: number }>({ type: 'count' })).count >= before + config.burstEmails) drained = true;
-          else await sleep(100);
-        }
-      })();
-      const during = await openLoop(sides[0]!.url, requestMaker('list-work-logs', clients, assistants), burstRate, 300, {
-        stop: () => drained,
-      });
-      await watcher;
-      const sinkLog = (await sink.ask<{ accepted: { at: number }[] }>({ type: 'log' }, 60_000)).accepted;
-      const lastAt = Math.max(...sinkLog.slice(before).map((m) => m.at));
-      const workerSeconds = (lastAt - burstStart) / 1000;
+      // Worker and reference each drain the burst alone, then again while the API takes the same read traffic.
+      const load = () => ({ url: sides[0]!.url, next: requestMaker('list-work-logs', clients, assistants), rate: burstRate });
+      const workerAlone = await workerBurst(owner, sink, template.id, config.burstEmails, null);
+      const workerLoaded = await workerBurst(owner, sink, template.id, config.burstEmails, load());
       await worker.stop();
-      const plain = await nodemailerReference(sinkPort, owner, template.id, config.burstEmails);
+      const referenceAlone = await referenceBurst(owner, sinkPort, template.id, config.burstEmails, null);
+      const referenceLoaded = await referenceBurst(owner, sinkPort, template.id, config.burstEmails, load());
       results.email = {
         emails: config.burstEmails,
-        drained,
-        worker: { seconds: round(workerSeconds, 2), perSecond: round(config.burstEmails / workerSeconds, 1) },
-        nodemailer: { seconds: round(plain, 2), perSecond: round(config.burstEmails / plain, 1) },
+        drained: workerAlone.drained && workerLoaded.drained,
+        worker: drainOnly(workerAlone),
+        nodemailer: drainOnly(referenceAlone),
+        underLoad: { rate: burstRate, worker: drainOnly(workerLoaded), nodemailer: drainOnly(referenceLoaded) },
       };
-      results.burst = { rate: burstRate, idle: measuredOf([idle]), during: measuredOf([during]) };
+      results.burst = {
+        rate: burstRate,
+        idle: measuredOf([idle]),
+        during: measuredOf([workerLoaded.during!]),
+        duringReference: measuredOf([referenceLoaded.during!]),
+      };
       log(
         'email',
         JSON.stringify(results.email),
