@@ -41,6 +41,17 @@ describe('security headers', () => {
     expect(response.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
   });
 
+  it("names each answer's request: the caller's X-Request-Id when sane, a fresh one otherwise", async () => {
+    const kept = await send(stack, '/api/v1/me', { headers: { 'x-request-id': 'support-trace.42' } });
+    expect(kept.status).toBe(401);
+    expect(kept.headers.get('x-request-id')).toBe('support-trace.42');
+    const replaced = await send(stack, '/health', { headers: { 'x-request-id': 'not sane; <script>' } });
+    expect(replaced.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    const fresh = await send(stack, '/health');
+    expect(fresh.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(fresh.headers.get('x-request-id')).not.toBe(replaced.headers.get('x-request-id'));
+  });
+
   it('serves the API docs under a CSP that allows their own scripts only', async () => {
     const page = await send(stack, '/api/docs');
     expect(page.status).toBe(200);

@@ -4,13 +4,13 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
-import { randomUUID } from 'node:crypto';
 import { AppModule } from './app.module';
 import { API_KEY_SECURITY } from './common/access.decorators';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { ApiErrorBody, ApiErrorItem } from './common/errors/api-error';
 import { HostileInputPipe } from './common/errors/hostile-input.pipe';
 import { validationException } from './common/errors/validation-errors';
+import { echoRequestId, requestIdOf } from './common/request-id';
 import { registerSecurityHeaders } from './common/security-headers';
 import type { ApiConfig } from './config/api-config';
 import { usePasswordHashMemory } from './modules/auth/password-hash.util';
@@ -21,9 +21,10 @@ export async function createApiApp(config: ApiConfig, options: { connectDatabase
   usePasswordHashMemory(config.PASSWORD_HASH_MEMORY_KIB);
   // X-Forwarded-For counts only from the proxies named in TRUST_PROXY; with none, the peer address is the client.
   const trustProxy = config.TRUST_PROXY.length ? config.TRUST_PROXY : false;
-  const adapter = new FastifyAdapter({ trustProxy, genReqId: () => randomUUID(), bodyLimit: 1_048_576 });
+  const adapter = new FastifyAdapter({ trustProxy, genReqId: requestIdOf, bodyLimit: 1_048_576 });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options), adapter, { bufferLogs: true });
   app.useLogger(app.get(Logger));
+  echoRequestId(app);
   await registerSecurityHeaders(app);
   // Multipart bodies are read by the route that wants them (deliverable versions), within these limits.
   await app.register(multipart, {

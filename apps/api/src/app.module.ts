@@ -1,12 +1,12 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Module, RequestMethod, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ClsModule } from 'nestjs-cls';
 import { LoggerModule } from 'nestjs-pino';
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { dataSourceOptions } from '@candor/db';
 import { GracefulShutdown } from './common/graceful-shutdown';
+import { requestIdOf } from './common/request-id';
 import { guardPooledClient } from './common/database-errors';
 import { JwtAuthGuard } from './common/jwt-auth.guard';
 import { PolicyGuard } from './common/policy.guard';
@@ -44,8 +44,6 @@ import { TimesheetsModule } from './modules/timesheets/timesheets.module';
 import { WebhooksModule } from './modules/webhooks/webhooks.module';
 import { WorkLogsModule } from './modules/work-logs/work-logs.module';
 
-const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
-
 @Module({})
 export class AppModule {
   /** `connectDatabase: false` builds the app without a database (the OpenAPI exporter). */
@@ -55,13 +53,12 @@ export class AppModule {
       imports: [
         { module: ConfigHolderModule, global: true, providers: [{ provide: API_CONFIG, useValue: config }], exports: [API_CONFIG] },
         LoggerModule.forRoot({
+          // Every route, in path-to-regexp 8's words (nestjs-pino's default '*' makes Nest warn at boot).
+          forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
           pinoHttp: {
             level: config.LOG_LEVEL,
-            // Every log line of a request carries its id; a caller's X-Request-Id is kept when sane.
-            genReqId: (req: IncomingMessage) => {
-              const given = req.headers['x-request-id'];
-              return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-            },
+            // Every log line of a request carries its id (Fastify's, given by requestIdOf; this is the fallback).
+            genReqId: requestIdOf,
             redact: ['req.headers.authorization', 'req.headers.cookie'],
             autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health' },
           },
