@@ -29,6 +29,7 @@ import {
   signUpTenant,
   submitWeek,
   uniqueEmail,
+  zoneWellIntoMonth,
   type Api,
   type TenantFixture,
 } from '../support/factories';
@@ -197,7 +198,8 @@ describe('tenant isolation', () => {
   it('RLS holds under the runtime role even without a WHERE clause, with tenant B seeded in every tenant-owned table', async () => {
     const { api } = stack;
     const a = await signUpTenant(api);
-    const b = await signUpTenant(api);
+    // Its zone keeps the seed's last hour in this month, which its retainer alert needs.
+    const b = await signUpTenant(api, { timeZone: zoneWellIntoMonth('UTC') });
     await seedEverything(api, b);
 
     // The check below means something only if B has rows everywhere: a table the seed misses fails here, by name.

@@ -48,3 +48,19 @@ export async function editWorkLog(
 ): Promise<any> {
   return (await expectStatus('work log edit', api.patch(`/api/v1/work-logs/${workLogId}`, { ...changes, reason }, token), [200])).body;
 }
+
+/**
+ * A time zone in which now is at least two hours into the month: `preferred` when it is, else one eight or more
+ * hours away. An hour of work logged "just now" then falls in the current month there, as a retainer test needs,
+ * also when the suite runs in the first hour of a month.
+ */
+export function zoneWellIntoMonth(preferred: string, now = new Date()): string {
+  const intoMonth = (zone: string) => {
+    const parts = new Intl.DateTimeFormat('en-GB', { timeZone: zone, day: 'numeric', hour: 'numeric', hourCycle: 'h23' }).formatToParts(
+      now,
+    );
+    const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+    return part('day') > 1 || part('hour') >= 2;
+  };
+  return [preferred, 'Asia/Tokyo', 'America/Los_Angeles'].find(intoMonth) ?? preferred;
+}
