@@ -11,6 +11,7 @@ import { ApiErrorBody, ApiErrorItem } from './common/errors/api-error';
 import { HostileInputPipe } from './common/errors/hostile-input.pipe';
 import { validationException } from './common/errors/validation-errors';
 import { echoRequestId, requestIdOf } from './common/request-id';
+import { applyResponseSchemas } from './common/response-schema';
 import { registerSecurityHeaders } from './common/security-headers';
 import type { ApiConfig } from './config/api-config';
 import { usePasswordHashMemory } from './modules/auth/password-hash.util';
@@ -45,7 +46,9 @@ export async function createApiApp(config: ApiConfig, options: { connectDatabase
     }),
   );
   app.enableShutdownHooks();
-  SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
+  const document = buildOpenApiDocument(app);
+  applyResponseSchemas(document, config.RESPONSE_SCHEMAS);
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   return app;
 }
 

@@ -4,6 +4,7 @@ import type { FastifyReply } from 'fastify';
 import type { ServerResponse } from 'node:http';
 import type { Actor } from '@candor/domain';
 import { CurrentActor, Policy, ReadsOnly, SessionCheckedInTransaction } from '../../common/access.decorators';
+import { SerializedAs } from '../../common/response-schema';
 import { ActorScope } from '../../common/actor-scope';
 import { audienceOf } from '../../common/client-view';
 import { TenantContext } from '../../common/tenant-context';
@@ -37,7 +38,7 @@ export class TimesheetsController {
   @SessionCheckedInTransaction()
   @Policy('read', 'Timesheet')
   @ApiOperation({ summary: "An engagement's time for a week or a month, with totals and amounts" })
-  @ApiOkResponse({ type: TimesheetResponse })
+  @SerializedAs(TimesheetResponse)
   timesheet(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,

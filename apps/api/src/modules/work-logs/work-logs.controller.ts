@@ -12,6 +12,7 @@ import {
 } from '@nestjs/swagger';
 import type { Actor } from '@candor/domain';
 import { CurrentActor, Policy, ReadsOnly, SessionCheckedInTransaction } from '../../common/access.decorators';
+import { SerializedAs } from '../../common/response-schema';
 import { CreateCommentDto } from './dto/comment.dto';
 import { CreateAdjustmentDto } from './dto/create-adjustment.dto';
 import { CreateWorkLogDto } from './dto/create-work-log.dto';
@@ -36,7 +37,7 @@ export class WorkLogsController {
   @ReadsOnly()
   @Policy('read', 'WorkLog')
   @ApiOperation({ summary: 'Time entries, newest first, a page at a time (keyset cursor); clients see their own account and no drafts' })
-  @ApiOkResponse({ type: WorkLogPageResponse })
+  @SerializedAs(WorkLogPageResponse)
   list(@CurrentActor() actor: Actor, @Query() query: ListWorkLogsQuery): Promise<WorkLogPageResponse> {
     return this.service.list(actor, query);
   }
