@@ -1,6 +1,7 @@
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
+import type { CpuMs } from './cpu';
 
 export interface HttpCall {
   method: 'GET' | 'POST';
@@ -17,6 +18,8 @@ export interface RunResult {
   /** First error statuses or messages seen, to explain a non-zero count. */
   errorSamples: string[];
   latencies: number[];
+  /** CPU spent during the run, ms (see cpu.ts), when measured. */
+  cpu?: CpuMs;
 }
 
 const headersOf = (call: HttpCall) => ({

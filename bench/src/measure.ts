@@ -1,3 +1,4 @@
+import { cpuMark, cpuPerRequest, cpuSince, type CpuMs } from './cpu';
 import type { RunResult } from './load';
 import { closedLoop, openLoop, type HttpCall } from './load';
 import { round, summarize, type LatencySummary } from './stats';
@@ -7,11 +8,15 @@ export interface Measured extends LatencySummary {
   rps: number;
   errors: number;
   errorSamples: string[];
+  /** CPU per request, ms (closed-loop runs). */
+  cpu?: CpuMs;
 }
 
 export interface Side {
   name: 'api' | 'ceiling';
   url: string;
+  /** The server's process, whose CPU is counted. */
+  pid?: number;
 }
 
 function merge(runs: RunResult[]): Measured {
@@ -23,6 +28,12 @@ function merge(runs: RunResult[]): Measured {
     rps: round(requests / seconds, 1),
     errors: runs.reduce((a, r) => a + r.errors, 0),
     errorSamples: [...new Set(runs.flatMap((r) => r.errorSamples))].slice(0, 5),
+    ...(runs.every((r) => r.cpu) && {
+      cpu: cpuPerRequest(
+        runs.map((r) => r.cpu!),
+        requests,
+      ),
+    }),
   };
 }
 
@@ -42,8 +53,12 @@ export async function alternate(
   return Object.fromEntries(Object.entries(runs).map(([k, v]) => [k, merge(v)])) as Record<Side['name'], Measured>;
 }
 
-export const closed = (maker: () => () => HttpCall, seconds: number, connections: number) => (side: Side) =>
-  closedLoop(side.url, maker(), seconds, connections);
+/** A closed-loop run of one side, with the CPU its server, PostgreSQL and the load generator spent meanwhile. */
+export const closed = (maker: () => () => HttpCall, seconds: number, connections: number) => async (side: Side) => {
+  const mark = cpuMark(side.pid);
+  const run = await closedLoop(side.url, maker(), seconds, connections);
+  return { ...run, cpu: cpuSince(mark, side.pid) };
+};
 
 export const open = (maker: () => () => HttpCall, rate: number, seconds: number) => (side: Side) =>
   openLoop(side.url, maker(), rate, seconds);

@@ -8,6 +8,7 @@ import { prepareValue } from 'pg/lib/utils';
 import type { HttpCall } from './load';
 import { send } from './load';
 import type { Child } from './processes';
+import { cpuMark, cpuSince, ticksToMs, type CpuMs } from './cpu';
 import { round } from './stats';
 
 /**
@@ -28,6 +29,8 @@ export interface PgbenchResult {
   failed: number;
   /** Distinct request transactions replayed (one script each, equally weighted). */
   scripts: number;
+  /** CPU per transaction, ms: pgbench itself as `server`, PostgreSQL, and nothing of this process. */
+  cpu: CpuMs;
 }
 
 const PGBENCH = '/usr/bin/pgbench';
@@ -106,6 +109,14 @@ export function pgbenchMix(scripts: string[]): string {
   return lines.join('\n') + '\n';
 }
 
+/** cutime + cstime of the shell's /proc stat line: the CPU of pgbench, its one reaped child. */
+function reapedCpuMs(output: string): number {
+  const stat = /shell-stat: (.*)/.exec(output)?.[1];
+  if (!stat) return NaN;
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ticksToMs(Number(fields[13]) + Number(fields[14]));
+}
+
 /** Runs the captured transactions under pgbench (`clients` connections, 2 threads) for `seconds`. */
 export async function runPgbench(
   databaseUrl: string,
@@ -123,20 +134,26 @@ export async function runPgbench(
     const args = ['-n', '-M', mode, '-c', String(clients), '-j', '2', '-T', String(Math.max(1, Math.round(seconds)))];
     args.push('-h', url.hostname, '-p', url.port || '5432', '-U', decodeURIComponent(url.username));
     args.push('-f', file, url.pathname.slice(1));
+    const mark = cpuMark();
+    // Through a shell that prints its own /proc stat after pgbench ends: its reaped child's CPU (cutime, cstime).
+    const shell = `${PGBENCH} "$@"; code=$?; echo; echo "shell-stat: $(cat /proc/$$/stat)"; exit $code`;
     const output = await new Promise<string>((done, fail) => {
-      const child = spawn(PGBENCH, args, { env: { ...process.env, PGPASSWORD: decodeURIComponent(url.password) } });
+      const child = spawn('sh', ['-c', shell, 'sh', ...args], { env: { ...process.env, PGPASSWORD: decodeURIComponent(url.password) } });
       let text = '';
       child.stdout.on('data', (c: Buffer) => (text += c.toString()));
       child.stderr.on('data', (c: Buffer) => (text += c.toString()));
       child.on('error', fail);
       child.on('close', (code) => (code === 0 ? done(text) : fail(new Error(`pgbench exited ${code}: ${text.slice(-2000)}`))));
     });
+    const spent = cpuSince(mark);
     const number = (pattern: RegExp) => Number(pattern.exec(output)?.[1] ?? NaN);
+    const processed = number(/number of transactions actually processed: (\d+)/);
     return {
       tps: round(number(/tps = ([\d.]+) \(without initial connection time\)/), 1),
-      transactions: number(/number of transactions actually processed: (\d+)/),
+      transactions: processed,
       failed: number(/number of failed transactions: (\d+)/) || 0,
       scripts: transactions.length,
+      cpu: { server: reapedCpuMs(output) / processed, postgres: spent.postgres / processed, loadGenerator: 0 },
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -1,4 +1,5 @@
 import type { Drain } from './burst';
+import type { CpuMs } from './cpu';
 import type { Measured } from './measure';
 import type { PgbenchResult } from './pgbench';
 import { SCENARIO_TITLES, READS, type ScenarioName } from './scenarios';
@@ -190,6 +191,29 @@ export function evaluateTargets(r: BenchResults): Target[] {
 
 const row = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
 
+const cpuCells = (cpu: CpuMs | undefined, parts: (keyof CpuMs)[]) => (cpu ? parts.map((k) => fmt(cpu[k], 2)).join(' / ') : 'n/a');
+
+/** Where a closed-loop request's CPU went, per process group: the rate each side reached follows from it (two shared cores). */
+function cpuTable(scenarios: BenchResults['stages'][string]['scenarios']): string[] {
+  const lines = [
+    'CPU per request in the closed loop, ms (Linux /proc; server / PostgreSQL / load generator; for pgbench: pgbench / PostgreSQL):',
+    '',
+    row(['scenario', 'API', 'ceiling', 'PostgreSQL alone (pgbench, simple)']),
+    row(['---', '---:', '---:', '---:']),
+  ];
+  for (const [name, x] of Object.entries(scenarios)) {
+    lines.push(
+      row([
+        SCENARIO_TITLES[name as ScenarioName],
+        cpuCells(x.closed.api.cpu, ['server', 'postgres', 'loadGenerator']),
+        cpuCells(x.closed.ceiling.cpu, ['server', 'postgres', 'loadGenerator']),
+        x.postgres ? cpuCells(x.postgres.simple.cpu, ['server', 'postgres']) : '',
+      ]),
+    );
+  }
+  return lines;
+}
+
 export function renderMarkdown(r: BenchResults): string {
   const lines: string[] = [];
   const m = r.meta;
@@ -253,7 +277,7 @@ export function renderMarkdown(r: BenchResults): string {
         );
       }
     }
-    lines.push('');
+    lines.push('', ...cpuTable(s.scenarios), '');
   }
   lines.push('## Queries per request', '');
   lines.push(row(['scenario', 'API statements', 'API round trips', 'ceiling']), row(['---', '---:', '---:', '---:']));

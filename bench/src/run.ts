@@ -94,8 +94,8 @@ async function main(): Promise<void> {
   let worker: Child | null = null;
   try {
     const sides: Side[] = [
-      { name: 'api', url: `http://127.0.0.1:${apiPort}` },
-      { name: 'ceiling', url: `http://127.0.0.1:${ceilingPort}` },
+      { name: 'api', url: `http://127.0.0.1:${apiPort}`, pid: api.proc.pid },
+      { name: 'ceiling', url: `http://127.0.0.1:${ceilingPort}`, pid: ceiling.proc.pid },
     ];
     await waitForHttp(api, `${sides[0]!.url}/health`);
     await waitForHttp(ceiling, `${sides[1]!.url}/health`);
