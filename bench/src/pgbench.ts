@@ -82,12 +82,18 @@ export async function captureTransactions(api: Child, url: string, next: () => H
 }
 
 /**
+ * How pgbench sends: `simple`, one Query message of literal SQL; `extended`, unnamed Parse/Bind/Execute as a
+ * driver sends a query with parameters (the API's way); `prepared`, named statements parsed once per connection.
+ */
+export type PgbenchMode = 'simple' | 'extended' | 'prepared';
+
+/**
  * A pgbench script of one captured request, a round trip where the API made one. Simple protocol sends what the
- * API sent in one round trip as one multi-statement query (pgbench's `\;`); extended (prepared) protocol cannot
+ * API sent in one round trip as one multi-statement query (pgbench's `\;`); the extended protocol cannot
  * carry several statements in one message, so they go as one pipeline (`\startpipeline` ... `\endpipeline`, one
  * Sync), as the API's OpenedQuery sends them.
  */
-export function pgbenchScript(statements: Statement[], mode: 'simple' | 'prepared'): string {
+export function pgbenchScript(statements: Statement[], mode: PgbenchMode): string {
   const lines: string[] = [];
   for (const statement of statements) {
     const query = inlineParameters(statement).replace(/\s+/g, ' ').trim().replace(/;$/, '');
@@ -121,7 +127,7 @@ function reapedCpuMs(output: string): number {
 export async function runPgbench(
   databaseUrl: string,
   transactions: Statement[][],
-  mode: 'simple' | 'prepared',
+  mode: PgbenchMode,
   seconds: number,
   clients: number,
 ): Promise<PgbenchResult> {

@@ -14,7 +14,7 @@ export interface ScenarioResult {
   /** The largest tenant's clients at the small run's rate (flatness for the biggest customers). */
   largestAtSmallRate?: Pair & { rate: number };
   /** PostgreSQL's own rate for the same transactions (pgbench, same connections). */
-  postgres?: { simple: PgbenchResult; prepared: PgbenchResult };
+  postgres?: { simple: PgbenchResult; extended?: PgbenchResult; prepared: PgbenchResult };
 }
 
 export interface BenchResults {
@@ -229,7 +229,7 @@ export function renderMarkdown(r: BenchResults): string {
         'scenario',
         'API req/s',
         'ceiling req/s',
-        'PostgreSQL tx/s simple / prepared',
+        'PostgreSQL tx/s simple / extended / prepared',
         'API/ceiling',
         'API/PostgreSQL simple',
         'API p50/p95/p99 ms',
@@ -247,7 +247,7 @@ export function renderMarkdown(r: BenchResults): string {
           SCENARIO_TITLES[name as ScenarioName],
           fmt(a.rps),
           fmt(c.rps),
-          pg ? `${fmt(pg.simple.tps)} / ${fmt(pg.prepared.tps)}` : '',
+          pg ? `${fmt(pg.simple.tps)} / ${fmt(pg.extended?.tps)} / ${fmt(pg.prepared.tps)}` : '',
           fmt(ratio(a.rps, c.rps), 2),
           pg ? fmt(ratio(a.rps, pg.simple.tps), 2) : '',
           `${fmt(a.p50)} / ${fmt(a.p95)} / ${fmt(a.p99)}`,

@@ -112,7 +112,7 @@ async function main(): Promise<void> {
     const pgbenchReady = ensurePgbench();
     /**
      * The same transactions the API sent for as many requests of the weighted mix as there are client admins in
-     * the load (its pages, its cache footprint), under pgbench (simple and prepared protocol).
+     * the load (its pages, its cache footprint), under pgbench (simple, extended and prepared protocol).
      */
     const postgresRates = async (name: ScenarioName): Promise<ScenarioResult['postgres']> => {
       if (!pgbenchReady) return undefined;
@@ -120,6 +120,7 @@ async function main(): Promise<void> {
       const seconds = config.roundSeconds * config.rounds;
       return {
         simple: await runPgbench(db.runtimeUrl, transactions, 'simple', seconds, config.connections),
+        extended: await runPgbench(db.runtimeUrl, transactions, 'extended', seconds, config.connections),
         prepared: await runPgbench(db.runtimeUrl, transactions, 'prepared', seconds, config.connections),
       };
     };
@@ -157,7 +158,7 @@ async function main(): Promise<void> {
         log(
           `${label} ${name}: api ${throughput.api.rps} rps p95 ${throughput.api.p95} ms, ceiling ${throughput.ceiling.rps} rps p95 ${throughput.ceiling.p95} ms` +
             (entry.open ? `; at ${entry.open.rate}/s api p95 ${entry.open.api.p95} ms, ceiling p95 ${entry.open.ceiling.p95} ms` : '') +
-            (entry.postgres ? `; pgbench ${entry.postgres.simple.tps} tx/s simple, ${entry.postgres.prepared.tps} prepared` : '') +
+            (entry.postgres ? `; pgbench ${entry.postgres.simple.tps} tx/s simple, ${entry.postgres.extended?.tps} extended, ${entry.postgres.prepared.tps} prepared` : '') +
             `; errors ${throughput.api.errors}/${throughput.ceiling.errors}`,
         );
       }
