@@ -158,7 +158,9 @@ async function main(): Promise<void> {
         log(
           `${label} ${name}: api ${throughput.api.rps} rps p95 ${throughput.api.p95} ms, ceiling ${throughput.ceiling.rps} rps p95 ${throughput.ceiling.p95} ms` +
             (entry.open ? `; at ${entry.open.rate}/s api p95 ${entry.open.api.p95} ms, ceiling p95 ${entry.open.ceiling.p95} ms` : '') +
-            (entry.postgres ? `; pgbench ${entry.postgres.simple.tps} tx/s simple, ${entry.postgres.extended?.tps} extended, ${entry.postgres.prepared.tps} prepared` : '') +
+            (entry.postgres
+              ? `; pgbench ${entry.postgres.simple.tps} tx/s simple, ${entry.postgres.extended?.tps} extended, ${entry.postgres.prepared.tps} prepared`
+              : '') +
             `; errors ${throughput.api.errors}/${throughput.ceiling.errors}`,
         );
       }
