@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { performance } from 'node:perf_hooks';
 import type { Client } from 'pg';
 import { nodemailerReference } from './email-reference';
@@ -6,7 +7,6 @@ import type { Child } from './processes';
 import { round } from './stats';
 
 const wallClock = () => performance.timeOrigin + performance.now();
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Emails per second over a drain, and how long it took. */
 export interface Drain {
@@ -67,7 +67,8 @@ export async function workerBurst(
     }
     done();
     const accepted = (await sink.ask<{ accepted: { at: number }[] }>({ type: 'log' }, 60_000)).accepted.slice(before);
-    return drainOf(emails, (Math.max(...accepted.map((m) => m.at)) - start) / 1000, drained);
+    const last = accepted.reduce((latest, m) => Math.max(latest, m.at), start);
+    return drainOf(emails, (last - start) / 1000, drained);
   });
   return { ...result, during };
 }

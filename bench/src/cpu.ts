@@ -39,13 +39,7 @@ function postgresCpuMs(): number {
   let total = 0;
   for (const pid of readdirSync('/proc')) {
     if (!/^\d+$/.test(pid)) continue;
-    let comm: string;
-    try {
-      comm = readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
-    } catch {
-      continue;
-    }
-    if (comm !== 'postgres') continue;
+    if (readComm(pid) !== 'postgres') continue;
     const parent = statFields(pid)?.[1];
     const isPostmaster = parent !== undefined && readComm(parent) !== 'postgres';
     total += processCpuMs(pid, isPostmaster);

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { createHash } from 'node:crypto';
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
@@ -7,7 +8,6 @@ import type { BenchResults } from './report';
 import { round } from './stats';
 
 const wallClock = () => performance.timeOrigin + performance.now();
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** One month's CSV export of a big engagement: time to the last byte and the API's peak memory while it streams. */
 export async function measureCsv(

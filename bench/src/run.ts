@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import 'reflect-metadata';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
@@ -22,7 +23,6 @@ import { round, summarize } from './stats';
 
 const WORKER_TUNING = ['WORKER_NICE', 'EMAIL_CONCURRENCY', 'EMAIL_BATCH_WAIT_MS', 'SMTP_MAX_CONNECTIONS'];
 const SECRET_KEY = 'bench-data-encryption-key-0123456789abcdef';
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const log = (...parts: unknown[]) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...parts);
 
 async function main(): Promise<void> {

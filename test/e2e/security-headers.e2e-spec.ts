@@ -52,6 +52,21 @@ describe('security headers', () => {
     expect(fresh.headers.get('x-request-id')).not.toBe(replaced.headers.get('x-request-id'));
   });
 
+  it('gives a streamed CSV timesheet the same headers as any answer, and keeps it out of caches', async () => {
+    const tenant = await signUpTenant(stack.api);
+    const clientId = await createClientAccount(stack.api, tenant.owner.token);
+    const engagement = await createEngagement(stack.api, tenant.owner.token, clientId);
+    const csv = await send(stack, `/api/v1/engagements/${engagement.id}/timesheet/csv?period=week&start=2026-11-02`, {
+      headers: { authorization: `Bearer ${tenant.owner.token}`, 'x-request-id': 'csv-trace.7' },
+    });
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(csv.headers.get('x-request-id')).toBe('csv-trace.7');
+    expect(csv.headers.get('cache-control')).toBe('no-store');
+    expect(csv.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(csv.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+  });
+
   it('serves the API docs under a CSP that allows their own scripts only', async () => {
     const page = await send(stack, '/api/docs');
     expect(page.status).toBe(200);

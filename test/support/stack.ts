@@ -24,7 +24,9 @@ export interface Stack {
 export const SECRET = 'e2e-secret-that-is-long-enough-0123456789';
 
 /** The real API (on a free port) and, unless told otherwise, the real worker, in this process. */
-export async function startStack(options: { env?: Record<string, string>; worker?: boolean } = {}): Promise<Stack> {
+export async function startStack(
+  options: { env?: Record<string, string>; worker?: boolean; beforeListen?: (app: NestFastifyApplication) => void } = {},
+): Promise<Stack> {
   const env = readTestEnv();
   // Uploads land in a temporary folder, never in the checkout; removed when the stack stops.
   const uploadDir = options.env?.['UPLOAD_DIR'] ? null : mkdtempSync(join(tmpdir(), 'candor-e2e-uploads-'));
@@ -55,6 +57,7 @@ export async function startStack(options: { env?: Record<string, string>; worker
       ...options.env,
     }),
   );
+  options.beforeListen?.(app);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const worker =
     options.worker === false

@@ -73,7 +73,7 @@ export const apiConfigSchema = z
     AUTH_LIMIT_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
     API_KEY_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    // The big lists' answers written from their OpenAPI schemas (fast-json-stringify); false: JSON.stringify, as the rest.
+    // The work-log page's and the timesheet's answers written from their OpenAPI schemas (fast-json-stringify); false: JSON.stringify, as the rest.
     RESPONSE_SCHEMAS: z
       .enum(['true', 'false', '1', '0'])
       .default('true')

@@ -50,8 +50,8 @@ export async function editWorkLog(
 }
 
 /**
- * A time zone in which now is at least two hours into the month: `preferred` when it is, else one eight or more
- * hours away. An hour of work logged "just now" then falls in the current month there, as a retainer test needs,
+ * A time zone in which now is at least two hours into the month: `preferred` when it is, else Tokyo or Los Angeles
+ * (16 or 17 hours apart, so one of them is). An hour of work logged "just now" then falls in the current month there, as a retainer test needs,
  * also when the suite runs in the first hour of a month.
  */
 export function zoneWellIntoMonth(preferred: string, now = new Date()): string {

@@ -14,7 +14,6 @@ import {
 } from '@nestjs/swagger';
 import type { Actor } from '@candor/domain';
 import { CurrentActor, Policy, ReadsOnly, SessionCheckedInTransaction } from '../../common/access.decorators';
-import { SerializedAs } from '../../common/response-schema';
 import { CompensationOffersService } from './compensation-offers.service';
 import { DisclosureDraftsService } from './disclosure-drafts.service';
 import { DisclosuresService, type DisclosureResponse } from './disclosures.service';
@@ -47,7 +46,7 @@ export class DisclosuresController {
   @ReadsOnly()
   @Policy('read', 'Disclosure')
   @ApiOperation({ summary: 'Disclosures, newest first (keyset cursor); clients see their own account and no drafts' })
-  @SerializedAs(DisclosurePageResponse)
+  @ApiOkResponse({ type: DisclosurePageResponse })
   list(@CurrentActor() actor: Actor, @Query() query: ListDisclosuresQuery): Promise<DisclosurePageResponse> {
     return this.service.list(actor, query);
   }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import type { ServerResponse } from 'node:http';
+import type { OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import type { Actor } from '@candor/domain';
 import { CurrentActor, Policy, ReadsOnly, SessionCheckedInTransaction } from '../../common/access.decorators';
 import { SerializedAs } from '../../common/response-schema';
@@ -70,7 +70,10 @@ export class TimesheetsController {
       if (!started) {
         started = true;
         reply.hijack();
+        // Written past Fastify: the headers its hooks set (security headers, X-Request-Id) go out by hand.
         reply.raw.writeHead(200, {
+          ...(reply.getHeaders() as OutgoingHttpHeaders),
+          'cache-control': 'no-store',
           'content-type': 'text/csv; charset=utf-8',
           'content-disposition': `attachment; filename="timesheet-${query.period}-${query.start}.csv"`,
         });
