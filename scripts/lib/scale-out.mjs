@@ -40,7 +40,8 @@ export async function startScaleOut(env, scale) {
   const user = `${decodeURIComponent(database.username)}:${decodeURIComponent(database.password)}`;
   const pgbouncer = await startPgbouncer({ port: bouncerPort, users: [user], upstream: `${database.hostname}:${database.port || 5432}` });
   const pooledUrl = Object.assign(new URL(env.DATABASE_URL), { hostname: '127.0.0.1', port: String(bouncerPort) }).toString();
-  const shared = { ...env, DATABASE_URL: pooledUrl };
+  // Debian's PgBouncer (1.18) in transaction mode keeps no named prepared statement across transactions.
+  const shared = { ...env, DATABASE_URL: pooledUrl, DATABASE_PREPARED_STATEMENTS: 'false' };
   const apis = replicaPorts.map((port) => ({
     ...shared,
     API_PORT: String(port),

@@ -24,6 +24,7 @@ async function startApiProcess(
       API_HOST: '127.0.0.1',
       API_PORT: String(port),
       DATABASE_URL: test.appUrl,
+      DATABASE_PREPARED_STATEMENTS: String(!test.pooled),
       REDIS_URL: test.redisUrl,
       WEB_URL: 'http://candor.test',
       JWT_SECRET: 'e2e-secret-that-is-long-enough-0123456789',

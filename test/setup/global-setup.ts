@@ -44,6 +44,8 @@ export default async function globalSetup(globalConfig: { maxWorkers: number }):
   const env: TestEnv = {
     ownerUrl,
     appUrl,
+    pooled: pooled !== null,
+    directAppUrl: directAppUrl.toString(),
     redisUrl: process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379',
     queuePrefix: `candor-e2e-${process.pid}`,
     smtpPort,

@@ -5,6 +5,13 @@ import { join } from 'node:path';
 export interface TestEnv {
   ownerUrl: string;
   appUrl: string;
+  /**
+   * appUrl goes through the suite's PgBouncer (transaction mode, 1.18 on Debian 12), which keeps no named prepared
+   * statement from one transaction to the next: the API runs with DATABASE_PREPARED_STATEMENTS=false then.
+   */
+  pooled: boolean;
+  /** The runtime role straight to PostgreSQL, for a test that needs one session per connection. */
+  directAppUrl: string;
   redisUrl: string;
   /** BullMQ key prefix of this run, so runs sharing a Redis never take each other's jobs. */
   queuePrefix: string;
@@ -37,7 +44,13 @@ export function readTestEnv(): TestEnv {
   if (worker <= 1) return env;
   const moved = (url: string) =>
     Object.assign(new URL(url), { pathname: `/${workerDatabase(new URL(url).pathname.slice(1), worker)}` }).toString();
-  return { ...env, ownerUrl: moved(env.ownerUrl), appUrl: moved(env.appUrl), queuePrefix: `${env.queuePrefix}-w${worker}` };
+  return {
+    ...env,
+    ownerUrl: moved(env.ownerUrl),
+    appUrl: moved(env.appUrl),
+    directAppUrl: moved(env.directAppUrl),
+    queuePrefix: `${env.queuePrefix}-w${worker}`,
+  };
 }
 
 /** The database of jest worker `worker` (2, 3, ...): a copy of the run's, its name still ending in the run's process id. */

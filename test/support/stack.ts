@@ -44,6 +44,7 @@ export async function startStack(
   const app = await createApiApp(
     loadApiConfig({
       NODE_ENV: 'test',
+      DATABASE_PREPARED_STATEMENTS: String(!env.pooled),
       WEB_URL: webUrl,
       JWT_SECRET: SECRET,
       LOGIN_LIMIT_PER_IP: '10000',

@@ -4,7 +4,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ClsModule } from 'nestjs-cls';
 import { LoggerModule } from 'nestjs-pino';
 import type { IncomingMessage } from 'node:http';
-import { dataSourceOptions } from '@candor/db';
+import { dataSourceOptions, namePreparedStatements } from '@candor/db';
+import type { PoolClient } from 'pg';
 import { GracefulShutdown } from './common/graceful-shutdown';
 import { requestIdOf } from './common/request-id';
 import { guardPooledClient } from './common/database-errors';
@@ -66,7 +67,13 @@ export class AppModule {
         ClsModule.forRoot({ global: true }),
         TypeOrmModule.forRoot({
           ...dataSourceOptions(config.DATABASE_URL),
-          extra: { max: 20, onConnect: guardPooledClient },
+          extra: {
+            max: 20,
+            onConnect: (client: PoolClient) => {
+              guardPooledClient(client);
+              if (config.DATABASE_PREPARED_STATEMENTS) namePreparedStatements(client);
+            },
+          },
           manualInitialization: !connectDatabase,
         }),
         OutboxModule,

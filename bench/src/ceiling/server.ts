@@ -9,6 +9,8 @@ import {
   noticeCtes,
   armOpening,
   disarm,
+  namePreparedStatements,
+  prepared,
   openingStatements,
   portalBaseUrl,
   portalUrl,
@@ -34,7 +36,12 @@ interface Actor {
 const CLIENT_ROLES = new Set(['client_admin', 'client_member']);
 const ROLES = new Set(['owner', 'manager', 'assistant', 'client_admin', 'client_member']);
 const secret = process.env['JWT_SECRET']!;
-const pool = new Pool({ connectionString: process.env['DATABASE_URL'], max: 20 });
+// As the API: the hot reads as named prepared statements, unless DATABASE_PREPARED_STATEMENTS=false.
+const pool = new Pool({
+  connectionString: process.env['DATABASE_URL'],
+  max: 20,
+  ...(process.env['DATABASE_PREPARED_STATEMENTS'] !== 'false' && { onConnect: namePreparedStatements }),
+});
 const app = Fastify({ logger: false });
 
 class HttpError extends Error {
@@ -176,7 +183,7 @@ app.get(
         where.push(`(w.started_at, w.id) < (${p(after.at)}, ${p(after.id)})`);
       }
       const { rows } = await db.query(
-        Q.WORK_LOG_PAGE.replace('PAGE', `${where.join(' AND ')} ORDER BY w.started_at DESC, w.id DESC LIMIT ${p(limit + 1)}`),
+        prepared(Q.WORK_LOG_PAGE.replace('PAGE', `${where.join(' AND ')} ORDER BY w.started_at DESC, w.id DESC LIMIT ${p(limit + 1)}`)),
         params,
       );
       const page = rows.slice(0, limit);
@@ -199,10 +206,10 @@ app.get(
       const query = request.query as { period: 'week' | 'month'; start: string };
       const client = CLIENT_ROLES.has(actor.role);
       const head = (
-        await db.query(Q.TIMESHEET_HEAD, [actor.tenantId, id, query.start, query.period, client ? actor.clientAccountId : null])
+        await db.query(prepared(Q.TIMESHEET_HEAD), [actor.tenantId, id, query.start, query.period, client ? actor.clientAccountId : null])
       ).rows[0];
       if (!head) throw new HttpError(404, 'Engagement not found');
-      const rows = (await db.query(Q.WORK_LOGS_IN_PERIOD, [actor.tenantId, id, head['from'], head['to'], client])).rows;
+      const rows = (await db.query(prepared(Q.WORK_LOGS_IN_PERIOD), [actor.tenantId, id, head['from'], head['to'], client])).rows;
       const entries = rows.map((r) => presentWorkLog(client, r));
       const seconds = (keep: (e: Row) => boolean) => rows.filter(keep).reduce((sum, e) => sum + (e['durationSeconds'] ?? 0), 0);
       return {
@@ -268,8 +275,8 @@ app.get(
       const where = [`d.tenant_id = $1 AND d.client_account_id = $2 AND d.status NOT IN ('draft', 'in_review')`];
       const after = query.cursor ? decodeCursor(query.cursor) : undefined;
       if (after) where.push(`(d.created_at, d.id) < ($${params.push(after.at)}, $${params.push(after.id)})`);
-      const page = `${where.join(' AND ')} ORDER BY d.created_at DESC, d.id DESC LIMIT ${limit + 1}`;
-      const found = (await db.query(Q.DISCLOSURE_PAGE_WITH_FACTS(page), params)).rows;
+      const page = `${where.join(' AND ')} ORDER BY d.created_at DESC, d.id DESC LIMIT $${params.push(limit + 1)}`;
+      const found = (await db.query(prepared(Q.DISCLOSURE_PAGE_WITH_FACTS(page)), params)).rows;
       const rows = found.filter((r) => r['id'] !== null);
       const last = rows[limit - 1];
       return {

@@ -1,7 +1,7 @@
 export * from './entities';
 export * from './migrations';
 export * from './tenancy/with-tenant';
-export { armOpening, disarm, OpenedQuery } from './tenancy/pipelined-opening';
+export { armOpening, disarm, namePreparedStatements, OpenedQuery, prepared } from './tenancy/pipelined-opening';
 export * from './data-source';
 export * from './runtime-role';
 export * from './writes/recipients';

@@ -41,7 +41,14 @@ export async function startCluster(options: { apis: number; workers: number; env
     ];
     infra.push(await startInfra('pgbouncer', [...pgbouncerArgs, '--pool', '30']));
     const databaseUrl = Object.assign(new URL(direct.toString()), { port: String(bouncerPort) }).toString();
-    const shared = { DATABASE_URL: databaseUrl, REDIS_URL: test.redisUrl, DATA_ENCRYPTION_KEY: SECRET, LOG_LEVEL: 'info' };
+    // PgBouncer 1.18 in transaction mode keeps no named prepared statement across transactions.
+    const shared = {
+      DATABASE_URL: databaseUrl,
+      DATABASE_PREPARED_STATEMENTS: 'false',
+      REDIS_URL: test.redisUrl,
+      DATA_ENCRYPTION_KEY: SECRET,
+      LOG_LEVEL: 'info',
+    };
     const run = randomUUID().slice(0, 8);
     const ports: number[] = [];
     for (let i = 1; i <= options.apis; i++) {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { portalAddressColumns, SqlParams } from '@candor/db';
+import { portalAddressColumns, prepared, SqlParams } from '@candor/db';
 import { isClientRole, type Actor } from '@candor/domain';
 import { TenantRepository, tenantFactsOf } from '../modules/tenant/tenant.repository';
 import type { ActorRef } from './actor-ref';
@@ -45,10 +45,10 @@ export class RequestFacts {
   ): Promise<{ rows: T[]; actor: ActorRef }> {
     const { bind, values } = new SqlParams(...params);
     const rows: (T & FactColumns)[] = await manager.query(
-      `SELECT t.name AS "fact.name", t.settings AS "fact.settings", ${portalAddressColumns('t', 'fact.')},
+      prepared(`SELECT t.name AS "fact.name", t.settings AS "fact.settings", ${portalAddressColumns('t', 'fact.')},
               (SELECT display_name FROM users WHERE id = ${bind(actor.userId)}) AS "fact.actorName", found.*
        FROM tenants t LEFT JOIN (${sql}) found ON TRUE
-       WHERE t.id = ${bind(actor.tenantId)}${order ? ` ORDER BY ${order}` : ''}`,
+       WHERE t.id = ${bind(actor.tenantId)}${order ? ` ORDER BY ${order}` : ''}`),
       values,
     );
     const [first] = rows;

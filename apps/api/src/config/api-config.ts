@@ -73,6 +73,12 @@ export const apiConfigSchema = z
     AUTH_LIMIT_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
     API_KEY_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    // The hot reads as named prepared statements (planned once per connection). false behind a pooler in transaction
+    // mode that does not keep them (PgBouncer before 1.21, or without max_prepared_statements).
+    DATABASE_PREPARED_STATEMENTS: z
+      .enum(['true', 'false', '1', '0'])
+      .default('true')
+      .transform((v) => v === 'true' || v === '1'),
     // The work-log page's and the timesheet's answers written from their OpenAPI schemas (fast-json-stringify); false: JSON.stringify, as the rest.
     RESPONSE_SCHEMAS: z
       .enum(['true', 'false', '1', '0'])

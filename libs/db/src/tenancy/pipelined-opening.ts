@@ -2,21 +2,29 @@ import { Query, type QueryConfig, type QueryResult } from 'pg';
 
 /** What pg's Connection offers a query that writes its own protocol messages (pg/lib/connection.js). */
 interface WireConnection {
-  parse(config: { text: string }): void;
+  parse(config: { text: string; name?: string }): void;
   bind(config: { values: unknown[] }): void;
   execute(config: { portal?: string; rows?: number }): void;
   sync(): void;
   stream: { cork?: () => void; uncork?: () => void };
+  /** Named statements sent but not yet confirmed (pg's bookkeeping: a query that finds its name here sends no Parse). */
+  submittedNamedStatements: Record<string, string>;
 }
 
 /** The parts of pg's Query a subclass reaches (not in @types/pg). */
 interface QueryInternals {
   portal?: string;
+  name?: string;
+  hasBeenParsed(connection: WireConnection): boolean;
   prepare(connection: WireConnection): void;
   _getRows(connection: WireConnection, rows?: number): void;
   handleCommandComplete(message: unknown, connection: WireConnection): void;
 }
-type ExtendedQueryConfig = QueryConfig & { queryMode: 'extended'; callback: (error: Error | null, result: QueryResult) => void };
+type ExtendedQueryConfig = QueryConfig & {
+  queryMode: 'extended';
+  name?: string;
+  callback: (error: Error | null, result: QueryResult) => void;
+};
 const QueryBase = Query as unknown as new (config: ExtendedQueryConfig) => QueryInternals;
 
 /**
@@ -37,11 +45,21 @@ export class OpenedQuery extends QueryBase {
     readonly values: unknown[],
     callback: (error: Error | null, result: QueryResult) => void,
     readonly closing: readonly string[] = [],
+    name?: string,
   ) {
-    super({ text, values, queryMode: 'extended', callback });
+    super({ text, values, queryMode: 'extended', callback, ...(name && { name }) });
   }
 
+  /**
+   * A named statement this connection has not parsed yet is parsed first, in front of the opening: pg records a
+   * name as parsed at the first ParseComplete of its query, which must then be the statement's own. If that Parse
+   * fails, nothing after it runs and nothing is recorded; if the opening fails, the statement exists all the same.
+   */
   override prepare(connection: WireConnection): void {
+    if (this.name && !this.hasBeenParsed(connection)) {
+      connection.parse({ text: this.text, name: this.name });
+      connection.submittedNamedStatements[this.name] = this.text;
+    }
     for (const statement of this.opening) sendStatement(connection, statement);
     super.prepare(connection);
   }
@@ -78,6 +96,37 @@ interface OpenableClient {
 const WAITING = Symbol('candor.opening');
 const wrapped = new WeakSet<object>();
 
+/** Pooled clients that run the texts marked `prepared` as named statements (see namePreparedStatements). */
+const naming = new WeakSet<object>();
+/** The texts marked `prepared`, and their statement names; bounded, so a text built from data cannot grow it. */
+const statementNames = new Map<string, string>();
+const MAX_NAMED_STATEMENTS = 200;
+
+/**
+ * Marks a hot query's text (returned unchanged) to run as a named prepared statement on the connections that
+ * allow it: parsed and planned once per connection, then only bound and executed (PostgreSQL keeps a generic
+ * plan once it costs no more than the custom ones). Only texts whose variants are few: each named text stays
+ * prepared on every pooled connection for its lifetime.
+ */
+export function prepared(text: string): string {
+  if (statementNames.size < MAX_NAMED_STATEMENTS && !statementNames.has(text))
+    statementNames.set(text, `candor_${statementNames.size + 1}`);
+  return text;
+}
+
+/**
+ * From now on `client` runs the texts marked `prepared` as named statements. Only on a connection that is one
+ * session to the end: a pooler in transaction mode older than PgBouncer 1.21 hands the next transaction another
+ * server connection, which never saw the statement (DATABASE_PREPARED_STATEMENTS=false there).
+ */
+export function namePreparedStatements(client: OpenableClient): void {
+  naming.add(client);
+  wrap(client);
+}
+
+const statementNameOf = (client: OpenableClient, text: unknown): string | undefined =>
+  typeof text === 'string' && naming.has(client) ? statementNames.get(text) : undefined;
+
 /** A statement with no `;` before its end can be Parsed alone (the extended protocol takes one statement a message). */
 const singleStatement = (text: string) => !/;\s*\S/.test(text);
 
@@ -94,41 +143,41 @@ interface Armed {
  * first and its closing after it, unpipelined.
  */
 export function armOpening(client: OpenableClient, opening: readonly string[], closing: readonly string[] = []): void {
+  wrap(client);
+  (client as OpenableClient & { [WAITING]?: Armed })[WAITING] = { opening, closing };
+}
+
+/** Installs, once per pooled client, the query that carries an armed opening and names the `prepared` texts. */
+function wrap(client: OpenableClient): void {
+  if (wrapped.has(client)) return;
+  wrapped.add(client);
   const holder = client as OpenableClient & { [WAITING]?: Armed };
-  if (!wrapped.has(client)) {
-    wrapped.add(client);
-    // pg's own query, looked up at each call (a counter may wrap the prototype's later: bench, statements test).
-    const original: QueryFn = function (this: OpenableClient, ...args: unknown[]) {
-      return (Object.getPrototypeOf(this) as OpenableClient).query.apply(this, args);
-    };
-    client.query = function query(this: OpenableClient, ...args: unknown[]) {
-      const [config, values, callback] = args;
-      const armed = holder[WAITING];
-      if (!armed) return original.apply(this, args);
-      holder[WAITING] = undefined;
-      if (
-        typeof config !== 'string' ||
-        callback !== undefined ||
-        (values !== undefined && !Array.isArray(values)) ||
-        !singleStatement(config)
-      ) {
-        return unpipelined(this, original, armed, args);
-      }
-      return new Promise((resolve, reject) => {
-        original.call(
-          this,
-          new OpenedQuery(
-            armed.opening,
-            config,
-            (values as unknown[] | undefined) ?? [],
-            (e, r) => (e ? reject(e) : resolve(r)),
-            armed.closing,
-          ),
-        );
-      });
-    };
-  }
-  holder[WAITING] = { opening, closing };
+  // pg's own query, looked up at each call (a counter may wrap the prototype's later: bench, statements test).
+  const original: QueryFn = function (this: OpenableClient, ...args: unknown[]) {
+    return (Object.getPrototypeOf(this) as OpenableClient).query.apply(this, args);
+  };
+  client.query = function query(this: OpenableClient, ...args: unknown[]) {
+    const [config, values, callback] = args;
+    const armed = holder[WAITING];
+    const plain = typeof config === 'string' && callback === undefined && (values === undefined || Array.isArray(values));
+    const name = plain ? statementNameOf(this, config) : undefined;
+    if (!armed) return name ? original.call(this, { name, text: config, values }) : original.apply(this, args);
+    holder[WAITING] = undefined;
+    if (!plain || !singleStatement(config)) return unpipelined(this, original, armed, args);
+    return new Promise((resolve, reject) => {
+      original.call(
+        this,
+        new OpenedQuery(
+          armed.opening,
+          config,
+          (values as unknown[] | undefined) ?? [],
+          (e, r) => (e ? reject(e) : resolve(r)),
+          armed.closing,
+          name,
+        ),
+      );
+    });
+  };
 }
 
 /** The armed statements and the query one after another, for a query OpenedQuery cannot carry. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { insertLinkRows, scopeCondition, scopeWhere, sqlList, SqlParams, type CtePart } from '@candor/db';
+import { insertLinkRows, prepared, scopeCondition, scopeWhere, sqlList, SqlParams, type CtePart } from '@candor/db';
 import { MONEY_OFFER_KINDS, UNDISCLOSED_STATUSES, type DisclosureStatus, type Scope } from '@candor/domain';
 import type { KeysetPosition } from '../../common/keyset-cursor';
 import type { Lookup } from '../../common/request-facts';
@@ -197,7 +197,7 @@ export class DisclosuresRepository {
   /** Disclosures in `scope`; a client's scope never holds drafts or those in review. */
   find(manager: EntityManager, scope: Scope, f: DisclosureFilter): Promise<DisclosureRow[]> {
     const { sql, params } = this.findQuery(scope, f);
-    return manager.query(sql, params);
+    return manager.query(prepared(sql), params);
   }
 
   /** The query of `find`, to run beside other reads (RequestFacts.alongside); `lock` locks the rows found (FOR UPDATE). */
@@ -219,8 +219,7 @@ export class DisclosuresRepository {
       const id = `$${params.push(f.after.id)}`;
       where.push(`(d.created_at, d.id) < (${at}, ${id})`);
     }
-    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-conversion -- written into SQL: a number whatever the caller passed
-    const limit = f.limit ? `LIMIT ${Number(f.limit)}` : '';
+    const limit = f.limit ? `LIMIT $${params.push(f.limit)}` : '';
     // The page is cut from disclosures alone; the names it shows are then read by key for its rows only
     // (the planner cannot size a tenant under row-level security, so joins could read all of a large one's).
     const order = 'ORDER BY d.created_at DESC, d.id DESC';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { WorkLog, WorkLogRevision, type CommentKind, type CommentVisibility, type WorkLogStatus, scopeWhere } from '@candor/db';
+import { WorkLog, WorkLogRevision, type CommentKind, type CommentVisibility, type WorkLogStatus, scopeWhere, prepared } from '@candor/db';
 import type { DisclosureStatus, Scope } from '@candor/domain';
 import { eachCursorBatch } from '../../common/cursor-batches';
 import type { KeysetPosition } from '../../common/keyset-cursor';
@@ -130,8 +130,8 @@ export class WorkLogsRepository {
     // The page is cut from one index range of work_logs first; its names are then read by key (NAMES_BY_KEY).
     const order = 'ORDER BY w.started_at DESC, w.id DESC';
     return manager.query(
-      `SELECT ${COLUMNS} FROM (SELECT w.* FROM work_logs w WHERE ${where.join(' AND ')} ${order} LIMIT ${p(filter.limit)}) w
-       ${NAMES_BY_KEY} ${order}`,
+      prepared(`SELECT ${COLUMNS} FROM (SELECT w.* FROM work_logs w WHERE ${where.join(' AND ')} ${order} LIMIT ${p(filter.limit)}) w
+       ${NAMES_BY_KEY} ${order}`),
       params,
     );
   }
@@ -149,7 +149,8 @@ export class WorkLogsRepository {
 
   /** The lines of a timesheet: what a client may see of the engagement's time in [from, to) (see clientVisibleInPeriodQuery). */
   clientVisibleInPeriod(manager: EntityManager, scope: Scope, engagementId: string, from: Date, to: Date): Promise<WorkLogRow[]> {
-    return manager.query(...clientVisibleInPeriodQuery(COLUMNS, scope, engagementId, from, to));
+    const [sql, params] = clientVisibleInPeriodQuery(COLUMNS, scope, engagementId, from, to);
+    return manager.query(prepared(sql), params);
   }
 
   /**
