@@ -296,7 +296,9 @@ app.post(
     const body = String((request.body as { body?: string })?.body ?? '').trim();
     if (!body) throw new HttpError(400, 'body must not be empty');
     // The disclosure with the tenant's facts, its portal address and the commenter's name (RequestFacts.alongside).
-    const [d] = (await db.query(Q.DISCLOSURE_WITH_FACTS, [actor.tenantId, actor.clientAccountId, id, actor.userId, actor.tenantId])).rows;
+    const [d] = (
+      await db.query(prepared(Q.DISCLOSURE_WITH_FACTS), [actor.tenantId, actor.clientAccountId, id, actor.userId, actor.tenantId])
+    ).rows;
     if (!d?.['id']) throw new HttpError(404, 'Disclosure not found');
     const url = portalUrl(
       portalBaseUrl({ slug: d['fact.slug'], domain: d['fact.domain'] }, { webUrl: 'http://candor.bench' }),
@@ -331,7 +333,7 @@ app.post(
       },
     ]);
     // The response: the disclosure read above with its detail.
-    const [detail] = (await db.query(Q.DISCLOSURE_DETAIL, [actor.tenantId, id, null])).rows;
+    const [detail] = (await db.query(prepared(Q.DISCLOSURE_DETAIL), [actor.tenantId, id, null])).rows;
     return {
       ...presentDisclosureForClient(d, `${d['fact.name']} team`),
       offers: detail['offers'],
@@ -349,14 +351,15 @@ app.post(
     const end = new Date(Math.floor(new Date(dto.endedAt).getTime() / 1000) * 1000);
     // The assistant's lock with every fact the checks need (NewEntryRepository.facts).
     const lockKey = `work-logs:${actor.tenantId}:${actor.userId}`;
-    const [facts] = (await db.query(Q.NEW_ENTRY_FACTS, [actor.tenantId, dto.engagementId, lockKey, start, actor.userId, null])).rows;
+    const [facts] = (await db.query(prepared(Q.NEW_ENTRY_FACTS), [actor.tenantId, dto.engagementId, lockKey, start, actor.userId, null]))
+      .rows;
     if (!facts?.['engagementId']) throw new HttpError(404, 'Engagement not found');
     if (facts['status'] !== 'active') throw new HttpError(409, 'Engagement is not active');
     if (!(end > start) || end.getTime() - start.getTime() > 86_400_000 || end.getTime() > Date.now() + 60_000)
       throw new HttpError(400, 'bad span');
     // The entry and its audit row unless the week is approved or it overlaps (NewEntryRepository.insert).
     const [row] = (
-      await db.query(Q.INSERT_NEW_ENTRY, [
+      await db.query(prepared(Q.INSERT_NEW_ENTRY), [
         actor.tenantId,
         actor.userId,
         dto.engagementId,

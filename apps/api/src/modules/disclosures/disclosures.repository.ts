@@ -308,10 +308,10 @@ export class DisclosuresRepository {
     const disclosure = params.bind(disclosureId);
     const list = (sql: string, order: string) => `(SELECT COALESCE(json_agg(x ORDER BY ${order}), '[]') FROM (${sql}) x)`;
     const [row]: { [K in keyof DisclosureDetail]: Record<string, unknown>[] }[] = await manager.query(
-      `SELECT ${list(offersSql(scope, filter, params.bind), 'x."createdAt", x.id')} AS offers,
+      prepared(`SELECT ${list(offersSql(scope, filter, params.bind), 'x."createdAt", x.id')} AS offers,
               ${list(followUpsSql(scope, filter, params.bind), 'x."dueAt", x.kind')} AS "followUps",
               ${list(timelineSql(tenant, disclosure), 'x.at, x.id')} AS timeline,
-              ${withInvolved ? list(involvedSql(tenant, `ARRAY[${disclosure}]`), 'x."displayName"') : `'[]'::json`} AS involved`,
+              ${withInvolved ? list(involvedSql(tenant, `ARRAY[${disclosure}]`), 'x."displayName"') : `'[]'::json`} AS involved`),
       params.values,
     );
     return {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { auditEventSql, SqlParams, type AuditEntry } from '@candor/db';
+import { auditEventSql, prepared, SqlParams, type AuditEntry } from '@candor/db';
 import type { DisclosureStatus, EngagementStatus } from '@candor/domain';
 import { COLUMNS, fromEntries, overlappingSql, rateAtSql, weekStartSql } from './work-log.sql';
 import type { NewWorkLog, WorkLogRow } from './work-logs.repository';
@@ -63,7 +63,7 @@ export class NewEntryRepository {
     const engagement = bind(q.engagementId);
     const at = bind(q.startedAt);
     const [row]: FactsRow[] = await manager.query(
-      `SELECT pg_advisory_xact_lock(hashtextextended(${bind(`work-logs:${q.tenantId}:${q.assistantId}`)}, 0)) AS locked,
+      prepared(`SELECT pg_advisory_xact_lock(hashtextextended(${bind(`work-logs:${q.tenantId}:${q.assistantId}`)}, 0)) AS locked,
               ${weekStartSql(at, 't.time_zone')} AS "weekStart",
               e.id AS "engagementId", e.client_account_id AS "clientAccountId", e.status,
               e.retainer_hours_per_month IS NOT NULL AS "hasRetainer",
@@ -72,7 +72,7 @@ export class NewEntryRepository {
        FROM tenants t
        LEFT JOIN engagements e ON e.tenant_id = t.id AND e.id = ${engagement} AND ${q.inScope}
        LEFT JOIN disclosures fd ON fd.tenant_id = t.id AND fd.id = ${bind(q.disclosureId)}::uuid
-       WHERE t.id = ${tenant}`,
+       WHERE t.id = ${tenant}`),
       params.values,
     );
     return {
@@ -103,7 +103,7 @@ export class NewEntryRepository {
     const end = bind(entry.endedAt);
     const v = (value: unknown) => bind(value ?? null);
     const [row]: (WorkLogRow & { weekStatus: string | null; clash: Record<string, string> | null })[] = await manager.query(
-      `WITH week AS (
+      prepared(`WITH week AS (
          SELECT status FROM timesheet_weeks
          WHERE tenant_id = ${tenant} AND engagement_id = ${bind(entry.engagementId)} AND assistant_id = ${assistant} AND week_start = ${bind(weekStart)}::date),
        clash AS (${overlappingSql({ tenantId: tenant, assistantId: assistant, start, end, excludeId: 'NULL' })}),
@@ -120,7 +120,7 @@ export class NewEntryRepository {
               (SELECT json_build_object('id', c.id, 'source', c.source, 'startedAt', c."startedAt", 'endedAt', c."endedAt",
                                         'engagementName', c."engagementName") FROM clash c) AS clash,
               created.*
-       FROM (SELECT 1) one LEFT JOIN (SELECT ${COLUMNS} FROM ${fromEntries('entry')}) created ON TRUE`,
+       FROM (SELECT 1) one LEFT JOIN (SELECT ${COLUMNS} FROM ${fromEntries('entry')}) created ON TRUE`),
       values,
     );
     const { weekStatus, clash, ...created } = row;
