@@ -115,6 +115,53 @@ export function pgbenchMix(scripts: string[]): string {
   return lines.join('\n') + '\n';
 }
 
+/**
+ * The transactions as PostgreSQL runs them best, with named prepared statements planned once per connection: the
+ * statements of transactions of one shape are shared pgbench commands whose literals are variables (`:vN`, bound
+ * parameters under `-M prepared`). Each draw first reads its transaction's values with one statement, the same for
+ * every draw (`\gset` from a VALUES list of all of them: prepared once too, an extra round trip the rate
+ * includes). A `SET LOCAL name = '…'` of an opening, which takes no parameter, becomes
+ * `SELECT set_config('name', :vN, true)`; a NULL value stays a literal NULL, part of the shape.
+ */
+export function pgbenchPreparedMix(transactions: Statement[][]): string {
+  const shapes = new Map<string, number>();
+  const draws: { shape: number; literals: string[] }[] = [];
+  for (const statements of transactions) {
+    const literals: string[] = [];
+    const variable = (literal: string) => `:v${literals.push(literal)}`;
+    const lines: string[] = [];
+    for (const statement of statements) {
+      const opening = (statement.opening ?? []).map((sql) => {
+        const set = /^SET LOCAL ([\w.]+) = ('(?:[^']|'')*')$/.exec(sql);
+        if (set) return `SELECT set_config('${set[1]}', ${variable(set[2]!)}, true)`;
+        return sql.replace(/'(?:[^']|'')*'/g, (literal) => variable(literal));
+      });
+      const bound = new Map<string, string>();
+      const query = statement.text
+        .replace(/\$(\d+)/g, (_, n: string) => {
+          const value = prepareValue(statement.values?.[Number(n) - 1]) as string | null;
+          if (value === null) return 'NULL';
+          if (!bound.has(n)) bound.set(n, variable(pg.escapeLiteral(value)));
+          return bound.get(n)!;
+        })
+        .replace(/\s+/g, ' ')
+        .trim()
+        .replace(/;$/, '');
+      const parts = [...opening, query, ...(statement.closing ?? [])].map((sql) => `${sql};`);
+      lines.push(...(parts.length > 1 ? ['\\startpipeline', ...parts, '\\endpipeline'] : parts));
+    }
+    const shape = lines.join('\n');
+    if (!shapes.has(shape)) shapes.set(shape, shapes.size + 1);
+    draws.push({ shape: shapes.get(shape)!, literals });
+  }
+  const width = Math.max(...draws.map((d) => d.literals.length));
+  const names = Array.from({ length: width }, (_, i) => `v${i + 1}`);
+  const rows = draws.map(({ shape, literals }, i) => `(${[i + 1, shape, ...names.map((_, k) => literals[k] ?? 'NULL')].join(', ')})`);
+  const lookup = `SELECT v.* FROM (VALUES ${rows.join(', ')}) AS v(pick, shape, ${names.join(', ')}) WHERE v.pick = :pick \\gset`;
+  const branches = [...shapes.keys()].flatMap((body, i) => [i === 0 ? '\\if :shape = 1' : `\\elif :shape = ${i + 1}`, body]);
+  return [`\\set pick random(1, ${draws.length})`, lookup, ...branches, '\\endif'].join('\n') + '\n';
+}
+
 /** cutime + cstime of the shell's /proc stat line: the CPU of pgbench, its one reaped child. */
 function reapedCpuMs(output: string): number {
   const stat = /shell-stat: (.*)/.exec(output)?.[1];
@@ -135,7 +182,11 @@ export async function runPgbench(
   try {
     // One script that draws one of the transactions each time (pgbench takes at most 128 script files).
     const file = join(dir, 'transactions.sql');
-    writeFileSync(file, pgbenchMix(transactions.map((statements) => pgbenchScript(statements, mode))));
+    const script =
+      mode === 'prepared'
+        ? pgbenchPreparedMix(transactions)
+        : pgbenchMix(transactions.map((statements) => pgbenchScript(statements, mode)));
+    writeFileSync(file, script);
     const url = new URL(databaseUrl);
     const args = ['-n', '-M', mode, '-c', String(clients), '-j', '2', '-T', String(Math.max(1, Math.round(seconds)))];
     args.push('-h', url.hostname, '-p', url.port || '5432', '-U', decodeURIComponent(url.username));
