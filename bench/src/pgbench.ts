@@ -139,9 +139,10 @@ export function pgbenchPreparedMix(transactions: Statement[][]): string {
       const bound = new Map<string, string>();
       const query = statement.text
         .replace(/\$(\d+)/g, (_, n: string) => {
-          const value = prepareValue(statement.values?.[Number(n) - 1]) as string | null;
+          const value = prepareValue(statement.values?.[Number(n) - 1]) as string | Buffer | null;
           if (value === null) return 'NULL';
-          if (!bound.has(n)) bound.set(n, variable(pg.escapeLiteral(value)));
+          const literal = Buffer.isBuffer(value) ? `'\\x${value.toString('hex')}'` : pg.escapeLiteral(value);
+          if (!bound.has(n)) bound.set(n, variable(literal));
           return bound.get(n)!;
         })
         .replace(/\s+/g, ' ')

@@ -40,7 +40,7 @@ const secret = process.env['JWT_SECRET']!;
 const pool = new Pool({
   connectionString: process.env['DATABASE_URL'],
   max: 20,
-  ...(process.env['DATABASE_PREPARED_STATEMENTS'] !== 'false' && { onConnect: namePreparedStatements }),
+  ...(!['false', '0'].includes(process.env['DATABASE_PREPARED_STATEMENTS'] ?? '') && { onConnect: namePreparedStatements }),
 });
 const app = Fastify({ logger: false });
 

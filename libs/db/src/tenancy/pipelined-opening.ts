@@ -54,6 +54,9 @@ export class OpenedQuery extends QueryBase {
    * A named statement this connection has not parsed yet is parsed first, in front of the opening: pg records a
    * name as parsed at the first ParseComplete of its query, which must then be the statement's own. If that Parse
    * fails, nothing after it runs and nothing is recorded; if the opening fails, the statement exists all the same.
+   * The Parse then runs in the implicit transaction the opening's START TRANSACTION turns into its own: fine for
+   * the openings here (READ COMMITTED; a Parse takes a snapshot, so an opening that set REPEATABLE READ or
+   * SERIALIZABLE would fail with SQLSTATE 25001), and a Parse error answers before the session's check.
    */
   override prepare(connection: WireConnection): void {
     if (this.name && !this.hasBeenParsed(connection)) {
@@ -109,10 +112,15 @@ const MAX_NAMED_STATEMENTS = 200;
  * prepared on every pooled connection for its lifetime.
  */
 export function prepared(text: string): string {
-  if (statementNames.size < MAX_NAMED_STATEMENTS && !statementNames.has(text))
-    statementNames.set(text, `candor_${statementNames.size + 1}`);
+  if (statementNames.has(text)) return text;
+  if (statementNames.size < MAX_NAMED_STATEMENTS) statementNames.set(text, `candor_${statementNames.size + 1}`);
+  else if (!capWarned) {
+    capWarned = true;
+    process.emitWarning(`${MAX_NAMED_STATEMENTS} texts are named prepared statements already: later ones run unnamed`);
+  }
   return text;
 }
+let capWarned = false;
 
 /**
  * From now on `client` runs the texts marked `prepared` as named statements. Only on a connection that is one
@@ -126,6 +134,21 @@ export function namePreparedStatements(client: OpenableClient): void {
 
 const statementNameOf = (client: OpenableClient, text: unknown): string | undefined =>
   typeof text === 'string' && naming.has(client) ? statementNames.get(text) : undefined;
+
+/** What pg's Client keeps of the statements parsed on its connection (pg/lib/client.js, not in @types/pg). */
+type NamingClient = OpenableClient & { connection?: { parsedStatements?: Record<string, string> } };
+
+/**
+ * A named statement the server does not have (SQLSTATE 26000) while pg believes it parsed (pg closes a statement
+ * whose values fail to serialise after recording its ParseComplete; a DEALLOCATE) is forgotten: the query that met
+ * it fails, and the next one parses it again instead of failing the same way for the connection's lifetime.
+ */
+function forgetMissing(client: NamingClient, name: string, result: unknown): unknown {
+  return Promise.resolve(result).catch((error: unknown) => {
+    if ((error as { code?: unknown }).code === '26000') delete client.connection?.parsedStatements?.[name];
+    throw error;
+  });
+}
 
 /** A statement with no `;` before its end can be Parsed alone (the extended protocol takes one statement a message). */
 const singleStatement = (text: string) => !/;\s*\S/.test(text);
@@ -161,10 +184,10 @@ function wrap(client: OpenableClient): void {
     const armed = holder[WAITING];
     const plain = typeof config === 'string' && callback === undefined && (values === undefined || Array.isArray(values));
     const name = plain ? statementNameOf(this, config) : undefined;
-    if (!armed) return name ? original.call(this, { name, text: config, values }) : original.apply(this, args);
+    if (!armed) return name ? forgetMissing(this, name, original.call(this, { name, text: config, values })) : original.apply(this, args);
     holder[WAITING] = undefined;
     if (!plain || !singleStatement(config)) return unpipelined(this, original, armed, args);
-    return new Promise((resolve, reject) => {
+    const sent = new Promise((resolve, reject) => {
       original.call(
         this,
         new OpenedQuery(
@@ -177,6 +200,7 @@ function wrap(client: OpenableClient): void {
         ),
       );
     });
+    return name ? forgetMissing(this, name, sent) : sent;
   };
 }
 
