@@ -24,11 +24,26 @@ function allEmails(): Promise<SinkEmail[]> {
   reading = reading
     .catch(() => read)
     .then(async () => {
-      const response = await fetch(`${base()}/email?skip=${read.length}`);
+      const response = await fetchFromSink(`${base()}/email?skip=${read.length}`);
       read.push(...((await response.json()) as SinkEmail[]));
       return read;
     });
   return reading;
+}
+
+/**
+ * A GET of the sink's web API, tried again on a network error: the sink may close a kept-alive socket just as
+ * fetch reuses it ("other side closed", seen in CI on two busy cores); a second try opens a new one.
+ */
+async function fetchFromSink(url: string, tries = 3): Promise<Response> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fetch(url);
+    } catch (error) {
+      if (attempt >= tries) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+    }
+  }
 }
 
 /** Every email the SMTP sink has received for `address`. */
