@@ -70,6 +70,12 @@ describe('named prepared statements under the tenant opening', () => {
   const read = (source: DataSource, tenant: number, options = {}) =>
     withTenant(source, tenants[tenant]!, (m) => m.query(clientNames, ['Client of %']) as Promise<{ name: string }[]>, options);
 
+  /** Each tenant reads through `source` its own row only. */
+  const expectEachOwn = async (source: DataSource) => {
+    expect(await read(source, 1)).toEqual([{ name: 'Client of 1' }]);
+    expect(await read(source, 0)).toEqual([{ name: 'Client of 0' }]);
+  };
+
   it("parses a marked text once on a connection, and each run reads its own tenant's rows", async () => {
     const source = await oneConnection(true);
     const before = parsesOf(clientNames).length;
@@ -87,8 +93,7 @@ describe('named prepared statements under the tenant opening', () => {
     const before = parsesOf(clientNames).length;
     const stranger = { sessionId: randomUUID(), userId: randomUUID(), role: 'owner', clientAccountId: null };
     await expect(read(source, 0, { session: stranger })).rejects.toMatchObject({ driverError: { code: SESSION_REFUSED } });
-    expect(await read(source, 1)).toEqual([{ name: 'Client of 1' }]);
-    expect(await read(source, 0)).toEqual([{ name: 'Client of 0' }]);
+    await expectEachOwn(source);
     expect(parsesOf(clientNames).slice(before)).toHaveLength(1);
   });
 
@@ -99,16 +104,14 @@ describe('named prepared statements under the tenant opening', () => {
     // Dropped behind pg's back (as pg itself does when a value fails to serialise after the Parse).
     await withTenant(source, tenants[0]!, (m) => m.query('DEALLOCATE ALL'));
     await expect(read(source, 0)).rejects.toMatchObject({ driverError: { code: '26000' } });
-    expect(await read(source, 1)).toEqual([{ name: 'Client of 1' }]);
-    expect(await read(source, 0)).toEqual([{ name: 'Client of 0' }]);
+    await expectEachOwn(source);
     expect(parsesOf(clientNames).slice(before)).toHaveLength(2);
   });
 
   it('sends a marked text unnamed on a connection that does not name statements', async () => {
     const source = await oneConnection(false);
     const before = parsesOf(clientNames).length;
-    expect(await read(source, 0)).toEqual([{ name: 'Client of 0' }]);
-    expect(await read(source, 1)).toEqual([{ name: 'Client of 1' }]);
+    await expectEachOwn(source);
     expect(parsesOf(clientNames).slice(before)).toEqual([
       { name: undefined, text: clientNames },
       { name: undefined, text: clientNames },
