@@ -42,7 +42,10 @@ describe('bad input never answers 5xx', () => {
     engagementId = (await createEngagement(stack.api, tenant.owner.token, clientId)).id;
     const at = { startedAt: '2026-11-23T08:00:00Z', endedAt: '2026-11-23T09:00:00Z', notes: 'Inbox' };
     workLogId = (await createWorkLog(stack.api, tenant.owner.token, engagementId, at)).id;
-    const discovered = { occurredAt: '2026-11-20T09:00:00Z', discoveredAt: '2026-11-21T09:00:00Z', whatHappened: 'A typo went out' };
+    // Discovered just now: a draft past the tenant's deadline would be escalated by the worker's sweep (an audit
+    // row and emails for this tenant) at any moment, between a test's two snapshots.
+    const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
+    const discovered = { occurredAt: minutesAgo(60), discoveredAt: minutesAgo(1), whatHappened: 'A typo went out' };
     disclosureId = (await createDisclosure(stack.api, tenant.owner.token, engagementId, discovered)).id;
   });
   afterAll(() => stack.close());
