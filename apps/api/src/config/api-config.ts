@@ -4,6 +4,13 @@ import { isHostMap, isNetworkList, parseHostMap } from '@candor/domain-node';
 import { PORTAL_BASE_DOMAIN_PATTERN } from '@candor/db';
 
 const postgresUrl = z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL');
+
+/** An on/off setting: `true`/`1` or `false`/`0`, `fallback` when unset. */
+const flag = (fallback: 'true' | 'false') =>
+  z
+    .enum(['true', 'false', '1', '0'])
+    .default(fallback)
+    .transform((v) => v === 'true' || v === '1');
 /** proxy-addr's names for address ranges, accepted beside addresses and CIDRs. */
 const PROXY_RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
 
@@ -75,15 +82,9 @@ export const apiConfigSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     // The hot reads as named prepared statements (planned once per connection). false behind a pooler in transaction
     // mode that does not keep them (PgBouncer before 1.21, or without max_prepared_statements).
-    DATABASE_PREPARED_STATEMENTS: z
-      .enum(['true', 'false', '1', '0'])
-      .default('true')
-      .transform((v) => v === 'true' || v === '1'),
+    DATABASE_PREPARED_STATEMENTS: flag('true'),
     // The work-log page's and the timesheet's answers written from their OpenAPI schemas (fast-json-stringify); false: JSON.stringify, as the rest.
-    RESPONSE_SCHEMAS: z
-      .enum(['true', 'false', '1', '0'])
-      .default('true')
-      .transform((v) => v === 'true' || v === '1'),
+    RESPONSE_SCHEMAS: flag('true'),
     UPLOAD_DIR: z.string().min(1).default('.data/uploads'),
     UPLOAD_MAX_FILE_BYTES: z.coerce
       .number()
@@ -96,10 +97,7 @@ export const apiConfigSchema = z
     S3_REGION: z.string().min(1).default('us-east-1'),
     S3_ACCESS_KEY_ID: z.string().min(1).optional(),
     S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
-    S3_FORCE_PATH_STYLE: z
-      .enum(['true', 'false', '1', '0'])
-      .default('false')
-      .transform((v) => v === 'true' || v === '1'),
+    S3_FORCE_PATH_STYLE: flag('false'),
     S3_PREFIX: z.string().default(''),
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(20_000),
     /** Behind a load balancer: how long /health answers 503 "draining" after SIGTERM, still serving, before the server stops accepting. */
