@@ -1,6 +1,7 @@
 import { cpuMark, cpuPerRequest, cpuSince, type CpuMs } from './cpu';
 import type { RunResult } from './load';
-import { closedLoop, openLoop, type HttpCall } from './load';
+import http from 'node:http';
+import { closedLoop, openLoop, send, type HttpCall } from './load';
 import { round, summarize, type LatencySummary } from './stats';
 
 export interface Measured extends LatencySummary {
@@ -64,3 +65,19 @@ export const open = (maker: () => () => HttpCall, rate: number, seconds: number)
   openLoop(side.url, maker(), rate, seconds);
 
 export const measuredOf = (runs: RunResult[]) => merge(runs);
+
+/** Rows per page, on average over `n` sequential requests of a list scenario (its `items`). */
+export async function pageRows(baseUrl: string, next: () => HttpCall, n = 50): Promise<number> {
+  const agent = new http.Agent({ keepAlive: true });
+  let rows = 0;
+  try {
+    for (let i = 0; i < n; i++) {
+      const answer = await send(agent, baseUrl, next());
+      if (answer.status !== 200) throw new Error(`page rows: HTTP ${answer.status} ${answer.body.slice(0, 160)}`);
+      rows += (JSON.parse(answer.body) as { items: unknown[] }).items.length;
+    }
+  } finally {
+    agent.destroy();
+  }
+  return round(rows / n, 1);
+}

@@ -12,9 +12,17 @@ import { createBenchDatabase, dropBenchDatabase, ownerClient } from './database'
 import { drainOnly, referenceBurst, workerBurst } from './burst';
 import { REFERENCE_POOL } from './email-reference';
 import { explainReads } from './explain';
-import { generateBase, generateDisclosures, generateDraftsToDisclose, generateExportMonth, generateWorkLogs } from './generate';
+import {
+  generateBase,
+  generateDisclosures,
+  generateDraftsToDisclose,
+  generateExportMonth,
+  generateWorkLogs,
+  settle,
+  visibleWorkLogsPerClient,
+} from './generate';
 import { openLoop, send, type HttpCall } from './load';
-import { alternate, closed, measuredOf, open, type Side } from './measure';
+import { alternate, closed, measuredOf, open, pageRows, type Side } from './measure';
 import { Child, ROOT, freePort, startChild, waitForHttp } from './processes';
 import { renderMarkdown, evaluateTargets, type BenchResults, type ScenarioResult } from './report';
 import { measureCsv } from './measure-csv';
@@ -64,6 +72,7 @@ async function main(): Promise<void> {
   await generateBase(owner, config);
   await generateWorkLogs(owner, 1, config.workLogsSmall);
   await generateDisclosures(owner, config.disclosures);
+  await settle(owner);
   results.generation = { baseSeconds: round((Date.now() - t) / 1000, 1) };
   log(`generated base + ${config.workLogsSmall} work logs + ${config.disclosures} disclosures in ${results.generation.baseSeconds}s`);
 
@@ -108,7 +117,13 @@ async function main(): Promise<void> {
       () =>
         requestMaker(name, clients, assistants, limit);
     const largestClients = await pickLargestTenantClients(owner, config.jwtSecret, 100);
-    const largestMaker = (name: ScenarioName) => () => requestMaker(name, largestClients, assistants, 50);
+    const largestMaker =
+      (name: ScenarioName, limit = 50) =>
+      () =>
+        requestMaker(name, largestClients, assistants, limit);
+    // A small run's client sees ~5 work logs, a large run's a full page of 50: the page whose fill is the same at
+    // both sizes, so that flatness measures what the tenant's size costs rather than what 10x the rows cost.
+    const fillLimit = Math.max(1, Math.round(visibleWorkLogsPerClient(config.workLogsSmall, config.clientAccounts)));
     const pgbenchReady = ensurePgbench();
     /**
      * The same transactions the API sent for as many requests of the weighted mix as there are client admins in
@@ -152,6 +167,21 @@ async function main(): Promise<void> {
             rate: flatRate,
             ...(await alternate(sides, config.rounds, open(largestMaker(name), flatRate, config.roundSeconds))),
           };
+          if (name === 'list-work-logs') {
+            const rows = (limit: number) => pageRows(sides[0]!.url, maker(name, limit)());
+            entry.equalFill = {
+              limit: fillLimit,
+              rows: { full: await rows(50), equal: await rows(fillLimit) },
+              mix: {
+                rate: flatRate,
+                ...(await alternate(sides, config.rounds, open(maker(name, fillLimit), flatRate, config.roundSeconds))),
+              },
+              largest: {
+                rate: flatRate,
+                ...(await alternate(sides, config.rounds, open(largestMaker(name, fillLimit), flatRate, config.roundSeconds))),
+              },
+            };
+          }
           entry.postgres = await postgresRates(name);
         }
         out.scenarios[name] = entry;
@@ -214,6 +244,7 @@ async function main(): Promise<void> {
     if (throughput) {
       t = Date.now();
       await generateWorkLogs(owner, config.workLogsSmall + 1, config.workLogsLarge);
+      await settle(owner);
       results.generation.growSeconds = round((Date.now() - t) / 1000, 1);
       log(`grew work logs to ${config.workLogsLarge} in ${results.generation.growSeconds}s`);
       await stage('large', config.workLogsLarge);
