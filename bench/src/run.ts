@@ -1,10 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import 'reflect-metadata';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import { resolve } from 'node:path';
-import { Client } from 'pg';
 import { ownerTokens, pickAssistants, pickClients, pickLargestTenantClients, sessionTokens } from './actors';
 import { captureTransactions, ensurePgbench, runPgbench } from './pgbench';
 import { loadBenchConfig, type BenchPart } from './config';
@@ -21,13 +19,15 @@ import {
   settle,
   visibleWorkLogsPerClient,
 } from './generate';
-import { openLoop, send, type HttpCall } from './load';
+import { openLoop } from './load';
 import { alternate, closed, measuredOf, open, pageRows, type Side } from './measure';
 import { Child, ROOT, freePort, startChild, waitForHttp } from './processes';
 import { renderMarkdown, evaluateTargets, type BenchResults, type ScenarioResult } from './report';
 import { measureCsv } from './measure-csv';
+import { measureDisclose } from './measure-disclose';
+import { countQueries } from './query-counts';
 import { READS, WRITES, requestMaker, type ScenarioName } from './scenarios';
-import { round, summarize } from './stats';
+import { round } from './stats';
 
 const WORKER_TUNING = ['WORKER_NICE', 'EMAIL_CONCURRENCY', 'EMAIL_BATCH_WAIT_MS', 'SMTP_MAX_CONNECTIONS'];
 const SECRET_KEY = 'bench-data-encryption-key-0123456789abcdef';
@@ -199,26 +199,11 @@ async function main(): Promise<void> {
     if (throughput) await stage('small', config.workLogsSmall);
 
     // Queries per request, sequentially (one request in flight), from the wrapper in each process.
-    const countQueries = async (child: Child, name: ScenarioName, limit: number, n = 10) => {
-      const make = requestMaker(name, clients, assistants, limit);
-      const agent = new http.Agent({ keepAlive: true });
-      const url = child === api ? sides[0]!.url : sides[1]!.url;
-      const before = await child.ask<{ count: number; trips: number }>({ type: 'queries', capture: true });
-      let failures = 0;
-      for (let i = 0; i < n; i++) if ((await send(agent, url, make())).status >= 400) failures += 1;
-      const after = await child.ask<{ count: number; trips: number; texts: string[] | null }>({ type: 'queries', capture: false });
-      agent.destroy();
-      const perRequest = (after.count - before.count) / n;
-      return {
-        perRequest,
-        roundTrips: (after.trips - before.trips) / n,
-        failures,
-        texts: (after.texts ?? []).slice(0, Math.round(perRequest)).map((q) => q.replace(/\s+/g, ' ').trim()),
-      };
-    };
+    const queriesOf = (child: Child, name: ScenarioName, limit: number) =>
+      countQueries(child, child === api ? sides[0]!.url : sides[1]!.url, requestMaker(name, clients, assistants, limit));
     for (const name of throughput ? [...READS, ...WRITES] : []) {
-      const a = await countQueries(api, name, 50);
-      const c = await countQueries(ceiling, name, 50);
+      const a = await queriesOf(api, name, 50);
+      const c = await queriesOf(ceiling, name, 50);
       results.queries[name] = {
         api: a.perRequest,
         apiRoundTrips: a.roundTrips,
@@ -230,8 +215,8 @@ async function main(): Promise<void> {
     results.nPlusOne = {};
     for (const name of (throughput ? ['list-work-logs', 'list-disclosures'] : []) as ScenarioName[]) {
       results.nPlusOne[name] = {
-        limit10: (await countQueries(api, name, 10)).perRequest,
-        limit100: (await countQueries(api, name, 100)).perRequest,
+        limit10: (await queriesOf(api, name, 10)).perRequest,
+        limit100: (await queriesOf(api, name, 100)).perRequest,
       };
     }
     if (throughput)
@@ -364,55 +349,6 @@ async function main(): Promise<void> {
   writeFileSync(resolve(dir, `${stamp}${suffix}.md`), renderMarkdown(results));
   log(`done in ${results.meta.seconds}s: bench/results/${stamp}${suffix}.{json,md}`);
   console.log(renderMarkdown(results));
-}
-
-/** Discloses each draft once at a steady 20/s; an event's latency runs from the API's response to its last email at the sink. */
-async function measureDisclose(
-  apiUrl: string,
-  drafts: { tenantId: string; id: string }[],
-  owners: Map<string, string>,
-  owner: Client,
-  sink: Child,
-  events: number,
-): Promise<NonNullable<BenchResults['notifications']>> {
-  const answeredAt = new Map<string, number>();
-  let i = 0;
-  const next = (): HttpCall => {
-    const d = drafts[i++ % drafts.length]!;
-    return { method: 'POST', path: `/api/v1/disclosures/${d.id}/disclose`, token: owners.get(d.tenantId)! };
-  };
-  const run = await openLoop(apiUrl, next, 20, events / 20, {
-    onAnswer: (call, answer) => {
-      if (answer.status < 300) answeredAt.set(call.path.split('/')[4]!, answer.doneAt);
-    },
-  });
-  const { rows } = await owner.query<{ id: string; url: string }>(
-    `SELECT id, payload->>'url' AS url FROM notifications WHERE template = 'disclosure_disclosed'`,
-  );
-  const byNotification = new Map(rows.map((r) => [r.id, r.url.split('/').pop()!]));
-  let arrivals = new Map<string, number>();
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    const accepted = (await sink.ask<{ accepted: { id: string | null; at: number }[] }>({ type: 'log' }, 60_000)).accepted;
-    arrivals = new Map(accepted.filter((m) => m.id && byNotification.has(m.id)).map((m) => [m.id!, m.at]));
-    if (arrivals.size >= byNotification.size) break;
-    await sleep(500);
-  }
-  const lastEmail = new Map<string, number>();
-  for (const [notificationId, at] of arrivals) {
-    const disclosureId = byNotification.get(notificationId)!;
-    lastEmail.set(disclosureId, Math.max(lastEmail.get(disclosureId) ?? 0, at));
-  }
-  const latencies = [...answeredAt].filter(([id]) => lastEmail.has(id)).map(([id, at]) => lastEmail.get(id)! - at);
-  return {
-    events: answeredAt.size,
-    emails: byNotification.size,
-    emailsAtSink: arrivals.size,
-    errors: run.errors,
-    errorSamples: run.errorSamples,
-    discloseResponse: summarize(run.latencies),
-    toSink: summarize(latencies),
-  };
 }
 
 main().catch((error: unknown) => {
