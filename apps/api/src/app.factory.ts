@@ -10,6 +10,7 @@ import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { ApiErrorBody, ApiErrorItem } from './common/errors/api-error';
 import { HostileInputPipe } from './common/errors/hostile-input.pipe';
 import { validationException } from './common/errors/validation-errors';
+import { cacheValidationMetadata } from './common/validation/metadata-cache';
 import { echoRequestId, requestIdOf } from './common/request-id';
 import { applyResponseSchemas } from './common/response-schema';
 import { registerSecurityHeaders } from './common/security-headers';
@@ -26,7 +27,7 @@ export async function createApiApp(config: ApiConfig, options: { connectDatabase
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options), adapter, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   echoRequestId(app);
-  await registerSecurityHeaders(app);
+  registerSecurityHeaders(app);
   // Multipart bodies are read by the route that wants them (deliverable versions), within these limits.
   await app.register(multipart, {
     preservePath: true,
@@ -35,6 +36,7 @@ export async function createApiApp(config: ApiConfig, options: { connectDatabase
   app.setGlobalPrefix('api', { exclude: ['health', 'metrics'] });
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
   app.useGlobalFilters(new AllExceptionsFilter());
+  cacheValidationMetadata();
   app.useGlobalPipes(
     new HostileInputPipe(),
     new ValidationPipe({

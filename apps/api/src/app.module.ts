@@ -1,7 +1,6 @@
 import { Module, RequestMethod, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { ClsModule } from 'nestjs-cls';
 import { LoggerModule } from 'nestjs-pino';
 import type { IncomingMessage } from 'node:http';
 import { dataSourceOptions, namePreparedStatements } from '@candor/db';
@@ -64,7 +63,6 @@ export class AppModule {
             autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health' },
           },
         }),
-        ClsModule.forRoot({ global: true }),
         TypeOrmModule.forRoot({
           ...dataSourceOptions(config.DATABASE_URL),
           extra: {

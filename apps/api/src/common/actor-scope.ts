@@ -1,11 +1,8 @@
 import { ForbiddenException, Injectable } from '@nestjs/common';
-import { ClsService } from 'nestjs-cls';
 import { assignedCondition, scopeCondition, type ScopeColumns } from '@candor/db';
 import { scopeNeedsAssignments, scopeOf, ScopeUnavailableError, type Actor, type Scope } from '@candor/domain';
 import { AssignmentsRepository } from '../modules/engagements/assignments.repository';
 import { TenantContext } from './tenant-context';
-
-const SCOPE = 'actorScope';
 
 /**
  * The caller's scope (libs/domain `scopeOf`), with an assistant's assignments read inside the request's
@@ -14,14 +11,13 @@ const SCOPE = 'actorScope';
 @Injectable()
 export class ActorScope {
   constructor(
-    private readonly cls: ClsService,
     private readonly tenant: TenantContext,
     private readonly assignments: AssignmentsRepository,
   ) {}
 
   async of(actor: Actor): Promise<Scope> {
-    const cached = this.cls.isActive() ? this.cls.get<{ actor: Actor; scope: Scope } | undefined>(SCOPE) : undefined;
-    if (cached && cached.actor === actor) return cached.scope;
+    const cached = this.tenant.cachedScope(actor);
+    if (cached) return cached;
     const assignments = scopeNeedsAssignments(actor) ? await this.assignments.of(this.tenant.manager, actor.tenantId, actor.userId) : null;
     let scope: Scope;
     try {
@@ -32,7 +28,7 @@ export class ActorScope {
         throw new ForbiddenException({ code: 'forbidden', message: 'You do not have access to this' });
       throw error;
     }
-    if (this.cls.isActive()) this.cls.set(SCOPE, { actor, scope });
+    this.tenant.cacheScope(actor, scope);
     return scope;
   }
 
@@ -41,8 +37,7 @@ export class ActorScope {
    * read inside that statement (no statement of their own) unless this request has read them already.
    */
   async condition(actor: Actor, columns: Required<ScopeColumns>, bind: (value: unknown) => string): Promise<string> {
-    const cached = this.cls.isActive() ? this.cls.get<{ actor: Actor } | undefined>(SCOPE) : undefined;
-    if (scopeNeedsAssignments(actor) && cached?.actor !== actor) {
+    if (scopeNeedsAssignments(actor) && !this.tenant.cachedScope(actor)) {
       return assignedCondition(columns.engagementId, actor.tenantId, actor.userId, bind);
     }
     return scopeCondition(await this.of(actor), columns, bind);
