@@ -18,3 +18,4 @@ export * from './reads/tenant-brand';
 export * from './writes/webhook-events';
 export * from './writes/outbox-ctes';
 export * from './reads/portal-address';
+export * from './sql/timestamps';
