@@ -133,19 +133,22 @@ export const INSERT_NEW_ENTRY = `WITH week AS (
   FROM (SELECT 1) one LEFT JOIN (SELECT ${WORK_LOG_COLUMNS} FROM ${WORK_LOG_FROM.replace('work_logs w', 'entry w')}) created ON TRUE`;
 
 /** RequestFacts.alongside of a client's disclosure lookup: the tenant's facts, its portal address and the caller's name beside it. */
-export const DISCLOSURE_WITH_FACTS = `SELECT t.name AS "fact.name", t.settings AS "fact.settings", ${portalAddressColumns('t', 'fact.')},
-    (SELECT display_name FROM users WHERE id = $4) AS "fact.actorName", found.*
-  FROM tenants t LEFT JOIN (${DISCLOSURE_PAGE.replace(
+export const DISCLOSURE_WITH_FACTS = `WITH facts AS MATERIALIZED (
+    SELECT t.name AS "fact.name", t.settings AS "fact.settings", ${portalAddressColumns('t', 'fact.')},
+      (SELECT display_name FROM users WHERE id = $4) AS "fact.actorName"
+    FROM tenants t WHERE t.id = $5)
+  SELECT facts.*, found.* FROM facts LEFT JOIN (${DISCLOSURE_PAGE.replace(
     'PAGE',
     `d.tenant_id = $1 AND d.client_account_id = $2 AND d.status NOT IN ('draft', 'in_review') AND d.id = $3 ORDER BY d.created_at DESC, d.id DESC`,
-  )}) found ON TRUE
-  WHERE t.id = $5`;
+  )}) found ON TRUE`;
 
 /** DisclosuresService.list as RequestFacts.alongside reads it: a client's page (`$1` tenant, `$2` client, `$3` caller) beside the facts. */
-export const DISCLOSURE_PAGE_WITH_FACTS = (page: string) => `SELECT t.name AS "fact.name", t.settings AS "fact.settings",
-    ${portalAddressColumns('t', 'fact.')}, (SELECT display_name FROM users WHERE id = $3) AS "fact.actorName", found.*
-  FROM tenants t LEFT JOIN (${DISCLOSURE_PAGE.replace('PAGE', page)}) found ON TRUE
-  WHERE t.id = $1 ORDER BY found."createdAt" DESC, found.id DESC`;
+export const DISCLOSURE_PAGE_WITH_FACTS = (page: string) => `WITH facts AS MATERIALIZED (
+    SELECT t.name AS "fact.name", t.settings AS "fact.settings", ${portalAddressColumns('t', 'fact.')},
+      (SELECT display_name FROM users WHERE id = $3) AS "fact.actorName"
+    FROM tenants t WHERE t.id = $1)
+  SELECT facts.*, found.* FROM facts LEFT JOIN (${DISCLOSURE_PAGE.replace('PAGE', page)}) found ON TRUE
+  ORDER BY found."createdAt" DESC, found.id DESC`;
 
 /** DisclosuresRepository.detail for a client: offers and follow-ups of the client's disclosure, its timeline, nobody involved. */
 export const DISCLOSURE_DETAIL = `SELECT
