@@ -1,6 +1,6 @@
 import { ForbiddenException, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { defineAbilityFor, type Actor } from '@candor/domain';
+import { abilityFor, type Actor } from '@candor/domain';
 import { POLICY, PUBLIC_ROUTE, type PolicyRule } from './access.decorators';
 import { SessionCheck } from './session-check';
 
@@ -21,7 +21,7 @@ export class PolicyGuard implements CanActivate {
     const rule = this.reflector.getAllAndOverride<PolicyRule>(POLICY, targets);
     if (!rule) throw new ForbiddenException('This route has no authorization rule');
     const actor = context.switchToHttp().getRequest<{ user: Actor }>().user;
-    const allowed = () => defineAbilityFor(actor).can(rule.action, rule.subject);
+    const allowed = () => abilityFor(actor).can(rule.action, rule.subject);
     // A role the token names may be out of date: confirmed first, a refusal is the current role's.
     if (!allowed() && actor.sessionPending) await this.sessionCheck.confirm(actor);
     if (!allowed()) {

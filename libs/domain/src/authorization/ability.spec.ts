@@ -1,4 +1,4 @@
-import { defineAbilityFor } from './ability';
+import { abilityFor, defineAbilityFor } from './ability';
 import type { Actor } from './actor';
 
 const actor = (role: Actor['role'], clientAccountId: string | null = null): Actor => ({
@@ -77,5 +77,22 @@ describe('defineAbilityFor', () => {
       expect(defineAbilityFor(actor(role)).can('create', request)).toBe(false);
       expect(defineAbilityFor(actor(role)).can('update', request)).toBe(true);
     }
+  });
+});
+
+describe('abilityFor', () => {
+  it("keeps a person's ability for their next request, and asks again when anything the rules read differs", () => {
+    const first = abilityFor(actor('client_admin', 'acc-1'));
+    expect(abilityFor(actor('client_admin', 'acc-1'))).toBe(first);
+    expect(first.can('read', { kind: 'Disclosure', clientAccountId: 'acc-1' })).toBe(true);
+    const moved = abilityFor(actor('client_admin', 'acc-2'));
+    expect(moved).not.toBe(first);
+    expect(moved.can('read', { kind: 'Disclosure', clientAccountId: 'acc-1' })).toBe(false);
+    const demoted = abilityFor(actor('client_member', 'acc-1'));
+    expect(demoted.can('approve', { kind: 'Disclosure', clientAccountId: 'acc-1' })).toBe(false);
+    expect(abilityFor({ ...actor('assistant'), userId: 'other' })).not.toBe(abilityFor(actor('assistant')));
+    const key = { ...actor('owner'), apiKey: { id: 'k', name: 'Zapier', scope: 'read_only' as const } };
+    expect(abilityFor(key).can('create', 'WorkLog')).toBe(false);
+    expect(abilityFor({ ...key, apiKey: { ...key.apiKey, scope: 'time_entries' } }).can('create', 'WorkLog')).toBe(true);
   });
 });

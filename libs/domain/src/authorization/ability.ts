@@ -150,6 +150,25 @@ export function defineAbilityFor(actor: Actor): AppAbility {
 }
 
 /** A manager's rights: the whole tenant's work, no signing for the client, no people's roles. */
+/** People whose ability is kept (the least recently asked for is dropped first). */
+const KEPT_ABILITIES = 5_000;
+const kept = new Map<string, AppAbility>();
+
+/**
+ * defineAbilityFor, kept for the same person's next request: an ability never changes once built, and the
+ * policy guard asks for one on every request. Keyed by everything the rules read (an API key's scope; else
+ * role, person and client account), so a changed role finds a different entry.
+ */
+export function abilityFor(actor: Actor): AppAbility {
+  const key = actor.apiKey ? `key:${actor.apiKey.scope}` : `${actor.role}:${actor.userId}:${actor.clientAccountId ?? ''}`;
+  let ability = kept.get(key);
+  if (ability) kept.delete(key);
+  else ability = defineAbilityFor(actor);
+  kept.set(key, ability);
+  if (kept.size > KEPT_ABILITIES) kept.delete(kept.keys().next().value as string);
+  return ability;
+}
+
 function grantManager(can: Grant): void {
   can('read', ['Member', 'AuditEvent']);
   // Emails that failed or are being retried, and sending a failed one again.
