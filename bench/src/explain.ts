@@ -32,26 +32,11 @@ export async function explainReads(runtimeUrl: string, owner: Client): Promise<R
       ),
       [target.tenant_id, target.client_account_id, 51],
     );
-    await explain("week-totals: period head, the engagement in the client's scope (TimesheetsRepository.head)", Q.TIMESHEET_HEAD, [
-      target.tenant_id,
-      target.engagement_id,
-      target.week,
-      'week',
-      target.client_account_id,
-    ]);
-    const head = (
-      await owner.query<{ from: Date; to: Date }>(
-        `SELECT ($1::date)::timestamp AT TIME ZONE 'UTC' AS "from", ($1::date + 7)::timestamp AT TIME ZONE 'UTC' AS "to"`,
-        [target.week],
-      )
-    ).rows[0]!;
-    await explain("week-totals: the week's entries (WorkLogsRepository.inPeriod)", Q.WORK_LOGS_IN_PERIOD, [
-      target.tenant_id,
-      target.engagement_id,
-      head.from,
-      head.to,
-      true,
-    ]);
+    await explain(
+      "week-totals: the period's head and its entries, one statement (TimesheetsRepository.withEntries)",
+      Q.TIMESHEET_WITH_ENTRIES,
+      [target.tenant_id, target.engagement_id, target.week, 'week', target.client_account_id, true],
+    );
     await explain(
       'list-disclosures: disclosures page for a client (DisclosuresRepository.find)',
       Q.DISCLOSURE_PAGE.replace(

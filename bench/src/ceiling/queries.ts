@@ -21,18 +21,22 @@ export const WORK_LOG_PAGE = `SELECT ${WORK_LOG_COLUMNS} FROM (SELECT w.* FROM w
   CROSS JOIN LATERAL (SELECT u.display_name FROM users u WHERE u.id = w.assistant_id LIMIT 1) u
   ORDER BY w.started_at DESC, w.id DESC`;
 
-export const TIMESHEET_HEAD = `WITH p AS (SELECT $3::date AS start, ($3::date + CASE WHEN $4 = 'week' THEN interval '7 days' ELSE interval '1 month' END)::date AS stop)
-  SELECT t.name AS "tenantName", t.time_zone AS "timeZone", e.name AS "engagementName", c.name AS "clientName", e.currency,
-         (p.start::timestamp AT TIME ZONE t.time_zone) AS "from", (p.stop::timestamp AT TIME ZONE t.time_zone) AS "to",
-         to_char(p.stop - 1, 'YYYY-MM-DD') AS "end"
-  FROM engagements e JOIN tenants t ON t.id = e.tenant_id JOIN client_accounts c ON c.tenant_id = e.tenant_id AND c.id = e.client_account_id
-  CROSS JOIN p WHERE e.tenant_id = $1 AND e.id = $2 AND ($5::uuid IS NULL OR e.client_account_id = $5)`;
-
-export const WORK_LOGS_IN_PERIOD = `SELECT ${WORK_LOG_COLUMNS}
-  FROM work_logs w JOIN engagements e ON e.tenant_id = $1 AND e.id = $2 JOIN users u ON u.id = w.assistant_id
-  WHERE w.tenant_id = $1 AND w.engagement_id = $2 AND w.started_at >= $3 AND w.started_at < $4
-    AND w.duration_seconds IS NOT NULL AND (NOT $5::boolean OR w.status <> 'draft')
-  ORDER BY w.started_at, w.id`;
+/** TimesheetsRepository.withEntries: the head (names, the period's bounds) and its period's entries beside it, one statement. */
+export const TIMESHEET_WITH_ENTRIES = `WITH p AS (SELECT $3::date AS start, ($3::date + CASE WHEN $4 = 'week' THEN interval '7 days' ELSE interval '1 month' END)::date AS stop),
+  head AS MATERIALIZED (
+    SELECT t.name AS "tenantName", t.time_zone AS "timeZone", e.name AS "engagementName", c.name AS "clientName", e.currency,
+           (p.start::timestamp AT TIME ZONE t.time_zone) AS "from", (p.stop::timestamp AT TIME ZONE t.time_zone) AS "to",
+           to_char(p.stop - 1, 'YYYY-MM-DD') AS "end"
+    FROM engagements e JOIN tenants t ON t.id = e.tenant_id JOIN client_accounts c ON c.tenant_id = e.tenant_id AND c.id = e.client_account_id
+    CROSS JOIN p WHERE e.tenant_id = $1 AND e.id = $2 AND ($5::uuid IS NULL OR e.client_account_id = $5))
+  SELECT head."tenantName" AS "head.tenantName", head."timeZone" AS "head.timeZone", head."engagementName" AS "head.engagementName",
+         head."clientName" AS "head.clientName", head.currency AS "head.currency", head."end" AS "head.end", x.*
+  FROM head LEFT JOIN LATERAL (
+    SELECT ${WORK_LOG_COLUMNS}
+    FROM work_logs w JOIN engagements e ON e.tenant_id = $1 AND e.id = $2 JOIN users u ON u.id = w.assistant_id
+    WHERE w.tenant_id = $1 AND w.engagement_id = $2 AND w.started_at >= head."from" AND w.started_at < head."to"
+      AND w.duration_seconds IS NOT NULL AND (NOT $6::boolean OR w.status <> 'draft')) x ON TRUE
+  ORDER BY x."startedAt", x.id`;
 
 const OFFER_VALUE_TEXT = `CASE WHEN o.kind IN ('credit', 'refund') THEN o.value::text ELSE trim_scale(o.value)::text END`;
 

@@ -205,17 +205,25 @@ app.get(
       const { id } = request.params as { id: string };
       const query = request.query as { period: 'week' | 'month'; start: string };
       const client = CLIENT_ROLES.has(actor.role);
-      const head = (
-        await db.query(prepared(Q.TIMESHEET_HEAD), [actor.tenantId, id, query.start, query.period, client ? actor.clientAccountId : null])
-      ).rows[0];
+      const found = (
+        await db.query(prepared(Q.TIMESHEET_WITH_ENTRIES), [
+          actor.tenantId,
+          id,
+          query.start,
+          query.period,
+          client ? actor.clientAccountId : null,
+          client,
+        ])
+      ).rows;
+      const head = found[0];
       if (!head) throw new HttpError(404, 'Engagement not found');
-      const rows = (await db.query(prepared(Q.WORK_LOGS_IN_PERIOD), [actor.tenantId, id, head['from'], head['to'], client])).rows;
+      const rows = found.filter((r) => r['id'] !== null);
       const entries = rows.map((r) => presentWorkLog(client, r));
       const seconds = (keep: (e: Row) => boolean) => rows.filter(keep).reduce((sum, e) => sum + (e['durationSeconds'] ?? 0), 0);
       return {
-        tenantName: head['tenantName'],
-        engagement: { id, name: head['engagementName'], clientName: head['clientName'], currency: head['currency'] },
-        period: { kind: query.period, start: query.start, end: head['end'], timeZone: head['timeZone'] },
+        tenantName: head['head.tenantName'],
+        engagement: { id, name: head['head.engagementName'], clientName: head['head.clientName'], currency: head['head.currency'] },
+        period: { kind: query.period, start: query.start, end: head['head.end'], timeZone: head['head.timeZone'] },
         entries,
         totals: {
           entryCount: entries.length,

@@ -39,8 +39,8 @@ export class TimesheetsService {
     query: TimesheetQuery,
     audience: Audience,
   ): Promise<TimesheetResponse> {
-    const head = await this.head(manager, scope, engagementId, query);
-    const rows = await this.workLogs.clientVisibleInPeriod(manager, scope, engagementId, head.from, head.to);
+    assertPeriodStart(query);
+    const { head, entries: rows } = foundInScope(await this.timesheets.withEntries(manager, scope, engagementId, query), 'Engagement');
     const entries = rows.map((row) => presentWorkLog(audience, row));
     return {
       tenantName: head.tenantName,
@@ -74,12 +74,17 @@ export class TimesheetsService {
 
   /** The period's bounds in the tenant's time zone and the names a timesheet shows; 404 for an engagement outside `scope`. */
   private async head(manager: EntityManager, scope: Scope, engagementId: string, query: TimesheetQuery): Promise<TimesheetHead> {
-    if (query.period === 'week' && !isMonday(query.start)) {
-      throw new BadRequestException('start must be a Monday for a weekly timesheet (weeks start on Monday)');
-    }
-    if (query.period === 'month' && !query.start.endsWith('-01')) {
-      throw new BadRequestException('start must be the first day of a month for a monthly timesheet, like 2026-11-01');
-    }
+    assertPeriodStart(query);
     return foundInScope(await this.timesheets.head(manager, scope, engagementId, query), 'Engagement');
+  }
+}
+
+/** A week starts on a Monday, a month on its first day (400 otherwise). */
+function assertPeriodStart(query: TimesheetQuery): void {
+  if (query.period === 'week' && !isMonday(query.start)) {
+    throw new BadRequestException('start must be a Monday for a weekly timesheet (weeks start on Monday)');
+  }
+  if (query.period === 'month' && !query.start.endsWith('-01')) {
+    throw new BadRequestException('start must be the first day of a month for a monthly timesheet, like 2026-11-01');
   }
 }

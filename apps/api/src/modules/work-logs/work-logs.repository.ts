@@ -79,18 +79,31 @@ export interface WorkLogFilter {
   limit: number;
 }
 
+/** A period [from, to): bound values, or SQL expressions of the statement the query is part of. */
+export type PeriodBounds = { from: Date; to: Date } | { fromSql: string; toSql: string };
+
 /**
  * What a client may see of an engagement's time in [from, to): finished entries the team has
  * submitted (submitted, disputed, approved and locked), oldest first. Drafts are still the
  * assistant's and a running timer is not time yet. The timesheet screen, its CSV, its printable
  * report and a share link are all this one query, for every reader, so they cannot disagree;
- * the actor's scope narrows it like every other read. `columns`: a WorkLogRow's, or a line's (LINE_COLUMNS).
+ * the actor's scope narrows it like every other read. `columns`: a WorkLogRow's, or a line's (LINE_COLUMNS);
+ * its values are bound after `params` (those of a statement it is part of).
  */
-function clientVisibleInPeriodQuery(columns: string, scope: Scope, engagementId: string, from: Date, to: Date): [string, unknown[]] {
-  const params: unknown[] = [scope.tenantId, engagementId, from, to];
+export function clientVisibleInPeriodQuery(
+  columns: string,
+  scope: Scope,
+  engagementId: string,
+  bounds: PeriodBounds,
+  params: unknown[] = [],
+): [string, unknown[]] {
+  const bind = (value: unknown) => `$${params.push(value)}`;
+  const tenant = bind(scope.tenantId);
+  const engagement = bind(engagementId);
+  const [from, to] = 'from' in bounds ? [bind(bounds.from), bind(bounds.to)] : [bounds.fromSql, bounds.toSql];
   // One engagement: joined once by its key, whatever the number of entries.
-  const sql = `SELECT ${columns} FROM work_logs w JOIN engagements e ON e.tenant_id = $1 AND e.id = $2 JOIN users u ON u.id = w.assistant_id
-  WHERE w.tenant_id = $1 AND w.engagement_id = $2 AND w.started_at >= $3 AND w.started_at < $4
+  const sql = `SELECT ${columns} FROM work_logs w JOIN engagements e ON e.tenant_id = ${tenant} AND e.id = ${engagement} JOIN users u ON u.id = w.assistant_id
+  WHERE w.tenant_id = ${tenant} AND w.engagement_id = ${engagement} AND w.started_at >= ${from} AND w.started_at < ${to}
     AND w.duration_seconds IS NOT NULL AND w.status <> 'draft'
     AND ${scopeWhere(scope, SCOPE_COLUMNS, params)}
   ORDER BY w.started_at, w.id`;
@@ -147,14 +160,8 @@ export class WorkLogsRepository {
     );
   }
 
-  /** The lines of a timesheet: what a client may see of the engagement's time in [from, to) (see clientVisibleInPeriodQuery). */
-  clientVisibleInPeriod(manager: EntityManager, scope: Scope, engagementId: string, from: Date, to: Date): Promise<WorkLogRow[]> {
-    const [sql, params] = clientVisibleInPeriodQuery(COLUMNS, scope, engagementId, from, to);
-    return manager.query(prepared(sql), params);
-  }
-
   /**
-   * The same entries as `clientVisibleInPeriod`, as much of each as a line shows, handed to `each` a
+   * The entries of clientVisibleInPeriodQuery, as much of each as a line shows, handed to `each` a
    * batch at a time through a cursor, so a long period is never held in memory at once. Runs inside
    * the caller's transaction.
    */
@@ -166,7 +173,7 @@ export class WorkLogsRepository {
     batchSize: number,
     each: (rows: TimesheetLineRow[]) => Promise<void>,
   ): Promise<void> {
-    const [sql, params] = clientVisibleInPeriodQuery(LINE_COLUMNS, scope, engagementId, period.from, period.to);
+    const [sql, params] = clientVisibleInPeriodQuery(LINE_COLUMNS, scope, engagementId, period);
     return eachCursorBatch(manager, { cursor: 'work_logs_in_period', sql, params }, batchSize, each);
   }
 
