@@ -54,7 +54,10 @@ export class TimesheetsRepository {
   /** Undefined when the engagement is not there or outside `scope`. */
   async head(manager: EntityManager, scope: Scope, engagementId: string, query: TimesheetQuery): Promise<TimesheetHead | undefined> {
     const params: unknown[] = [];
-    const [head]: TimesheetHead[] = await manager.query(prepared(`${headCte(scope, engagementId, query, params)} SELECT * FROM head`), params);
+    const [head]: TimesheetHead[] = await manager.query(
+      prepared(`${headCte(scope, engagementId, query, params)} SELECT * FROM head`),
+      params,
+    );
     return head;
   }
 
