@@ -205,16 +205,8 @@ app.get(
       const { id } = request.params as { id: string };
       const query = request.query as { period: 'week' | 'month'; start: string };
       const client = CLIENT_ROLES.has(actor.role);
-      const found = (
-        await db.query(prepared(Q.TIMESHEET_WITH_ENTRIES), [
-          actor.tenantId,
-          id,
-          query.start,
-          query.period,
-          client ? actor.clientAccountId : null,
-          client,
-        ])
-      ).rows;
+      const params = [actor.tenantId, id, query.start, query.period, client ? actor.clientAccountId : null, client];
+      const found = (await db.query(prepared(Q.TIMESHEET_WITH_ENTRIES), params)).rows;
       const head = found[0];
       if (!head) throw new HttpError(404, 'Engagement not found');
       const rows = found.filter((r) => r['id'] !== null);
