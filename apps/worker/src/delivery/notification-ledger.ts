@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
-import { Notification, readerTimeZone, readTenantBrand, withTenant, type TenantBrandRow } from '@candor/db';
+import { brandOf, Notification, tenantBrandColumns, withTenant, type TenantBrandRow } from '@candor/db';
 import { Coalescer } from './coalescer';
 import { persistently } from './persistently.util';
 
@@ -63,35 +63,37 @@ export class NotificationLedger {
     return this.sends.run(row.tenantId, row);
   }
 
-  /** One transaction claims every due row among `ids`; the brand and each reader's time zone are read once. */
+  /**
+   * One statement claims every due row among `ids` and reads, beside each, its reader's time zone (theirs, else the
+   * tenant's) and the tenant's brand: one round trip for a batch, however many readers it has.
+   */
   private claimMany(tenantId: string, ids: string[]): Promise<(ClaimedNotification | null)[]> {
     return withTenant(this.dataSource, tenantId, async (manager) => {
-      const [raws] = await manager.query<[Record<string, unknown>[], number]>(
-        `UPDATE notifications SET status = 'sending', lease_until = now() + make_interval(secs => $3::double precision / 1000),
-           attempts = attempts + 1, first_attempt_at = coalesce(first_attempt_at, claim_now.t),
-           message_id = CASE WHEN attempts = 0 OR message_id IS NULL THEN '<' || id || '.' || resends || '@' || $4 || '>' ELSE message_id END
-         FROM (SELECT now() AS t) claim_now
-         WHERE tenant_id = $1 AND id = ANY($2::uuid[]) AND sent_at IS NULL
-           AND ((status IN ('pending', 'queued') AND (next_attempt_at IS NULL OR next_attempt_at <= now()))
-             OR (status = 'sending' AND lease_until < now()))
-         RETURNING *`,
+      const raws = await manager.query<Record<string, unknown>[]>(
+        `WITH claimed AS (
+           UPDATE notifications SET status = 'sending', lease_until = now() + make_interval(secs => $3::double precision / 1000),
+             attempts = attempts + 1, first_attempt_at = coalesce(first_attempt_at, claim_now.t),
+             message_id = CASE WHEN attempts = 0 OR message_id IS NULL THEN '<' || id || '.' || resends || '@' || $4 || '>' ELSE message_id END
+           FROM (SELECT now() AS t) claim_now
+           WHERE tenant_id = $1 AND id = ANY($2::uuid[]) AND sent_at IS NULL
+             AND ((status IN ('pending', 'queued') AND (next_attempt_at IS NULL OR next_attempt_at <= now()))
+               OR (status = 'sending' AND lease_until < now()))
+           RETURNING notifications.*)
+         SELECT claimed.*, COALESCE(u.time_zone, t.time_zone, 'UTC') AS "claim.readerTimeZone", ${tenantBrandColumns('brand.')}
+         FROM claimed JOIN tenants t ON t.id = claimed.tenant_id LEFT JOIN tenant_brands b ON b.tenant_id = t.id
+           LEFT JOIN users u ON u.id = claimed.recipient_user_id`,
         [tenantId, ids, this.leaseMs, this.messageIdDomain],
       );
-      if (!raws.length) return ids.map(() => null);
-      const brand = await readTenantBrand(manager, tenantId);
-      const zones = new Map<string | null, string>();
+      const [first] = raws;
+      if (!first) return ids.map(() => null);
+      const brand = brandOf(first, 'brand.');
       const columns = manager.connection.getMetadata(Notification).columns;
       const claimed = new Map<string, ClaimedNotification>();
       for (const raw of raws) {
         // The raw row as the entity: each column's value under its property name.
         const row = new Notification();
         for (const column of columns) column.setEntityValue(row, raw[column.databaseName]);
-        let zone = zones.get(row.recipientUserId);
-        if (zone === undefined) {
-          zone = await readerTimeZone(manager, tenantId, row.recipientUserId);
-          zones.set(row.recipientUserId, zone);
-        }
-        claimed.set(row.id, Object.assign(row, { readerTimeZone: zone, brand }) as ClaimedNotification);
+        claimed.set(row.id, Object.assign(row, { readerTimeZone: raw['claim.readerTimeZone'] as string, brand }) as ClaimedNotification);
       }
       // A row asked for twice (a duplicate job) is claimed once: only the first asker gets it.
       return ids.map((id) => {

@@ -34,12 +34,3 @@ export function membersWithRoles(
 export function membersById(manager: EntityManager, tenantId: string, userIds: readonly string[]): Promise<Recipient[]> {
   return manager.query(`${membersByIdSql('$1', '$2')} ORDER BY u.email`, [tenantId, [...new Set(userIds)]]);
 }
-
-/** The zone a reader's dates are shown in: their own, else the tenant's (an invitee has only the tenant's). */
-export async function readerTimeZone(manager: EntityManager, tenantId: string, userId: string | null): Promise<string> {
-  const [row]: { timeZone: string | null }[] = await manager.query(
-    `SELECT COALESCE(u.time_zone, t.time_zone) AS "timeZone" FROM tenants t LEFT JOIN users u ON u.id = $2 WHERE t.id = $1`,
-    [tenantId, userId],
-  );
-  return row?.timeZone ?? 'UTC';
-}
