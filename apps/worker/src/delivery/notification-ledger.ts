@@ -80,13 +80,15 @@ export class NotificationLedger {
                OR (status = 'sending' AND lease_until < now()))
            RETURNING notifications.*)
          SELECT claimed.*, COALESCE(u.time_zone, t.time_zone, 'UTC') AS "claim.readerTimeZone", ${tenantBrandColumns('brand.')}
-         FROM claimed JOIN tenants t ON t.id = claimed.tenant_id LEFT JOIN tenant_brands b ON b.tenant_id = t.id
+         FROM claimed LEFT JOIN tenants t ON t.id = claimed.tenant_id LEFT JOIN tenant_brands b ON b.tenant_id = t.id
            LEFT JOIN users u ON u.id = claimed.recipient_user_id`,
         [tenantId, ids, this.leaseMs, this.messageIdDomain],
       );
       const [first] = raws;
       if (!first) return ids.map(() => null);
       const brand = brandOf(first, 'brand.');
+      // As readTenantBrand did: the claim rolls back, and the job is tried again, rather than send without a brand.
+      if (brand.tenantId === null) throw new Error(`tenant ${tenantId} not visible`);
       const columns = manager.connection.getMetadata(Notification).columns;
       const claimed = new Map<string, ClaimedNotification>();
       for (const raw of raws) {
