@@ -1,9 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { performance } from 'node:perf_hooks';
 import type { Client } from 'pg';
-import { nodemailerReference } from './email-reference';
+import os from 'node:os';
+import { renderNotification } from './email-reference';
 import { openLoop, type HttpCall, type RunResult } from './load';
-import type { Child } from './processes';
+import { startChild, type Child } from './processes';
 import { round } from './stats';
 
 const wallClock = () => performance.timeOrigin + performance.now();
@@ -73,14 +74,30 @@ export async function workerBurst(
   return { ...result, during };
 }
 
-/** The same email sent `emails` times by nodemailer alone (the fast reference), with `load` on the API meanwhile. */
+/**
+ * The same email sent `emails` times by nodemailer alone (the fast reference), with `load` on the API meanwhile.
+ * It runs in a process of its own at the worker's priority (`nice`), so that under load the two get the same share
+ * of the machine and neither slows the load generator.
+ */
 export async function referenceBurst(
   owner: Client,
   sinkPort: number,
   templateId: string,
   emails: number,
   load: Load | null,
+  nice: number,
 ): Promise<Drain & { during: RunResult | null }> {
-  const { result, during } = await alongside(load, async () => nodemailerReference(sinkPort, owner, templateId, emails));
-  return { ...drainOf(emails, result, true), during };
+  const email = await renderNotification(owner, templateId);
+  const sender = startChild('reference', 'bench/dist/reference-sender.js', {});
+  os.setPriority(sender.proc.pid!, nice);
+  try {
+    const { result, during } = await alongside(load, async () => {
+      const reply = await sender.ask<{ seconds?: number; error?: string }>({ type: 'send', port: sinkPort, email, count: emails }, 300_000);
+      if (reply.seconds === undefined) throw new Error(`the reference failed: ${reply.error}`);
+      return reply.seconds;
+    });
+    return { ...drainOf(emails, result, true), during };
+  } finally {
+    await sender.stop();
+  }
 }

@@ -2,6 +2,7 @@ import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import type { CpuMs } from './cpu';
+import { summarize } from './stats';
 
 export interface HttpCall {
   method: 'GET' | 'POST';
@@ -18,6 +19,8 @@ export interface RunResult {
   /** First error statuses or messages seen, to explain a non-zero count. */
   errorSamples: string[];
   latencies: number[];
+  /** Open loop: the p95 of each half second of the run, by when its requests were due (see windowP95sOf). */
+  windowP95s?: number[];
   /** CPU spent during the run, ms (see cpu.ts), when measured. */
   cpu?: CpuMs;
 }
@@ -118,6 +121,7 @@ export async function openLoop(
 ): Promise<RunResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: options.maxSockets ?? 256 });
   const latencies: number[] = [];
+  const dueWindows: number[] = [];
   const errorSamples: string[] = [];
   let errors = 0;
   const inFlight = new Set<Promise<void>>();
@@ -135,6 +139,7 @@ export async function openLoop(
         .then((answer) => {
           const doneAt = wallClock();
           latencies.push(doneAt - dueAt);
+          dueWindows.push(Math.floor((dueAt - start) / WINDOW_MS));
           if (answer.status >= 400) {
             errors += 1;
             if (errorSamples.length < 5) errorSamples.push(`HTTP ${answer.status} ${answer.body.slice(0, 160)}`);
@@ -153,5 +158,21 @@ export async function openLoop(
   const offeredFor = (wallClock() - start) / 1000;
   await Promise.all([...inFlight]);
   agent.destroy();
-  return { requests: sent, seconds: offeredFor, rps: latencies.length / offeredFor, errors, errorSamples, latencies };
+  const windowP95s = windowP95sOf(latencies, dueWindows, Math.floor((offeredFor * 1000) / WINDOW_MS), (rate * WINDOW_MS) / 1000);
+  return { requests: sent, seconds: offeredFor, rps: latencies.length / offeredFor, errors, errorSamples, latencies, windowP95s };
+}
+
+/** The open loop's windows: half a second, so that even a quick run's two rounds of 1 s give four. */
+const WINDOW_MS = 500;
+
+/**
+ * The p95 of each of the run's `count` whole windows, of the requests due in it (`dueWindows[i]` is request i's; a
+ * window that answered fewer than half its `perWindow` requests is left out). A stall of the machine (this one is
+ * a shared VM: pauses of 50-200 ms come and go whatever runs) lands in a window or two, where a p95 pooled over a
+ * few seconds takes it whole.
+ */
+export function windowP95sOf(latencies: readonly number[], dueWindows: readonly number[], count: number, perWindow: number): number[] {
+  const windows: number[][] = Array.from({ length: count }, () => []);
+  latencies.forEach((latency, i) => windows[dueWindows[i]!]?.push(latency));
+  return windows.filter((w) => w.length >= perWindow / 2).map((w) => summarize(w).p95);
 }

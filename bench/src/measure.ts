@@ -2,7 +2,7 @@ import { cpuMark, cpuPerRequest, cpuSince, type CpuMs } from './cpu';
 import type { RunResult } from './load';
 import http from 'node:http';
 import { closedLoop, openLoop, send, type HttpCall } from './load';
-import { round, summarize, type LatencySummary } from './stats';
+import { median, round, summarize, type LatencySummary } from './stats';
 
 export interface Measured extends LatencySummary {
   requests: number;
@@ -11,6 +11,8 @@ export interface Measured extends LatencySummary {
   errorSamples: string[];
   /** CPU per request, ms (closed-loop runs). */
   cpu?: CpuMs;
+  /** Open-loop runs: the median of the p95s of their half-second windows (see windowP95sOf); the targets' p95. */
+  windowP95?: number;
 }
 
 export interface Side {
@@ -29,6 +31,7 @@ function merge(runs: RunResult[]): Measured {
     rps: round(requests / seconds, 1),
     errors: runs.reduce((a, r) => a + r.errors, 0),
     errorSamples: [...new Set(runs.flatMap((r) => r.errorSamples))].slice(0, 5),
+    ...(runs.every((r) => r.windowP95s?.length) && { windowP95: median(runs.flatMap((r) => r.windowP95s!)) }),
     ...(runs.every((r) => r.cpu) && {
       cpu: cpuPerRequest(
         runs.map((r) => r.cpu!),

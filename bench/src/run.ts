@@ -29,7 +29,7 @@ import { countQueries } from './query-counts';
 import { READS, WRITES, requestMaker, type ScenarioName } from './scenarios';
 import { round } from './stats';
 
-const WORKER_TUNING = ['WORKER_NICE', 'EMAIL_CONCURRENCY', 'EMAIL_BATCH_WAIT_MS', 'SMTP_MAX_CONNECTIONS'];
+const WORKER_TUNING = ['EMAIL_CONCURRENCY', 'EMAIL_BATCH_WAIT_MS', 'SMTP_MAX_CONNECTIONS'];
 const SECRET_KEY = 'bench-data-encryption-key-0123456789abcdef';
 const log = (...parts: unknown[]) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...parts);
 
@@ -243,6 +243,8 @@ async function main(): Promise<void> {
       // Notifications: every outbox row so far (comment emails of the write scenarios) counts as sent.
       await owner.query(`UPDATE notifications SET status = 'sent', sent_at = now() WHERE status IN ('pending', 'queued')`);
       const drafts = await generateDraftsToDisclose(owner, config.notifyEvents);
+      // The worker's priority (its default, 10, unless WORKER_NICE says otherwise); the email reference runs at it too.
+      const workerNice = Number(process.env['WORKER_NICE'] ?? 10);
       const owners = await ownerTokens(owner, config.jwtSecret);
       worker = startChild('worker', 'apps/worker/dist/main.js', {
         DATABASE_URL: db.runtimeUrl,
@@ -252,6 +254,7 @@ async function main(): Promise<void> {
         DATA_ENCRYPTION_KEY: SECRET_KEY,
         QUEUE_PREFIX: `candor-bench-${process.pid}`,
         LOG_LEVEL: 'warn',
+        WORKER_NICE: String(workerNice),
         // The worker's tuning, passed through when set (e.g. `WORKER_NICE=0 npm run bench -- ...`).
         ...Object.fromEntries(WORKER_TUNING.filter((k) => process.env[k]).map((k) => [k, process.env[k]!])),
       });
@@ -295,8 +298,8 @@ async function main(): Promise<void> {
       const workerAlone = await workerBurst(owner, sink, template.id, config.burstEmails, null);
       const workerLoaded = await workerBurst(owner, sink, template.id, config.burstEmails, load());
       await worker.stop();
-      const referenceAlone = await referenceBurst(owner, sinkPort, template.id, config.burstEmails, null);
-      const referenceLoaded = await referenceBurst(owner, sinkPort, template.id, config.burstEmails, load());
+      const referenceAlone = await referenceBurst(owner, sinkPort, template.id, config.burstEmails, null, workerNice);
+      const referenceLoaded = await referenceBurst(owner, sinkPort, template.id, config.burstEmails, load(), workerNice);
       results.email = {
         emails: config.burstEmails,
         drained: workerAlone.drained && workerLoaded.drained,

@@ -27,6 +27,14 @@ export function summarize(samples: readonly number[]): LatencySummary {
   };
 }
 
+/** The middle value (the mean of the two middle ones for an even count); NaN when empty. */
+export function median(values: readonly number[]): number {
+  const sorted = Float64Array.from(values).sort();
+  if (!sorted.length) return Number.NaN;
+  const mid = sorted.length >> 1;
+  return round(sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2);
+}
+
 export const round = (value: number, digits = 2): number => (Number.isFinite(value) ? Number(value.toFixed(digits)) : value);
 
 export const ratio = (a: number, b: number): number => (b > 0 && Number.isFinite(a) ? round(a / b, 3) : Number.NaN);
