@@ -23,6 +23,7 @@ import { PlpgsqlWebhooksInvoicesApiKeys1765900000000 } from './1765900000000-Plp
 import { PlpgsqlPortalTenant1765910000000 } from './1765910000000-PlpgsqlPortalTenant';
 import { DigestReadersGroupedFirst1765920000000 } from './1765920000000-DigestReadersGroupedFirst';
 import { SessionConfirmProcedure1766000000000 } from './1766000000000-SessionConfirmProcedure';
+import { SessionTouchInKeyOrder1766100000000 } from './1766100000000-SessionTouchInKeyOrder';
 
 /** Every migration, oldest first. Add new ones at the end. */
 export const MIGRATIONS = [
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   PlpgsqlPortalTenant1765910000000,
   DigestReadersGroupedFirst1765920000000,
   SessionConfirmProcedure1766000000000,
+  SessionTouchInKeyOrder1766100000000,
 ];
