@@ -34,6 +34,15 @@ export function processCpuMs(pid: number | string, children = false): number {
   return ticksToMs(children ? own + Number(f[13]) + Number(f[14]) : own);
 }
 
+/** A server's CPU with its live children's: a server run as several processes (node:cluster) counts them all. */
+function serverCpuMs(pid: number): number {
+  let total = processCpuMs(pid, true);
+  for (const child of readdirSync('/proc')) {
+    if (/^\d+$/.test(child) && statFields(child)?.[1] === String(pid)) total += processCpuMs(child);
+  }
+  return total;
+}
+
 /** Every `postgres` process, the postmaster's reaped backends included (a backend that ended mid-measurement counts). */
 function postgresCpuMs(): number {
   let total = 0;
@@ -63,14 +72,14 @@ export interface CpuMark {
 
 /** Where the CPU counters stand now; `serverPid` is the server's (none for pgbench, counted by the caller). */
 export function cpuMark(serverPid?: number): CpuMark {
-  return { server: serverPid ? processCpuMs(serverPid) : 0, postgres: postgresCpuMs(), self: process.cpuUsage() };
+  return { server: serverPid ? serverCpuMs(serverPid) : 0, postgres: postgresCpuMs(), self: process.cpuUsage() };
 }
 
 /** CPU spent since `mark`. */
 export function cpuSince(mark: CpuMark, serverPid?: number): CpuMs {
   const self = process.cpuUsage(mark.self);
   return {
-    server: (serverPid ? processCpuMs(serverPid) : 0) - mark.server,
+    server: (serverPid ? serverCpuMs(serverPid) : 0) - mark.server,
     postgres: postgresCpuMs() - mark.postgres,
     loadGenerator: (self.user + self.system) / 1000,
   };
