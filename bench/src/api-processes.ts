@@ -12,11 +12,20 @@ import { resolve } from 'node:path';
 if (cluster.isPrimary) {
   const count = Number(process.env['API_PROCESSES'] ?? 2);
   for (let i = 0; i < count; i++) cluster.fork();
+  let stopping = false;
+  let crashed = false;
+  cluster.on('exit', (worker, code) => {
+    // A process lost mid-measurement would halve the side unseen: the side ends instead, and the run fails.
+    if (!stopping) {
+      crashed = true;
+      console.error(`api process ${worker.process.pid} exited (${code}); stopping the others`);
+      process.kill(process.pid, 'SIGTERM');
+    }
+    if (!Object.keys(cluster.workers ?? {}).length) process.exit(crashed ? 1 : 0);
+  });
   process.on('SIGTERM', () => {
+    stopping = true;
     for (const worker of Object.values(cluster.workers ?? {})) worker?.kill('SIGTERM');
-    cluster.on('exit', () => {
-      if (!Object.keys(cluster.workers ?? {}).length) process.exit(0);
-    });
   });
 } else {
   require(resolve(__dirname, '..', '..', 'apps', 'api', 'dist', 'main.js'));

@@ -121,7 +121,9 @@ export async function openLoop(
 ): Promise<RunResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: options.maxSockets ?? 256 });
   const latencies: number[] = [];
-  const dueWindows: number[] = [];
+  // Each request's latency by the window it was due in; a failed one as Infinity, so a window does not lose it.
+  const windows: number[][] = [];
+  const inWindow = (dueAt: number, latency: number) => (windows[Math.floor((dueAt - start) / WINDOW_MS)] ??= []).push(latency);
   const errorSamples: string[] = [];
   let errors = 0;
   const inFlight = new Set<Promise<void>>();
@@ -139,7 +141,7 @@ export async function openLoop(
         .then((answer) => {
           const doneAt = wallClock();
           latencies.push(doneAt - dueAt);
-          dueWindows.push(Math.floor((dueAt - start) / WINDOW_MS));
+          inWindow(dueAt, doneAt - dueAt);
           if (answer.status >= 400) {
             errors += 1;
             if (errorSamples.length < 5) errorSamples.push(`HTTP ${answer.status} ${answer.body.slice(0, 160)}`);
@@ -147,6 +149,7 @@ export async function openLoop(
           options.onAnswer?.(call, { ...answer, dueAt, doneAt });
         })
         .catch((error: Error) => {
+          inWindow(dueAt, Infinity);
           errors += 1;
           if (errorSamples.length < 5) errorSamples.push(error.message);
         });
@@ -158,7 +161,7 @@ export async function openLoop(
   const offeredFor = (wallClock() - start) / 1000;
   await Promise.all([...inFlight]);
   agent.destroy();
-  const windowP95s = windowP95sOf(latencies, dueWindows, Math.floor((offeredFor * 1000) / WINDOW_MS), (rate * WINDOW_MS) / 1000);
+  const windowP95s = windowP95sOf(windows.slice(0, Math.floor((offeredFor * 1000) / WINDOW_MS)), (rate * WINDOW_MS) / 1000);
   return { requests: sent, seconds: offeredFor, rps: latencies.length / offeredFor, errors, errorSamples, latencies, windowP95s };
 }
 
@@ -166,13 +169,13 @@ export async function openLoop(
 const WINDOW_MS = 500;
 
 /**
- * The p95 of each of the run's `count` whole windows, of the requests due in it (`dueWindows[i]` is request i's; a
- * window that answered fewer than half its `perWindow` requests is left out). A stall of the machine (this one is
- * a shared VM: pauses of 50-200 ms come and go whatever runs) lands in a window or two, where a p95 pooled over a
- * few seconds takes it whole.
+ * The p95 of each whole window of a run, of the requests due in it (a window that was offered fewer than half its
+ * `perWindow` requests, as a run's last one may be, is left out). A stall of the machine (this one is a shared VM:
+ * pauses of 50-200 ms come and go whatever runs) lands in a window or two, where a p95 pooled over a few seconds
+ * takes it whole.
  */
-export function windowP95sOf(latencies: readonly number[], dueWindows: readonly number[], count: number, perWindow: number): number[] {
-  const windows: number[][] = Array.from({ length: count }, () => []);
-  latencies.forEach((latency, i) => windows[dueWindows[i]!]?.push(latency));
-  return windows.filter((w) => w.length >= perWindow / 2).map((w) => summarize(w).p95);
+export function windowP95sOf(windows: readonly (readonly number[] | undefined)[], perWindow: number): number[] {
+  return Array.from(windows, (w) => w ?? [])
+    .filter((w) => w.length >= perWindow / 2)
+    .map((w) => summarize(w).p95);
 }

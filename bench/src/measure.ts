@@ -31,7 +31,7 @@ function merge(runs: RunResult[]): Measured {
     rps: round(requests / seconds, 1),
     errors: runs.reduce((a, r) => a + r.errors, 0),
     errorSamples: [...new Set(runs.flatMap((r) => r.errorSamples))].slice(0, 5),
-    ...(runs.every((r) => r.windowP95s?.length) && { windowP95: median(runs.flatMap((r) => r.windowP95s!)) }),
+    ...(runs.some((r) => r.windowP95s?.length) && { windowP95: median(runs.flatMap((r) => r.windowP95s ?? [])) }),
     ...(runs.every((r) => r.cpu) && {
       cpu: cpuPerRequest(
         runs.map((r) => r.cpu!),

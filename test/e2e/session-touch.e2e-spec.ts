@@ -43,12 +43,48 @@ describe('touching the same sessions from two API processes at once', () => {
   const touch = (client: Client, list: readonly { tenantId: string; id: string }[]) =>
     client.query('CALL auth_session_touch($1::uuid[], $2::uuid[])', [list.map((s) => s.tenantId), list.map((s) => s.id)]);
 
-  it('writes every last-seen time, in any order, without a deadlock', async () => {
-    const reversed = [...sessions].reverse();
-    for (let round = 0; round < 3; round++) {
-      const outcomes = await Promise.allSettled([touch(first, sessions), touch(second, reversed)]);
-      expect(outcomes.map((o) => (o.status === 'rejected' ? String(o.reason) : 'ok'))).toEqual(['ok', 'ok']);
-    }
+  /** Resolves once `client`'s backend waits for a lock (it is blocked behind the other touch). */
+  const waitingForLock = async (client: Client) => {
+    const pid = (await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid;
+    return async () => {
+      for (let i = 0; i < 200; i++) {
+        const waiting = await withOwner(
+          async (db) => (await db.query(`SELECT wait_event_type FROM pg_stat_activity WHERE pid = $1`, [pid])).rows[0],
+        );
+        if (waiting?.wait_event_type === 'Lock') return;
+        await new Promise((done) => setTimeout(done, 25));
+      }
+      throw new Error('the second touch never waited for a lock');
+    };
+  };
+
+  it('lets two touches of the same sessions, given in opposite orders, wait for each other instead of deadlocking', async () => {
+    // Key order, as PostgreSQL compares (tenant_id, id): uuids compare as their hex text does.
+    const ordered = [...sessions].sort((a, b) => a.tenantId.localeCompare(b.tenantId) || a.id.localeCompare(b.id));
+    const [lowest, highest] = [ordered[0]!, ordered[ordered.length - 1]!];
+    const secondWaits = await waitingForLock(second);
+    // The first process's touch has locked the lowest session and is still going (its transaction open).
+    await first.query('BEGIN');
+    await touch(first, [lowest]);
+    // The second process touches the same sessions highest first: in the order given, it would lock the highest,
+    // then wait for the lowest; in key order it waits for the lowest holding nothing.
+    const secondTouch = touch(second, [highest, lowest]);
+    await secondWaits();
+    // The first touch goes on to the highest: a deadlock if the second holds it.
+    const firstGoesOn = await touch(first, [highest]).then(
+      () => 'ok',
+      (error: unknown) => String(error),
+    );
+    await first.query(firstGoesOn === 'ok' ? 'COMMIT' : 'ROLLBACK');
+    const secondEnds = await secondTouch.then(
+      () => 'ok',
+      (error: unknown) => String(error),
+    );
+    expect([firstGoesOn, secondEnds]).toEqual(['ok', 'ok']);
+  });
+
+  it('writes every last-seen time it is given, in any order', async () => {
+    await Promise.all([touch(first, sessions), touch(second, [...sessions].reverse())]);
     const stale = await withOwner(
       async (db) =>
         (
