@@ -111,3 +111,19 @@ export function loadBenchConfig(argv: readonly string[], env: NodeJS.ProcessEnv 
       };
   return { ...sizes, only: null, ...overrides(argv) };
 }
+
+/** The data encryption key of every process a run starts (API, worker). */
+export const DATA_ENCRYPTION_KEY = 'bench-data-encryption-key-0123456789abcdef';
+
+/** The API's environment in a run: production mode, the runtime login, quiet logs, listening on `port`. */
+export const apiEnvironment = (config: BenchConfig, runtimeUrl: string, port: number): Record<string, string> => ({
+  NODE_ENV: 'production',
+  DATABASE_URL: runtimeUrl,
+  REDIS_URL: config.redisUrl,
+  WEB_URL: 'http://candor.bench',
+  JWT_SECRET: config.jwtSecret,
+  DATA_ENCRYPTION_KEY,
+  API_HOST: '127.0.0.1',
+  API_PORT: String(port),
+  LOG_LEVEL: 'warn',
+});

@@ -11,6 +11,13 @@ const RUNTIME_USER = 'candor_bench_app';
 
 const withDatabase = (url: string, database: string) => Object.assign(new URL(url), { pathname: `/${database}` }).toString();
 
+/** The run's database as its owner and as the runtime login (a database a run kept, or one being created). */
+export function benchDatabaseUrls(config: BenchConfig): BenchDatabase {
+  const ownerUrl = withDatabase(config.adminUrl, config.database);
+  const runtimeUrl = Object.assign(new URL(ownerUrl), { username: RUNTIME_USER, password: RUNTIME_USER }).toString();
+  return { ownerUrl, runtimeUrl };
+}
+
 /** A fresh database, migrated as the owner, with a runtime login that row-level security applies to. */
 export async function createBenchDatabase(config: BenchConfig): Promise<BenchDatabase> {
   const admin = new Client({ connectionString: config.adminUrl });
@@ -18,11 +25,10 @@ export async function createBenchDatabase(config: BenchConfig): Promise<BenchDat
   await admin.query(`DROP DATABASE IF EXISTS ${config.database} WITH (FORCE)`);
   await admin.query(`CREATE DATABASE ${config.database}`);
   await admin.end();
-  const ownerUrl = withDatabase(config.adminUrl, config.database);
-  await runMigrations(ownerUrl);
-  await ensureRuntimeLogin(ownerUrl, RUNTIME_USER, RUNTIME_USER);
-  const runtimeUrl = Object.assign(new URL(ownerUrl), { username: RUNTIME_USER, password: RUNTIME_USER }).toString();
-  return { ownerUrl, runtimeUrl };
+  const db = benchDatabaseUrls(config);
+  await runMigrations(db.ownerUrl);
+  await ensureRuntimeLogin(db.ownerUrl, RUNTIME_USER, RUNTIME_USER);
+  return db;
 }
 
 export async function dropBenchDatabase(config: BenchConfig): Promise<void> {

@@ -5,7 +5,7 @@ import os from 'node:os';
 import { resolve } from 'node:path';
 import { ownerTokens, pickAssistants, pickClients, pickLargestTenantClients, sessionTokens } from './actors';
 import { captureTransactions, ensurePgbench, runPgbench } from './pgbench';
-import { loadBenchConfig, type BenchPart } from './config';
+import { apiEnvironment, DATA_ENCRYPTION_KEY, loadBenchConfig, type BenchPart } from './config';
 import { createBenchDatabase, dropBenchDatabase, ownerClient } from './database';
 import { drainOnly, referenceBurst, workerBurst } from './burst';
 import { REFERENCE_POOL } from './email-reference';
@@ -30,7 +30,6 @@ import { READS, WRITES, requestMaker, type ScenarioName } from './scenarios';
 import { round } from './stats';
 
 const WORKER_TUNING = ['EMAIL_CONCURRENCY', 'EMAIL_BATCH_WAIT_MS', 'SMTP_MAX_CONNECTIONS'];
-const SECRET_KEY = 'bench-data-encryption-key-0123456789abcdef';
 const log = (...parts: unknown[]) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...parts);
 
 async function main(): Promise<void> {
@@ -84,18 +83,7 @@ async function main(): Promise<void> {
   await sink.ask({ type: 'count' });
   const apiPort = await freePort();
   const ceilingPort = await freePort();
-  const apiEnv = {
-    NODE_ENV: 'production',
-    DATABASE_URL: db.runtimeUrl,
-    REDIS_URL: config.redisUrl,
-    WEB_URL: 'http://candor.bench',
-    JWT_SECRET: config.jwtSecret,
-    DATA_ENCRYPTION_KEY: SECRET_KEY,
-    API_HOST: '127.0.0.1',
-    API_PORT: String(apiPort),
-    LOG_LEVEL: 'warn',
-  };
-  const api = startChild('api', 'apps/api/dist/main.js', apiEnv, ['bench/dist/query-counter.js']);
+  const api = startChild('api', 'apps/api/dist/main.js', apiEnvironment(config, db.runtimeUrl, apiPort), ['bench/dist/query-counter.js']);
   const ceiling = startChild(
     'ceiling',
     'bench/dist/ceiling/server.js',
@@ -251,7 +239,7 @@ async function main(): Promise<void> {
         REDIS_URL: config.redisUrl,
         SMTP_URL: `smtp://127.0.0.1:${sinkPort}`,
         WEB_URL: 'http://candor.bench',
-        DATA_ENCRYPTION_KEY: SECRET_KEY,
+        DATA_ENCRYPTION_KEY,
         QUEUE_PREFIX: `candor-bench-${process.pid}`,
         LOG_LEVEL: 'warn',
         WORKER_NICE: String(workerNice),

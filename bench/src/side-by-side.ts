@@ -15,7 +15,8 @@
  * change to a library is compared by an environment switch instead, or one side at a time.
  */
 import { Client } from 'pg';
-import { loadBenchConfig } from './config';
+import { apiEnvironment, loadBenchConfig } from './config';
+import { benchDatabaseUrls } from './database';
 import { pickAssistants, pickClients, pickLargestTenantClients } from './actors';
 import { cpuPerRequest, type CpuMs } from './cpu';
 import { closedLoop } from './load';
@@ -24,7 +25,6 @@ import { freePort, startChild, waitForHttp, type Child } from './processes';
 import { requestMaker, type ScenarioName } from './scenarios';
 
 const env = process.env;
-const SECRET_KEY = 'bench-data-encryption-key-0123456789abcdef';
 /** Each side's warm-up before the rounds (its JIT, its pool's connections and their prepared statements). */
 const WARMUP_SECONDS = 2;
 
@@ -36,15 +36,14 @@ const sideOf = (spec: string) => {
 
 async function main(): Promise<void> {
   const config = loadBenchConfig([]);
-  const url = (user: string) => Object.assign(new URL(config.adminUrl), { pathname: `/${config.database}`, username: user }).toString();
-  const runtimeUrl = Object.assign(new URL(url('candor_bench_app')), { password: 'candor_bench_app' }).toString();
+  const db = benchDatabaseUrls(config);
   const sides = (env['SIDES'] ?? 'apps/api/dist/main.js;bench/dist/ceiling/server.js').split(';').filter(Boolean).map(sideOf);
   const scenario = (env['SCENARIO'] ?? 'list-work-logs') as ScenarioName;
   const limit = Number(env['LIMIT'] ?? 50);
   const rounds = Number(env['ROUNDS'] ?? 3);
   const seconds = Number(env['SECONDS'] ?? 3);
 
-  const owner = new Client({ connectionString: url(new URL(config.adminUrl).username) });
+  const owner = new Client({ connectionString: db.ownerUrl });
   await owner.connect();
   const children: Child[] = [];
   try {
@@ -54,19 +53,11 @@ async function main(): Promise<void> {
     const assistants = await pickAssistants(owner, config.jwtSecret, 60);
     const running: { name: string; url: string; pid: number }[] = [];
     for (const [i, side] of sides.entries()) {
-      const port = String(await freePort());
+      const port = await freePort();
       const child = startChild(`side${i}`, side.script, {
-        NODE_ENV: 'production',
-        DATABASE_URL: runtimeUrl,
-        REDIS_URL: config.redisUrl,
-        WEB_URL: 'http://candor.bench',
-        JWT_SECRET: config.jwtSecret,
-        DATA_ENCRYPTION_KEY: SECRET_KEY,
-        API_HOST: '127.0.0.1',
-        // The API listens on API_PORT, the ceiling on PORT.
-        API_PORT: port,
-        PORT: port,
-        LOG_LEVEL: 'warn',
+        ...apiEnvironment(config, db.runtimeUrl, port),
+        // The ceiling listens on PORT.
+        PORT: String(port),
         ...side.env,
       });
       children.push(child);
