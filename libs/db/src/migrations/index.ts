@@ -24,6 +24,7 @@ import { PlpgsqlPortalTenant1765910000000 } from './1765910000000-PlpgsqlPortalT
 import { DigestReadersGroupedFirst1765920000000 } from './1765920000000-DigestReadersGroupedFirst';
 import { SessionConfirmProcedure1766000000000 } from './1766000000000-SessionConfirmProcedure';
 import { SessionTouchInKeyOrder1766100000000 } from './1766100000000-SessionTouchInKeyOrder';
+import { ClaimDueByIndex1766200000000 } from './1766200000000-ClaimDueByIndex';
 
 /** Every migration, oldest first. Add new ones at the end. */
 export const MIGRATIONS = [
@@ -53,4 +54,5 @@ export const MIGRATIONS = [
   DigestReadersGroupedFirst1765920000000,
   SessionConfirmProcedure1766000000000,
   SessionTouchInKeyOrder1766100000000,
+  ClaimDueByIndex1766200000000,
 ];
