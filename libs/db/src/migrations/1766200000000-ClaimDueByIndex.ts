@@ -1,8 +1,8 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * The relays' claims (`outbox_claim_due`, `webhook_claim_due`) read every statement by an index, whatever the
- * statistics say. Two statements in them did not, and a burst of emails made both grow with the outbox:
+ * The relays' claims (`outbox_claim_due`, `webhook_claim_due`) find their rows by an index or by their address,
+ * whatever the statistics say. Two statements in them did not, and a burst of emails made both grow with the outbox:
  *
  * 1. Marking a tenant's due rows queued joined them back to the table (`UPDATE ... FROM due c WHERE r.tenant_id =
  *    v_tenant AND r.id = c.id`). Statistics taken while the table was small (ANALYZE runs after the change, or never
