@@ -9,10 +9,12 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  *    on a server with autovacuum off) put a tenant at 2 rows, so PostgreSQL read all the tenant's rows for each due
  *    row: in a burst of 10,000 emails of one tenant, 9,600 rows x 200 due rows, 2.2 million pages and 1.5-5 s per
  *    claim of 200, with PostgreSQL busy on two cores for 20-30 s while the API's reads waited. `id = ANY(...)` is no
- *    cure: on the same statistics it reads the tenant's rows once and filters them; nor is the primary key, which an
- *    empty table's statistics rank level with any index led by tenant_id. Each due row is now marked where the claim
- *    found and locked it, by its row address (`ctid`, a TID scan: no index, no estimate), still naming its tenant.
- *    The lock holds the row in place until the transaction ends.
+ *    cure: on the same statistics it reads the tenant's rows once and filters them, and so does `ctid = ANY(...)`; nor
+ *    is the primary key, which an empty table's statistics rank level with any index led by tenant_id. Each due row
+ *    is now marked where the claim found and locked it, by its row address (`ctid = v_due.ctid`, a TID scan: no index,
+ *    no estimate), still naming its tenant; the lock holds the row in place until the transaction ends. It costs
+ *    ~40 us a row more than the join on good statistics (50 claims of 200 on a kept 1M database, in one transaction:
+ *    1,258 ms against 862 ms), and no longer 200 x the tenant's rows on bad ones.
  * 2. The read of which tenants have due rows OR-ed the four ways of being due into one statement: a BitmapOr of the
  *    four partial indexes and a visit of every heap row they point at. An index keeps an entry for each old version of
  *    a row until VACUUM, and a bitmap scan never marks one dead, so every tick visited every version the outbox had
