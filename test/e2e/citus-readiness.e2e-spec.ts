@@ -247,6 +247,8 @@ describe('Citus readiness', () => {
 
     it('marks a burst of one tenant queued where it locked each row, whatever the statistics say', async () => {
       await withOwner(async (owner) => {
+        // PostgreSQL's own plans: a Citus coordinator shows its distributed scan instead (docker/scale-out.md).
+        if ((await owner.query(`SELECT 1 FROM pg_extension WHERE extname = 'citus'`)).rowCount) return;
         // Each statement the claim runs, with the rows its plan read and threw away (auto_explain, as notices).
         const plans: string[] = [];
         const onNotice = (notice: { message?: string }) => notice.message?.includes('"Plan"') && plans.push(notice.message);
@@ -267,16 +269,18 @@ describe('Citus readiness', () => {
           await owner.query(`SET LOCAL auto_explain.log_timing = off`);
           await owner.query(`SET LOCAL auto_explain.log_format = json`);
           await owner.query(`SET LOCAL client_min_messages = log`);
-          expect((await claim(owner, 200)).rows.filter((r) => r.tenant_id === tenantId)).toHaveLength(200);
+          // Other tenants' due rows, if any, take their fair share of the 200 first.
+          const claimed = (await claim(owner, 200)).rows;
+          expect(claimed.filter((r) => r.tenant_id === tenantId).length).toBeGreaterThan(0);
           const parsed = plans.map((plan) => JSON.parse(plan.slice(plan.indexOf('{'))) as Record<string, unknown>);
           // Each row is marked where the claim locked it (its ctid), a lookup no statistics can turn into a scan.
           const marks = parsed.filter((plan) => String(plan['Query Text']).includes(`UPDATE ${table} r SET status = 'queued'`));
-          expect(marks).toHaveLength(200);
+          expect(marks).toHaveLength(claimed.length);
           const scans = marks.map((plan) => (plan['Plan'] as { Plans: Record<string, unknown>[] }).Plans[0]!);
           expect(new Set(scans.map((scan) => `${scan['Node Type']}: ${String(scan['TID Cond']).replace(/\$\d+/, '$n')}`))).toEqual(
             new Set(['Tid Scan: (ctid = $n)']),
           );
-          expect(parsed.reduce((sum, plan) => sum + rowsRemoved(plan), 0)).toBeLessThan(1000);
+          expect(marks.reduce((sum, plan) => sum + rowsRemoved(plan), 0)).toBe(0);
         } finally {
           await owner.query('ROLLBACK');
           owner.off('notice', onNotice);
