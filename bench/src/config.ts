@@ -27,6 +27,11 @@ export interface BenchConfig {
   keepDatabase: boolean;
   /** The parts to run (`--only=notifications,csv`); all of them when unset. */
   only: ReadonlySet<BenchPart> | null;
+  /**
+   * `--large`: with `--only` and no throughput part, grow the work logs to the large size before the other parts
+   * (otherwise only the throughput part grows them), e.g. a 1M-row burst in minutes instead of a full run.
+   */
+  large: boolean;
 }
 
 /** The parts of a run: API vs ceiling at both sizes (with query counts and plans), the worker's emails, the CSV export. */
@@ -55,13 +60,14 @@ function count(argv: readonly string[], name: string): number | undefined {
   return Number(value);
 }
 
-/** `--only`, `--burst-emails`, `--csv-rows` and `--csv-idle` over the mode's sizes (e.g. a full-sized burst on quick data). */
+/** `--only`, `--large`, `--burst-emails`, `--csv-rows` and `--csv-idle` over the mode's sizes (e.g. a full-sized burst on quick data). */
 function overrides(argv: readonly string[]): Partial<BenchConfig> {
   const burstEmails = count(argv, 'burst-emails');
   const csvRows = count(argv, 'csv-rows');
   const csvIdleSeconds = count(argv, 'csv-idle');
   return {
     only: onlyParts(option(argv, 'only')),
+    large: argv.includes('--large'),
     ...(burstEmails !== undefined && { burstEmails }),
     ...(csvRows !== undefined && { csvRows }),
     ...(csvIdleSeconds !== undefined && { csvIdleSeconds }),
@@ -82,7 +88,7 @@ export function loadBenchConfig(argv: readonly string[], env: NodeJS.ProcessEnv 
     keepDatabase: argv.includes('--keep-db'),
     csvIdleSeconds: 0,
   };
-  const sizes: Omit<BenchConfig, 'only'> = quick
+  const sizes: Omit<BenchConfig, 'only' | 'large'> = quick
     ? {
         ...common,
         mode: 'quick',
@@ -109,7 +115,7 @@ export function loadBenchConfig(argv: readonly string[], env: NodeJS.ProcessEnv 
         rounds: 2,
         warmupSeconds: 1,
       };
-  return { ...sizes, only: null, ...overrides(argv) };
+  return { ...sizes, only: null, large: false, ...overrides(argv) };
 }
 
 /** The data encryption key of every process a run starts (API, worker). */

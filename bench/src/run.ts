@@ -217,12 +217,14 @@ async function main(): Promise<void> {
         JSON.stringify(results.nPlusOne),
       );
 
-    if (throughput) {
+    if (throughput || config.large) {
       t = Date.now();
       await generateWorkLogs(owner, config.workLogsSmall + 1, config.workLogsLarge);
       await settle(owner);
       results.generation.growSeconds = round((Date.now() - t) / 1000, 1);
       log(`grew work logs to ${config.workLogsLarge} in ${results.generation.growSeconds}s`);
+    }
+    if (throughput) {
       await stage('large', config.workLogsLarge);
       results.explain = await explainReads(db.runtimeUrl, owner);
     }

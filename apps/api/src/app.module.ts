@@ -64,9 +64,11 @@ export class AppModule {
           },
         }),
         TypeOrmModule.forRoot({
-          ...dataSourceOptions(config.DATABASE_URL),
+          // Names the API's connections in pg_stat_activity (and in the logs of a statement that went wrong).
+          ...dataSourceOptions(config.DATABASE_URL, { applicationName: 'candor-api' }),
           extra: {
             max: 20,
+            idleTimeoutMillis: config.DATABASE_POOL_IDLE_SECONDS * 1000,
             onConnect: (client: PoolClient) => {
               guardPooledClient(client);
               if (config.DATABASE_PREPARED_STATEMENTS) namePreparedStatements(client);

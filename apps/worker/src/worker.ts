@@ -42,6 +42,8 @@ export interface RunningWorker {
   heldNotificationSweep: ReleaseHeldNotificationsProcessor;
   overdueInvoiceSweep: RemindOverdueInvoicesProcessor;
   metrics: WorkerMetrics;
+  /** The worker's database connections (one pool for relays, ledgers and sweeps). */
+  dataSource: DataSource;
   /** The port GET /metrics listens on, or null when WORKER_METRICS_PORT is unset. */
   metricsPort: number | null;
   /** Stops claiming, lets in-flight jobs finish (up to SHUTDOWN_TIMEOUT_MS, then hands them back), closes everything. */
@@ -60,7 +62,12 @@ export async function startWorker(config: WorkerConfig, logger: Logger = pino({ 
   const emailConnections = Math.min(config.EMAIL_CONCURRENCY, EMAIL_CONNECTIONS_MAX);
   const dataSource = await new DataSource(
     dataSourceOptions(config.DATABASE_URL, {
-      extra: { max: emailConnections + config.WEBHOOK_CONCURRENCY + 3, onConnect },
+      applicationName: 'candor-worker',
+      extra: {
+        max: emailConnections + config.WEBHOOK_CONCURRENCY + 3,
+        idleTimeoutMillis: config.DATABASE_POOL_IDLE_SECONDS * 1000,
+        onConnect,
+      },
     }),
   ).initialize();
   const renderer = await EmailRenderer.create();
@@ -241,6 +248,7 @@ export async function startWorker(config: WorkerConfig, logger: Logger = pino({ 
     heldNotificationSweep,
     overdueInvoiceSweep,
     metrics,
+    dataSource,
     metricsPort: metricsServer?.port ?? null,
     async close() {
       closed = true;

@@ -23,6 +23,12 @@ describe('loadApiConfig', () => {
     expect(attempt).toThrow(/API_PORT/);
   });
 
+  it('keeps idle database connections 600 s unless told otherwise (0: never closed), and refuses a negative time', () => {
+    expect(loadApiConfig(valid).DATABASE_POOL_IDLE_SECONDS).toBe(600);
+    expect(loadApiConfig({ ...valid, DATABASE_POOL_IDLE_SECONDS: '0' }).DATABASE_POOL_IDLE_SECONDS).toBe(0);
+    expect(() => loadApiConfig({ ...valid, DATABASE_POOL_IDLE_SECONDS: '-5' })).toThrow(/DATABASE_POOL_IDLE_SECONDS/);
+  });
+
   it('lowers the password hashing cost for test stacks only', () => {
     expect(loadApiConfig({ ...valid, NODE_ENV: 'test', PASSWORD_HASH_MEMORY_KIB: '4096' }).PASSWORD_HASH_MEMORY_KIB).toBe(4096);
     expect(loadApiConfig(valid).PASSWORD_HASH_MEMORY_KIB).toBeUndefined();
