@@ -257,7 +257,8 @@ function cpuTable(scenarios: BenchResults['stages'][string]['scenarios']): strin
 export function renderMarkdown(r: BenchResults): string {
   const lines: string[] = [];
   const m = r.meta;
-  lines.push(`# Candor benchmark, ${m.startedAt} (${m.mode})`, '');
+  const parts = Array.isArray(m['only']) ? `, ${(m['only'] as string[]).join(' and ')} only${m['large'] ? ', on the large data' : ''}` : '';
+  lines.push(`# Candor benchmark, ${m.startedAt} (${m.mode}${parts})`, '');
   lines.push(
     `Node ${m['node']}, PostgreSQL ${m.postgres}, ${m['cpus']} x ${m['cpuModel']}, ${m['memoryGb']} GB; ${m['rounds']} alternating rounds of ${m['roundSeconds']} s per side, ${m['connections']} connections closed loop; run took ${m.seconds ?? '?'} s.`,
     '',

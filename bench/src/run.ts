@@ -53,6 +53,9 @@ async function main(): Promise<void> {
         workLogsLarge: config.workLogsLarge,
         disclosures: config.disclosures,
       },
+      // The parts run (all of them when null), and whether the work logs grew to the large size without the throughput part.
+      only: config.only ? [...config.only] : null,
+      large: config.large,
       roundSeconds: config.roundSeconds,
       rounds: config.rounds,
       connections: config.connections,

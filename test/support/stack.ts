@@ -37,6 +37,9 @@ export async function startStack(
     LOG_LEVEL: process.env['E2E_LOG_LEVEL'] ?? 'silent',
     // Webhook host names resolve from this list alone: no DNS query leaves the machine for a name a test (or the fuzz) made up.
     WEBHOOK_HOSTS: 'localhost=127.0.0.1,hooks.e2e.test=127.0.0.1',
+    // Stacks live through many files' lulls: connections close after 10 s idle, as before the 600-s default, so that
+    // two jest workers' stacks straight to PostgreSQL (TEST_PGBOUNCER=0) stay far from max_connections.
+    DATABASE_POOL_IDLE_SECONDS: '10',
     ...(uploadDir ? { UPLOAD_DIR: uploadDir } : {}),
     ...options.env,
   };

@@ -64,11 +64,13 @@ export class AppModule {
           },
         }),
         TypeOrmModule.forRoot({
-          // Names the API's connections in pg_stat_activity (and in the logs of a statement that went wrong).
+          // Names the API's connections in pg_stat_activity (and in the server's log, with %a in log_line_prefix).
           ...dataSourceOptions(config.DATABASE_URL, { applicationName: 'candor-api' }),
           extra: {
             max: 20,
+            // Kept through lulls, with TCP keepalives so a firewall or NAT does not drop one silently meanwhile.
             idleTimeoutMillis: config.DATABASE_POOL_IDLE_SECONDS * 1000,
+            keepAlive: true,
             onConnect: (client: PoolClient) => {
               guardPooledClient(client);
               if (config.DATABASE_PREPARED_STATEMENTS) namePreparedStatements(client);

@@ -42,7 +42,7 @@ export interface RunningWorker {
   heldNotificationSweep: ReleaseHeldNotificationsProcessor;
   overdueInvoiceSweep: RemindOverdueInvoicesProcessor;
   metrics: WorkerMetrics;
-  /** The worker's database connections (one pool for relays, ledgers and sweeps). */
+  /** The worker's database connections: one pool for the relays, the email and webhook jobs and the sweeps. */
   dataSource: DataSource;
   /** The port GET /metrics listens on, or null when WORKER_METRICS_PORT is unset. */
   metricsPort: number | null;
@@ -66,6 +66,7 @@ export async function startWorker(config: WorkerConfig, logger: Logger = pino({ 
       extra: {
         max: emailConnections + config.WEBHOOK_CONCURRENCY + 3,
         idleTimeoutMillis: config.DATABASE_POOL_IDLE_SECONDS * 1000,
+        keepAlive: true,
         onConnect,
       },
     }),
@@ -254,12 +255,13 @@ export async function startWorker(config: WorkerConfig, logger: Logger = pino({ 
       closed = true;
       if (scheduleRetry) clearTimeout(scheduleRetry);
       await Promise.all([relay.stop(), webhookRelay.stop()]);
+      // A worker stopped while its queue connections still start: closing them mid-start makes BullMQ report the
+      // start's failure after close has removed every listener, an unhandled 'error'. Up to 2 s for them to be ready.
+      const consumers = [emailConsumer, webhookConsumer, maintenanceConsumer];
+      await withTimeout(Promise.all(consumers.map((consumer) => consumer.waitUntilReady())), 2000).catch(() => undefined);
       // In-flight jobs finish; past the timeout they are handed back (their rows' leases run out and
       // the relay of a live worker re-claims them; BullMQ moves their jobs back as stalled).
-      const finished = await withTimeout(
-        Promise.all([emailConsumer.close(), webhookConsumer.close(), maintenanceConsumer.close()]),
-        config.SHUTDOWN_TIMEOUT_MS,
-      ).then(
+      const finished = await withTimeout(Promise.all(consumers.map((consumer) => consumer.close())), config.SHUTDOWN_TIMEOUT_MS).then(
         () => true,
         () => false,
       );

@@ -40,8 +40,9 @@ const secret = process.env['JWT_SECRET']!;
 const pool = new Pool({
   connectionString: process.env['DATABASE_URL'],
   max: 20,
-  // As the API (DATABASE_POOL_IDLE_SECONDS): connections kept through the lulls between a run's phases.
-  idleTimeoutMillis: 600_000,
+  // As the API (DATABASE_POOL_IDLE_SECONDS, 600 s unless set): connections kept through the lulls between a run's phases.
+  idleTimeoutMillis: Number(process.env['DATABASE_POOL_IDLE_SECONDS'] ?? 600) * 1000,
+  application_name: 'candor-ceiling',
   ...(!['false', '0'].includes(process.env['DATABASE_PREPARED_STATEMENTS'] ?? '') && { onConnect: namePreparedStatements }),
 });
 const app = Fastify({ logger: false });

@@ -2,8 +2,8 @@ import { DataSource, type DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 
-/** Options shared by the API, the worker and the migration runner; never synchronize. */
-export function dataSourceOptions(url: string, extra: Partial<DataSourceOptions> = {}): DataSourceOptions {
+/** Options shared by the API, the worker and the migration runner, with `overrides` of the caller's; never synchronize. */
+export function dataSourceOptions(url: string, overrides: Partial<DataSourceOptions> = {}): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -11,7 +11,7 @@ export function dataSourceOptions(url: string, extra: Partial<DataSourceOptions>
     migrations: MIGRATIONS,
     synchronize: false,
     migrationsRun: false,
-    ...extra,
+    ...overrides,
   } as DataSourceOptions;
 }
 

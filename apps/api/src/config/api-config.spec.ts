@@ -23,10 +23,13 @@ describe('loadApiConfig', () => {
     expect(attempt).toThrow(/API_PORT/);
   });
 
-  it('keeps idle database connections 600 s unless told otherwise (0: never closed), and refuses a negative time', () => {
+  it('keeps idle database connections 600 s unless told otherwise (0: never closed), and refuses an empty or negative time', () => {
     expect(loadApiConfig(valid).DATABASE_POOL_IDLE_SECONDS).toBe(600);
     expect(loadApiConfig({ ...valid, DATABASE_POOL_IDLE_SECONDS: '0' }).DATABASE_POOL_IDLE_SECONDS).toBe(0);
-    expect(() => loadApiConfig({ ...valid, DATABASE_POOL_IDLE_SECONDS: '-5' })).toThrow(/DATABASE_POOL_IDLE_SECONDS/);
+    // An empty value (`${X:-}` in a compose file) would otherwise read as 0, "never".
+    for (const bad of ['', '-5', '1.5', '86401']) {
+      expect(() => loadApiConfig({ ...valid, DATABASE_POOL_IDLE_SECONDS: bad })).toThrow(/DATABASE_POOL_IDLE_SECONDS: must be/);
+    }
   });
 
   it('lowers the password hashing cost for test stacks only', () => {

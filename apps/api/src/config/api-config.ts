@@ -43,6 +43,14 @@ const isDnsServer = (entry: string) => {
 
 const redisUrl = z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL');
 
+/** Seconds as digits (an empty value is refused, not read as 0, which here means "never"), 600 when unset, at most a day. */
+const idleSeconds = z
+  .string()
+  .regex(/^\d+$/, 'must be a whole number of seconds (0: never)')
+  .default('600')
+  .transform(Number)
+  .refine((seconds) => seconds <= 86_400, 'must be at most 86400 (a day)');
+
 export const apiConfigSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -86,7 +94,7 @@ export const apiConfigSchema = z
     // How long a pooled connection may sit idle before it is closed. A new PostgreSQL backend pays ~0.1 s of CPU
     // warming its caches (catalog, RLS policies, prepared statements), so closing them after pg's default 10 s made
     // the first seconds of every burst of traffic after a lull the slowest. 0: never closed for idleness.
-    DATABASE_POOL_IDLE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(600),
+    DATABASE_POOL_IDLE_SECONDS: idleSeconds,
     // The work-log page's and the timesheet's answers written from their OpenAPI schemas (fast-json-stringify); false: JSON.stringify, as the rest.
     RESPONSE_SCHEMAS: flag('true'),
     UPLOAD_DIR: z.string().min(1).default('.data/uploads'),

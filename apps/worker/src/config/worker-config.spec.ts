@@ -30,6 +30,14 @@ describe('loadWorkerConfig', () => {
     expect(() => loadWorkerConfig({ ...valid, RELAY_INTERVAL_MS: '0' })).toThrow(/RELAY_INTERVAL_MS/);
   });
 
+  it('keeps idle database connections 600 s unless told otherwise, and refuses an empty or negative time', () => {
+    expect(loadWorkerConfig(valid).DATABASE_POOL_IDLE_SECONDS).toBe(600);
+    expect(loadWorkerConfig({ ...valid, DATABASE_POOL_IDLE_SECONDS: '0' }).DATABASE_POOL_IDLE_SECONDS).toBe(0);
+    for (const bad of ['', '-5', '1.5', '86401']) {
+      expect(() => loadWorkerConfig({ ...valid, DATABASE_POOL_IDLE_SECONDS: bad })).toThrow(/DATABASE_POOL_IDLE_SECONDS/);
+    }
+  });
+
   it('defaults to a 24-hour retry window and no metrics endpoint', () => {
     expect(loadWorkerConfig(valid)).toMatchObject({ RETRY_WINDOW_MS: 86_400_000, SEND_LEASE_MS: 300_000, SMTP_TIMEOUT_MS: 60_000 });
     expect(loadWorkerConfig(valid).WORKER_METRICS_PORT).toBeUndefined();

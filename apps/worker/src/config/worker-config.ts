@@ -24,7 +24,12 @@ export const workerConfigSchema = z
   .object({
     DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL'),
     // How long a pooled connection may sit idle before it is closed (0: never); the API has the same setting and says why.
-    DATABASE_POOL_IDLE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(600),
+    DATABASE_POOL_IDLE_SECONDS: z
+      .string()
+      .regex(/^\d+$/, 'must be a whole number of seconds (0: never)')
+      .default('600')
+      .transform(Number)
+      .refine((seconds) => seconds <= 86_400, 'must be at most 86400 (a day)'),
     REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL'),
     SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL'),
     WEB_URL: z.url().default('http://127.0.0.1:5173'),
