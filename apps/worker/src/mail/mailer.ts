@@ -3,6 +3,7 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import addressparser from 'nodemailer/lib/addressparser';
 import { parseConnectionUrl } from 'nodemailer/lib/shared';
 import type { RenderedEmail } from '@candor/email-templates';
+import { coalesceWrites } from './coalesced-writes';
 import { encodedBody } from './transfer-encoding';
 
 /** Who an email is from as its reader sees it: the agency's sender name, and where a reply goes. */
@@ -23,14 +24,15 @@ export interface MailerPool {
  * last line ("." alone) is a small write after a large one: with Nagle on it waits for the server's
  * delayed ACK, ~40 ms per message (a connection then carries ~22 messages/s). nodemailer's pool
  * ignores an unconnected `{ socket }` from getSocket (it copies the answer only when it holds a
- * `connection`) and opens its own socket, Nagle on; so the connection is opened here.
+ * `connection`) and opens its own socket, Nagle on; so the connection is opened here. Its writes of one turn of
+ * the event loop go out together (coalesceWrites).
  */
 function eagerConnection(timeoutMs: number) {
   return (options: { host?: string; port?: number }, callback: (error: Error | null, socket?: { connection: Socket }) => void): void => {
     // nodemailer's own defaults for plain SMTP.
     const host = options.host ?? 'localhost';
     const port = Number(options.port) || 587;
-    const socket = connect({ host, port, noDelay: true, timeout: timeoutMs });
+    const socket = coalesceWrites(connect({ host, port, noDelay: true, timeout: timeoutMs }));
     const fail = (error: Error) => {
       socket.destroy();
       callback(error);
