@@ -208,6 +208,15 @@ describe('EmailRenderer', () => {
     expect(renderer.render('week_approved', 'ar', everything).html).toContain('text-align:right');
   });
 
+  it('asks no third party for fonts, and sends the layout without its indentation (Outlook comments kept)', () => {
+    const { html } = renderer.render('week_approved', 'en', everything);
+    expect(html).not.toContain('fonts.googleapis.com');
+    expect(html).not.toMatch(/<link[^>]+stylesheet/);
+    expect(html).toContain('Roboto');
+    expect(html).toContain('<!--[if mso]>');
+    expect(html.split('\n').filter((line) => /^[ \t]/.test(line))).toEqual([]);
+  });
+
   it.each([
     ['en', 'disputed 1 entry of', 'disputed 5 entries of'],
     ['de', 'hat 1 Eintrag der', 'hat 5 Einträge der'],
