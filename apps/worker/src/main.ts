@@ -1,21 +1,8 @@
 import 'reflect-metadata';
-import { setPriority } from 'node:os';
 import pino from 'pino';
 import { loadWorkerConfig } from './config/worker-config';
+import { lowerPriority } from './cpu-priority';
 import { startWorker } from './worker';
-
-/**
- * Emails can wait a few hundred milliseconds; the API's requests should not. On a host shared with
- * the API, a burst of sends would otherwise take CPU from requests (p95 x3.7 in the bench).
- */
-function lowerPriority(nice: number, logger: pino.Logger): void {
-  try {
-    setPriority(nice);
-  } catch (error) {
-    // Raising priority (nice < 0) needs privileges; the worker runs anyway.
-    logger.warn({ err: error, nice }, "could not set the worker's CPU priority");
-  }
-}
 
 async function main() {
   const config = loadWorkerConfig();
