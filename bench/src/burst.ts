@@ -1,10 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { performance } from 'node:perf_hooks';
 import type { Client } from 'pg';
-import os from 'node:os';
 import { renderNotification } from './email-reference';
 import { openLoop, type HttpCall, type RunResult } from './load';
-import { startChild, type Child } from './processes';
+import { lowerPriorityOf, startChild, type Child } from './processes';
 import { round } from './stats';
 
 const wallClock = () => performance.timeOrigin + performance.now();
@@ -91,7 +90,7 @@ export async function referenceBurst(
   const sender = startChild('reference', 'bench/dist/reference-sender.js', {});
   try {
     try {
-      os.setPriority(sender.proc.pid!, nice);
+      lowerPriorityOf(sender, nice);
     } catch (error) {
       // As the worker: raising a priority needs privileges, and the reference runs anyway.
       console.warn(`could not set the reference's CPU priority to ${nice}: ${String(error)}`);

@@ -1,5 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 
@@ -97,14 +98,36 @@ function nodeFlags(name: string): string[] {
   return flags ? flags.split(/\s+/).filter(Boolean) : [];
 }
 
+/** Children still running, stopped with the bench however it ends (they are sessions of their own). */
+const running = new Set<ChildProcess>();
+process.once('exit', () => running.forEach((proc) => proc.kill('SIGKILL')));
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
+
+/**
+ * Each server a session of its own (`detached`), as separate services are: where Linux groups processes by session
+ * for scheduling (autogroup), every PostgreSQL backend and Redis is a group of its own, and the API, the worker,
+ * the sink and the load generator shared one group against them, which no deployment does. In that one group, a
+ * burst's work starved the API: its main thread runnable but not running, 200 connections waiting in its accept
+ * queue, p95 in seconds.
+ */
 export function startChild(name: string, script: string, env: Record<string, string>, preload: string[] = []): Child {
   const proc = fork(resolve(ROOT, script), [], {
     cwd: ROOT,
     env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '/tmp', ...env },
     execArgv: [...nodeFlags(name), ...preload.flatMap((p) => ['-r', resolve(ROOT, p)])],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    detached: true,
   });
+  running.add(proc);
+  proc.once('exit', () => running.delete(proc));
   return new Child(name, proc);
+}
+
+/** A child's CPU priority, for its process and for its session's scheduling group (see startChild). */
+export function lowerPriorityOf(child: Child, nice: number): void {
+  setPriority(child.proc.pid!, nice);
+  const group = `/proc/${child.proc.pid}/autogroup`;
+  if (existsSync(group)) writeFileSync(group, String(nice));
 }
 
 /** Polls `url` until it answers 2xx (or the child dies, or the time is up). */

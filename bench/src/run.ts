@@ -21,7 +21,7 @@ import {
 } from './generate';
 import { openLoop, type HttpCall } from './load';
 import { alternate, closed, measuredOf, open, pageRows, type Side } from './measure';
-import { Child, ROOT, freePort, startChild, waitForHttp } from './processes';
+import { Child, ROOT, freePort, lowerPriorityOf, startChild, waitForHttp } from './processes';
 import { renderMarkdown, evaluateTargets, type BenchResults, type ScenarioResult } from './report';
 import { measureCsv } from './measure-csv';
 import { measureDisclose } from './measure-disclose';
@@ -82,7 +82,7 @@ async function main(): Promise<void> {
   const sink = startChild('smtp-sink', 'bench/dist/smtp-sink.js', { PORT: String(sinkPort) });
   // The sink stands for the mail provider, another machine in production: it takes only the CPU the API and the
   // worker leave (as the worker yields to the API), so a burst measures the worker, not the sink's SMTP parsing.
-  os.setPriority(sink.proc.pid!, Number(process.env['BENCH_SINK_NICE'] ?? 10));
+  lowerPriorityOf(sink, Number(process.env['BENCH_SINK_NICE'] ?? 10));
   await sink.ask({ type: 'count' });
   const apiPort = await freePort();
   const ceilingPort = await freePort();
