@@ -27,7 +27,7 @@ describe('lowerPriority', () => {
     expect(readFileSync(join(dir, 'autogroup'), 'utf8')).toBe(String(nice));
   });
 
-  it('leaves the group alone when the session is shared (npm start runs the API in it too)', () => {
+  it("leaves the group alone when it shares its parent's session (the group may hold the API too)", () => {
     const dir = procSelf(4100);
     dirs.push(dir);
     expect(lowerPriority(nice, logger, { pid: 4242, dir })).not.toContain('group');

@@ -19,9 +19,9 @@ const sessionOf = (stat: string): number => Number(stat.slice(stat.lastIndexOf('
  * A nice value only orders processes within one scheduling group. Where Linux groups processes by session
  * (`/proc/sys/kernel/sched_autogroup_enabled`), a worker started as a session of its own (a service, `setsid`) is
  * a group of its own and competes with the API's group at full weight whatever its nice value. So a worker that
- * leads its session lowers its group's priority too (`/proc/self/autogroup`). One that shares a session (`npm
- * start` runs the API and the worker in one) leaves the group alone: lowering it would lower the API with it.
- * Returns what it changed.
+ * leads its session lowers its group's priority too (`/proc/self/autogroup`); `npm start` starts it that way. One
+ * that shares its parent's session leaves the group alone: the group holds the parent and whatever else it started,
+ * perhaps the API. Returns what it changed.
  */
 export function lowerPriority(nice: number, logger: Logger, self: ProcSelf = { pid: process.pid, dir: '/proc/self' }): string[] {
   const changed: string[] = [];
